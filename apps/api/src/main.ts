@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SubmissionStore } from '@skema/core';
+import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
+import { ConfigError, createApp, createLogger, loadServerConfig, Metrics } from '@skema/server';
+import { createLowdbStore } from '@skema/store-lowdb';
+import { createPostgresStore } from '@skema/store-postgres';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** DATABASE_URL selects PostgreSQL; otherwise submissions persist as files under DATA_DIR. */
+function chooseStore(env: NodeJS.ProcessEnv): { store: SubmissionStore; where: string } {
+  if (env.DATABASE_URL) return { store: createPostgresStore({ connectionString: env.DATABASE_URL }), where: 'postgres' };
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  return { store: createLowdbStore({ dataDir }), where: dataDir };
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
+  const engine = createStandardEngine();
+  const registry = loadStandardRegistry();
+
+  let loaded;
+  try {
+    loaded = loadServerConfig(env, engine);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`Skema API refuses to start: ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (loaded.source === 'development') {
+    logger.warn({ tenants: loaded.config.tenants.map((t) => t.id) }, 'no SKEMA_CONFIG: using the documented development keys (never in production)');
+  }
+
+  // Compile every form now, so the first request does not pay for it (and a broken form shows at start).
+  for (const id of registry.ids()) {
+    for (const form of registry.versions(id)) {
+      try {
+        engine.compile(form);
+      } catch (e) {
+        logger.warn({ form: `${id}@${form.manifest.version}`, err: e }, 'form cannot be compiled');
+      }
+    }
+  }
+
+  const { store, where } = chooseStore(env);
+  await store.init();
+
+  const app = createApp({
+    engine,
+    registry,
+    tenantForms: loadTenantForms(registry, engine),
+    store,
+    config: loaded.config,
+    logger,
+    metrics: new Metrics({ defaultMetrics: true }),
+    staticDirs: {
+      '/': resolve(here, '../../demo/dist'),
+      '/embed': resolve(here, '../../../packages/embed/dist'),
+    },
+    ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY } : {}),
+  });
+
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '0.0.0.0';
+  const server = app.listen(port, host, () => {
+    logger.info({ port, host, store: store.name, where, forms: registry.ids().length }, 'Skema API listening');
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop taking requests, let running ones finish, then close the store (flushes and releases its lock).
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      store
+        .close()
+        .then(() => process.exit(0))
+        .catch((e: unknown) => {
+          logger.error({ err: e }, 'closing the store failed');
+          process.exit(1);
+        });
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Skema API failed to start: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

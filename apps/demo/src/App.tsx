@@ -1,0 +1,75 @@
+import { SKEMA_CSS } from '@skema/react';
+import { useState } from 'react';
+import { apiKey, setApiKey } from './api.js';
+import { Catalogue } from './Catalogue.js';
+import { FillForm } from './FillForm.js';
+import { PrintView, SubmissionPage } from './SubmissionPage.js';
+import { Submissions } from './Submissions.js';
+import { useRoute } from './router.js';
+
+function KeySetting() {
+  const [key, setKey] = useState(apiKey());
+  return (
+    <form
+      className="key"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setApiKey(key);
+        window.location.reload();
+      }}
+    >
+      <label htmlFor="api-key">API-nøgle</label>
+      <input id="api-key" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" />
+      <button type="submit">Skift</button>
+    </form>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  let page;
+  switch (route.page) {
+    case 'fill':
+      page = <FillForm formId={route.formId} version={route.version} {...(route.submissionId ? { submissionId: route.submissionId } : {})} />;
+      break;
+    case 'submissions':
+      page = <Submissions {...(route.formId ? { formId: route.formId } : {})} {...(route.status ? { status: route.status } : {})} />;
+      break;
+    case 'submission':
+      page = <SubmissionPage id={route.id} />;
+      break;
+    case 'print':
+      page = <PrintView id={route.id} />;
+      break;
+    default:
+      page = <Catalogue />;
+  }
+  return (
+    <>
+      <style>{SKEMA_CSS}</style>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The hash is the router's; move focus instead of navigating.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Gå til indhold
+      </a>
+      <header className="site-header no-print">
+        <p className="brand">Skema</p>
+        <nav aria-label="Hovedmenu">
+          <a href="#/">Formularer</a>
+          <a href="#/submissions">Indsendelser</a>
+          <a href="/plain.html">Eksisterende portal (web-komponent)</a>
+        </nav>
+        <KeySetting />
+      </header>
+      <main id="main" tabIndex={-1} className={route.page === 'print' ? 'print-main skema-form' : 'skema-form'}>
+        {page}
+      </main>
+    </>
+  );
+}

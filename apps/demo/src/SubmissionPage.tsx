@@ -1,0 +1,102 @@
+import type { FormVersion, Submission } from '@skema/core';
+import { Receipt, SubmissionDocument, type SubmissionRevisionView } from '@skema/react';
+import { useEffect, useState } from 'react';
+import { client } from './api.js';
+import { STATUS_TEXT } from './Submissions.js';
+
+const ACTION_TEXT: Record<string, string> = { create: 'Oprettet', update: 'Ændret', status: 'Status ændret', migrate: 'Flyttet til ny version' };
+
+function useSubmission(id: string) {
+  const [state, setState] = useState<{ submission: Submission; form: FormVersion; revisions: SubmissionRevisionView[] }>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    const api = client();
+    (async () => {
+      const { submission } = await api.getSubmission(id);
+      const [form, revisions] = await Promise.all([api.getForm(submission.formId, submission.version), api.getRevisions(id)]);
+      setState({ submission, form, revisions });
+    })().catch((e: Error) => setError(e.message));
+  }, [id]);
+  return { state, error };
+}
+
+/** One submission: its data in the form's layout, its receipt and every revision (who, when, what). */
+export function SubmissionPage(props: { id: string }) {
+  const { state, error } = useSubmission(props.id);
+  if (error) return <p role="alert">Indsendelsen kunne ikke hentes: {error}</p>;
+  if (!state) return <p role="status">Henter …</p>;
+  const { submission, form, revisions } = state;
+  return (
+    <article aria-labelledby="submission-title">
+      <p>
+        <a href="#/submissions">← Alle indsendelser</a>
+      </p>
+      <h1 id="submission-title">{form.manifest.title.da}</h1>
+      <p>
+        Status: <span className={`status status--${submission.status}`}>{STATUS_TEXT[submission.status] ?? submission.status}</span> · revision{' '}
+        {submission.revision} · <a href={`#/submissions/${encodeURIComponent(submission.id)}/print`}>Udskriftsvenlig version</a>
+        {submission.status === 'draft' ? (
+          <>
+            {' '}
+            ·{' '}
+            <a href={`#/forms/${encodeURIComponent(submission.formId)}/${encodeURIComponent(submission.version)}?submission=${encodeURIComponent(submission.id)}`}>
+              Fortsæt kladden
+            </a>
+          </>
+        ) : null}
+      </p>
+      <Receipt submissionId={submission.id} receipt={submission.receipt} locale="da" />
+      <h2>Historik</h2>
+      <ol className="revisions">
+        {revisions.map((r) => (
+          <li key={r.revision}>
+            <strong>Revision {r.revision}</strong>: {ACTION_TEXT[r.action] ?? r.action} af {r.by}, <time dateTime={r.at}>{new Date(r.at).toLocaleString('da-DK')}</time> –{' '}
+            {STATUS_TEXT[r.status] ?? r.status}
+            {r.changes.length > 0 ? (
+              <details>
+                <summary>{r.changes.length} ændringer</summary>
+                <ul>
+                  {r.changes.map((c, i) => (
+                    <li key={i}>
+                      <code>{String(c.op)}</code> <code>{String(c.path)}</code>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <h2>Indhold</h2>
+      <SubmissionDocument form={form} data={submission.data} locale="da" />
+    </article>
+  );
+}
+
+/** A clean A4 document: the submission in its form's layout, with the receipt, nothing else. */
+export function PrintView(props: { id: string }) {
+  const { state, error } = useSubmission(props.id);
+  if (error) return <p role="alert">Indsendelsen kunne ikke hentes: {error}</p>;
+  if (!state) return <p role="status">Henter …</p>;
+  const { submission, form } = state;
+  return (
+    <article className="print-document" aria-labelledby="print-title">
+      <p className="no-print">
+        <a href={`#/submissions/${encodeURIComponent(submission.id)}`}>← Tilbage</a> ·{' '}
+        <button type="button" onClick={() => window.print()}>
+          Udskriv
+        </button>
+      </p>
+      <header>
+        <h1 id="print-title">{form.manifest.title.da}</h1>
+        <p>
+          {STATUS_TEXT[submission.status] ?? submission.status} · version {submission.version} · udskrevet {new Date().toLocaleDateString('da-DK')}
+        </p>
+      </header>
+      <SubmissionDocument form={form} data={submission.data} locale="da" />
+      <footer>
+        <Receipt submissionId={submission.id} receipt={submission.receipt} locale="da" />
+      </footer>
+    </article>
+  );
+}

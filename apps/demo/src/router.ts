@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+
+/** Hash routes (`#/forms/underretning/1.0.0`): the API serves the demo as static files, no rewrites needed. */
+export type Route =
+  | { page: 'catalogue' }
+  | { page: 'fill'; formId: string; version: string; submissionId?: string }
+  | { page: 'submissions'; formId?: string; status?: string }
+  | { page: 'submission'; id: string }
+  | { page: 'print'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(query);
+  if (parts[0] === 'forms' && parts[1]) {
+    const submissionId = params.get('submission') ?? undefined;
+    return { page: 'fill', formId: parts[1], version: parts[2] ?? 'latest', ...(submissionId ? { submissionId } : {}) };
+  }
+  if (parts[0] === 'submissions' && parts[1] && parts[2] === 'print') return { page: 'print', id: parts[1] };
+  if (parts[0] === 'submissions' && parts[1]) return { page: 'submission', id: parts[1] };
+  if (parts[0] === 'submissions') {
+    const formId = params.get('form') ?? undefined;
+    const status = params.get('status') ?? undefined;
+    return { page: 'submissions', ...(formId ? { formId } : {}), ...(status ? { status } : {}) };
+  }
+  return { page: 'catalogue' };
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function navigate(hash: string): void {
+  window.location.hash = hash;
+}

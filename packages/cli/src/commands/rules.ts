@@ -1,0 +1,64 @@
+import { dirname, join, resolve } from 'node:path';
+import { createStandardEngine, schemasDir } from '@skema/forms';
+import { parseCommandArgs } from '../args.js';
+import { EXIT_OK, type Command } from '../io.js';
+import { testedRuleIds } from '../rule-tests.js';
+
+const usage = 'skema rules [--json] [--plugins DIR]';
+
+export interface CatalogueEntry {
+  id: string;
+  kind: 'rule' | 'deadline';
+  severity: 'error' | 'warning' | 'process';
+  forms: string[];
+  plugin: string;
+  source: string;
+  description: { da: string; en: string };
+  options: Array<{ name: string; default: unknown; description: string }>;
+  hasTests: boolean;
+}
+
+/** Every rule and deadline of the standard plugins, sorted by id. */
+export function ruleCatalogue(pluginsDir: string): CatalogueEntry[] {
+  const tested = testedRuleIds(pluginsDir);
+  return createStandardEngine()
+    .catalogue()
+    .map(({ plugin, rule, kind }) => ({
+      id: rule.id,
+      kind,
+      severity: kind === 'deadline' ? ('process' as const) : (rule as { severity: 'error' | 'warning' }).severity,
+      forms: [...rule.appliesTo],
+      plugin: `${plugin.name}@${plugin.version}`,
+      source: rule.source,
+      description: rule.description,
+      options: Object.entries(rule.options ?? {}).map(([name, spec]) => ({ name, default: spec.default, description: spec.description.en })),
+      hasTests: tested.has(rule.id),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }) || a.kind.localeCompare(b.kind));
+}
+
+export const rulesCommand: Command = {
+  name: 'rules',
+  usage,
+  options: ['--json         print the catalogue as JSON', '--plugins DIR  where to look for rule tests (default: the repository\'s plugins/)'],
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, plugins: { type: 'string' } }, usage);
+    const pluginsDir = values.plugins ? resolve(values.plugins) : join(dirname(schemasDir()), 'plugins');
+    const catalogue = ruleCatalogue(pluginsDir);
+    if (values.json) {
+      io.out(JSON.stringify(catalogue, null, 2));
+      return EXIT_OK;
+    }
+    let plugin = '';
+    for (const r of catalogue.sort((a, b) => a.plugin.localeCompare(b.plugin))) {
+      if (r.plugin !== plugin) io.out(`${(plugin = r.plugin)}`);
+      io.out(`  ${r.id.padEnd(8)} ${r.severity.padEnd(8)} ${r.hasTests ? 'tested  ' : 'untested'} ${r.forms.join(',').padEnd(26)} ${r.source}`);
+      if (r.options.length) io.out(`  ${''.padEnd(8)} options: ${r.options.map((o) => `${o.name}=${JSON.stringify(o.default)}`).join(', ')}`);
+    }
+    const count = (s: CatalogueEntry['severity']) => catalogue.filter((r) => r.severity === s).length;
+    io.out(
+      `${catalogue.length} rule(s): ${count('error')} error, ${count('warning')} warning, ${count('process')} process; ${catalogue.filter((r) => r.hasTests).length} with tests`,
+    );
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,24 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; under NodeNext its default import is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export type { Ajv2020 };
+
+/** The one Ajv configuration the platform uses: JSON Schema 2020-12, all errors, standard formats. */
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    // Forms carry JSON Forms and Skema annotations (x-*, i18n); unknown keywords are annotations, not errors.
+    strict: false,
+    validateFormats: true,
+    // Without it, multipleOf: 0.01 rejects valid øre amounts such as 0.07 (0.07 / 0.01 = 7.000000000000001).
+    multipleOfPrecision: 9,
+    // Remote references are never fetched: every schema must be self-contained.
+    loadSchema: undefined,
+  });
+  addFormats(ajv);
+  return ajv;
+}

@@ -1,0 +1,279 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import semver from 'semver';
+import { createAjv, type Ajv2020 } from './ajv.js';
+import type { WorkingDayCalendar } from './calendar.js';
+import { todayInDenmark } from './dates.js';
+import type { FormVersion } from './form.js';
+import type { DerivedDeadline, IssueSeverity, Locale, LocalizedText, ValidationIssue, ValidationResult } from './issues.js';
+import { keywordMessage } from './keyword-messages.js';
+import { createLabelLookup, interpolate } from './labels.js';
+import type { DeadlineDefinition, RuleContext, RuleDefinition, SkemaPlugin, ValidationMode } from './plugin.js';
+import { createRuleOptionsResolver, type RuleOptionsByRule } from './rule-options.js';
+import { titleAtPointer } from './schema-pointer.js';
+import { weekendCalendar } from './weekend-calendar.js';
+
+export interface ValidateOptions {
+  /** Reference date (YYYY-MM-DD); defaults to today in Denmark. */
+  today?: string;
+  locale?: Locale;
+  /** `draft` checks types and formats only, runs no business rules. Default `submitted`. */
+  mode?: ValidationMode;
+  /** The tenant's rule options by rule id; `severity: 'error'` raises a warning rule. */
+  ruleOptions?: RuleOptionsByRule;
+  calendar?: WorkingDayCalendar;
+  /** Clock for the receipt's `validatedAt`. */
+  now?: Date;
+}
+
+/** A form compiled for validation: built once per content hash, reused for every submission. */
+export interface CompiledForm {
+  readonly form: FormVersion;
+  readonly validateSchema: ValidateFunction;
+  readonly rules: readonly RuleDefinition[];
+  readonly deadlines: readonly DeadlineDefinition[];
+  readonly plugins: ReadonlyArray<{ name: string; version: string }>;
+  readonly label: (pointer: string) => LocalizedText;
+}
+
+/** Keywords that only say "incomplete"; a draft may be incomplete, so they are not reported for drafts. */
+const COMPLETENESS_KEYWORDS = new Set([
+  'required',
+  'dependentRequired',
+  'minItems',
+  'minLength',
+  'minProperties',
+  'minContains',
+  'contains',
+  'const',
+  'if',
+  'then',
+  'else',
+  'anyOf',
+  'oneOf',
+  'not',
+]);
+
+// Wrapper keywords whose real cause is reported by a nested error.
+const WRAPPER_KEYWORDS = new Set(['if', 'then', 'else']);
+
+export class FormPluginError extends Error {
+  override readonly name = 'FormPluginError';
+}
+
+export class SkemaEngine {
+  readonly ajv: Ajv2020;
+  private readonly registered = new Map<string, SkemaPlugin>();
+  private readonly messages: Record<string, LocalizedText> = {};
+  private readonly compiled = new Map<string, CompiledForm>();
+  private defaultCalendar: WorkingDayCalendar = weekendCalendar;
+
+  constructor(options: { plugins?: SkemaPlugin[] } = {}) {
+    this.ajv = createAjv();
+    for (const plugin of options.plugins ?? []) this.use(plugin);
+  }
+
+  /** Registers a plugin: its formats, keywords, messages, rules, deadlines and calendar. */
+  use(plugin: SkemaPlugin): this {
+    if (this.registered.has(plugin.name)) throw new FormPluginError(`Plugin ${plugin.name} is already registered`);
+    for (const [name, format] of Object.entries(plugin.formats ?? {})) this.ajv.addFormat(name, format);
+    for (const keyword of plugin.keywords ?? []) this.ajv.addKeyword(keyword);
+    Object.assign(this.messages, plugin.messages);
+    if (plugin.calendar) this.defaultCalendar = plugin.calendar;
+    this.registered.set(plugin.name, plugin);
+    // Compiled forms captured the previous plugin set.
+    this.compiled.clear();
+    return this;
+  }
+
+  get plugins(): SkemaPlugin[] {
+    return [...this.registered.values()];
+  }
+
+  get calendar(): WorkingDayCalendar {
+    return this.defaultCalendar;
+  }
+
+  /** Every rule and deadline definition of every registered plugin (the rule catalogue). */
+  catalogue(): Array<{ plugin: SkemaPlugin; rule: RuleDefinition | DeadlineDefinition; kind: 'rule' | 'deadline' }> {
+    return this.plugins.flatMap((plugin) => [
+      ...(plugin.rules ?? []).map((rule) => ({ plugin, rule, kind: 'rule' as const })),
+      ...(plugin.deadlines ?? []).map((rule) => ({ plugin, rule, kind: 'deadline' as const })),
+    ]);
+  }
+
+  /** Compiles a form once per content hash. Throws `FormPluginError` when a required plugin is missing. */
+  compile(form: FormVersion): CompiledForm {
+    const cached = this.compiled.get(form.hash);
+    if (cached) return cached;
+    const formId = form.manifest.id;
+    const plugins = form.manifest.plugins.map((ref) => {
+      const plugin = this.registered.get(ref.name);
+      if (!plugin) throw new FormPluginError(`Form ${formId}@${form.manifest.version} needs plugin ${ref.name}, which is not registered`);
+      if (!semver.satisfies(plugin.version, ref.version)) {
+        throw new FormPluginError(
+          `Form ${formId}@${form.manifest.version} needs ${ref.name}@${ref.version}, but ${plugin.version} is registered`,
+        );
+      }
+      return plugin;
+    });
+    assertKnownFormats(form.schema, this.ajv, `${formId}@${form.manifest.version}`);
+    // A unique $id per content hash lets two versions (or tenant overlays) of one form live in one Ajv.
+    const baseId = typeof form.schema.$id === 'string' ? form.schema.$id : `urn:skema:${formId}`;
+    const validateSchema = this.ajv.compile({ ...form.schema, $id: `${baseId.split('#')[0]}?hash=${form.hash}` });
+    const compiled: CompiledForm = {
+      form,
+      validateSchema,
+      rules: plugins.flatMap((p) => (p.rules ?? []).filter((r) => r.appliesTo.includes(formId))),
+      deadlines: plugins.flatMap((p) => (p.deadlines ?? []).filter((d) => d.appliesTo.includes(formId))),
+      plugins: plugins.map((p) => ({ name: p.name, version: p.version })),
+      label: createLabelLookup(form.i18n, (pointer) => titleAtPointer(form.schema, pointer)),
+    };
+    this.compiled.set(form.hash, compiled);
+    return compiled;
+  }
+
+  validate(form: FormVersion | CompiledForm, data: unknown, options: ValidateOptions = {}): ValidationResult {
+    const compiled = 'validateSchema' in form ? form : this.compile(form);
+    const { manifest } = compiled.form;
+    const locale = options.locale ?? 'da';
+    const mode = options.mode ?? 'submitted';
+    const today = options.today ?? todayInDenmark(options.now);
+    const errors: ValidationIssue[] = [];
+    const warnings: ValidationIssue[] = [];
+
+    if (!compiled.validateSchema(data)) {
+      for (const e of compiled.validateSchema.errors ?? []) {
+        if (WRAPPER_KEYWORDS.has(e.keyword)) continue;
+        if (mode === 'draft' && COMPLETENESS_KEYWORDS.has(e.keyword)) continue;
+        errors.push(this.schemaIssue(e, compiled, locale));
+      }
+    }
+
+    const resolveOptions = createRuleOptionsResolver(manifest.plugins, options.ruleOptions, manifest.ruleOptions);
+    const baseContext = {
+      today,
+      locale,
+      formId: manifest.id,
+      version: manifest.version,
+      mode,
+      calendar: options.calendar ?? this.defaultCalendar,
+      label: compiled.label,
+    };
+
+    if (mode === 'submitted') {
+      for (const rule of compiled.rules) {
+        const ruleOptions = resolveOptions(rule.id, rule.options);
+        const severity = effectiveSeverity(rule.severity, ruleOptions.severity);
+        const ctx: RuleContext = { ...baseContext, options: ruleOptions };
+        for (const issue of this.runRule(rule, data, ctx, severity, locale)) {
+          (issue.severity === 'error' ? errors : warnings).push(issue);
+        }
+      }
+    }
+
+    const deadlines: DerivedDeadline[] = [];
+    for (const def of compiled.deadlines) {
+      const ctx: RuleContext = { ...baseContext, options: resolveOptions(def.id, def.options) };
+      try {
+        for (const d of def.derive(data, ctx)) {
+          deadlines.push({
+            ruleId: def.id,
+            path: d.path,
+            label: d.label,
+            due: d.due,
+            basis: d.basis,
+            status: d.met ? 'met' : d.due < today ? 'overdue' : 'pending',
+          });
+        }
+      } catch {
+        // A deadline is advice; a definition that cannot read half-filled data gives none.
+      }
+    }
+
+    return {
+      valid: errors.length === 0,
+      errors,
+      warnings,
+      derived: { deadlines },
+      receipt: {
+        formId: manifest.id,
+        version: manifest.version,
+        schemaHash: compiled.form.hash,
+        plugins: [...compiled.plugins],
+        validatedAt: (options.now ?? new Date()).toISOString(),
+        ...(manifest.overlay ? { overlay: { tenantId: manifest.overlay.tenantId, version: manifest.overlay.version, hash: manifest.overlay.hash } } : {}),
+      },
+    };
+  }
+
+  private schemaIssue(e: ErrorObject, compiled: CompiledForm, locale: Locale): ValidationIssue {
+    const missing = e.params.missingProperty ?? e.params.additionalProperty ?? e.params.unevaluatedProperty;
+    const path =
+      (e.keyword === 'required' || e.keyword === 'dependentRequired') && typeof missing === 'string'
+        ? `${e.instancePath}/${escapePointer(missing)}`
+        : e.instancePath;
+    const label = compiled.label(path);
+    const text = keywordMessage(e, this.messages);
+    const messages = {
+      da: path ? `«${label.da}» ${text.da}` : capitalize(text.da),
+      en: path ? `"${label.en}" ${text.en}` : capitalize(text.en),
+    };
+    return { path, code: e.keyword, severity: 'error', message: messages[locale], messages, params: { ...e.params } };
+  }
+
+  private runRule(rule: RuleDefinition, data: unknown, ctx: RuleContext, severity: IssueSeverity, locale: Locale): ValidationIssue[] {
+    try {
+      return rule.check(data, ctx).map((finding) => {
+        const template = finding.message ?? rule.message;
+        const label = ctx.label(finding.path);
+        const messages = {
+          da: interpolate(template.da, { label: label.da, ...finding.params }),
+          en: interpolate(template.en, { label: label.en, ...finding.params }),
+        };
+        return {
+          path: finding.path,
+          code: rule.id,
+          severity,
+          message: messages[locale],
+          messages,
+          ...(finding.params ? { params: finding.params } : {}),
+        };
+      });
+    } catch (cause) {
+      // A rule that crashes must not let the submission through unnoticed.
+      const messages = {
+        da: `Reglen ${rule.id} kunne ikke kontrolleres (${(cause as Error).name}).`,
+        en: `Rule ${rule.id} could not be checked (${(cause as Error).name}).`,
+      };
+      return [{ path: '', code: rule.id, severity: 'error', message: messages[locale], messages, params: { failure: true } }];
+    }
+  }
+}
+
+/** Ajv (non-strict) would ignore an unknown format; a form must not silently lose a check such as `cpr`. */
+function assertKnownFormats(schema: unknown, ajv: Ajv2020, formName: string): void {
+  const known = ajv.formats as Record<string, unknown>;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const { format } = node as { format?: unknown };
+    if (typeof format === 'string' && !(format in known)) {
+      throw new FormPluginError(`Form ${formName} uses format "${format}", which no registered plugin provides`);
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(schema);
+}
+
+function effectiveSeverity(base: IssueSeverity, requested: unknown): IssueSeverity {
+  // A tenant may raise a warning to an error, never lower a legal error.
+  return requested === 'error' ? 'error' : base;
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

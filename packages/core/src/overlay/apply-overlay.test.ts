@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { SkemaEngine } from '../engine.js';
+import type { FormVersion } from '../form.js';
+import { formContentHash } from '../hash.js';
+import type { SkemaPlugin } from '../plugin.js';
+import { applyOverlay } from './apply-overlay.js';
+
+const plugin: SkemaPlugin = {
+  name: 'p',
+  version: '1.0.0',
+  rules: [
+    {
+      id: 'W-01',
+      severity: 'warning',
+      appliesTo: ['f'],
+      description: { da: 'd', en: 'd' },
+      source: 's',
+      message: { da: 'Noter bør udfyldes', en: 'Notes should be filled in' },
+      check: (d) => ((d as { noter?: string }).noter ? [] : [{ path: '/noter' }]),
+    },
+    {
+      id: 'E-01',
+      severity: 'error',
+      appliesTo: ['f'],
+      description: { da: 'd', en: 'd' },
+      source: 's',
+      message: { da: 'x', en: 'x' },
+      check: () => [],
+    },
+  ],
+};
+
+function base(): FormVersion {
+  const f: Omit<FormVersion, 'hash'> = {
+    manifest: { id: 'f', version: '1.2.0', title: { da: 'F', en: 'F' }, status: 'published', plugins: [{ name: 'p', version: '^1.0.0' }], changelog: 'x' },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['navn'],
+      properties: {
+        navn: { type: 'string', maxLength: 100 },
+        noter: { type: 'string' },
+        type: { type: 'string', enum: ['a', 'b', 'c'] },
+        leder: { $ref: '#/$defs/person' },
+        personer: { type: 'array', items: { $ref: '#/$defs/person' } },
+      },
+      $defs: { person: { type: 'object', additionalProperties: false, properties: { navn: { type: 'string' }, mail: { type: 'string' } } } },
+    },
+    uischema: {
+      type: 'VerticalLayout',
+      elements: [
+        { type: 'Control', scope: '#/properties/navn' },
+        { type: 'Control', scope: '#/properties/noter' },
+        { type: 'Control', scope: '#/properties/personer', options: { detail: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/navn' }, { type: 'Control', scope: '#/properties/mail' }] } } },
+      ],
+    },
+    i18n: { da: { 'navn.label': 'Navn', 'noter.label': 'Noter', 'type.a': 'a' }, en: { 'navn.label': 'Name', 'noter.label': 'Notes', 'type.a': 'a' } },
+  };
+  return { ...f, hash: formContentHash(f) };
+}
+
+const overlay = (extra: Record<string, unknown> = {}) => ({ tenantId: 'ringsted', formId: 'f', version: '1.0.0', baseVersion: '^1.0.0', ...extra });
+const engine = new SkemaEngine({ plugins: [plugin] });
+
+describe('applyOverlay', () => {
+  it('changes texts, requires optional fields and tightens constraints', () => {
+    const { form, problems } = applyOverlay(
+      base(),
+      overlay({ texts: { da: { 'navn.label': 'Barnets navn' } }, require: ['/noter', '/leder/mail'], constraints: { '/navn': { maxLength: 10 }, '/type': { enum: ['a', 'b'] } } }),
+    );
+    expect(problems).toEqual([]);
+    const r = engine.validate(form!, { navn: 'Alexander Testesen', type: 'c', leder: {} });
+    expect(r.errors.map((e) => `${e.code} ${e.path}`).sort()).toEqual(['enum /type', 'maxLength /navn', 'required /leder/mail', 'required /noter']);
+    expect(r.errors.find((e) => e.path === '/navn')?.messages.da).toBe('«Barnets navn» må højst være 10 tegn');
+    // The $def shared with the array items is untouched: only the leder got the requirement.
+    expect(engine.validate(form!, { navn: 'A', noter: 'n', leder: { mail: 'x' }, personer: [{}] }).valid).toBe(true);
+  });
+
+  it('gives the effective form its own hash and puts base and overlay versions in the receipt', () => {
+    const { form } = applyOverlay(base(), overlay({ version: '2.1.0' }));
+    expect(form!.hash).not.toBe(base().hash);
+    const r = engine.validate(form!, { navn: 'A', noter: 'x' });
+    expect(r.receipt).toMatchObject({ formId: 'f', version: '1.2.0', overlay: { tenantId: 'ringsted', version: '2.1.0' } });
+  });
+
+  it('hides optional fields, including inside array items, and refuses hiding required ones', () => {
+    const { form } = applyOverlay(base(), overlay({ hide: ['/noter', '/personer/*/mail'] }));
+    const ui = JSON.stringify(form!.uischema);
+    expect(ui).not.toContain('#/properties/noter');
+    expect(ui).not.toContain('#/properties/mail');
+    expect(ui).toContain('#/properties/personer');
+    expect(applyOverlay(base(), overlay({ hide: ['/navn'] })).problems[0]?.message).toMatch(/required and cannot be hidden/);
+  });
+
+  it('adds tenant fields under x-<tenant> with their texts', () => {
+    const fields = { properties: { skolenavn: { type: 'string', minLength: 1 } }, required: ['skolenavn'] };
+    const missingText = applyOverlay(base(), overlay({ fields }));
+    expect(missingText.problems.map((p) => p.message)).toContain('The tenant field skolenavn needs the text "x-ringsted.skolenavn.label"');
+    const { form } = applyOverlay(base(), overlay({ fields, texts: { da: { 'x-ringsted.skolenavn.label': 'Skole' }, en: { 'x-ringsted.skolenavn.label': 'School' } } }));
+    const r = engine.validate(form!, { navn: 'A', noter: 'x', 'x-ringsted': {} });
+    expect(r.errors.map((e) => e.path)).toEqual(['/x-ringsted/skolenavn']);
+    expect(r.errors[0]?.messages.da).toBe('«Skole» skal udfyldes');
+  });
+
+  it('raises a warning to an error, and refuses lowering an error', () => {
+    const { form } = applyOverlay(base(), overlay({ ruleOptions: { 'W-01': { severity: 'error' } } }), plugin.rules);
+    expect(engine.validate(form!, { navn: 'A' }).errors.map((e) => e.code)).toEqual(['W-01']);
+    expect(engine.validate(base(), { navn: 'A' }).warnings.map((e) => e.code)).toEqual(['W-01']);
+    const lowered = applyOverlay(base(), overlay({ ruleOptions: { 'E-01': { severity: 'warning' } } }), plugin.rules);
+    expect(lowered.problems[0]?.message).toMatch(/cannot be lowered/);
+  });
+
+  it('refuses anything else with a clear message', () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ schema: {} }, /"schema" cannot be configured/],
+      [{ texts: { da: { 'ukendt.label': 'x' } } }, /Unknown text key "ukendt.label"/],
+      [{ constraints: { '/type': { enum: ['a', 'z'] } } }, /cannot be added or renamed: z/],
+      [{ constraints: { '/navn': { default: 'x' } } }, /cannot be configured/],
+      [{ require: ['/findesIkke'] }, /not a field/],
+      [{ baseVersion: '^2.0.0' }, /does not satisfy/],
+      [{ fields: { properties: { x: { type: 'string', pattern: '^(a+)+$' } } } }, /backtrack/],
+      [{ fields: { properties: { x: { $ref: 'https://evil.example/s.json' } } } }, /Only local references/],
+    ];
+    for (const [extra, message] of cases) {
+      const { form, problems } = applyOverlay(base(), overlay(extra));
+      expect(form).toBeUndefined();
+      expect(problems.map((p) => p.message).join('\n')).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,139 @@
+import semver from 'semver';
+import { createAjv } from '../ajv.js';
+import type { FormVersion } from '../form.js';
+import { contentHash, formContentHash } from '../hash.js';
+import { checkRuleOptions, type CatalogueEntry } from '../rule-options.js';
+import { checkUntrustedDocument } from '../untrusted/check-untrusted.js';
+import { OVERLAY_SCHEMA } from './overlay-schema.js';
+import { locateField, scopeToPointer } from './schema-location.js';
+import type { FormOverlay, OverlayProblem } from './types.js';
+
+type Node = Record<string, unknown>;
+
+let validateOverlayShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+export interface OverlayResult {
+  form?: FormVersion;
+  problems: OverlayProblem[];
+}
+
+/**
+ * A tenant's effective form: the base version with the overlay applied. Refuses (with problems,
+ * and no form) anything an overlay may not do: change values, loosen constraints, hide required
+ * fields, reach outside its namespace, lower an error rule, or carry unsafe schema content.
+ */
+export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue?: readonly CatalogueEntry[]): OverlayResult {
+  const untrusted = checkUntrustedDocument(overlayInput);
+  if (untrusted.length) return { problems: untrusted.map((p) => ({ path: p.path, message: p.message })) };
+  validateOverlayShape ??= createAjv().compile(OVERLAY_SCHEMA);
+  if (!validateOverlayShape(overlayInput)) {
+    return {
+      problems: (validateOverlayShape.errors ?? []).map((e) => ({
+        path: e.instancePath,
+        message:
+          e.keyword === 'additionalProperties'
+            ? `"${String(e.params.additionalProperty)}" cannot be configured in an overlay`
+            : `${e.instancePath || 'overlay'} ${e.message ?? 'is invalid'}`,
+      })),
+    };
+  }
+  const overlay = overlayInput as FormOverlay;
+  const problems: OverlayProblem[] = [];
+  const { manifest } = base;
+  if (overlay.formId !== manifest.id) problems.push({ path: '/formId', message: `The overlay is for ${overlay.formId}, not ${manifest.id}` });
+  if (!semver.satisfies(manifest.version, overlay.baseVersion)) {
+    problems.push({ path: '/baseVersion', message: `${manifest.id}@${manifest.version} does not satisfy ${overlay.baseVersion}` });
+  }
+  const schema = structuredClone(base.schema) as Node;
+  const uischema = structuredClone(base.uischema) as Node;
+  const i18n = { da: { ...base.i18n.da }, en: { ...base.i18n.en } };
+  const namespace = `x-${overlay.tenantId}`;
+
+  for (const [i, pointer] of (overlay.require ?? []).entries()) {
+    const loc = locateField(schema, pointer);
+    if (!loc) problems.push({ path: `/require/${i}`, message: `${pointer} is not a field of ${manifest.id}` });
+    else loc.parent.required = [...new Set([...((loc.parent.required as string[]) ?? []), loc.property])];
+  }
+  for (const [i, pointer] of (overlay.hide ?? []).entries()) {
+    const loc = locateField(structuredClone(base.schema) as Node, pointer);
+    if (!loc) problems.push({ path: `/hide/${i}`, message: `${pointer} is not a field of ${manifest.id}` });
+    else if (((loc.parent.required as string[]) ?? []).includes(loc.property) || overlay.require?.includes(pointer)) {
+      problems.push({ path: `/hide/${i}`, message: `${pointer} is required and cannot be hidden` });
+    } else removeControls(uischema, pointer);
+  }
+  for (const [pointer, tightening] of Object.entries(overlay.constraints ?? {})) {
+    const path = `/constraints/${pointer.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const loc = locateField(schema, pointer);
+    if (!loc) {
+      problems.push({ path, message: `${pointer} is not a field of ${manifest.id}` });
+      continue;
+    }
+    const baseEnum = loc.node.enum;
+    if (Array.isArray(tightening.enum) && Array.isArray(baseEnum)) {
+      const unknown = tightening.enum.filter((v) => !baseEnum.includes(v));
+      if (unknown.length) problems.push({ path: `${path}/enum`, message: `Enumeration values cannot be added or renamed: ${unknown.join(', ')}` });
+    }
+    // Added as a conjunction, a constraint can only narrow what the base allows.
+    loc.node.allOf = [...((loc.node.allOf as unknown[]) ?? []), tightening];
+  }
+  if (overlay.fields) {
+    const props = schema.properties as Node;
+    props[namespace] = { type: 'object', additionalProperties: false, properties: overlay.fields.properties, required: overlay.fields.required ?? [] };
+    // Required tenant fields make their namespace object required too.
+    if (overlay.fields.required?.length) schema.required = [...new Set([...((schema.required as string[]) ?? []), namespace])];
+    (uischema.elements as unknown[] | undefined)?.push({
+      type: 'Group',
+      label: overlay.title?.da ?? overlay.tenantId,
+      i18n: `sections.${namespace}`,
+      elements: Object.keys(overlay.fields.properties).map((name) => ({ type: 'Control', scope: `#/properties/${namespace}/properties/${name}` })),
+    });
+  }
+  for (const locale of ['da', 'en'] as const) {
+    for (const [key, text] of Object.entries(overlay.texts?.[locale] ?? {})) {
+      const own = key.startsWith(`${namespace}.`) || key.startsWith(`sections.${namespace}.`);
+      // A help text may be added to any field the base form labels.
+      const newHelp = key.endsWith('.description') && `${key.slice(0, -'.description'.length)}.label` in base.i18n[locale];
+      if (!own && !newHelp && !(key in base.i18n[locale])) problems.push({ path: `/texts/${locale}/${key}`, message: `Unknown text key "${key}" in ${manifest.id}` });
+      else i18n[locale][key] = text;
+    }
+    for (const name of Object.keys(overlay.fields?.properties ?? {})) {
+      if (!i18n[locale][`${namespace}.${name}.label`]) problems.push({ path: `/texts/${locale}`, message: `The tenant field ${name} needs the text "${namespace}.${name}.label"` });
+    }
+  }
+  if (catalogue && overlay.ruleOptions) {
+    for (const p of checkRuleOptions(overlay.ruleOptions, catalogue)) problems.push({ path: `/ruleOptions/${p.ruleId}`, message: p.message });
+  }
+  if (problems.length) return { problems };
+
+  const effective: Omit<FormVersion, 'hash'> = {
+    manifest: {
+      ...manifest,
+      title: { ...manifest.title, ...overlay.title },
+      plugins: [...manifest.plugins, ...(overlay.plugins ?? [])],
+      ruleOptions: { ...manifest.ruleOptions, ...overlay.ruleOptions },
+      overlay: { tenantId: overlay.tenantId, version: overlay.version, baseVersion: manifest.version, hash: contentHash(overlay) },
+    },
+    schema,
+    uischema,
+    i18n,
+  };
+  return { form: { ...effective, hash: formContentHash(effective) }, problems: [] };
+}
+
+/** Removes every Control bound to the field or inside it (also in array item details), and layouts left empty. */
+function removeControls(node: Node, pointer: string, prefix = ''): void {
+  const elements = node.elements;
+  if (!Array.isArray(elements)) return;
+  const hidden = (el: Node) => {
+    if (el.type !== 'Control' || typeof el.scope !== 'string') return false;
+    const at = scopeToPointer(el.scope, prefix);
+    return at === pointer || at.startsWith(`${pointer}/`);
+  };
+  node.elements = elements.filter((el: Node) => !hidden(el));
+  for (const el of node.elements as Node[]) {
+    const detail = (el.options as Node | undefined)?.detail as Node | undefined;
+    if (el.type === 'Control' && typeof el.scope === 'string' && detail) removeControls(detail, pointer, `${scopeToPointer(el.scope, prefix)}/*`);
+    else removeControls(el, pointer, prefix);
+  }
+  node.elements = (node.elements as Node[]).filter((el) => !Array.isArray(el.elements) || el.elements.length > 0);
+}

@@ -1,0 +1,67 @@
+import type { FormVersion } from '../form.js';
+import type { CatalogueEntry } from '../rule-options.js';
+import { FormNotFoundError, type FormRegistry } from '../registry.js';
+import { applyOverlay } from './apply-overlay.js';
+import type { FormOverlay, OverlayProblem } from './types.js';
+
+export class OverlayError extends Error {
+  override readonly name = 'OverlayError';
+  constructor(
+    message: string,
+    readonly problems: OverlayProblem[],
+  ) {
+    super(message);
+  }
+}
+
+export interface TenantFormSource {
+  /** The tenant's overlays, at most one active per form. */
+  overlays: readonly FormOverlay[];
+  /** Forms the tenant created entirely on its own. */
+  forms: FormRegistry;
+}
+
+/**
+ * Resolves what a tenant sees: its own forms, or a base form with the tenant's overlay applied.
+ * Effective forms are built once per (base hash, overlay) and reused.
+ */
+export class TenantForms {
+  private readonly cache = new Map<string, FormVersion>();
+
+  constructor(
+    private readonly base: FormRegistry,
+    private readonly tenants: ReadonlyMap<string, TenantFormSource>,
+    private readonly catalogue: readonly CatalogueEntry[] = [],
+  ) {}
+
+  overlayFor(tenantId: string | undefined, formId: string): FormOverlay | undefined {
+    return tenantId ? this.tenants.get(tenantId)?.overlays.find((o) => o.formId === formId) : undefined;
+  }
+
+  /** Form ids the tenant can use: base forms not disabled, plus its own. */
+  formIds(tenantId: string | undefined): string[] {
+    const own = tenantId ? (this.tenants.get(tenantId)?.forms.ids() ?? []) : [];
+    const base = this.base.ids().filter((id) => this.overlayFor(tenantId, id)?.enabled !== false);
+    return [...new Set([...base, ...own])].sort();
+  }
+
+  /**
+   * The form a tenant uses for `ref` (`latest`, a version or a range). Without a version in
+   * the request, an overlay's pinned base version wins over `latest`.
+   */
+  resolve(tenantId: string | undefined, formId: string, ref = 'latest'): FormVersion {
+    const own = tenantId ? this.tenants.get(tenantId)?.forms : undefined;
+    if (own?.has(formId)) return own.resolve(formId, ref);
+    const overlay = this.overlayFor(tenantId, formId);
+    if (overlay?.enabled === false) throw new FormNotFoundError(formId);
+    const base = this.base.resolve(formId, ref === 'latest' && overlay ? overlay.baseVersion : ref);
+    if (!overlay) return base;
+    const key = `${base.hash}:${tenantId}:${overlay.version}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const { form, problems } = applyOverlay(base, overlay, this.catalogue);
+    if (!form) throw new OverlayError(`The ${tenantId} overlay of ${formId} cannot be applied to ${base.manifest.version}`, problems);
+    this.cache.set(key, form);
+    return form;
+  }
+}

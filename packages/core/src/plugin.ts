@@ -1,0 +1,100 @@
+import type { FormatDefinition, KeywordDefinition } from 'ajv';
+import type { IsoDate, WorkingDayCalendar } from './calendar.js';
+import type { DeadlineUnit, IssueSeverity, Locale, LocalizedText } from './issues.js';
+
+/** Everything a rule may know. Rules are pure: same data and context, same answer, in browser and server. */
+export interface RuleContext {
+  /** The reference date for ages and deadlines (Danish calendar date). */
+  today: IsoDate;
+  locale: Locale;
+  formId: string;
+  version: string;
+  /** `draft` runs no business rules; rules see `submitted`. Kept for rules that guard status transitions. */
+  mode: ValidationMode;
+  /** This rule's options: rule defaults, overridden by the form manifest, overridden by the tenant. */
+  options: Readonly<Record<string, unknown>>;
+  calendar: WorkingDayCalendar;
+  /** The field's label (from the form's texts) for a JSON Pointer, for use in messages. */
+  label(path: string): LocalizedText;
+}
+
+export type ValidationMode = 'draft' | 'submitted';
+
+/** One violation found by a rule. */
+export interface RuleFinding {
+  /** JSON Pointer of the field the finding is about. */
+  path: string;
+  /** Values interpolated into the rule's message as `{name}`. Never personal data. */
+  params?: Record<string, string | number>;
+  /** Overrides the rule's message when one rule can fail in several ways. */
+  message?: LocalizedText;
+}
+
+export interface RuleOptionSpec {
+  description: LocalizedText;
+  default: unknown;
+  /** JSON Schema for the option value, used to validate tenant configuration. */
+  schema?: Record<string, unknown>;
+}
+
+/** A business rule from the domain spec (severity E or W). */
+export interface RuleDefinition {
+  /** The spec's rule id; it is the error code everywhere. */
+  id: string;
+  /** Default severity: E rules are errors, W rules warnings. A tenant may raise, never lower. */
+  severity: IssueSeverity;
+  /** Form ids the rule applies to. */
+  appliesTo: readonly string[];
+  description: LocalizedText;
+  /** Seed file and section, e.g. `001 §2.2.2`. */
+  source: string;
+  /** Default message; `{param}` placeholders are filled from the finding's params. */
+  message: LocalizedText;
+  options?: Readonly<Record<string, RuleOptionSpec>>;
+  check(data: unknown, ctx: RuleContext): RuleFinding[];
+}
+
+/** A deadline as a deadline definition returns it; the engine adds the status. */
+export interface DeadlineFinding {
+  path: string;
+  label: LocalizedText;
+  due: IsoDate;
+  basis: { from: IsoDate; amount: number; unit: DeadlineUnit };
+  /** Set when the data shows the deadline was met (e.g. the target date is recorded). */
+  met?: boolean;
+}
+
+/** A process rule (severity P): derives deadlines and reminders, never blocks. */
+export interface DeadlineDefinition {
+  id: string;
+  appliesTo: readonly string[];
+  description: LocalizedText;
+  source: string;
+  options?: Readonly<Record<string, RuleOptionSpec>>;
+  derive(data: unknown, ctx: RuleContext): DeadlineFinding[];
+}
+
+/** What a plugin contributes. Every member is optional except its identity. */
+export interface SkemaPlugin {
+  name: string;
+  version: string;
+  /** Ajv formats, e.g. `cpr`. */
+  formats?: Readonly<Record<string, FormatDefinition<string> | RegExp | ((value: string) => boolean)>>;
+  /** Ajv keywords. Keywords must not change standard JSON Schema semantics. */
+  keywords?: readonly KeywordDefinition[];
+  /** Localized messages for this plugin's formats and keywords, by format name or keyword. */
+  messages?: Readonly<Record<string, LocalizedText>>;
+  rules?: readonly RuleDefinition[];
+  deadlines?: readonly DeadlineDefinition[];
+  /** A working-day calendar; the last registered calendar becomes the engine's default. */
+  calendar?: WorkingDayCalendar;
+  /**
+   * Submission migrations by name, for form versions whose `migration.plugin` names one. Each gets
+   * a private copy of data valid for the previous version and returns the data for the next one;
+   * it must be pure and may throw when it cannot migrate (see `migrateSubmission`).
+   */
+  migrations?: Readonly<Record<string, (data: unknown) => unknown>>;
+}
+
+/** The shape every plugin package default-exports: `(options) => SkemaPlugin`. */
+export type SkemaPluginFactory<Options = Record<string, unknown>> = (options?: Options) => SkemaPlugin;

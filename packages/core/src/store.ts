@@ -1,0 +1,178 @@
+import type { ValidationReceipt } from './issues.js';
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+
+/** Who did something: the API key's identity, never a person's CPR. */
+export interface Actor {
+  id: string;
+  roles: string[];
+}
+
+export interface Submission {
+  id: string;
+  tenantId: string;
+  formId: string;
+  version: string;
+  status: SubmissionStatus;
+  data: unknown;
+  /** Starts at 1 and grows by one with every stored change. */
+  revision: number;
+  receipt: ValidationReceipt;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+  /** Blocks deletion by retention (spec Q17). */
+  legalHold?: boolean;
+}
+
+/** One stored state of a submission. Revision 1 is the creation. */
+export interface SubmissionRevision {
+  submissionId: string;
+  revision: number;
+  formId: string;
+  version: string;
+  status: SubmissionStatus;
+  data: unknown;
+  receipt: ValidationReceipt;
+  by: string;
+  at: string;
+  /** RFC 6902 operations from the previous revision to this one (empty for revision 1). */
+  changes: Array<Record<string, unknown>>;
+  /** What kind of change made this revision. */
+  action: 'create' | 'update' | 'status' | 'migrate';
+}
+
+export type AuditAction = 'create' | 'read' | 'update' | 'status' | 'migrate' | 'delete' | 'list';
+
+export interface AuditEntry {
+  id: string;
+  tenantId: string;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  submissionId?: string;
+  /** Non-personal details: revision numbers, status names, form ids. Never submission data. */
+  details?: Record<string, unknown>;
+}
+
+export interface NewSubmission {
+  id: string;
+  tenantId: string;
+  formId: string;
+  version: string;
+  status: SubmissionStatus;
+  data: unknown;
+  receipt: ValidationReceipt;
+  by: string;
+  at: string;
+}
+
+export interface SubmissionChange {
+  /** The change applies only when the stored revision is this one (optimistic concurrency). */
+  expectedRevision: number;
+  data?: unknown;
+  status?: SubmissionStatus;
+  version?: string;
+  receipt: ValidationReceipt;
+  legalHold?: boolean;
+  action: SubmissionRevision['action'];
+  changes: Array<Record<string, unknown>>;
+  by: string;
+  at: string;
+}
+
+export interface SubmissionFilter {
+  formId?: string;
+  version?: string;
+  status?: SubmissionStatus;
+  /** ISO date-time; only submissions updated at or after it. */
+  updatedSince?: string;
+  /** Page size, 1–100. */
+  limit?: number;
+  /** Opaque cursor from the previous page. */
+  cursor?: string;
+}
+
+export interface SubmissionPage {
+  items: Submission[];
+  nextCursor?: string;
+}
+
+export interface AuditFilter {
+  submissionId?: string;
+  since?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface IdempotencyRecord {
+  key: string;
+  tenantId: string;
+  /** Hash of the request body; the same key with another body is a client error. */
+  requestHash: string;
+  submissionId: string;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  store: string;
+  details?: Record<string, unknown>;
+}
+
+export type CreateResult =
+  | { created: true; submission: Submission }
+  | { created: false; submission: Submission; idempotency: IdempotencyRecord };
+
+/**
+ * Persistence for submissions. Every write stores the submission, its revision and its audit entry
+ * together or not at all. All reads are scoped by tenant: another tenant's id reads as absent.
+ */
+export interface SubmissionStore {
+  readonly name: string;
+  init(): Promise<void>;
+  close(): Promise<void>;
+  /**
+   * Creates a submission. With an idempotency key already used by this tenant, stores nothing
+   * and returns the earlier submission with the key's record (the caller compares request hashes).
+   */
+  create(
+    input: NewSubmission,
+    audit: Omit<AuditEntry, 'id'>,
+    idempotency?: { key: string; requestHash: string },
+  ): Promise<CreateResult>;
+  get(tenantId: string, id: string): Promise<Submission | undefined>;
+  /** Throws `RevisionConflictError` when the stored revision is not `change.expectedRevision`, `NotFoundError` when absent. */
+  update(tenantId: string, id: string, change: SubmissionChange, audit: Omit<AuditEntry, 'id'>): Promise<Submission>;
+  list(tenantId: string, filter: SubmissionFilter): Promise<SubmissionPage>;
+  revisions(tenantId: string, id: string): Promise<SubmissionRevision[]>;
+  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  queryAudit(tenantId: string, filter: AuditFilter): Promise<{ items: AuditEntry[]; nextCursor?: string }>;
+  /** Removes a submission and its revisions (retention); the audit entry stays. False when absent or on legal hold. */
+  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean>;
+  health(): Promise<StoreHealth>;
+}
+
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+export class RevisionConflictError extends Error {
+  override readonly name = 'RevisionConflictError';
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`Revision conflict: expected ${expected}, stored ${actual}`);
+  }
+}
+
+export class StoreCorruptionError extends Error {
+  override readonly name = 'StoreCorruptionError';
+  constructor(
+    message: string,
+    readonly files: string[],
+  ) {
+    super(message);
+  }
+}

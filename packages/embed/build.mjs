@@ -1,0 +1,75 @@
+// Builds the web component as ONE script (React included) and checks its size budget.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outfile = resolve(here, 'dist/skema-form.js');
+const BUDGET = 200 * 1024;
+
+// Libraries known to be free of import-time side effects: what the form does not call (core's
+// registry, hashing, migrations; JSON Forms' own Ajv; most of semver) is dropped from the bundle.
+const PURE = /[\\/](packages[\\/]core[\\/]dist|node_modules[\\/](@jsonforms[\\/]vanilla-renderers|ajv|ajv-formats|semver|lodash|fast-json-patch|canonicalize|@noble[\\/]hashes|safe-regex2|ret))[\\/]/;
+const shim = (name) => resolve(here, 'shims', name);
+const JSONFORMS = /[\\/]@jsonforms[\\/]core[\\/]/;
+const pureModules = {
+  name: 'pure-modules',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.pure || args.kind === 'entry-point') return undefined;
+      if (args.path === 'semver') return { path: shim('semver.js'), sideEffects: false };
+      if (args.path === 'lodash/fp/set') return { path: shim('lodash-fp-set.js'), sideEffects: false };
+      if (args.path === 'lodash/fp/unset') return { path: shim('lodash-fp-unset.js'), sideEffects: false };
+      if (args.path === 'fast-uri') return { path: shim('fast-uri.js'), sideEffects: false };
+      if (JSONFORMS.test(args.importer) && args.path === 'ajv') return { path: shim('ajv-jsonforms.js'), sideEffects: false };
+      // JSON Forms pins an older ajv-formats; one copy (ours, same API) is enough.
+      if (JSONFORMS.test(args.importer) && args.path === 'ajv-formats') args = { ...args, resolveDir: here };
+      const result = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { pure: true } });
+      if (result.errors.length) return { errors: result.errors };
+      return PURE.test(result.path) ? { path: result.path, sideEffects: false } : { path: result.path, external: result.external };
+    });
+  },
+};
+
+// Rule catalogue metadata (descriptions, seed references) is for the API's /rules and the docs;
+// the browser engine never reads it, so the rule plugins' copies are blanked in the bundle.
+const RULE_PLUGINS = /[\\/]plugins[\\/](dk|viso|trivsel|ringsted|familieraadslagning)[\\/]dist[\\/].*\.js$/;
+const STRING = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x60\\$]|\\.)*\x60)`;
+const DESCRIPTION = new RegExp(String.raw`\bdescription:\s*\{\s*da:\s*${STRING},\s*en:\s*${STRING},?\s*\}`, 'g');
+const SOURCE = new RegExp(String.raw`\bsource:\s*${STRING}`, 'g');
+const stripCatalogue = {
+  name: 'strip-rule-catalogue',
+  setup(b) {
+    b.onLoad({ filter: RULE_PLUGINS }, async (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      return { contents: code.replace(DESCRIPTION, "description: { da: '', en: '' }").replace(SOURCE, "source: ''"), loader: 'js' };
+    });
+  },
+};
+
+mkdirSync(dirname(outfile), { recursive: true });
+await build({
+  entryPoints: [resolve(here, 'src/register.ts')],
+  outfile,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  minify: true,
+  legalComments: 'none',
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+  plugins: [pureModules, stripCatalogue],
+});
+
+const bytes = readFileSync(outfile);
+const gzipped = gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`skema-form.js: ${kb(bytes.length)} minified, ${kb(gzipped)} gzipped (budget ${kb(BUDGET)})`);
+if (gzipped > BUDGET) {
+  console.error(`skema-form.js is ${kb(gzipped - BUDGET)} over the ${kb(BUDGET)} gzip budget`);
+  process.exit(1);
+}

@@ -1,0 +1,1 @@
+export { unset as default } from './lodash-fp-path.js';

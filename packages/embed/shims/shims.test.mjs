@@ -1,0 +1,38 @@
+import realSet from 'lodash/fp/set.js';
+import realUnset from 'lodash/fp/unset.js';
+import realSemver from 'semver';
+import { describe, expect, it } from 'vitest';
+import uri from './fast-uri.js';
+import { set, unset } from './lodash-fp-path.js';
+import { satisfies } from './semver.js';
+
+describe('bundle shims behave like the libraries they replace', () => {
+  it('lodash/fp set and unset', () => {
+    const data = { a: { b: 1 }, list: [{ x: 1 }], keep: { y: 2 } };
+    for (const [path, value] of [['a.b', 2], ['list.0.x', 5], ['list.2.x', 7], ['new.0.name', 'n'], ['new.name', 'n']]) {
+      const ours = set(path, value, data);
+      expect(ours).toEqual(realSet(path, value, data));
+      expect(ours.keep).toBe(data.keep);
+    }
+    expect(data).toEqual({ a: { b: 1 }, list: [{ x: 1 }], keep: { y: 2 } });
+    expect(unset('a.b', data)).toEqual(realUnset('a.b', data));
+    expect(unset('missing.b', data)).toEqual(realUnset('missing.b', data));
+  });
+
+  it('semver satisfies for the range forms the forms use', () => {
+    const cases = [
+      ['1.0.0', '^1.0.0'], ['1.4.2', '^1.0.0'], ['2.0.0', '^1.0.0'], ['0.9.0', '^1.0.0'], ['0.2.5', '^0.2.1'], ['0.3.0', '^0.2.1'],
+      ['1.2.9', '~1.2.3'], ['1.3.0', '~1.2.3'], ['1.2.3', '1.2.3'], ['1.2.4', '1.2.3'], ['3.1.0', '>=2.0.0'], ['1.0.0', '>=1.0.0 <2.0.0'], ['2.0.0', '1.x || 2.x'],
+    ];
+    for (const [version, range] of cases) expect(satisfies(version, range), `${version} ${range}`).toBe(realSemver.satisfies(version, range));
+  });
+
+  it('fast-uri: parse, serialize and resolve ids and references', () => {
+    const id = 'https://skema.dk/schemas/underretning/1.0.0/schema.json?hash=sha256-ab';
+    expect(uri.parse(`${id}#/$defs/person`).fragment).toBe('/$defs/person');
+    expect(uri.serialize(uri.parse(`${id}#/$defs/person`))).toBe(`${id}#/$defs/person`);
+    expect(uri.resolve(id, '#/$defs/dato')).toBe(`${id}#/$defs/dato`);
+    expect(uri.resolve('https://json-schema.org/draft/2020-12/schema', 'meta/core')).toBe('https://json-schema.org/draft/2020-12/meta/core');
+    expect(uri.resolve(id, 'https://other.example/x')).toBe('https://other.example/x');
+  });
+});

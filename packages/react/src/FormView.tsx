@@ -1,0 +1,288 @@
+import { UPDATE_CORE, type JsonFormsCore, type JsonFormsRendererRegistryEntry, type Middleware } from '@jsonforms/core';
+import { JsonForms } from '@jsonforms/react';
+import { todayInDenmark, type CompiledForm, type DerivedDeadline, type FormVersion, type Locale, type SkemaEngine, type ValidationIssue, type ValidationResult } from '@skema/core';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { issuesToErrorObjects } from './ajv-errors.js';
+import type { SkemaApiClient, SubmissionWriteResult } from './api.js';
+import { SkemaFormContext, type SkemaFormContextValue } from './context.js';
+import { withSchemaDefaults } from './defaults.js';
+import { ErrorSummary } from './ErrorSummary.js';
+import { findFieldElement, focusField, pointerOfElement } from './focus.js';
+import { PendingCommits } from './pending-commits.js';
+import { IssueStore } from './issue-store.js';
+import { Receipt } from './Receipt.js';
+import { skemaRenderers } from './renderers/skema-renderers.js';
+import { createTranslate } from './translate.js';
+import type { UiText } from './ui-text.js';
+import { useSubmission, type SavedSubmission, type SkemaFormError } from './use-submission.js';
+import { currentServerIssues, mergeIssues, placeIssues, shownIssues, toServerIssues, type ServerIssue } from './visible-issues.js';
+
+/** What `onChange` reports after each (debounced) validation. */
+export interface SkemaFormChange {
+  data: unknown;
+  valid: boolean;
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
+  deadlines: DerivedDeadline[];
+}
+
+export interface FormViewProps {
+  form: FormVersion;
+  engine: SkemaEngine;
+  compiled: CompiledForm;
+  client: SkemaApiClient;
+  locale: Locale;
+  ui: UiText;
+  today: string | undefined;
+  idPrefix: string;
+  initialData: unknown;
+  initialSaved: SavedSubmission | undefined;
+  renderers: readonly JsonFormsRendererRegistryEntry[] | undefined;
+  readonly: boolean;
+  validationDelay: number;
+  headingLevel: 1 | 2 | 3;
+  showTitle: boolean;
+  actions: boolean;
+  onChange?(change: SkemaFormChange): void;
+  onSubmitted?(result: SubmissionWriteResult): void;
+  onDraftSaved?(result: SubmissionWriteResult): void;
+  onError?(error: SkemaFormError): void;
+}
+
+const CONFIG = Object.freeze({ showUnfocusedDescription: true });
+const NO_ISSUES: ValidationIssue[] = [];
+
+function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+/** Enter in a one-line input would submit a long form by accident; only the submit button submits. */
+function preventImplicitSubmit(event: KeyboardEvent<HTMLFormElement>) {
+  const target = event.target as HTMLElement;
+  if (event.key === 'Enter' && target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'submit') event.preventDefault();
+}
+
+export function FormView(props: FormViewProps) {
+  const { form, engine, compiled, client, locale, ui, today, idPrefix, readonly, validationDelay } = props;
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  const dataRef = useRef<unknown>(undefined);
+  const [initialData] = useState(() => {
+    dataRef.current = withSchemaDefaults(form.schema, props.initialData);
+    return dataRef.current;
+  });
+  const [result, setResult] = useState<ValidationResult>();
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [submitAttempted, setSubmitAttempted] = useState(false);
+  const [serverIssues, setServerIssues] = useState<ServerIssue[]>([]);
+  const [placement, setPlacement] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  const store = useMemo(() => new IssueStore(), []);
+  const pending = useMemo(() => new PendingCommits(), []);
+  // Typed text still waiting for its pause goes into the data now (synchronously), before it is read.
+  const currentData = useCallback(() => {
+    flushSync(() => pending.flush());
+    return dataRef.current;
+  }, [pending]);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const validateNow = useCallback(
+    (data: unknown) => engine.validate(compiled, data, { locale, mode: 'submitted', ...(today ? { today } : {}) }),
+    [engine, compiled, locale, today],
+  );
+
+  // Validation runs once typing pauses, never per keystroke.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const runValidation = useCallback(() => {
+    clearTimeout(timer.current);
+    const data = dataRef.current;
+    const next = validateNow(data);
+    setResult(next);
+    callbacks.current.onChange?.({ data, valid: next.valid, errors: next.errors, warnings: next.warnings, deadlines: next.derived.deadlines });
+    return next;
+  }, [validateNow]);
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(runValidation, validationDelay);
+  }, [runValidation, validationDelay]);
+  useEffect(() => {
+    schedule();
+    return () => clearTimeout(timer.current);
+  }, [schedule]);
+
+  // The form owns its data after the first render: a props update (new additionalErrors) must not
+  // put older data back, and every data change is seen synchronously, not after JSON Forms' debounce.
+  const middleware = useCallback<Middleware>(
+    (state: JsonFormsCore, action, reducer) => {
+      const effective = action.type === UPDATE_CORE && state.data !== undefined ? { ...action, data: state.data } : action;
+      const next = reducer(state, effective as typeof action);
+      if (next.data !== state.data && action.type !== UPDATE_CORE) {
+        dataRef.current = next.data;
+        schedule();
+      }
+      return next;
+    },
+    [schedule],
+  );
+
+  const markTouched = useCallback((pointer: string) => {
+    setTouched((prev) => (prev.has(pointer) ? prev : new Set(prev).add(pointer)));
+  }, []);
+
+  const submission = useSubmission(client, form, locale, props.initialSaved, {
+    onSubmitted: (r) => callbacks.current.onSubmitted?.(r),
+    onDraftSaved: (r) => callbacks.current.onDraftSaved?.(r),
+    onError: (e) => callbacks.current.onError?.(e),
+    onServerIssues: (issues) => {
+      setServerIssues(toServerIssues(issues, dataRef.current));
+      setSubmitAttempted(true);
+      setSummaryFocus((n) => n + 1);
+    },
+  });
+
+  const allErrors = useMemo(
+    () => mergeIssues(result?.errors ?? NO_ISSUES, currentServerIssues(serverIssues, dataRef.current)),
+    [result, serverIssues],
+  );
+  const shownErrors = useMemo(() => shownIssues(allErrors, touched, submitAttempted), [allErrors, touched, submitAttempted]);
+  const shownWarnings = useMemo(() => shownIssues(result?.warnings ?? NO_ISSUES, touched, submitAttempted), [result, touched, submitAttempted]);
+  const placedErrors = useMemo(() => placeIssues(shownErrors, placement), [shownErrors, placement]);
+  const placedWarnings = useMemo(() => placeIssues(shownWarnings, placement), [shownWarnings, placement]);
+  const additionalErrors = useMemo(() => issuesToErrorObjects(placedErrors), [placedErrors]);
+
+  useLayoutEffect(() => {
+    store.set({ errors: placedErrors, warnings: placedWarnings, deadlines: result?.derived.deadlines ?? [] });
+  }, [store, placedErrors, placedWarnings, result]);
+
+  // An issue on an object without a control of its own is shown at the first field inside it.
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const next = new Map<string, string>();
+    for (const issue of [...shownErrors, ...shownWarnings]) {
+      if (!issue.path) continue;
+      const element = findFieldElement(root, issue.path, idPrefix);
+      const at = element ? pointerOfElement(element) : undefined;
+      if (at !== undefined && at !== issue.path) next.set(issue.path, at);
+    }
+    setPlacement((prev) => (sameMap(prev, next) ? prev : next));
+  }, [shownErrors, shownWarnings, idPrefix]);
+
+  useEffect(() => {
+    if (summaryFocus > 0) summaryRef.current?.focus();
+  }, [summaryFocus]);
+
+  const selectField = useCallback(
+    (pointer: string) => {
+      store.reveal(pointer);
+      focusField(() => rootRef.current, pointer, idPrefix);
+    },
+    [store, idPrefix],
+  );
+
+  const onSubmit = (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    const data = currentData();
+    const checked = runValidation();
+    setSubmitAttempted(true);
+    const blocking = mergeIssues(checked.errors, currentServerIssues(serverIssues, data));
+    if (blocking.length > 0) {
+      setSummaryFocus((n) => n + 1);
+      callbacks.current.onError?.({ kind: 'validation', message: ui.errorSummaryTitle(blocking.length), issues: blocking });
+      return;
+    }
+    void submission.submit(data);
+  };
+
+  const [referenceDate] = useState(() => today ?? todayInDenmark());
+  const contextValue = useMemo<SkemaFormContextValue>(
+    () => ({ locale, today: today ?? referenceDate, ui, idPrefix, store, markTouched, pending }),
+    [locale, today, referenceDate, ui, idPrefix, store, markTouched, pending],
+  );
+  const i18n = useMemo(() => ({ locale, translate: createTranslate(form.i18n, locale) }), [form, locale]);
+  const renderers = useMemo(
+    () => (props.renderers?.length ? [...skemaRenderers, ...props.renderers] : [...skemaRenderers]),
+    [props.renderers],
+  );
+
+  const Heading = `h${props.headingLevel}` as 'h1' | 'h2' | 'h3';
+  const { phase, saved, failure } = submission;
+  const busy = phase === 'saving' || phase === 'submitting';
+  const status =
+    phase === 'saving'
+      ? ui.savingDraft
+      : phase === 'submitting'
+        ? ui.submitting
+        : phase === 'submitted'
+          ? ui.submitted
+          : saved?.status === 'draft'
+            ? ui.draftSaved(new Date(saved.savedAt).toLocaleTimeString(locale === 'da' ? 'da-DK' : 'en-GB', { hour: '2-digit', minute: '2-digit' }))
+            : '';
+
+  return (
+    <SkemaFormContext.Provider value={contextValue}>
+      <div ref={rootRef} className="skema-form-body" data-form={form.manifest.id} data-version={form.manifest.version}>
+        {props.showTitle ? (
+          <Heading className="skema-title" id={`${idPrefix}-title`}>
+            {form.manifest.title[locale]}
+          </Heading>
+        ) : null}
+        {shownErrors.length > 0 && submitAttempted ? (
+          <ErrorSummary ref={summaryRef} issues={shownErrors} title={ui.errorSummaryTitle(shownErrors.length)} idPrefix={idPrefix} onSelect={selectField} />
+        ) : null}
+        {phase === 'submitted' && submission.result ? (
+          <div className="skema-status skema-status--success">
+            <Receipt submissionId={submission.result.submission.id} receipt={submission.result.receipt} locale={locale} />
+          </div>
+        ) : null}
+        {!readonly && phase !== 'submitted' ? <p className="skema-description">{ui.requiredHint}</p> : null}
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          onKeyDown={preventImplicitSubmit}
+          {...(props.showTitle ? { 'aria-labelledby': `${idPrefix}-title` } : { 'aria-label': form.manifest.title[locale] })}
+        >
+          <JsonForms
+            schema={form.schema}
+            uischema={form.uischema as never}
+            data={initialData}
+            renderers={renderers}
+            config={CONFIG}
+            i18n={i18n}
+            ajv={engine.ajv as never}
+            validationMode="NoValidation"
+            additionalErrors={additionalErrors}
+            middleware={middleware}
+            readonly={readonly || phase === 'submitted'}
+          />
+          {shownWarnings.length > 0 && submitAttempted ? (
+            <ErrorSummary kind="warning" issues={shownWarnings} title={ui.warningsTitle(shownWarnings.length)} idPrefix={idPrefix} onSelect={selectField} />
+          ) : null}
+          {props.actions && !readonly && phase !== 'submitted' ? (
+            <div className="skema-actions">
+              <button type="submit" className="skema-button" disabled={busy}>
+                {ui.submit}
+              </button>
+              <button type="button" className="skema-button skema-button--secondary" disabled={busy} onClick={() => void submission.saveDraft(currentData())}>
+                {ui.saveDraft}
+              </button>
+            </div>
+          ) : null}
+        </form>
+        <div role="status" className="skema-status-line">
+          {status}
+        </div>
+        {failure && !failure.issues?.length ? (
+          <div role="alert" className="skema-status skema-status--error">
+            {failure.kind === 'network' ? ui.networkError : `${ui.serverRejected} ${failure.message}`}
+          </div>
+        ) : null}
+      </div>
+    </SkemaFormContext.Provider>
+  );
+}

@@ -1,0 +1,33 @@
+export { SkemaForm, type SkemaFormProps } from './SkemaForm.js';
+export type { SkemaFormChange } from './FormView.js';
+export type { SkemaFormError, SavedSubmission } from './use-submission.js';
+export {
+  SkemaApiClient,
+  SkemaApiError,
+  apiBase,
+  toFormVersion,
+  type ProblemIssue,
+  type SubmissionWriteResult,
+  type SubmissionListFilter,
+  type SubmissionRevisionView,
+} from './api.js';
+export { getEngine, standardBrowserPlugins } from './engine.js';
+export { skemaRenderers } from './renderers/skema-renderers.js';
+export { vanillaFallback } from './renderers/vanilla-fallback.js';
+export { ControlFrame, type ControlFrameProps, type FieldA11y } from './renderers/ControlFrame.js';
+export { SKEMA_CONTROL_RANK, SKEMA_PLUGIN_RANK } from './renderers/controls.js';
+export { controlSchema, schemaType, scopeName, scopeToPointer, isEnumSchema } from './renderers/schema-tests.js';
+export { SkemaFormContext, useSkemaForm, useFieldId, useFieldErrors, useFieldWarnings, useErrorCount, useFieldDeadlines, type SkemaFormContextValue } from './context.js';
+export { IssueStore } from './issue-store.js';
+export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary.js';
+export { Receipt } from './Receipt.js';
+export { SubmissionDocument } from './SubmissionDocument.js';
+export { issuesToErrorObjects } from './ajv-errors.js';
+export { fieldId, pathToPointer, pointerToPath, valueAtPointer, isWithin } from './pointer.js';
+export { detailUiSchema, generateDetail } from './renderers/detail.js';
+export { withSchemaDefaults } from './defaults.js';
+export { useDraftValue } from './draft-value.js';
+export { PendingCommits } from './pending-commits.js';
+export { createTranslate, type Translate } from './translate.js';
+export { uiText, type UiText } from './ui-text.js';
+export { SKEMA_CSS } from './styles.js';

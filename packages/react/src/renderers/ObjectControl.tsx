@@ -1,0 +1,42 @@
+import { and, isControl, rankWith, type ControlElement, type StatePropsOfControlWithDetail, type RankedTester } from '@jsonforms/core';
+import { JsonFormsDispatch, withJsonFormsDetailProps } from '@jsonforms/react';
+import { useMemo } from 'react';
+import { useFieldId } from '../context.js';
+import { pathToPointer } from '../pointer.js';
+import { SKEMA_CONTROL_RANK } from './controls.js';
+import { detailUiSchema } from './detail.js';
+import { controlSchema, schemaType } from './schema-tests.js';
+
+function ObjectControl(props: StatePropsOfControlWithDetail) {
+  const { schema, uischema, uischemas, path, label, errors, visible, enabled, rootSchema, renderers, cells, description } = props;
+  const pointer = pathToPointer(path);
+  const id = useFieldId(pointer);
+  const detail = useMemo(
+    () => detailUiSchema(uischemas, schema, uischema as ControlElement, path, rootSchema),
+    [uischemas, schema, uischema, path, rootSchema],
+  );
+  const describedBy = [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className="skema-object" hidden={!visible} id={id} tabIndex={-1} data-pointer={pointer} aria-describedby={describedBy}>
+      {label ? <legend className="skema-legend">{label}</legend> : null}
+      {description ? (
+        <div id={`${id}-description`} className="skema-description">
+          {description}
+        </div>
+      ) : null}
+      {errors ? (
+        <p id={`${id}-error`} className="skema-error-message">
+          {errors}
+        </p>
+      ) : null}
+      <JsonFormsDispatch schema={schema} uischema={detail} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+    </fieldset>
+  );
+}
+
+export const objectControlTester: RankedTester = rankWith(
+  SKEMA_CONTROL_RANK,
+  and(isControl, (uischema, schema, context) => schemaType(controlSchema(uischema, schema, context)) === 'object'),
+);
+
+export const SkemaObjectControl = withJsonFormsDetailProps(ObjectControl);

@@ -1,0 +1,53 @@
+import { rankWith, uiTypeIs, type LayoutProps, type RankedTester, type UISchemaElement } from '@jsonforms/core';
+import { JsonFormsDispatch, withJsonFormsLayoutProps } from '@jsonforms/react';
+import { memo } from 'react';
+import { SKEMA_CONTROL_RANK } from './controls.js';
+
+function Children({ props, itemClass }: { props: LayoutProps; itemClass: string }) {
+  const { uischema, schema, path, enabled, renderers, cells } = props;
+  const elements = (uischema as { elements?: UISchemaElement[] }).elements ?? [];
+  return (
+    <>
+      {elements.map((child, index) => (
+        <div className={itemClass} key={index}>
+          <JsonFormsDispatch uischema={child} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** Same markup and class names as JSON Forms' vanilla layouts, so styles written for those apply. */
+const VerticalLayout = memo(function VerticalLayout(props: LayoutProps) {
+  return (
+    <div className="vertical-layout" hidden={!props.visible}>
+      <Children props={props} itemClass="vertical-layout-item" />
+    </div>
+  );
+});
+
+const HorizontalLayout = memo(function HorizontalLayout(props: LayoutProps) {
+  return (
+    <div className="horizontal-layout" hidden={!props.visible}>
+      <Children props={props} itemClass="horizontal-layout-item" />
+    </div>
+  );
+});
+
+/** A section of the paper form: fieldset and legend (the label comes from the layout's i18n key). */
+const GroupLayout = memo(function GroupLayout(props: LayoutProps) {
+  return (
+    <fieldset className="group-layout" hidden={!props.visible}>
+      {props.label ? <legend>{props.label}</legend> : null}
+      <Children props={props} itemClass="group-layout-item" />
+    </fieldset>
+  );
+});
+
+export const verticalLayoutTester: RankedTester = rankWith(SKEMA_CONTROL_RANK, uiTypeIs('VerticalLayout'));
+export const horizontalLayoutTester: RankedTester = rankWith(SKEMA_CONTROL_RANK, uiTypeIs('HorizontalLayout'));
+export const groupLayoutTester: RankedTester = rankWith(SKEMA_CONTROL_RANK, uiTypeIs('Group'));
+
+export const SkemaVerticalLayout = withJsonFormsLayoutProps(VerticalLayout);
+export const SkemaHorizontalLayout = withJsonFormsLayoutProps(HorizontalLayout);
+export const SkemaGroupLayout = withJsonFormsLayoutProps(GroupLayout);

@@ -1,0 +1,130 @@
+import type { FormVersion, ValidationIssue } from '@skema/core';
+import { useCallback, useRef, useState } from 'react';
+import { SkemaApiError, type SkemaApiClient, type SubmissionWriteResult } from './api.js';
+
+export type SubmissionPhase = 'idle' | 'saving' | 'submitting' | 'submitted';
+
+/** The stored submission this form writes to (after the first draft save). */
+export interface SavedSubmission {
+  id: string;
+  etag?: string;
+  status: string;
+  savedAt: string;
+}
+
+/** What a failed save or submit reports through `onError` (and the web component's `skema-error`). */
+export interface SkemaFormError {
+  kind: 'load' | 'validation' | 'server' | 'network';
+  message: string;
+  status?: number;
+  issues?: ValidationIssue[];
+}
+
+export interface SubmissionCallbacks {
+  onSubmitted?(result: SubmissionWriteResult): void;
+  onDraftSaved?(result: SubmissionWriteResult): void;
+  onError?(error: SkemaFormError): void;
+  /** The server's issues (422/403), to show on the fields. */
+  onServerIssues(issues: ValidationIssue[]): void;
+}
+
+function newKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+function toIssues(error: SkemaApiError, locale: 'da' | 'en'): ValidationIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path,
+    code: i.code,
+    severity: i.severity ?? 'error',
+    message: i.message,
+    messages: { da: i.message, en: i.message, [locale]: i.message },
+  }));
+}
+
+/** Draft saving and submission against the API, with optimistic concurrency and idempotent creation. */
+export function useSubmission(client: SkemaApiClient, form: FormVersion, locale: 'da' | 'en', initial: SavedSubmission | undefined, callbacks: SubmissionCallbacks) {
+  const [phase, setPhase] = useState<SubmissionPhase>(initial?.status === 'submitted' ? 'submitted' : 'idle');
+  const [saved, setSaved] = useState<SavedSubmission | undefined>(initial);
+  const [result, setResult] = useState<SubmissionWriteResult | undefined>();
+  const [failure, setFailure] = useState<SkemaFormError | undefined>();
+  const savedRef = useRef(saved);
+  savedRef.current = saved;
+  const callbacksRef = useRef(callbacks);
+  callbacksRef.current = callbacks;
+
+  const fail = useCallback(
+    (error: unknown) => {
+      const api = error instanceof SkemaApiError ? error : undefined;
+      const issues = api ? toIssues(api, locale) : [];
+      const report: SkemaFormError = {
+        kind: !api || api.status === 0 ? 'network' : 'server',
+        message: api?.message ?? (error as Error).message,
+        ...(api && api.status ? { status: api.status } : {}),
+        ...(issues.length ? { issues } : {}),
+      };
+      if (issues.length) callbacksRef.current.onServerIssues(issues);
+      setFailure(report);
+      callbacksRef.current.onError?.(report);
+    },
+    [locale],
+  );
+
+  const remember = (written: SubmissionWriteResult) => {
+    const next: SavedSubmission = {
+      id: written.submission.id,
+      status: written.submission.status,
+      savedAt: written.submission.updatedAt,
+      ...(written.etag ? { etag: written.etag } : {}),
+    };
+    setSaved(next);
+    savedRef.current = next;
+    setResult(written);
+  };
+
+  const write = async (data: unknown, status: 'draft' | 'submitted'): Promise<SubmissionWriteResult> => {
+    const { id: formId, version } = form.manifest;
+    const current = savedRef.current;
+    if (!current) return client.createSubmission({ formId, version, data, status }, newKey());
+    const etag = current.etag ?? (await client.getSubmission(current.id)).etag ?? '*';
+    const updated = await client.updateSubmission(current.id, { data }, etag);
+    if (status === 'draft' || updated.submission.status === status) return updated;
+    return client.changeStatus(current.id, status, updated.etag ?? '*');
+  };
+
+  const saveDraft = useCallback(
+    async (data: unknown) => {
+      setPhase('saving');
+      setFailure(undefined);
+      try {
+        const written = await write(data, 'draft');
+        remember(written);
+        callbacksRef.current.onDraftSaved?.(written);
+      } catch (error) {
+        fail(error);
+      } finally {
+        setPhase('idle');
+      }
+    },
+    [client, form, fail],
+  );
+
+  const submit = useCallback(
+    async (data: unknown) => {
+      setPhase('submitting');
+      setFailure(undefined);
+      try {
+        const written = await write(data, 'submitted');
+        remember(written);
+        setPhase('submitted');
+        callbacksRef.current.onSubmitted?.(written);
+      } catch (error) {
+        fail(error);
+        setPhase('idle');
+      }
+    },
+    [client, form, fail],
+  );
+
+  return { phase, saved, result, failure, saveDraft, submit, reportError: fail };
+}

@@ -1,0 +1,85 @@
+import { TenantForms } from '@skema/core';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { CreateAppOptions } from './app-options.js';
+import { identify } from './auth/authenticate.js';
+import { KeyRing } from './auth/key-ring.js';
+import { API_BASE, type AppContext } from './context.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { jsonBody } from './http/json-body.js';
+import { rateLimiter } from './http/rate-limit.js';
+import { RequestValidator } from './http/request-validator.js';
+import { accessLog } from './observability/access-log.js';
+import { httpMetrics } from './observability/http-metrics.js';
+import { instrumentStore } from './observability/instrumented-store.js';
+import { createLogger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
+import { auditRouter } from './routes/audit.js';
+import { formsRouter } from './routes/forms.js';
+import { healthRouter } from './routes/health.js';
+import { openApiRouter } from './routes/openapi.js';
+import { rulesRouter } from './routes/rules.js';
+import { staticRouter } from './routes/static.js';
+import { submissionStatusRouter } from './routes/submission-status.js';
+import { submissionUpdateRouter } from './routes/submission-update.js';
+import { submissionsCreateRouter } from './routes/submissions-create.js';
+import { submissionsReadRouter } from './routes/submissions-read.js';
+import { validateRouter } from './routes/validate.js';
+import { standardTransitionGuards } from './transitions/standard-guards.js';
+
+/** Builds the Skema API as an Express app; `listen()` is the caller's. */
+export function createApp(options: CreateAppOptions): Express {
+  const metrics = options.metrics ?? new Metrics();
+  const logger = options.logger ?? createLogger();
+  const ctx: AppContext = {
+    engine: options.engine,
+    registry: options.registry,
+    forms: options.tenantForms ?? new TenantForms(options.registry, new Map()),
+    store: instrumentStore(options.store, metrics),
+    keys: new KeyRing(options.config.tenants),
+    guards: options.guards ?? standardTransitionGuards(),
+    metrics,
+    logger,
+    validator: RequestValidator.shared(),
+    now: options.now ?? (() => new Date()),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  // ETags are set deliberately (content hashes, revisions); Express's automatic weak ETags would blur them.
+  app.set('etag', false);
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.locals.context = ctx;
+
+  // No upgrade-insecure-requests: the demo and /docs must also work over plain HTTP on a local network.
+  // 'unsafe-eval': the browser runs the same Ajv validators as the server, and Ajv compiles them with new Function.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'", "'unsafe-eval'"] } } }));
+  app.use(httpMetrics(metrics));
+  const log = accessLog(logger);
+  if (log) app.use(log);
+
+  app.use(healthRouter(ctx));
+  app.use(openApiRouter(ctx));
+
+  app.use(API_BASE, (_req: Request, res: Response, next: NextFunction) => {
+    res.vary('Accept-Language');
+    next();
+  });
+  app.use(API_BASE, identify(ctx.keys));
+  app.use(API_BASE, rateLimiter(options.config.rateLimit));
+  app.use(API_BASE, jsonBody(options.bodyLimit ?? '1mb'));
+
+  app.use(formsRouter(ctx));
+  app.use(validateRouter(ctx));
+  app.use(rulesRouter(ctx));
+  app.use(submissionsCreateRouter(ctx));
+  app.use(submissionsReadRouter(ctx));
+  app.use(submissionUpdateRouter(ctx));
+  app.use(submissionStatusRouter(ctx));
+  app.use(auditRouter(ctx));
+
+  if (options.staticDirs) app.use(staticRouter(options.staticDirs));
+  app.use((req: Request) => notFound(req));
+  app.use(errorHandler(logger));
+  return app;
+}

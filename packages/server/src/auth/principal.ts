@@ -1,0 +1,22 @@
+import type { Response } from 'express';
+import type { RuleOptionsByRule } from '@skema/core';
+import type { Role } from './roles.js';
+
+/** Who is calling: an API key of a tenant. The key id is the actor recorded in revisions and audit. */
+export interface Principal {
+  tenantId: string;
+  keyId: string;
+  roles: Role[];
+  ruleOptions: RuleOptionsByRule;
+}
+
+/** The authenticated caller; only call behind `authenticate({ required: true })`. */
+export function principalOf(res: Response): Principal {
+  const principal = res.locals.principal as Principal | undefined;
+  if (!principal) throw new Error('principalOf() used on a route without authentication');
+  return principal;
+}
+
+export function optionalPrincipalOf(res: Response): Principal | undefined {
+  return res.locals.principal as Principal | undefined;
+}

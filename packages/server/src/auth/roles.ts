@@ -1,0 +1,33 @@
+import type { NextFunction, Request, Response } from 'express';
+import { HttpProblem } from '../http/problem.js';
+import { principalOf, type Principal } from './principal.js';
+
+/**
+ * `caseworker` creates, reads and updates submissions; `fagkonsulent` and `leder` also take the
+ * decisions the forms' transition guards ask for; `auditor` reads the audit log; `admin` may do
+ * what a caseworker and an auditor may, but takes no professional decision.
+ */
+export const ROLES = ['caseworker', 'fagkonsulent', 'leder', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that may read and write submissions. */
+export const SUBMISSION_ROLES: readonly Role[] = ['caseworker', 'fagkonsulent', 'leder', 'admin'];
+/** Roles that may read the audit log. */
+export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
+
+/** 403 unless the principal holds one of the roles. */
+export function assertRole(principal: Principal, roles: readonly Role[]): void {
+  if (!principal.roles.some((r) => roles.includes(r))) {
+    throw new HttpProblem('forbidden', {
+      da: `Handlingen kræver en af rollerne: ${roles.join(', ')}.`,
+      en: `This action requires one of the roles: ${roles.join(', ')}.`,
+    });
+  }
+}
+
+export function requireRole(roles: readonly Role[]) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    assertRole(principalOf(res), roles);
+    next();
+  };
+}

@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sha256 } from '../auth/key-ring.js';
+import { fixtureEngine } from '../testing/fixture-forms.js';
+import { ConfigError, loadServerConfig } from './load-config.js';
+
+const engine = fixtureEngine();
+const dir = mkdtempSync(join(tmpdir(), 'skema-config-'));
+
+function file(content: unknown): string {
+  const path = join(dir, `${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const valid = {
+  tenants: [
+    {
+      id: 'aarhus',
+      keys: [
+        { id: 'aarhus-sag', key: `sha256:${sha256('aarhus-secret-key-1').toString('hex')}`, roles: ['caseworker'] },
+        { id: 'aarhus-fk', key: 'a-plain-key-long-enough', roles: ['fagkonsulent', 'leder'] },
+      ],
+      ruleOptions: { 'FIX-02': { severity: 'error', minLength: 4 } },
+    },
+  ],
+  rateLimit: { windowMs: 60000, limit: 100 },
+};
+
+const problemsOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadServerConfig', () => {
+  it('reads a valid SKEMA_CONFIG', () => {
+    const { config, source } = loadServerConfig({ SKEMA_CONFIG: file(valid), NODE_ENV: 'production' }, engine);
+    expect(source).toBe('file');
+    expect(config.tenants[0]?.ruleOptions).toEqual({ 'FIX-02': { severity: 'error', minLength: 4 } });
+  });
+
+  it('uses the development tenants demo and demo2 without configuration outside production', () => {
+    const { config, source } = loadServerConfig({}, engine);
+    expect(source).toBe('development');
+    expect(config.tenants.map((t) => t.id)).toEqual(['demo', 'demo2', 'ringsted', 'nordby']);
+    expect(config.tenants[0]?.keys[0]).toMatchObject({ key: 'skema-dev-key' });
+    expect(config.tenants[1]?.keys[0]).toMatchObject({ key: 'skema-dev-key-2' });
+  });
+
+  it('refuses to start in production without configuration', () => {
+    expect(problemsOf(() => loadServerConfig({ NODE_ENV: 'production' }, engine))).toMatch(/SKEMA_CONFIG must name a configuration file/);
+  });
+
+  it('refuses a missing or malformed file', () => {
+    expect(problemsOf(() => loadServerConfig({ SKEMA_CONFIG: join(dir, 'missing.json') }, engine))).toMatch(/cannot be read/);
+    expect(problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file('{"tenants": [') }, engine))).toMatch(/cannot be read as JSON/);
+  });
+
+  it('refuses a file that breaks the schema, naming each problem', () => {
+    const message = problemsOf(() =>
+      loadServerConfig({ SKEMA_CONFIG: file({ tenants: [{ id: 'Bad Id', keys: [{ id: 'k', key: 'short', roles: ['boss'] }] }], extra: true }) }, engine),
+    );
+    expect(message).toMatch(/\/tenants\/0\/id/);
+    expect(message).toMatch(/\/tenants\/0\/keys\/0\/roles\/0/);
+    expect(message).toMatch(/\/tenants\/0\/keys\/0\/key/);
+    expect(message).toMatch(/additional properties/);
+  });
+
+  it('refuses duplicate ids and keys', () => {
+    const dup = { tenants: [valid.tenants[0], { ...valid.tenants[0], ruleOptions: {} }] };
+    const message = problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file(dup) }, engine));
+    expect(message).toMatch(/tenant id aarhus is used twice/);
+    expect(message).toMatch(/key id aarhus-sag is used twice/);
+    expect(message).toMatch(/same key as another key/);
+  });
+
+  it('checks rule options against the catalogue: unknown rules, options, lowering errors, option schemas', () => {
+    const bad = {
+      tenants: [
+        {
+          id: 't',
+          keys: [{ id: 'k', key: 'a-plain-key-long-enough', roles: ['caseworker'] }],
+          ruleOptions: { 'NOPE-1': {}, 'FIX-01': { severity: 'warning' }, 'FIX-02': { unknownOption: 1, minLength: 0 } },
+        },
+      ],
+    };
+    const message = problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file(bad) }, engine));
+    expect(message).toMatch(/Unknown rule NOPE-1/);
+    expect(message).toMatch(/FIX-01 is a legal requirement/);
+    expect(message).toMatch(/FIX-02 has no option "unknownOption"/);
+    expect(message).toMatch(/FIX-02\.minLength/);
+  });
+
+  it('takes the rate limit from the environment', () => {
+    const { config } = loadServerConfig({ RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_MS: '1000' }, engine);
+    expect(config.rateLimit).toEqual({ windowMs: 1000, limit: 5 });
+    expect(problemsOf(() => loadServerConfig({ RATE_LIMIT_MAX: 'many' }, engine))).toMatch(/positive integers/);
+  });
+});

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { checkRuleOptions, createAjv, type SkemaEngine } from '@skema/core';
+import { keyDigest } from '../auth/key-ring.js';
+import { devConfig } from './dev-config.js';
+import { serverConfigSchema, type ServerConfig } from './server-config.js';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(problems.length ? `${message}\n${problems.map((p) => `  - ${p}`).join('\n')}` : message);
+  }
+}
+
+export interface LoadedConfig {
+  config: ServerConfig;
+  /** `file`, or `development` when the documented development tenants are used. */
+  source: 'file' | 'development';
+}
+
+/**
+ * Reads `SKEMA_CONFIG` (a JSON file), validates it with its JSON Schema and checks every
+ * tenant's rule options against the engine's rule catalogue. Throws `ConfigError` with every
+ * problem found, so the server refuses to start rather than run half-configured.
+ */
+export function loadServerConfig(env: NodeJS.ProcessEnv, engine: SkemaEngine): LoadedConfig {
+  const file = env.SKEMA_CONFIG;
+  if (!file) {
+    if (env.NODE_ENV === 'production') {
+      throw new ConfigError('SKEMA_CONFIG must name a configuration file when NODE_ENV=production (the development keys are refused in production).');
+    }
+    return { config: withEnvOverrides(devConfig(), env), source: 'development' };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`SKEMA_CONFIG ${file} cannot be read as JSON: ${(e as Error).message}`);
+  }
+  const config = parseServerConfig(raw, engine, file);
+  return { config: withEnvOverrides(config, env), source: 'file' };
+}
+
+export function parseServerConfig(raw: unknown, engine: SkemaEngine, file = 'configuration'): ServerConfig {
+  const ajv = createAjv();
+  const validate = ajv.compile(serverConfigSchema);
+  if (!validate(raw)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+    throw new ConfigError(`SKEMA_CONFIG ${file} is not valid:`, problems);
+  }
+  const config = raw as ServerConfig;
+  const problems = [...uniquenessProblems(config), ...ruleOptionProblems(config, engine)];
+  if (problems.length) throw new ConfigError(`SKEMA_CONFIG ${file} is not valid:`, problems);
+  return config;
+}
+
+function uniquenessProblems(config: ServerConfig): string[] {
+  const problems: string[] = [];
+  const tenantIds = new Set<string>();
+  const keyIds = new Set<string>();
+  const digests = new Set<string>();
+  for (const tenant of config.tenants) {
+    if (tenantIds.has(tenant.id)) problems.push(`tenant id ${tenant.id} is used twice`);
+    tenantIds.add(tenant.id);
+    for (const key of tenant.keys) {
+      if (keyIds.has(key.id)) problems.push(`key id ${key.id} is used twice`);
+      keyIds.add(key.id);
+      const digest = keyDigest(key.key).toString('hex');
+      if (digests.has(digest)) problems.push(`key ${key.id} has the same key as another key`);
+      digests.add(digest);
+    }
+  }
+  return problems;
+}
+
+function ruleOptionProblems(config: ServerConfig, engine: SkemaEngine): string[] {
+  const catalogue = engine.catalogue().map(({ rule }) => ({
+    id: rule.id,
+    ...('severity' in rule ? { severity: rule.severity } : {}),
+    ...(rule.options ? { options: rule.options } : {}),
+  }));
+  const ajv = createAjv();
+  const problems: string[] = [];
+  for (const tenant of config.tenants) {
+    const options = tenant.ruleOptions ?? {};
+    for (const p of checkRuleOptions(options, catalogue)) problems.push(`tenant ${tenant.id}: ${p.message}`);
+    // Option values are checked against the rule's own schema for the option, where it has one.
+    for (const [ruleId, values] of Object.entries(options)) {
+      const rule = catalogue.find((r) => r.id === ruleId);
+      for (const [name, value] of Object.entries(values)) {
+        const schema = rule?.options?.[name]?.schema;
+        if (schema && !ajv.validate(schema, value)) {
+          problems.push(`tenant ${tenant.id}: ${ruleId}.${name} ${ajv.errorsText(ajv.errors, { dataVar: 'value' })}`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function withEnvOverrides(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
+  const limit = env.RATE_LIMIT_MAX ? Number(env.RATE_LIMIT_MAX) : undefined;
+  const windowMs = env.RATE_LIMIT_WINDOW_MS ? Number(env.RATE_LIMIT_WINDOW_MS) : undefined;
+  if (limit === undefined && windowMs === undefined) return config;
+  if ((limit !== undefined && !(Number.isInteger(limit) && limit > 0)) || (windowMs !== undefined && !(Number.isInteger(windowMs) && windowMs > 0))) {
+    throw new ConfigError('RATE_LIMIT_MAX and RATE_LIMIT_WINDOW_MS must be positive integers.');
+  }
+  return {
+    ...config,
+    rateLimit: { windowMs: windowMs ?? config.rateLimit?.windowMs ?? 60_000, limit: limit ?? config.rateLimit?.limit ?? 600 },
+  };
+}

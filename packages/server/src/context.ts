@@ -1,0 +1,24 @@
+import type { FormRegistry, SkemaEngine, SubmissionStore, TenantForms } from '@skema/core';
+import type { KeyRing } from './auth/key-ring.js';
+import type { RequestValidator } from './http/request-validator.js';
+import type { Logger } from './observability/logger.js';
+import type { Metrics } from './observability/metrics.js';
+import type { TransitionGuardRegistry } from './transitions/guards.js';
+
+/** What every router needs; built once by `createApp`. */
+export interface AppContext {
+  engine: SkemaEngine;
+  registry: FormRegistry;
+  /** What each tenant sees: base forms with its overlays, and its own forms. */
+  forms: TenantForms;
+  /** The store, instrumented with latency metrics. */
+  store: SubmissionStore;
+  keys: KeyRing;
+  guards: TransitionGuardRegistry;
+  metrics: Metrics;
+  logger: Logger;
+  validator: RequestValidator;
+  now: () => Date;
+}
+
+export const API_BASE = '/api/v1';

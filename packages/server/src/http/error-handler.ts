@@ -1,0 +1,65 @@
+import type { NextFunction, Request, Response } from 'express';
+import { FormNotFoundError, NotFoundError, RevisionConflictError } from '@skema/core';
+import type { Logger } from '../observability/logger.js';
+import { localeOf } from './locale.js';
+import { HttpProblem, PROBLEM_TYPE_BASE, PROBLEM_TYPES, pickText } from './problem.js';
+
+/** Errors thrown by body-parser carry a `type`; map them onto the API's problems. */
+function fromParserError(err: { type?: unknown; status?: unknown }): HttpProblem | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new HttpProblem('malformed-json', { da: 'Forespørgslens krop er ikke gyldig JSON.', en: 'The request body is not valid JSON.' });
+    case 'entity.too.large':
+      return new HttpProblem('payload-too-large', { da: 'Forespørgslens krop er for stor.', en: 'The request body is too large.' });
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new HttpProblem('unsupported-media-type', { da: 'Tegnsættet eller kodningen understøttes ikke.', en: 'The charset or content encoding is not supported.' });
+    default:
+      return typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? new HttpProblem('invalid-request') : undefined;
+  }
+}
+
+export function toProblem(err: unknown): HttpProblem | undefined {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof FormNotFoundError) {
+    return new HttpProblem('form-not-found', {
+      da: err.version ? `Skemaet ${err.formId} har ingen version, der passer til ${err.version}.` : `Skemaet ${err.formId} findes ikke.`,
+      en: err.message,
+    });
+  }
+  if (err instanceof NotFoundError) return new HttpProblem('not-found', { da: 'Indsendelsen findes ikke.', en: 'The submission does not exist.' });
+  if (err instanceof RevisionConflictError) {
+    return new HttpProblem('precondition-failed', { da: 'Indsendelsen er ændret af en anden; hent den igen.', en: 'The submission was changed by someone else; fetch it again.' });
+  }
+  if (typeof err === 'object' && err !== null && 'type' in err) return fromParserError(err as { type?: unknown; status?: unknown });
+  return undefined;
+}
+
+/** The one error handler: every failure becomes `application/problem+json` (RFC 9457). */
+export function errorHandler(logger: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const locale = localeOf(req);
+    let problem = toProblem(err);
+    if (!problem) {
+      logger.error({ err, method: req.method, route: req.route?.path }, 'unhandled error');
+      problem = new HttpProblem('internal', { da: 'Der opstod en uventet fejl.', en: 'An unexpected error occurred.' });
+    }
+    if (res.headersSent) return;
+    const kind = PROBLEM_TYPES[problem.kind];
+    const body: Record<string, unknown> = {
+      type: `${PROBLEM_TYPE_BASE}${problem.kind}`,
+      title: kind.title[locale],
+      status: problem.status,
+      ...(problem.detail !== undefined ? { detail: pickText(problem.detail, locale) } : {}),
+      instance: req.originalUrl.split('?')[0],
+      ...(problem.extras.issues ? { issues: problem.extras.issues } : {}),
+      ...problem.extras.members,
+    };
+    for (const [name, value] of Object.entries(problem.extras.headers ?? {})) res.setHeader(name, value);
+    res.status(problem.status).type('application/problem+json').set('Content-Language', locale).send(JSON.stringify(body));
+  };
+}
+
+export function notFound(req: Request): never {
+  throw new HttpProblem('not-found', { da: `Stien ${req.path} findes ikke.`, en: `No resource at ${req.path}.` });
+}

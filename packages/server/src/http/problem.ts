@@ -1,0 +1,58 @@
+import type { LocalizedText } from '@skema/core';
+
+/** One problem with a request body or a submission, as RFC 9457 extension member `issues[]`. */
+export interface ProblemIssue {
+  /** JSON Pointer into the request body (or the submission's data). */
+  path: string;
+  /** A rule id (e.g. `UND-03`) or a JSON Schema keyword (e.g. `required`). */
+  code: string;
+  message: string;
+  severity?: 'error' | 'warning';
+}
+
+type Text = LocalizedText | string;
+
+/** The kinds of problem the API answers with; the slug becomes the problem's `type` URI. */
+export const PROBLEM_TYPES = {
+  'malformed-json': { status: 400, title: { da: 'Ugyldig JSON', en: 'Malformed JSON' } },
+  'invalid-request': { status: 400, title: { da: 'Ugyldig forespørgsel', en: 'Invalid request' } },
+  unauthorized: { status: 401, title: { da: 'Manglende eller ugyldig API-nøgle', en: 'Missing or invalid API key' } },
+  forbidden: { status: 403, title: { da: 'Ingen adgang', en: 'Forbidden' } },
+  'not-found': { status: 404, title: { da: 'Ikke fundet', en: 'Not found' } },
+  'form-not-found': { status: 404, title: { da: 'Skemaet eller versionen findes ikke', en: 'Form or version not found' } },
+  'invalid-transition': { status: 409, title: { da: 'Statusskiftet er ikke tilladt', en: 'Status transition not allowed' } },
+  'not-editable': { status: 409, title: { da: 'Indsendelsen kan ikke ændres', en: 'Submission cannot be changed' } },
+  'precondition-failed': { status: 412, title: { da: 'Indsendelsen er ændret siden', en: 'Precondition failed' } },
+  'payload-too-large': { status: 413, title: { da: 'Forespørgslen er for stor', en: 'Payload too large' } },
+  'unsupported-media-type': { status: 415, title: { da: 'Ikke understøttet medietype', en: 'Unsupported media type' } },
+  'validation-failed': { status: 422, title: { da: 'Indsendelsen er ikke gyldig', en: 'Submission is not valid' } },
+  'idempotency-key-reused': { status: 422, title: { da: 'Idempotency-Key er brugt til en anden forespørgsel', en: 'Idempotency-Key reused with a different request' } },
+  'precondition-required': { status: 428, title: { da: 'If-Match mangler', en: 'Precondition required' } },
+  'too-many-requests': { status: 429, title: { da: 'For mange forespørgsler', en: 'Too many requests' } },
+  internal: { status: 500, title: { da: 'Intern fejl', en: 'Internal server error' } },
+  unavailable: { status: 503, title: { da: 'Tjenesten er ikke klar', en: 'Service unavailable' } },
+} as const satisfies Record<string, { status: number; title: LocalizedText }>;
+
+export type ProblemKind = keyof typeof PROBLEM_TYPES;
+
+export const PROBLEM_TYPE_BASE = 'https://skema.dk/problems/';
+
+/** Thrown anywhere in a request; the one error handler turns it into `application/problem+json`. */
+export class HttpProblem extends Error {
+  override readonly name = 'HttpProblem';
+  readonly status: number;
+
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail?: Text,
+    readonly extras: { issues?: ProblemIssue[]; headers?: Record<string, string>; members?: Record<string, unknown> } = {},
+  ) {
+    super(typeof detail === 'string' ? detail : (detail?.en ?? kind));
+    this.status = PROBLEM_TYPES[kind].status;
+  }
+}
+
+export function pickText(text: Text | undefined, locale: 'da' | 'en'): string | undefined {
+  if (text === undefined) return undefined;
+  return typeof text === 'string' ? text : text[locale];
+}

@@ -1,0 +1,15 @@
+export { createApp } from './app.js';
+export type { CreateAppOptions } from './app-options.js';
+export { loadServerConfig, parseServerConfig, ConfigError, type LoadedConfig } from './config/load-config.js';
+export { serverConfigSchema, type ServerConfig, type TenantConfig, type ApiKeyConfig, type RateLimitConfig } from './config/server-config.js';
+export { devConfig, DEV_KEYS } from './config/dev-config.js';
+export { ROLES, type Role } from './auth/roles.js';
+export type { Principal } from './auth/principal.js';
+export { createLogger, type Logger, type LoggerSetup } from './observability/logger.js';
+export { scrubText } from './observability/scrub.js';
+export { Metrics } from './observability/metrics.js';
+export { TransitionGuardRegistry, type TransitionGuard, type TransitionRequest, type GuardDecision, type RecordedApproval } from './transitions/guards.js';
+export { standardTransitionGuards, hoejprisApprovalGuard, coSignatureGuard } from './transitions/standard-guards.js';
+export { ALLOWED_TRANSITIONS } from './transitions/status-graph.js';
+export { buildOpenApiDocument } from './openapi/openapi-document.js';
+export { apiSchemas } from './schemas/api-schemas.js';

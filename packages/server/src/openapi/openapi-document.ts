@@ -1,0 +1,192 @@
+import { API_BASE } from '../context.js';
+import { PROBLEM_TYPES } from '../http/problem.js';
+import { auditParams, headerParams, listSubmissionsParams, pathParams, type ApiParameter } from '../schemas/api-parameters.js';
+import { apiSchemas, type ApiSchemaName } from '../schemas/api-schemas.js';
+
+const ref = (name: ApiSchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: ApiSchemaName) => ({ 'application/json': { schema: ref(name) } });
+const ok = (description: string, name: ApiSchemaName, headers?: Record<string, unknown>) => ({ description, content: json(name), ...(headers ? { headers } : {}) });
+const body = (name: ApiSchemaName) => ({ required: true, content: json(name) });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+
+const ETAG = { ETag: { description: 'Strong entity tag.', schema: { type: 'string' } } };
+const LOCATION = { Location: { description: 'URL of the new submission.', schema: { type: 'string' } } };
+const secured = [{ apiKey: [] }];
+const optionalKey = [{}, { apiKey: [] }];
+
+const common = {
+  '400': problem('Malformed JSON or an invalid request (issues[] names each problem).'),
+  '429': problem('Too many requests for this key; see Retry-After.'),
+};
+const auth = { '401': problem('Missing or invalid API key.'), '403': problem('The key lacks the role the action needs.') };
+const bodyErrors = { '413': problem('The body is larger than the limit.'), '415': problem('The body is not application/json.') };
+
+function params(...list: ApiParameter[]) {
+  return [...list, headerParams.acceptLanguage];
+}
+
+/**
+ * The OpenAPI 3.1 document, generated from the same schema objects that validate request
+ * bodies, so the document cannot drift from what the server checks.
+ */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Skema API',
+      version: '1.0.0',
+      description:
+        'Versioned forms, validation and submissions for Danish municipalities and VISO. Texts follow Accept-Language (da default, en). ' +
+        'Errors are RFC 9457 problem details (application/problem+json); validation problems carry issues[] with a JSON Pointer path and a rule id or keyword as code.',
+    },
+    servers: [{ url: '/' }],
+    tags: [{ name: 'forms' }, { name: 'validation' }, { name: 'submissions' }, { name: 'rules' }, { name: 'audit' }, { name: 'operations' }],
+    paths: {
+      [`${API_BASE}/forms`]: {
+        get: { tags: ['forms'], summary: 'List forms and their versions', security: optionalKey, parameters: params(headerParams.ifNoneMatch), responses: { '200': ok('Forms.', 'FormList', ETAG), '304': { description: 'Not modified.' }, ...common } },
+      },
+      [`${API_BASE}/forms/{formId}`]: {
+        get: {
+          tags: ['forms'],
+          summary: 'One form and its versions',
+          security: optionalKey,
+          parameters: params(pathParams.formId, headerParams.ifNoneMatch),
+          responses: { '200': ok('The form.', 'FormSummary', ETAG), '304': { description: 'Not modified.' }, '404': problem('Unknown form.'), ...common },
+        },
+      },
+      [`${API_BASE}/forms/{formId}/versions/{version}`]: {
+        get: {
+          tags: ['forms'],
+          summary: 'A form version: schema, UI schema, texts, plugins and content hash',
+          description: 'The ETag is the content hash. An exact published version is immutable (Cache-Control: immutable); `latest` is not.',
+          security: optionalKey,
+          parameters: params(pathParams.formId, pathParams.version, headerParams.ifNoneMatch),
+          responses: { '200': ok('The form version.', 'FormVersion', ETAG), '304': { description: 'Not modified.' }, '404': problem('Unknown form or version.'), ...common },
+        },
+      },
+      [`${API_BASE}/forms/{formId}/versions/{version}/validate`]: {
+        post: {
+          tags: ['validation'],
+          summary: 'Validate data against a form version without storing it',
+          description: 'No key needed; with a key, the tenant’s rule options apply.',
+          security: optionalKey,
+          parameters: params(pathParams.formId, pathParams.version),
+          requestBody: body('ValidateRequest'),
+          responses: { '200': ok('The validation result (valid or not).', 'ValidationResult'), '401': auth['401'], '404': problem('Unknown form or version.'), ...bodyErrors, ...common },
+        },
+      },
+      [`${API_BASE}/submissions`]: {
+        get: {
+          tags: ['submissions'],
+          summary: 'List the tenant’s submissions',
+          security: secured,
+          parameters: params(...listSubmissionsParams),
+          responses: { '200': ok('A page of submissions.', 'SubmissionPage'), ...auth, ...common },
+        },
+        post: {
+          tags: ['submissions'],
+          summary: 'Create a submission (draft or submitted)',
+          description: 'Drafts are checked for types and formats only; submitted needs no errors. Warnings are returned.',
+          security: secured,
+          parameters: params(headerParams.idempotencyKey),
+          requestBody: body('SubmissionCreate'),
+          responses: {
+            '201': ok('Created (or the first result of an idempotent retry).', 'SubmissionWriteResult', { ...ETAG, ...LOCATION }),
+            ...auth,
+            '404': problem('Unknown form or version.'),
+            '409': problem('The status cannot be reached by creation.'),
+            '422': problem('Invalid data (issues[]) or an Idempotency-Key reused with another body.'),
+            ...bodyErrors,
+            ...common,
+          },
+        },
+      },
+      [`${API_BASE}/submissions/{id}`]: {
+        get: {
+          tags: ['submissions'],
+          summary: 'Read a submission',
+          security: secured,
+          parameters: params(pathParams.submissionId, headerParams.ifNoneMatch),
+          responses: { '200': ok('The submission.', 'Submission', ETAG), '304': { description: 'Not modified.' }, ...auth, '404': problem('No such submission for this tenant.'), ...common },
+        },
+        put: {
+          tags: ['submissions'],
+          summary: 'Replace a submission’s data',
+          security: secured,
+          parameters: params(pathParams.submissionId, headerParams.ifMatch),
+          requestBody: body('SubmissionUpdate'),
+          responses: {
+            '200': ok('Updated.', 'SubmissionWriteResult', ETAG),
+            ...auth,
+            '404': problem('No such submission for this tenant, or unknown form version.'),
+            '409': problem('The submission’s status does not allow changes.'),
+            '412': problem('If-Match names an older revision.'),
+            '422': problem('Invalid data (issues[]).'),
+            '428': problem('If-Match is missing.'),
+            ...bodyErrors,
+            ...common,
+          },
+        },
+      },
+      [`${API_BASE}/submissions/{id}/status`]: {
+        post: {
+          tags: ['submissions'],
+          summary: 'Change a submission’s status',
+          description:
+            'Moves along draft → submitted → approved | rejected (→ draft), or → withdrawn, under the form’s transition guards. ' +
+            'When a further approval is needed (e.g. a højpris leveranceaftale), the approval is recorded and 202 lists pendingApprovals.',
+          security: secured,
+          parameters: params(pathParams.submissionId, headerParams.ifMatchOptional),
+          requestBody: body('StatusChange'),
+          responses: {
+            '200': ok('Status changed.', 'SubmissionWriteResult', ETAG),
+            '202': ok('Approval recorded; more approvals are pending.', 'SubmissionWriteResult', ETAG),
+            ...auth,
+            '404': problem('No such submission for this tenant.'),
+            '409': problem('Transition not allowed from the current status.'),
+            '412': problem('If-Match names an older revision.'),
+            '422': problem('The data has errors, so the status cannot be reached.'),
+            ...bodyErrors,
+            ...common,
+          },
+        },
+      },
+      [`${API_BASE}/submissions/{id}/revisions`]: {
+        get: {
+          tags: ['submissions'],
+          summary: 'The submission’s revisions: who, when, what action, what changed (JSON Patch)',
+          security: secured,
+          parameters: params(pathParams.submissionId),
+          responses: { '200': ok('Revisions, oldest first.', 'RevisionList'), ...auth, '404': problem('No such submission for this tenant.'), ...common },
+        },
+      },
+      [`${API_BASE}/rules`]: {
+        get: { tags: ['rules'], summary: 'The rule catalogue', security: optionalKey, parameters: params(), responses: { '200': ok('Rules and deadlines.', 'RuleList'), ...common } },
+      },
+      [`${API_BASE}/audit`]: {
+        get: {
+          tags: ['audit'],
+          summary: 'The tenant’s audit log (role auditor or admin)',
+          security: secured,
+          parameters: params(...auditParams),
+          responses: { '200': ok('A page of audit entries.', 'AuditPage'), ...auth, ...common },
+        },
+      },
+      [`${API_BASE}/openapi.json`]: {
+        get: { tags: ['operations'], summary: 'This document', security: optionalKey, responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
+      '/healthz': { get: { tags: ['operations'], summary: 'Liveness', security: [], responses: { '200': ok('The process is up.', 'Health') } } },
+      '/readyz': {
+        get: { tags: ['operations'], summary: 'Readiness (the store answers)', security: [], responses: { '200': ok('Ready.', 'Health'), '503': ok('The store is not available.', 'Health') } },
+      },
+      '/metrics': {
+        get: { tags: ['operations'], summary: 'Prometheus metrics', security: [], responses: { '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: { type: 'string' } } } } } },
+      },
+    },
+    components: {
+      schemas: apiSchemas,
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <API key>' } },
+    },
+    'x-problem-types': Object.fromEntries(Object.entries(PROBLEM_TYPES).map(([slug, p]) => [slug, { status: p.status, title: p.title.en }])),
+  };
+}

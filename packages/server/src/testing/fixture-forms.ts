@@ -1,0 +1,70 @@
+import { FormRegistry, formContentHash, SkemaEngine, type FormStatus, type FormVersion } from '@skema/core';
+import { fixturePlugin } from './fixture-plugin.js';
+
+function form(id: string, version: string, status: FormStatus, schema: Record<string, unknown>, plugins = true): FormVersion {
+  const withoutHash: Omit<FormVersion, 'hash'> = {
+    manifest: {
+      id,
+      version,
+      title: { da: `Testskema ${id}`, en: `Test form ${id}` },
+      status,
+      plugins: plugins ? [{ name: '@skema/plugin-fixture', version: '^1.0.0' }] : [],
+      changelog: { da: 'Testversion.', en: 'Test version.' },
+    },
+    schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `https://skema.dk/schemas/${id}/${version}/schema.json`, ...schema },
+    uischema: { type: 'VerticalLayout', elements: [] },
+    i18n: { da: { 'navn.label': 'Navn', 'bemaerkning.label': 'Bemærkning' }, en: { 'navn.label': 'Name', 'bemaerkning.label': 'Remark' } },
+  };
+  return { ...withoutHash, hash: formContentHash(withoutHash) };
+}
+
+const fixtureSchema = (extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['navn', 'alder'],
+  properties: {
+    navn: { type: 'string', minLength: 1, title: 'Navn' },
+    alder: { type: 'integer', minimum: 0, title: 'Alder' },
+    cpr: { type: 'string', pattern: '^[0-9]{6}-?[0-9]{4}$', title: 'CPR-nummer' },
+    bemaerkning: { type: 'string', title: 'Bemærkning' },
+    moededato: { type: 'string', format: 'date', title: 'Mødedato' },
+    ...extra,
+  },
+});
+
+/**
+ * Test forms: `fixture` (1.0.0 and 1.1.0 published, 2.0.0 draft) and minimal `leveranceaftale` and
+ * `underretning` stand-ins carrying just the fields the transition guards read.
+ */
+export function fixtureForms(): FormVersion[] {
+  return [
+    form('fixture', '1.0.0', 'published', fixtureSchema()),
+    form('fixture', '1.1.0', 'published', fixtureSchema({ telefon: { type: 'string' } })),
+    form('fixture', '2.0.0', 'draft', fixtureSchema({ ny: { type: 'string' } })),
+    form('leveranceaftale', '1.0.0', 'published', {
+      type: 'object',
+      additionalProperties: false,
+      required: ['formaal'],
+      properties: { formaal: { type: 'string', minLength: 1 }, hoejpris: { type: 'boolean' } },
+    }, false),
+    form('underretning', '1.0.0', 'published', {
+      type: 'object',
+      additionalProperties: false,
+      required: ['iagttagelser'],
+      properties: { iagttagelser: { type: 'string', minLength: 1 }, udenMedunderskriftBegrundelse: { type: 'string' } },
+    }, false),
+  ];
+}
+
+export function fixtureRegistry(): FormRegistry {
+  return new FormRegistry(fixtureForms());
+}
+
+export function fixtureEngine(): SkemaEngine {
+  return new SkemaEngine({ plugins: [fixturePlugin()] });
+}
+
+/** A valid submission of `fixture` (fictitious CPR number). */
+export function fixtureData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { navn: 'Testbarn Hansen', alder: 9, cpr: '010190-1234', moededato: '2026-03-02', ...overrides };
+}

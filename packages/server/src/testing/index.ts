@@ -1,0 +1,4 @@
+export { MemorySubmissionStore, createMemoryStore } from './memory-store.js';
+export { fixtureForms, fixtureRegistry, fixtureEngine, fixtureData } from './fixture-forms.js';
+export { fixturePlugin } from './fixture-plugin.js';
+export { createTestApp, testConfig, TEST_KEYS, bearer, type TestApp } from './test-app.js';

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry, NewSubmission, Submission, SubmissionChange, SubmissionRevision } from '@skema/core';
+import { normaliseInstant } from './doc.js';
+import { submissionFromInput } from '@skema/core';
+
+/** The audit entry as stored: an id, the operation's tenant and submission, a normalised time. */
+export function auditFor(audit: Omit<AuditEntry, 'id'>, tenantId: string, submissionId?: string): AuditEntry {
+  const entry: AuditEntry = {
+    id: randomUUID(),
+    tenantId,
+    at: normaliseInstant(audit.at, 'audit.at'),
+    actor: audit.actor,
+    action: audit.action,
+  };
+  const sid = submissionId ?? audit.submissionId;
+  if (sid !== undefined) entry.submissionId = sid;
+  if (audit.details !== undefined) entry.details = audit.details;
+  return entry;
+}
+
+export function newSubmission(input: NewSubmission): { submission: Submission; revision: SubmissionRevision } {
+  const submission = submissionFromInput(input);
+  return { submission, revision: revisionOf(submission, 'create', [], input.by, submission.createdAt) };
+}
+
+/** Applies a change: fields left undefined keep their value; legalHold is kept only while true. */
+export function changedSubmission(prev: Submission, change: SubmissionChange): { submission: Submission; revision: SubmissionRevision } {
+  const at = normaliseInstant(change.at, 'change.at');
+  const { legalHold: _previousHold, ...rest } = prev;
+  const hold = change.legalHold ?? prev.legalHold ?? false;
+  const submission: Submission = {
+    ...rest,
+    data: change.data !== undefined ? change.data : prev.data,
+    status: change.status ?? prev.status,
+    version: change.version ?? prev.version,
+    receipt: change.receipt,
+    revision: prev.revision + 1,
+    updatedAt: at,
+    updatedBy: change.by,
+    ...(hold ? { legalHold: true } : {}),
+  };
+  return { submission, revision: revisionOf(submission, change.action, change.changes, change.by, at) };
+}
+
+function revisionOf(
+  s: Submission,
+  action: SubmissionRevision['action'],
+  changes: Array<Record<string, unknown>>,
+  by: string,
+  at: string,
+): SubmissionRevision {
+  return {
+    submissionId: s.id,
+    revision: s.revision,
+    formId: s.formId,
+    version: s.version,
+    status: s.status,
+    data: s.data,
+    receipt: s.receipt,
+    by,
+    at,
+    changes,
+    action,
+  };
+}
+
+export function encodeSeqCursor(seq: number): string {
+  return Buffer.from(JSON.stringify({ s: seq }), 'utf8').toString('base64url');
+}
+
+export function decodeSeqCursor(cursor: string): number {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown };
+    if (Number.isInteger(value.s) && (value.s as number) >= 0) return value.s as number;
+  } catch {
+    /* fall through */
+  }
+  throw new RangeError('Invalid cursor');
+}

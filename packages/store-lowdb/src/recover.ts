@@ -1,0 +1,72 @@
+import { StoreCorruptionError } from '@skema/core';
+import type { AuditLog } from './audit-log.js';
+import { docPath } from './doc.js';
+import { readSnapshot } from './snapshot.js';
+import type { ScanResult } from './startup.js';
+import { fullScan, settleIntents, verifySnapshot } from './startup.js';
+import { SubmissionIndex } from './submission-index.js';
+import type { VoidedEntries } from './voided.js';
+
+/** What init found and did; no personal data, safe to log. */
+export interface StartupReport {
+  mode: 'snapshot' | 'full-scan';
+  submissions: number;
+  filesRead: number;
+  tempFilesRemoved: number;
+  intentsSettled: number;
+  voided: number;
+  snapshotProblem?: string;
+  tornAudit?: { file: string; bytes: number };
+  tookOverLockFromPid?: number;
+  ms: number;
+}
+
+/**
+ * Rebuilds the index from snapshot or files, settles the audit tail and voids uncommitted intents.
+ * Any damaged or missing file stops start-up with a StoreCorruptionError listing every one.
+ */
+export async function recoverDataDir(options: {
+  dataDir: string;
+  submissionsDir: string;
+  verify: 'stat' | 'full';
+  audit: AuditLog;
+  voided: VoidedEntries;
+}): Promise<{ index: SubmissionIndex; seq: number; changed: boolean; report: Omit<StartupReport, 'ms' | 'tookOverLockFromPid'> }> {
+  const { dataDir, submissionsDir, audit, voided } = options;
+  await voided.load();
+  const { snapshot, problem } = options.verify === 'full' ? {} : await readSnapshot(dataDir);
+  const index = snapshot?.index ?? new SubmissionIndex();
+  const scan: ScanResult = snapshot ? verifySnapshot(submissionsDir, index, snapshot.dirs) : fullScan(submissionsDir, index);
+  await audit.open();
+  const tail = await audit.readTail(snapshot?.seq ?? 0);
+  const settled = settleIntents(submissionsDir, index, tail.lines, voided.ids);
+  const missing = scan.missing.filter((id) => !settled.settledIds.has(id));
+  const damage = new Map<string, string>();
+  for (const d of [...scan.corrupt, ...settled.corrupt]) damage.set(d.file, d.reason);
+  for (const id of missing) damage.set(docPath(dataDir, id), `Missing data file ${docPath(dataDir, id)}`);
+  if (damage.size > 0) {
+    throw new StoreCorruptionError(
+      `The data folder has ${damage.size} damaged or missing submission file(s); restore them from backup or move them aside, then start again:\n${[...damage.values()].join('\n')}`,
+      [...damage.keys()],
+    );
+  }
+  for (const id of missing) index.remove(id);
+  if (settled.toVoid.length > 0) await voided.add(settled.toVoid);
+  // An unchanged folder keeps its snapshot: rewriting it would only cost time and memory.
+  const changed = !snapshot || scan.filesRead > 0 || scan.tempRemoved > 0 || missing.length > 0 || tail.lines.length > 0 || !!tail.torn;
+  return {
+    index,
+    seq: Math.max(snapshot?.seq ?? 0, tail.maxSeq),
+    changed,
+    report: {
+      mode: snapshot ? 'snapshot' : 'full-scan',
+      submissions: index.size,
+      filesRead: scan.filesRead,
+      tempFilesRemoved: scan.tempRemoved,
+      intentsSettled: settled.settledIds.size,
+      voided: settled.toVoid.length,
+      ...(problem ? { snapshotProblem: problem } : {}),
+      ...(tail.torn ? { tornAudit: tail.torn } : {}),
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type pg from 'pg';
+import type { Tables } from './sql.js';
+import { tables } from './sql.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: (t: Tables, schema: string) => string;
+}
+
+const STATUS = `'draft', 'submitted', 'approved', 'rejected', 'withdrawn'`;
+
+/** Append-only: never edit a released migration, add a new one. */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'submissions, revisions, audit log, idempotency keys',
+    sql: (t, schema) => `
+      CREATE TABLE ${t.submissions} (
+        id          text COLLATE "C" PRIMARY KEY,
+        tenant_id   text NOT NULL,
+        form_id     text NOT NULL,
+        version     text NOT NULL,
+        status      text NOT NULL CHECK (status IN (${STATUS})),
+        data        jsonb NOT NULL,
+        revision    integer NOT NULL CHECK (revision >= 1),
+        receipt     jsonb NOT NULL,
+        created_at  timestamptz NOT NULL,
+        updated_at  timestamptz NOT NULL,
+        created_by  text NOT NULL,
+        updated_by  text NOT NULL,
+        legal_hold  boolean NOT NULL DEFAULT false
+      );
+      CREATE INDEX submissions_tenant_updated ON ${t.submissions} (tenant_id, updated_at DESC, id DESC);
+      CREATE INDEX submissions_tenant_form ON ${t.submissions} (tenant_id, form_id, updated_at DESC, id DESC);
+      CREATE INDEX submissions_tenant_form_version ON ${t.submissions} (tenant_id, form_id, version, updated_at DESC, id DESC);
+      CREATE INDEX submissions_tenant_status ON ${t.submissions} (tenant_id, status, updated_at DESC, id DESC);
+
+      CREATE TABLE ${t.revisions} (
+        submission_id text COLLATE "C" NOT NULL REFERENCES ${t.submissions} (id) ON DELETE CASCADE,
+        revision      integer NOT NULL,
+        form_id       text NOT NULL,
+        version       text NOT NULL,
+        status        text NOT NULL CHECK (status IN (${STATUS})),
+        data          jsonb NOT NULL,
+        receipt       jsonb NOT NULL,
+        by            text NOT NULL,
+        at            timestamptz NOT NULL,
+        changes       jsonb NOT NULL,
+        action        text NOT NULL CHECK (action IN ('create', 'update', 'status', 'migrate')),
+        PRIMARY KEY (submission_id, revision)
+      );
+
+      -- No foreign key to submissions: the audit outlives a deleted submission.
+      CREATE TABLE ${t.audit} (
+        seq           bigserial PRIMARY KEY,
+        id            uuid NOT NULL UNIQUE,
+        tenant_id     text NOT NULL,
+        at            timestamptz NOT NULL,
+        actor         text NOT NULL,
+        action        text NOT NULL,
+        submission_id text,
+        details       jsonb
+      );
+      CREATE INDEX audit_tenant_seq ON ${t.audit} (tenant_id, seq);
+      CREATE INDEX audit_tenant_submission_seq ON ${t.audit} (tenant_id, submission_id, seq);
+      CREATE FUNCTION ${t.schema}.audit_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+      CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON ${t.audit}
+        FOR EACH ROW EXECUTE FUNCTION ${t.schema}.audit_is_append_only();
+
+      -- The unique key makes racing creates with one key produce one submission. The reference is
+      -- checked at commit, so the key row can be inserted (and claim the key) before the submission.
+      CREATE TABLE ${t.keys} (
+        tenant_id     text NOT NULL,
+        key           text NOT NULL,
+        request_hash  text NOT NULL,
+        submission_id text COLLATE "C" NOT NULL
+                      REFERENCES ${t.submissions} (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, key)
+      );
+      CREATE INDEX idempotency_keys_submission ON ${t.keys} (submission_id);
+      COMMENT ON SCHEMA "${schema}" IS 'Skema submissions';
+    `,
+  },
+];
+
+/** Advisory-lock key pair: a constant for "Skema migrations" and the schema name's hash. */
+const LOCK_CLASS = 0x536b656d;
+
+/**
+ * Creates the schema and applies missing migrations, each in its own transaction. Processes starting
+ * together queue on an advisory lock, so exactly one applies each migration.
+ */
+export async function migrate(pool: pg.Pool, schema: string): Promise<number[]> {
+  const t = tables(schema);
+  const client = await pool.connect();
+  const applied: number[] = [];
+  try {
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS, schema]);
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${t.schema}`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${t.migrations}`)).rows.map((r) => r.version));
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(m.sql(t, schema));
+          await client.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [m.version, m.name]);
+          await client.query('COMMIT');
+          applied.push(m.version);
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, schema]);
+    }
+  } finally {
+    client.release();
+  }
+  return applied;
+}

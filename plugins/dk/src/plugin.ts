@@ -1,0 +1,35 @@
+import type { SkemaPlugin, SkemaPluginFactory } from '@skema/core';
+import { createDanishCalendar, type DanishCalendarOptions } from './calendar.js';
+import { isValidCpr } from './cpr.js';
+import { isDanishPhone } from './phone.js';
+
+export interface DkPluginOptions {
+  /** Which optional closing days the working-day calendar observes. */
+  calendar?: DanishCalendarOptions;
+}
+
+export const DK_PLUGIN_NAME = '@skema/plugin-dk';
+export const DK_PLUGIN_VERSION = '1.0.0';
+
+/** Danish basics: the `cpr` and `dk-phone` formats and the Danish working-day calendar. */
+const dkPlugin: SkemaPluginFactory<DkPluginOptions> = (options = {}): SkemaPlugin => ({
+  name: DK_PLUGIN_NAME,
+  version: DK_PLUGIN_VERSION,
+  formats: {
+    cpr: { type: 'string', validate: (value: string) => isValidCpr(value) },
+    'dk-phone': { type: 'string', validate: (value: string) => isDanishPhone(value) },
+  },
+  messages: {
+    cpr: {
+      da: 'skal være et gyldigt CPR-nummer (DDMMÅÅ-XXXX)',
+      en: 'must be a valid CPR number (DDMMYY-XXXX)',
+    },
+    'dk-phone': {
+      da: 'skal være et dansk telefonnummer på 8 cifre, evt. med +45 foran',
+      en: 'must be a Danish phone number of 8 digits, optionally preceded by +45',
+    },
+  },
+  calendar: createDanishCalendar(options.calendar),
+});
+
+export default dkPlugin;

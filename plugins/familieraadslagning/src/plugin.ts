@@ -1,0 +1,22 @@
+import type { SkemaPlugin, SkemaPluginFactory } from '@skema/core';
+import { familieraadslagningsplanDeadlines, familieraadslagningsplanRules } from './rules/familieraadslagningsplan.js';
+import { evalueringsskemaDeadlines, evalueringsskemaRules } from './rules/evalueringsskema.js';
+
+export const PLUGIN_NAME = '@skema/plugin-familieraadslagning';
+export const PLUGIN_VERSION = '1.0.0';
+
+/** Rule plugin for the forms of this source family. Options are per-rule and come from the tenant. */
+const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
+  name: PLUGIN_NAME,
+  version: PLUGIN_VERSION,
+  rules: [
+      ...familieraadslagningsplanRules,
+      ...evalueringsskemaRules,
+  ],
+  deadlines: [
+      ...familieraadslagningsplanDeadlines,
+      ...evalueringsskemaDeadlines,
+  ],
+});
+
+export default plugin;

@@ -1,0 +1,108 @@
+import { createRuleContext, type RuleDefinition } from '@skema/core';
+import { describe, expect, it } from 'vitest';
+import { familieraadslagningsplanRules } from './familieraadslagningsplan.js';
+
+const ctx = createRuleContext({ formId: 'familieraadslagningsplan', today: '2026-06-01' });
+const rule = (id: string): RuleDefinition => familieraadslagningsplanRules.find((r) => r.id === id)!;
+const paths = (id: string, data: unknown) => rule(id).check(data, ctx).map((f) => f.path);
+
+type Data = Record<string, any>;
+const plan = (): Data => ({
+  dato: '2026-05-20',
+  roller: {
+    initiativtager: 'Rikke Rådgiver',
+    samordner: 'Sam Samordner',
+    samordnerUafhaengig: true,
+    ordstyrer: 'Moster Testesen',
+    referent: 'Onkel Testesen',
+    stoettepersonForBarnet: 'Farmor Testesen',
+  },
+  deltagere: [
+    { navn: 'Mor Testesen', kategori: 'familie' },
+    { navn: 'Nabo Hansen', kategori: 'netværk' },
+  ],
+  barnDeltog: true,
+  trin2UdenProfessionelle: true,
+  sted: { navn: 'Medborgerhuset', type: 'forsamlingshus' },
+  informatoerOplaeg: [{ emne: 'Skolegang', informatoer: 'Klasselærer', godkendtAfFamilien: true }],
+  planpunkter: [{ hvad: 'Henter Emil tirsdag', hvem: 'Farmor', hvornaar: 'Hver tirsdag' }],
+  godkendelse: { udfald: 'godkendt', godkendtAf: 'Rikke Rådgiver', godkendtPaaRaadslagningen: true },
+  foraeldresamtykke: true,
+  praktisk: { barnetValgteMaden: true, barnetForberedt: true },
+});
+
+describe('familierådslagningsplan rules', () => {
+  it('FRL-01 accepts all five cornerstones and reports each missing one', () => {
+    expect(paths('FRL-01', plan())).toEqual([]);
+    const d = plan();
+    d.deltagere = [{ navn: 'Mor', kategori: 'familie' }];
+    d.trin2UdenProfessionelle = false;
+    d.roller.samordner = '';
+    d.godkendelse.godkendtPaaRaadslagningen = false;
+    d.barnDeltog = false;
+    expect(paths('FRL-01', d)).toEqual(['/deltagere', '/trin2UdenProfessionelle', '/roller/samordner', '/godkendelse/godkendtPaaRaadslagningen', '/barnDeltog']);
+  });
+
+  it('FRL-02 requires who and what for every plan item and at least one item', () => {
+    expect(paths('FRL-02', plan())).toEqual([]);
+    const d = plan();
+    d.planpunkter.push({ hvad: 'Lektiehjælp', hvem: ' ' });
+    expect(paths('FRL-02', d)).toEqual(['/planpunkter/1/hvem']);
+    d.planpunkter = [];
+    expect(paths('FRL-02', d)).toEqual(['/planpunkter']);
+  });
+
+  it('FRL-03 requires a reason when sent back and a contacted leader when another person approves', () => {
+    expect(paths('FRL-03', plan())).toEqual([]);
+    const back = plan();
+    back.godkendelse = { udfald: 'sendt tilbage' };
+    expect(paths('FRL-03', back)).toEqual(['/godkendelse/begrundelse']);
+    back.godkendelse.begrundelse = 'Planen sikrer ikke skolegang.';
+    expect(paths('FRL-03', back)).toEqual([]);
+    const other = plan();
+    other.godkendelse.godkendtAf = 'Anden Medarbejder';
+    expect(paths('FRL-03', other)).toEqual(['/godkendelse/lederKontaktet']);
+    other.godkendelse.lederKontaktet = true;
+    expect(paths('FRL-03', other)).toEqual([]);
+  });
+
+  it('FRL-04 refuses the town hall, the school and the homes', () => {
+    expect(paths('FRL-04', plan())).toEqual([]);
+    for (const type of ['rådhuset', 'skolen', 'familiens hjem', 'netværkets hjem']) {
+      const d = plan();
+      d.sted.type = type;
+      expect(rule('FRL-04').check(d, ctx)).toEqual([{ path: '/sted/type', params: { place: type } }]);
+    }
+  });
+
+  it('FRL-05 requires the family to approve each informant talk', () => {
+    expect(paths('FRL-05', plan())).toEqual([]);
+    const d = plan();
+    d.informatoerOplaeg.push({ emne: 'Misbrug' });
+    expect(paths('FRL-05', d)).toEqual(['/informatoerOplaeg/1/godkendtAfFamilien']);
+  });
+
+  it('FRL-06 requires ordstyrer, referent and the child’s support person', () => {
+    expect(paths('FRL-06', plan())).toEqual([]);
+    const d = plan();
+    delete d.roller.referent;
+    d.roller.stoettepersonForBarnet = '';
+    expect(paths('FRL-06', d)).toEqual(['/roller/referent', '/roller/stoettepersonForBarnet']);
+  });
+
+  it('FRL-07 warns about missing consent and arrangements', () => {
+    expect(paths('FRL-07', plan())).toEqual([]);
+    const d = plan();
+    d.foraeldresamtykke = false;
+    delete d.praktisk;
+    expect(paths('FRL-07', d)).toEqual(['/foraeldresamtykke', '/praktisk/barnetValgteMaden', '/praktisk/barnetForberedt']);
+    expect(rule('FRL-07').severity).toBe('warning');
+  });
+
+  it('rules tolerate empty and malformed data', () => {
+    for (const r of familieraadslagningsplanRules) {
+      expect(() => r.check(null, ctx)).not.toThrow();
+      expect(() => r.check({ planpunkter: 'x', roller: 1 }, ctx)).not.toThrow();
+    }
+  });
+});

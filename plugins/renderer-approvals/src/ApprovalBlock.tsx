@@ -1,0 +1,113 @@
+import {
+  isControl,
+  rankWith,
+  type ControlElement,
+  type JsonFormsRendererRegistryEntry,
+  type LayoutProps,
+  type RankedTester,
+  type StatePropsOfControlWithDetail,
+  type UISchemaElement,
+} from '@jsonforms/core';
+import { JsonFormsDispatch, useJsonForms, withJsonFormsDetailProps, withJsonFormsLayoutProps } from '@jsonforms/react';
+import { detailUiSchema, fieldId, isWithin, pathToPointer, scopeToPointer, SKEMA_PLUGIN_RANK, useErrorCount, useSkemaForm, valueAtPointer } from '@skema/react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { APPROVAL_NAMES, approvalText, type ApprovalData } from './approval-text.js';
+
+const EDIT = { da: 'Registrér eller ret', en: 'Record or correct' } as const;
+
+function scopesOf(element: UISchemaElement): string[] {
+  const own = isControl(element) ? [element.scope] : [];
+  return own.concat(((element as { elements?: UISchemaElement[] }).elements ?? []).flatMap(scopesOf));
+}
+
+/** The object a layout's controls all belong to (`/medunderskriver` for its navn and dato), if one. */
+export function approvalPointerOf(uischema: UISchemaElement): string | undefined {
+  const parents = new Set(
+    scopesOf(uischema).map((scope) => {
+      const pointer = scopeToPointer(scope);
+      return pointer.slice(0, pointer.lastIndexOf('/'));
+    }),
+  );
+  if (parents.size !== 1) return undefined;
+  const [parent] = parents;
+  return parent || undefined;
+}
+
+function isApprovalName(pointer: string | undefined, uischema: UISchemaElement): boolean {
+  if ((uischema.options as { renderer?: unknown } | undefined)?.renderer === 'approval') return true;
+  return pointer !== undefined && APPROVAL_NAMES.includes(pointer.split('/').pop() ?? '');
+}
+
+/**
+ * Who approved or co-signed, and when, as a read-only statement. While the form is editable the
+ * fields stay reachable behind a disclosure (the error summary opens it), so the record can be made.
+ */
+function ApprovalView(props: { pointer: string; label: string | undefined; visible: boolean; enabled: boolean; children: ReactNode }) {
+  const { pointer, label, visible, enabled, children } = props;
+  const { locale, idPrefix, store } = useSkemaForm();
+  const ctx = useJsonForms();
+  const data = valueAtPointer(ctx.core?.data, pointer) as ApprovalData | undefined;
+  const name = pointer.split('/').pop() ?? '';
+  const { done, text } = approvalText(name, data, locale);
+  const [open, setOpen] = useState(false);
+  // Errors inside the block keep it open, so they are visible at their fields.
+  const pointers = useMemo(() => [pointer], [pointer]);
+  const errorCount = useErrorCount(pointers);
+  const expanded = open || errorCount > 0;
+  useEffect(() => store.onReveal((target) => isWithin(target, pointer) && setOpen(true)), [store, pointer]);
+  const headingId = `${fieldId(pointer, idPrefix)}-approval`;
+  return (
+    <section className={`skema-approval${done ? ' skema-approval--done' : ''}`} hidden={!visible} aria-labelledby={headingId} data-pointer={pointer}>
+      <h3 id={headingId} className="skema-approval-title">
+        {label}
+      </h3>
+      <p className="skema-approval-status">{text}</p>
+      {enabled ? (
+        <details open={expanded} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+          <summary>{EDIT[locale]}</summary>
+          {expanded ? children : null}
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function ApprovalLayout(props: LayoutProps) {
+  const { uischema, schema, path, visible, enabled, renderers, cells, label } = props;
+  const pointer = pathToPointer(path) + (approvalPointerOf(uischema) ?? '');
+  const elements = (uischema as { elements?: UISchemaElement[] }).elements ?? [];
+  return (
+    <ApprovalView pointer={pointer} label={label} visible={visible} enabled={enabled}>
+      {elements.map((child, index) => (
+        <JsonFormsDispatch key={index} uischema={child} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+      ))}
+    </ApprovalView>
+  );
+}
+
+function ApprovalControl(props: StatePropsOfControlWithDetail) {
+  const { uischema, uischemas, schema, rootSchema, path, visible, enabled, renderers, cells, label } = props;
+  const detail = useMemo(() => detailUiSchema(uischemas, schema, uischema as ControlElement, path, rootSchema), [uischemas, schema, uischema, path, rootSchema]);
+  return (
+    <ApprovalView pointer={pathToPointer(path)} label={label} visible={visible} enabled={enabled}>
+      <JsonFormsDispatch schema={schema} uischema={detail} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+    </ApprovalView>
+  );
+}
+
+/** A Group (or other layout) whose fields all belong to one approval object. */
+export const approvalLayoutTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, (uischema) => {
+  if (uischema.type !== 'Group' && uischema.type !== 'VerticalLayout' && uischema.type !== 'HorizontalLayout') return false;
+  return isApprovalName(approvalPointerOf(uischema), uischema);
+});
+
+/** A Control pointing at an approval object. */
+export const approvalControlTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, (uischema) => isControl(uischema) && isApprovalName(scopeToPointer(uischema.scope), uischema));
+
+export const ApprovalLayoutRenderer = withJsonFormsLayoutProps(ApprovalLayout);
+export const ApprovalControlRenderer = withJsonFormsDetailProps(ApprovalControl);
+
+export const approvalRenderers: readonly JsonFormsRendererRegistryEntry[] = [
+  { tester: approvalLayoutTester, renderer: ApprovalLayoutRenderer },
+  { tester: approvalControlTester, renderer: ApprovalControlRenderer },
+];

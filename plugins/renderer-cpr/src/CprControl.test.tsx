@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { FormVersion } from '@skema/core';
+import dk from '@skema/plugin-dk';
+import { SkemaForm } from '@skema/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import cprRenderers, { cprTester } from './index.js';
+import { formatCprInput } from './cpr-input.js';
+
+afterEach(cleanup);
+
+const schema = { type: 'object', properties: { cpr: { type: 'string', format: 'cpr' }, navn: { type: 'string' } } };
+const form: FormVersion = {
+  manifest: { id: 'cpr-test', version: '1.0.0', title: { da: 'CPR', en: 'CPR' }, status: 'published', plugins: [{ name: '@skema/plugin-dk', version: '^1.0.0' }], changelog: '' },
+  schema,
+  uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/cpr' }, { type: 'Control', scope: '#/properties/navn' }] },
+  i18n: { da: { 'cpr.label': 'CPR-nummer', 'navn.label': 'Navn' }, en: { 'cpr.label': 'CPR number', 'navn.label': 'Name' } },
+  hash: 'sha256-cpr-test',
+};
+const plugins = [dk()];
+const ctx = { rootSchema: schema, config: {} };
+
+describe('CPR renderer', () => {
+  it('ranks 10 for format cpr and for options.renderer cpr, and not for other strings', () => {
+    expect(cprTester({ type: 'Control', scope: '#/properties/cpr' } as never, schema as never, ctx as never)).toBe(10);
+    expect(cprTester({ type: 'Control', scope: '#/properties/navn', options: { renderer: 'cpr' } } as never, schema as never, ctx as never)).toBe(10);
+    expect(cprTester({ type: 'Control', scope: '#/properties/navn' } as never, schema as never, ctx as never)).toBe(-1);
+  });
+
+  it('formats typed digits as DDMMÅÅ-XXXX', () => {
+    expect(formatCprInput('0101171234')).toBe('010117-1234');
+    expect(formatCprInput('010117')).toBe('010117');
+    expect(formatCprInput('01 01 17-12a34 99')).toBe('010117-1234');
+  });
+
+  it('renders a labelled input, formats while typing and shows the age on the reference date', () => {
+    const log = vi.spyOn(console, 'log');
+    render(<SkemaForm form={form} plugins={plugins} renderers={cprRenderers} today="2026-06-01" actions={false} />);
+    const input = screen.getByLabelText('CPR-nummer') as HTMLInputElement;
+    expect(input.id).toBe('skema-field__cpr');
+    expect(input.getAttribute('inputmode')).toBe('numeric');
+    fireEvent.change(input, { target: { value: '0101171234' } });
+    expect(input.value).toBe('010117-1234');
+    // Born 1 January 2017 (7th digit 1: 1900s would be 1917; digit 1 → 1900–1999), so 109 on 2026-06-01.
+    expect(screen.getByText('Alder i dag: 109 år')).toBeTruthy();
+    expect(input.getAttribute('aria-describedby')).toContain('skema-field__cpr-hint');
+    fireEvent.change(input, { target: { value: '0101174234' } });
+    // 7th digit 4 with YY ≤ 36: born 2017, so 9 years old.
+    expect(screen.getByText('Alder i dag: 9 år')).toBeTruthy();
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
+  });
+});

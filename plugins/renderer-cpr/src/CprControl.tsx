@@ -1,0 +1,61 @@
+import { and, formatIs, isControl, optionIs, or, rankWith, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
+import { withJsonFormsControlProps } from '@jsonforms/react';
+import { ControlFrame, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
+import { ageFromCprOn } from '@skema/plugin-dk';
+import { formatCprInput } from './cpr-input.js';
+
+const TEXT = {
+  da: { placeholder: 'DDMMÅÅ-XXXX', age: (n: number) => `Alder i dag: ${n} år` },
+  en: { placeholder: 'DDMMYY-XXXX', age: (n: number) => `Age today: ${n}` },
+} as const;
+
+/**
+ * A CPR number input: formatted as DDMMÅÅ-XXXX while typing, with the person's age (from the
+ * birth date and century digit) shown under it. The value is never logged or sent anywhere but the form.
+ */
+function CprControl(props: ControlProps) {
+  const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
+  const { locale, today } = useSkemaForm();
+  const text = TEXT[locale];
+  const value = typeof data === 'string' ? data : '';
+  const age = value.length === 11 ? ageFromCprOn(value, today) : undefined;
+  return (
+    <ControlFrame
+      pointer={pathToPointer(path)}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+      hint={age === undefined ? undefined : text.age(age)}
+      className="skema-field--cpr"
+    >
+      {(a11y) => (
+        <input
+          {...a11y}
+          className="skema-input skema-input--cpr"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={11}
+          size={12}
+          placeholder={text.placeholder}
+          value={value}
+          disabled={!enabled}
+          onChange={(event) => handleChange(path, formatCprInput(event.target.value) || undefined)}
+        />
+      )}
+    </ControlFrame>
+  );
+}
+
+/** `format: cpr` in the schema, or `options.renderer: "cpr"` in the UI schema. */
+export const cprTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, and(isControl, or(formatIs('cpr'), optionIs('renderer', 'cpr'))));
+
+export const CprRenderer = withJsonFormsControlProps(CprControl);
+
+export const cprRendererEntry: JsonFormsRendererRegistryEntry = { tester: cprTester, renderer: CprRenderer };
+
+/** Every renderer of this plugin, for `<SkemaForm renderers={...} />`. */
+export const cprRenderers: readonly JsonFormsRendererRegistryEntry[] = [cprRendererEntry];

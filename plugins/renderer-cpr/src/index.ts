@@ -1,0 +1,2 @@
+export { cprRenderers as default, cprRenderers, cprTester, CprRenderer, cprRendererEntry } from './CprControl.js';
+export { formatCprInput } from './cpr-input.js';

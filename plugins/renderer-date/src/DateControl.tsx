@@ -1,0 +1,50 @@
+import { and, formatIs, isControl, optionIs, or, rankWith, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
+import { withJsonFormsControlProps } from '@jsonforms/react';
+import { createDanishCalendar } from '@skema/plugin-dk';
+import { ControlFrame, pathToPointer, SKEMA_PLUGIN_RANK, useFieldDeadlines, useSkemaForm } from '@skema/react';
+import { deadlineText } from './deadline-text.js';
+
+const calendar = createDanishCalendar();
+
+/**
+ * A date input that shows the process deadlines the rule plugins derive from this date
+ * (`result.derived.deadlines` with this field's pointer): due date, basis and working days left.
+ */
+function DateControl(props: ControlProps) {
+  const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
+  const pointer = pathToPointer(path);
+  const { locale, today } = useSkemaForm();
+  const deadlines = useFieldDeadlines(pointer);
+  const hint = deadlines.length ? (
+    <ul className="skema-deadlines">
+      {deadlines.map((d) => (
+        <li key={`${d.ruleId}:${d.due}`} className={`skema-deadline skema-deadline--${d.status}`} data-rule={d.ruleId}>
+          {deadlineText(d, locale, today, calendar)}
+        </li>
+      ))}
+    </ul>
+  ) : undefined;
+  return (
+    <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible} hint={hint}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          className="skema-input skema-input--date"
+          type="date"
+          value={typeof data === 'string' ? data : ''}
+          disabled={!enabled}
+          onChange={(event) => handleChange(path, event.target.value || undefined)}
+        />
+      )}
+    </ControlFrame>
+  );
+}
+
+/** `format: date`, or `options.renderer: "date"`. */
+export const dateTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, and(isControl, or(formatIs('date'), optionIs('renderer', 'date'))));
+
+export const DateRenderer = withJsonFormsControlProps(DateControl);
+
+export const dateRendererEntry: JsonFormsRendererRegistryEntry = { tester: dateTester, renderer: DateRenderer };
+
+export const dateRenderers: readonly JsonFormsRendererRegistryEntry[] = [dateRendererEntry];

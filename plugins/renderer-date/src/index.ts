@@ -1,0 +1,2 @@
+export { dateRenderers as default, dateRenderers, dateTester, DateRenderer, dateRendererEntry } from './DateControl.js';
+export { deadlineText, formatDate } from './deadline-text.js';

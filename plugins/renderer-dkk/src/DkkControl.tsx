@@ -1,0 +1,96 @@
+import {
+  and,
+  isControl,
+  optionIs,
+  or,
+  rankWith,
+  schemaMatches,
+  scopeEndIs,
+  type ControlProps,
+  type JsonFormsRendererRegistryEntry,
+  type RankedTester,
+  type UISchemaElement,
+} from '@jsonforms/core';
+import { withJsonFormsControlProps } from '@jsonforms/react';
+import { formatDkk, parseDkk } from '@skema/plugin-dk';
+import { ControlFrame, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
+import { useEffect, useState } from 'react';
+
+const TEXT = {
+  da: { unit: 'kr.', hint: 'Beløb i kroner, fx 1.234,50' },
+  en: { unit: 'DKK', hint: 'Amount in Danish kroner, e.g. 1,234.50' },
+} as const;
+
+/** The amount as the input shows it: grouped, two decimals, without the currency. */
+export function formatAmountInput(amount: unknown, locale: 'da' | 'en'): string {
+  if (typeof amount !== 'number' || !Number.isFinite(amount)) return typeof amount === 'string' ? amount : '';
+  return formatDkk(amount, locale).replace(/\s*kr\.$/, '').replace(/^DKK\s*/, '');
+}
+
+/**
+ * A DKK amount typed the Danish way (`1.234,50`), stored as a number of kroner. Text that is not an
+ * amount is kept as typed, so the schema's type check reports it instead of the value silently vanishing.
+ */
+function DkkControl(props: ControlProps) {
+  const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
+  const { locale } = useSkemaForm();
+  const text = TEXT[locale];
+  const [draft, setDraft] = useState(() => formatAmountInput(data, locale));
+  const [focused, setFocused] = useState(false);
+  // Data changed from outside (a reset, a loaded draft): show it, unless the person is typing.
+  useEffect(() => {
+    if (!focused) setDraft(formatAmountInput(data, locale));
+  }, [data, locale, focused]);
+  return (
+    <ControlFrame pointer={pathToPointer(path)} label={label} required={required} description={description} errors={errors} visible={visible} hint={text.hint}>
+      {(a11y) => (
+        <div className="skema-amount">
+          <input
+            {...a11y}
+            className="skema-input skema-input--amount"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft}
+            disabled={!enabled}
+            onFocus={() => setFocused(true)}
+            onBlur={() => {
+              setFocused(false);
+              const parsed = parseDkk(draft, locale);
+              if (parsed !== undefined) setDraft(formatAmountInput(parsed, locale));
+            }}
+            onChange={(event) => {
+              const raw = event.target.value;
+              setDraft(raw);
+              if (raw.trim() === '') return handleChange(path, undefined);
+              const parsed = parseDkk(raw, locale);
+              handleChange(path, parsed ?? raw);
+            }}
+          />
+          <span className="skema-amount-unit" aria-hidden="true">
+            {text.unit}
+          </span>
+        </div>
+      )}
+    </ControlFrame>
+  );
+}
+
+const AMOUNT_NAME = /(beloeb|belob|omkostning|udgift|pris|honorar|budget|dkk|kroner)/i;
+const AMOUNT_TITLE = /\((kr\.?|dkk)\)|\bkroner\b/i;
+
+const isNumber = schemaMatches((schema) => schema.type === 'number' || schema.type === 'integer');
+const namedAsAmount = (uischema: UISchemaElement) => AMOUNT_NAME.test(String((uischema as { scope?: string }).scope?.split('/').pop() ?? ''));
+const titledAsAmount = schemaMatches((schema) => typeof schema.title === 'string' && AMOUNT_TITLE.test(schema.title));
+
+/** Number fields that hold kroner: `options.renderer: "dkk"`, a title with "(kr.)", or an amount-like name. */
+export const dkkTester: RankedTester = rankWith(
+  SKEMA_PLUGIN_RANK,
+  and(isControl, isNumber, or(optionIs('renderer', 'dkk'), titledAsAmount, namedAsAmount, scopeEndIs('dkk'))),
+);
+
+export const DkkRenderer = withJsonFormsControlProps(DkkControl);
+
+export const dkkRendererEntry: JsonFormsRendererRegistryEntry = { tester: dkkTester, renderer: DkkRenderer };
+
+export const dkkRenderers: readonly JsonFormsRendererRegistryEntry[] = [dkkRendererEntry];

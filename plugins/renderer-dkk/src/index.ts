@@ -1,0 +1,1 @@
+export { dkkRenderers as default, dkkRenderers, dkkTester, DkkRenderer, dkkRendererEntry, formatAmountInput } from './DkkControl.js';

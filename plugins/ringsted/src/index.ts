@@ -1,0 +1,1 @@
+export { default, PLUGIN_NAME, PLUGIN_VERSION } from './plugin.js';

@@ -1,0 +1,226 @@
+import { createRuleContext, type RuleFinding } from '@skema/core';
+import { describe, expect, it } from 'vitest';
+import { henvendelsesskemaRules } from './henvendelsesskema.js';
+import { YDELSE } from './henvendelsesskema-ydelser.js';
+
+function run(id: string, data: unknown, options: Record<string, unknown> = {}, today = '2026-06-01'): RuleFinding[] {
+  const r = henvendelsesskemaRules.find((x) => x.id === id);
+  if (!r) throw new Error(`no rule ${id}`);
+  const defaults = Object.fromEntries(Object.entries(r.options ?? {}).map(([k, spec]) => [k, spec.default]));
+  return r.check(data, createRuleContext({ today, formId: 'henvendelsesskema', options: { ...defaults, ...options } }));
+}
+const paths = (findings: RuleFinding[]) => findings.map((f) => f.path);
+
+const SEKSTEN = '150310-4117'; // born 2010-03-15: 16 on 2026-06-01
+const NI = '110217-4128'; // born 2017-02-11: 9
+const FYLDER_15 = '010611-4134'; // born 2011-06-01: turns 15 on 2026-06-01
+const VOKSEN = '200581-1236'; // born 1981-05-20: 45
+
+const FORAELDER = 'forældremyndighedsindehaver';
+const UNG = 'den unge (fyldt 15 år)';
+const FULDMAGTSHAVER = 'fuldmagtshaver (almindelig fuldmagt / fremtidsfuldmagt)';
+const P11D = 'Samtykke forsøgt indhentet – Retssikkerhedslovens § 11d, stk. 2';
+const P82 = 'Uden samtykke – servicelovens § 82';
+const ADOPTION = 'Adoption uden samtykke – § 11d / barnets lov § 70';
+
+const s = (rolle: string, status: string) => ({ giver: 'Testperson', rolle, dato: '2026-05-01', status });
+const sag = (cpr: string | undefined, samtykke: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  ydelse: YDELSE.enkeltsag,
+  ydelsestype: 'børn/unge',
+  henvender: { type: 'kommune', rolle: 'myndighedsrådgiver' },
+  borger: { navn: 'Emil Testesen', ...(cpr ? { cpr } : {}) },
+  samtykke,
+  ...extra,
+});
+const voksen = (samtykke: Record<string, unknown>, repraesentation: Record<string, unknown> = {}) => ({
+  ...sag(VOKSEN, samtykke),
+  ydelsestype: 'voksne',
+  repraesentation,
+});
+
+describe('HEN-02 samtykkegrundlag', () => {
+  it('HEN-02 requires the basis for a referral about an identified borger', () => {
+    expect(paths(run('HEN-02', sag(NI, { samtykker: [s(FORAELDER, 'givet')] })))).toEqual(['/samtykke/samtykkegrundlag']);
+  });
+  it('HEN-02 does not ask for a basis when the ydelse is anonymous or about several borgere', () => {
+    expect(run('HEN-02', { ydelse: YDELSE.udvidetTelefon })).toEqual([]);
+    expect(run('HEN-02', { ydelse: YDELSE.temaforloeb })).toEqual([]);
+  });
+  it('HEN-02 refuses «Med samtykke» without any consent given', () => {
+    const findings = run('HEN-02', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'forsøgt indhentet')] }));
+    expect(paths(findings)).toEqual(['/samtykke/samtykkegrundlag']);
+  });
+  it('HEN-02 refuses «Med samtykke» when someone refused, pointing at the refusal', () => {
+    const data = sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet'), s(FORAELDER, 'afvist')] });
+    expect(paths(run('HEN-02', data))).toEqual(['/samtykke/samtykker/1/status']);
+  });
+  it('HEN-02 accepts «Med samtykke» with consent given and § 11d with an attempt', () => {
+    expect(run('HEN-02', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] }))).toEqual([]);
+    expect(run('HEN-02', sag(NI, { samtykkegrundlag: P11D, samtykker: [s(FORAELDER, 'forsøgt indhentet')] }))).toEqual([]);
+  });
+});
+
+describe('HEN-03 consent obtained or attempted', () => {
+  it('HEN-03 refuses a referral with no consent recorded', () => {
+    const findings = run('HEN-03', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [] }));
+    expect(findings).toEqual([{ path: '/samtykke/samtykker', params: { givere: `${FORAELDER} / værge / ${UNG}` } }]);
+  });
+  it('HEN-03 does not count close relatives as consent for a child', () => {
+    expect(paths(run('HEN-03', sag(NI, { samtykkegrundlag: P11D, samtykker: [s('nære pårørende', 'givet')] })))).toEqual(['/samtykke/samtykker']);
+  });
+  it('HEN-03 accepts a refusal or an attempt as a consent that was sought', () => {
+    expect(run('HEN-03', sag(NI, { samtykkegrundlag: P11D, samtykker: [s(FORAELDER, 'afvist')] }))).toEqual([]);
+    expect(run('HEN-03', voksen({ samtykkegrundlag: 'Med samtykke', samtykker: [s('borger', 'forsøgt indhentet')] }))).toEqual([]);
+  });
+  it('HEN-03 leaves the adult path without consent to HEN-08', () => {
+    expect(run('HEN-03', voksen({ samtykkegrundlag: P82, samtykker: [] }))).toEqual([]);
+  });
+});
+
+describe('HEN-04 § 11d, stk. 2', () => {
+  const ok = { samtykkegrundlag: P11D, samtykker: [s(FORAELDER, 'forsøgt indhentet')], sagOmSaerligStoetteEfterBarnetsLov: true, orienteretOmBisidder: true };
+  it('HEN-04 accepts a complete § 11d referral from a kommune', () => {
+    expect(run('HEN-04', sag(NI, ok))).toEqual([]);
+  });
+  it('HEN-04 reports every missing condition', () => {
+    const data = { ...sag(NI, { samtykkegrundlag: P11D, samtykker: [s('nære pårørende', 'givet')] }), ydelsestype: 'voksne', henvender: { type: 'tilbud' } };
+    expect(paths(run('HEN-04', data))).toEqual([
+      '/ydelsestype',
+      '/henvender/type',
+      '/samtykke/sagOmSaerligStoetteEfterBarnetsLov',
+      '/samtykke/samtykker',
+      '/samtykke/orienteretOmBisidder',
+    ]);
+  });
+  it('HEN-04 accepts an attempt with the youth aged 15 and does not apply to other bases', () => {
+    expect(run('HEN-04', sag(SEKSTEN, { ...ok, samtykker: [s(UNG, 'afvist')] }))).toEqual([]);
+    expect(run('HEN-04', sag(NI, { samtykkegrundlag: 'Med samtykke' }))).toEqual([]);
+  });
+});
+
+describe('HEN-05 youth consent from 15 (Q5)', () => {
+  const both = [s(FORAELDER, 'givet'), s(UNG, 'givet')];
+  it('HEN-05 requires a 16-year-old to be asked', () => {
+    expect(run('HEN-05', sag(SEKSTEN, { samtykker: [s(FORAELDER, 'givet')] }))).toEqual([{ path: '/samtykke/samtykker', params: { alder: 15 } }]);
+    expect(run('HEN-05', sag(SEKSTEN, { samtykker: both }))).toEqual([]);
+  });
+  it('HEN-05 applies from the day the youth turns 15, computed from the CPR number', () => {
+    const data = sag(FYLDER_15, { samtykker: [s(FORAELDER, 'givet')] });
+    expect(paths(run('HEN-05', data, {}, '2026-06-01'))).toEqual(['/samtykke/samtykker']);
+    expect(run('HEN-05', data, {}, '2026-05-31')).toEqual([]);
+  });
+  it('HEN-05 supplements, not replaces, the custody holder’s consent', () => {
+    const findings = run('HEN-05', sag(SEKSTEN, { samtykker: [s(UNG, 'givet')] }));
+    expect(paths(findings)).toEqual(['/samtykke/samtykker']);
+    expect(findings[0]?.message?.da).toContain('erstatter ikke');
+    expect(run('HEN-05', sag(SEKSTEN, { samtykker: [s(UNG, 'givet')] }), { youthSupplementsParents: false })).toEqual([]);
+  });
+  it('HEN-05 follows the configurable age and statuses', () => {
+    const data = sag(FYLDER_15, { samtykker: [s(FORAELDER, 'givet')] });
+    expect(run('HEN-05', data, { youthConsentAge: 16 })).toEqual([]);
+    const refused = sag(SEKSTEN, { samtykker: [s(FORAELDER, 'givet'), s(UNG, 'afvist')] });
+    expect(run('HEN-05', refused)).toEqual([]);
+    expect(paths(run('HEN-05', refused, { youthStatuses: ['givet', 'forsøgt indhentet'] }))).toEqual(['/samtykke/samtykker']);
+  });
+  it('HEN-05 does not apply to children under 15 or to adults', () => {
+    expect(run('HEN-05', sag(NI, { samtykker: [s(FORAELDER, 'givet')] }))).toEqual([]);
+    expect(run('HEN-05', voksen({ samtykker: [s('borger', 'givet')] }))).toEqual([]);
+  });
+});
+
+describe('HEN-06 værgemål and anbringelse uden samtykke', () => {
+  it('HEN-06 requires the guardian, named and asked, when there is værgemål', () => {
+    const data = voksen({ samtykker: [s('borger', 'givet')] }, { vaergemaal: true });
+    expect(paths(run('HEN-06', data))).toEqual(['/repraesentation/vaerge', '/samtykke/samtykker']);
+    const ok = voksen({ samtykker: [s('værge', 'givet')] }, { vaergemaal: true, vaerge: { navn: 'Lise Prøvesen' } });
+    expect(run('HEN-06', ok)).toEqual([]);
+  });
+  it('HEN-06 requires the custody holder to be asked also with anbringelse uden samtykke', () => {
+    const data = sag(SEKSTEN, { anbringelseUdenSamtykke: true, samtykker: [s(UNG, 'givet')] });
+    expect(paths(run('HEN-06', data))).toEqual(['/samtykke/samtykker']);
+    expect(run('HEN-06', sag(SEKSTEN, { anbringelseUdenSamtykke: true, samtykker: [s(UNG, 'givet'), s(FORAELDER, 'afvist')] }))).toEqual([]);
+  });
+  it('HEN-05 leaves the custody holder to HEN-06 when the referral concerns anbringelse uden samtykke', () => {
+    expect(run('HEN-05', sag(SEKSTEN, { anbringelseUdenSamtykke: true, samtykker: [s(UNG, 'givet')] }))).toEqual([]);
+  });
+});
+
+describe('HEN-07 adult consent-givers', () => {
+  const fuldmagt = { fuldmagt: 'fremtidsfuldmagt', fuldmagtshaver: { navn: 'Lise Prøvesen' }, ikraft: true, omfatterSocialomraadet: true };
+  it('HEN-07 accepts the borger and a fuldmagtshaver whose fuldmagt is in force and covers the social area', () => {
+    expect(run('HEN-07', voksen({ samtykker: [s('borger', 'givet')] }))).toEqual([]);
+    expect(run('HEN-07', voksen({ samtykker: [s(FULDMAGTSHAVER, 'givet')] }, fuldmagt))).toEqual([]);
+  });
+  it('HEN-07 refuses a fuldmagt that is not in force, does not cover the social area, or does not exist', () => {
+    const data = voksen({ samtykker: [s(FULDMAGTSHAVER, 'givet')] }, { ...fuldmagt, ikraft: false, omfatterSocialomraadet: false });
+    expect(paths(run('HEN-07', data))).toEqual(['/repraesentation/ikraft', '/repraesentation/omfatterSocialomraadet']);
+    expect(paths(run('HEN-07', voksen({ samtykker: [s(FULDMAGTSHAVER, 'givet')] }, { ...fuldmagt, fuldmagt: 'ingen' })))).toEqual([
+      '/repraesentation/fuldmagt',
+    ]);
+  });
+  it('HEN-07 refuses a værge without værgemål and a parent’s consent for an adult', () => {
+    expect(paths(run('HEN-07', voksen({ samtykker: [s('værge', 'givet')] })))).toEqual(['/repraesentation/vaergemaal']);
+    expect(run('HEN-07', voksen({ samtykker: [s(FORAELDER, 'givet')] }))).toEqual([{ path: '/samtykke/samtykker/0/rolle', params: { rolle: FORAELDER } }]);
+  });
+  it('HEN-07 does not apply to children', () => {
+    expect(run('HEN-07', sag(NI, { samtykker: [s(FORAELDER, 'givet')] }))).toEqual([]);
+  });
+});
+
+describe('HEN-08 adults without consent (§ 82)', () => {
+  const ok = {
+    samtykkegrundlag: P82,
+    grundForManglendeSamtykke: 'Meget dement.',
+    vaergemaalsansoegning: 'ansøgning om værgemål er sat i gang',
+    naerePaaroerendeHoert: true,
+  };
+  it('HEN-08 accepts a complete § 82 referral', () => {
+    expect(run('HEN-08', voksen(ok))).toEqual([]);
+  });
+  it('HEN-08 requires the reason, the guardianship status and the relatives heard', () => {
+    expect(paths(run('HEN-08', voksen({ samtykkegrundlag: P82 })))).toEqual([
+      '/samtykke/grundForManglendeSamtykke',
+      '/samtykke/vaergemaalsansoegning',
+      '/samtykke/naerePaaroerendeHoert',
+    ]);
+  });
+  it('HEN-08 requires the fagkonsulent’s justification before sending to a provider', () => {
+    const data = { ...voksen(ok), visitation: { visitationsudfald: 'sendt til leverandør' } };
+    expect(paths(run('HEN-08', data))).toEqual(['/visitation/begrundelseUdenSamtykke']);
+    expect(run('HEN-08', { ...data, visitation: { ...data.visitation, begrundelseUdenSamtykke: 'Noteret.' } })).toEqual([]);
+  });
+  it('HEN-08 refuses § 82 for a child', () => {
+    expect(paths(run('HEN-08', sag(NI, ok)))).toEqual(['/samtykke/samtykkegrundlag']);
+  });
+});
+
+describe('HEN-09 adoption uden samtykke', () => {
+  const adoption = (samtykke: Record<string, unknown>) => ({ ...sag(undefined, samtykke), ydelse: YDELSE.adoption, borger: { ufoedt: true } });
+  it('HEN-09 accepts informed parents who refused, under the adoption basis', () => {
+    expect(run('HEN-09', adoption({ samtykkegrundlag: ADOPTION, biologiskeForaeldreInformeret: true, samtykker: [s(FORAELDER, 'afvist')] }))).toEqual([]);
+  });
+  it('HEN-09 requires the biological parents to be informed', () => {
+    expect(paths(run('HEN-09', adoption({ samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] })))).toEqual([
+      '/samtykke/biologiskeForaeldreInformeret',
+    ]);
+  });
+  it('HEN-09 requires the adoption basis when the parents refuse', () => {
+    const data = adoption({ samtykkegrundlag: P11D, biologiskeForaeldreInformeret: true, samtykker: [s(FORAELDER, 'afvist')] });
+    expect(paths(run('HEN-09', data))).toEqual(['/samtykke/samtykkegrundlag']);
+  });
+  it('HEN-09 refuses the adoption basis for another ydelse', () => {
+    expect(paths(run('HEN-09', sag(NI, { samtykkegrundlag: ADOPTION })))).toEqual(['/samtykke/samtykkegrundlag']);
+  });
+});
+
+describe('HEN-10 borger acceptance for sagsbehandling', () => {
+  it('HEN-10 requires the borger’s acceptance for both sagsbehandling ydelser', () => {
+    for (const ydelse of [YDELSE.sagsbehandling, YDELSE.miniSagsbehandling]) {
+      expect(paths(run('HEN-10', { ...sag(NI, {}), ydelse }))).toEqual(['/samtykke/borgerAccept']);
+      expect(run('HEN-10', { ...sag(NI, { borgerAccept: true }), ydelse })).toEqual([]);
+    }
+  });
+  it('HEN-10 does not apply to an enkeltsag', () => {
+    expect(run('HEN-10', sag(NI, {}))).toEqual([]);
+  });
+});

@@ -1,0 +1,181 @@
+import { createAjv } from '@skema/core';
+import { bearer, createTestApp, fixtureData, TEST_KEYS } from '@skema/server/testing';
+import request, { type Response } from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Every response of a scripted session must be documented in the generated OpenAPI document:
+ * its path, method and status, and its body must match the documented schema.
+ */
+
+const { app } = createTestApp();
+const ajv = createAjv();
+let doc: {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+};
+
+/** Enough of OpenAPI 3.1's structure to catch a malformed document. */
+const openApiShape = {
+  type: 'object',
+  required: ['openapi', 'info', 'paths', 'components'],
+  properties: {
+    openapi: { type: 'string', pattern: '^3\\.1\\.\\d+$' },
+    info: { type: 'object', required: ['title', 'version'], properties: { title: { type: 'string' }, version: { type: 'string' } } },
+    paths: {
+      type: 'object',
+      propertyNames: { pattern: '^/' },
+      additionalProperties: {
+        type: 'object',
+        propertyNames: { enum: ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'summary', 'description', 'parameters'] },
+        additionalProperties: {
+          type: 'object',
+          required: ['responses'],
+          properties: {
+            parameters: {
+              type: 'array',
+              items: { type: 'object', required: ['name', 'in', 'schema'], properties: { in: { enum: ['query', 'path', 'header', 'cookie'] } } },
+            },
+            requestBody: { type: 'object', required: ['content'] },
+            responses: {
+              type: 'object',
+              minProperties: 1,
+              propertyNames: { pattern: '^[1-5][0-9][0-9]$' },
+              additionalProperties: { type: 'object', required: ['description'] },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      type: 'object',
+      properties: { schemas: { type: 'object', additionalProperties: { type: 'object' } }, securitySchemes: { type: 'object' } },
+    },
+  },
+};
+
+const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function operationFor(method: string, url: string): { template: string; op: (typeof doc.paths)[string][string] } {
+  const path = url.split('?')[0]!;
+  for (const [template, item] of Object.entries(doc.paths)) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const op = item[method];
+    if (pattern.test(path) && op) return { template, op };
+  }
+  throw new Error(`${method.toUpperCase()} ${path} is not in the OpenAPI document`);
+}
+
+const checked: string[] = [];
+
+function conforms(method: string, url: string, res: Response): void {
+  const { template, op } = operationFor(method, url);
+  const status = String(res.status);
+  const documented = op.responses[status];
+  expect(documented, `${method.toUpperCase()} ${template} → ${status} is not documented`).toBeDefined();
+  checked.push(`${method.toUpperCase()} ${template} ${status}`);
+  if (res.status === 304 || !documented?.content) return;
+  const mediaType = String(res.headers['content-type']).split(';')[0]!;
+  expect(Object.keys(documented.content), `${template} ${status} content type`).toContain(mediaType);
+  const pointer = `#/paths/${escapePointer(template)}/${method}/responses/${status}/content/${escapePointer(mediaType)}/schema`;
+  const validate = ajv.getSchema(`urn:skema:openapi${pointer}`) ?? ajv.compile({ $ref: `urn:skema:openapi${pointer}` });
+  const body = mediaType.endsWith('json') ? res.body : res.text;
+  expect(validate(body), `${method.toUpperCase()} ${url} → ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+}
+
+async function call(method: 'get' | 'post' | 'put', url: string, options: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
+  let req = request(app)[method](url);
+  if (options.key) req = req.set(bearer(options.key));
+  for (const [k, v] of Object.entries(options.headers ?? {})) req = req.set(k, v);
+  const res = await (options.raw !== undefined ? req.send(options.raw) : options.body !== undefined ? req.send(options.body as object) : req);
+  conforms(method, url, res);
+  return res;
+}
+
+beforeAll(async () => {
+  doc = (await request(app).get('/api/v1/openapi.json').expect(200)).body;
+  ajv.addSchema(doc, 'urn:skema:openapi');
+});
+
+describe('the OpenAPI document', () => {
+  it('is structurally an OpenAPI 3.1 document', () => {
+    const validate = ajv.compile(openApiShape);
+    expect(validate(doc), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
+  it('has no dangling $ref', () => {
+    const refs = JSON.stringify(doc).match(/"\$ref":"#\/components\/schemas\/[^"]+"/g) ?? [];
+    const schemas = (doc as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas;
+    for (const ref of refs) expect(schemas).toHaveProperty(ref.slice(29, -1));
+    expect(refs.length).toBeGreaterThan(20);
+  });
+});
+
+describe('a scripted session conforms to the document', () => {
+  it('forms, validation, submissions, status, revisions, rules, audit and errors', async () => {
+    const cw = TEST_KEYS.caseworker;
+    const forms = await call('get', '/api/v1/forms');
+    await call('get', '/api/v1/forms', { headers: { 'If-None-Match': forms.headers.etag! } });
+    await call('get', '/api/v1/forms/fixture');
+    await call('get', '/api/v1/forms/nope');
+    const version = await call('get', '/api/v1/forms/fixture/versions/1.0.0');
+    await call('get', '/api/v1/forms/fixture/versions/1.0.0', { headers: { 'If-None-Match': version.headers.etag! } });
+    await call('get', '/api/v1/forms/fixture/versions/latest');
+    await call('get', '/api/v1/forms/fixture/versions/9.0.0');
+    await call('post', '/api/v1/forms/fixture/versions/1.0.0/validate', { body: { data: fixtureData() } });
+    await call('post', '/api/v1/forms/fixture/versions/1.0.0/validate', { body: { data: { alder: 40 } }, headers: { 'Accept-Language': 'en' } });
+    await call('post', '/api/v1/forms/fixture/versions/1.0.0/validate', { body: { nodata: true } });
+    await call('post', '/api/v1/forms/fixture/versions/1.0.0/validate', { raw: '{"data":', headers: { 'Content-Type': 'application/json' } });
+    await call('post', '/api/v1/forms/fixture/versions/1.0.0/validate', { raw: 'data', headers: { 'Content-Type': 'text/plain' } });
+    await call('post', '/api/v1/forms/fixture/versions/1.0.0/validate', { key: 'not-a-key-at-all', body: { data: {} } });
+    await call('get', '/api/v1/rules');
+
+    await call('post', '/api/v1/submissions', { body: { formId: 'fixture', version: '1.0.0', status: 'draft', data: {} } });
+    await call('post', '/api/v1/submissions', { key: TEST_KEYS.auditor, body: { formId: 'fixture', version: '1.0.0', status: 'draft', data: {} } });
+    await call('post', '/api/v1/submissions', { key: cw, body: { formId: 'fixture', version: '1.0.0', status: 'submitted', data: { alder: 50 } } });
+    await call('post', '/api/v1/submissions', { key: cw, body: { formId: 'nope', version: '1.0.0', status: 'draft', data: {} } });
+    const created = await call('post', '/api/v1/submissions', {
+      key: cw,
+      headers: { 'Idempotency-Key': 'contract-1' },
+      body: { formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData({ navn: 'Bo' }) },
+    });
+    await call('post', '/api/v1/submissions', { key: cw, headers: { 'Idempotency-Key': 'contract-1' }, body: { formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData({ navn: 'Bo' }) } });
+    await call('post', '/api/v1/submissions', { key: cw, headers: { 'Idempotency-Key': 'contract-1' }, body: { formId: 'fixture', version: '1.0.0', status: 'draft', data: {} } });
+    const url = created.headers.location!;
+    const read = await call('get', url, { key: cw });
+    await call('get', url, { key: cw, headers: { 'If-None-Match': read.headers.etag! } });
+    await call('get', url, { key: TEST_KEYS.beta });
+    await call('put', url, { key: cw, body: { data: fixtureData() } });
+    const updated = await call('put', url, { key: cw, headers: { 'If-Match': read.headers.etag! }, body: { data: fixtureData({ navn: 'Bodil' }) } });
+    await call('put', url, { key: cw, headers: { 'If-Match': read.headers.etag! }, body: { data: fixtureData() } });
+    await call('put', url, { key: cw, headers: { 'If-Match': updated.headers.etag! }, body: { data: { alder: 'x' } } });
+    await call('post', `${url}/status`, { key: cw, body: { status: 'approved' } });
+    await call('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, body: { status: 'approved' } });
+    await call('post', `${url}/status`, { key: cw, headers: { 'If-Match': updated.headers.etag! }, body: { status: 'submitted' } });
+    await call('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, body: { status: 'rejected' } });
+    await call('post', `${url}/status`, { key: cw, body: { status: 'draft' } });
+    await call('post', `${url}/status`, { key: cw, body: { status: 'unknown' } });
+    await call('get', `${url}/revisions`, { key: cw });
+    await call('get', '/api/v1/submissions/none/revisions', { key: cw });
+
+    const lev = await call('post', '/api/v1/submissions', { key: TEST_KEYS.fagkonsulent, body: { formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data: { formaal: 'x', hoejpris: true } } });
+    await call('post', `${lev.headers.location!}/status`, { key: TEST_KEYS.fagkonsulent, body: { status: 'approved' } });
+    await call('post', `${lev.headers.location!}/status`, { key: TEST_KEYS.leder, body: { status: 'approved' } });
+
+    await call('get', '/api/v1/submissions', { key: cw });
+    const page = await call('get', '/api/v1/submissions?limit=1&formId=fixture', { key: cw });
+    await call('get', `/api/v1/submissions?limit=1&cursor=${encodeURIComponent(page.body.nextCursor)}`, { key: cw });
+    await call('get', '/api/v1/submissions?limit=500', { key: cw });
+    await call('get', '/api/v1/submissions');
+    await call('get', '/api/v1/audit', { key: TEST_KEYS.auditor });
+    await call('get', `/api/v1/audit?submissionId=${created.body.submission.id}&limit=2`, { key: TEST_KEYS.auditor });
+    await call('get', '/api/v1/audit', { key: cw });
+    await call('get', '/healthz');
+    await call('get', '/readyz');
+    await call('get', '/metrics');
+    await call('get', '/api/v1/openapi.json');
+
+    const statuses = new Set(checked.map((c) => c.split(' ').pop()));
+    expect([...statuses].sort()).toEqual(['200', '201', '202', '304', '400', '401', '403', '404', '409', '412', '415', '422', '428']);
+  });
+});

@@ -1,0 +1,95 @@
+// The bench page (bundled by render.ts with esbuild): mounts the rådgivningslog with SkemaForm and
+// with plain JSON Forms + vanilla renderers, and times mounting and keystrokes inside the browser.
+import { JsonForms } from '@jsonforms/react';
+import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
+import type { FormVersion } from '@skema/core';
+import { createTranslate, SkemaForm } from '@skema/react';
+import approvals from '@skema/renderer-approvals';
+import cpr from '@skema/renderer-cpr';
+import date from '@skema/renderer-date';
+import dkk from '@skema/renderer-dkk';
+import raadgivningslog from '@skema/renderer-raadgivningslog';
+import trivsel from '@skema/renderer-trivsel';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+
+type Variant = 'skema' | 'plain';
+const renderers = [...cpr, ...date, ...dkk, ...trivsel, ...raadgivningslog, ...approvals];
+const { form, data } = (window as unknown as { BENCH: { form: FormVersion; data: unknown } }).BENCH;
+const i18n = { locale: 'da', translate: createTranslate(form.i18n, 'da') };
+const container = document.getElementById('root')!;
+let root: Root | undefined;
+
+function element(variant: Variant) {
+  return variant === 'skema' ? (
+    <SkemaForm form={form} data={data} renderers={renderers} today="2026-06-01" validationDelay={150} />
+  ) : (
+    <JsonForms schema={form.schema} uischema={form.uischema as never} data={data} renderers={vanillaRenderers} cells={vanillaCells} i18n={i18n} validationMode="NoValidation" onChange={() => undefined} />
+  );
+}
+
+const macrotask = () => new Promise<void>((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+});
+
+/** Milliseconds from render call to a committed, laid-out DOM with every control in place. */
+async function mount(variant: Variant): Promise<number> {
+  root?.unmount();
+  container.replaceChildren();
+  await macrotask();
+  root = createRoot(container);
+  const start = performance.now();
+  flushSync(() => root!.render(element(variant)));
+  void document.body.offsetHeight; // style and layout included
+  const ms = performance.now() - start;
+  return ms;
+}
+
+function textField(variant: Variant | 'floor'): HTMLInputElement | HTMLTextAreaElement {
+  if (variant === 'floor') {
+    // The browser's own cost: a native input outside React, same event, same layout, same task hop.
+    let native = document.getElementById('floor') as HTMLInputElement | null;
+    if (!native) {
+      native = Object.assign(document.createElement('input'), { id: 'floor' });
+      container.prepend(native);
+    }
+    return native;
+  }
+  const selector = variant === 'skema' ? '#skema-field__fakta__raadgivningsforloebVedr' : '[class*="raadgivningsforloebVedr"] input';
+  const field = container.querySelector<HTMLInputElement>(selector);
+  if (!field) throw new Error(`no text field for ${variant}`);
+  return field;
+}
+
+/**
+ * Per keystroke: from the input event to the update committed (React handles input events
+ * synchronously, effects included) and the page laid out. Tasks queued by other work are not counted.
+ */
+async function type(variant: Variant | 'floor', keys: number): Promise<number[]> {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  const times: number[] = [];
+  let text = '';
+  for (let i = 0; i < keys; i++) {
+    const field = textField(variant);
+    field.focus();
+    text += 'abcdefghij'[i % 10];
+    const start = performance.now();
+    setter.call(field, text);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+    void document.body.offsetHeight;
+    times.push(performance.now() - start);
+    await macrotask();
+    // Typing pace: no two keystrokes within one frame.
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return times;
+}
+
+function count(): number {
+  return container.querySelectorAll('input, textarea, select').length;
+}
+
+(window as unknown as { bench: unknown }).bench = { mount, type, count };

@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createStandardEngine, loadStandardRegistry } from '@skema/forms';
+import { createApp, createLogger, devConfig } from '@skema/server';
+import { createLowdbStore } from '@skema/store-lowdb';
+import { chromium, type Browser } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const demoDist = resolve(repoRoot, 'apps/demo/dist');
+export const embedDist = resolve(repoRoot, 'packages/embed/dist');
+export const artifactsDir = resolve(here, 'artifacts');
+
+export const DEV_KEY = 'skema-dev-key';
+/** The reference date the examples are written for. */
+export const TODAY = '2026-06-01';
+
+/** The six core forms of the platform (spec §8). */
+export const CORE_FORMS = ['henvendelsesskema', 'raadgivningslog', 'leveranceaftale', 'underretning', 'evalueringsskema', 'indsatsplan'] as const;
+
+export interface Running {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real API on an ephemeral port of 127.0.0.1, with a temporary embedded store, serving the built demo and embed. */
+export async function startApi(): Promise<Running> {
+  for (const [what, dir] of [
+    ['apps/demo/dist (npm run build -w @skema/demo)', resolve(demoDist, 'index.html')],
+    ['packages/embed/dist/skema-form.js (npm run build -w @skema/embed)', resolve(embedDist, 'skema-form.js')],
+  ] as const) {
+    if (!existsSync(dir)) throw new Error(`Browser tests need the built ${what}; run the build first.`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'skema-browser-'));
+  const engine = createStandardEngine();
+  const registry = loadStandardRegistry();
+  const store = createLowdbStore({ dataDir });
+  await store.init();
+  const app = createApp({
+    engine,
+    registry,
+    store,
+    config: devConfig(),
+    logger: createLogger({ level: 'silent' }),
+    staticDirs: { '/': demoDist, '/embed': embedDist },
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  await assertCspAllowsAjv(url);
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await (store as { close?: () => Promise<void> }).close?.();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The form validates in the browser with Ajv, which compiles validators with `new Function`: a page
+ * whose CSP forbids that cannot show a single form. Say so plainly instead of timing out on a blank page.
+ */
+async function assertCspAllowsAjv(url: string): Promise<void> {
+  const csp = (await fetch(`${url}/`)).headers.get('content-security-policy');
+  const scriptSrc = csp?.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? csp?.split(';').map((d) => d.trim()).find((d) => d.startsWith('default-src '));
+  if (scriptSrc && !scriptSrc.includes("'unsafe-eval'")) {
+    throw new Error(
+      `The API's Content-Security-Policy (${scriptSrc}) forbids 'unsafe-eval', so Ajv cannot compile the form's validators in the browser ` +
+        "and no form renders. The pages the API serves (demo, plain.html) need script-src 'self' 'unsafe-eval' (helmet option in packages/server/src/app.ts).",
+    );
+  }
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** Debian's Chromium, headless. Missing Chromium fails the run with a message saying how to get it. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH; ` +
+        'the browser tests are part of the test suite and do not skip.',
+    );
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+export function artifactPath(name: string): string {
+  mkdirSync(artifactsDir, { recursive: true });
+  return resolve(artifactsDir, name);
+}
+
+/** Authorised API call from the test (not the browser). */
+export async function api<T>(base: string, path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${DEV_KEY}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+  });
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

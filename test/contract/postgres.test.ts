@@ -1,0 +1,127 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { RevisionConflictError } from '@skema/core';
+import { createPostgresStore } from '@skema/store-postgres';
+import type { PostgresSubmissionStore } from '@skema/store-postgres';
+import { auditOf, change, newSubmission, tenant } from './fixtures.js';
+import { DATABASE_URL, databaseReachable, dropSchema, testSchema } from './pg-env.js';
+import type { StoreHarness } from './store-contract.js';
+import { runStoreContract } from './store-contract.js';
+
+const reachable = await databaseReachable();
+
+if (!reachable) {
+  describe.skip(`PostgreSQL store (skipped: ${DATABASE_URL} unreachable; set DATABASE_URL)`, () => {
+    it('needs a database', () => undefined);
+  });
+} else {
+  runStoreContract('postgres', async () => {
+    const schema = testSchema();
+    const open = async () => {
+      const store = createPostgresStore({ connectionString: DATABASE_URL, schema });
+      await store.init();
+      return store;
+    };
+    const harness: StoreHarness = {
+      store: await open(),
+      async reopen() {
+        await harness.store.close();
+        harness.store = await open();
+        return harness.store;
+      },
+      async cleanup() {
+        await harness.store.close();
+        await dropSchema(schema);
+      },
+    };
+    return harness;
+  });
+
+  describe('PostgreSQL store: several instances on one schema', () => {
+    const schema = testSchema();
+    const opened: PostgresSubmissionStore[] = [];
+    const instance = (): PostgresSubmissionStore => {
+      const store = createPostgresStore({ connectionString: DATABASE_URL, schema, poolSize: 5 });
+      opened.push(store);
+      return store;
+    };
+    afterAll(async () => {
+      await Promise.all(opened.map((s) => s.close()));
+      await dropSchema(schema);
+    });
+
+    it('migrates once when instances start together, and again is a no-op', async () => {
+      const [a, b, c] = [instance(), instance(), instance()];
+      await Promise.all([a.init(), b.init(), c.init()]);
+      await a.init();
+      const rows = await a.pool.query(`SELECT version FROM "${schema}".schema_migrations`);
+      expect(rows.rows.map((r: { version: number }) => r.version)).toEqual([1]);
+    });
+
+    it('loses no update when two instances race on one submission', async () => {
+      const [a, b] = [instance(), instance()];
+      await Promise.all([a.init(), b.init()]);
+      const t = tenant();
+      const input = newSubmission(t, { data: { count: 0 } });
+      await a.create(input, auditOf(t, 'create'));
+
+      const sameRevision = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).update(t, input.id, change(1, { data: { count: 100 + i } }), auditOf(t, 'update'))),
+      );
+      expect(sameRevision.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      for (const o of sameRevision) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(RevisionConflictError);
+
+      const increment = async (store: PostgresSubmissionStore): Promise<void> => {
+        for (;;) {
+          const current = await store.get(t, input.id);
+          if (!current) throw new Error('vanished');
+          try {
+            const next = { count: (current.data as { count: number }).count + 1 };
+            await store.update(t, input.id, change(current.revision, { data: next }), auditOf(t, 'update'));
+            return;
+          } catch (error) {
+            if (!(error instanceof RevisionConflictError)) throw error;
+          }
+        }
+      };
+      const start = ((await a.get(t, input.id))?.data as { count: number }).count;
+      await Promise.all(Array.from({ length: 16 }, (_, i) => increment(i % 2 ? a : b)));
+      const final = await b.get(t, input.id);
+      expect(final?.data).toEqual({ count: start + 16 });
+      expect(final?.revision).toBe(18);
+      expect(await a.revisions(t, input.id)).toHaveLength(18);
+      expect((await b.queryAudit(t, { submissionId: input.id })).items).toHaveLength(18);
+    });
+
+    it('creates exactly one submission when two instances race with one idempotency key', async () => {
+      const [a, b] = [instance(), instance()];
+      await Promise.all([a.init(), b.init()]);
+      const t = tenant();
+      const results = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => (i % 2 ? a : b).create(newSubmission(t), auditOf(t, 'create'), { key: 'one-key', requestHash: `h${i}` })),
+      );
+      const created = results.filter((r) => r.created);
+      expect(created).toHaveLength(1);
+      expect(new Set(results.map((r) => r.submission.id))).toEqual(new Set([created[0]?.submission.id]));
+      expect((await a.list(t, {})).items).toHaveLength(1);
+      expect((await b.queryAudit(t, {})).items).toHaveLength(1);
+      const count = await a.pool.query(`SELECT count(*)::int AS n FROM "${schema}".idempotency_keys WHERE tenant_id = $1`, [t]);
+      expect(count.rows[0]).toEqual({ n: 1 });
+    });
+
+    it('keeps the audit log append-only', async () => {
+      const a = instance();
+      await a.init();
+      const t = tenant();
+      await a.appendAudit(auditOf(t, 'read'));
+      await expect(a.pool.query(`DELETE FROM "${schema}".audit_log WHERE tenant_id = $1`, [t])).rejects.toThrow(/append-only/);
+      await expect(a.pool.query(`UPDATE "${schema}".audit_log SET actor = 'x' WHERE tenant_id = $1`, [t])).rejects.toThrow(/append-only/);
+    });
+
+    it('reports an unreachable database in health', async () => {
+      const broken = createPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1:1/none', schema });
+      opened.push(broken);
+      const health = await broken.health();
+      expect(health).toMatchObject({ ok: false, store: 'postgres' });
+    });
+  });
+}

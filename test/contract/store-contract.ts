@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { auditContract } from './contract-audit.js';
+import { concurrencyContract, durabilityContract, idempotencyContract } from './contract-concurrency.js';
+import { crudContract } from './contract-crud.js';
+import { listContract } from './contract-list.js';
+import type { MakeStore, StoreHarness } from './fixtures.js';
+
+export type { MakeStore, StoreHarness } from './fixtures.js';
+
+/**
+ * The behaviour every SubmissionStore must show. `makeStore` returns an initialised store; give the
+ * harness `reopen` (close, then open a new instance on the same storage) to run the durability test.
+ * Tests share one store and isolate themselves with a fresh tenant each.
+ */
+export function runStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`SubmissionStore contract: ${name}`, () => {
+    let harness: StoreHarness | undefined;
+    const current = (): StoreHarness => {
+      if (!harness) throw new Error('store not created');
+      return harness;
+    };
+    beforeAll(async () => {
+      harness = await makeStore();
+    });
+    afterAll(async () => {
+      await harness?.cleanup();
+    });
+    const store = () => current().store;
+    crudContract(store);
+    listContract(store);
+    auditContract(store);
+    idempotencyContract(store);
+    concurrencyContract(store);
+    durabilityContract(current);
+  });
+}
