@@ -19,3 +19,12 @@ describe('data access for rules', () => {
     expect(stringAt(data, '/f')).toBeUndefined();
   });
 });
+
+describe('valueAt with many distinct pointers', () => {
+  it('stays correct past the bound of its pointer cache', () => {
+    const list = Array.from({ length: 12_500 }, (_, i) => ({ n: i }));
+    for (let i = 0; i < list.length; i++) expect(valueAt({ list }, `/list/${i}/n`)).toBe(i);
+    expect(valueAt({ list }, '/list/12500/n')).toBeUndefined();
+    expect(valueAt({ list }, '/list/-1/n')).toBeUndefined();
+  });
+});

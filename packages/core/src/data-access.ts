@@ -1,10 +1,36 @@
+interface Segment {
+  key: string;
+  /** The array index the segment names, or -1 when it is not a non-negative integer. */
+  index: number;
+}
+
+// Rules read the same few pointers on every validation; parsing each once saves most of their
+// cost. Pointers with array indices vary with the data, so the cache is bounded.
+const MAX_CACHED_POINTERS = 10_000;
+const parsedPointers = new Map<string, readonly Segment[]>();
+
+function segmentsOf(pointer: string): readonly Segment[] {
+  let segments = parsedPointers.get(pointer);
+  if (segments === undefined) {
+    segments = pointer
+      .split('/')
+      .slice(1)
+      .map((raw) => {
+        const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+        return { key, index: /^\d+$/.test(key) ? Number(key) : -1 };
+      });
+    if (parsedPointers.size >= MAX_CACHED_POINTERS) parsedPointers.clear();
+    parsedPointers.set(pointer, segments);
+  }
+  return segments;
+}
+
 /** The value at a JSON Pointer, or undefined when any step is missing. For rules reading untrusted data. */
 export function valueAt(data: unknown, pointer: string): unknown {
   if (pointer === '') return data;
   let node: unknown = data;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) node = /^\d+$/.test(key) ? node[Number(key)] : undefined;
+  for (const { key, index } of segmentsOf(pointer)) {
+    if (Array.isArray(node)) node = index >= 0 ? node[index] : undefined;
     else if (typeof node === 'object' && node !== null && Object.hasOwn(node, key)) node = (node as Record<string, unknown>)[key];
     else return undefined;
   }

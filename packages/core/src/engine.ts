@@ -65,6 +65,8 @@ export class SkemaEngine {
   private readonly registered = new Map<string, SkemaPlugin>();
   private readonly messages: Record<string, LocalizedText> = {};
   private readonly compiled = new Map<string, CompiledForm>();
+  // Per compiled form: the receipt's fixed part and the merged options of each rule and deadline.
+  private readonly prepared = new WeakMap<CompiledForm, Prepared>();
   private defaultCalendar: WorkingDayCalendar = weekendCalendar;
 
   constructor(options: { plugins?: SkemaPlugin[] } = {}) {
@@ -134,10 +136,9 @@ export class SkemaEngine {
 
   validate(form: FormVersion | CompiledForm, data: unknown, options: ValidateOptions = {}): ValidationResult {
     const compiled = 'validateSchema' in form ? form : this.compile(form);
-    const { manifest } = compiled.form;
+    const prepared = this.prepare(compiled);
     const locale = options.locale ?? 'da';
     const mode = options.mode ?? 'submitted';
-    const today = options.today ?? todayInDenmark(options.now);
     const errors: ValidationIssue[] = [];
     const warnings: ValidationIssue[] = [];
 
@@ -149,61 +150,68 @@ export class SkemaEngine {
       }
     }
 
-    const resolveOptions = createRuleOptionsResolver(manifest.plugins, options.ruleOptions, manifest.ruleOptions);
-    const baseContext = {
-      today,
-      locale,
-      formId: manifest.id,
-      version: manifest.version,
-      mode,
-      calendar: options.calendar ?? this.defaultCalendar,
-      label: compiled.label,
-    };
-
-    if (mode === 'submitted') {
-      for (const rule of compiled.rules) {
-        const ruleOptions = resolveOptions(rule.id, rule.options);
-        const severity = effectiveSeverity(rule.severity, ruleOptions.severity);
-        const ctx: RuleContext = { ...baseContext, options: ruleOptions };
-        for (const issue of this.runRule(rule, data, ctx, severity, locale)) {
-          (issue.severity === 'error' ? errors : warnings).push(issue);
-        }
-      }
-    }
-
+    const runRules = mode === 'submitted' && compiled.rules.length > 0;
     const deadlines: DerivedDeadline[] = [];
-    for (const def of compiled.deadlines) {
-      const ctx: RuleContext = { ...baseContext, options: resolveOptions(def.id, def.options) };
-      try {
-        for (const d of def.derive(data, ctx)) {
-          deadlines.push({
-            ruleId: def.id,
-            path: d.path,
-            label: d.label,
-            due: d.due,
-            basis: d.basis,
-            status: d.met ? 'met' : d.due < today ? 'overdue' : 'pending',
-          });
-        }
-      } catch {
-        // A deadline is advice; a definition that cannot read half-filled data gives none.
+    if (runRules || compiled.deadlines.length > 0) {
+      const resolved = prepared.optionsFor(options.ruleOptions);
+      const today = options.today ?? todayInDenmark(options.now);
+      const baseContext = {
+        today,
+        locale,
+        formId: compiled.form.manifest.id,
+        version: compiled.form.manifest.version,
+        mode,
+        calendar: options.calendar ?? this.defaultCalendar,
+        label: compiled.label,
+      };
+      if (runRules) {
+        compiled.rules.forEach((rule, i) => {
+          const ruleOptions = resolved.rules[i]!;
+          const severity = effectiveSeverity(rule.severity, ruleOptions.severity);
+          const ctx: RuleContext = { ...baseContext, options: ruleOptions };
+          for (const issue of this.runRule(rule, data, ctx, severity, locale)) {
+            (issue.severity === 'error' ? errors : warnings).push(issue);
+          }
+        });
       }
+      compiled.deadlines.forEach((def, i) => {
+        const ctx: RuleContext = { ...baseContext, options: resolved.deadlines[i]! };
+        try {
+          for (const d of def.derive(data, ctx)) {
+            deadlines.push({
+              ruleId: def.id,
+              path: d.path,
+              label: d.label,
+              due: d.due,
+              basis: d.basis,
+              status: d.met ? 'met' : d.due < today ? 'overdue' : 'pending',
+            });
+          }
+        } catch {
+          // A deadline is advice; a definition that cannot read half-filled data gives none.
+        }
+      });
     }
 
-    return {
-      valid: errors.length === 0,
-      errors,
-      warnings,
-      derived: { deadlines },
-      receipt: {
-        formId: manifest.id,
-        version: manifest.version,
-        schemaHash: compiled.form.hash,
-        plugins: [...compiled.plugins],
-        validatedAt: (options.now ?? new Date()).toISOString(),
-        ...(manifest.overlay ? { overlay: { tenantId: manifest.overlay.tenantId, version: manifest.overlay.version, hash: manifest.overlay.hash } } : {}),
-      },
+    const fixed = prepared.receipt;
+    const receipt: ValidationResult['receipt'] = {
+      formId: fixed.formId,
+      version: fixed.version,
+      schemaHash: fixed.schemaHash,
+      plugins: fixed.plugins,
+      validatedAt: isoTimestamp(options.now),
     };
+    if (fixed.overlay) receipt.overlay = fixed.overlay;
+    return { valid: errors.length === 0, errors, warnings, derived: { deadlines }, receipt };
+  }
+
+  private prepare(compiled: CompiledForm): Prepared {
+    let prepared = this.prepared.get(compiled);
+    if (!prepared) {
+      prepared = prepareForm(compiled);
+      this.prepared.set(compiled, prepared);
+    }
+    return prepared;
   }
 
   private schemaIssue(e: ErrorObject, compiled: CompiledForm, locale: Locale): ValidationIssue {
@@ -248,6 +256,62 @@ export class SkemaEngine {
       return [{ path: '', code: rule.id, severity: 'error', message: messages[locale], messages, params: { failure: true } }];
     }
   }
+}
+
+type ResolvedOptions = { rules: Array<Record<string, unknown>>; deadlines: Array<Record<string, unknown>> };
+
+interface Prepared {
+  readonly receipt: Omit<ValidationResult['receipt'], 'validatedAt'>;
+  /** The merged options of each rule and deadline (by position), for the given tenant options. */
+  optionsFor(tenant: RuleOptionsByRule | undefined): ResolvedOptions;
+}
+
+/** What every validation of a compiled form shares; built on its first validation. */
+function prepareForm(compiled: CompiledForm): Prepared {
+  const { manifest } = compiled.form;
+  const resolve = (tenant: RuleOptionsByRule | undefined): ResolvedOptions => {
+    const resolver = createRuleOptionsResolver(manifest.plugins, tenant, manifest.ruleOptions);
+    // Frozen because they are shared by every validation with the same tenant options.
+    return {
+      rules: compiled.rules.map((r) => Object.freeze(resolver(r.id, r.options))),
+      deadlines: compiled.deadlines.map((d) => Object.freeze(resolver(d.id, d.options))),
+    };
+  };
+  let withoutTenant: ResolvedOptions | undefined;
+  // Keyed by the options object itself: a tenant's configuration is loaded once and reused.
+  const byTenant = new WeakMap<RuleOptionsByRule, ResolvedOptions>();
+  const overlay = manifest.overlay;
+  return {
+    receipt: Object.freeze({
+      formId: manifest.id,
+      version: manifest.version,
+      schemaHash: compiled.form.hash,
+      plugins: Object.freeze(compiled.plugins.map((p) => Object.freeze({ ...p }))) as ValidationResult['receipt']['plugins'],
+      ...(overlay ? { overlay: Object.freeze({ tenantId: overlay.tenantId, version: overlay.version, hash: overlay.hash }) } : {}),
+    }),
+    optionsFor(tenant) {
+      if (!tenant) return (withoutTenant ??= resolve(undefined));
+      let resolved = byTenant.get(tenant);
+      if (!resolved) {
+        resolved = resolve(tenant);
+        byTenant.set(tenant, resolved);
+      }
+      return resolved;
+    },
+  };
+}
+
+// Formatting a timestamp costs more than the rest of a valid submission's schema check;
+// validations in the same millisecond share one string.
+let lastTime = Number.NaN;
+let lastIso = '';
+function isoTimestamp(now: Date | undefined): string {
+  const time = now ? now.getTime() : Date.now();
+  if (time !== lastTime) {
+    lastIso = new Date(time).toISOString();
+    lastTime = time;
+  }
+  return lastIso;
 }
 
 /** Ajv (non-strict) would ignore an unknown format; a form must not silently lose a check such as `cpr`. */

@@ -1,10 +1,13 @@
 import type { Holiday, IsoDate, WorkingDayCalendar } from './calendar.js';
-import { formatIsoDate, parseIsoDate } from './dates.js';
+import { dayToIsoDate, isoDateToDay } from './dates.js';
 
-const DAY_MS = 86_400_000;
 // Days since 1970-01-01 (a Thursday): integer arithmetic keeps working-day loops cheap.
-const toDay = (date: IsoDate): number => Math.round(parseIsoDate(date).getTime() / DAY_MS);
-const fromDay = (day: number): IsoDate => formatIsoDate(new Date(day * DAY_MS));
+const toDay = (date: IsoDate): number => {
+  const day = isoDateToDay(date);
+  if (Number.isNaN(day)) throw new RangeError(`Not an ISO date: ${JSON.stringify(date)}`);
+  return day;
+};
+const fromDay = dayToIsoDate;
 const isWeekend = (day: number): boolean => {
   const wd = (((day + 4) % 7) + 7) % 7; // 0 = Sunday
   return wd === 0 || wd === 6;
@@ -16,14 +19,23 @@ const isWeekend = (day: number): boolean => {
  */
 export function createCalendar(name: string, holidaysOf: (year: number) => Holiday[] = () => []): WorkingDayCalendar {
   const byYear = new Map<number, Set<number>>();
+  // The year last looked up, as a day range: working-day loops stay inside one year mostly.
+  let from = 0;
+  let until = 0;
+  let current = new Set<number>();
   const isHoliday = (day: number): boolean => {
-    const year = new Date(day * DAY_MS).getUTCFullYear();
-    let set = byYear.get(year);
-    if (!set) {
-      set = new Set(holidaysOf(year).map((h) => toDay(h.date)));
-      byYear.set(year, set);
+    if (day < from || day >= until) {
+      const year = Number(fromDay(day).slice(0, 4));
+      let set = byYear.get(year);
+      if (!set) {
+        set = new Set(holidaysOf(year).map((h) => toDay(h.date)));
+        byYear.set(year, set);
+      }
+      from = toDay(`${String(year).padStart(4, '0')}-01-01`);
+      until = toDay(`${String(year + 1).padStart(4, '0')}-01-01`);
+      current = set;
     }
-    return set.has(day);
+    return current.has(day);
   };
   const working = (day: number): boolean => !isWeekend(day) && !isHoliday(day);
   return {
