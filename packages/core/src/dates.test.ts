@@ -52,5 +52,10 @@ describe('ISO dates as day numbers', () => {
     expect(parseIsoDate('2026-11-23').toISOString()).toBe('2026-11-23T00:00:00.000Z');
     // 23:30 UTC on 23 November is already the 24th in Copenhagen (UTC+1).
     expect(todayInDenmark(new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
+    // Consecutive calls across Danish midnight (and a summer-time one) see the date change.
+    expect(todayInDenmark(new Date('2026-11-23T22:59:59.999Z'))).toBe('2026-11-23');
+    expect(todayInDenmark(new Date('2026-11-23T23:00:00.000Z'))).toBe('2026-11-24');
+    expect(todayInDenmark(new Date('2026-06-30T21:59:59.999Z'))).toBe('2026-06-30');
+    expect(todayInDenmark(new Date('2026-06-30T22:00:00.000Z'))).toBe('2026-07-01');
   });
 });

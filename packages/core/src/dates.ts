@@ -112,8 +112,18 @@ export function weekday(date: IsoDate): number {
 
 /** Today's date in Denmark, the legal reference for every deadline. */
 export function todayInDenmark(now: Date = new Date()): IsoDate {
-  return danishDate.format(now);
+  // Danish offsets are whole hours, so the date can only change on a minute boundary:
+  // validations within the same minute share one (costly) Intl formatting.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastToday = danishDate.format(now);
+    lastMinute = minute;
+  }
+  return lastToday;
 }
+
+let lastMinute = Number.NaN;
+let lastToday = '';
 
 // Building an Intl formatter is expensive; one is enough (en-CA formats as YYYY-MM-DD).
 const danishDate = new Intl.DateTimeFormat('en-CA', {

@@ -1,6 +1,5 @@
 import { TenantForms } from '@skema/core';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import type { CreateAppOptions } from './app-options.js';
 import { identify } from './auth/authenticate.js';
 import { KeyRing } from './auth/key-ring.js';
@@ -8,6 +7,7 @@ import { API_BASE, type AppContext } from './context.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { rateLimiter } from './http/rate-limit.js';
+import { securityHeaders } from './http/security-headers.js';
 import { RequestValidator } from './http/request-validator.js';
 import { accessLog } from './observability/access-log.js';
 import { httpMetrics } from './observability/http-metrics.js';
@@ -51,9 +51,7 @@ export function createApp(options: CreateAppOptions): Express {
   app.set('trust proxy', options.trustProxy ?? false);
   app.locals.context = ctx;
 
-  // No upgrade-insecure-requests: the demo and /docs must also work over plain HTTP on a local network.
-  // 'unsafe-eval': the browser runs the same Ajv validators as the server, and Ajv compiles them with new Function.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'", "'unsafe-eval'"] } } }));
+  app.use(securityHeaders());
   app.use(httpMetrics(metrics));
   const log = accessLog(logger);
   if (log) app.use(log);

@@ -59,12 +59,24 @@ describe('bad input', () => {
 });
 
 describe('security headers', () => {
-  it('helmet sets them; no x-powered-by', async () => {
+  it('API responses: nothing in them may run, be framed or sniffed; no x-powered-by', async () => {
     const { app } = createTestApp();
-    const res = await request(app).get('/api/v1/forms');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toBeDefined();
-    expect(res.headers['x-powered-by']).toBeUndefined();
-    expect(res.headers.vary).toMatch(/Accept-Language/);
+    for (const res of [await request(app).get('/api/v1/forms'), await request(app).get('/api/v1/nothing-here').expect(404)]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+    expect((await request(app).get('/api/v1/forms')).headers.vary).toMatch(/Accept-Language/);
+  });
+
+  it('pages get the full page policy, with the Ajv eval the browser validators need', async () => {
+    const { app } = createTestApp();
+    const res = await request(app).get('/docs/');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-eval'");
+    expect(res.headers['content-security-policy']).toContain("object-src 'none'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 });

@@ -23,7 +23,7 @@ export function validateRouter(ctx: AppContext): Router {
     const result = ctx.engine.validate(form, body.data, {
       locale: localeOf(req),
       mode: body.mode ?? 'submitted',
-      ruleOptions: principal?.ruleOptions ?? {},
+      ruleOptions: principal?.ruleOptions,
       now: ctx.now(),
       ...(body.today ? { today: body.today } : {}),
     });

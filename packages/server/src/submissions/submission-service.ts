@@ -21,7 +21,7 @@ export class SubmissionService {
     const result = this.ctx.engine.validate(form, data, {
       locale,
       mode: status === 'draft' ? 'draft' : 'submitted',
-      ruleOptions: principal?.ruleOptions ?? {},
+      ruleOptions: principal?.ruleOptions,
       now,
     });
     this.ctx.metrics.validations.inc({ form: form.manifest.id, outcome: result.valid ? 'valid' : 'invalid' });
