@@ -5,9 +5,10 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import type { NewSubmission, SubmissionStore } from '@skema/core';
+import type { SubmissionStore } from '@skema/core';
 import { createLowdbStore, seedLowdbStore } from '@skema/store-lowdb';
 import { createPostgresStore, seedPostgresStore } from '@skema/store-postgres';
+import { benchSubmission } from './fixtures/submission.js';
 
 type StoreKind = 'lowdb' | 'postgres';
 
@@ -41,31 +42,9 @@ interface ScenarioResult {
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const TENANT = 'bench-tenant';
 const FORMS = 10;
+const submission = (i: number, base?: number) => benchSubmission(i, TENANT, base);
 
-/** ~1 KB of fictitious form data, varied per index so the rows are not identical. */
-function submission(i: number, base = Date.UTC(2024, 0, 1)): NewSubmission {
-  const formId = `form-${i % FORMS}`;
-  const at = new Date(base + i * 1000).toISOString();
-  return {
-    id: randomUUID(),
-    tenantId: TENANT,
-    formId,
-    version: '1.0.0',
-    status: i % 3 === 0 ? 'draft' : 'submitted',
-    data: {
-      henvender: { rolle: 'fagperson', organisation: `Testskole ${i % 50}`, telefon: '12345678', email: 'fagperson@example.dk' },
-      barn: { fornavn: 'Testbarn', alder: 5 + (i % 12), skole: `Testskole ${i % 50}`, klasse: `${i % 10}.b` },
-      bekymring: `Fiktiv beskrivelse nummer ${i}. `.repeat(16),
-      samtykke: { givet: i % 2 === 0, dato: '2024-02-27' },
-      foranstaltninger: [{ type: 'samtale', dato: '2024-03-01' }, { type: 'observation', dato: '2024-03-04' }],
-    },
-    receipt: { formId, version: '1.0.0', schemaHash: 'sha256-bench', plugins: [{ name: 'dk-core', version: '1.0.0' }], validatedAt: at },
-    by: 'bench-key',
-    at,
-  };
-}
-
-function flushFileSystem(): void {
+export function flushFileSystem(): void {
   try {
     execFileSync('sync');
   } catch {
@@ -291,6 +270,12 @@ export async function benchStores(options: BenchOptions = {}): Promise<Record<st
   console.table([{ ...ratios, ...targets }]);
   console.table([machine]);
   return { creates, concurrency, machine, rows, ratios, targets };
+}
+
+/** The `stores` section of `npm run bench`: every store at 0, 10k and 100k stored (BENCH_SIZES overrides). */
+export default async function benchStoresSection(): Promise<void> {
+  const sizes = process.env.BENCH_SIZES?.split(',').map(Number);
+  await benchStores(sizes ? { sizes } : {});
 }
 
 if (process.argv.includes('--scenario')) {

@@ -12,7 +12,7 @@ export { FormRegistry, FormNotFoundError } from './registry.js';
 export { canonicalJson, contentHash, formContentHash } from './hash.js';
 export { KEYWORD_MESSAGES } from './keyword-messages.js';
 export { i18nKeyForPointer, interpolate } from './labels.js';
-export { checkRuleOptions, type CatalogueEntry, type RuleOptionsByRule, type RuleOptionProblem } from './rule-options.js';
+export { checkRuleOptions, countOption, numberOption, type CatalogueEntry, type RuleOptionsByRule, type RuleOptionProblem } from './rule-options.js';
 export { createRuleContext } from './rule-context.js';
 export { valueAt, isFilled, arrayAt, stringAt, pointer } from './data-access.js';
 export * from './diff/index.js';

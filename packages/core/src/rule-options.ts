@@ -21,6 +21,18 @@ export function createRuleOptionsResolver(
   };
 }
 
+/** A numeric rule option, or the fallback when it is missing or not a finite number. */
+export function numberOption(options: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
+  const v = options[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** A count option (days, months, ages): a non-negative integer, else the fallback. */
+export function countOption(options: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
+  const v = options[name];
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
 /** What option checks need to know of a rule or deadline definition. */
 export interface CatalogueEntry {
   id: string;

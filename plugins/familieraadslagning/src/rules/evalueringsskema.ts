@@ -8,6 +8,7 @@ import {
   type DeadlineDefinition,
   type RuleDefinition,
   type RuleFinding,
+  countOption,
 } from '@skema/core';
 
 // The evalueringsskema has two variants; these rules concern the familierådslagning variant
@@ -104,8 +105,7 @@ const EVA_03: DeadlineDefinition = {
   derive(data, ctx) {
     const dato = valueAt(data, '/dato');
     if (!isFamilyConference(data) || !isIsoDate(dato)) return [];
-    const option = ctx.options.maaneder;
-    const amount = typeof option === 'number' && Number.isInteger(option) && option >= 0 ? option : 1;
+    const amount = countOption(ctx.options, 'maaneder', 1);
     return [
       {
         path: '/opsamletIEnheden',

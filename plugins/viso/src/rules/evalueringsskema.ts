@@ -8,6 +8,7 @@ import {
   type DeadlineDefinition,
   type RuleDefinition,
   type RuleFinding,
+  countOption,
 } from '@skema/core';
 
 // The evalueringsskema has two variants; these rules concern the VISO afsluttende møde. The
@@ -132,8 +133,7 @@ const EVA_06: DeadlineDefinition = {
   derive(data, ctx) {
     const dato = valueAt(data, '/dato');
     if (!isClosingMeeting(data) || !isIsoDate(dato)) return [];
-    const option = ctx.options.arbejdsdage;
-    const amount = typeof option === 'number' && Number.isInteger(option) && option >= 0 ? option : 7;
+    const amount = countOption(ctx.options, 'arbejdsdage', 7);
     return [
       {
         path: '/tilfredshedsundersoegelseSendt',

@@ -1,6 +1,6 @@
-import { addDays, addMonths, arrayAt, compareDates, pointer, type DeadlineDefinition, type DeadlineFinding } from '@skema/core';
+import { countOption, addDays, addMonths, arrayAt, compareDates, pointer, type DeadlineDefinition, type DeadlineFinding } from '@skema/core';
 import { afsluttendeMoede, FORM, forankringsmoede } from './forankringsplan-read.js';
-import { countOption, dateAt } from './opsamlingsnotat-read.js';
+import { dateAt } from './opsamlingsnotat-read.js';
 
 const FOR_02: DeadlineDefinition = {
   id: 'FOR-02',
@@ -44,7 +44,7 @@ const FOR_07: DeadlineDefinition = {
   },
   derive(data, ctx) {
     const out: DeadlineFinding[] = [];
-    const amount = countOption(ctx.options.arbejdsdage, 5);
+    const amount = countOption(ctx.options, 'arbejdsdage', 5);
     arrayAt(data, '/versioner').forEach((v, i) => {
       const dato = dateAt(v, '/dato');
       if (!dato) return;

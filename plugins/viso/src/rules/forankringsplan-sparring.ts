@@ -1,6 +1,6 @@
-import { arrayAt, compareDates, pointer, valueAt, type IsoDate, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { countOption, arrayAt, compareDates, pointer, valueAt, type IsoDate, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { allFollowUps, FORM, forankringsmoede, listedFollowUps } from './forankringsplan-read.js';
-import { countOption, dateAt } from './opsamlingsnotat-read.js';
+import { dateAt } from './opsamlingsnotat-read.js';
 
 interface Session {
   index: number;
@@ -59,7 +59,7 @@ export const FOR_05: RuleDefinition = {
   },
   check(data, ctx) {
     const findings: RuleFinding[] = [];
-    const maks = countOption(ctx.options.maksPrOpfoelgendeMoede, 2);
+    const maks = countOption(ctx.options, 'maksPrOpfoelgendeMoede', 2);
     for (const group of sessionsByMeeting(data)) {
       group.forEach((s, i) => {
         if (i >= maks) findings.push({ path: pointer('sparringssessioner', s.index, 'dato'), params: { maks, nr: i + 1 } });

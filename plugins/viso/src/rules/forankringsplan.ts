@@ -1,8 +1,8 @@
-import { addMonths, compareDates, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { countOption, addMonths, compareDates, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { forankringsplanDeadlines } from './forankringsplan-deadlines.js';
 import { allFollowUps, afsluttendeMoede, FORM, forankringsmoede, isFuture, listedFollowUps } from './forankringsplan-read.js';
 import { FOR_05, FOR_06 } from './forankringsplan-sparring.js';
-import { countOption, dateAt } from './opsamlingsnotat-read.js';
+import { dateAt } from './opsamlingsnotat-read.js';
 
 export { forankringsplanDeadlines };
 
@@ -132,10 +132,10 @@ const FOR_04: RuleDefinition = {
     const meetings = allFollowUps(data);
     if (meetings.length === 0) return [];
     const findings: RuleFinding[] = [];
-    const maks = countOption(ctx.options.maksMoeder, 3);
+    const maks = countOption(ctx.options, 'maksMoeder', 3);
     if (meetings.length > maks) findings.push({ path: '/opfoelgendeMoeder', params: { antal: meetings.length, maks } });
     const afsluttende = afsluttendeMoede(data);
-    const maaneder = countOption(ctx.options.maaneder, 6);
+    const maaneder = countOption(ctx.options, 'maaneder', 6);
     const limit = afsluttende ? addMonths(afsluttende, maaneder) : undefined;
     const anchoring = forankringsmoede(data);
     for (const m of meetings) {

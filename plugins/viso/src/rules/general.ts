@@ -8,6 +8,7 @@ import {
   type IsoDate,
   type RuleDefinition,
   type RuleFinding,
+  countOption,
 } from '@skema/core';
 import { normalizeCpr } from '@skema/plugin-dk';
 
@@ -30,10 +31,6 @@ const YDELSER_MED_BORGER = [
 
 function stringListOption(value: unknown, fallback: readonly string[]): readonly string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
-}
-
-function numberOption(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
 const GEN_02: RuleDefinition = {
@@ -138,7 +135,7 @@ const DP_04: DeadlineDefinition = {
     if (!RUNNING_STATUSES.includes(status)) return [];
     const moede = afsluttendeMoedeDato(data);
     if (moede === undefined) return [];
-    const amount = numberOption(ctx.options.arbejdsdage, 7);
+    const amount = countOption(ctx.options, 'arbejdsdage', 7);
     return [
       {
         path: '/status',

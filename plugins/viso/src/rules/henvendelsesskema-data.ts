@@ -102,6 +102,3 @@ export function stringListOption(value: unknown, fallback: readonly string[]): r
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
 }
 
-export function numberOption(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}

@@ -1,5 +1,5 @@
-import { compareDates, isIsoDate, stringAt, valueAt, type DeadlineDefinition, type DeadlineFinding, type IsoDate } from '@skema/core';
-import { FORM, GRUNDLAG, asked, concernsIdentifiedBorger, entitledGivers, filled, grundlag, isTrue, numberOption } from './henvendelsesskema-data.js';
+import { countOption, compareDates, isIsoDate, stringAt, valueAt, type DeadlineDefinition, type DeadlineFinding, type IsoDate } from '@skema/core';
+import { FORM, GRUNDLAG, asked, concernsIdentifiedBorger, entitledGivers, filled, grundlag, isTrue } from './henvendelsesskema-data.js';
 
 const dateAt = (data: unknown, path: string): IsoDate | undefined => {
   const value = stringAt(data, path);
@@ -140,7 +140,7 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
     derive(data, ctx) {
       const fordelt = dateAt(data, '/visitation/fordelingsdato');
       if (!fordelt) return [];
-      const days = numberOption(ctx.options.arbejdsdage, 7);
+      const days = countOption(ctx.options, 'arbejdsdage', 7);
       const due = ctx.calendar.addWorkingDays(fordelt, days);
       const contact = dateAt(data, '/visitation/dato1Kontakt');
       return [

@@ -1,4 +1,4 @@
-import { pointer, stringAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { numberOption, pointer, stringAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import {
   ASKED_STATUSES,
   FORM,
@@ -11,7 +11,6 @@ import {
   filled,
   grundlag,
   isTrue,
-  numberOption,
   samtykker,
   stringListOption,
 } from './henvendelsesskema-data.js';
@@ -187,7 +186,7 @@ export const samtykkeRules: RuleDefinition[] = [
     check(data, ctx) {
       if (!concernsIdentifiedBorger(data)) return [];
       const age = borgerAge(data, ctx.today);
-      const youthAge = numberOption(ctx.options.youthConsentAge, 15);
+      const youthAge = numberOption(ctx.options, 'youthConsentAge', 15);
       if (age === undefined || age < youthAge || age >= 18) return [];
       const findings: RuleFinding[] = [];
       const statuses = stringListOption(ctx.options.youthStatuses, ASKED_STATUSES);

@@ -1,4 +1,4 @@
-import { arrayAt, valueAt, type RuleContext, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { numberOption, arrayAt, valueAt, type RuleContext, type RuleDefinition, type RuleFinding } from '@skema/core';
 import {
   budgetTotals,
   dateAt,
@@ -8,7 +8,6 @@ import {
   hasText,
   LEVERANCEAFTALE,
   normalizedName,
-  numberOption,
   optionalNumberOption,
   STATUSES_AFTER_FAGKONSULENT,
   STATUSES_APPROVED,

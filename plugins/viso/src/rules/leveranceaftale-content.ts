@@ -1,5 +1,5 @@
-import { addMonths, arrayAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
-import { dateAt, formatDate, hasText, LEVERANCEAFTALE, normalizedName, numberOption } from './leveranceaftale-read.js';
+import { numberOption, addMonths, arrayAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { dateAt, formatDate, hasText, LEVERANCEAFTALE, normalizedName } from './leveranceaftale-read.js';
 
 const appliesTo = [LEVERANCEAFTALE];
 

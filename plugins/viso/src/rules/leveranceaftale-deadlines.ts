@@ -1,5 +1,5 @@
-import { addDays, addMonths, arrayAt, daysBetween, type DeadlineDefinition, type DeadlineFinding, type IsoDate } from '@skema/core';
-import { dateAt, enumAt, hasText, LEVERANCEAFTALE, numberOption } from './leveranceaftale-read.js';
+import { numberOption, addDays, addMonths, arrayAt, daysBetween, type DeadlineDefinition, type DeadlineFinding, type IsoDate } from '@skema/core';
+import { dateAt, enumAt, hasText, LEVERANCEAFTALE } from './leveranceaftale-read.js';
 
 const appliesTo = [LEVERANCEAFTALE];
 

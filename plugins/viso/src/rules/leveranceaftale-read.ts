@@ -41,12 +41,7 @@ export function cprDigits(value: unknown): string | undefined {
 }
 
 /** A number option, falling back to its default when the configuration holds something else. */
-export function numberOption(options: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
-  const v = options[name];
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
-/** Like `numberOption`, but `null` (or absence) switches the check off. */
+/** Like core's `numberOption`, but `null` (or absence) switches the check off. */
 export function optionalNumberOption(options: Readonly<Record<string, unknown>>, name: string): number | undefined {
   const v = options[name];
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;

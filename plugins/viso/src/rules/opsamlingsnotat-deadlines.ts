@@ -1,6 +1,6 @@
-import { compareDates, stringAt, valueAt, type DeadlineDefinition, type DeadlineFinding, type LocalizedText, type RuleContext } from '@skema/core';
+import { countOption, compareDates, stringAt, valueAt, type DeadlineDefinition, type DeadlineFinding, type LocalizedText, type RuleContext } from '@skema/core';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
-import { countOption, dateAt, FORM, meetingType } from './opsamlingsnotat-read.js';
+import { dateAt, FORM, meetingType } from './opsamlingsnotat-read.js';
 
 const ARBEJDSDAGE = {
   description: {
@@ -15,7 +15,7 @@ const ARBEJDSDAGE = {
 function afterMeeting(data: unknown, ctx: RuleContext, target: string, label: LocalizedText): DeadlineFinding[] {
   const dato = dateAt(data, '/moede/dato');
   if (!dato) return [];
-  const amount = countOption(ctx.options.arbejdsdage, 5);
+  const amount = countOption(ctx.options, 'arbejdsdage', 5);
   const due = ctx.calendar.addWorkingDays(dato, amount);
   const done = dateAt(data, target);
   return [{ path: target, label, due, basis: { from: dato, amount, unit: 'arbejdsdage' }, met: done !== undefined && compareDates(done, due) <= 0 }];

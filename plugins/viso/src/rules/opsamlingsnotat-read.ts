@@ -17,7 +17,3 @@ export function stringList(value: unknown, fallback: readonly string[]): readonl
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
 }
 
-/** A positive whole-number rule option, or the fallback. */
-export function countOption(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
-}

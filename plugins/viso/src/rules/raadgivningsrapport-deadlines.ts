@@ -1,6 +1,6 @@
-import { compareDates, valueAt, type DeadlineDefinition, type DeadlineFinding } from '@skema/core';
+import { countOption, compareDates, valueAt, type DeadlineDefinition, type DeadlineFinding } from '@skema/core';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
-import { countOption, dateAt, stringList } from './opsamlingsnotat-read.js';
+import { dateAt, stringList } from './opsamlingsnotat-read.js';
 import { FORM, ydelse } from './raadgivningsrapport-read.js';
 
 const SINGLE_CASE = [YDELSE.enkeltsag, YDELSE.miniEnkeltsag];
@@ -45,7 +45,7 @@ const RAP_08: DeadlineDefinition = {
       });
     }
     if (valueAt(data, '/afsluttendeMoede/borgerDeltog') === false) {
-      const amount = countOption(ctx.options.arbejdsdage, 7);
+      const amount = countOption(ctx.options, 'arbejdsdage', 7);
       const due = ctx.calendar.addWorkingDays(meeting, amount);
       const done = dateAt(data, '/afsluttendeMoede/rapportGennemgaaetMedBorgerDato');
       out.push({

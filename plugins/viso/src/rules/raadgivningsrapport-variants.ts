@@ -1,6 +1,6 @@
-import { arrayAt, isFilled, valueAt, type LocalizedText, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { countOption, arrayAt, isFilled, valueAt, type LocalizedText, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
-import { countOption, stringList } from './opsamlingsnotat-read.js';
+import { stringList } from './opsamlingsnotat-read.js';
 import { FORM, rapporttype, RAPPORT, UDREDNINGSRAPPORT, ydelse } from './raadgivningsrapport-read.js';
 
 export const RAP_04: RuleDefinition = {
@@ -34,9 +34,9 @@ export const RAP_04: RuleDefinition = {
     if (typeof antal !== 'number') return [];
     const maks =
       type === UDREDNINGSRAPPORT
-        ? countOption(ctx.options.maksSiderUdredningsrapport, 12)
+        ? countOption(ctx.options, 'maksSiderUdredningsrapport', 12)
         : type === RAPPORT
-          ? countOption(ctx.options.maksSiderRaadgivningsrapport, 16)
+          ? countOption(ctx.options, 'maksSiderRaadgivningsrapport', 16)
           : undefined;
     return maks !== undefined && antal > maks ? [{ path: '/antalSider', params: { antal, maks, rapporttype: type!.toLowerCase() } }] : [];
   },

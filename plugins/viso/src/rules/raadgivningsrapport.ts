@@ -1,6 +1,6 @@
-import { arrayAt, compareDates, isFilled, pointer, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { countOption, arrayAt, compareDates, isFilled, pointer, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
-import { countOption, dateAt, stringList } from './opsamlingsnotat-read.js';
+import { dateAt, stringList } from './opsamlingsnotat-read.js';
 import { raadgivningsrapportDeadlines } from './raadgivningsrapport-deadlines.js';
 import {
   BILAG_OPSAMLINGSNOTAT,
@@ -31,7 +31,7 @@ const RAP_01: RuleDefinition = {
     maks: { description: { da: 'Højeste antal anbefalinger.', en: 'Maximum number of recommendations.' }, default: 7, schema: { type: 'integer', minimum: 1 } },
   },
   check(data, ctx) {
-    const maks = countOption(ctx.options.maks, 7);
+    const maks = countOption(ctx.options, 'maks', 7);
     const antal = arrayAt(data, '/anbefalinger').length;
     return antal > maks ? [{ path: '/anbefalinger', params: { antal, maks } }] : [];
   },

@@ -1,5 +1,5 @@
-import { addDays, arrayAt, type DeadlineDefinition } from '@skema/core';
-import { dateAt, enumAt, numberOption } from './leveranceaftale-read.js';
+import { numberOption, addDays, arrayAt, type DeadlineDefinition } from '@skema/core';
+import { dateAt, enumAt } from './leveranceaftale-read.js';
 import { TYPE_AST, TYPE_KOMMUNE, UNDERRETNING } from './underretning-read.js';
 
 const appliesTo = [UNDERRETNING];

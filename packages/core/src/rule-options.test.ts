@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { countOption, createRuleOptionsResolver, numberOption } from './rule-options.js';
+
+describe('reading rule options', () => {
+  it('numberOption takes any finite number, else the fallback', () => {
+    expect(numberOption({ rate: 812.5 }, 'rate', 800)).toBe(812.5);
+    expect(numberOption({ rate: -1 }, 'rate', 800)).toBe(-1);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '812', null, undefined]) expect(numberOption({ rate: bad }, 'rate', 800)).toBe(800);
+  });
+
+  it('countOption takes non-negative integers only', () => {
+    expect(countOption({ days: 0 }, 'days', 5)).toBe(0);
+    expect(countOption({ days: 12 }, 'days', 5)).toBe(12);
+    for (const bad of [-1, 2.5, '3', null, undefined]) expect(countOption({ days: bad }, 'days', 5)).toBe(5);
+  });
+
+  it('merges defaults, the form manifest, the form rule options and the tenant, the tenant last', () => {
+    const resolve = createRuleOptionsResolver(
+      [{ name: 'p', version: '^1.0.0', options: { 'X-01': { a: 2, b: 2 } } }],
+      { 'X-01': { c: 4 } },
+      { 'X-01': { b: 3, c: 3 } },
+    );
+    const specs = { a: { default: 1 }, b: { default: 1 }, c: { default: 1 }, d: { default: 1 } } as never;
+    expect(resolve('X-01', specs)).toEqual({ a: 2, b: 3, c: 4, d: 1 });
+    expect(resolve('X-02', specs)).toEqual({ a: 1, b: 1, c: 1, d: 1 });
+  });
+});
