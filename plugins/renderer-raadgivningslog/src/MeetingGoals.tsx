@@ -3,6 +3,7 @@ import { useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
 import { fieldId, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
 import { Cell, useUpdate } from './cells.js';
 import { DEFAULT_MEETINGS_POINTER, meetingCount, TEXT } from './meetings.js';
+import { TableFrame } from './TableFrame.js';
 
 const GOAL_SCHEMA = { type: 'string' } as const;
 
@@ -21,50 +22,34 @@ function MeetingGoals(props: ArrayControlProps) {
   const baseId = fieldId(pointer, idPrefix);
   const meetingsPointer = ((uischema.options ?? {}) as { meetingsPointer?: string }).meetingsPointer ?? DEFAULT_MEETINGS_POINTER;
   const n = meetingCount(ctx.core?.data, meetingsPointer, goals.length);
-  const describedBy = [errors ? `${baseId}-error` : '', description ? `${baseId}-description` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="skema-matrix" hidden={!visible} data-pointer={pointer}>
-      {description ? (
-        <div id={`${baseId}-description`} className="skema-description">
-          {description}
-        </div>
-      ) : null}
-      {errors ? (
-        <p id={`${baseId}-error`} className="skema-error-message">
-          {errors}
-        </p>
-      ) : null}
-      <div className="skema-table-wrap" id={baseId} tabIndex={-1} role="region" aria-labelledby={`${baseId}-caption`} aria-describedby={describedBy}>
-        <table className="skema-table">
-          <caption id={`${baseId}-caption`}>{label}</caption>
-          <tbody>
-            <tr>
-              {Array.from({ length: n }, (_, i) => (
-                <th scope="col" key={i} id={`${baseId}-col-${i}`}>
-                  {text.goalsUntil(i + 1)}
-                </th>
-              ))}
-            </tr>
-            <tr>
-              {Array.from({ length: n }, (_, i) => (
-                <td key={i}>
-                  <Cell
-                    pointer={`${pointer}/${i}`}
-                    path={composePaths(path, String(i))}
-                    value={goals[i]}
-                    schema={GOAL_SCHEMA}
-                    labelledBy={`${baseId}-col-${i}`}
-                    enabled={enabled}
-                    update={update}
-                    multi
-                  />
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <TableFrame baseId={baseId} pointer={pointer} visible={visible} label={label} description={description} errors={errors}>
+      <tbody>
+        <tr>
+          {Array.from({ length: n }, (_, i) => (
+            <th scope="col" key={i} id={`${baseId}-col-${i}`}>
+              {text.goalsUntil(i + 1)}
+            </th>
+          ))}
+        </tr>
+        <tr>
+          {Array.from({ length: n }, (_, i) => (
+            <td key={i}>
+              <Cell
+                pointer={`${pointer}/${i}`}
+                path={composePaths(path, String(i))}
+                value={goals[i]}
+                schema={GOAL_SCHEMA}
+                labelledBy={`${baseId}-col-${i}`}
+                enabled={enabled}
+                update={update}
+                multi
+              />
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </TableFrame>
   );
 }
 

@@ -17,6 +17,7 @@ import { i18nKeyForPointer } from '@skema/core';
 import { fieldId, pathToPointer, scopeName, SKEMA_PLUGIN_RANK, useSkemaForm, withSchemaDefaults } from '@skema/react';
 import { Cell, useUpdate } from './cells.js';
 import { TEXT } from './meetings.js';
+import { TableFrame } from './TableFrame.js';
 
 type Schema = JsonSchema & Record<string, unknown>;
 
@@ -52,7 +53,6 @@ function ObjectTable(props: ArrayControlProps) {
   const names = columnNames(item, uischema);
   const options = (uischema.options ?? {}) as { showSortButtons?: boolean };
   const propertySchema = (name: string) => Resolve.schema(item, `#/properties/${name}`, rootSchema) as Schema | undefined;
-  const describedBy = [errors ? `${baseId}-error` : '', description ? `${baseId}-description` : ''].filter(Boolean).join(' ') || undefined;
   const multiNames = new Set<string>();
   const detail = (uischema.options as { detail?: UISchemaElement } | undefined)?.detail;
   const visit = (el: UISchemaElement | undefined) => {
@@ -65,104 +65,100 @@ function ObjectTable(props: ArrayControlProps) {
   visit(detail);
 
   return (
-    <div className="skema-matrix" hidden={!visible} data-pointer={pointer}>
-      {description ? (
-        <div id={`${baseId}-description`} className="skema-description">
-          {description}
-        </div>
-      ) : null}
-      {errors ? (
-        <p id={`${baseId}-error`} className="skema-error-message">
-          {errors}
-        </p>
-      ) : null}
-      <div className="skema-table-wrap" id={baseId} tabIndex={-1} role="region" aria-labelledby={`${baseId}-caption`} aria-describedby={describedBy}>
-        <table className="skema-table">
-          <caption id={`${baseId}-caption`}>{label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="skema-visually-hidden">#</span>
+    <TableFrame
+      baseId={baseId}
+      pointer={pointer}
+      visible={visible}
+      label={label}
+      description={description}
+      errors={errors}
+      actions={
+        <>
+        <button
+          type="button"
+          className="skema-button skema-button--secondary"
+          disabled={!enabled}
+          onClick={addItem(path, withSchemaDefaults({ ...(rootSchema as Schema), ...item }, {}))}
+        >
+          {text.addRow(label || '')}
+        </button>
+        </>
+      }
+    >
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="skema-visually-hidden">#</span>
+          </th>
+          {names.map((name) => (
+            <th scope="col" key={name} id={`${baseId}-col-${name}`}>
+              {t(`${prefix}.${name}.label`, (propertySchema(name)?.title as string | undefined) ?? name)}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="skema-visually-hidden">{text.actions}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => {
+          const rowPath = composePaths(path, String(index));
+          const rowPointer = pathToPointer(rowPath);
+          const rowHeaderId = `${baseId}-row-${index}`;
+          return (
+            <tr key={index}>
+              <th scope="row" id={rowHeaderId}>
+                {index + 1}
+                <span className="skema-visually-hidden"> ({text.row(index + 1)})</span>
               </th>
-              {names.map((name) => (
-                <th scope="col" key={name} id={`${baseId}-col-${name}`}>
-                  {t(`${prefix}.${name}.label`, (propertySchema(name)?.title as string | undefined) ?? name)}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="skema-visually-hidden">{text.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => {
-              const rowPath = composePaths(path, String(index));
-              const rowPointer = pathToPointer(rowPath);
-              const rowHeaderId = `${baseId}-row-${index}`;
-              return (
-                <tr key={index}>
-                  <th scope="row" id={rowHeaderId}>
-                    {index + 1}
-                    <span className="skema-visually-hidden"> ({text.row(index + 1)})</span>
-                  </th>
-                  {names.map((name) => {
-                    const s = propertySchema(name);
-                    return (
-                      <td key={name}>
-                        <Cell
-                          pointer={`${rowPointer}/${name}`}
-                          path={composePaths(rowPath, name)}
-                          value={row[name]}
-                          schema={s}
-                          labelledBy={`${baseId}-col-${name} ${rowHeaderId}`}
-                          enabled={enabled}
-                    update={update}
-                          multi={multiNames.has(name)}
-                          translate={ctx.i18n?.translate}
-                          optionKey={`${prefix}.${name}`}
-                        />
-                      </td>
-                    );
-                  })}
-                  <td>
-                    <div className="skema-array-actions">
-                      {options.showSortButtons ? (
-                        <>
-                          <button type="button" className="skema-button skema-button--small" disabled={!enabled || index === 0} onClick={moveUp?.(path, index)}>
-                            <span aria-hidden="true">↑</span>
-                            <span className="skema-visually-hidden">{`${text.row(index + 1)} ↑`}</span>
-                          </button>
-                          <button
-                            type="button"
-                            className="skema-button skema-button--small"
-                            disabled={!enabled || index === rows.length - 1}
-                            onClick={moveDown?.(path, index)}
-                          >
-                            <span aria-hidden="true">↓</span>
-                            <span className="skema-visually-hidden">{`${text.row(index + 1)} ↓`}</span>
-                          </button>
-                        </>
-                      ) : null}
-                      <button type="button" className="skema-button skema-button--small skema-button--secondary" disabled={!enabled} onClick={removeItems?.(path, [index])}>
-                        {text.removeRow(index + 1)}
-                      </button>
-                    </div>
+              {names.map((name) => {
+                const s = propertySchema(name);
+                return (
+                  <td key={name}>
+                    <Cell
+                      pointer={`${rowPointer}/${name}`}
+                      path={composePaths(rowPath, name)}
+                      value={row[name]}
+                      schema={s}
+                      labelledBy={`${baseId}-col-${name} ${rowHeaderId}`}
+                      enabled={enabled}
+                update={update}
+                      multi={multiNames.has(name)}
+                      translate={ctx.i18n?.translate}
+                      optionKey={`${prefix}.${name}`}
+                    />
                   </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <button
-        type="button"
-        className="skema-button skema-button--secondary"
-        disabled={!enabled}
-        onClick={addItem(path, withSchemaDefaults({ ...(rootSchema as Schema), ...item }, {}))}
-      >
-        {text.addRow(label || '')}
-      </button>
-    </div>
+                );
+              })}
+              <td>
+                <div className="skema-array-actions">
+                  {options.showSortButtons ? (
+                    <>
+                      <button type="button" className="skema-button skema-button--small" disabled={!enabled || index === 0} onClick={moveUp?.(path, index)}>
+                        <span aria-hidden="true">↑</span>
+                        <span className="skema-visually-hidden">{`${text.row(index + 1)} ↑`}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="skema-button skema-button--small"
+                        disabled={!enabled || index === rows.length - 1}
+                        onClick={moveDown?.(path, index)}
+                      >
+                        <span aria-hidden="true">↓</span>
+                        <span className="skema-visually-hidden">{`${text.row(index + 1)} ↓`}</span>
+                      </button>
+                    </>
+                  ) : null}
+                  <button type="button" className="skema-button skema-button--small skema-button--secondary" disabled={!enabled} onClick={removeItems?.(path, [index])}>
+                    {text.removeRow(index + 1)}
+                  </button>
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableFrame>
   );
 }
 

@@ -16,6 +16,7 @@ import { i18nKeyForPointer } from '@skema/core';
 import { fieldId, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
 import { Cell, useUpdate } from './cells.js';
 import { DEFAULT_MEETINGS_POINTER, meetingCount, TEXT } from './meetings.js';
+import { TableFrame } from './TableFrame.js';
 
 type Schema = JsonSchema & Record<string, unknown>;
 
@@ -71,105 +72,100 @@ function RoleMatrix(props: ArrayControlProps) {
   }
   const roleLabel = (value: unknown) => (typeof value === 'string' ? t(`${prefix}.rolle.${value}`, value) : '');
   const canAddOther = Array.isArray(roleSchema?.enum) && (roleSchema!.enum as unknown[]).includes(OTHER);
-  const describedBy = [errors ? `${baseId}-error` : '', description ? `${baseId}-description` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
-    <div className="skema-matrix" hidden={!visible} data-pointer={pointer}>
-      {description ? (
-        <div id={`${baseId}-description`} className="skema-description">
-          {description}
-        </div>
-      ) : null}
-      {errors ? (
-        <p id={`${baseId}-error`} className="skema-error-message">
-          {errors}
-        </p>
-      ) : null}
-      <div className="skema-table-wrap" id={baseId} tabIndex={-1} role="region" aria-labelledby={`${baseId}-caption`} aria-describedby={describedBy}>
-        <table className="skema-table">
-          <caption id={`${baseId}-caption`}>{label}</caption>
-          <thead>
-            <tr>
-              <th scope="col" id={`${baseId}-col-rolle`}>
-                {t(`${prefix}.rolle.label`, 'Rolle')}
+    <TableFrame
+      baseId={baseId}
+      pointer={pointer}
+      visible={visible}
+      label={label}
+      description={description}
+      errors={errors}
+      actions={
+        <>
+        {canAddOther ? (
+          <button type="button" className="skema-button skema-button--secondary" disabled={!enabled} onClick={addItem(path, { rolle: OTHER, navne: [], aftaler: {} })}>
+            {text.addRole}
+          </button>
+        ) : null}
+        </>
+      }
+    >
+      <thead>
+        <tr>
+          <th scope="col" id={`${baseId}-col-rolle`}>
+            {t(`${prefix}.rolle.label`, 'Rolle')}
+          </th>
+          {columns.map((c) => (
+            <th scope="col" key={c.id} id={`${baseId}-col-${c.id}`}>
+              {c.header}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="skema-visually-hidden">{text.actions}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => {
+          const rowPath = composePaths(path, String(index));
+          const rowPointer = pathToPointer(rowPath);
+          const rowHeaderId = `${baseId}-row-${index}`;
+          const other = row.rolle === OTHER;
+          return (
+            <tr key={index}>
+              <th scope="row" id={rowHeaderId}>
+                {other && props_.andenRolle ? (
+                  <>
+                    <span className="skema-visually-hidden">{roleLabel(OTHER)}: </span>
+                    <Cell
+                      pointer={`${rowPointer}/andenRolle`}
+                      path={composePaths(rowPath, 'andenRolle')}
+                      value={row.andenRolle}
+                      schema={props_.andenRolle}
+                      labelledBy={`${baseId}-col-rolle`}
+                      enabled={enabled}
+                update={update}
+                    />
+                  </>
+                ) : (
+                  roleLabel(row.rolle) || text.otherRole
+                )}
               </th>
-              {columns.map((c) => (
-                <th scope="col" key={c.id} id={`${baseId}-col-${c.id}`}>
-                  {c.header}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="skema-visually-hidden">{text.actions}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => {
-              const rowPath = composePaths(path, String(index));
-              const rowPointer = pathToPointer(rowPath);
-              const rowHeaderId = `${baseId}-row-${index}`;
-              const other = row.rolle === OTHER;
-              return (
-                <tr key={index}>
-                  <th scope="row" id={rowHeaderId}>
-                    {other && props_.andenRolle ? (
-                      <>
-                        <span className="skema-visually-hidden">{roleLabel(OTHER)}: </span>
-                        <Cell
-                          pointer={`${rowPointer}/andenRolle`}
-                          path={composePaths(rowPath, 'andenRolle')}
-                          value={row.andenRolle}
-                          schema={props_.andenRolle}
-                          labelledBy={`${baseId}-col-rolle`}
-                          enabled={enabled}
-                    update={update}
-                        />
-                      </>
-                    ) : (
-                      roleLabel(row.rolle) || text.otherRole
-                    )}
-                  </th>
-                  {columns.map((c) => {
-                    const value = c.sub.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], row);
-                    return (
-                      <td key={c.id}>
-                        <Cell
-                          pointer={`${rowPointer}/${c.sub.split('.').join('/')}`}
-                          path={composePaths(rowPath, c.sub)}
-                          value={value}
-                          schema={c.schema}
-                          labelledBy={`${rowHeaderId} ${baseId}-col-${c.id}`}
-                          enabled={enabled}
-                    update={update}
-                          multi={c.multi}
-                        />
-                      </td>
-                    );
-                  })}
-                  <td>
-                    {other ? (
-                      <button
-                        type="button"
-                        className="skema-button skema-button--small skema-button--secondary"
-                        disabled={!enabled}
-                        onClick={removeItems?.(path, [index])}
-                      >
-                        {text.removeRole(typeof row.andenRolle === 'string' && row.andenRolle ? row.andenRolle : roleLabel(OTHER))}
-                      </button>
-                    ) : null}
+              {columns.map((c) => {
+                const value = c.sub.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], row);
+                return (
+                  <td key={c.id}>
+                    <Cell
+                      pointer={`${rowPointer}/${c.sub.split('.').join('/')}`}
+                      path={composePaths(rowPath, c.sub)}
+                      value={value}
+                      schema={c.schema}
+                      labelledBy={`${rowHeaderId} ${baseId}-col-${c.id}`}
+                      enabled={enabled}
+                update={update}
+                      multi={c.multi}
+                    />
                   </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {canAddOther ? (
-        <button type="button" className="skema-button skema-button--secondary" disabled={!enabled} onClick={addItem(path, { rolle: OTHER, navne: [], aftaler: {} })}>
-          {text.addRole}
-        </button>
-      ) : null}
-    </div>
+                );
+              })}
+              <td>
+                {other ? (
+                  <button
+                    type="button"
+                    className="skema-button skema-button--small skema-button--secondary"
+                    disabled={!enabled}
+                    onClick={removeItems?.(path, [index])}
+                  >
+                    {text.removeRole(typeof row.andenRolle === 'string' && row.andenRolle ? row.andenRolle : roleLabel(OTHER))}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableFrame>
   );
 }
 
