@@ -72,7 +72,7 @@ async function assertCspAllowsAjv(url: string): Promise<void> {
   if (scriptSrc && !scriptSrc.includes("'unsafe-eval'")) {
     throw new Error(
       `The API's Content-Security-Policy (${scriptSrc}) forbids 'unsafe-eval', so Ajv cannot compile the form's validators in the browser ` +
-        "and no form renders. The pages the API serves (demo, plain.html) need script-src 'self' 'unsafe-eval' (helmet option in packages/server/src/app.ts).",
+        "and no form renders. The pages the API serves (demo, plain.html) need script-src 'self' 'unsafe-eval' (the page policy in packages/server/src/http/security-headers.ts).",
     );
   }
 }
