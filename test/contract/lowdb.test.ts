@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createLowdbStore } from '@skema/store-lowdb';
 import type { StoreHarness } from './store-contract.js';
 import { runStoreContract } from './store-contract.js';
+import type { FormConfigHarness } from './contract-form-config.js';
+import { runFormConfigContract } from './contract-form-config.js';
 
 runStoreContract('lowdb', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-contract-'));
@@ -21,6 +23,31 @@ runStoreContract('lowdb', async () => {
     },
     async cleanup() {
       await harness.store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+});
+
+runFormConfigContract('lowdb', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-form-config-'));
+  const open = async () => {
+    const store = createLowdbStore({ dataDir });
+    await store.init();
+    return store;
+  };
+  let store = await open();
+  const harness: FormConfigHarness = {
+    store,
+    audit: async (tenantId) => (await store.queryAudit(tenantId, { limit: 1000 })).items,
+    async reopen() {
+      await store.close();
+      store = await open();
+      harness.store = store;
+      return store;
+    },
+    async cleanup() {
+      await store.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,11 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RevisionConflictError } from '@skema/core';
-import { createPostgresStore } from '@skema/store-postgres';
+import { MIGRATIONS, createPostgresStore } from '@skema/store-postgres';
 import type { PostgresSubmissionStore } from '@skema/store-postgres';
 import { auditOf, change, newSubmission, tenant } from './fixtures.js';
 import { DATABASE_URL, databaseReachable, dropSchema, testSchema } from './pg-env.js';
 import type { StoreHarness } from './store-contract.js';
 import { runStoreContract } from './store-contract.js';
+import type { FormConfigHarness } from './contract-form-config.js';
+import { runFormConfigContract } from './contract-form-config.js';
 
 const reachable = await databaseReachable();
 
@@ -36,6 +38,37 @@ if (!reachable) {
     return harness;
   });
 
+  runFormConfigContract('postgres', async () => {
+    const schema = testSchema();
+    const open = async () => {
+      const store = createPostgresStore({ connectionString: DATABASE_URL, schema, poolSize: 5 });
+      await store.init();
+      return store;
+    };
+    let store = await open();
+    let other: PostgresSubmissionStore | undefined;
+    const harness: FormConfigHarness = {
+      store,
+      audit: async (tenantId) => (await store.queryAudit(tenantId, { limit: 1000 })).items,
+      async reopen() {
+        await store.close();
+        store = await open();
+        harness.store = store;
+        return store;
+      },
+      // A second instance with its own pool: races between it and `store` are races between processes.
+      async another() {
+        other ??= await open();
+        return other;
+      },
+      async cleanup() {
+        await Promise.all([store.close(), other?.close()]);
+        await dropSchema(schema);
+      },
+    };
+    return harness;
+  });
+
   describe('PostgreSQL store: several instances on one schema', () => {
     const schema = testSchema();
     const opened: PostgresSubmissionStore[] = [];
@@ -54,7 +87,8 @@ if (!reachable) {
       await Promise.all([a.init(), b.init(), c.init()]);
       await a.init();
       const rows = await a.pool.query(`SELECT version FROM "${schema}".schema_migrations`);
-      expect(rows.rows.map((r: { version: number }) => r.version)).toEqual([1]);
+      expect(rows.rows.map((r: { version: number }) => r.version).sort((x, y) => x - y)).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]);
     });
 
     it('loses no update when two instances race on one submission', async () => {
@@ -115,6 +149,23 @@ if (!reachable) {
       await a.appendAudit(auditOf(t, 'read'));
       await expect(a.pool.query(`DELETE FROM "${schema}".audit_log WHERE tenant_id = $1`, [t])).rejects.toThrow(/append-only/);
       await expect(a.pool.query(`UPDATE "${schema}".audit_log SET actor = 'x' WHERE tenant_id = $1`, [t])).rejects.toThrow(/append-only/);
+    });
+
+    it('keeps form configuration documents as written and published rows immutable even for direct SQL', async () => {
+      const a = instance();
+      await a.init();
+      const t = tenant();
+      const text = '{"z":1,"a":{"yy":2,"b":[1.50,1e2]},"s":"\\u0000"}';
+      const record = { tenantId: t, kind: 'overlay' as const, formId: 'f', version: '1.0.0', status: 'draft' as const, document: JSON.parse(text) as unknown, hash: '', updatedAt: '2025-03-01T09:00:00.000Z', updatedBy: 'k' };
+      await a.saveFormConfigDraft(record, auditOf(t, 'update'));
+      await a.setFormConfigStatus(t, 'overlay', 'f', '1.0.0', 'published', auditOf(t, 'update'));
+      const stored = await a.pool.query(`SELECT document::text AS text FROM "${schema}".form_configs WHERE tenant_id = $1`, [t]);
+      expect(stored.rows[0]).toEqual({ text: JSON.stringify(JSON.parse(text)) });
+      const table = `"${schema}".form_configs`;
+      await expect(a.pool.query(`UPDATE ${table} SET document = '{}' WHERE tenant_id = $1`, [t])).rejects.toThrow(/immutable/);
+      await expect(a.pool.query(`UPDATE ${table} SET status = 'draft' WHERE tenant_id = $1`, [t])).rejects.toThrow(/immutable/);
+      await expect(a.pool.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [t])).rejects.toThrow(/published/);
+      expect((await a.getFormConfig(t, 'overlay', 'f', '1.0.0'))?.status).toBe('published');
     });
 
     it('reports an unreachable database in health', async () => {

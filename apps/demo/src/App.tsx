@@ -1,5 +1,6 @@
 import { SKEMA_CSS } from '@skema/react';
 import { useState } from 'react';
+import { AdminPage } from './admin/AdminPage.js';
 import { apiKey, setApiKey } from './api.js';
 import { Catalogue } from './Catalogue.js';
 import { FillForm } from './FillForm.js';
@@ -41,6 +42,9 @@ export function App() {
     case 'print':
       page = <PrintView id={route.id} />;
       break;
+    case 'admin':
+      page = <AdminPage {...(route.formId ? { formId: route.formId } : {})} />;
+      break;
     default:
       page = <Catalogue />;
   }
@@ -63,6 +67,7 @@ export function App() {
         <nav aria-label="Hovedmenu">
           <a href="#/">Formularer</a>
           <a href="#/submissions">Indsendelser</a>
+          <a href="#/admin">Formularkonfiguration</a>
           <a href="/plain.html">Eksisterende portal (web-komponent)</a>
         </nav>
         <KeySetting />

@@ -6,7 +6,8 @@ export type Route =
   | { page: 'fill'; formId: string; version: string; submissionId?: string }
   | { page: 'submissions'; formId?: string; status?: string }
   | { page: 'submission'; id: string }
-  | { page: 'print'; id: string };
+  | { page: 'print'; id: string }
+  | { page: 'admin'; formId?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
     const status = params.get('status') ?? undefined;
     return { page: 'submissions', ...(formId ? { formId } : {}), ...(status ? { status } : {}) };
   }
+  if (parts[0] === 'admin') return { page: 'admin', ...(parts[1] ? { formId: parts[1] } : {}) };
   return { page: 'catalogue' };
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schemasDir } from '@skema/forms';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureCopy } from './test-helpers.js';
 
@@ -32,7 +33,7 @@ describe('skema (built binary)', () => {
   it('--help lists every command; no command is a usage error', () => {
     const help = skema('--help');
     expect(help.code).toBe(0);
-    for (const name of ['check', 'validate', 'types', 'diff', 'rules', 'lock']) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['check', 'validate', 'types', 'diff', 'rules', 'lock', 'migrate']) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(skema().code).toBe(2);
     expect(skema('help', 'validate').stdout).toContain('Usage: skema validate <formId>@<version> <file.json>');
   });
@@ -136,6 +137,17 @@ describe('skema (built binary)', () => {
     expect(r.stdout).toContain(`  locked testskema@1.1.0 ${original['testskema@1.1.0']}`);
     expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toEqual(original);
     expect(skema('lock', '--schemas', dir).stdout).toContain('is up to date');
+  });
+
+  it('migrate prints only the migrated data on stdout, so it can be redirected; the summary goes to stderr', () => {
+    const stored = join(copy(), 'stored.json');
+    const example = JSON.parse(readFileSync(join(schemasDir(), 'indsatsplan/1.0.0/examples/valid/faldende-trivsel-foregribende-indsats.json'), 'utf8'));
+    writeFileSync(stored, JSON.stringify({ formId: 'indsatsplan', version: '1.0.0', status: 'submitted', data: example.data }));
+    const r = skema('migrate', stored, '--to', '2.0.0', '--today', example.today, '--schemas', schemasDir());
+    expect(r.stderr).toBe('indsatsplan 1.0.0 → 2.0.0 migreret (1.0.0 → 2.0.0: patch): gyldig\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).dialog.hvadFungerer).toEqual({ iagttagelser: example.data.dialog.hvadFungerer });
+    expect(skema('help', 'migrate').stdout).toContain('--api <baseUrl>');
   });
 
   it('rules --json prints the catalogue', () => {

@@ -29,6 +29,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'List the rule catalogue: id, forms, severity, options, source and whether it has tests',
     load: async () => (await import('./commands/rules.js')).rulesCommand,
   },
+  migrate: {
+    summary: 'Migrate submission data to a later form version and validate it (a file, or a stored submission through the API)',
+    load: async () => (await import('./commands/migrate.js')).migrateCommand,
+  },
   lock: {
     summary: 'Record the content hash of published versions not yet in forms.lock.json',
     load: async () => (await import('./commands/lock.js')).lockCommand,

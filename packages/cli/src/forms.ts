@@ -53,29 +53,44 @@ export function parseFormRef(ref: string): { formId: string; version: string } {
   return { formId, version };
 }
 
-/** One form version by exact version, semver range or `latest`; only that form's folders are read. */
-export function loadForm(root: string, formId: string, version: string): FormVersion {
+/** Every version of one form, in a registry; only that form's folders are read. */
+export function loadFormRegistry(root: string, formId: string): FormRegistry {
   const formDir = join(root, formId);
   if (!existsSync(formDir) || formId === 'tenants') {
     const known = [...new Set(formVersionDirs(root).map((d) => relative(root, d).split(/[\\/]/)[0]))].sort();
     throw new CliError(`Unknown form "${formId}"${known.length ? ` (known forms: ${known.join(', ')})` : ''}`);
   }
   try {
-    if (existsSync(join(formDir, version, 'form.json'))) return loadFormVersion(join(formDir, version));
-    const versions = formVersionDirs(root)
-      .filter((d) => relative(root, d).split(/[\\/]/)[0] === formId)
-      .map((d) => loadFormVersion(d));
-    const registry = new FormRegistry(versions);
-    try {
-      return registry.resolve(formId, version);
-    } catch (e) {
-      if (!(e instanceof FormNotFoundError)) throw e;
-      const known = versions.map((v) => `${v.manifest.version} (${v.manifest.status})`).join(', ');
-      throw new CliError(`Form "${formId}" has no version ${version} (versions: ${known || 'none'})`);
-    }
+    return new FormRegistry(formVersionDirs(root).filter((d) => relative(root, d).split(/[\\/]/)[0] === formId).map((d) => loadFormVersion(d)));
   } catch (e) {
     if (e instanceof FormLoadError) throw new CliError(`Cannot load form ${formId}: ${e.message}`);
     throw e;
+  }
+}
+
+/** The message for a version the registry does not have, listing the versions it does. */
+export function unknownVersionMessage(registry: FormRegistry, formId: string, version: string): string {
+  const known = registry.versions(formId).map((v) => `${v.manifest.version} (${v.manifest.status})`).join(', ');
+  return `Form "${formId}" has no version ${version} (versions: ${known || 'none'})`;
+}
+
+/** One form version by exact version, semver range or `latest`; only that form's folders are read. */
+export function loadForm(root: string, formId: string, version: string): FormVersion {
+  const formDir = join(root, formId);
+  if (existsSync(join(formDir, version, 'form.json')) && formId !== 'tenants') {
+    try {
+      return loadFormVersion(join(formDir, version));
+    } catch (e) {
+      if (e instanceof FormLoadError) throw new CliError(`Cannot load form ${formId}: ${e.message}`);
+      throw e;
+    }
+  }
+  const registry = loadFormRegistry(root, formId);
+  try {
+    return registry.resolve(formId, version);
+  } catch (e) {
+    if (!(e instanceof FormNotFoundError)) throw e;
+    throw new CliError(unknownVersionMessage(registry, formId, version));
   }
 }
 

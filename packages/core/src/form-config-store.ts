@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { FormStatus } from './form.js';
 import type { AuditEntry } from './store.js';
 
@@ -39,4 +40,19 @@ export interface FormConfigStore {
 
 export class ImmutableVersionError extends Error {
   override readonly name = 'ImmutableVersionError';
+}
+
+/** Semver precedence; strings that are not semver versions sort after them, by text. */
+export function compareVersions(a: string, b: string): number {
+  const va = semver.valid(a);
+  const vb = semver.valid(b);
+  if (va && vb) return semver.compare(va, vb) || text(a, b);
+  return va ? -1 : vb ? 1 : text(a, b);
+}
+
+const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order `listFormConfigs` promises: formId, kind, then semver version. */
+export function compareFormConfigs(a: TenantFormRecord, b: TenantFormRecord): number {
+  return text(a.formId, b.formId) || text(a.kind, b.kind) || compareVersions(a.version, b.version);
 }

@@ -20,6 +20,6 @@ export * from './untrusted/index.js';
 export * from './overlay/index.js';
 export * from './migration/index.js';
 export type { FormConfigStore, TenantFormRecord } from './form-config-store.js';
-export { ImmutableVersionError } from './form-config-store.js';
+export { compareFormConfigs, compareVersions, ImmutableVersionError } from './form-config-store.js';
 export { retentionExpiry, isExpired, type RetentionPolicy } from './retention/retention.js';
 export { normaliseInstant, submissionFromInput } from './store-records.js';

@@ -43,7 +43,17 @@ export interface SubmissionRevision {
   action: 'create' | 'update' | 'status' | 'migrate';
 }
 
-export type AuditAction = 'create' | 'read' | 'update' | 'status' | 'migrate' | 'delete' | 'list';
+export type AuditAction =
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'status'
+  | 'migrate'
+  | 'delete'
+  | 'list'
+  | 'form-config.draft'
+  | 'form-config.publish'
+  | 'form-config.deprecate';
 
 export interface AuditEntry {
   id: string;

@@ -11,6 +11,8 @@ import { fsyncDir } from './fs-sync.js';
 export interface AuditLine {
   seq: number;
   intent?: 'write' | 'delete';
+  /** File name (key hash) of the form configuration record a `write` intent belongs to. */
+  formConfig?: string;
   e: AuditEntry;
 }
 

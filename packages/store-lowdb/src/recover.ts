@@ -1,6 +1,8 @@
 import { StoreCorruptionError } from '@skema/core';
 import type { AuditLog } from './audit-log.js';
 import { docPath } from './doc.js';
+import type { FormConfigDoc } from './form-config-doc.js';
+import { scanFormConfigs, settleFormConfigIntents } from './form-config-recovery.js';
 import { readSnapshot } from './snapshot.js';
 import type { ScanResult } from './startup.js';
 import { fullScan, settleIntents, verifySnapshot } from './startup.js';
@@ -11,6 +13,7 @@ import type { VoidedEntries } from './voided.js';
 export interface StartupReport {
   mode: 'snapshot' | 'full-scan';
   submissions: number;
+  formConfigs: number;
   filesRead: number;
   tempFilesRemoved: number;
   intentsSettled: number;
@@ -31,7 +34,13 @@ export async function recoverDataDir(options: {
   verify: 'stat' | 'full';
   audit: AuditLog;
   voided: VoidedEntries;
-}): Promise<{ index: SubmissionIndex; seq: number; changed: boolean; report: Omit<StartupReport, 'ms' | 'tookOverLockFromPid'> }> {
+}): Promise<{
+  index: SubmissionIndex;
+  formConfigs: FormConfigDoc[];
+  seq: number;
+  changed: boolean;
+  report: Omit<StartupReport, 'ms' | 'tookOverLockFromPid'>;
+}> {
   const { dataDir, submissionsDir, audit, voided } = options;
   await voided.load();
   const { snapshot, problem } = options.verify === 'full' ? {} : await readSnapshot(dataDir);
@@ -40,31 +49,37 @@ export async function recoverDataDir(options: {
   await audit.open();
   const tail = await audit.readTail(snapshot?.seq ?? 0);
   const settled = settleIntents(submissionsDir, index, tail.lines, voided.ids);
+  const configs = scanFormConfigs(dataDir);
+  const configsSettled = settleFormConfigIntents(configs, tail.lines, voided.ids);
   const missing = scan.missing.filter((id) => !settled.settledIds.has(id));
   const damage = new Map<string, string>();
-  for (const d of [...scan.corrupt, ...settled.corrupt]) damage.set(d.file, d.reason);
+  for (const d of [...scan.corrupt, ...settled.corrupt, ...configs.corrupt]) damage.set(d.file, d.reason);
   for (const id of missing) damage.set(docPath(dataDir, id), `Missing data file ${docPath(dataDir, id)}`);
   if (damage.size > 0) {
     throw new StoreCorruptionError(
-      `The data folder has ${damage.size} damaged or missing submission file(s); restore them from backup or move them aside, then start again:\n${[...damage.values()].join('\n')}`,
+      `The data folder has ${damage.size} damaged or missing data file(s); restore them from backup or move them aside, then start again:\n${[...damage.values()].join('\n')}`,
       [...damage.keys()],
     );
   }
   for (const id of missing) index.remove(id);
-  if (settled.toVoid.length > 0) await voided.add(settled.toVoid);
+  const toVoid = [...settled.toVoid, ...configsSettled.toVoid];
+  if (toVoid.length > 0) await voided.add(toVoid);
   // An unchanged folder keeps its snapshot: rewriting it would only cost time and memory.
-  const changed = !snapshot || scan.filesRead > 0 || scan.tempRemoved > 0 || missing.length > 0 || tail.lines.length > 0 || !!tail.torn;
+  const tempRemoved = scan.tempRemoved + configs.tempRemoved;
+  const changed = !snapshot || scan.filesRead > 0 || tempRemoved > 0 || missing.length > 0 || tail.lines.length > 0 || !!tail.torn;
   return {
     index,
+    formConfigs: [...configs.docs.values()],
     seq: Math.max(snapshot?.seq ?? 0, tail.maxSeq),
     changed,
     report: {
       mode: snapshot ? 'snapshot' : 'full-scan',
       submissions: index.size,
+      formConfigs: configs.docs.size,
       filesRead: scan.filesRead,
-      tempFilesRemoved: scan.tempRemoved,
-      intentsSettled: settled.settledIds.size,
-      voided: settled.toVoid.length,
+      tempFilesRemoved: tempRemoved,
+      intentsSettled: settled.settledIds.size + configsSettled.settled,
+      voided: toVoid.length,
       ...(problem ? { snapshotProblem: problem } : {}),
       ...(tail.torn ? { tornAudit: tail.torn } : {}),
     },

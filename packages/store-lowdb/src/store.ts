@@ -5,6 +5,8 @@ import type {
   AuditEntry,
   AuditFilter,
   CreateResult,
+  FormConfigStore,
+  FormStatus,
   NewSubmission,
   StoreHealth,
   Submission,
@@ -13,6 +15,7 @@ import type {
   SubmissionPage,
   SubmissionRevision,
   SubmissionStore,
+  TenantFormRecord,
 } from '@skema/core';
 import { NotFoundError, RevisionConflictError, StoreCorruptionError } from '@skema/core';
 import type { StartupReport } from './recover.js';
@@ -26,6 +29,9 @@ import type { SubmissionDoc } from './doc.js';
 import { SUBMISSIONS_DIR, assertSafeId, docPath, normaliseInstant, shapeProblem } from './doc.js';
 import { DuplicateSubmissionError, StoreUnavailableError } from './errors.js';
 import { DirSyncer } from './fs-sync.js';
+import type { FormConfigDoc } from './form-config-doc.js';
+import type { FormConfigWriter } from './form-configs.js';
+import { LowdbFormConfigs } from './form-configs.js';
 import { DataDirLock } from './lock.js';
 import { KeyedMutex } from './mutex.js';
 import { auditFor, changedSubmission, decodeSeqCursor, encodeSeqCursor, newSubmission } from './records.js';
@@ -45,8 +51,8 @@ export interface LowdbStoreOptions {
   snapshotEvery?: number;
 }
 
-/** Embedded store: one lowdb document per submission, a JSON-lines audit log, an in-memory index. */
-export class LowdbSubmissionStore implements SubmissionStore {
+/** Embedded store: one lowdb document per submission or form configuration, a JSON-lines audit log, an in-memory index. */
+export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
   readonly name = 'lowdb';
   readonly dataDir: string;
   readonly dirSyncer = new DirSyncer();
@@ -56,6 +62,11 @@ export class LowdbSubmissionStore implements SubmissionStore {
   private readonly audit: AuditLog;
   private readonly voided: VoidedEntries;
   private index = new SubmissionIndex();
+  private readonly formConfigs: LowdbFormConfigs;
+  private readonly configWriter: FormConfigWriter = {
+    nextSeq: () => ++this.seq,
+    commit: (file: string, doc: FormConfigDoc, line: AuditLine) => this.commitFile(file, doc, line).then(() => undefined),
+  };
   private readonly mutex = new KeyedMutex();
   private readonly inFlight = new Set<number>();
   /** Audit ids of writes not yet committed: queries must not show them before they are settled. */
@@ -77,6 +88,7 @@ export class LowdbSubmissionStore implements SubmissionStore {
     this.lock = new DataDirLock(this.dataDir);
     this.audit = new AuditLog(this.dataDir, options.auditSegmentLines);
     this.voided = new VoidedEntries(this.dataDir, this.dirSyncer);
+    this.formConfigs = new LowdbFormConfigs(this.dataDir);
   }
 
   async init(): Promise<void> {
@@ -95,6 +107,7 @@ export class LowdbSubmissionStore implements SubmissionStore {
         voided: this.voided,
       });
       this.index = recovered.index;
+      this.formConfigs.load(recovered.formConfigs);
       this.seq = recovered.seq;
       await this.audit.startWriting();
       this.state = 'open';
@@ -287,6 +300,29 @@ export class LowdbSubmissionStore implements SubmissionStore {
     );
   }
 
+  listFormConfigs(tenantId: string): Promise<TenantFormRecord[]> {
+    return this.track(false, async () => this.formConfigs.list(tenantId));
+  }
+
+  getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined> {
+    return this.track(false, async () => this.formConfigs.get({ tenantId, kind, formId, version }));
+  }
+
+  saveFormConfigDraft(record: TenantFormRecord, audit: Omit<AuditEntry, 'id'>): Promise<TenantFormRecord> {
+    return this.track(true, async () => this.formConfigs.saveDraft(record, audit, this.configWriter));
+  }
+
+  setFormConfigStatus(
+    tenantId: string,
+    kind: TenantFormRecord['kind'],
+    formId: string,
+    version: string,
+    status: Exclude<FormStatus, 'draft'>,
+    audit: Omit<AuditEntry, 'id'>,
+  ): Promise<TenantFormRecord> {
+    return this.track(true, async () => this.formConfigs.setStatus({ tenantId, kind, formId, version }, status, audit, this.configWriter));
+  }
+
   async health(): Promise<StoreHealth> {
     const ok = this.state === 'open' && !this.failure && !this.audit.failed;
     return {
@@ -295,6 +331,7 @@ export class LowdbSubmissionStore implements SubmissionStore {
       details: {
         state: this.state,
         submissions: this.index.size,
+        formConfigs: this.formConfigs.size,
         ...(ok ? {} : { error: String((this.failure ?? this.audit.failed ?? 'not open') as string) }),
       },
     };
@@ -308,13 +345,17 @@ export class LowdbSubmissionStore implements SubmissionStore {
 
   private async ensureShard(dir: string): Promise<void> {
     if (this.shardDirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
+    // A new folder's own entry must be durable too, or a power cut could lose it with the files inside.
+    if (await mkdir(dir, { recursive: true })) await this.dirSyncer.sync(path.dirname(dir));
     this.shardDirs.add(dir);
   }
 
-  /** Writes the submission file after its audit intent is durable; see README "Write protocol". */
-  private async commitDoc(doc: SubmissionDoc, line: AuditLine): Promise<FileStamp> {
-    const file = docPath(this.dataDir, doc.submission.id);
+  private commitDoc(doc: SubmissionDoc, line: AuditLine): Promise<FileStamp> {
+    return this.commitFile(docPath(this.dataDir, doc.submission.id), doc, line);
+  }
+
+  /** Writes a document file after its audit intent is durable; see README "Durability protocol". */
+  private async commitFile<T>(file: string, doc: T, line: AuditLine): Promise<FileStamp> {
     this.inFlight.add(line.seq);
     this.pendingAudit.add(line.e.id);
     const intent = this.audit.append(line);
@@ -323,13 +364,13 @@ export class LowdbSubmissionStore implements SubmissionStore {
     let stamp: FileStamp | undefined;
     try {
       await this.ensureShard(path.dirname(file));
-      const adapter = new DurableJsonFile<SubmissionDoc>(file, {
+      const adapter = new DurableJsonFile<T>(file, {
         dirSyncer: this.dirSyncer,
         beforeCommit: () => intent,
         onRenamed: () => (renamed = true),
         onCommitted: (s) => (stamp = s),
       });
-      const db = new Low<SubmissionDoc>(adapter, doc);
+      const db = new Low<T>(adapter, doc);
       await db.write();
     } catch (error) {
       await this.abortWrite(line, renamed, error);

@@ -84,6 +84,43 @@ export const MIGRATIONS: Migration[] = [
       COMMENT ON SCHEMA "${schema}" IS 'Skema submissions';
     `,
   },
+  {
+    version: 2,
+    name: 'tenant form configurations',
+    // `document` is json, not jsonb: json keeps the text exactly as written (key order, number
+    // spelling, \u0000), so a published document comes back byte for byte. The trigger backs the
+    // store's conditional statements: a published or deprecated row never changes its content or
+    // goes back, whatever SQL touches it.
+    sql: (t) => `
+      CREATE TABLE ${t.formConfigs} (
+        tenant_id  text NOT NULL,
+        kind       text NOT NULL CHECK (kind IN ('overlay', 'form')),
+        form_id    text NOT NULL,
+        version    text NOT NULL,
+        status     text NOT NULL CHECK (status IN ('draft', 'published', 'deprecated')),
+        document   json NOT NULL,
+        hash       text NOT NULL,
+        updated_at timestamptz NOT NULL,
+        updated_by text NOT NULL,
+        PRIMARY KEY (tenant_id, kind, form_id, version)
+      );
+      CREATE FUNCTION ${t.schema}.form_config_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'DELETE' THEN
+            IF OLD.status <> 'draft' THEN RAISE EXCEPTION 'form configuration % % % is %', OLD.kind, OLD.form_id, OLD.version, OLD.status; END IF;
+            RETURN OLD;
+          END IF;
+          IF (OLD.tenant_id, OLD.kind, OLD.form_id, OLD.version) IS DISTINCT FROM (NEW.tenant_id, NEW.kind, NEW.form_id, NEW.version)
+             OR (OLD.status <> 'draft' AND (OLD.document::text IS DISTINCT FROM NEW.document::text OR OLD.hash IS DISTINCT FROM NEW.hash))
+             OR NOT (OLD.status = NEW.status OR (OLD.status, NEW.status) IN (('draft', 'published'), ('published', 'deprecated'))) THEN
+            RAISE EXCEPTION 'form configuration % % % is %: immutable', OLD.kind, OLD.form_id, OLD.version, OLD.status;
+          END IF;
+          RETURN NEW;
+        END $$;
+      CREATE TRIGGER form_config_immutable BEFORE UPDATE OR DELETE ON ${t.formConfigs}
+        FOR EACH ROW EXECUTE FUNCTION ${t.schema}.form_config_guard();
+    `,
+  },
 ];
 
 /** Advisory-lock key pair: a constant for "Skema migrations" and the schema name's hash. */

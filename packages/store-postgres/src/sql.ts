@@ -15,6 +15,7 @@ export function tables(schema: string) {
     revisions: q('submission_revisions'),
     audit: q('audit_log'),
     keys: q('idempotency_keys'),
+    formConfigs: q('form_configs'),
   };
 }
 

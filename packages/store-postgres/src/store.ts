@@ -4,6 +4,8 @@ import type {
   AuditEntry,
   AuditFilter,
   CreateResult,
+  FormConfigStore,
+  FormStatus,
   NewSubmission,
   StoreHealth,
   Submission,
@@ -12,9 +14,11 @@ import type {
   SubmissionPage,
   SubmissionRevision,
   SubmissionStore,
+  TenantFormRecord,
 } from '@skema/core';
 import { NotFoundError, RevisionConflictError, submissionFromInput } from '@skema/core';
 import { DuplicateSubmissionError } from './errors.js';
+import { PostgresFormConfigs } from './form-configs.js';
 import { migrate } from './migrations.js';
 import type { AuditRow, RevisionRow, SubmissionRow } from './rows.js';
 import { decodeCursor, encodeCursor, json, normaliseInstant, pageSize, toAudit, toRevision, toSubmission } from './rows.js';
@@ -34,12 +38,13 @@ export interface PostgresStoreOptions {
 
 const UNIQUE_VIOLATION = '23505';
 
-export class PostgresSubmissionStore implements SubmissionStore {
+export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore {
   readonly name = 'postgres';
   readonly schema: string;
   readonly pool: pg.Pool;
   private readonly ownsPool: boolean;
   private readonly t: Tables;
+  private readonly formConfigs: PostgresFormConfigs;
   private lastPoolError: unknown;
 
   constructor(options: PostgresStoreOptions) {
@@ -50,6 +55,7 @@ export class PostgresSubmissionStore implements SubmissionStore {
     this.pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process; health() reports it.
     if (this.ownsPool) this.pool.on('error', (error) => (this.lastPoolError = error));
+    this.formConfigs = new PostgresFormConfigs(this.pool, this.t);
   }
 
   async init(): Promise<void> {
@@ -313,6 +319,29 @@ export class PostgresSubmissionStore implements SubmissionStore {
       [id, tenantId, randomUUID(), auditAt, audit.actor, audit.action, audit.details === undefined ? null : json(audit.details)],
     );
     return result.rows[0]?.deleted === 1;
+  }
+
+  listFormConfigs(tenantId: string): Promise<TenantFormRecord[]> {
+    return this.formConfigs.list(tenantId);
+  }
+
+  getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined> {
+    return this.formConfigs.get({ tenantId, kind, formId, version });
+  }
+
+  saveFormConfigDraft(record: TenantFormRecord, audit: Omit<AuditEntry, 'id'>): Promise<TenantFormRecord> {
+    return this.formConfigs.saveDraft(record, audit);
+  }
+
+  setFormConfigStatus(
+    tenantId: string,
+    kind: TenantFormRecord['kind'],
+    formId: string,
+    version: string,
+    status: Exclude<FormStatus, 'draft'>,
+    audit: Omit<AuditEntry, 'id'>,
+  ): Promise<TenantFormRecord> {
+    return this.formConfigs.setStatus({ tenantId, kind, formId, version }, status, audit);
   }
 
   async health(): Promise<StoreHealth> {
