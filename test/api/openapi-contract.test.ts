@@ -1,5 +1,6 @@
 import { createAjv } from '@skema/core';
 import { bearer, createTestApp, fixtureData, TEST_KEYS } from '@skema/server/testing';
+import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -83,8 +84,8 @@ function conforms(method: string, url: string, res: Response): void {
   expect(validate(body), `${method.toUpperCase()} ${url} → ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
 }
 
-async function call(method: 'get' | 'post' | 'put', url: string, options: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) {
-  let req = request(app)[method](url);
+async function call(method: 'get' | 'post' | 'put', url: string, options: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string; app?: Express } = {}) {
+  let req = request(options.app ?? app)[method](url);
   if (options.key) req = req.set(bearer(options.key));
   for (const [k, v] of Object.entries(options.headers ?? {})) req = req.set(k, v);
   const res = await (options.raw !== undefined ? req.send(options.raw) : options.body !== undefined ? req.send(options.body as object) : req);
@@ -177,5 +178,74 @@ describe('a scripted session conforms to the document', () => {
 
     const statuses = new Set(checked.map((c) => c.split(' ').pop()));
     expect([...statuses].sort()).toEqual(['200', '201', '202', '304', '400', '401', '403', '404', '409', '412', '415', '422', '428']);
+  });
+});
+
+describe('a scripted form configuration session conforms to the document', () => {
+  it('admin form configs, preview, diff and migration', async () => {
+    const { app: configApp } = createTestApp();
+    const { app: bare } = createTestApp({ formConfigStore: undefined });
+    const admin = TEST_KEYS.admin;
+    const base = '/api/v1/admin/form-configs';
+    const overlay = { baseVersion: '^1.0.0', texts: { da: { 'navn.label': 'Fulde navn' } } };
+    const c = (method: 'get' | 'post' | 'put', url: string, options: Parameters<typeof call>[2] = {}) => call(method, url, { app: configApp, ...options });
+
+    await c('get', base, { key: admin });
+    await c('get', base);
+    await c('get', base, { key: TEST_KEYS.caseworker });
+    await call('get', base, { key: admin, app: bare });
+    await c('put', `${base}/overlay/fixture/1.0.0`, { key: admin, body: overlay });
+    await c('put', `${base}/overlay/fixture/1.0.1`, { key: admin, raw: '{"baseVersion":"1.0.0","__proto__":{"x":1}}', headers: { 'Content-Type': 'application/json' } });
+    await c('put', `${base}/widget/fixture/1.0.0`, { key: admin, body: overlay });
+    await c('get', `${base}/overlay/fixture/1.0.0`, { key: admin });
+    await c('get', `${base}/overlay/fixture/9.0.0`, { key: admin });
+    await c('post', `${base}/overlay/fixture/1.0.0/check`, { key: admin });
+    await c('post', `${base}/overlay/fixture/1.0.0/publish`, { key: admin });
+    await c('post', `${base}/overlay/fixture/1.0.0/publish`, { key: admin });
+    await c('put', `${base}/overlay/fixture/1.0.0`, { key: admin, body: overlay });
+    await c('put', `${base}/overlay/fixture/1.1.0`, { key: admin, body: { ...overlay, require: ['/bemaerkning'] } });
+    await c('post', `${base}/overlay/fixture/1.1.0/check`, { key: admin });
+    await c('post', `${base}/overlay/fixture/1.1.0/publish`, { key: admin });
+    await c('post', `${base}/overlay/fixture/1.0.0/deprecate`, { key: admin });
+    await c('post', `${base}/preview`, { key: admin, body: { kind: 'overlay', document: { formId: 'fixture', version: '2.0.0', ...overlay } } });
+    await c('post', `${base}/preview`, { key: admin, body: { kind: 'overlay', document: { formId: 'fixture', version: '2.0.0', hide: ['/navn'], ...overlay } } });
+
+    await c('get', '/api/v1/forms/fixture/versions/1.0.0/diff/1.1.0');
+    await c('get', '/api/v1/forms/fixture/versions/1.0.0/diff/8.0.0');
+    const created = await c('post', '/api/v1/submissions', { key: TEST_KEYS.caseworker, body: { formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() } });
+    const url = created.headers.location!;
+    await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, headers: { 'If-Match': '"x:9"' }, body: { version: '1.1.0' } });
+    await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, body: { version: '1.0.0' } });
+    await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, body: { version: '1.1.0' } });
+    await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, body: { nope: 1 } });
+    await c('get', '/api/v1/audit', { key: admin });
+
+    const one = '/api/v1/admin/form-configs/{kind}/{formId}/{version}';
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/admin/form-configs 200',
+        'GET /api/v1/admin/form-configs 401',
+        'GET /api/v1/admin/form-configs 403',
+        'GET /api/v1/admin/form-configs 501',
+        `PUT ${one} 200`,
+        `PUT ${one} 400`,
+        `PUT ${one} 404`,
+        `PUT ${one} 409`,
+        `GET ${one} 200`,
+        `GET ${one} 404`,
+        `POST ${one}/check 200`,
+        `POST ${one}/publish 200`,
+        `POST ${one}/publish 409`,
+        `POST ${one}/publish 422`,
+        `POST ${one}/deprecate 200`,
+        'POST /api/v1/admin/form-configs/preview 200',
+        'GET /api/v1/forms/{formId}/versions/{a}/diff/{b} 200',
+        'GET /api/v1/forms/{formId}/versions/{a}/diff/{b} 404',
+        'POST /api/v1/submissions/{id}/migrate 201',
+        'POST /api/v1/submissions/{id}/migrate 400',
+        'POST /api/v1/submissions/{id}/migrate 409',
+        'POST /api/v1/submissions/{id}/migrate 422',
+      ]),
+    );
   });
 });

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createStandardEngine, loadStandardRegistry } from '@skema/forms';
+import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
 import { createApp, createLogger, devConfig } from '@skema/server';
 import { createLowdbStore } from '@skema/store-lowdb';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
@@ -42,7 +43,10 @@ export async function startApi(): Promise<Running> {
   const app = createApp({
     engine,
     registry,
+    tenantForms: loadTenantForms(registry, engine),
     store,
+    // The embedded store also keeps tenants' form configuration, as in `npm start`.
+    formConfigStore: store,
     config: devConfig(),
     logger: createLogger({ level: 'silent' }),
     staticDirs: { '/': demoDist, '/embed': embedDist },
@@ -104,4 +108,27 @@ export async function api<T>(base: string, path: string, init: RequestInit = {})
   });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+export interface BrowserSession {
+  server: Running;
+  browser: Browser;
+  /** One page in Danish at 1280×900, shared by the file's tests. */
+  page: Page;
+}
+
+/** Registers the file's beforeAll/afterAll: the real API, Chromium and a page; `prepare` runs once after. */
+export function useBrowserSession(prepare?: (session: BrowserSession) => Promise<void>): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.server = await startApi();
+    session.browser = await launchChromium();
+    session.page = await session.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
+    await prepare?.(session);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

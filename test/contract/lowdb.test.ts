@@ -52,4 +52,4 @@ runFormConfigContract('lowdb', async () => {
     },
   };
   return harness;
-});
+}, { durable: true });

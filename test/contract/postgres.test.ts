@@ -67,7 +67,7 @@ if (!reachable) {
       },
     };
     return harness;
-  });
+  }, { durable: true });
 
   describe('PostgreSQL store: several instances on one schema', () => {
     const schema = testSchema();

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubmissionStore } from '@skema/core';
 import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
-import { ConfigError, createApp, createLogger, loadServerConfig, Metrics } from '@skema/server';
+import { ConfigError, createApp, createLogger, isFormConfigStore, loadServerConfig, Metrics } from '@skema/server';
 import { createLowdbStore } from '@skema/store-lowdb';
 import { createPostgresStore } from '@skema/store-postgres';
 
@@ -48,12 +48,18 @@ async function main(): Promise<void> {
 
   const { store, where } = chooseStore(env);
   await store.init();
+  // One store object keeps submissions and tenants' published form configuration.
+  const formConfigStore = isFormConfigStore(store) ? store : undefined;
+  if (!formConfigStore) logger.warn({ store: store.name }, 'the store keeps no form configuration: /admin/form-configs answers 501');
 
   const app = createApp({
     engine,
     registry,
     tenantForms: loadTenantForms(registry, engine),
     store,
+    ...(formConfigStore ? { formConfigStore } : {}),
+    // Other instances' publications are picked up within this interval.
+    formConfigRefreshMs: Number(env.FORM_CONFIG_REFRESH_MS ?? 30_000),
     config: loaded.config,
     logger,
     metrics: new Metrics({ defaultMetrics: true }),

@@ -1,4 +1,4 @@
-import type { FormRegistry, SkemaEngine, SubmissionStore, TenantForms } from '@skema/core';
+import type { FormConfigStore, FormRegistry, SkemaEngine, SubmissionStore, TenantForms } from '@skema/core';
 import type { ServerConfig } from './config/server-config.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -9,6 +9,17 @@ export interface CreateAppOptions {
   registry: FormRegistry;
   /** Tenants' overlays and own forms (see `loadTenantForms` in @skema/forms). Default: none. */
   tenantForms?: TenantForms;
+  /**
+   * Tenants' form configuration managed through the API (`/admin/form-configs`); usually the same
+   * object as `store`. Without it those endpoints answer 501 and only git-kept configuration applies.
+   */
+  formConfigStore?: FormConfigStore;
+  /**
+   * Re-read published configuration this often (ms), so every instance of a multi-instance
+   * deployment picks up publications made through another one. Default: only at start and on
+   * this instance's own publications.
+   */
+  formConfigRefreshMs?: number;
   /** An initialised store (`createApp` neither opens nor closes it). */
   store: SubmissionStore;
   /** Tenants, keys, rule options and rate limit (see `loadServerConfig`). */

@@ -4,6 +4,8 @@ import type { CreateAppOptions } from './app-options.js';
 import { identify } from './auth/authenticate.js';
 import { KeyRing } from './auth/key-ring.js';
 import { API_BASE, type AppContext } from './context.js';
+import { FormConfigService } from './form-config/form-config-service.js';
+import { PublishedForms } from './form-config/published-forms.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { rateLimiter } from './http/rate-limit.js';
@@ -14,12 +16,15 @@ import { httpMetrics } from './observability/http-metrics.js';
 import { instrumentStore } from './observability/instrumented-store.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
+import { adminFormConfigsRouter } from './routes/admin-form-configs.js';
 import { auditRouter } from './routes/audit.js';
+import { formDiffRouter } from './routes/form-diff.js';
 import { formsRouter } from './routes/forms.js';
 import { healthRouter } from './routes/health.js';
 import { openApiRouter } from './routes/openapi.js';
 import { rulesRouter } from './routes/rules.js';
 import { staticRouter } from './routes/static.js';
+import { submissionMigrateRouter } from './routes/submission-migrate.js';
 import { submissionStatusRouter } from './routes/submission-status.js';
 import { submissionUpdateRouter } from './routes/submission-update.js';
 import { submissionsCreateRouter } from './routes/submissions-create.js';
@@ -44,6 +49,9 @@ export function createApp(options: CreateAppOptions): Express {
     now: options.now ?? (() => new Date()),
   };
 
+  const formConfigs = options.formConfigStore ? startFormConfigs(ctx, options) : undefined;
+  const bodyLimit = options.bodyLimit ?? '1mb';
+
   const app = express();
   app.disable('x-powered-by');
   // ETags are set deliberately (content hashes, revisions); Express's automatic weak ETags would blur them.
@@ -65,8 +73,17 @@ export function createApp(options: CreateAppOptions): Express {
   });
   app.use(API_BASE, identify(ctx.keys));
   app.use(API_BASE, rateLimiter(options.config.rateLimit));
-  app.use(API_BASE, jsonBody(options.bodyLimit ?? '1mb'));
+  if (formConfigs) {
+    // Requests wait (once) until the published configuration has been read at start.
+    app.use(API_BASE, (_req: Request, _res: Response, next: NextFunction) => {
+      formConfigs.ready.then(() => next(), next);
+    });
+  }
+  // Before the JSON parser: uploaded configuration is untrusted and read by its own parser.
+  app.use(adminFormConfigsRouter(formConfigs?.service, bodyLimit));
+  app.use(API_BASE, jsonBody(bodyLimit));
 
+  app.use(formDiffRouter(ctx));
   app.use(formsRouter(ctx));
   app.use(validateRouter(ctx));
   app.use(rulesRouter(ctx));
@@ -74,10 +91,25 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(submissionsReadRouter(ctx));
   app.use(submissionUpdateRouter(ctx));
   app.use(submissionStatusRouter(ctx));
+  app.use(submissionMigrateRouter(ctx));
   app.use(auditRouter(ctx));
 
   if (options.staticDirs) app.use(staticRouter(options.staticDirs));
   app.use((req: Request) => notFound(req));
   app.use(errorHandler(logger));
   return app;
+}
+
+/** Reads published configuration now (requests wait for it) and, when asked, again on an interval. */
+function startFormConfigs(ctx: AppContext, options: CreateAppOptions): { service: FormConfigService; ready: Promise<void> } {
+  const tenantIds = options.config.tenants.map((t) => t.id);
+  const published = new PublishedForms(options.formConfigStore!, ctx, ctx.forms, tenantIds, ctx.logger);
+  const reload = () =>
+    published.reload().catch((e: unknown) => {
+      // Git-kept configuration keeps applying; the next reload tries again.
+      ctx.logger.error({ err: e }, 'published form configuration could not be read');
+    });
+  const ready = reload();
+  if (options.formConfigRefreshMs && options.formConfigRefreshMs > 0) setInterval(() => void reload(), options.formConfigRefreshMs).unref();
+  return { service: new FormConfigService(ctx, published), ready };
 }

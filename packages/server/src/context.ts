@@ -9,7 +9,10 @@ import type { TransitionGuardRegistry } from './transitions/guards.js';
 export interface AppContext {
   engine: SkemaEngine;
   registry: FormRegistry;
-  /** What each tenant sees: base forms with its overlays, and its own forms. */
+  /**
+   * What each tenant sees: base forms with its overlays, and its own forms. Replaced (never
+   * mutated) when a tenant publishes or deprecates configuration, so read it per request.
+   */
   forms: TenantForms;
   /** The store, instrumented with latency metrics. */
   store: SubmissionStore;

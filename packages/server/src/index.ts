@@ -1,5 +1,6 @@
 export { createApp } from './app.js';
 export type { CreateAppOptions } from './app-options.js';
+export { isFormConfigStore } from './form-config/is-form-config-store.js';
 export { loadServerConfig, parseServerConfig, ConfigError, type LoadedConfig } from './config/load-config.js';
 export { serverConfigSchema, type ServerConfig, type TenantConfig, type ApiKeyConfig, type RateLimitConfig } from './config/server-config.js';
 export { devConfig, DEV_KEYS } from './config/dev-config.js';

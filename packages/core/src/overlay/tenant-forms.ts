@@ -1,4 +1,5 @@
 import type { FormVersion } from '../form.js';
+import { contentHash } from '../hash.js';
 import type { CatalogueEntry } from '../rule-options.js';
 import { FormNotFoundError, type FormRegistry } from '../registry.js';
 import { applyOverlay } from './apply-overlay.js';
@@ -21,18 +22,40 @@ export interface TenantFormSource {
   forms: FormRegistry;
 }
 
+// Overlays are never mutated once loaded, so each one's content hash is computed once.
+const overlayHashes = new WeakMap<FormOverlay, string>();
+const overlayHash = (o: FormOverlay): string => {
+  let hash = overlayHashes.get(o);
+  if (!hash) overlayHashes.set(o, (hash = contentHash(o)));
+  return hash;
+};
+
 /**
  * Resolves what a tenant sees: its own forms, or a base form with the tenant's overlay applied.
- * Effective forms are built once per (base hash, overlay) and reused.
+ * Effective forms are built once per (base hash, overlay content) and reused.
  */
 export class TenantForms {
-  private readonly cache = new Map<string, FormVersion>();
-
   constructor(
     private readonly base: FormRegistry,
     private readonly tenants: ReadonlyMap<string, TenantFormSource>,
     private readonly catalogue: readonly CatalogueEntry[] = [],
+    private readonly cache = new Map<string, FormVersion>(),
   ) {}
+
+  /** The tenant's overlays and own forms, as this view holds them. */
+  source(tenantId: string): TenantFormSource | undefined {
+    return this.tenants.get(tenantId);
+  }
+
+  /**
+   * A new view with one tenant's source replaced (e.g. after a configuration was published);
+   * this one is left unchanged. The views share their cache: its keys include the overlay's hash.
+   */
+  withTenant(tenantId: string, source: TenantFormSource): TenantForms {
+    const tenants = new Map(this.tenants);
+    tenants.set(tenantId, source);
+    return new TenantForms(this.base, tenants, this.catalogue, this.cache);
+  }
 
   overlayFor(tenantId: string | undefined, formId: string): FormOverlay | undefined {
     return tenantId ? this.tenants.get(tenantId)?.overlays.find((o) => o.formId === formId) : undefined;
@@ -56,7 +79,7 @@ export class TenantForms {
     if (overlay?.enabled === false) throw new FormNotFoundError(formId);
     const base = this.base.resolve(formId, ref === 'latest' && overlay ? overlay.baseVersion : ref);
     if (!overlay) return base;
-    const key = `${base.hash}:${tenantId}:${overlay.version}`;
+    const key = `${base.hash}:${tenantId}:${overlayHash(overlay)}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const { form, problems } = applyOverlay(base, overlay, this.catalogue);

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { FormNotFoundError, NotFoundError, RevisionConflictError } from '@skema/core';
+import { FormNotFoundError, ImmutableVersionError, MigrationError, NotFoundError, OverlayError, RevisionConflictError } from '@skema/core';
 import type { Logger } from '../observability/logger.js';
 import { localeOf } from './locale.js';
 import { HttpProblem, PROBLEM_TYPE_BASE, PROBLEM_TYPES, pickText } from './problem.js';
@@ -26,6 +26,19 @@ export function toProblem(err: unknown): HttpProblem | undefined {
       da: err.version ? `Skemaet ${err.formId} har ingen version, der passer til ${err.version}.` : `Skemaet ${err.formId} findes ikke.`,
       en: err.message,
     });
+  }
+  if (err instanceof ImmutableVersionError) {
+    return new HttpProblem('version-immutable', { da: 'Versionen er udgivet eller udfaset og kan ikke ændres; lav en ny version.', en: `${err.message}; create a new version.` });
+  }
+  if (err instanceof OverlayError) {
+    return new HttpProblem(
+      'overlay-not-applicable',
+      { da: 'Kommunens tilpasning af skemaet kan ikke anvendes på den ønskede version; vælg en version, tilpasningen gælder for.', en: `${err.message}; choose a version the configuration applies to.` },
+      { members: { problems: err.problems } },
+    );
+  }
+  if (err instanceof MigrationError) {
+    return new HttpProblem('migration-impossible', { da: `Indsendelsen kan ikke migreres fra ${err.from} til ${err.to} (${err.reason}).`, en: err.message }, { members: { reason: err.reason } });
   }
   if (err instanceof NotFoundError) return new HttpProblem('not-found', { da: 'Indsendelsen findes ikke.', en: 'The submission does not exist.' });
   if (err instanceof RevisionConflictError) {

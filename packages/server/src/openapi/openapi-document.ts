@@ -1,29 +1,9 @@
 import { API_BASE } from '../context.js';
 import { PROBLEM_TYPES } from '../http/problem.js';
-import { auditParams, headerParams, listSubmissionsParams, pathParams, type ApiParameter } from '../schemas/api-parameters.js';
-import { apiSchemas, type ApiSchemaName } from '../schemas/api-schemas.js';
-
-const ref = (name: ApiSchemaName) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: ApiSchemaName) => ({ 'application/json': { schema: ref(name) } });
-const ok = (description: string, name: ApiSchemaName, headers?: Record<string, unknown>) => ({ description, content: json(name), ...(headers ? { headers } : {}) });
-const body = (name: ApiSchemaName) => ({ required: true, content: json(name) });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
-
-const ETAG = { ETag: { description: 'Strong entity tag.', schema: { type: 'string' } } };
-const LOCATION = { Location: { description: 'URL of the new submission.', schema: { type: 'string' } } };
-const secured = [{ apiKey: [] }];
-const optionalKey = [{}, { apiKey: [] }];
-
-const common = {
-  '400': problem('Malformed JSON or an invalid request (issues[] names each problem).'),
-  '429': problem('Too many requests for this key; see Retry-After.'),
-};
-const auth = { '401': problem('Missing or invalid API key.'), '403': problem('The key lacks the role the action needs.') };
-const bodyErrors = { '413': problem('The body is larger than the limit.'), '415': problem('The body is not application/json.') };
-
-function params(...list: ApiParameter[]) {
-  return [...list, headerParams.acceptLanguage];
-}
+import { auditParams, headerParams, listSubmissionsParams, pathParams } from '../schemas/api-parameters.js';
+import { apiSchemas } from '../schemas/api-schemas.js';
+import { formConfigPaths } from './form-config-paths.js';
+import { auth, body, bodyErrors, common, ETAG, LOCATION, ok, optionalKey, params, problem, secured } from './openapi-parts.js';
 
 /**
  * The OpenAPI 3.1 document, generated from the same schema objects that validate request
@@ -40,7 +20,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         'Errors are RFC 9457 problem details (application/problem+json); validation problems carry issues[] with a JSON Pointer path and a rule id or keyword as code.',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'forms' }, { name: 'validation' }, { name: 'submissions' }, { name: 'rules' }, { name: 'audit' }, { name: 'operations' }],
+    tags: [{ name: 'forms' }, { name: 'validation' }, { name: 'submissions' }, { name: 'rules' }, { name: 'audit' }, { name: 'admin' }, { name: 'operations' }],
     paths: {
       [`${API_BASE}/forms`]: {
         get: { tags: ['forms'], summary: 'List forms and their versions', security: optionalKey, parameters: params(headerParams.ifNoneMatch), responses: { '200': ok('Forms.', 'FormList', ETAG), '304': { description: 'Not modified.' }, ...common } },
@@ -160,6 +140,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': ok('Revisions, oldest first.', 'RevisionList'), ...auth, '404': problem('No such submission for this tenant.'), ...common },
         },
       },
+      ...formConfigPaths(),
       [`${API_BASE}/rules`]: {
         get: { tags: ['rules'], summary: 'The rule catalogue', security: optionalKey, parameters: params(), responses: { '200': ok('Rules and deadlines.', 'RuleList'), ...common } },
       },

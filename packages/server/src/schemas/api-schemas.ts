@@ -1,4 +1,5 @@
 import { ROLES } from '../auth/roles.js';
+import { formConfigSchemas } from './form-config-schemas.js';
 
 /**
  * Every request and response body of the API, defined once. The same objects validate request
@@ -30,6 +31,11 @@ export const apiSchemas = {
       instance: { type: 'string' },
       issues: { type: 'array', items: ref('ProblemIssue') },
       pendingApprovals: { type: 'array', items: { type: 'string' } },
+      problems: { type: 'array', items: ref('ConfigProblem'), description: 'untrusted-document, form-config-invalid: each problem with its JSON Pointer.' },
+      diff: ref('FormDiff'),
+      requiredBump: { type: 'string', enum: ['none', 'patch', 'minor', 'major'] },
+      errors: { type: 'array', items: ref('ValidationIssue'), description: 'migration-invalid: the validation errors of the migrated data.' },
+      reason: { type: 'string', description: 'migration-impossible: why no migration path exists.' },
     },
   },
   ProblemIssue: {
@@ -263,7 +269,7 @@ export const apiSchemas = {
       tenantId: { type: 'string' },
       at: dateTime,
       actor: { type: 'string' },
-      action: { type: 'string', enum: ['create', 'read', 'update', 'status', 'migrate', 'delete', 'list'] },
+      action: { type: 'string', enum: ['create', 'read', 'update', 'status', 'migrate', 'delete', 'list', 'form-config.draft', 'form-config.publish', 'form-config.deprecate'] },
       submissionId: { type: 'string' },
       details: { type: 'object' },
     },
@@ -275,6 +281,7 @@ export const apiSchemas = {
   },
   Health: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, store: { type: 'object' } } },
   Role: { type: 'string', enum: [...ROLES] },
+  ...formConfigSchemas,
 } as const;
 
 export type ApiSchemaName = keyof typeof apiSchemas;

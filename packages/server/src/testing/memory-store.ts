@@ -1,4 +1,5 @@
 import {
+  normaliseInstant,
   NotFoundError,
   RevisionConflictError,
   type AuditEntry,
@@ -175,7 +176,8 @@ export class MemorySubmissionStore implements SubmissionStore {
 
   private pushAudit(entry: Omit<AuditEntry, 'id'>): AuditEntry {
     const seq = this.seq++;
-    const full: AuditEntry = { id: `audit-${seq}`, ...clone(entry) };
+    // Like the real stores: instants as ISO-8601 UTC with milliseconds, whatever offset was given.
+    const full: AuditEntry = { id: `audit-${seq}`, ...clone(entry), at: normaliseInstant(entry.at, 'at') };
     this.auditLog.push({ seq, value: full });
     return full;
   }

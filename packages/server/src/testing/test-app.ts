@@ -1,11 +1,12 @@
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
-import type { FormRegistry, SkemaEngine, SubmissionStore } from '@skema/core';
+import type { FormConfigStore, FormRegistry, SkemaEngine, SubmissionStore } from '@skema/core';
 import type { CreateAppOptions } from '../app-options.js';
 import { createApp } from '../app.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { createLogger } from '../observability/logger.js';
 import { fixtureEngine, fixtureRegistry } from './fixture-forms.js';
+import { MemoryFormConfigStore } from './memory-form-config-store.js';
 import { MemorySubmissionStore } from './memory-store.js';
 
 /** API keys of the test tenants `alpha` and `beta`, one per role. */
@@ -46,6 +47,8 @@ export function testConfig(extra: Partial<ServerConfig> = {}): ServerConfig {
 export interface TestApp {
   app: Express;
   store: SubmissionStore;
+  /** The form configuration store (by default in memory, sharing the submission store's audit log). */
+  formConfigs: FormConfigStore | undefined;
   /** Every log line the app wrote, as text. */
   logs: string[];
 }
@@ -53,7 +56,10 @@ export interface TestApp {
 let sharedEngine: SkemaEngine | undefined;
 let sharedRegistry: FormRegistry | undefined;
 
-/** An app over the fixture forms and an in-memory store, logging into `logs`. */
+/**
+ * An app over the fixture forms and an in-memory store, logging into `logs`. A memory form
+ * configuration store is created unless `formConfigStore` is given (pass `undefined` for none).
+ */
 export function createTestApp(overrides: Partial<CreateAppOptions> & { engine?: SkemaEngine; registry?: FormRegistry } = {}): TestApp {
   const logs: string[] = [];
   const destination = new Writable({
@@ -63,6 +69,7 @@ export function createTestApp(overrides: Partial<CreateAppOptions> & { engine?: 
     },
   });
   const store = overrides.store ?? new MemorySubmissionStore();
+  const formConfigs = 'formConfigStore' in overrides ? overrides.formConfigStore : new MemoryFormConfigStore(store);
   const app = createApp({
     // One engine for all test apps: forms compile once per process.
     engine: (sharedEngine ??= fixtureEngine()),
@@ -71,8 +78,9 @@ export function createTestApp(overrides: Partial<CreateAppOptions> & { engine?: 
     logger: createLogger({ level: 'info', destination }),
     ...overrides,
     store,
+    ...(formConfigs ? { formConfigStore: formConfigs } : {}),
   });
-  return { app, store, logs };
+  return { app, store, formConfigs, logs };
 }
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });

@@ -1,0 +1,92 @@
+import { createAjv, formContentHash, type FormStatus, type FormVersion } from '@skema/core';
+
+const localized = { type: 'object', additionalProperties: false, required: ['da', 'en'], properties: { da: { type: 'string', maxLength: 5000 }, en: { type: 'string', maxLength: 5000 } } };
+const texts = { type: 'object', maxProperties: 5000, additionalProperties: { type: 'string', maxLength: 5000 } };
+const example = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'data'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    data: {},
+    today: { type: 'string', format: 'date' },
+    expect: { type: 'object', additionalProperties: false, properties: { codes: { type: 'array', items: { type: 'string' } }, paths: { type: 'array', items: { type: 'string' } } } },
+  },
+};
+
+/** A tenant's own form as uploaded: the parts of a form package, in one document. */
+export const OWN_FORM_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['manifest', 'schema', 'uischema', 'i18n'],
+  properties: {
+    manifest: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['title', 'plugins', 'changelog'],
+      properties: {
+        id: { type: 'string' },
+        version: { type: 'string' },
+        title: localized,
+        description: localized,
+        status: { enum: ['draft', 'published', 'deprecated'] },
+        plugins: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'version'],
+            properties: { name: { type: 'string' }, version: { type: 'string' }, options: { type: 'object', additionalProperties: { type: 'object' } } },
+          },
+        },
+        changelog: { anyOf: [{ type: 'string' }, localized] },
+        ruleOptions: { type: 'object', additionalProperties: { type: 'object' } },
+      },
+    },
+    schema: { type: 'object', required: ['type'], properties: { type: { const: 'object' } } },
+    uischema: { type: 'object', required: ['type'] },
+    i18n: { type: 'object', additionalProperties: false, required: ['da', 'en'], properties: { da: texts, en: texts } },
+    examples: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { valid: { type: 'array', maxItems: 50, items: example }, invalid: { type: 'array', maxItems: 50, items: example } },
+    },
+  },
+} as const;
+
+let validateShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+
+/** Problems with the shape of an own-form document (JSON Pointer + message), empty when it fits. */
+export function ownFormShapeProblems(document: unknown): Array<{ path: string; message: string }> {
+  validateShape ??= createAjv().compile(OWN_FORM_SCHEMA);
+  if (validateShape(document)) return [];
+  return (validateShape.errors ?? []).map((e) => ({
+    path: e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath,
+    message:
+      e.keyword === 'additionalProperties'
+        ? `"${String(e.params.additionalProperty)}" is not part of a form`
+        : `${e.instancePath || 'the document'} ${e.message ?? 'is invalid'}`,
+  }));
+}
+
+interface OwnFormDocument {
+  manifest: Omit<FormVersion['manifest'], 'id' | 'version' | 'status'> & { id?: string; version?: string };
+  schema: FormVersion['schema'];
+  uischema: FormVersion['uischema'];
+  i18n: FormVersion['i18n'];
+  examples?: { valid?: NonNullable<FormVersion['examples']>['valid']; invalid?: NonNullable<FormVersion['examples']>['invalid'] };
+}
+
+/** The form version an own-form document describes; call only after `ownFormShapeProblems` found none. */
+export function ownFormVersion(formId: string, version: string, status: FormStatus, document: unknown): FormVersion {
+  const doc = structuredClone(document) as OwnFormDocument;
+  const withoutHash: Omit<FormVersion, 'hash'> = {
+    manifest: { ...doc.manifest, id: formId, version, status },
+    schema: doc.schema,
+    uischema: doc.uischema,
+    i18n: doc.i18n,
+    ...(doc.examples ? { examples: { valid: doc.examples.valid ?? [], invalid: doc.examples.invalid ?? [] } } : {}),
+  };
+  return { ...withoutHash, hash: formContentHash(withoutHash) };
+}

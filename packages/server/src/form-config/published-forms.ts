@@ -1,0 +1,79 @@
+import { compareVersions, FormRegistry, type FormConfigStore, type FormOverlay, type FormVersion, type TenantFormRecord, type TenantFormSource, type TenantForms } from '@skema/core';
+import type { Logger } from '../observability/logger.js';
+import type { PreviousConfig } from './check-config.js';
+import { ownFormVersion } from './own-form.js';
+
+const EMPTY: TenantFormSource = { overlays: [], forms: new FormRegistry() };
+
+/** Where the live view of the forms is kept (the app context); replaced, never mutated. */
+export interface FormsHolder {
+  forms: TenantForms;
+}
+
+/**
+ * A tenant's effective configuration is its git-kept overlays and own forms (schemas/tenants)
+ * plus what it published through the API. For one (tenant, form) the highest published overlay
+ * version wins, wherever it comes from; a deprecated version no longer applies. Own forms'
+ * published and deprecated versions are all resolvable by exact version (receipts keep naming
+ * them), and `latest` is the highest published one.
+ */
+export class PublishedForms {
+  constructor(
+    readonly store: FormConfigStore,
+    private readonly holder: FormsHolder,
+    /** The git-kept configuration, as loaded at start. */
+    private readonly git: TenantForms,
+    private readonly tenantIds: readonly string[],
+    private readonly logger: Logger,
+  ) {}
+
+  /** Reads every tenant's records and rebuilds their views (at start, and on the refresh interval). */
+  async reload(): Promise<void> {
+    for (const tenantId of this.tenantIds) await this.refresh(tenantId);
+  }
+
+  /** Re-reads one tenant's records (after a publish or deprecate) and makes them live. */
+  async refresh(tenantId: string): Promise<void> {
+    const records = (await this.store.listFormConfigs(tenantId)).filter((r) => r.tenantId === tenantId && r.status !== 'draft');
+    this.holder.forms = this.holder.forms.withTenant(tenantId, this.merge(tenantId, records));
+  }
+
+  private merge(tenantId: string, records: readonly TenantFormRecord[]): TenantFormSource {
+    const git = this.git.source(tenantId) ?? EMPTY;
+    const best = new Map<string, FormOverlay>();
+    const consider = (overlay: FormOverlay) => {
+      const current = best.get(overlay.formId);
+      if (!current || compareVersions(overlay.version, current.version) > 0) best.set(overlay.formId, overlay);
+    };
+    git.overlays.forEach(consider);
+    for (const r of records) if (r.kind === 'overlay' && r.status === 'published') consider(r.document as FormOverlay);
+
+    const own: FormVersion[] = git.forms.ids().flatMap((id) => git.forms.versions(id));
+    const known = new Set(own.map((f) => `${f.manifest.id}@${f.manifest.version}`));
+    for (const r of records) {
+      if (r.kind !== 'form' || known.has(`${r.formId}@${r.version}`)) continue;
+      try {
+        own.push(ownFormVersion(r.formId, r.version, r.status, r.document));
+      } catch (e) {
+        this.logger.warn({ tenantId, form: `${r.formId}@${r.version}`, err: e }, 'published own form cannot be loaded');
+      }
+    }
+    return { overlays: [...best.values()], forms: new FormRegistry(own) };
+  }
+
+  /** The highest published or deprecated version of the same configuration other than `version`. */
+  async previous(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<PreviousConfig | undefined> {
+    const records = await this.store.listFormConfigs(tenantId);
+    const candidates: PreviousConfig[] = records
+      .filter((r) => r.kind === kind && r.formId === formId && r.version !== version && r.status !== 'draft')
+      .map((r) => (kind === 'overlay' ? { version: r.version, overlay: r.document as FormOverlay } : { version: r.version, form: ownFormVersion(r.formId, r.version, r.status, r.document) }));
+    const git = this.git.source(tenantId);
+    if (kind === 'overlay') {
+      const overlay = git?.overlays.find((o) => o.formId === formId);
+      if (overlay && overlay.version !== version) candidates.push({ version: overlay.version, overlay });
+    } else {
+      for (const form of git?.forms.versions(formId) ?? []) if (form.manifest.version !== version) candidates.push({ version: form.manifest.version, form });
+    }
+    return candidates.sort((a, b) => compareVersions(b.version, a.version))[0];
+  }
+}

@@ -1,0 +1,94 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { DEFAULT_UNTRUSTED_LIMITS, parseUntrustedJson, type LocalizedText, type UntrustedProblem } from '@skema/core';
+import { localeOf } from '../http/locale.js';
+import { HttpProblem } from '../http/problem.js';
+
+const DANISH: Record<UntrustedProblem['code'], (p: UntrustedProblem) => string> = {
+  'too-large': () => `Dokumentet er større end de tilladte ${DEFAULT_UNTRUSTED_LIMITS.maxBytes} byte.`,
+  'too-deep': () => `Dokumentet er indlejret dybere end de tilladte ${DEFAULT_UNTRUSTED_LIMITS.maxDepth} niveauer.`,
+  'too-many-keys': () => `Dokumentet har flere end de tilladte ${DEFAULT_UNTRUSTED_LIMITS.maxKeys} nøgler.`,
+  'forbidden-key': (p) => `Nøglen «${lastSegment(p.path)}» er ikke tilladt (den kan nå objekters prototype).`,
+  'remote-ref': () => 'Kun lokale referencer («#/…») er tilladt; en ekstern reference ville blive hentet udefra.',
+  'unsafe-pattern': () => 'Det regulære udtryk er for langt eller kan give katastrofal backtracking (indlejrede gentagelser); skriv det om uden indlejrede kvantorer.',
+  'invalid-pattern': () => 'Det regulære udtryk er ikke gyldigt.',
+};
+
+function lastSegment(pointer: string): string {
+  const segment = pointer.slice(pointer.lastIndexOf('/') + 1);
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** A refused upload: 400 `untrusted-document` with `problems[]` naming each problem (path, code, message). */
+export function untrustedProblem(problems: UntrustedProblem[], locale: 'da' | 'en'): HttpProblem {
+  const first = problems[0]!;
+  const detail: LocalizedText = {
+    da: `Dokumentet er afvist af sikkerhedshensyn: ${DANISH[first.code](first)} (${first.path || '/'})${problems.length > 1 ? ` og ${problems.length - 1} andre problemer` : ''}.`,
+    en: `The document is refused for safety: ${first.message} (${first.path || '/'})${problems.length > 1 ? ` and ${problems.length - 1} more problem(s)` : ''}.`,
+  };
+  const listed = problems.slice(0, 50).map((p) => ({ path: p.path, code: p.code, message: locale === 'da' ? DANISH[p.code](p) : p.message }));
+  return new HttpProblem('untrusted-document', detail, { members: { problems: listed } });
+}
+
+/**
+ * The nesting depth of JSON text, found without parsing it, so a pathologically deep document
+ * is refused before JSON.parse or JSON.stringify can recurse through it.
+ */
+export function jsonTextDepth(text: string, stopAt = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max && (max = depth) > stopAt) return max;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+/**
+ * Reads an uploaded schema or overlay as text and checks it as untrusted input (size, depth,
+ * keys, prototype keys, remote `$ref`s, unsafe patterns) before anything else touches it.
+ * Mounted before the API's ordinary JSON parser, so it alone bounds these bodies.
+ */
+export function untrustedJsonBody(limit: string | number) {
+  const read = express.text({ limit, type: () => true });
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const length = req.headers['content-length'];
+    if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
+      throw new HttpProblem('invalid-request', { da: 'Forespørgslen mangler en JSON-krop.', en: 'The request needs a JSON body.' });
+    }
+    if (!req.is(['application/json', 'application/*+json'])) {
+      throw new HttpProblem('unsupported-media-type', {
+        da: `Medietypen ${req.get('content-type') ?? '(ingen)'} understøttes ikke; send application/json.`,
+        en: `Media type ${req.get('content-type') ?? '(none)'} is not supported; send application/json.`,
+      });
+    }
+    read(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      const locale = localeOf(req);
+      const text = typeof req.body === 'string' ? req.body : '';
+      const size = Buffer.byteLength(text, 'utf8');
+      if (size > DEFAULT_UNTRUSTED_LIMITS.maxBytes) {
+        return next(untrustedProblem([{ path: '', code: 'too-large', message: `The document is ${size} bytes; at most ${DEFAULT_UNTRUSTED_LIMITS.maxBytes} are allowed.` }], locale));
+      }
+      if (jsonTextDepth(text, DEFAULT_UNTRUSTED_LIMITS.maxDepth + 1) > DEFAULT_UNTRUSTED_LIMITS.maxDepth + 1) {
+        // +1: the document itself may sit one level down (the preview's `{ kind, document }`).
+        return next(untrustedProblem([{ path: '', code: 'too-deep', message: `Nesting deeper than ${DEFAULT_UNTRUSTED_LIMITS.maxDepth} levels is not allowed.` }], locale));
+      }
+      let parsed: ReturnType<typeof parseUntrustedJson>;
+      try {
+        parsed = parseUntrustedJson(text);
+      } catch {
+        return next(new HttpProblem('malformed-json', { da: 'Forespørgslens krop er ikke gyldig JSON.', en: 'The request body is not valid JSON.' }));
+      }
+      if (parsed.problems.length) return next(untrustedProblem(parsed.problems, locale));
+      req.body = parsed.value;
+      next();
+    });
+  };
+}

@@ -1,0 +1,26 @@
+import { headerParams, type ApiParameter } from '../schemas/api-parameters.js';
+import type { ApiSchemaName } from '../schemas/api-schemas.js';
+
+/** Building blocks of the OpenAPI document's operations. */
+export const ref = (name: ApiSchemaName) => ({ $ref: `#/components/schemas/${name}` });
+export const json = (name: ApiSchemaName) => ({ 'application/json': { schema: ref(name) } });
+export const ok = (description: string, name: ApiSchemaName, headers?: Record<string, unknown>) => ({ description, content: json(name), ...(headers ? { headers } : {}) });
+export const body = (name: ApiSchemaName) => ({ required: true, content: json(name) });
+export const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+
+export const ETAG = { ETag: { description: 'Strong entity tag.', schema: { type: 'string' } } };
+export const LOCATION = { Location: { description: 'URL of the new submission.', schema: { type: 'string' } } };
+export const secured = [{ apiKey: [] }];
+export const optionalKey = [{}, { apiKey: [] }];
+
+export const common = {
+  '400': problem('Malformed JSON or an invalid request (issues[] names each problem).'),
+  '429': problem('Too many requests for this key; see Retry-After.'),
+};
+export const auth = { '401': problem('Missing or invalid API key.'), '403': problem('The key lacks the role the action needs.') };
+export const bodyErrors = { '413': problem('The body is larger than the limit.'), '415': problem('The body is not application/json.') };
+
+export function params(...list: ApiParameter[]) {
+  return [...list, headerParams.acceptLanguage];
+}
+

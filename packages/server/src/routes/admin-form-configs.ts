@@ -1,0 +1,135 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { diffFormVersions, type TenantFormRecord } from '@skema/core';
+import { requireAuth } from '../auth/authenticate.js';
+import { principalOf } from '../auth/principal.js';
+import { requireRole } from '../auth/roles.js';
+import { API_BASE } from '../context.js';
+import { diffView } from '../form-config/check-config.js';
+import { checkView, configAddress, recordView, summaryView, type FormConfigService } from '../form-config/form-config-service.js';
+import { untrustedJsonBody } from '../form-config/untrusted-body.js';
+import { HttpProblem } from '../http/problem.js';
+
+const BASE = `${API_BASE}/admin/form-configs`;
+const ONE = `${BASE}/:kind/:formId/:version`;
+
+function unavailable(_req: Request, _res: Response, next: NextFunction): void {
+  next(
+    new HttpProblem('not-implemented', {
+      da: 'Denne server har ikke et lager til skemakonfiguration; kommunernes tilpasninger ligger kun i git (schemas/tenants).',
+      en: 'This server has no form configuration store; tenants’ configuration is only kept in git (schemas/tenants).',
+    }),
+  );
+}
+
+/**
+ * Tenants' form configuration through the API (role admin, the key's tenant only): drafts of
+ * overlays and own forms, their checks, publication and deprecation, and a live preview.
+ * Mounted before the API's JSON parser: uploads are read by the untrusted-document parser.
+ */
+export function adminFormConfigsRouter(service: FormConfigService | undefined, bodyLimit: string | number): Router {
+  const router = Router();
+  const guard = [requireAuth, requireRole(['admin'])];
+  if (!service) {
+    router.all([BASE, `${BASE}/*rest`], ...guard, unavailable);
+    return router;
+  }
+
+  router.get(BASE, ...guard, async (_req, res) => {
+    const { tenantId } = principalOf(res);
+    const items = (await service.store.listFormConfigs(tenantId)).filter((r) => r.tenantId === tenantId).map(summaryView);
+    res.set('Cache-Control', 'private, no-cache').json({ items });
+  });
+
+  router.post(`${BASE}/preview`, ...guard, untrustedJsonBody(bodyLimit), (req, res) => {
+    const { tenantId } = principalOf(res);
+    const body = req.body as { kind?: unknown; document?: unknown };
+    if (typeof body !== 'object' || body === null || body.kind !== 'overlay' || typeof body.document !== 'object' || body.document === null) {
+      throw new HttpProblem(
+        'invalid-request',
+        { da: 'Send { "kind": "overlay", "document": { … } }.', en: 'Send { "kind": "overlay", "document": { … } }.' },
+        { issues: [{ path: '/kind', code: 'const', message: '/kind must be "overlay" and /document an object' }] },
+      );
+    }
+    const document = body.document as Record<string, unknown>;
+    // An unsaved draft: the tenant may be left out, as in an upload.
+    document.tenantId ??= tenantId;
+    const { form, base, problems } = service.checker.effectiveOverlay(tenantId, document);
+    if (!form || !base) {
+      res.json({ ok: false, problems });
+      return;
+    }
+    const diff = diffView(base.manifest.id, base.manifest.version, String(document.version ?? base.manifest.version), diffFormVersions(base, form));
+    res.json({ ok: true, problems: [], form: { manifest: form.manifest, schema: form.schema, uischema: form.uischema, i18n: form.i18n, hash: form.hash }, diff });
+  });
+
+  router.get(ONE, ...guard, async (req, res) => {
+    const { tenantId } = principalOf(res);
+    const { kind, formId, version } = configAddress(req.params);
+    res.set('Cache-Control', 'private, no-cache').json(recordView(await service.load(tenantId, kind, formId, version)));
+  });
+
+  router.put(ONE, ...guard, untrustedJsonBody(bodyLimit), async (req, res) => {
+    const principal = principalOf(res);
+    const { kind, formId, version } = configAddress(req.params);
+    const document = service.complete(kind, principal.tenantId, formId, version, req.body);
+    const record: TenantFormRecord = {
+      tenantId: principal.tenantId,
+      kind,
+      formId,
+      version,
+      status: 'draft',
+      document,
+      hash: '',
+      updatedAt: service.now(),
+      updatedBy: principal.keyId,
+    };
+    const saved = await service.store.saveFormConfigDraft(record, service.audit(principal, 'form-config.draft', record));
+    res.json(recordView(saved));
+  });
+
+  router.post(`${ONE}/check`, ...guard, async (req, res) => {
+    const { tenantId } = principalOf(res);
+    const { kind, formId, version } = configAddress(req.params);
+    res.json(checkView(await service.check(await service.load(tenantId, kind, formId, version))));
+  });
+
+  router.post(`${ONE}/publish`, ...guard, async (req, res) => {
+    const principal = principalOf(res);
+    const { kind, formId, version } = configAddress(req.params);
+    const record = await service.load(principal.tenantId, kind, formId, version);
+    if (record.status !== 'draft') {
+      throw new HttpProblem('version-immutable', {
+        da: `${kind} ${formId}@${version} er allerede ${record.status === 'published' ? 'udgivet' : 'udfaset'}; lav en ny version.`,
+        en: `${kind} ${formId}@${version} is already ${record.status}; create a new version.`,
+      });
+    }
+    const result = await service.check(record);
+    if (!result.ok) {
+      throw new HttpProblem(
+        'form-config-invalid',
+        { da: `Konfigurationen kan ikke udgives: ${result.problems.length} problem(er).`, en: `The configuration cannot be published: ${result.problems.length} problem(s).` },
+        { members: { problems: result.problems, ...(result.diff ? { diff: result.diff } : {}), ...(result.requiredBump ? { requiredBump: result.requiredBump } : {}) } },
+      );
+    }
+    const published = await service.store.setFormConfigStatus(principal.tenantId, kind, formId, version, 'published', service.audit(principal, 'form-config.publish', record));
+    await service.published.refresh(principal.tenantId);
+    res.json(recordView(published));
+  });
+
+  router.post(`${ONE}/deprecate`, ...guard, async (req, res) => {
+    const principal = principalOf(res);
+    const { kind, formId, version } = configAddress(req.params);
+    const record = await service.load(principal.tenantId, kind, formId, version);
+    if (record.status !== 'published') {
+      throw new HttpProblem('version-immutable', {
+        da: `Kun en udgivet version kan udfases; ${kind} ${formId}@${version} er ${record.status === 'draft' ? 'en kladde' : 'allerede udfaset'}.`,
+        en: `Only a published version can be deprecated; ${kind} ${formId}@${version} is ${record.status}.`,
+      });
+    }
+    const deprecated = await service.store.setFormConfigStatus(principal.tenantId, kind, formId, version, 'deprecated', service.audit(principal, 'form-config.deprecate', record));
+    await service.published.refresh(principal.tenantId);
+    res.json(recordView(deprecated));
+  });
+
+  return router;
+}
