@@ -1,8 +1,7 @@
-import { Low } from 'lowdb';
 import type { AuditAction, AuditEntry, FormStatus, TenantFormRecord } from '@skema/core';
-import { compareFormConfigs, ImmutableVersionError, NotFoundError, StoreCorruptionError, contentHash } from '@skema/core';
-import { DurableJsonFile } from './adapter.js';
+import { compareFormConfigs, ImmutableVersionError, NotFoundError, contentHash } from '@skema/core';
 import type { AuditLine } from './audit-log.js';
+import { readCheckedDoc } from './checked-read.js';
 import { normaliseInstant } from './doc.js';
 import type { FormConfigDoc, FormConfigKey } from './form-config-doc.js';
 import { assertFormConfigKey, formConfigName, formConfigPath, formConfigShapeProblem, keyOf } from './form-config-doc.js';
@@ -135,12 +134,6 @@ export class LowdbFormConfigs {
   }
 
   private async read(name: string): Promise<FormConfigDoc | undefined> {
-    const file = formConfigPath(this.dataDir, name);
-    const db = new Low<FormConfigDoc | null>(new DurableJsonFile<FormConfigDoc | null>(file), null);
-    await db.read();
-    if (!db.data) return undefined;
-    const problem = formConfigShapeProblem(db.data, name);
-    if (problem) throw new StoreCorruptionError(`Damaged data file ${file}: ${problem}`, [file]);
-    return db.data;
+    return readCheckedDoc<FormConfigDoc>(formConfigPath(this.dataDir, name), (doc) => formConfigShapeProblem(doc, name));
   }
 }

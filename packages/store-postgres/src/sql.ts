@@ -1,3 +1,5 @@
+import type pg from 'pg';
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Schema names go into SQL text (they cannot be parameters), so only plain lower-case identifiers are allowed. */
@@ -20,3 +22,9 @@ export function tables(schema: string) {
 }
 
 export type Tables = ReturnType<typeof tables>;
+
+/** What every query needs: the pool and this schema's table names. */
+export interface Db {
+  readonly pool: pg.Pool;
+  readonly t: Tables;
+}
