@@ -44,6 +44,9 @@ describe('form configuration page (admin role)', () => {
     const row = session.page.locator(`tr[data-config="overlay/underretning/${String(overlay.version)}"]`);
     await expect.poll(() => row.textContent()).toContain('Udgivet');
 
+    // The published version is immutable: the editor moves on to the next patch version.
+    await expect.poll(async () => (JSON.parse(await editor.inputValue()) as { version: string }).version).not.toBe(overlay.version);
+
     const after = await tenantView('underretning');
     expect(after.title.da).toBe('Underretning (Ringsted)');
     expect(after.hash).not.toBe(before.hash);

@@ -5,7 +5,7 @@ import { navigate } from '../router.js';
 import { AdminApi, AdminApiError, type ConfigSummary } from './admin-api.js';
 import { ConfigActions } from './ConfigActions.js';
 import { ConfigList } from './ConfigList.js';
-import { devKeyTenant, overlaySkeleton, parseOverlayText } from './overlay-draft.js';
+import { devKeyTenant, nextOverlayVersion, overlaySkeleton, parseOverlayText } from './overlay-draft.js';
 import { OverlayEditor } from './OverlayEditor.js';
 import { OverlayPreview } from './OverlayPreview.js';
 import { useOverlayPreview } from './use-overlay-preview.js';
@@ -88,7 +88,13 @@ export function AdminPage(props: { formId?: string }) {
           <section aria-labelledby="overlay-title">
             <h2 id="overlay-title">Overlay for {form.title.da}</h2>
             <OverlayEditor value={text} onChange={setText} parseError={parsed && !parsed.ok ? parsed.message : undefined} />
-            <ConfigActions api={api} formId={form.id} document={overlay} onChanged={reload} />
+            <ConfigActions
+              api={api}
+              formId={form.id}
+              document={overlay}
+              onChanged={reload}
+              onPublished={(record) => overlay && setText(JSON.stringify({ ...overlay, version: nextOverlayVersion([record.version]) }, null, 2))}
+            />
           </section>
           <OverlayPreview state={preview} />
         </div>

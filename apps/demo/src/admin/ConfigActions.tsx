@@ -16,7 +16,14 @@ const BUSY_TEXT: Record<Action, string> = { save: 'Gemmer kladden …', check: '
  * Save, check and publish the overlay in the editor. Check and publish act on the stored draft,
  * so both save the editor's text first: what is checked is what the user sees.
  */
-export function ConfigActions(props: { api: AdminApi; formId: string; document: Record<string, unknown> | undefined; onChanged(): void }) {
+export function ConfigActions(props: {
+  api: AdminApi;
+  formId: string;
+  document: Record<string, unknown> | undefined;
+  onChanged(): void;
+  /** A published version is immutable: the page moves the editor on to the next one. */
+  onPublished?(record: ConfigRecord): void;
+}) {
   const [busy, setBusy] = useState<Action>();
   const [outcome, setOutcome] = useState<Outcome>();
   const version = props.document ? documentVersion(props.document) : undefined;
@@ -30,7 +37,11 @@ export function ConfigActions(props: { api: AdminApi; formId: string; document: 
       const saved = await props.api.saveDraft('overlay', formId, version, props.document);
       if (action === 'save') setOutcome({ kind: 'saved', record: saved });
       if (action === 'check') setOutcome({ kind: 'checked', result: await props.api.check('overlay', formId, version) });
-      if (action === 'publish') setOutcome({ kind: 'published', record: await props.api.publish('overlay', formId, version) });
+      if (action === 'publish') {
+        const published = await props.api.publish('overlay', formId, version);
+        setOutcome({ kind: 'published', record: published });
+        props.onPublished?.(published);
+      }
     } catch (e) {
       setOutcome({ kind: 'refused', error: e instanceof AdminApiError ? e : new AdminApiError(0, (e as Error).message, 'network') });
     } finally {
@@ -56,7 +67,7 @@ export function ConfigActions(props: { api: AdminApi; formId: string; document: 
       <div role="status" className="action-status">
         {busy ? BUSY_TEXT[busy] : null}
         {outcome?.kind === 'saved' ? `Kladden er gemt: ${outcome.record.formId} version ${outcome.record.version} (kladde).` : null}
-        {outcome?.kind === 'published' ? `Version ${outcome.record.version} er udgivet. Lejerens effektive formular er opdateret.` : null}
+        {outcome?.kind === 'published' ? `Version ${outcome.record.version} er udgivet. Lejerens effektive formular er opdateret. Videre ændringer gemmes som en ny version.` : null}
       </div>
       {outcome?.kind === 'checked' ? <CheckOutcome result={outcome.result} /> : null}
       {outcome?.kind === 'refused' ? (
