@@ -53,6 +53,9 @@ async function measure(name: string, url: string, body: string, headers: Record<
   const result = await autocannon({
     url,
     method: 'POST',
+    // The load generator runs in its own thread: on the servers' event loop it would take the
+    // CPU the server under test needs, and measure the client as much as the server.
+    workers: 1,
     connections: CONNECTIONS,
     duration: DURATION_S,
     headers: { 'content-type': 'application/json', ...headers },

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubmissionStore } from '@skema/core';
 import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
-import { ConfigError, createApp, createLogger, isFormConfigStore, loadServerConfig, Metrics } from '@skema/server';
+import { ConfigError, createApp, createLogger, isFormConfigStore, loadServerConfig, Metrics, startRetentionJob, type RetentionJob } from '@skema/server';
 import { createLowdbStore } from '@skema/store-lowdb';
 import { createPostgresStore } from '@skema/store-postgres';
 
@@ -15,6 +15,18 @@ function chooseStore(env: NodeJS.ProcessEnv): { store: SubmissionStore; where: s
   return { store: createLowdbStore({ dataDir }), where: dataDir };
 }
 
+const DAY_MS = 86_400_000;
+
+/** RETENTION_INTERVAL_MS: milliseconds between retention runs; default a day, `0` turns the job off. */
+function retentionInterval(env: NodeJS.ProcessEnv): number {
+  const raw = env.RETENTION_INTERVAL_MS;
+  const value = raw === undefined || raw === '' ? DAY_MS : Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 2_147_483_647) {
+    throw new ConfigError(`RETENTION_INTERVAL_MS must be 0 (off) or a whole number of milliseconds up to 2147483647, got ${raw}.`);
+  }
+  return value;
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
@@ -22,8 +34,10 @@ async function main(): Promise<void> {
   const registry = loadStandardRegistry();
 
   let loaded;
+  let retentionIntervalMs;
   try {
     loaded = loadServerConfig(env, engine);
+    retentionIntervalMs = retentionInterval(env);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`Skema API refuses to start: ${e.message}\n`);
@@ -70,6 +84,16 @@ async function main(): Promise<void> {
     ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY } : {}),
   });
 
+  // Deletes closed submissions whose retention period has run out (tenants with `retention` only).
+  let retention: RetentionJob | undefined;
+  if (retentionIntervalMs > 0) {
+    retention = startRetentionJob({ store, tenants: loaded.config.tenants, logger, intervalMs: retentionIntervalMs });
+    const withPolicy = loaded.config.tenants.filter((t) => t.retention).map((t) => t.id);
+    logger.info({ intervalMs: retentionIntervalMs, tenants: withPolicy }, 'retention job scheduled');
+  } else {
+    logger.warn('RETENTION_INTERVAL_MS=0: the retention job is off; expired submissions are not deleted');
+  }
+
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '0.0.0.0';
   const server = app.listen(port, host, () => {
@@ -87,9 +111,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
+    // A retention run under way stops at its next submission; the store closes after it.
+    const retentionStopped = retention?.stop() ?? Promise.resolve();
     server.close(() => {
-      store
-        .close()
+      retentionStopped
+        .then(() => store.close())
         .then(() => process.exit(0))
         .catch((e: unknown) => {
           logger.error({ err: e }, 'closing the store failed');

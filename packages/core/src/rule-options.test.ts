@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOption, createRuleOptionsResolver, numberOption } from './rule-options.js';
+import { checkRuleOptions, countOption, createRuleOptionsResolver, numberOption } from './rule-options.js';
 
 describe('reading rule options', () => {
   it('numberOption takes any finite number, else the fallback', () => {
@@ -23,5 +23,33 @@ describe('reading rule options', () => {
     const specs = { a: { default: 1 }, b: { default: 1 }, c: { default: 1 }, d: { default: 1 } } as never;
     expect(resolve('X-01', specs)).toEqual({ a: 2, b: 3, c: 4, d: 1 });
     expect(resolve('X-02', specs)).toEqual({ a: 1, b: 1, c: 1, d: 1 });
+  });
+});
+
+describe('checkRuleOptions', () => {
+  const catalogue = [
+    { id: 'E-01', severity: 'error' as const },
+    { id: 'W-01', severity: 'warning' as const, options: { days: { description: { da: 'd', en: 'd' }, default: 5 } } },
+  ];
+
+  it('accepts known options and raising a warning', () => {
+    expect(checkRuleOptions({ 'W-01': { severity: 'error', days: 7 }, 'E-01': { severity: 'error' } }, catalogue)).toEqual([]);
+  });
+
+  it('refuses with a stable code, the option, and Danish and English texts', () => {
+    const problems = checkRuleOptions({ 'E-01': { severity: 'warning' }, 'W-01': { severity: 'høj', dage: 3 }, 'X-99': {} }, catalogue);
+    expect(problems.map((p) => [p.ruleId, p.option, p.code])).toEqual([
+      ['E-01', 'severity', 'rule-option-lowered'],
+      ['W-01', 'severity', 'rule-option-invalid-severity'],
+      ['W-01', 'dage', 'rule-option-unknown-option'],
+      ['X-99', undefined, 'rule-option-unknown-rule'],
+    ]);
+    expect(problems[0]!.messages).toEqual({
+      da: 'E-01 er et lovkrav (fejl) og kan ikke sænkes til en advarsel.',
+      en: 'E-01 is a legal requirement (error) and cannot be lowered to a warning',
+    });
+    expect(problems[2]!.messages).toEqual({ da: 'W-01 har ingen indstilling, der hedder «dage».', en: 'W-01 has no option "dage"' });
+    expect(problems[3]!.messages.da).toBe('Reglen X-99 findes ikke.');
+    for (const p of problems) expect(p.message).toBe(p.messages.en);
   });
 });

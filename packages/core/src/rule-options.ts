@@ -1,5 +1,5 @@
 import type { FormPluginReference } from './form.js';
-import type { IssueSeverity } from './issues.js';
+import type { IssueSeverity, LocalizedText } from './issues.js';
 import type { RuleOptionSpec } from './plugin.js';
 
 /** Rule options by rule id, e.g. `{ "UND-07": { "severity": "error" } }`. */
@@ -40,14 +40,27 @@ export interface CatalogueEntry {
   options?: Readonly<Record<string, RuleOptionSpec>>;
 }
 
+/**
+ * A refused rule option. `message` is always the English text (for logs and the CLI); a user
+ * interface picks `messages[locale]`.
+ */
 export interface RuleOptionProblem {
   ruleId: string;
+  /** The option refused, when the problem is with one option rather than the rule id. */
+  option?: string;
+  /** Stable code; clients branch on it, never on the text. */
+  code: 'rule-option-unknown-rule' | 'rule-option-invalid-severity' | 'rule-option-lowered' | 'rule-option-unknown-option';
   message: string;
+  messages: LocalizedText;
+}
+
+function problem(ruleId: string, option: string | undefined, code: RuleOptionProblem['code'], messages: LocalizedText): RuleOptionProblem {
+  return { ruleId, ...(option === undefined ? {} : { option }), code, message: messages.en, messages };
 }
 
 /**
- * Checks tenant rule options against the catalogue: unknown rules and attempts to lower
- * an error rule to a warning are refused (spec section 8).
+ * Checks tenant rule options against the catalogue: unknown rules and options, and attempts to
+ * lower an error rule to a warning, are refused (spec section 8).
  */
 export function checkRuleOptions(
   options: RuleOptionsByRule,
@@ -65,18 +78,28 @@ export function checkRuleOptions(
   for (const [ruleId, values] of Object.entries(options)) {
     const rule = byId.get(ruleId);
     if (!rule) {
-      problems.push({ ruleId, message: `Unknown rule ${ruleId}` });
+      problems.push(problem(ruleId, undefined, 'rule-option-unknown-rule', { da: `Reglen ${ruleId} findes ikke.`, en: `Unknown rule ${ruleId}` }));
       continue;
     }
     for (const key of Object.keys(values)) {
       if (key === 'severity') {
         if (values.severity !== 'error' && values.severity !== 'warning') {
-          problems.push({ ruleId, message: `severity must be "error" or "warning"` });
+          problems.push(
+            problem(ruleId, key, 'rule-option-invalid-severity', {
+              da: `Alvorligheden (severity) for ${ruleId} skal være «error» (fejl) eller «warning» (advarsel).`,
+              en: `severity must be "error" or "warning"`,
+            }),
+          );
         } else if (rule.severity === 'error' && values.severity === 'warning') {
-          problems.push({ ruleId, message: `${ruleId} is a legal requirement (error) and cannot be lowered to a warning` });
+          problems.push(
+            problem(ruleId, key, 'rule-option-lowered', {
+              da: `${ruleId} er et lovkrav (fejl) og kan ikke sænkes til en advarsel.`,
+              en: `${ruleId} is a legal requirement (error) and cannot be lowered to a warning`,
+            }),
+          );
         }
       } else if (!rule.options[key]) {
-        problems.push({ ruleId, message: `${ruleId} has no option "${key}"` });
+        problems.push(problem(ruleId, key, 'rule-option-unknown-option', { da: `${ruleId} har ingen indstilling, der hedder «${key}».`, en: `${ruleId} has no option "${key}"` }));
       }
     }
   }

@@ -24,6 +24,7 @@ import { healthRouter } from './routes/health.js';
 import { openApiRouter } from './routes/openapi.js';
 import { rulesRouter } from './routes/rules.js';
 import { staticRouter } from './routes/static.js';
+import { submissionLegalHoldRouter } from './routes/submission-legal-hold.js';
 import { submissionMigrateRouter } from './routes/submission-migrate.js';
 import { submissionStatusRouter } from './routes/submission-status.js';
 import { submissionUpdateRouter } from './routes/submission-update.js';
@@ -64,9 +65,6 @@ export function createApp(options: CreateAppOptions): Express {
   const log = accessLog(logger);
   if (log) app.use(log);
 
-  app.use(healthRouter(ctx));
-  app.use(openApiRouter(ctx));
-
   app.use(API_BASE, (_req: Request, res: Response, next: NextFunction) => {
     res.vary('Accept-Language');
     next();
@@ -74,8 +72,12 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(API_BASE, identify(ctx.keys));
   app.use(API_BASE, rateLimiter(options.config.rateLimit));
   if (formConfigs) {
-    // Requests wait (once) until the published configuration has been read at start.
+    // Requests wait (once) until the published configuration has been read at start; after that
+    // the gate passes requests straight on, without a promise per request.
+    let ready = false;
+    void formConfigs.ready.then(() => (ready = true), () => undefined);
     app.use(API_BASE, (_req: Request, _res: Response, next: NextFunction) => {
+      if (ready) return next();
       formConfigs.ready.then(() => next(), next);
     });
   }
@@ -92,7 +94,11 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(submissionUpdateRouter(ctx));
   app.use(submissionStatusRouter(ctx));
   app.use(submissionMigrateRouter(ctx));
+  app.use(submissionLegalHoldRouter(ctx));
   app.use(auditRouter(ctx));
+  // After the API: an API request then never walks these routers' routes.
+  app.use(healthRouter(ctx));
+  app.use(openApiRouter(ctx));
 
   if (options.staticDirs) app.use(staticRouter(options.staticDirs));
   app.use((req: Request) => notFound(req));

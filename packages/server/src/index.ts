@@ -4,6 +4,8 @@ export { isFormConfigStore } from './form-config/is-form-config-store.js';
 export { loadServerConfig, parseServerConfig, ConfigError, type LoadedConfig } from './config/load-config.js';
 export { serverConfigSchema, type ServerConfig, type TenantConfig, type ApiKeyConfig, type RateLimitConfig } from './config/server-config.js';
 export { devConfig, DEV_KEYS } from './config/dev-config.js';
+export { runRetention, RETENTION_ACTOR, type RetentionOptions, type RetentionRunResult, type RetentionTenant, type TenantRetentionCounts } from './retention/retention-job.js';
+export { startRetentionJob, type RetentionJob, type RetentionScheduleOptions } from './retention/retention-schedule.js';
 export { ROLES, type Role } from './auth/roles.js';
 export type { Principal } from './auth/principal.js';
 export { createLogger, type Logger, type LoggerSetup } from './observability/logger.js';

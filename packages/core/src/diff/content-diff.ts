@@ -1,8 +1,12 @@
 import semver from 'semver';
 import type { FormExample, FormPluginReference, FormVersion } from '../form.js';
 import { canonicalJson } from '../hash.js';
-import { escapeSegment, isSchemaObject, sameJson, show } from './schema-nodes.js';
-import type { SchemaChange } from './types.js';
+import type { IssueSeverity } from '../issues.js';
+import { diffRuleOptionValues } from './rule-options-diff.js';
+import { escapeSegment, isSchemaObject, sameJson } from './schema-nodes.js';
+import type { DiffOptions, SchemaChange } from './types.js';
+
+type Defaults = ReadonlyMap<string, IssueSeverity | undefined> | undefined;
 
 const MAX_LISTED = 8;
 
@@ -58,35 +62,7 @@ function majorOfRange(range: string): number | undefined {
   }
 }
 
-/** Rule options by rule id: severity changes have a direction; other options are treated as stricter. */
-function diffRuleOptions(name: string, a: FormPluginReference, b: FormPluginReference): SchemaChange[] {
-  const changes: SchemaChange[] = [];
-  const optsA = a.options ?? {};
-  const optsB = b.options ?? {};
-  for (const ruleId of new Set([...Object.keys(optsA), ...Object.keys(optsB)])) {
-    const before = optsA[ruleId] ?? {};
-    const after = optsB[ruleId] ?? {};
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      if (sameJson(before[key], after[key])) continue;
-      const path = `form.json#/plugins/${name}/options/${ruleId}/${key}`;
-      if (key === 'severity' && after[key] !== 'error' && before[key] === 'error') {
-        changes.push({ path, kind: 'plugin-changed', level: 'minor', message: `${ruleId} lowered from error to ${show(after[key])}` });
-      } else if (key === 'severity') {
-        changes.push({ path, kind: 'plugin-changed', level: after[key] === 'error' ? 'major' : 'patch', message: `${ruleId} severity ${show(before[key])} → ${show(after[key])}` });
-      } else {
-        changes.push({
-          path,
-          kind: 'plugin-changed',
-          level: 'major',
-          message: `${ruleId} option ${key} ${show(before[key])} → ${show(after[key])}; a rule option may make the rule stricter`,
-        });
-      }
-    }
-  }
-  return changes;
-}
-
-function diffPlugins(a: FormPluginReference[], b: FormPluginReference[]): SchemaChange[] {
+function diffPlugins(a: FormPluginReference[], b: FormPluginReference[], defaults: Defaults): SchemaChange[] {
   const before = new Map(a.map((p) => [p.name, p]));
   const after = new Map(b.map((p) => [p.name, p]));
   const changes: SchemaChange[] = [];
@@ -106,7 +82,7 @@ function diffPlugins(a: FormPluginReference[], b: FormPluginReference[]): Schema
         message: `plugin ${name} range ${old.version} → ${ref.version}${breaking ? ' (new major version of the plugin)' : ''}`,
       });
     }
-    changes.push(...diffRuleOptions(name, old, ref));
+    changes.push(...diffRuleOptionValues(old.options ?? {}, ref.options ?? {}, { path: `${path}/options`, kind: 'plugin-changed', defaults }));
   }
   for (const name of before.keys()) {
     if (!after.has(name)) changes.push({ path: `form.json#/plugins/${name}`, kind: 'plugin-removed', level: 'minor', message: `plugin ${name} removed: its rules no longer apply` });
@@ -114,19 +90,22 @@ function diffPlugins(a: FormPluginReference[], b: FormPluginReference[]): Schema
   return changes;
 }
 
-/** Everything except the schema: manifest texts and plugins, UI schema, texts and examples. */
-export function diffContent(a: FormVersion, b: FormVersion): SchemaChange[] {
+/** Everything except the schema: manifest texts, plugins and rule options, UI schema, texts and (unless left out) examples. */
+export function diffContent(a: FormVersion, b: FormVersion, options: DiffOptions = {}, defaults?: Defaults): SchemaChange[] {
   const changes: SchemaChange[] = [];
   for (const key of ['title', 'description', 'changelog', 'migration'] as const) {
     if (!sameJson(a.manifest[key], b.manifest[key])) {
       changes.push({ path: `form.json#/${key}`, kind: 'manifest-changed', level: 'patch', message: `${key} changed` });
     }
   }
-  changes.push(...diffPlugins(a.manifest.plugins ?? [], b.manifest.plugins ?? []));
+  changes.push(...diffPlugins(a.manifest.plugins ?? [], b.manifest.plugins ?? [], defaults));
+  changes.push(...diffRuleOptionValues(a.manifest.ruleOptions ?? {}, b.manifest.ruleOptions ?? {}, { path: 'form.json#/ruleOptions', kind: 'rule-option-changed', defaults }));
   const ui = jsonDifferences(a.uischema, b.uischema);
   if (ui.length) changes.push({ path: 'uischema.json', kind: 'uischema-changed', level: 'patch', message: `UI schema changed at ${list(ui)}` });
   changes.push(...diffTexts('da', a.i18n.da, b.i18n.da), ...diffTexts('en', a.i18n.en, b.i18n.en));
-  changes.push(...diffExamples('valid', a.examples?.valid ?? [], b.examples?.valid ?? []));
-  changes.push(...diffExamples('invalid', a.examples?.invalid ?? [], b.examples?.invalid ?? []));
+  if (options.examples !== false) {
+    changes.push(...diffExamples('valid', a.examples?.valid ?? [], b.examples?.valid ?? []));
+    changes.push(...diffExamples('invalid', a.examples?.invalid ?? [], b.examples?.invalid ?? []));
+  }
   return changes;
 }

@@ -1,4 +1,4 @@
-export type { BumpLevel, RequiredBump, ChangeKind, SchemaChange, FormDiff } from './types.js';
+export type { BumpLevel, RequiredBump, ChangeKind, SchemaChange, FormDiff, DiffOptions } from './types.js';
 export { compareBump, highestBump } from './types.js';
 export { diffSchemas } from './schema-diff.js';
 export { diffFormVersions } from './form-diff.js';

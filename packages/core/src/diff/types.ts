@@ -1,3 +1,5 @@
+import type { CatalogueEntry } from '../rule-options.js';
+
 /** Semver levels a change can require. */
 export type BumpLevel = 'major' | 'minor' | 'patch';
 
@@ -31,7 +33,8 @@ export type ChangeKind =
   | 'manifest-changed'
   | 'plugin-added'
   | 'plugin-removed'
-  | 'plugin-changed';
+  | 'plugin-changed'
+  | 'rule-option-changed';
 
 /** One classified difference between two versions of a form. */
 export interface SchemaChange {
@@ -40,6 +43,21 @@ export interface SchemaChange {
   kind: ChangeKind;
   level: BumpLevel;
   message: string;
+}
+
+/** How `diffFormVersions` compares. */
+export interface DiffOptions {
+  /**
+   * `false` leaves examples out. An effective form (base + overlay) carries no examples: they
+   * are tests of the published base version, not part of a tenant's configuration, so comparing
+   * a base with its effective form would report every example as removed.
+   */
+  examples?: boolean;
+  /**
+   * The rule catalogue (`engine.catalogue()`'s rules). With it, rule option changes are judged by
+   * the rules' default severities: an option of a warning or a deadline cannot refuse data.
+   */
+  catalogue?: readonly CatalogueEntry[];
 }
 
 export interface FormDiff {

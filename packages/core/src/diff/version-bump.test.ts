@@ -35,7 +35,11 @@ describe('requiredBump / checkVersionBump', () => {
     const next = testForm('1.1.0', removeStatus);
     expect(requiredBump(prev, next)).toBe('major');
     const problem = checkVersionBump(prev, next);
-    expect(problem).toMatchObject({ required: 'major', actual: 'minor', needed: '2.0.0' });
+    expect(problem).toMatchObject({ code: 'version-bump-too-small', required: 'major', actual: 'minor', needed: '2.0.0' });
+    expect(problem!.messages.da).toBe(
+      'Versionsnummeret skal være mindst 2.0.0: testskema 1.0.0 → 1.1.0 er en ny delversion (minor), men ændringerne kræver en ny hovedversion (major). Det skyldes ændringerne i #/properties/status.',
+    );
+    expect(problem!.messages.en).toBe(problem!.message);
     expect(problem!.message).toBe(
       '2.0.0 needed: testskema 1.0.0 → 1.1.0 is a minor bump, but the changes need a major bump: #/properties/status: property "status" removed',
     );
@@ -56,7 +60,8 @@ describe('requiredBump / checkVersionBump', () => {
 
   it('reports a version number that does not increase', () => {
     const problem = checkVersionBump(testForm('1.2.0'), testForm('1.1.0', removeStatus));
-    expect(problem).toMatchObject({ actual: 'invalid', needed: '2.0.0' });
+    expect(problem).toMatchObject({ code: 'version-not-greater', actual: 'invalid', needed: '2.0.0' });
     expect(problem!.message).toBe('2.0.0 needed: 1.1.0 is not greater than 1.2.0');
+    expect(problem!.messages).toEqual({ da: 'Versionsnummeret skal være mindst 2.0.0: 1.1.0 kommer ikke efter 1.2.0.', en: problem!.message });
   });
 });

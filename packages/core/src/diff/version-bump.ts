@@ -1,7 +1,8 @@
 import semver from 'semver';
 import type { FormVersion } from '../form.js';
+import type { LocalizedText } from '../issues.js';
 import { diffFormVersions } from './form-diff.js';
-import { compareBump, type BumpLevel, type RequiredBump, type SchemaChange } from './types.js';
+import { compareBump, type BumpLevel, type DiffOptions, type RequiredBump, type SchemaChange } from './types.js';
 
 /** The bump the changes from `prev` to `next` require. */
 export function requiredBump(prev: FormVersion, next: FormVersion): RequiredBump {
@@ -28,8 +29,16 @@ export function nextVersionFor(prevVersion: string, level: BumpLevel): string {
   return next;
 }
 
+/**
+ * A version number too small for the changes it names. `message` is always the English text
+ * (for logs and the CLI); a user interface picks `messages[locale]`. The Danish text names the
+ * decisive changes by their paths; the changes' own descriptions (`changes[].message`) are English.
+ */
 export interface VersionBumpProblem {
+  /** `version-not-greater`: not after the previous version; `version-bump-too-small`: the changes need a bigger bump. */
+  code: 'version-not-greater' | 'version-bump-too-small';
   message: string;
+  messages: LocalizedText;
   required: RequiredBump;
   actual: RequiredBump | 'invalid';
   /** The smallest version number that would be sufficient. */
@@ -37,20 +46,31 @@ export interface VersionBumpProblem {
   changes: SchemaChange[];
 }
 
+const BUMP_DA: Record<RequiredBump, string> = {
+  major: 'en ny hovedversion (major)',
+  minor: 'en ny delversion (minor)',
+  patch: 'en rettelse (patch)',
+  none: 'kun et skift af forhåndsversion (pre-release)',
+};
+
 /**
  * Checks that `next`'s version number is at least the bump its changes from `prev` require.
  * Returns undefined when it is.
  */
-export function checkVersionBump(prev: FormVersion, next: FormVersion): VersionBumpProblem | undefined {
+export function checkVersionBump(prev: FormVersion, next: FormVersion, options: DiffOptions = {}): VersionBumpProblem | undefined {
   const from = prev.manifest.version;
   const to = next.manifest.version;
-  const { changes, required } = diffFormVersions(prev, next);
+  const { changes, required } = diffFormVersions(prev, next, options);
   let actual: RequiredBump;
   try {
     actual = versionBump(from, to);
   } catch (e) {
     const needed = nextVersionFor(from, required === 'none' ? 'patch' : required);
-    return { message: `${needed} needed: ${(e as Error).message}`, required, actual: 'invalid', needed, changes };
+    const messages = {
+      da: `Versionsnummeret skal være mindst ${needed}: ${to} kommer ikke efter ${from}.`,
+      en: `${needed} needed: ${(e as Error).message}`,
+    };
+    return { code: 'version-not-greater', message: messages.en, messages, required, actual: 'invalid', needed, changes };
   }
   if (required === 'none' || compareBump(actual, required) >= 0) return undefined;
   const needed = nextVersionFor(from, required);
@@ -60,11 +80,11 @@ export function checkVersionBump(prev: FormVersion, next: FormVersion): VersionB
     .map((c) => `${c.path}: ${c.message}`)
     .join('; ');
   const more = decisive.length > 3 ? ` (+${decisive.length - 3} more)` : '';
-  return {
-    message: `${needed} needed: ${next.manifest.id} ${from} → ${to} is a ${actual === 'none' ? 'pre-release' : actual} bump, but the changes need a ${required} bump: ${shown}${more}`,
-    required,
-    actual,
-    needed,
-    changes,
+  const paths = decisive.slice(0, 3).map((c) => c.path).join(', ');
+  const moreDa = decisive.length > 3 ? ` og ${decisive.length - 3} andre` : '';
+  const messages = {
+    da: `Versionsnummeret skal være mindst ${needed}: ${next.manifest.id} ${from} → ${to} er ${BUMP_DA[actual]}, men ændringerne kræver ${BUMP_DA[required]}. Det skyldes ændringerne i ${paths}${moreDa}.`,
+    en: `${needed} needed: ${next.manifest.id} ${from} → ${to} is a ${actual === 'none' ? 'pre-release' : actual} bump, but the changes need a ${required} bump: ${shown}${more}`,
   };
+  return { code: 'version-bump-too-small', message: messages.en, messages, required, actual, needed, changes };
 }

@@ -128,3 +128,51 @@ describe('applyOverlay', () => {
     }
   });
 });
+
+describe('overlay problems', () => {
+  const refused = (extra: Record<string, unknown>) => applyOverlay(base(), overlay(extra), plugin.rules).problems;
+
+  it('name the field, carry a stable code and say it in Danish and English', () => {
+    const cases: Array<[Record<string, unknown>, { path: string; code: string; da: string; en: string }]> = [
+      [{ schema: {} }, { path: '/schema', code: 'overlay-not-configurable', da: '«schema» kan ikke indstilles i en tilpasning (overlay).', en: '"schema" cannot be configured in an overlay' }],
+      [{ require: ['/findesIkke'] }, { path: '/require/0', code: 'overlay-unknown-field', da: '/findesIkke er ikke et felt i f.', en: '/findesIkke is not a field of f' }],
+      [{ hide: ['/navn'] }, { path: '/hide/0', code: 'overlay-hide-required', da: '/navn skal udfyldes og kan derfor ikke skjules.', en: '/navn is required and cannot be hidden' }],
+      [
+        { constraints: { '/type': { enum: ['a', 'z'] } } },
+        { path: '/constraints/~1type/enum', code: 'overlay-enum-extended', da: 'Svarmuligheder kan ikke tilføjes eller omdøbes: z.', en: 'Enumeration values cannot be added or renamed: z' },
+      ],
+      [{ baseVersion: '^2.0.0' }, { path: '/baseVersion', code: 'overlay-base-version-mismatch', da: 'f version 1.2.0 passer ikke til baseVersion «^2.0.0».', en: 'f@1.2.0 does not satisfy ^2.0.0' }],
+      [
+        { texts: { da: { 'ukendt.label': 'x' } } },
+        { path: '/texts/da/ukendt.label', code: 'overlay-unknown-text', da: 'f har ingen tekst med nøglen «ukendt.label».', en: 'Unknown text key "ukendt.label" in f' },
+      ],
+      [
+        { ruleOptions: { 'E-01': { severity: 'warning' } } },
+        { path: '/ruleOptions/E-01/severity', code: 'rule-option-lowered', da: 'E-01 er et lovkrav (fejl) og kan ikke sænkes til en advarsel.', en: 'E-01 is a legal requirement (error) and cannot be lowered to a warning' },
+      ],
+      [{ version: '1.0' }, { path: '/version', code: 'overlay-invalid', da: '/version har ikke det krævede format.', en: '/version does not have the required format' }],
+    ];
+    for (const [extra, expected] of cases) {
+      const [problem, ...rest] = refused(extra);
+      expect(rest).toEqual([]);
+      expect(problem).toEqual({ path: expected.path, code: expected.code, message: expected.en, messages: { da: expected.da, en: expected.en } });
+    }
+  });
+
+  it('a missing member and a missing tenant field text point at where they belong', () => {
+    const { tenantId: _t, ...withoutTenant } = overlay();
+    expect(applyOverlay(base(), withoutTenant).problems).toEqual([
+      { path: '/tenantId', code: 'overlay-required', message: '/tenantId is required in an overlay', messages: { da: '/tenantId skal udfyldes i tilpasningen.', en: '/tenantId is required in an overlay' } },
+    ]);
+    const fields = { properties: { skolenavn: { type: 'string' } } };
+    const problems = refused({ fields, texts: { da: { 'x-ringsted.skolenavn.label': 'Skole' } } });
+    expect(problems.map((p) => [p.path, p.code, p.messages.da])).toEqual([
+      ['/texts/en/x-ringsted.skolenavn.label', 'overlay-field-text-missing', 'Kommunens eget felt skolenavn mangler teksten «x-ringsted.skolenavn.label».'],
+    ]);
+  });
+
+  it('keep the untrusted-input codes, so one problem has one code wherever it is found', () => {
+    const [problem] = refused({ fields: { properties: { x: { $ref: 'https://evil.example/s.json' } } } });
+    expect(problem).toMatchObject({ path: '/fields/properties/x/$ref', code: 'remote-ref', messages: { da: expect.stringMatching(/^Kun lokale referencer/) } });
+  });
+});

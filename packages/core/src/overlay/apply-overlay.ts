@@ -1,16 +1,13 @@
 import semver from 'semver';
-import { createAjv } from '../ajv.js';
 import type { FormVersion } from '../form.js';
 import { contentHash, formContentHash } from '../hash.js';
 import { checkRuleOptions, type CatalogueEntry } from '../rule-options.js';
-import { checkUntrustedDocument } from '../untrusted/check-untrusted.js';
-import { OVERLAY_SCHEMA } from './overlay-schema.js';
+import { checkOverlayDocument } from './check-overlay-document.js';
+import { overlayProblem, pointerSegment, type OverlayProblem } from './overlay-problems.js';
 import { locateField, scopeToPointer } from './schema-location.js';
-import type { FormOverlay, OverlayProblem } from './types.js';
+import type { FormOverlay } from './types.js';
 
 type Node = Record<string, unknown>;
-
-let validateOverlayShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
 export interface OverlayResult {
   form?: FormVersion;
@@ -23,27 +20,16 @@ export interface OverlayResult {
  * fields, reach outside its namespace, lower an error rule, or carry unsafe schema content.
  */
 export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue?: readonly CatalogueEntry[]): OverlayResult {
-  const untrusted = checkUntrustedDocument(overlayInput);
-  if (untrusted.length) return { problems: untrusted.map((p) => ({ path: p.path, message: p.message })) };
-  validateOverlayShape ??= createAjv().compile(OVERLAY_SCHEMA);
-  if (!validateOverlayShape(overlayInput)) {
-    return {
-      problems: (validateOverlayShape.errors ?? []).map((e) => ({
-        path: e.instancePath,
-        message:
-          e.keyword === 'additionalProperties'
-            ? `"${String(e.params.additionalProperty)}" cannot be configured in an overlay`
-            : `${e.instancePath || 'overlay'} ${e.message ?? 'is invalid'}`,
-      })),
-    };
-  }
+  const refused = checkOverlayDocument(overlayInput);
+  if (refused.length) return { problems: refused };
   const overlay = overlayInput as FormOverlay;
   const problems: OverlayProblem[] = [];
   const { manifest } = base;
-  if (overlay.formId !== manifest.id) problems.push({ path: '/formId', message: `The overlay is for ${overlay.formId}, not ${manifest.id}` });
+  if (overlay.formId !== manifest.id) problems.push(overlayProblem('/formId', 'overlay-wrong-form', { formId: overlay.formId, expected: manifest.id }));
   if (!semver.satisfies(manifest.version, overlay.baseVersion)) {
-    problems.push({ path: '/baseVersion', message: `${manifest.id}@${manifest.version} does not satisfy ${overlay.baseVersion}` });
+    problems.push(overlayProblem('/baseVersion', 'overlay-base-version-mismatch', { formId: manifest.id, version: manifest.version, range: overlay.baseVersion }));
   }
+  const unknownField = (path: string, pointer: string) => overlayProblem(path, 'overlay-unknown-field', { pointer, formId: manifest.id });
   const schema = structuredClone(base.schema) as Node;
   const uischema = structuredClone(base.uischema) as Node;
   const i18n = { da: { ...base.i18n.da }, en: { ...base.i18n.en } };
@@ -51,27 +37,27 @@ export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue
 
   for (const [i, pointer] of (overlay.require ?? []).entries()) {
     const loc = locateField(schema, pointer);
-    if (!loc) problems.push({ path: `/require/${i}`, message: `${pointer} is not a field of ${manifest.id}` });
+    if (!loc) problems.push(unknownField(`/require/${i}`, pointer));
     else loc.parent.required = [...new Set([...((loc.parent.required as string[]) ?? []), loc.property])];
   }
   for (const [i, pointer] of (overlay.hide ?? []).entries()) {
     const loc = locateField(structuredClone(base.schema) as Node, pointer);
-    if (!loc) problems.push({ path: `/hide/${i}`, message: `${pointer} is not a field of ${manifest.id}` });
+    if (!loc) problems.push(unknownField(`/hide/${i}`, pointer));
     else if (((loc.parent.required as string[]) ?? []).includes(loc.property) || overlay.require?.includes(pointer)) {
-      problems.push({ path: `/hide/${i}`, message: `${pointer} is required and cannot be hidden` });
+      problems.push(overlayProblem(`/hide/${i}`, 'overlay-hide-required', { pointer }));
     } else removeControls(uischema, pointer);
   }
   for (const [pointer, tightening] of Object.entries(overlay.constraints ?? {})) {
-    const path = `/constraints/${pointer.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const path = `/constraints/${pointerSegment(pointer)}`;
     const loc = locateField(schema, pointer);
     if (!loc) {
-      problems.push({ path, message: `${pointer} is not a field of ${manifest.id}` });
+      problems.push(unknownField(path, pointer));
       continue;
     }
     const baseEnum = loc.node.enum;
     if (Array.isArray(tightening.enum) && Array.isArray(baseEnum)) {
       const unknown = tightening.enum.filter((v) => !baseEnum.includes(v));
-      if (unknown.length) problems.push({ path: `${path}/enum`, message: `Enumeration values cannot be added or renamed: ${unknown.join(', ')}` });
+      if (unknown.length) problems.push(overlayProblem(`${path}/enum`, 'overlay-enum-extended', { values: unknown.map(String) }));
     }
     // Added as a conjunction, a constraint can only narrow what the base allows.
     loc.node.allOf = [...((loc.node.allOf as unknown[]) ?? []), tightening];
@@ -93,15 +79,19 @@ export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue
       const own = key.startsWith(`${namespace}.`) || key.startsWith(`sections.${namespace}.`);
       // A help text may be added to any field the base form labels.
       const newHelp = key.endsWith('.description') && `${key.slice(0, -'.description'.length)}.label` in base.i18n[locale];
-      if (!own && !newHelp && !(key in base.i18n[locale])) problems.push({ path: `/texts/${locale}/${key}`, message: `Unknown text key "${key}" in ${manifest.id}` });
+      if (!own && !newHelp && !(key in base.i18n[locale])) problems.push(overlayProblem(`/texts/${locale}/${pointerSegment(key)}`, 'overlay-unknown-text', { key, formId: manifest.id }));
       else i18n[locale][key] = text;
     }
     for (const name of Object.keys(overlay.fields?.properties ?? {})) {
-      if (!i18n[locale][`${namespace}.${name}.label`]) problems.push({ path: `/texts/${locale}`, message: `The tenant field ${name} needs the text "${namespace}.${name}.label"` });
+      const key = `${namespace}.${name}.label`;
+      if (!i18n[locale][key]) problems.push(overlayProblem(`/texts/${locale}/${pointerSegment(key)}`, 'overlay-field-text-missing', { field: name, key }));
     }
   }
   if (catalogue && overlay.ruleOptions) {
-    for (const p of checkRuleOptions(overlay.ruleOptions, catalogue)) problems.push({ path: `/ruleOptions/${p.ruleId}`, message: p.message });
+    for (const { ruleId, option, code, message, messages } of checkRuleOptions(overlay.ruleOptions, catalogue)) {
+      const path = `/ruleOptions/${pointerSegment(ruleId)}${option === undefined ? '' : `/${pointerSegment(option)}`}`;
+      problems.push({ path, code, message, messages });
+    }
   }
   if (problems.length) return { problems };
 

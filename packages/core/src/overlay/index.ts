@@ -1,5 +1,7 @@
 export { applyOverlay, type OverlayResult } from './apply-overlay.js';
+export { checkOverlayDocument } from './check-overlay-document.js';
 export { OVERLAY_SCHEMA } from './overlay-schema.js';
+export { overlayProblem, type OverlayParams, type OverlayProblem, type OverlayProblemCode } from './overlay-problems.js';
 export { locateField, scopeToPointer } from './schema-location.js';
-export { TIGHTENING_KEYWORDS, type FormOverlay, type OverlayProblem, type Tightening } from './types.js';
+export { TIGHTENING_KEYWORDS, type FormOverlay, type Tightening } from './types.js';
 export { TenantForms, OverlayError, type TenantFormSource } from './tenant-forms.js';

@@ -52,8 +52,4 @@ export interface FormOverlay {
   plugins?: FormPluginReference[];
 }
 
-export interface OverlayProblem {
-  /** Where in the overlay document. */
-  path: string;
-  message: string;
-}
+export type { OverlayProblem } from './overlay-problems.js';

@@ -42,3 +42,33 @@ describe('untrusted schemas', () => {
     expect(parseUntrustedJson('"' + 'x'.repeat(2000) + '"', { maxBytes: 1000 }).problems[0]?.code).toBe('too-large');
   });
 });
+
+describe('untrusted problems in Danish and English', () => {
+  it('gives each problem a stable code and a message in both languages, English as message', () => {
+    const [remote] = checkUntrustedDocument({ properties: { a: { $ref: 'https://evil.example/s.json' } } });
+    expect(remote).toEqual({
+      path: '/properties/a/$ref',
+      code: 'remote-ref',
+      message: 'Only local references ("#/…") are allowed; "https://evil.example/s.json" would be fetched from elsewhere.',
+      messages: {
+        da: 'Kun lokale referencer («#/…») er tilladt; «https://evil.example/s.json» ville blive hentet udefra.',
+        en: 'Only local references ("#/…") are allowed; "https://evil.example/s.json" would be fetched from elsewhere.',
+      },
+    });
+    const [proto] = parseUntrustedJson('{"__proto__":{}}').problems;
+    expect(proto).toMatchObject({ code: 'forbidden-key', messages: { da: expect.stringMatching(/^Nøglen «__proto__» er ikke tilladt/), en: expect.stringMatching(/^The key "__proto__" is not allowed/) } });
+    const [pattern] = checkUntrustedDocument({ pattern: '([a-z' });
+    expect(pattern?.messages).toEqual({ da: '«([a-z» er ikke et gyldigt regulært udtryk.', en: '"([a-z" is not a valid regular expression.' });
+  });
+
+  it('names the limit that was exceeded in both languages', () => {
+    const [large] = checkUntrustedDocument({ description: 'x'.repeat(2000) }, { maxBytes: 1000 });
+    expect(large?.messages.da).toMatch(/^Dokumentet fylder \d+ byte og er dermed større end de tilladte 1000 byte\.$/);
+    expect(large?.messages.en).toMatch(/^The document is \d+ bytes; at most 1000 are allowed\.$/);
+    const [long] = checkUntrustedDocument({ pattern: 'a'.repeat(20) }, { maxPatternLength: 10 });
+    expect(long).toMatchObject({ code: 'unsafe-pattern', messages: { da: 'Det regulære udtryk er længere end de tilladte 10 tegn.', en: 'The pattern is longer than 10 characters.' } });
+    const [unsafe] = checkUntrustedDocument({ pattern: '^(a+)+$' });
+    expect(unsafe?.messages.da).toMatch(/katastrofal backtracking/);
+    expect(unsafe?.message).toBe(unsafe?.messages.en);
+  });
+});

@@ -1,12 +1,6 @@
 import safeRegex from 'safe-regex2';
 import { DEFAULT_UNTRUSTED_LIMITS, type UntrustedLimits } from './limits.js';
-
-export interface UntrustedProblem {
-  /** JSON Pointer into the uploaded document. */
-  path: string;
-  code: 'too-large' | 'too-deep' | 'too-many-keys' | 'forbidden-key' | 'remote-ref' | 'unsafe-pattern' | 'invalid-pattern';
-  message: string;
-}
+import { untrustedProblem, type UntrustedProblem } from './untrusted-problem.js';
 
 // Keys that can reach Object.prototype when a document is merged or copied naïvely.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -24,12 +18,12 @@ export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLi
   const problems: UntrustedProblem[] = [];
   const bytes = new TextEncoder().encode(JSON.stringify(doc) ?? '').length;
   if (bytes > l.maxBytes) {
-    return [{ path: '', code: 'too-large', message: `The document is ${bytes} bytes; at most ${l.maxBytes} are allowed.` }];
+    return [untrustedProblem('', 'too-large', { bytes, maxBytes: l.maxBytes })];
   }
   let keys = 0;
   const visit = (node: unknown, path: string, depth: number, parentKey: string | undefined): void => {
     if (depth > l.maxDepth) {
-      problems.push({ path, code: 'too-deep', message: `Nesting deeper than ${l.maxDepth} levels is not allowed.` });
+      problems.push(untrustedProblem(path, 'too-deep', { maxDepth: l.maxDepth }));
       return;
     }
     if (Array.isArray(node)) {
@@ -41,15 +35,15 @@ export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLi
       const value = (node as Record<string, unknown>)[key];
       const at = `${path}/${esc(key)}`;
       if (++keys > l.maxKeys) {
-        problems.push({ path: at, code: 'too-many-keys', message: `More than ${l.maxKeys} keys are not allowed.` });
+        problems.push(untrustedProblem(at, 'too-many-keys', { maxKeys: l.maxKeys }));
         return;
       }
       if (FORBIDDEN_KEYS.has(key)) {
-        problems.push({ path: at, code: 'forbidden-key', message: `The key "${key}" is not allowed.` });
+        problems.push(untrustedProblem(at, 'forbidden-key', { key }));
         continue;
       }
       if (REF_KEYWORDS.has(key) && parentKey !== 'properties' && typeof value === 'string' && !value.startsWith('#')) {
-        problems.push({ path: at, code: 'remote-ref', message: `Only local references ("#/…") are allowed; "${value}" would be fetched from elsewhere.` });
+        problems.push(untrustedProblem(at, 'remote-ref', { ref: value }));
       }
       if (key === 'pattern' && parentKey !== 'properties' && typeof value === 'string') checkPattern(value, at, l, problems);
       if (key === 'patternProperties' && parentKey !== 'properties' && typeof value === 'object' && value !== null) {
@@ -64,21 +58,17 @@ export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLi
 
 function checkPattern(source: string, path: string, l: UntrustedLimits, problems: UntrustedProblem[]): void {
   if (source.length > l.maxPatternLength) {
-    problems.push({ path, code: 'unsafe-pattern', message: `The pattern is longer than ${l.maxPatternLength} characters.` });
+    problems.push(untrustedProblem(path, 'unsafe-pattern', { source, maxLength: l.maxPatternLength }));
     return;
   }
   try {
     new RegExp(source, 'u');
   } catch {
-    problems.push({ path, code: 'invalid-pattern', message: `"${source}" is not a valid regular expression.` });
+    problems.push(untrustedProblem(path, 'invalid-pattern', { source }));
     return;
   }
   if (!safeRegex(source)) {
-    problems.push({
-      path,
-      code: 'unsafe-pattern',
-      message: `The pattern "${source}" can backtrack catastrophically (nested repetition); rewrite it without nested quantifiers.`,
-    });
+    problems.push(untrustedProblem(path, 'unsafe-pattern', { source }));
   }
 }
 
@@ -86,7 +76,7 @@ function checkPattern(source: string, path: string, l: UntrustedLimits, problems
 export function parseUntrustedJson(text: string, limits: Partial<UntrustedLimits> = {}): { value?: unknown; problems: UntrustedProblem[] } {
   const l = { ...DEFAULT_UNTRUSTED_LIMITS, ...limits };
   if (text.length > l.maxBytes) {
-    return { problems: [{ path: '', code: 'too-large', message: `The document is larger than ${l.maxBytes} bytes.` }] };
+    return { problems: [untrustedProblem('', 'too-large', { maxBytes: l.maxBytes })] };
   }
   const value: unknown = JSON.parse(text);
   return { value, problems: checkUntrustedDocument(value, l) };

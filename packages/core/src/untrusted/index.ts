@@ -1,2 +1,3 @@
-export { checkUntrustedDocument, parseUntrustedJson, type UntrustedProblem } from './check-untrusted.js';
+export { checkUntrustedDocument, parseUntrustedJson } from './check-untrusted.js';
+export { untrustedProblem, type UntrustedProblem, type UntrustedProblemCode, type UntrustedParams } from './untrusted-problem.js';
 export { DEFAULT_UNTRUSTED_LIMITS, type UntrustedLimits } from './limits.js';

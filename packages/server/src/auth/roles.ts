@@ -12,6 +12,8 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that may read and write submissions. */
 export const SUBMISSION_ROLES: readonly Role[] = ['caseworker', 'fagkonsulent', 'leder', 'admin'];
+/** Roles that may set or release a legal hold, which keeps a submission from deletion by retention. */
+export const LEGAL_HOLD_ROLES: readonly Role[] = ['leder', 'admin'];
 /** Roles that may read the audit log. */
 export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
 

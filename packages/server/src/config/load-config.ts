@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { checkRuleOptions, createAjv, type SkemaEngine } from '@skema/core';
 import { keyDigest } from '../auth/key-ring.js';
+import { RETENTION_ACTOR } from '../retention/retention-job.js';
 import { devConfig } from './dev-config.js';
 import { serverConfigSchema, type ServerConfig } from './server-config.js';
 
@@ -66,6 +67,8 @@ function uniquenessProblems(config: ServerConfig): string[] {
     tenantIds.add(tenant.id);
     for (const key of tenant.keys) {
       if (keyIds.has(key.id)) problems.push(`key id ${key.id} is used twice`);
+      // The audit log must tell the retention job's deletions from any key's actions.
+      if (key.id === RETENTION_ACTOR) problems.push(`key id ${key.id} is reserved for the retention job`);
       keyIds.add(key.id);
       const digest = keyDigest(key.key).toString('hex');
       if (digests.has(digest)) problems.push(`key ${key.id} has the same key as another key`);

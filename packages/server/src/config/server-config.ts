@@ -1,5 +1,6 @@
-import type { RuleOptionsByRule } from '@skema/core';
+import type { RetentionPolicy, RuleOptionsByRule } from '@skema/core';
 import { ROLES, type Role } from '../auth/roles.js';
+import { retentionPolicySchema } from '../retention/retention-policy-schema.js';
 
 export interface ApiKeyConfig {
   /** Names the key in audit entries and revisions (`createdBy`); never the key itself. */
@@ -15,6 +16,11 @@ export interface TenantConfig {
   keys: ApiKeyConfig[];
   /** Rule options by rule id, checked against the engine's rule catalogue at start. */
   ruleOptions?: RuleOptionsByRule;
+  /**
+   * How long closed submissions are kept (spec DP-03, Q17): days after closure, per form with a
+   * default. Without it the retention job never deletes this tenant's submissions.
+   */
+  retention?: RetentionPolicy;
 }
 
 export interface RateLimitConfig {
@@ -69,6 +75,7 @@ export const serverConfigSchema = {
             },
           },
           ruleOptions: { type: 'object', additionalProperties: { type: 'object' } },
+          retention: retentionPolicySchema,
         },
       },
     },

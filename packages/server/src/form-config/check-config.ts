@@ -1,11 +1,11 @@
 import {
   applyOverlay,
+  checkOverlayDocument,
   checkRuleOptions,
   checkUntrustedDocument,
   checkVersionBump,
-  createAjv,
   diffFormVersions,
-  OVERLAY_SCHEMA,
+  overlayProblem,
   SkemaEngine,
   type CatalogueEntry,
   type FormDiff,
@@ -14,13 +14,11 @@ import {
   type FormVersion,
   type RequiredBump,
 } from '@skema/core';
+import { configProblem, fromCoreProblem, type ConfigProblem } from './config-problem.js';
+import { exampleProblems } from './example-problems.js';
 import { ownFormShapeProblems, ownFormVersion } from './own-form.js';
 
-export interface ConfigProblem {
-  /** JSON Pointer into the uploaded document. */
-  path: string;
-  message: string;
-}
+export type { ConfigProblem } from './config-problem.js';
 
 export interface DiffView {
   formId: string;
@@ -51,18 +49,13 @@ export interface CheckInput {
   previous?: PreviousConfig;
 }
 
-let validateOverlayShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export const diffView = (formId: string, from: string, to: string, diff: FormDiff): DiffView => ({ formId, from, to, requiredBump: diff.required, changes: diff.changes });
 
-/**
- * The semver check compares effective forms under the configuration's own version number, and
- * shows rule options as a plugin's options so core's diff classifies them (raising a rule to an
- * error is breaking; core's form diff does not read `manifest.ruleOptions`).
- */
+/** The semver check compares effective forms under the configuration's own version number. */
 function comparable(form: FormVersion, version: string): FormVersion {
-  const plugins = [...form.manifest.plugins, { name: 'rule options', version: '*', options: form.manifest.ruleOptions ?? {} }];
-  return { ...form, manifest: { ...form.manifest, version, plugins } };
+  return { ...form, manifest: { ...form.manifest, version } };
 }
 
 /**
@@ -87,25 +80,16 @@ export class ConfigChecker {
 
   /** Applies an overlay to the base version it names; `problems` when it cannot be applied. */
   effectiveOverlay(tenantId: string, document: unknown): { form?: FormVersion; base?: FormVersion; problems: ConfigProblem[] } {
-    const untrusted = checkUntrustedDocument(document);
-    if (untrusted.length) return { problems: untrusted.map(({ path, message }) => ({ path, message })) };
-    validateOverlayShape ??= createAjv().compile(OVERLAY_SCHEMA);
-    if (!validateOverlayShape(document)) {
-      return {
-        problems: (validateOverlayShape.errors ?? []).map((e) => ({
-          path: e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath,
-          message: e.keyword === 'additionalProperties' ? `"${String(e.params.additionalProperty)}" cannot be configured in an overlay` : `${e.instancePath || 'overlay'} ${e.message ?? 'is invalid'}`,
-        })),
-      };
-    }
+    const refused = checkOverlayDocument(document);
+    if (refused.length) return { problems: refused };
     const overlay = document as FormOverlay;
-    if (overlay.tenantId !== tenantId) return { problems: [{ path: '/tenantId', message: `The overlay belongs to ${overlay.tenantId}, not to ${tenantId}` }] };
-    if (!this.registry.has(overlay.formId)) return { problems: [{ path: '/formId', message: `There is no base form ${overlay.formId}` }] };
+    if (overlay.tenantId !== tenantId) return { problems: [overlayProblem('/tenantId', 'overlay-wrong-tenant', { tenantId: overlay.tenantId, expected: tenantId })] };
+    if (!this.registry.has(overlay.formId)) return { problems: [overlayProblem('/formId', 'overlay-unknown-base-form', { formId: overlay.formId })] };
     let base: FormVersion;
     try {
       base = this.registry.resolve(overlay.formId, overlay.baseVersion);
     } catch {
-      return { problems: [{ path: '/baseVersion', message: `${overlay.formId} has no published version matching ${overlay.baseVersion}` }] };
+      return { problems: [overlayProblem('/baseVersion', 'overlay-no-base-version', { formId: overlay.formId, range: overlay.baseVersion })] };
     }
     const { form, problems } = applyOverlay(base, overlay, this.catalogue());
     return form ? { form, base, problems: [] } : { base, problems };
@@ -127,22 +111,29 @@ export class ConfigChecker {
 
   checkOwnForm(input: CheckInput): CheckResult {
     const untrusted = checkUntrustedDocument(input.document);
-    if (untrusted.length) return { ok: false, problems: untrusted.map(({ path, message }) => ({ path, message })) };
+    if (untrusted.length) return { ok: false, problems: untrusted.map((p) => fromCoreProblem(p.path, p)) };
     const shape = ownFormShapeProblems(input.document);
     if (shape.length) return { ok: false, problems: shape };
     if (this.registry.has(input.formId)) {
-      return { ok: false, problems: [{ path: '/manifest/id', message: `${input.formId} is a shared form; configure it with an overlay instead` }] };
+      const messages = { da: `${input.formId} er et fælles skema; tilpas det med en tilpasning (overlay) i stedet.`, en: `${input.formId} is a shared form; configure it with an overlay instead` };
+      return { ok: false, problems: [configProblem('/manifest/id', 'form-shared', messages)] };
     }
     const form = ownFormVersion(input.formId, input.version, 'published', input.document);
     const problems: ConfigProblem[] = [];
     const manifest = (input.document as { manifest: { id?: string; version?: string } }).manifest;
-    if (manifest.id !== undefined && manifest.id !== input.formId) problems.push({ path: '/manifest/id', message: `The form is ${input.formId}, not ${manifest.id}` });
-    if (manifest.version !== undefined && manifest.version !== input.version) problems.push({ path: '/manifest/version', message: `The version is ${input.version}, not ${manifest.version}` });
+    if (manifest.id !== undefined && manifest.id !== input.formId) {
+      problems.push(configProblem('/manifest/id', 'form-id-mismatch', { da: `Skemaet er ${input.formId}, ikke ${manifest.id}.`, en: `The form is ${input.formId}, not ${manifest.id}` }));
+    }
+    if (manifest.version !== undefined && manifest.version !== input.version) {
+      problems.push(configProblem('/manifest/version', 'form-version-mismatch', { da: `Versionen er ${input.version}, ikke ${manifest.version}.`, en: `The version is ${input.version}, not ${manifest.version}` }));
+    }
     const options = { ...form.manifest.ruleOptions, ...Object.assign({}, ...form.manifest.plugins.map((p) => p.options ?? {})) };
-    for (const p of checkRuleOptions(options, this.catalogue())) problems.push({ path: `/manifest/ruleOptions/${p.ruleId}`, message: p.message });
+    for (const p of checkRuleOptions(options, this.catalogue())) {
+      problems.push(fromCoreProblem(`/manifest/ruleOptions/${esc(p.ruleId)}${p.option === undefined ? '' : `/${esc(p.option)}`}`, p));
+    }
     const compileProblem = this.compileProblem(form);
     if (compileProblem) problems.push(compileProblem);
-    else problems.push(...this.exampleProblems(form));
+    else problems.push(...exampleProblems(this.scratchEngine(), form));
     const result: CheckResult = { ok: problems.length === 0, problems, form };
     if (input.previous && 'form' in input.previous) this.bump(result, input, comparable(input.previous.form, input.previous.version), comparable(form, input.version));
     return result;
@@ -153,37 +144,29 @@ export class ConfigChecker {
       this.scratchEngine().compile(form);
       return undefined;
     } catch (e) {
-      return { path: '/schema', message: `The form does not compile: ${(e as Error).message}` };
+      const reason = (e as Error).message;
+      return configProblem('/schema', 'form-not-compiling', { da: `Skemaet kan ikke kompileres: ${reason}`, en: `The form does not compile: ${reason}` });
     }
   }
 
-  private exampleProblems(form: FormVersion): ConfigProblem[] {
-    const engine = this.scratchEngine();
-    const problems: ConfigProblem[] = [];
-    for (const [i, ex] of (form.examples?.valid ?? []).entries()) {
-      const { errors } = engine.validate(form, ex.data, { locale: 'en', ...(ex.today ? { today: ex.today } : {}) });
-      if (errors.length) problems.push({ path: `/examples/valid/${i}`, message: `Example ${ex.name} should be valid but has errors: ${errors.map((e) => `${e.code} at ${e.path || '/'}`).join(', ')}` });
-    }
-    for (const [i, ex] of (form.examples?.invalid ?? []).entries()) {
-      const { errors } = engine.validate(form, ex.data, { locale: 'en', ...(ex.today ? { today: ex.today } : {}) });
-      const codes = new Set(errors.map((e) => e.code));
-      const paths = new Set(errors.map((e) => e.path));
-      const missing = [...(ex.expect?.codes ?? []).filter((c) => !codes.has(c)), ...(ex.expect?.paths ?? []).filter((p) => !paths.has(p))];
-      if (!errors.length) problems.push({ path: `/examples/invalid/${i}`, message: `Example ${ex.name} should be invalid but has no errors` });
-      else if (missing.length) problems.push({ path: `/examples/invalid/${i}`, message: `Example ${ex.name} does not fail with ${missing.join(', ')}` });
-    }
-    return problems;
+  /**
+   * What an overlay changes in its base: the effective form against the base version. Examples
+   * are left out, since an effective form carries none (they are the base version's tests).
+   */
+  previewDiff(base: FormVersion, form: FormVersion, version: string): DiffView {
+    const diff = diffFormVersions(base, form, { examples: false, catalogue: this.catalogue() });
+    return diffView(base.manifest.id, base.manifest.version, version, diff);
   }
 
   private bump(result: CheckResult, input: CheckInput, prev: FormVersion, next: FormVersion): void {
-    const diff = diffFormVersions(prev, next);
+    const diff = diffFormVersions(prev, next, { catalogue: this.catalogue() });
     result.previousVersion = prev.manifest.version;
     result.requiredBump = diff.required;
     result.diff = diffView(input.formId, prev.manifest.version, input.version, diff);
-    const problem = checkVersionBump(prev, next);
+    const problem = checkVersionBump(prev, next, { catalogue: this.catalogue() });
     if (problem) {
       result.ok = false;
-      result.problems.push({ path: '/version', message: problem.message });
+      result.problems.push(fromCoreProblem('/version', problem));
     }
   }
 }

@@ -1,8 +1,9 @@
-import type { AuditAction, AuditEntry, TenantFormRecord } from '@skema/core';
+import type { AuditAction, AuditEntry, Locale, TenantFormRecord } from '@skema/core';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, type ProblemIssue } from '../http/problem.js';
 import { ConfigChecker, type CheckResult } from './check-config.js';
+import { problemsView } from './config-problem.js';
 import type { PublishedForms } from './published-forms.js';
 import { isConfigVersion } from './versions.js';
 
@@ -20,9 +21,9 @@ export function recordView(r: TenantFormRecord) {
   return { ...summaryView(r), tenantId: r.tenantId, document: r.document };
 }
 
-/** The check's answer without the effective form (a preview shows that separately). */
-export function checkView({ form: _form, ...rest }: CheckResult) {
-  return rest;
+/** The check's answer without the effective form (a preview shows that separately), its problems in the request's locale. */
+export function checkView({ form: _form, problems, ...rest }: CheckResult, locale: Locale) {
+  return { ...rest, problems: problemsView(problems, locale) };
 }
 
 /** Path parameters of a configuration: kind `overlay` or `form` (else 404), a form id and an exact `x.y.z` version (else 400). */

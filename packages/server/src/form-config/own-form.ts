@@ -1,4 +1,6 @@
-import { createAjv, formContentHash, type FormStatus, type FormVersion } from '@skema/core';
+import type { ErrorObject } from 'ajv';
+import { createAjv, formContentHash, KEYWORD_MESSAGES, type FormStatus, type FormVersion } from '@skema/core';
+import { configProblem, type ConfigProblem } from './config-problem.js';
 
 const localized = { type: 'object', additionalProperties: false, required: ['da', 'en'], properties: { da: { type: 'string', maxLength: 5000 }, en: { type: 'string', maxLength: 5000 } } };
 const texts = { type: 'object', maxProperties: 5000, additionalProperties: { type: 'string', maxLength: 5000 } };
@@ -57,17 +59,25 @@ export const OWN_FORM_SCHEMA = {
 
 let validateShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
-/** Problems with the shape of an own-form document (JSON Pointer + message), empty when it fits. */
-export function ownFormShapeProblems(document: unknown): Array<{ path: string; message: string }> {
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function shapeProblem(e: ErrorObject): ConfigProblem {
+  if (e.keyword === 'additionalProperties') {
+    const key = String(e.params.additionalProperty);
+    return configProblem(`${e.instancePath}/${esc(key)}`, 'form-not-configurable', { da: `«${key}» hører ikke til et skema.`, en: `"${key}" is not part of a form` });
+  }
+  if (e.keyword === 'required') {
+    const path = `${e.instancePath}/${esc(String(e.params.missingProperty))}`;
+    return configProblem(path, 'form-required', { da: `${path} skal udfyldes.`, en: `${path} is required` });
+  }
+  const detail = KEYWORD_MESSAGES[e.keyword]?.(e) ?? { da: `er ugyldig (${e.keyword})`, en: e.message ?? 'is invalid' };
+  return configProblem(e.instancePath, 'form-invalid', { da: `${e.instancePath || 'Dokumentet'} ${detail.da}.`, en: `${e.instancePath || 'the document'} ${detail.en}` });
+}
+
+/** Problems with the shape of an own-form document, each naming its place; empty when it fits. */
+export function ownFormShapeProblems(document: unknown): ConfigProblem[] {
   validateShape ??= createAjv().compile(OWN_FORM_SCHEMA);
-  if (validateShape(document)) return [];
-  return (validateShape.errors ?? []).map((e) => ({
-    path: e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath,
-    message:
-      e.keyword === 'additionalProperties'
-        ? `"${String(e.params.additionalProperty)}" is not part of a form`
-        : `${e.instancePath || 'the document'} ${e.message ?? 'is invalid'}`,
-  }));
+  return validateShape(document) ? [] : (validateShape.errors ?? []).map(shapeProblem);
 }
 
 interface OwnFormDocument {

@@ -1,31 +1,18 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { DEFAULT_UNTRUSTED_LIMITS, parseUntrustedJson, type LocalizedText, type UntrustedProblem } from '@skema/core';
+import { DEFAULT_UNTRUSTED_LIMITS, parseUntrustedJson, untrustedProblem as coreProblem, type Locale, type LocalizedText, type UntrustedProblem } from '@skema/core';
 import { localeOf } from '../http/locale.js';
 import { HttpProblem } from '../http/problem.js';
+import { fromCoreProblem, problemView } from './config-problem.js';
 
-const DANISH: Record<UntrustedProblem['code'], (p: UntrustedProblem) => string> = {
-  'too-large': () => `Dokumentet er større end de tilladte ${DEFAULT_UNTRUSTED_LIMITS.maxBytes} byte.`,
-  'too-deep': () => `Dokumentet er indlejret dybere end de tilladte ${DEFAULT_UNTRUSTED_LIMITS.maxDepth} niveauer.`,
-  'too-many-keys': () => `Dokumentet har flere end de tilladte ${DEFAULT_UNTRUSTED_LIMITS.maxKeys} nøgler.`,
-  'forbidden-key': (p) => `Nøglen «${lastSegment(p.path)}» er ikke tilladt (den kan nå objekters prototype).`,
-  'remote-ref': () => 'Kun lokale referencer («#/…») er tilladt; en ekstern reference ville blive hentet udefra.',
-  'unsafe-pattern': () => 'Det regulære udtryk er for langt eller kan give katastrofal backtracking (indlejrede gentagelser); skriv det om uden indlejrede kvantorer.',
-  'invalid-pattern': () => 'Det regulære udtryk er ikke gyldigt.',
-};
-
-function lastSegment(pointer: string): string {
-  const segment = pointer.slice(pointer.lastIndexOf('/') + 1);
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** A refused upload: 400 `untrusted-document` with `problems[]` naming each problem (path, code, message). */
-export function untrustedProblem(problems: UntrustedProblem[], locale: 'da' | 'en'): HttpProblem {
+/** A refused upload: 400 `untrusted-document` with `problems[]` naming each problem (path, code, message in the request's locale, messages). */
+export function untrustedProblem(problems: UntrustedProblem[], locale: Locale): HttpProblem {
   const first = problems[0]!;
+  const where = first.path || '/';
   const detail: LocalizedText = {
-    da: `Dokumentet er afvist af sikkerhedshensyn: ${DANISH[first.code](first)} (${first.path || '/'})${problems.length > 1 ? ` og ${problems.length - 1} andre problemer` : ''}.`,
-    en: `The document is refused for safety: ${first.message} (${first.path || '/'})${problems.length > 1 ? ` and ${problems.length - 1} more problem(s)` : ''}.`,
+    da: `Dokumentet er afvist af sikkerhedshensyn: ${first.messages.da} (${where})${problems.length > 1 ? ` og ${problems.length - 1} andre problemer` : ''}.`,
+    en: `The document is refused for safety: ${first.messages.en} (${where})${problems.length > 1 ? ` and ${problems.length - 1} more problem(s)` : ''}.`,
   };
-  const listed = problems.slice(0, 50).map((p) => ({ path: p.path, code: p.code, message: locale === 'da' ? DANISH[p.code](p) : p.message }));
+  const listed = problems.slice(0, 50).map((p) => problemView(fromCoreProblem(p.path, p), locale));
   return new HttpProblem('untrusted-document', detail, { members: { problems: listed } });
 }
 
@@ -74,11 +61,11 @@ export function untrustedJsonBody(limit: string | number) {
       const text = typeof req.body === 'string' ? req.body : '';
       const size = Buffer.byteLength(text, 'utf8');
       if (size > DEFAULT_UNTRUSTED_LIMITS.maxBytes) {
-        return next(untrustedProblem([{ path: '', code: 'too-large', message: `The document is ${size} bytes; at most ${DEFAULT_UNTRUSTED_LIMITS.maxBytes} are allowed.` }], locale));
+        return next(untrustedProblem([coreProblem('', 'too-large', { bytes: size, maxBytes: DEFAULT_UNTRUSTED_LIMITS.maxBytes })], locale));
       }
       if (jsonTextDepth(text, DEFAULT_UNTRUSTED_LIMITS.maxDepth + 1) > DEFAULT_UNTRUSTED_LIMITS.maxDepth + 1) {
         // +1: the document itself may sit one level down (the preview's `{ kind, document }`).
-        return next(untrustedProblem([{ path: '', code: 'too-deep', message: `Nesting deeper than ${DEFAULT_UNTRUSTED_LIMITS.maxDepth} levels is not allowed.` }], locale));
+        return next(untrustedProblem([coreProblem('', 'too-deep', { maxDepth: DEFAULT_UNTRUSTED_LIMITS.maxDepth })], locale));
       }
       let parsed: ReturnType<typeof parseUntrustedJson>;
       try {

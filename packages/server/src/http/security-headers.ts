@@ -21,8 +21,21 @@ export function securityHeaders() {
     xXssProtection: false,
     frameguard: { action: 'deny' },
   });
+  // The API set has no per-request part (no nonces): helmet computes it once, every API response reuses it.
+  const apiHeaders = headersOf(api);
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.path.startsWith(`${API_BASE}/`)) api(req, res, next);
-    else pages(req, res, next);
+    if (!req.path.startsWith(`${API_BASE}/`)) return pages(req, res, next);
+    for (const [name, value] of apiHeaders) res.setHeader(name, value);
+    next();
   };
+}
+
+/** The headers a helmet middleware sets, recorded from one run against a stand-in response. */
+function headersOf(middleware: (req: Request, res: Response, next: (err?: unknown) => void) => void): Array<[string, string]> {
+  const headers: Array<[string, string]> = [];
+  let failure: unknown;
+  const recorder = { setHeader: (name: string, value: unknown) => headers.push([name, String(value)]), removeHeader: () => undefined };
+  middleware({} as Request, recorder as unknown as Response, (err) => (failure = err));
+  if (failure) throw failure;
+  return headers;
 }

@@ -30,6 +30,21 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  // One bound series per (form, outcome): hashing the labels on every validation costs more than counting.
+  private readonly validationSeries = new Map<string, { inc(): void }>();
+
+  /** Counts one validation of a form. */
+  countValidation(form: string, valid: boolean): void {
+    const outcome = valid ? 'valid' : 'invalid';
+    const key = `${outcome} ${form}`;
+    let series = this.validationSeries.get(key);
+    if (!series) {
+      series = this.validations.labels({ form, outcome });
+      this.validationSeries.set(key, series);
+    }
+    series.inc();
+  }
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }

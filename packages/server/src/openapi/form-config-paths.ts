@@ -55,7 +55,7 @@ export function formConfigPaths(): Record<string, unknown> {
     },
     [`${API_BASE}/admin/form-configs/preview`]: {
       post: {
-        ...admin('Preview the effective form of an unsaved overlay', 'Nothing is stored. The diff compares the effective form with its base version (`from` is the base version, `to` the overlay’s version).'),
+        ...admin('Preview the effective form of an unsaved overlay', 'Nothing is stored. The diff compares the effective form with its base version (`from` is the base version, `to` the overlay’s version), leaving out the base version’s examples, which an effective form does not carry. Each problem has a stable code, its JSON Pointer, and its text in the request’s locale (Accept-Language) and in both languages (messages).'),
         parameters: params(),
         requestBody: body('FormConfigPreviewRequest'),
         responses: { '200': ok('The effective form, or the problems that prevent it.', 'FormConfigPreview'), ...auth, ...unavailable, ...bodyErrors, ...common, '400': untrusted },

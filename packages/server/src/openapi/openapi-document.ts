@@ -3,6 +3,7 @@ import { PROBLEM_TYPES } from '../http/problem.js';
 import { auditParams, headerParams, listSubmissionsParams, pathParams } from '../schemas/api-parameters.js';
 import { apiSchemas } from '../schemas/api-schemas.js';
 import { formConfigPaths } from './form-config-paths.js';
+import { legalHoldPaths } from './legal-hold-paths.js';
 import { auth, body, bodyErrors, common, ETAG, LOCATION, ok, optionalKey, params, problem, secured } from './openapi-parts.js';
 
 /**
@@ -140,6 +141,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '200': ok('Revisions, oldest first.', 'RevisionList'), ...auth, '404': problem('No such submission for this tenant.'), ...common },
         },
       },
+      ...legalHoldPaths(),
       ...formConfigPaths(),
       [`${API_BASE}/rules`]: {
         get: { tags: ['rules'], summary: 'The rule catalogue', security: optionalKey, parameters: params(), responses: { '200': ok('Rules and deadlines.', 'RuleList'), ...common } },

@@ -79,7 +79,8 @@ describe('uploaded configuration is untrusted', () => {
       const res = await request(app).put(PUT_URL).set(ringsted).set('Content-Type', 'application/json').send(attack.body).expect(400);
       expect(Date.now() - started).toBeLessThan(1000);
       expect(res.body.type).toBe('https://skema.dk/problems/untrusted-document');
-      expect(res.body.problems[0]).toEqual({ path: attack.path, code: attack.code, message: expect.stringMatching(attack.message) });
+      const [first] = res.body.problems;
+      expect(first).toEqual({ path: attack.path, code: attack.code, message: expect.stringMatching(attack.message), messages: { da: first.message, en: expect.any(String) } });
       expect(res.body.detail).toMatch(/^Dokumentet er afvist af sikkerhedshensyn/);
       await stillResponsive();
     });
@@ -88,6 +89,7 @@ describe('uploaded configuration is untrusted', () => {
   it('answers in English too, and nothing was stored or polluted', async () => {
     const res = await request(app).put(PUT_URL).set(ringsted).set('Accept-Language', 'en').set('Content-Type', 'application/json').send(ATTACKS[3]!.body).expect(400);
     expect(res.body.problems[0].message).toMatch(/can backtrack catastrophically/);
+    expect(res.body.problems[0].messages).toEqual({ da: expect.stringMatching(/katastrofal backtracking/), en: res.body.problems[0].message });
     expect(res.body.detail).toMatch(/^The document is refused for safety/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await request(app).get('/api/v1/admin/form-configs').set(ringsted).expect(200)).body.items).toEqual([]);

@@ -71,8 +71,16 @@ describe('admin form configuration: draft → check → publish → deprecate', 
     const refused = await request(app).post(`${URL}/overlay/aftaleskema/1.1.0/publish`).set(nordby).expect(422);
     expect(refused.body.type).toBe('https://skema.dk/problems/form-config-invalid');
     expect(refused.body.requiredBump).toBe('major');
-    expect(refused.body.problems).toEqual([{ path: '/version', message: expect.stringMatching(/^2\.0\.0 needed: .*AFT-02 severity/) }]);
-    expect(refused.body.diff.changes).toContainEqual(expect.objectContaining({ level: 'major', message: expect.stringContaining('AFT-02') }));
+    expect(refused.body.problems).toEqual([
+      {
+        path: '/version',
+        code: 'version-bump-too-small',
+        message: expect.stringMatching(/^Versionsnummeret skal være mindst 2\.0\.0: .*kræver en ny hovedversion .*ruleOptions\/AFT-02\/severity/),
+        messages: { da: expect.stringMatching(/^Versionsnummeret/), en: expect.stringMatching(/^2\.0\.0 needed: .*AFT-02 severity/) },
+      },
+    ]);
+    // Core's diff classifies the overlay's rule options itself.
+    expect(refused.body.diff.changes).toContainEqual(expect.objectContaining({ path: 'form.json#/ruleOptions/AFT-02/severity', kind: 'rule-option-changed', level: 'major' }));
     expect((await request(app).get(`${URL}/overlay/aftaleskema/1.1.0`).set(nordby).expect(200)).body.status).toBe('draft');
     expect((await validate()).body.errors).toEqual([]);
 
@@ -84,7 +92,7 @@ describe('admin form configuration: draft → check → publish → deprecate', 
     expect(strictResult.receipt.overlay).toMatchObject({ tenantId: 'nordby', version: '2.0.0' });
     // A lower version can no longer be published over it.
     const lower = await request(app).post(`${URL}/overlay/aftaleskema/1.1.0/publish`).set(nordby).expect(422);
-    expect(lower.body.problems[0].message).toMatch(/not greater than 2\.0\.0/);
+    expect(lower.body.problems[0]).toMatchObject({ code: 'version-not-greater', messages: { en: expect.stringMatching(/not greater than 2\.0\.0/) } });
   });
 
   it('check reports what is wrong with a draft (unknown field, lowered legal rule) without publishing it', async () => {
@@ -92,8 +100,41 @@ describe('admin form configuration: draft → check → publish → deprecate', 
     await request(app).put(`${URL}/overlay/aftaleskema/3.0.0`).set(nordby).send(nordbyDraft('x', { hide: ['/findesIkke'], ruleOptions: { 'AFT-01': { severity: 'warning' } } })).expect(200);
     const check = await request(app).post(`${URL}/overlay/aftaleskema/3.0.0/check`).set(nordby).expect(200);
     expect(check.body.ok).toBe(false);
-    expect(check.body.problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining(['/hide/0', '/ruleOptions/AFT-01']));
+    expect(check.body.problems.map((p: { path: string; code: string }) => `${p.code} ${p.path}`)).toEqual(
+      expect.arrayContaining(['overlay-unknown-field /hide/0', 'rule-option-lowered /ruleOptions/AFT-01/severity']),
+    );
     await request(app).post(`${URL}/overlay/aftaleskema/3.0.0/publish`).set(nordby).expect(422);
+  });
+
+  it('answers check, publish and preview problems in the request’s language, with both texts and a stable code', async () => {
+    const { app } = tenantConfigApp();
+    await request(app).put(`${URL}/overlay/aftaleskema/3.0.0`).set(nordby).send(nordbyDraft('x', { hide: ['/findesIkke'], ruleOptions: { 'AFT-01': { severity: 'warning' } } })).expect(200);
+    const check = (language?: string) => {
+      const req = request(app).post(`${URL}/overlay/aftaleskema/3.0.0/check`).set(nordby);
+      return (language ? req.set('Accept-Language', language) : req).expect(200);
+    };
+    const danish = (await check('da')).body.problems;
+    const english = (await check('en-GB,en;q=0.9')).body.problems;
+    const hidden = {
+      path: '/hide/0',
+      code: 'overlay-unknown-field',
+      messages: { da: '/findesIkke er ikke et felt i aftaleskema.', en: '/findesIkke is not a field of aftaleskema' },
+    };
+    expect(danish).toContainEqual({ ...hidden, message: hidden.messages.da });
+    expect(english).toContainEqual({ ...hidden, message: hidden.messages.en });
+    expect(danish.find((p: { code: string }) => p.code === 'rule-option-lowered').message).toBe('AFT-01 er et lovkrav (fejl) og kan ikke sænkes til en advarsel.');
+    expect(english.find((p: { code: string }) => p.code === 'rule-option-lowered').message).toBe('AFT-01 is a legal requirement (error) and cannot be lowered to a warning');
+    // Without a preference the API speaks Danish.
+    expect((await check()).body.problems).toEqual(danish);
+
+    const publish = await request(app).post(`${URL}/overlay/aftaleskema/3.0.0/publish`).set(nordby).set('Accept-Language', 'en').expect(422);
+    expect(publish.body.problems).toEqual(english);
+
+    const preview = (language: string) =>
+      request(app).post(`${URL}/preview`).set(nordby).set('Accept-Language', language).send({ kind: 'overlay', document: { formId: 'aftaleskema', version: '1.0.0', baseVersion: '1.0.0', schema: {} } }).expect(200);
+    const notConfigurable = { path: '/schema', code: 'overlay-not-configurable', messages: { da: '«schema» kan ikke indstilles i en tilpasning (overlay).', en: '"schema" cannot be configured in an overlay' } };
+    expect((await preview('da')).body.problems).toEqual([{ ...notConfigurable, message: notConfigurable.messages.da }]);
+    expect((await preview('en')).body.problems).toEqual([{ ...notConfigurable, message: notConfigurable.messages.en }]);
   });
 
   it('the document must match the key’s tenant and the URL', async () => {
@@ -135,10 +176,12 @@ describe('admin form configuration: preview', () => {
     expect(res.body.form.schema.required).toContain('opfoelgningsansvarlig');
     expect(res.body.diff).toMatchObject({ formId: 'aftaleskema', from: '1.0.0', requiredBump: 'major' });
     expect(res.body.diff.changes).toContainEqual(expect.objectContaining({ kind: 'required-added' }));
+    // The base version's examples are not part of the effective form, so they are not reported as removed.
+    expect(res.body.diff.changes.map((c: { kind: string }) => c.kind).sort()).toEqual(['required-added', 'text-changed']);
     expect((await request(app).get(URL).set(ringsted).expect(200)).body.items).toEqual([]);
 
     const bad = await request(app).post(`${URL}/preview`).set(ringsted).send({ kind: 'overlay', document: { ...document, hide: ['/moede'] } }).expect(200);
-    expect(bad.body).toMatchObject({ ok: false, problems: [{ path: '/hide/0', message: expect.stringContaining('required') }] });
+    expect(bad.body).toMatchObject({ ok: false, problems: [{ path: '/hide/0', code: 'overlay-hide-required', message: '/moede skal udfyldes og kan derfor ikke skjules.' }] });
     expect(bad.body.form).toBeUndefined();
     await request(app).post(`${URL}/preview`).set(ringsted).send({ kind: 'form', document }).expect(400);
   });

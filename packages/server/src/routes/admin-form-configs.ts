@@ -1,12 +1,13 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { diffFormVersions, type TenantFormRecord } from '@skema/core';
+import type { TenantFormRecord } from '@skema/core';
 import { requireAuth } from '../auth/authenticate.js';
 import { principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/roles.js';
 import { API_BASE } from '../context.js';
-import { diffView } from '../form-config/check-config.js';
+import { problemsView } from '../form-config/config-problem.js';
 import { checkView, configAddress, recordView, summaryView, type FormConfigService } from '../form-config/form-config-service.js';
 import { untrustedJsonBody } from '../form-config/untrusted-body.js';
+import { localeOf } from '../http/locale.js';
 import { HttpProblem } from '../http/problem.js';
 
 const BASE = `${API_BASE}/admin/form-configs`;
@@ -55,10 +56,10 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
     document.tenantId ??= tenantId;
     const { form, base, problems } = service.checker.effectiveOverlay(tenantId, document);
     if (!form || !base) {
-      res.json({ ok: false, problems });
+      res.json({ ok: false, problems: problemsView(problems, localeOf(req)) });
       return;
     }
-    const diff = diffView(base.manifest.id, base.manifest.version, String(document.version ?? base.manifest.version), diffFormVersions(base, form));
+    const diff = service.checker.previewDiff(base, form, String(document.version ?? base.manifest.version));
     res.json({ ok: true, problems: [], form: { manifest: form.manifest, schema: form.schema, uischema: form.uischema, i18n: form.i18n, hash: form.hash }, diff });
   });
 
@@ -90,7 +91,7 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
   router.post(`${ONE}/check`, ...guard, async (req, res) => {
     const { tenantId } = principalOf(res);
     const { kind, formId, version } = configAddress(req.params);
-    res.json(checkView(await service.check(await service.load(tenantId, kind, formId, version))));
+    res.json(checkView(await service.check(await service.load(tenantId, kind, formId, version)), localeOf(req)));
   });
 
   router.post(`${ONE}/publish`, ...guard, async (req, res) => {
@@ -108,7 +109,7 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
       throw new HttpProblem(
         'form-config-invalid',
         { da: `Konfigurationen kan ikke udgives: ${result.problems.length} problem(er).`, en: `The configuration cannot be published: ${result.problems.length} problem(s).` },
-        { members: { problems: result.problems, ...(result.diff ? { diff: result.diff } : {}), ...(result.requiredBump ? { requiredBump: result.requiredBump } : {}) } },
+        { members: { problems: problemsView(result.problems, localeOf(req)), ...(result.diff ? { diff: result.diff } : {}), ...(result.requiredBump ? { requiredBump: result.requiredBump } : {}) } },
       );
     }
     const published = await service.store.setFormConfigStatus(principal.tenantId, kind, formId, version, 'published', service.audit(principal, 'form-config.publish', record));

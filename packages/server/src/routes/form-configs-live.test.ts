@@ -55,9 +55,13 @@ describe('own forms published through the API', () => {
     const { app } = tenantConfigApp();
     await request(app).put(`${URL}/form/nordbyTjekliste/1.0.0`).set(nordby).send(ownForm({ examples: { valid: [{ name: 'forkert', data: { emne: 1 } }] } })).expect(200);
     const check = await request(app).post(`${URL}/form/nordbyTjekliste/1.0.0/check`).set(nordby).expect(200);
-    expect(check.body).toMatchObject({ ok: false, problems: [{ path: '/examples/valid/0', message: expect.stringContaining('type at /emne') }] });
+    expect(check.body).toMatchObject({
+      ok: false,
+      problems: [{ path: '/examples/valid/0', code: 'example-not-valid', message: expect.stringContaining('type ved /emne'), messages: { en: expect.stringContaining('type at /emne') } }],
+    });
     await request(app).put(`${URL}/form/aftaleskema/1.0.0`).set(nordby).send(ownForm()).expect(200);
-    expect((await request(app).post(`${URL}/form/aftaleskema/1.0.0/check`).set(nordby).expect(200)).body.problems[0].message).toMatch(/overlay instead/);
+    const shared = (await request(app).post(`${URL}/form/aftaleskema/1.0.0/check`).set(nordby).set('Accept-Language', 'en').expect(200)).body.problems[0];
+    expect(shared).toMatchObject({ path: '/manifest/id', code: 'form-shared', message: expect.stringMatching(/overlay instead/), messages: { da: expect.stringMatching(/fælles skema/) } });
     const mismatch = await request(app).put(`${URL}/form/nordbyTjekliste/1.0.0`).set(nordby).send(ownForm({ manifest: { ...ownForm().manifest, id: 'andet' } })).expect(400);
     expect(mismatch.body.issues[0].path).toBe('/manifest/id');
   });

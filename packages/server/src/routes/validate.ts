@@ -27,7 +27,7 @@ export function validateRouter(ctx: AppContext): Router {
       now: ctx.now(),
       ...(body.today ? { today: body.today } : {}),
     });
-    ctx.metrics.validations.inc({ form: form.manifest.id, outcome: result.valid ? 'valid' : 'invalid' });
+    ctx.metrics.countValidation(form.manifest.id, result.valid);
     res.json(result);
   });
   return router;

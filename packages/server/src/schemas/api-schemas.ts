@@ -1,5 +1,6 @@
 import { ROLES } from '../auth/roles.js';
 import { formConfigSchemas } from './form-config-schemas.js';
+import { legalHoldSchemas } from './legal-hold-schemas.js';
 
 /**
  * Every request and response body of the API, defined once. The same objects validate request
@@ -31,7 +32,7 @@ export const apiSchemas = {
       instance: { type: 'string' },
       issues: { type: 'array', items: ref('ProblemIssue') },
       pendingApprovals: { type: 'array', items: { type: 'string' } },
-      problems: { type: 'array', items: ref('ConfigProblem'), description: 'untrusted-document, form-config-invalid: each problem with its JSON Pointer.' },
+      problems: { type: 'array', items: ref('ConfigProblem'), description: 'untrusted-document, form-config-invalid: each problem with its JSON Pointer, stable code and texts (message in the request’s locale, messages in Danish and English).' },
       diff: ref('FormDiff'),
       requiredBump: { type: 'string', enum: ['none', 'patch', 'minor', 'major'] },
       errors: { type: 'array', items: ref('ValidationIssue'), description: 'migration-invalid: the validation errors of the migrated data.' },
@@ -282,6 +283,7 @@ export const apiSchemas = {
   Health: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, store: { type: 'object' } } },
   Role: { type: 'string', enum: [...ROLES] },
   ...formConfigSchemas,
+  ...legalHoldSchemas,
 } as const;
 
 export type ApiSchemaName = keyof typeof apiSchemas;

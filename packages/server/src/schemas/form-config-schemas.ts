@@ -4,8 +4,18 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` }) as cons
 const bump = { type: 'string', enum: ['none', 'patch', 'minor', 'major'] } as const;
 const configProblem = {
   type: 'object',
-  required: ['path', 'message'],
-  properties: { path: { type: 'string', description: 'JSON Pointer into the document' }, code: { type: 'string' }, message: { type: 'string' } },
+  required: ['path', 'code', 'message', 'messages'],
+  properties: {
+    path: { type: 'string', description: 'JSON Pointer into the document' },
+    code: {
+      type: 'string',
+      description:
+        'Stable kebab-case code, e.g. remote-ref, forbidden-key (untrusted input), overlay-unknown-field, overlay-not-configurable, overlay-hide-required (overlays), ' +
+        'rule-option-lowered, rule-option-unknown-option (rule options), version-bump-too-small, version-not-greater (semver), form-not-compiling, example-not-valid (own forms).',
+    },
+    message: { type: 'string', description: 'The text in the request’s locale (Accept-Language, Danish by default).' },
+    messages: ref('LocalizedText'),
+  },
 } as const;
 
 export const formConfigSchemas = {
@@ -51,7 +61,7 @@ export const formConfigSchemas = {
     required: ['ok', 'problems'],
     properties: {
       ok: { type: 'boolean' },
-      problems: { type: 'array', items: configProblem },
+      problems: { type: 'array', items: ref('ConfigProblem') },
       previousVersion: { type: 'string' },
       requiredBump: bump,
       diff: ref('FormDiff'),
@@ -67,7 +77,7 @@ export const formConfigSchemas = {
     required: ['ok', 'problems'],
     properties: {
       ok: { type: 'boolean' },
-      problems: { type: 'array', items: configProblem },
+      problems: { type: 'array', items: ref('ConfigProblem') },
       form: {
         type: 'object',
         required: ['manifest', 'schema', 'uischema', 'i18n', 'hash'],

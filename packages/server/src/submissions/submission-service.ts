@@ -24,7 +24,7 @@ export class SubmissionService {
       ruleOptions: principal?.ruleOptions,
       now,
     });
-    this.ctx.metrics.validations.inc({ form: form.manifest.id, outcome: result.valid ? 'valid' : 'invalid' });
+    this.ctx.metrics.countValidation(form.manifest.id, result.valid);
     return result;
   }
 
