@@ -249,3 +249,35 @@ describe('a scripted form configuration session conforms to the document', () =>
     );
   });
 });
+
+describe('a scripted legal-hold session conforms to the document', () => {
+  it('sets and releases a hold, refuses bad requests, and shows legal-hold revisions and audit entries', async () => {
+    const { app: holdApp } = createTestApp();
+    const h = (method: 'get' | 'post' | 'put', url: string, options: Parameters<typeof call>[2] = {}) => call(method, url, { app: holdApp, ...options });
+    const created = await h('post', '/api/v1/submissions', { key: TEST_KEYS.fagkonsulent, body: { formId: 'fixture', version: '1.0.0', status: 'submitted', data: fixtureData() } });
+    const url = created.headers.location!;
+    const approved = await h('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, body: { status: 'approved' } });
+    const hold = `${url}/legal-hold`;
+    const reason = 'Retssag BS-1234/2026';
+
+    const held = await h('put', hold, { key: TEST_KEYS.leder, headers: { 'If-Match': approved.headers.etag! }, body: { hold: true, reason } });
+    expect(held.body).toMatchObject({ legalHold: true, revision: 3, statusChangedAt: approved.body.submission.statusChangedAt });
+    await h('put', hold, { key: TEST_KEYS.leder, body: { hold: true, reason } });
+    await h('put', hold, { key: TEST_KEYS.leder, headers: { 'If-Match': approved.headers.etag! }, body: { hold: false, reason } });
+    await h('put', hold, { key: TEST_KEYS.caseworker, body: { hold: false, reason } });
+    await h('put', hold, { body: { hold: false, reason } });
+    await h('put', hold, { key: TEST_KEYS.leder, body: { hold: false, reason: 'Barnet 010190-1234' } });
+    await h('put', hold, { key: TEST_KEYS.leder, body: { reason } });
+    await h('put', '/api/v1/submissions/none/legal-hold', { key: TEST_KEYS.leder, body: { hold: true, reason } });
+    await h('put', hold, { key: TEST_KEYS.admin, body: { hold: false, reason } });
+
+    // The revision and audit action enums must list legal-hold, or these bodies fail the schema.
+    const revisions = await h('get', `${url}/revisions`, { key: TEST_KEYS.caseworker });
+    expect(JSON.stringify(revisions.body)).toContain('"action":"legal-hold"');
+    const audit = await h('get', `/api/v1/audit?submissionId=${created.body.submission.id}`, { key: TEST_KEYS.auditor });
+    expect((audit.body.items as Array<{ action: string }>).filter((a) => a.action === 'legal-hold')).toHaveLength(2);
+
+    const path = 'PUT /api/v1/submissions/{id}/legal-hold';
+    expect(checked).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412'].map((s) => `${path} ${s}`)));
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RevisionConflictError } from '@skema/core';
 import type { SubmissionStore } from '@skema/core';
 import type { StoreHarness } from './fixtures.js';
-import { auditOf, change, newSubmission, sampleData, tenant } from './fixtures.js';
+import { auditOf, change, holdChange, newSubmission, sampleData, tenant } from './fixtures.js';
 
 export function idempotencyContract(store: () => SubmissionStore): void {
   describe('idempotency', () => {
@@ -116,7 +116,7 @@ export function durabilityContract(harness: () => StoreHarness): void {
       await store.create(held, auditOf(t, 'create'));
       await store.create(gone, auditOf(t, 'create'));
       const updated = await store.update(t, kept.id, change(1, { data: sampleData(7) }), auditOf(t, 'update'));
-      await store.update(t, held.id, change(1, { legalHold: true, changes: [] }), auditOf(t, 'update'));
+      await store.update(t, held.id, holdChange(1, true), auditOf(t, 'legal-hold'));
       await store.delete(t, gone.id, auditOf(t, 'delete'));
       await store.appendAudit(auditOf(t, 'read', undefined, kept.id));
       const before = {
@@ -128,6 +128,7 @@ export function durabilityContract(harness: () => StoreHarness): void {
       const reopened = await h.reopen();
       expect(await reopened.get(t, kept.id)).toEqual(updated);
       expect((await reopened.get(t, held.id))?.legalHold).toBe(true);
+      expect((await reopened.get(t, held.id))?.statusChangedAt).toBe(held.at);
       expect(await reopened.get(t, gone.id)).toBeUndefined();
       expect(await reopened.list(t, {})).toEqual(before.list);
       expect(await reopened.revisions(t, kept.id)).toEqual(before.revisions);

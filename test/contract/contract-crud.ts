@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, RevisionConflictError } from '@skema/core';
 import type { SubmissionStore } from '@skema/core';
-import { auditOf, change, newSubmission, sampleData, tenant } from './fixtures.js';
+import { auditOf, change, holdChange, newSubmission, sampleData, tenant } from './fixtures.js';
 
 export function crudContract(store: () => SubmissionStore): void {
   describe('create and get', () => {
@@ -21,6 +21,7 @@ export function crudContract(store: () => SubmissionStore): void {
         receipt: input.receipt,
         createdAt: input.at,
         updatedAt: input.at,
+        statusChangedAt: input.at,
         createdBy: input.by,
         updatedBy: input.by,
       };
@@ -156,14 +157,14 @@ export function crudContract(store: () => SubmissionStore): void {
       const t = tenant();
       const input = newSubmission(t);
       await store().create(input, auditOf(t, 'create'));
-      const held = await store().update(t, input.id, change(1, { legalHold: true, changes: [] }), auditOf(t, 'update'));
+      const held = await store().update(t, input.id, holdChange(1, true), auditOf(t, 'legal-hold'));
       expect(held.legalHold).toBe(true);
       const kept = await store().update(t, input.id, change(2, { status: 'approved', changes: [] }), auditOf(t, 'status'));
       expect(kept.legalHold).toBe(true);
       expect(await store().delete(t, input.id, auditOf(t, 'delete'))).toBe(false);
       expect((await store().get(t, input.id))?.revision).toBe(3);
       expect((await store().queryAudit(t, { submissionId: input.id })).items.map((e) => e.action)).not.toContain('delete');
-      const released = await store().update(t, input.id, change(3, { legalHold: false, changes: [] }), auditOf(t, 'update'));
+      const released = await store().update(t, input.id, holdChange(3, false), auditOf(t, 'legal-hold'));
       expect(released.legalHold).toBeFalsy();
       expect(await store().delete(t, input.id, auditOf(t, 'delete'))).toBe(true);
       expect(await store().get(t, input.id)).toBeUndefined();

@@ -63,6 +63,11 @@ export function change(expectedRevision: number, overrides: Partial<SubmissionCh
   };
 }
 
+/** Sets or releases a legal hold: action `legal-hold`, nothing else changed. */
+export function holdChange(expectedRevision: number, legalHold: boolean, overrides: Partial<SubmissionChange> = {}): SubmissionChange {
+  return change(expectedRevision, { action: 'legal-hold', legalHold, changes: [], ...overrides });
+}
+
 /** ISO instant `minutes` after a fixed base, so tests control updatedAt ordering. */
 export function minute(minutes: number): string {
   return new Date(Date.UTC(2025, 2, 1, 8, 0, 0) + minutes * 60_000).toISOString();

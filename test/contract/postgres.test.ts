@@ -1,8 +1,9 @@
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RevisionConflictError } from '@skema/core';
 import { MIGRATIONS, createPostgresStore } from '@skema/store-postgres';
 import type { PostgresSubmissionStore } from '@skema/store-postgres';
-import { auditOf, change, newSubmission, tenant } from './fixtures.js';
+import { auditOf, change, holdChange, newSubmission, tenant } from './fixtures.js';
 import { DATABASE_URL, databaseReachable, dropSchema, testSchema } from './pg-env.js';
 import type { StoreHarness } from './store-contract.js';
 import { runStoreContract } from './store-contract.js';
@@ -69,6 +70,70 @@ if (!reachable) {
     return harness;
   }, { durable: true });
 
+  describe('PostgreSQL store: migration 3 (status_changed_at, legal-hold)', () => {
+    const schema = testSchema();
+    afterAll(() => dropSchema(schema));
+
+    it('backfills when each submission entered its status from its revisions, and then accepts legal-hold revisions', async () => {
+      const q = (name: string) => `"${schema}"."${name}"`;
+      const t = { schema: `"${schema}"`, migrations: q('schema_migrations'), submissions: q('submissions'), revisions: q('submission_revisions'), audit: q('audit_log'), keys: q('idempotency_keys'), formConfigs: q('form_configs') };
+      const day = (n: number) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString();
+      const tenantId = tenant();
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      try {
+        // A database as the released version left it: migrations 1 and 2 only.
+        await client.query(`CREATE SCHEMA ${t.schema}`);
+        await client.query(`CREATE TABLE ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+        for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
+          await client.query(m.sql(t, schema));
+          await client.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [m.version, m.name]);
+        }
+        // [id, current status, updated_at, revisions as [status, day, action]]
+        const rows: Array<[string, string, string, Array<[string, number, string]>]> = [
+          // Approved on day 1, then an old-style hold (action update) on day 40: closed on day 1.
+          ['held', 'approved', day(40), [['submitted', 0, 'create'], ['approved', 1, 'status'], ['approved', 40, 'update']]],
+          // Rejected, reopened, rejected again on day 9.
+          ['again', 'rejected', day(12), [['submitted', 0, 'create'], ['rejected', 2, 'status'], ['draft', 5, 'status'], ['rejected', 9, 'status'], ['rejected', 12, 'update']]],
+          // Never changed status: its creation.
+          ['draft', 'draft', day(7), [['draft', 3, 'create'], ['draft', 7, 'update']]],
+        ];
+        for (const [id, status, updatedAt, revisions] of rows) {
+          await client.query(
+            `INSERT INTO ${t.submissions} (id, tenant_id, form_id, version, status, data, revision, receipt, created_at, updated_at, created_by, updated_by)
+             VALUES ($1, $2, 'underretning', '1.0.0', $3, '{}'::jsonb, $4, '{}'::jsonb, $5, $6, 'k', 'k')`,
+            [id, tenantId, status, revisions.length, day(revisions[0]![1]), updatedAt],
+          );
+          for (const [i, [rStatus, rDay, action]] of revisions.entries()) {
+            await client.query(
+              `INSERT INTO ${t.revisions} (submission_id, revision, form_id, version, status, data, receipt, by, at, changes, action)
+               VALUES ($1, $2, 'underretning', '1.0.0', $3, '{}'::jsonb, '{}'::jsonb, 'k', $4, '[]'::jsonb, $5)`,
+              [id, i + 1, rStatus, day(rDay), action],
+            );
+          }
+        }
+      } finally {
+        await client.end();
+      }
+
+      const store = createPostgresStore({ connectionString: DATABASE_URL, schema });
+      try {
+        await store.init();
+        const versions = await store.pool.query(`SELECT version FROM ${t.migrations} ORDER BY version`);
+        expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3]);
+        expect((await store.get(tenantId, 'held'))).toMatchObject({ updatedAt: day(40), statusChangedAt: day(1) });
+        expect((await store.get(tenantId, 'again'))?.statusChangedAt).toBe(day(9));
+        expect((await store.get(tenantId, 'draft'))?.statusChangedAt).toBe(day(3));
+        await store.update(tenantId, 'held', holdChange(3, false, { at: day(50) }), auditOf(tenantId, 'legal-hold'));
+        expect((await store.revisions(tenantId, 'held')).map((r) => r.action)).toEqual(['create', 'status', 'update', 'legal-hold']);
+        expect((await store.get(tenantId, 'held'))?.statusChangedAt).toBe(day(1));
+        await expect(store.pool.query(`UPDATE ${t.revisions} SET action = 'other' WHERE submission_id = 'held'`)).rejects.toThrow(/action_check/);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('PostgreSQL store: several instances on one schema', () => {
     const schema = testSchema();
     const opened: PostgresSubmissionStore[] = [];
@@ -88,7 +153,7 @@ if (!reachable) {
       await a.init();
       const rows = await a.pool.query(`SELECT version FROM "${schema}".schema_migrations`);
       expect(rows.rows.map((r: { version: number }) => r.version).sort((x, y) => x - y)).toEqual(MIGRATIONS.map((m) => m.version));
-      expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2]);
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3]);
     });
 
     it('loses no update when two instances race on one submission', async () => {

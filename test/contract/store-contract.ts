@@ -3,6 +3,7 @@ import { auditContract } from './contract-audit.js';
 import { concurrencyContract, durabilityContract, idempotencyContract } from './contract-concurrency.js';
 import { crudContract } from './contract-crud.js';
 import { listContract } from './contract-list.js';
+import { statusTimeContract } from './contract-status-time.js';
 import type { MakeStore, StoreHarness } from './fixtures.js';
 
 export type { MakeStore, StoreHarness } from './fixtures.js';
@@ -29,6 +30,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     crudContract(store);
     listContract(store);
     auditContract(store);
+    statusTimeContract(store);
     idempotencyContract(store);
     concurrencyContract(store);
     durabilityContract(current);

@@ -4,7 +4,13 @@ import { useEffect, useState } from 'react';
 import { client } from './api.js';
 import { STATUS_TEXT } from './Submissions.js';
 
-const ACTION_TEXT: Record<string, string> = { create: 'Oprettet', update: 'Ændret', status: 'Status ændret', migrate: 'Flyttet til ny version' };
+const ACTION_TEXT: Record<string, string> = {
+  create: 'Oprettet',
+  update: 'Ændret',
+  status: 'Status ændret',
+  migrate: 'Flyttet til ny version',
+  'legal-hold': 'Juridisk tilbageholdelse ændret',
+};
 
 function useSubmission(id: string) {
   const [state, setState] = useState<{ submission: Submission; form: FormVersion; revisions: SubmissionRevisionView[] }>();

@@ -106,13 +106,16 @@ describe('skema (built binary)', () => {
   });
 
   it('diff prints classified changes and the required bump', () => {
-    const r = skema('diff', 'testskema', '1.0.0', '2.0.0');
+    const r = skema('diff', 'testskema', '1.0.0', '2.0.0', '--locale', 'en');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('testskema 1.0.0 → 2.0.0: 7 change(s), required bump: major');
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}major +property-removed +#\/properties\/telefon +property "telefon" removed$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}minor +property-added +#\/properties\/bemaerkning/));
     expect(lines.at(-1)).toBe('✓ 2.0.0 is a sufficient version number after 1.0.0');
+    const da = skema('diff', 'testskema', '1.0.0', '2.0.0').stdout.trim().split('\n');
+    expect(da[0]).toBe('testskema 1.0.0 → 2.0.0: 7 ændring(er), krævet versionsløft: major');
+    expect(da).toContainEqual(expect.stringMatching(/^ {2}major +property-removed +#\/properties\/telefon +feltet "telefon" er fjernet$/));
     const json = JSON.parse(skema('diff', 'testskema', '1.0.0', '1.1.0', '--json').stdout);
     expect(json).toMatchObject({ required: 'minor', sufficient: true });
     expect(skema('diff', 'testskema', '1.0.0', '9.0.0').code).toBe(2);

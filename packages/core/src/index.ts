@@ -21,5 +21,5 @@ export * from './overlay/index.js';
 export * from './migration/index.js';
 export type { FormConfigStore, TenantFormRecord } from './form-config-store.js';
 export { compareFormConfigs, compareVersions, ImmutableVersionError } from './form-config-store.js';
-export { retentionExpiry, isExpired, type RetentionPolicy } from './retention/retention.js';
-export { normaliseInstant, submissionFromInput } from './store-records.js';
+export { retentionExpiry, retentionStart, isExpired, type RetentionPolicy } from './retention/retention.js';
+export { assertChangeShape, normaliseInstant, statusChangedAtAfter, statusEnteredAt, submissionFromInput } from './store-records.js';

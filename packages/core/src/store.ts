@@ -20,11 +20,24 @@ export interface Submission {
   receipt: ValidationReceipt;
   createdAt: string;
   updatedAt: string;
+  /**
+   * When the submission entered its current status: its creation, or the last update that changed
+   * the status (edits, migrations and legal holds leave it alone). Retention counts from it. Every
+   * store sets it; optional only for records built before the field existed (readers then fall back
+   * to `updatedAt`).
+   */
+  statusChangedAt?: string;
   createdBy: string;
   updatedBy: string;
   /** Blocks deletion by retention (spec Q17). */
   legalHold?: boolean;
 }
+
+/**
+ * What kind of change made a revision. `legal-hold` sets or releases a legal hold and changes
+ * nothing else, so it is no content change (pending approvals survive it).
+ */
+export type RevisionAction = 'create' | 'update' | 'status' | 'migrate' | 'legal-hold';
 
 /** One stored state of a submission. Revision 1 is the creation. */
 export interface SubmissionRevision {
@@ -40,7 +53,7 @@ export interface SubmissionRevision {
   /** RFC 6902 operations from the previous revision to this one (empty for revision 1). */
   changes: Array<Record<string, unknown>>;
   /** What kind of change made this revision. */
-  action: 'create' | 'update' | 'status' | 'migrate';
+  action: RevisionAction;
 }
 
 export type AuditAction =
@@ -49,6 +62,7 @@ export type AuditAction =
   | 'update'
   | 'status'
   | 'migrate'
+  | 'legal-hold'
   | 'delete'
   | 'list'
   | 'form-config.draft'
@@ -82,11 +96,17 @@ export interface SubmissionChange {
   /** The change applies only when the stored revision is this one (optimistic concurrency). */
   expectedRevision: number;
   data?: unknown;
+  /** A status other than the stored one also moves `statusChangedAt` to `at`; the same status does not. */
   status?: SubmissionStatus;
   version?: string;
   receipt: ValidationReceipt;
+  /** Only with action `legal-hold`. */
   legalHold?: boolean;
-  action: SubmissionRevision['action'];
+  /**
+   * Recorded as the revision's action. A hold change is explicit: action `legal-hold` with
+   * `legalHold` and no data, status or version; stores refuse any other mix (`assertChangeShape`).
+   */
+  action: RevisionAction;
   changes: Array<Record<string, unknown>>;
   by: string;
   at: string;

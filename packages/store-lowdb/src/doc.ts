@@ -60,6 +60,10 @@ export function shapeProblem(value: unknown, expectedId: string): string | undef
   if (!STATUSES.has(s.status as string)) return 'submission.status invalid';
   if (!Number.isInteger(s.revision) || (s.revision as number) < 1) return 'submission.revision invalid';
   if (Number.isNaN(Date.parse(s.updatedAt as string))) return 'submission.updatedAt invalid';
+  // Absent in documents written before the field existed; readers derive it from the revisions.
+  if (s.statusChangedAt !== undefined && (!isString(s.statusChangedAt) || Number.isNaN(Date.parse(s.statusChangedAt)))) {
+    return 'submission.statusChangedAt invalid';
+  }
   if (!s.receipt || typeof s.receipt !== 'object') return 'submission.receipt missing';
   if (!Array.isArray(doc.revisions) || doc.revisions.length !== s.revision) return 'revisions do not match the revision number';
   if (!doc.revisions.every((r, i) => r && r.revision === i + 1 && r.submissionId === expectedId)) return 'revision list broken';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, NewSubmission, Submission, SubmissionChange, SubmissionRevision } from '@skema/core';
+import type { SubmissionDoc } from './doc.js';
 import { normaliseInstant } from './doc.js';
-import { submissionFromInput } from '@skema/core';
+import { assertChangeShape, statusChangedAtAfter, statusEnteredAt, submissionFromInput } from '@skema/core';
 
 /** The audit entry as stored: an id, the operation's tenant and submission, a normalised time. */
 export function auditFor(audit: Omit<AuditEntry, 'id'>, tenantId: string, submissionId?: string): AuditEntry {
@@ -23,8 +24,12 @@ export function newSubmission(input: NewSubmission): { submission: Submission; r
   return { submission, revision: revisionOf(submission, 'create', [], input.by, submission.createdAt) };
 }
 
-/** Applies a change: fields left undefined keep their value; legalHold is kept only while true. */
+/**
+ * Applies a change: fields left undefined keep their value; legalHold is kept only while true;
+ * statusChangedAt moves only with a new status.
+ */
 export function changedSubmission(prev: Submission, change: SubmissionChange): { submission: Submission; revision: SubmissionRevision } {
+  assertChangeShape(change);
   const at = normaliseInstant(change.at, 'change.at');
   const { legalHold: _previousHold, ...rest } = prev;
   const hold = change.legalHold ?? prev.legalHold ?? false;
@@ -36,10 +41,21 @@ export function changedSubmission(prev: Submission, change: SubmissionChange): {
     receipt: change.receipt,
     revision: prev.revision + 1,
     updatedAt: at,
+    statusChangedAt: statusChangedAtAfter(prev, change, at),
     updatedBy: change.by,
     ...(hold ? { legalHold: true } : {}),
   };
   return { submission, revision: revisionOf(submission, change.action, change.changes, change.by, at) };
+}
+
+/**
+ * Documents written before `statusChangedAt` existed get it from their revisions (when the current
+ * status was entered), so a hold set after closure does not count as the closing time.
+ */
+export function withStatusChangedAt(doc: SubmissionDoc): SubmissionDoc {
+  if (doc.submission.statusChangedAt !== undefined) return doc;
+  const entered = statusEnteredAt(doc.revisions) ?? doc.submission.updatedAt;
+  return { ...doc, submission: { ...doc.submission, statusChangedAt: normaliseInstant(entered, 'statusChangedAt') } };
 }
 
 function revisionOf(

@@ -3,6 +3,7 @@ import { readCheckedDoc } from './checked-read.js';
 import { decodeCursor, encodeCursor, pageSize } from './cursor.js';
 import type { SubmissionDoc } from './doc.js';
 import { docPath, normaliseInstant, shapeProblem } from './doc.js';
+import { withStatusChangedAt } from './records.js';
 import type { StoreParts } from './store-parts.js';
 
 /** Submission reads: the index says which files to open, and every answer comes from the file itself. */
@@ -40,7 +41,8 @@ export class SubmissionReads {
   }
 
   async readDoc(id: string): Promise<SubmissionDoc | undefined> {
-    return readCheckedDoc<SubmissionDoc>(docPath(this.parts.dataDir, id), (doc) => shapeProblem(doc, id));
+    const doc = await readCheckedDoc<SubmissionDoc>(docPath(this.parts.dataDir, id), (d) => shapeProblem(d, id));
+    return doc && withStatusChangedAt(doc);
   }
 
   /** Tenant scoping: another tenant's id reads exactly like an absent one. */

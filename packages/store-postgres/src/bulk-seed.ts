@@ -10,8 +10,8 @@ export async function bulkSeed({ pool, t }: Db, count: number, make: (i: number)
     const col = <T>(pick: (s: NewSubmission) => T): T[] => rows.map(pick);
     await inTransaction(pool, async (c) => {
       await c.query(
-        `INSERT INTO ${t.submissions} (id, tenant_id, form_id, version, status, data, revision, receipt, created_at, updated_at, created_by, updated_by)
-         SELECT id, tenant, form, ver, st, d::jsonb, 1, r::jsonb, at, at, by, by
+        `INSERT INTO ${t.submissions} (id, tenant_id, form_id, version, status, data, revision, receipt, created_at, updated_at, status_changed_at, created_by, updated_by)
+         SELECT id, tenant, form, ver, st, d::jsonb, 1, r::jsonb, at, at, at, by, by
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[])
            AS u(id, tenant, form, ver, st, d, r, at, by)`,
         [

@@ -121,6 +121,25 @@ export const MIGRATIONS: Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION ${t.schema}.form_config_guard();
     `,
   },
+  {
+    version: 3,
+    name: 'status_changed_at, revision action legal-hold',
+    // Retention counts from entering the closed status, which a later update (a legal hold, say)
+    // must not move. Existing rows get the time their current status was entered: the first
+    // revision after the last one with another status, or updated_at if revisions are missing.
+    sql: (t) => `
+      ALTER TABLE ${t.submissions} ADD COLUMN status_changed_at timestamptz;
+      UPDATE ${t.submissions} s SET status_changed_at = COALESCE(
+        (SELECT min(r.at) FROM ${t.revisions} r
+          WHERE r.submission_id = s.id
+            AND r.revision > COALESCE((SELECT max(o.revision) FROM ${t.revisions} o WHERE o.submission_id = s.id AND o.status <> s.status), 0)),
+        s.updated_at);
+      ALTER TABLE ${t.submissions} ALTER COLUMN status_changed_at SET NOT NULL;
+      ALTER TABLE ${t.revisions} DROP CONSTRAINT submission_revisions_action_check;
+      ALTER TABLE ${t.revisions} ADD CONSTRAINT submission_revisions_action_check
+        CHECK (action IN ('create', 'update', 'status', 'migrate', 'legal-hold'));
+    `,
+  },
 ];
 
 /** Advisory-lock key pair: a constant for "Skema migrations" and the schema name's hash. */

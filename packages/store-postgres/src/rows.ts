@@ -11,6 +11,7 @@ export interface SubmissionRow {
   receipt: ValidationReceipt;
   created_at: Date;
   updated_at: Date;
+  status_changed_at: Date;
   created_by: string;
   updated_by: string;
   legal_hold: boolean;
@@ -54,6 +55,7 @@ export function toSubmission(r: SubmissionRow): Submission {
     receipt: r.receipt,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
+    statusChangedAt: r.status_changed_at.toISOString(),
     createdBy: r.created_by,
     updatedBy: r.updated_by,
     ...(r.legal_hold ? { legalHold: true } : {}),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Submission, SubmissionChange } from '@skema/core';
-import { NotFoundError, RevisionConflictError } from '@skema/core';
+import { assertChangeShape, NotFoundError, RevisionConflictError } from '@skema/core';
 import type { SubmissionRow } from './rows.js';
 import { json, normaliseInstant, toSubmission } from './rows.js';
 import type { Db } from './sql.js';
@@ -13,6 +13,7 @@ export async function updateSubmission(
   change: SubmissionChange,
   audit: Omit<AuditEntry, 'id'>,
 ): Promise<Submission> {
+  assertChangeShape(change);
   const at = normaliseInstant(change.at, 'change.at');
   const auditAt = normaliseInstant(audit.at, 'audit.at');
   // One statement: the conditional update, its revision row and its audit entry commit together.
@@ -23,6 +24,8 @@ export async function updateSubmission(
        UPDATE ${t.submissions} SET
          data = CASE WHEN $4 THEN $5::jsonb ELSE data END,
          status = COALESCE($6, status),
+         -- SET sees the old row: the time moves only when the status really changes.
+         status_changed_at = CASE WHEN $6::text IS NOT NULL AND $6::text <> status THEN $10 ELSE status_changed_at END,
          version = COALESCE($7, version),
          receipt = $8::jsonb,
          legal_hold = COALESCE($9, legal_hold),

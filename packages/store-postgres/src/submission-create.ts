@@ -28,8 +28,8 @@ export async function createSubmission(
   const sql = `
     WITH k AS (${claim}),
     s AS (
-      INSERT INTO ${t.submissions} (id, tenant_id, form_id, version, status, data, revision, receipt, created_at, updated_at, created_by, updated_by)
-      SELECT $1, $2, $3, $4, $5, $6::jsonb, 1, $7::jsonb, $8, $8, $9, $9 WHERE EXISTS (SELECT 1 FROM k)
+      INSERT INTO ${t.submissions} (id, tenant_id, form_id, version, status, data, revision, receipt, created_at, updated_at, status_changed_at, created_by, updated_by)
+      SELECT $1, $2, $3, $4, $5, $6::jsonb, 1, $7::jsonb, $8, $8, $8, $9, $9 WHERE EXISTS (SELECT 1 FROM k)
       RETURNING *
     ),
     r AS (

@@ -8,7 +8,7 @@ const BUMP_TEXT: Record<RequiredBump, string> = {
   none: 'ingen',
 };
 
-/** The classified changes of an effective form and the version bump they require. */
+/** The classified changes of an effective form and the version bump they require, described in Danish. */
 export function DiffSummary(props: { diff?: ConfigDiff | undefined; requiredBump?: RequiredBump | undefined; previousVersion?: string | undefined; title?: string; headingLevel: 3 | 4 }) {
   const required = props.requiredBump ?? props.diff?.requiredBump;
   if (!props.diff && !required) return null;
@@ -28,7 +28,7 @@ export function DiffSummary(props: { diff?: ConfigDiff | undefined; requiredBump
         <ul className="changes">
           {changes.map((c, i) => (
             <li key={`${c.path}#${c.kind}#${i}`}>
-              <span className={`level level--${c.level}`}>{c.level}</span> <code>{c.path}</code> {c.message}
+              <span className={`level level--${c.level}`}>{c.level}</span> <code>{c.path}</code> {c.messages.da}
             </li>
           ))}
         </ul>

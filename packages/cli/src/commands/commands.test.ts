@@ -86,18 +86,62 @@ describe('validate', () => {
 describe('diff', () => {
   it('names the required bump and whether the version number suffices', async () => {
     const io = captureIo();
-    expect(await diffCommand.run(['testskema', '1.0.0', '1.1.0', '--schemas', FIXTURES], io)).toBe(0);
+    expect(await diffCommand.run(['testskema', '1.0.0', '1.1.0', '--locale', 'en', '--schemas', FIXTURES], io)).toBe(0);
     expect(io.lines[0]).toBe('testskema 1.0.0 → 1.1.0: 5 change(s), required bump: minor');
     expect(io.lines.at(-1)).toBe('✓ 1.1.0 is a sufficient version number after 1.0.0');
     const same = captureIo();
-    await diffCommand.run(['testskema', '1.1.0', '1.1.0', '--schemas', FIXTURES], same);
+    await diffCommand.run(['testskema', '1.1.0', '1.1.0', '--locale', 'en', '--schemas', FIXTURES], same);
     expect(same.lines[0]).toBe('testskema 1.1.0 → 1.1.0: 0 change(s), required bump: none');
   });
 
-  it('requires a form id and two versions', async () => {
-    const { code, err } = await run('diff', 'testskema', '1.0.0', '--schemas', FIXTURES);
+  it('prints in Danish by default and in English with --locale en, the kind staying the code', async () => {
+    const da = captureIo();
+    await diffCommand.run(['testskema', '1.0.0', '1.1.0', '--schemas', FIXTURES], da);
+    const en = captureIo();
+    await diffCommand.run(['testskema', '1.0.0', '1.1.0', '--locale', 'en', '--schemas', FIXTURES], en);
+    expect(da.lines[0]).toBe('testskema 1.0.0 → 1.1.0: 5 ændring(er), krævet versionsløft: minor');
+    expect(da.lines.at(-1)).toBe('✓ 1.1.0 er et tilstrækkeligt versionsnummer efter 1.0.0');
+    const added = (lines: string[]) => lines.find((l) => /property-added +#\/properties\/bemaerkning /.test(l));
+    expect(added(da.lines)).toMatch(/^ {2}minor +property-added +#\/properties\/bemaerkning {2}nyt valgfrit felt "bemaerkning"$/);
+    expect(added(en.lines)).toMatch(/^ {2}minor +property-added +#\/properties\/bemaerkning {2}new optional property "bemaerkning"$/);
+    const none = captureIo();
+    await diffCommand.run(['testskema', '1.1.0', '1.1.0', '--schemas', FIXTURES], none);
+    expect(none.lines[0]).toBe('testskema 1.1.0 → 1.1.0: 0 ændring(er), krævet versionsløft: intet');
+  });
+
+  it('gives each change in --json its message in --locale and both texts', async () => {
+    const io = captureIo();
+    await diffCommand.run(['testskema', '1.0.0', '1.1.0', '--json', '--locale', 'en', '--schemas', FIXTURES], io);
+    const json = JSON.parse(io.lines.join('\n'));
+    expect(json.changes).toContainEqual({
+      path: '#/properties/bemaerkning',
+      kind: 'property-added',
+      level: 'minor',
+      message: 'new optional property "bemaerkning"',
+      messages: { da: 'nyt valgfrit felt "bemaerkning"', en: 'new optional property "bemaerkning"' },
+    });
+  });
+
+  it('names a version number that is too small in --locale', async () => {
+    const dir = copy();
+    renameSync(join(dir, 'testskema/2.0.0'), join(dir, 'testskema/1.2.0'));
+    const manifest = join(dir, 'testskema/1.2.0/form.json');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), version: '1.2.0' }));
+    const da = captureIo();
+    await diffCommand.run(['testskema', '1.1.0', '1.2.0', '--schemas', dir], da);
+    expect(da.lines.at(-1)).toMatch(/^✗ Versionsnummeret skal være mindst 2\.0\.0: .* Det skyldes ændringerne i #\/properties\/telefon \(feltet "telefon" er fjernet\)/);
+    const en = captureIo();
+    await diffCommand.run(['testskema', '1.1.0', '1.2.0', '--locale', 'en', '--schemas', dir], en);
+    expect(en.lines.at(-1)).toMatch(/^✗ 2\.0\.0 needed: .*#\/properties\/telefon: property "telefon" removed/);
+  });
+
+  it('requires a form id and two versions, and a known locale', async () => {
+    const { code, err } = await run('diff', 'testskema', '1.0.0', '--locale', 'en', '--schemas', FIXTURES);
     expect(code).toBe(2);
     expect(err[0]).toBe('skema diff: diff needs a form id and two versions');
+    expect((await run('diff', 'testskema', '1.0.0', '--schemas', FIXTURES)).err[0]).toBe('skema diff: diff skal have et skema-id og to versioner');
+    const wrong = await run('diff', 'testskema', '1.0.0', '1.1.0', '--locale', 'de', '--schemas', FIXTURES);
+    expect([wrong.code, wrong.err[0]]).toEqual([2, 'skema diff: --locale must be "da" or "en", not "de"']);
   });
 });
 

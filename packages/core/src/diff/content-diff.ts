@@ -2,18 +2,12 @@ import semver from 'semver';
 import type { FormExample, FormPluginReference, FormVersion } from '../form.js';
 import { canonicalJson } from '../hash.js';
 import type { IssueSeverity } from '../issues.js';
+import { CONTENT, entryChanges, listed, schemaChange } from './change-texts.js';
 import { diffRuleOptionValues } from './rule-options-diff.js';
 import { escapeSegment, isSchemaObject, sameJson } from './schema-nodes.js';
 import type { DiffOptions, SchemaChange } from './types.js';
 
 type Defaults = ReadonlyMap<string, IssueSeverity | undefined> | undefined;
-
-const MAX_LISTED = 8;
-
-function list(items: string[]): string {
-  const shown = items.slice(0, MAX_LISTED).join(', ');
-  return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
-}
 
 /** JSON Pointers of the places where two JSON values differ (whole arrays when their length differs). */
 export function jsonDifferences(a: unknown, b: unknown, at = ''): string[] {
@@ -31,12 +25,8 @@ function diffTexts(locale: 'da' | 'en', a: Record<string, string>, b: Record<str
   const added = Object.keys(b).filter((k) => !(k in a));
   const removed = Object.keys(a).filter((k) => !(k in b));
   const changed = Object.keys(b).filter((k) => k in a && a[k] !== b[k]);
-  const parts = [
-    added.length ? `added ${list(added)}` : '',
-    removed.length ? `removed ${list(removed)}` : '',
-    changed.length ? `changed ${list(changed)}` : '',
-  ].filter(Boolean);
-  return parts.length ? [{ path: `i18n/${locale}.json`, kind: 'text-changed', level: 'patch', message: `texts ${parts.join('; ')}` }] : [];
+  const messages = entryChanges(CONTENT.texts, added, removed, changed);
+  return messages ? [schemaChange(`i18n/${locale}.json`, 'text-changed', 'patch', messages)] : [];
 }
 
 function diffExamples(kind: 'valid' | 'invalid', a: FormExample[], b: FormExample[]): SchemaChange[] {
@@ -46,12 +36,8 @@ function diffExamples(kind: 'valid' | 'invalid', a: FormExample[], b: FormExampl
   const added = [...after.keys()].filter((k) => !before.has(k));
   const removed = [...before.keys()].filter((k) => !after.has(k));
   const changed = [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k));
-  const parts = [
-    added.length ? `added ${list(added)}` : '',
-    removed.length ? `removed ${list(removed)}` : '',
-    changed.length ? `changed ${list(changed)}` : '',
-  ].filter(Boolean);
-  return parts.length ? [{ path: `examples/${kind}`, kind: 'example-changed', level: 'patch', message: `examples ${parts.join('; ')}` }] : [];
+  const messages = entryChanges(CONTENT.examples, added, removed, changed);
+  return messages ? [schemaChange(`examples/${kind}`, 'example-changed', 'patch', messages)] : [];
 }
 
 function majorOfRange(range: string): number | undefined {
@@ -70,22 +56,17 @@ function diffPlugins(a: FormPluginReference[], b: FormPluginReference[], default
     const old = before.get(name);
     const path = `form.json#/plugins/${name}`;
     if (!old) {
-      changes.push({ path, kind: 'plugin-added', level: 'major', message: `plugin ${name} added: its rules and formats may refuse data that passed before` });
+      changes.push(schemaChange(path, 'plugin-added', 'major', CONTENT.pluginAdded(name)));
       continue;
     }
     if (old.version !== ref.version) {
       const breaking = majorOfRange(old.version) !== majorOfRange(ref.version);
-      changes.push({
-        path,
-        kind: 'plugin-changed',
-        level: breaking ? 'major' : 'patch',
-        message: `plugin ${name} range ${old.version} → ${ref.version}${breaking ? ' (new major version of the plugin)' : ''}`,
-      });
+      changes.push(schemaChange(path, 'plugin-changed', breaking ? 'major' : 'patch', CONTENT.pluginRange(name, old.version, ref.version, breaking)));
     }
     changes.push(...diffRuleOptionValues(old.options ?? {}, ref.options ?? {}, { path: `${path}/options`, kind: 'plugin-changed', defaults }));
   }
   for (const name of before.keys()) {
-    if (!after.has(name)) changes.push({ path: `form.json#/plugins/${name}`, kind: 'plugin-removed', level: 'minor', message: `plugin ${name} removed: its rules no longer apply` });
+    if (!after.has(name)) changes.push(schemaChange(`form.json#/plugins/${name}`, 'plugin-removed', 'minor', CONTENT.pluginRemoved(name)));
   }
   return changes;
 }
@@ -95,13 +76,13 @@ export function diffContent(a: FormVersion, b: FormVersion, options: DiffOptions
   const changes: SchemaChange[] = [];
   for (const key of ['title', 'description', 'changelog', 'migration'] as const) {
     if (!sameJson(a.manifest[key], b.manifest[key])) {
-      changes.push({ path: `form.json#/${key}`, kind: 'manifest-changed', level: 'patch', message: `${key} changed` });
+      changes.push(schemaChange(`form.json#/${key}`, 'manifest-changed', 'patch', CONTENT.manifest(key)));
     }
   }
   changes.push(...diffPlugins(a.manifest.plugins ?? [], b.manifest.plugins ?? [], defaults));
   changes.push(...diffRuleOptionValues(a.manifest.ruleOptions ?? {}, b.manifest.ruleOptions ?? {}, { path: 'form.json#/ruleOptions', kind: 'rule-option-changed', defaults }));
   const ui = jsonDifferences(a.uischema, b.uischema);
-  if (ui.length) changes.push({ path: 'uischema.json', kind: 'uischema-changed', level: 'patch', message: `UI schema changed at ${list(ui)}` });
+  if (ui.length) changes.push(schemaChange('uischema.json', 'uischema-changed', 'patch', CONTENT.uischema(listed(ui))));
   changes.push(...diffTexts('da', a.i18n.da, b.i18n.da), ...diffTexts('en', a.i18n.en, b.i18n.en));
   if (options.examples !== false) {
     changes.push(...diffExamples('valid', a.examples?.valid ?? [], b.examples?.valid ?? []));

@@ -1,8 +1,10 @@
 import type { BumpLevel, ChangeKind } from './types.js';
+import { KEYWORD } from './keyword-texts.js';
 import { sameJson, show, type SchemaObject } from './schema-nodes.js';
 import { canonicalJson } from '../hash.js';
+import type { LocalizedText } from '../issues.js';
 
-export type AddChange = (path: string, kind: ChangeKind, level: BumpLevel, message: string) => void;
+export type AddChange = (path: string, kind: ChangeKind, level: BumpLevel, messages: LocalizedText) => void;
 
 /** Keywords that only describe; changing them never changes which data is valid. */
 const ANNOTATIONS = new Set([
@@ -71,69 +73,63 @@ function typesWithin(inner: string[] | undefined, outer: string[] | undefined): 
   return inner.every((t) => allowsType(outer, t));
 }
 
-function showTypes(types: string[] | undefined): string {
-  return types === undefined ? 'any' : types.join('|');
-}
-
 function diffType(a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
   const ta = typeList(a.type);
   const tb = typeList(b.type);
   if (sameJson(a.type, b.type)) return;
   const narrowed = !typesWithin(ta, tb);
   const widened = !typesWithin(tb, ta);
-  const change = `from ${showTypes(ta)} to ${showTypes(tb)}`;
-  if (narrowed) add(path, 'type-narrowed', 'major', widened ? `type changed ${change}` : `type narrowed ${change}`);
-  else if (widened) add(path, 'type-widened', 'minor', `type widened ${change}`);
+  if (narrowed) add(path, 'type-narrowed', 'major', KEYWORD.type(widened ? 'changed' : 'narrowed', ta, tb));
+  else if (widened) add(path, 'type-widened', 'minor', KEYWORD.type('widened', ta, tb));
 }
 
 function diffEnum(a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
   if (sameJson(a.enum, b.enum)) return;
   const ea = Array.isArray(a.enum) ? a.enum : undefined;
   const eb = Array.isArray(b.enum) ? b.enum : undefined;
-  if (!ea && eb) return add(path, 'enum-narrowed', 'major', `enum added: only ${eb.map(show).join(', ')} allowed`);
-  if (ea && !eb) return add(path, 'enum-widened', 'minor', 'enum removed: any value of the type is allowed');
+  if (!ea && eb) return add(path, 'enum-narrowed', 'major', KEYWORD.enumAdded(eb.map(show).join(', ')));
+  if (ea && !eb) return add(path, 'enum-widened', 'minor', KEYWORD.enumRemoved);
   if (!ea || !eb) return;
   const keysA = new Map(ea.map((v) => [canonicalJson(v), v]));
   const keysB = new Map(eb.map((v) => [canonicalJson(v), v]));
   const removed = [...keysA].filter(([k]) => !keysB.has(k)).map(([, v]) => v);
   const added = [...keysB].filter(([k]) => !keysA.has(k)).map(([, v]) => v);
-  if (removed.length) add(path, 'enum-narrowed', 'major', `enum values removed: ${removed.map(show).join(', ')}`);
-  if (added.length) add(path, 'enum-widened', 'minor', `enum values added: ${added.map(show).join(', ')}`);
+  if (removed.length) add(path, 'enum-narrowed', 'major', KEYWORD.enumValuesRemoved(removed.map(show).join(', ')));
+  if (added.length) add(path, 'enum-widened', 'minor', KEYWORD.enumValuesAdded(added.map(show).join(', ')));
 }
 
 function diffConst(a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
   if (sameJson(a.const, b.const)) return;
-  if (!('const' in b)) return add(path, 'constraint-relaxed', 'minor', `const ${show(a.const)} removed`);
-  if (!('const' in a)) return add(path, 'const-changed', 'major', `const ${show(b.const)} added`);
-  add(path, 'const-changed', 'major', `const changed from ${show(a.const)} to ${show(b.const)}`);
+  if (!('const' in b)) return add(path, 'constraint-relaxed', 'minor', KEYWORD.constRemoved(show(a.const)));
+  if (!('const' in a)) return add(path, 'const-changed', 'major', KEYWORD.constAdded(show(b.const)));
+  add(path, 'const-changed', 'major', KEYWORD.constChanged(show(a.const), show(b.const)));
 }
 
 function diffBound(keyword: string, lower: boolean, a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
   const va = a[keyword];
   const vb = b[keyword];
   if (sameJson(va, vb)) return;
-  if (va === undefined) return add(path, 'constraint-tightened', 'major', `${keyword} ${show(vb)} added`);
-  if (vb === undefined) return add(path, 'constraint-relaxed', 'minor', `${keyword} ${show(va)} removed`);
+  if (va === undefined) return add(path, 'constraint-tightened', 'major', KEYWORD.added(keyword, show(vb)));
+  if (vb === undefined) return add(path, 'constraint-relaxed', 'minor', KEYWORD.removed(keyword, show(va)));
   if (typeof va !== 'number' || typeof vb !== 'number') {
-    return add(path, 'keyword-changed', 'major', `${keyword} changed from ${show(va)} to ${show(vb)}`);
+    return add(path, 'keyword-changed', 'major', KEYWORD.changed(keyword, show(va), show(vb)));
   }
   const tighter = lower ? vb > va : vb < va;
-  if (tighter) add(path, 'constraint-tightened', 'major', `${keyword} ${lower ? 'raised' : 'lowered'} from ${va} to ${vb}`);
-  else add(path, 'constraint-relaxed', 'minor', `${keyword} ${lower ? 'lowered' : 'raised'} from ${va} to ${vb}`);
+  add(path, tighter ? 'constraint-tightened' : 'constraint-relaxed', tighter ? 'major' : 'minor', KEYWORD.moved(keyword, vb > va, va, vb));
 }
 
 function diffMultipleOf(a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
   const va = a.multipleOf;
   const vb = b.multipleOf;
   if (sameJson(va, vb)) return;
-  if (va === undefined) return add(path, 'constraint-tightened', 'major', `multipleOf ${show(vb)} added`);
-  if (vb === undefined) return add(path, 'constraint-relaxed', 'minor', `multipleOf ${show(va)} removed`);
+  if (va === undefined) return add(path, 'constraint-tightened', 'major', KEYWORD.added('multipleOf', show(vb)));
+  if (vb === undefined) return add(path, 'constraint-relaxed', 'minor', KEYWORD.removed('multipleOf', show(va)));
   // Every multiple of `va` is a multiple of `vb` when `vb` divides `va`.
   const ratio = typeof va === 'number' && typeof vb === 'number' ? va / vb : NaN;
   if (Number.isFinite(ratio) && Math.abs(ratio - Math.round(ratio)) < 1e-9) {
-    add(path, 'constraint-relaxed', 'minor', `multipleOf relaxed from ${va} to ${vb}`);
+    add(path, 'constraint-relaxed', 'minor', KEYWORD.multipleOfRelaxed(va as number, vb as number));
   } else {
-    add(path, 'constraint-tightened', 'major', `multipleOf changed from ${show(va)} to ${show(vb)}`);
+    add(path, 'constraint-tightened', 'major', KEYWORD.changed('multipleOf', show(va), show(vb)));
   }
 }
 
@@ -141,8 +137,8 @@ function diffUniqueItems(a: SchemaObject, b: SchemaObject, path: string, add: Ad
   const ua = a.uniqueItems === true;
   const ub = b.uniqueItems === true;
   if (ua === ub) return;
-  if (ub) add(path, 'constraint-tightened', 'major', 'uniqueItems added: duplicate items are refused');
-  else add(path, 'constraint-relaxed', 'minor', 'uniqueItems removed: duplicate items are accepted');
+  if (ub) add(path, 'constraint-tightened', 'major', KEYWORD.uniqueAdded);
+  else add(path, 'constraint-relaxed', 'minor', KEYWORD.uniqueRemoved);
 }
 
 /** `pattern` and `format`: containment of two patterns cannot be decided, so any change is breaking. */
@@ -150,9 +146,9 @@ function diffStringRule(keyword: 'pattern' | 'format', a: SchemaObject, b: Schem
   const va = a[keyword];
   const vb = b[keyword];
   if (sameJson(va, vb)) return;
-  if (va === undefined) return add(path, 'constraint-tightened', 'major', `${keyword} ${show(vb)} added`);
-  if (vb === undefined) return add(path, 'constraint-relaxed', 'minor', `${keyword} ${show(va)} removed`);
-  add(path, 'constraint-tightened', 'major', `${keyword} changed from ${show(va)} to ${show(vb)}`);
+  if (va === undefined) return add(path, 'constraint-tightened', 'major', KEYWORD.added(keyword, show(vb)));
+  if (vb === undefined) return add(path, 'constraint-relaxed', 'minor', KEYWORD.removed(keyword, show(va)));
+  add(path, 'constraint-tightened', 'major', KEYWORD.changed(keyword, show(va), show(vb)));
 }
 
 /** Type, enum, const, numeric/length bounds, pattern, format, annotations and unknown keywords of one schema node. */
@@ -172,9 +168,9 @@ export function diffKeywords(a: SchemaObject, b: SchemaObject, path: string, add
     if (sameJson(a[key], b[key])) continue;
     if (ANNOTATIONS.has(key) || key.startsWith('x-')) {
       const what = a[key] === undefined ? 'added' : b[key] === undefined ? 'removed' : 'changed';
-      add(path, 'annotation-changed', 'patch', `${key} ${what}`);
+      add(path, 'annotation-changed', 'patch', KEYWORD.annotation(key, what));
     } else {
-      add(path, 'keyword-changed', 'major', `keyword "${key}" changed; unknown keywords are treated as breaking`);
+      add(path, 'keyword-changed', 'major', KEYWORD.unknown(key));
     }
   }
 }

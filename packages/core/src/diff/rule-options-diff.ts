@@ -1,10 +1,8 @@
 import type { IssueSeverity } from '../issues.js';
 import type { CatalogueEntry, RuleOptionsByRule } from '../rule-options.js';
-import { sameJson, show } from './schema-nodes.js';
+import { sameJson } from './schema-nodes.js';
+import { ruleOptionTexts, schemaChange } from './change-texts.js';
 import type { ChangeKind, SchemaChange } from './types.js';
-
-/** A value for a message; a missing option falls back to the rule's default. */
-const shown = (value: unknown): string => (value === undefined ? '(default)' : show(value));
 
 /**
  * Default severities by rule id from a catalogue: `error` when any definition with the id is an
@@ -43,19 +41,15 @@ export function diffRuleOptionValues(
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
       if (sameJson(a[key], b[key])) continue;
       const path = `${at.path}/${ruleId}/${key}`;
-      const change = `${shown(a[key])} → ${shown(b[key])}`;
+      const texts = ruleOptionTexts(ruleId, key, a[key], b[key]);
       if (key === 'severity') {
-        if (severityAfter === 'error' && severityBefore !== 'error') {
-          changes.push({ path, kind, level: 'major', message: `${ruleId} severity ${change}: raised to an error, it may refuse data that passed before` });
-        } else if (severityBefore === 'error' && severityAfter !== 'error') {
-          changes.push({ path, kind, level: 'minor', message: `${ruleId} lowered from error to ${shown(severityAfter)}` });
-        } else {
-          changes.push({ path, kind, level: 'patch', message: `${ruleId} severity ${change}` });
-        }
+        if (severityAfter === 'error' && severityBefore !== 'error') changes.push(schemaChange(path, kind, 'major', texts.raisedToError));
+        else if (severityBefore === 'error' && severityAfter !== 'error') changes.push(schemaChange(path, kind, 'minor', texts.lowered(severityAfter)));
+        else changes.push(schemaChange(path, kind, 'patch', texts.severity));
       } else if (severityAfter === 'warning' || isDeadline) {
-        changes.push({ path, kind, level: 'patch', message: `${ruleId} option ${key} ${change}; the rule cannot refuse data` });
+        changes.push(schemaChange(path, kind, 'patch', texts.harmless));
       } else {
-        changes.push({ path, kind, level: 'major', message: `${ruleId} option ${key} ${change}; a rule option may make the rule stricter` });
+        changes.push(schemaChange(path, kind, 'major', texts.stricter));
       }
     }
   }

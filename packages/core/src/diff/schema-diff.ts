@@ -1,3 +1,4 @@
+import { schemaChange, STRUCTURE } from './change-texts.js';
 import { diffKeywords, type AddChange } from './keyword-diff.js';
 import { containsRef, escapeSegment, isSchemaObject, resolveNode, sameJson, show, type SchemaObject } from './schema-nodes.js';
 import type { SchemaChange } from './types.js';
@@ -27,7 +28,7 @@ export function diffSchemas(a: unknown, b: unknown): SchemaChange[] {
 }
 
 function adder(ctx: DiffContext): AddChange {
-  return (path, kind, level, message) => ctx.changes.push({ path, kind, level, message });
+  return (path, kind, level, messages) => ctx.changes.push(schemaChange(path, kind, level, messages));
 }
 
 function refOf(node: unknown): string {
@@ -54,18 +55,18 @@ function compareResolved(ctx: DiffContext, a: unknown, b: unknown, path: string)
   const add = adder(ctx);
   if (typeof a === 'boolean' || typeof b === 'boolean') {
     if (a === b) return;
-    if (a === false) return add(path, 'constraint-relaxed', 'minor', 'schema accepted nothing and now accepts values');
-    if (b === false) return add(path, 'constraint-tightened', 'major', 'schema now rejects every value');
+    if (a === false) return add(path, 'constraint-relaxed', 'minor', STRUCTURE.nowAccepts);
+    if (b === false) return add(path, 'constraint-tightened', 'major', STRUCTURE.rejectsAll);
     // `true` is the empty schema: compare keyword by keyword against it.
     if (a === true) a = {};
     if (b === true) b = {};
   }
   if (!isSchemaObject(a) || !isSchemaObject(b)) {
-    if (!sameJson(a, b)) add(path, 'keyword-changed', 'major', 'schema changed (not a JSON Schema object)');
+    if (!sameJson(a, b)) add(path, 'keyword-changed', 'major', STRUCTURE.notSchema);
     return;
   }
   if (refOf(a) !== refOf(b)) {
-    add(path, 'ref-changed', 'major', `unresolvable $ref changed from ${show(a.$ref)} to ${show(b.$ref)}`);
+    add(path, 'ref-changed', 'major', STRUCTURE.ref(show(a.$ref), show(b.$ref)));
   }
   diffKeywords(a, b, path, add);
   compareObjectKeywords(ctx, a, b, path);
@@ -106,17 +107,17 @@ function compareProperties(ctx: DiffContext, a: SchemaObject, b: SchemaObject, p
     const renamed = [...added].find((k) => !settled.has(k) && sameJson(propsA[name], propsB[k]));
     if (renamed) {
       settled.add(renamed).add(name);
-      add(propPath(name), 'property-renamed', 'major', `property "${name}" removed and "${renamed}" added with the same schema (renamed)`);
+      add(propPath(name), 'property-renamed', 'major', STRUCTURE.renamed(name, renamed));
     } else {
       settled.add(name);
-      add(propPath(name), 'property-removed', 'major', `property "${name}" removed`);
+      add(propPath(name), 'property-removed', 'major', STRUCTURE.removed(name));
     }
   }
   for (const name of added) {
     if (settled.has(name)) continue;
     settled.add(name);
-    if (reqB.has(name)) add(propPath(name), 'property-added', 'major', `new required property "${name}"`);
-    else add(propPath(name), 'property-added', 'minor', `new optional property "${name}"`);
+    if (reqB.has(name)) add(propPath(name), 'property-added', 'major', STRUCTURE.addedRequired(name));
+    else add(propPath(name), 'property-added', 'minor', STRUCTURE.addedOptional(name));
   }
   for (const name of Object.keys(propsB)) {
     if (name in propsA) compare(ctx, propsA[name], propsB[name], propPath(name));
@@ -127,10 +128,10 @@ function compareProperties(ctx: DiffContext, a: SchemaObject, b: SchemaObject, p
 function compareRequired(ctx: DiffContext, reqA: Set<string>, reqB: Set<string>, propPath: (k: string) => string, settled: Set<string>): void {
   const add = adder(ctx);
   for (const name of reqB) {
-    if (!reqA.has(name) && !settled.has(name)) add(propPath(name), 'required-added', 'major', `"${name}" is now required`);
+    if (!reqA.has(name) && !settled.has(name)) add(propPath(name), 'required-added', 'major', STRUCTURE.required(name));
   }
   for (const name of reqA) {
-    if (!reqB.has(name) && !settled.has(name)) add(propPath(name), 'required-removed', 'minor', `"${name}" is no longer required`);
+    if (!reqB.has(name) && !settled.has(name)) add(propPath(name), 'required-removed', 'minor', STRUCTURE.optional(name));
   }
 }
 
@@ -143,10 +144,10 @@ function compareAdditional(ctx: DiffContext, keyword: 'additionalProperties' | '
   const here = `${path}/${keyword}`;
   if (openA && openB) return;
   if (vb === false && va !== false) {
-    return adder(ctx)(here, 'additional-properties-closed', 'major', `${keyword}: false added: unknown properties are refused`);
+    return adder(ctx)(here, 'additional-properties-closed', 'major', STRUCTURE.closed(keyword));
   }
   if (va === false && vb !== false) {
-    return adder(ctx)(here, 'additional-properties-opened', 'minor', `${keyword}: false removed: more properties are accepted`);
+    return adder(ctx)(here, 'additional-properties-opened', 'minor', STRUCTURE.opened(keyword));
   }
   child(ctx, va, vb, here);
 }
@@ -163,7 +164,7 @@ function compareObjectKeywords(ctx: DiffContext, a: SchemaObject, b: SchemaObjec
     const here = `${path}/patternProperties/${escapeSegment(key)}`;
     // On a closed object, a pattern decides which names are allowed at all.
     if (!(key in patternsA) !== !(key in patternsB) && (isClosed(a) || isClosed(b))) {
-      adder(ctx)(here, 'keyword-changed', 'major', `pattern property ${show(key)} ${key in patternsA ? 'removed' : 'added'} on a closed object`);
+      adder(ctx)(here, 'keyword-changed', 'major', STRUCTURE.patternOnClosed(show(key), !(key in patternsA)));
     } else {
       child(ctx, patternsA[key], patternsB[key], here);
     }
@@ -175,8 +176,8 @@ function compareObjectKeywords(ctx: DiffContext, a: SchemaObject, b: SchemaObjec
     const before = stringSet(depA[key]);
     const after = stringSet(depB[key]);
     const here = `${path}/dependentRequired/${escapeSegment(key)}`;
-    for (const name of after) if (!before.has(name)) adder(ctx)(here, 'required-added', 'major', `"${key}" now requires "${name}"`);
-    for (const name of before) if (!after.has(name)) adder(ctx)(here, 'required-removed', 'minor', `"${key}" no longer requires "${name}"`);
+    for (const name of after) if (!before.has(name)) adder(ctx)(here, 'required-added', 'major', STRUCTURE.requiresWith(key, name));
+    for (const name of before) if (!after.has(name)) adder(ctx)(here, 'required-removed', 'minor', STRUCTURE.noLongerRequiresWith(key, name));
   }
 
   const schemasA = isSchemaObject(a.dependentSchemas) ? a.dependentSchemas : {};
@@ -195,21 +196,19 @@ function compareArrayKeywords(ctx: DiffContext, a: SchemaObject, b: SchemaObject
 
   // `contains` absent means no requirement, which is not the same as `contains: true` (non-empty).
   const here = `${path}/contains`;
-  if (a.contains === undefined && b.contains !== undefined) adder(ctx)(here, 'subschema-added', 'major', 'contains added');
-  else if (a.contains !== undefined && b.contains === undefined) adder(ctx)(here, 'subschema-removed', 'minor', 'contains removed');
+  if (a.contains === undefined && b.contains !== undefined) adder(ctx)(here, 'subschema-added', 'major', STRUCTURE.containsAdded);
+  else if (a.contains !== undefined && b.contains === undefined) adder(ctx)(here, 'subschema-removed', 'minor', STRUCTURE.containsRemoved);
   else child(ctx, a.contains, b.contains, here);
 }
 
 /** Compares inside a subschema whose direction is unknown (`if`, `not`): any non-annotation change is breaking. */
-function compareUndirected(ctx: DiffContext, a: unknown, b: unknown, path: string, what: string): void {
+function compareUndirected(ctx: DiffContext, a: unknown, b: unknown, path: string, what: 'if' | 'not'): void {
   const inner: DiffContext = { ...ctx, changes: [], conditional: true };
   compare(inner, a, b, path);
   const semantic = inner.changes.filter((c) => c.level !== 'patch');
   ctx.changes.push(...inner.changes.filter((c) => c.level === 'patch'));
   if (semantic.length > 0) {
-    const first = semantic[0]!;
-    const more = semantic.length > 1 ? ` and ${semantic.length - 1} more` : '';
-    adder(ctx)(path, 'condition-changed', 'major', `${what} changed (${first.path}: ${first.message}${more}); data may now be judged differently`);
+    adder(ctx)(path, 'condition-changed', 'major', STRUCTURE.undirected(what, semantic[0]!, semantic.length - 1));
   }
 }
 
@@ -246,26 +245,26 @@ function compareCombinators(ctx: DiffContext, a: SchemaObject, b: SchemaObject, 
     const here = `${path}/${keyword}`;
     if (!Array.isArray(listA) && !Array.isArray(listB)) continue;
     if (!Array.isArray(listA)) {
-      add(here, 'subschema-added', 'major', `${keyword} added`);
+      add(here, 'subschema-added', 'major', STRUCTURE.alternativesAdded(keyword));
       continue;
     }
     if (!Array.isArray(listB)) {
-      add(here, 'subschema-removed', 'minor', `${keyword} removed`);
+      add(here, 'subschema-removed', 'minor', STRUCTURE.alternativesRemoved(keyword));
       continue;
     }
     const { pairs, onlyA, onlyB } = pairEntries(listA, listB);
     for (const [i, j] of pairs) compare(ctx, listA[i], listB[j], `${here}/${j}`);
-    for (const j of onlyB) add(`${here}/${j}`, 'subschema-added', 'minor', `${keyword} alternative added`);
-    for (const i of onlyA) add(`${here}/${i}`, 'subschema-removed', 'major', `${keyword} alternative removed`);
+    for (const j of onlyB) add(`${here}/${j}`, 'subschema-added', 'minor', STRUCTURE.alternativeAdded(keyword));
+    for (const i of onlyA) add(`${here}/${i}`, 'subschema-removed', 'major', STRUCTURE.alternativeRemoved(keyword));
   }
 
-  if (a.not === undefined && b.not !== undefined) add(`${path}/not`, 'subschema-added', 'major', 'not added');
-  else if (a.not !== undefined && b.not === undefined) add(`${path}/not`, 'subschema-removed', 'minor', 'not removed');
+  if (a.not === undefined && b.not !== undefined) add(`${path}/not`, 'subschema-added', 'major', STRUCTURE.notAdded);
+  else if (a.not !== undefined && b.not === undefined) add(`${path}/not`, 'subschema-removed', 'minor', STRUCTURE.notRemoved);
   else if (a.not !== undefined) compareUndirected(ctx, a.not, b.not, `${path}/not`, 'not');
 
-  if (a.if === undefined && b.if !== undefined) add(`${path}/if`, 'condition-changed', 'major', 'condition (if) added');
-  else if (a.if !== undefined && b.if === undefined) add(`${path}/if`, 'condition-changed', 'minor', 'condition (if) removed: then/else no longer apply');
-  else if (a.if !== undefined) compareUndirected(ctx, a.if, b.if, `${path}/if`, 'condition (if)');
+  if (a.if === undefined && b.if !== undefined) add(`${path}/if`, 'condition-changed', 'major', STRUCTURE.ifAdded);
+  else if (a.if !== undefined && b.if === undefined) add(`${path}/if`, 'condition-changed', 'minor', STRUCTURE.ifRemoved);
+  else if (a.if !== undefined) compareUndirected(ctx, a.if, b.if, `${path}/if`, 'if');
   child({ ...ctx, conditional: true }, a.then, b.then, `${path}/then`);
   child({ ...ctx, conditional: true }, a.else, b.else, `${path}/else`);
 }

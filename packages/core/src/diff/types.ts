@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../issues.js';
 import type { CatalogueEntry } from '../rule-options.js';
 
 /** Semver levels a change can require. */
@@ -40,9 +41,12 @@ export type ChangeKind =
 export interface SchemaChange {
   /** Schema location as a JSON Forms scope (`#/properties/borger/properties/navn`), or the file for non-schema content. */
   path: string;
+  /** The stable code of the change. */
   kind: ChangeKind;
   level: BumpLevel;
+  /** The English text (logs, git checks); a user interface picks `messages[locale]`. */
   message: string;
+  messages: LocalizedText;
 }
 
 /** How `diffFormVersions` compares. */

@@ -37,7 +37,7 @@ describe('requiredBump / checkVersionBump', () => {
     const problem = checkVersionBump(prev, next);
     expect(problem).toMatchObject({ code: 'version-bump-too-small', required: 'major', actual: 'minor', needed: '2.0.0' });
     expect(problem!.messages.da).toBe(
-      'Versionsnummeret skal være mindst 2.0.0: testskema 1.0.0 → 1.1.0 er en ny delversion (minor), men ændringerne kræver en ny hovedversion (major). Det skyldes ændringerne i #/properties/status.',
+      'Versionsnummeret skal være mindst 2.0.0: testskema 1.0.0 → 1.1.0 er en ny delversion (minor), men ændringerne kræver en ny hovedversion (major). Det skyldes ændringerne i #/properties/status (feltet "status" er fjernet).',
     );
     expect(problem!.messages.en).toBe(problem!.message);
     expect(problem!.message).toBe(

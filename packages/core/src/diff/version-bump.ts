@@ -31,8 +31,8 @@ export function nextVersionFor(prevVersion: string, level: BumpLevel): string {
 
 /**
  * A version number too small for the changes it names. `message` is always the English text
- * (for logs and the CLI); a user interface picks `messages[locale]`. The Danish text names the
- * decisive changes by their paths; the changes' own descriptions (`changes[].message`) are English.
+ * (for logs and the CLI); a user interface picks `messages[locale]`. Both name the decisive
+ * changes by their paths and their texts in the same language.
  */
 export interface VersionBumpProblem {
   /** `version-not-greater`: not after the previous version; `version-bump-too-small`: the changes need a bigger bump. */
@@ -80,10 +80,13 @@ export function checkVersionBump(prev: FormVersion, next: FormVersion, options: 
     .map((c) => `${c.path}: ${c.message}`)
     .join('; ');
   const more = decisive.length > 3 ? ` (+${decisive.length - 3} more)` : '';
-  const paths = decisive.slice(0, 3).map((c) => c.path).join(', ');
+  const shownDa = decisive
+    .slice(0, 3)
+    .map((c) => `${c.path} (${c.messages.da})`)
+    .join(', ');
   const moreDa = decisive.length > 3 ? ` og ${decisive.length - 3} andre` : '';
   const messages = {
-    da: `Versionsnummeret skal være mindst ${needed}: ${next.manifest.id} ${from} → ${to} er ${BUMP_DA[actual]}, men ændringerne kræver ${BUMP_DA[required]}. Det skyldes ændringerne i ${paths}${moreDa}.`,
+    da: `Versionsnummeret skal være mindst ${needed}: ${next.manifest.id} ${from} → ${to} er ${BUMP_DA[actual]}, men ændringerne kræver ${BUMP_DA[required]}. Det skyldes ændringerne i ${shownDa}${moreDa}.`,
     en: `${needed} needed: ${next.manifest.id} ${from} → ${to} is a ${actual === 'none' ? 'pre-release' : actual} bump, but the changes need a ${required} bump: ${shown}${more}`,
   };
   return { code: 'version-bump-too-small', message: messages.en, messages, required, actual, needed, changes };

@@ -7,11 +7,20 @@ import type { Submission, SubmissionStatus } from '../store.js';
 export interface RetentionPolicy {
   defaultDays?: number;
   forms?: Record<string, number>;
-  /** Statuses that close a submission; the period runs from its last update. */
+  /** Statuses that close a submission; the period runs from entering one of them. */
   closedStatuses?: SubmissionStatus[];
 }
 
 const CLOSED: SubmissionStatus[] = ['approved', 'rejected', 'withdrawn'];
+
+/**
+ * The instant the retention period starts: when the submission entered its current status. A
+ * later hold, release or migration moves `updatedAt`, not this. Records from before
+ * `statusChangedAt` existed fall back to their last update.
+ */
+export function retentionStart(submission: Submission): string {
+  return submission.statusChangedAt ?? submission.updatedAt;
+}
 
 /** The instant a submission may be deleted, or undefined when it is kept (open, on hold, no period). */
 export function retentionExpiry(submission: Submission, policy: RetentionPolicy): Date | undefined {
@@ -19,7 +28,7 @@ export function retentionExpiry(submission: Submission, policy: RetentionPolicy)
   if (!(policy.closedStatuses ?? CLOSED).includes(submission.status)) return undefined;
   const days = policy.forms?.[submission.formId] ?? policy.defaultDays;
   if (days === undefined) return undefined;
-  return new Date(Date.parse(submission.updatedAt) + days * 86_400_000);
+  return new Date(Date.parse(retentionStart(submission)) + days * 86_400_000);
 }
 
 export function isExpired(submission: Submission, policy: RetentionPolicy, now: Date): boolean {

@@ -8,25 +8,17 @@ import {
   overlayProblem,
   SkemaEngine,
   type CatalogueEntry,
-  type FormDiff,
   type FormOverlay,
   type FormRegistry,
   type FormVersion,
   type RequiredBump,
 } from '@skema/core';
 import { configProblem, fromCoreProblem, type ConfigProblem } from './config-problem.js';
+import { diffView, type DiffView } from './diff-view.js';
 import { exampleProblems } from './example-problems.js';
 import { ownFormShapeProblems, ownFormVersion } from './own-form.js';
 
 export type { ConfigProblem } from './config-problem.js';
-
-export interface DiffView {
-  formId: string;
-  from: string;
-  to: string;
-  requiredBump: RequiredBump;
-  changes: FormDiff['changes'];
-}
 
 export interface CheckResult {
   ok: boolean;
@@ -50,8 +42,6 @@ export interface CheckInput {
 }
 
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-
-export const diffView = (formId: string, from: string, to: string, diff: FormDiff): DiffView => ({ formId, from, to, requiredBump: diff.required, changes: diff.changes });
 
 /** The semver check compares effective forms under the configuration's own version number. */
 function comparable(form: FormVersion, version: string): FormVersion {

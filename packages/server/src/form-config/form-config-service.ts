@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { HttpProblem, type ProblemIssue } from '../http/problem.js';
 import { ConfigChecker, type CheckResult } from './check-config.js';
 import { problemsView } from './config-problem.js';
+import { diffResponse } from './diff-view.js';
 import type { PublishedForms } from './published-forms.js';
 import { isConfigVersion } from './versions.js';
 
@@ -21,9 +22,9 @@ export function recordView(r: TenantFormRecord) {
   return { ...summaryView(r), tenantId: r.tenantId, document: r.document };
 }
 
-/** The check's answer without the effective form (a preview shows that separately), its problems in the request's locale. */
-export function checkView({ form: _form, problems, ...rest }: CheckResult, locale: Locale) {
-  return { ...rest, problems: problemsView(problems, locale) };
+/** The check's answer without the effective form (a preview shows that separately), its problems and changes in the request's locale. */
+export function checkView({ form: _form, problems, diff, ...rest }: CheckResult, locale: Locale) {
+  return { ...rest, problems: problemsView(problems, locale), ...(diff ? { diff: diffResponse(diff, locale) } : {}) };
 }
 
 /** Path parameters of a configuration: kind `overlay` or `form` (else 404), a form id and an exact `x.y.z` version (else 400). */

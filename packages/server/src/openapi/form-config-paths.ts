@@ -19,7 +19,9 @@ export function formConfigPaths(): Record<string, unknown> {
       get: {
         tags: ['forms'],
         summary: 'The classified changes between two versions of a form and the semver bump they require',
-        description: 'With a key, a form the tenant created itself is compared among its own versions.',
+        description:
+          'With a key, a form the tenant created itself is compared among its own versions. Each change has its stable code (kind), its semver level, ' +
+          'its text in the request’s locale (message, by Accept-Language, Danish by default) and in both languages (messages).',
         security: optionalKey,
         parameters: params(pathParams.formId, from, to),
         responses: { '200': ok('The diff.', 'FormDiff'), '401': auth['401'], '404': problem('Unknown form or version.'), ...common },

@@ -10,8 +10,9 @@ export function legalHoldPaths(): Record<string, unknown> {
         tags: ['submissions'],
         summary: 'Set or release a legal hold (role leder or admin)',
         description:
-          'While `legalHold` is true the retention job never deletes the submission. The change is a new revision (action `update`, no data changes) ' +
-          'and an audit entry `update` with `{legalHold, reason, revision}`; asking for the hold the submission already has changes nothing. ' +
+          'While `legalHold` is true the retention job never deletes the submission. The change is a new revision (action `legal-hold`, no data changes) ' +
+          'and an audit entry `legal-hold` with `{legalHold, reason, revision}`; asking for the hold the submission already has changes nothing. ' +
+          'It does not move `statusChangedAt`, so releasing a hold does not restart the retention period. ' +
           'The reason must not contain a CPR number (400, issues[0].code `personal-data`).',
         security: secured,
         parameters: params(pathParams.submissionId, headerParams.ifMatchOptional),

@@ -27,7 +27,7 @@ async function seed(
     audit,
   );
   if (over.legalHold) {
-    await store.update(tenantId, id, { expectedRevision: 1, legalHold: true, receipt, action: 'update', changes: [], by: 'k', at: when }, { ...audit, action: 'update' });
+    await store.update(tenantId, id, { expectedRevision: 1, legalHold: true, receipt, action: 'legal-hold', changes: [], by: 'k', at: when }, { ...audit, action: 'legal-hold' });
   }
   return id;
 }
@@ -97,6 +97,22 @@ describe('runRetention', () => {
     expect((await store.get('alpha', held))?.legalHold).toBe(true);
     expect(await store.get('alpha', free)).toBeUndefined();
     expect((await store.queryAudit('alpha', { submissionId: held })).items.map((a) => a.action)).not.toContain('delete');
+  });
+
+  it('DP-03 counts from entering the closed status: a hold released a month later does not restart the period', async () => {
+    const store = new MemorySubmissionStore();
+    const id = await seed(store, { status: 'submitted', closedAt: at(-10).toISOString() });
+    const write = (revision: number, days: number, change: object, action: 'status' | 'legal-hold') =>
+      store.update('alpha', id, { expectedRevision: revision, receipt, changes: [], by: 'k', at: at(days).toISOString(), action, ...change }, { tenantId: 'alpha', at: at(days).toISOString(), actor: 'k', action });
+    await write(1, 0, { status: 'approved' }, 'status');
+    await write(2, 3, { legalHold: true }, 'legal-hold');
+    await write(3, 31, { legalHold: false }, 'legal-hold');
+    const tenants = alpha({ defaultDays: 60 });
+    expect((await run(store, tenants, 59.9)).tenants.alpha).toMatchObject({ examined: 1, deleted: 0 });
+    // Day 60 after closure, 29 after the release: counting from the last update would keep it until day 91.
+    expect((await run(store, tenants, 60)).tenants.alpha).toMatchObject({ deleted: 1 });
+    const entry = (await store.queryAudit('alpha', { submissionId: id })).items.find((a) => a.action === 'delete');
+    expect(entry?.details).toMatchObject({ status: 'approved', retentionDays: 60, closedAt: CLOSED_AT });
   });
 
   it('DP-03 a form’s own period overrides the tenant default, both ways', async () => {

@@ -1,4 +1,4 @@
-import { isExpired, type RetentionPolicy, type Submission, type SubmissionStore } from '@skema/core';
+import { isExpired, retentionStart, type RetentionPolicy, type Submission, type SubmissionStore } from '@skema/core';
 import type { Logger } from '../observability/logger.js';
 import { CLOSED_STATUSES } from './retention-policy-schema.js';
 
@@ -111,7 +111,7 @@ async function deleteIfStillExpired(options: RetentionOptions, listed: Submissio
     action: 'delete',
     submissionId: current.id,
     // Non-personal details only: what kind of case, in which state, under which period.
-    details: { formId: current.formId, version: current.version, status: current.status, retentionDays: days, closedAt: current.updatedAt },
+    details: { formId: current.formId, version: current.version, status: current.status, retentionDays: days, closedAt: retentionStart(current) },
   });
   // False: gone meanwhile, or put on hold between the read and the delete.
   return deleted ? 'deleted' : 'kept';

@@ -5,6 +5,7 @@ import { principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/roles.js';
 import { API_BASE } from '../context.js';
 import { problemsView } from '../form-config/config-problem.js';
+import { diffResponse } from '../form-config/diff-view.js';
 import { checkView, configAddress, recordView, summaryView, type FormConfigService } from '../form-config/form-config-service.js';
 import { untrustedJsonBody } from '../form-config/untrusted-body.js';
 import { localeOf } from '../http/locale.js';
@@ -60,7 +61,7 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
       return;
     }
     const diff = service.checker.previewDiff(base, form, String(document.version ?? base.manifest.version));
-    res.json({ ok: true, problems: [], form: { manifest: form.manifest, schema: form.schema, uischema: form.uischema, i18n: form.i18n, hash: form.hash }, diff });
+    res.json({ ok: true, problems: [], form: { manifest: form.manifest, schema: form.schema, uischema: form.uischema, i18n: form.i18n, hash: form.hash }, diff: diffResponse(diff, localeOf(req)) });
   });
 
   router.get(ONE, ...guard, async (req, res) => {
@@ -109,7 +110,7 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
       throw new HttpProblem(
         'form-config-invalid',
         { da: `Konfigurationen kan ikke udgives: ${result.problems.length} problem(er).`, en: `The configuration cannot be published: ${result.problems.length} problem(s).` },
-        { members: { problems: problemsView(result.problems, localeOf(req)), ...(result.diff ? { diff: result.diff } : {}), ...(result.requiredBump ? { requiredBump: result.requiredBump } : {}) } },
+        { members: { problems: problemsView(result.problems, localeOf(req)), ...(result.diff ? { diff: diffResponse(result.diff, localeOf(req)) } : {}), ...(result.requiredBump ? { requiredBump: result.requiredBump } : {}) } },
       );
     }
     const published = await service.store.setFormConfigStatus(principal.tenantId, kind, formId, version, 'published', service.audit(principal, 'form-config.publish', record));

@@ -2,12 +2,14 @@ import { Router } from 'express';
 import { diffFormVersions, type FormRegistry } from '@skema/core';
 import { optionalPrincipalOf } from '../auth/principal.js';
 import { API_BASE, type AppContext } from '../context.js';
-import { diffView } from '../form-config/check-config.js';
+import { diffResponse, diffView } from '../form-config/diff-view.js';
+import { localeOf } from '../http/locale.js';
 
 /**
  * The classified changes between two versions of a form and the semver bump they require
  * (core's `diffFormVersions`). Shared forms compare their own versions; with a key, a form
- * the tenant created itself is compared among its versions.
+ * the tenant created itself is compared among its versions. Each change's `message` is in the
+ * request's locale.
  */
 export function formDiffRouter(ctx: AppContext): Router {
   const router = Router();
@@ -17,7 +19,8 @@ export function formDiffRouter(ctx: AppContext): Router {
     const registry: FormRegistry = own?.has(req.params.formId) ? own : ctx.registry;
     const from = registry.resolve(req.params.formId, req.params.a);
     const to = registry.resolve(req.params.formId, req.params.b);
-    const body = diffView(from.manifest.id, from.manifest.version, to.manifest.version, diffFormVersions(from, to));
+    const diff = diffView(from.manifest.id, from.manifest.version, to.manifest.version, diffFormVersions(from, to));
+    const body = diffResponse(diff, localeOf(req));
     res.set('Cache-Control', own?.has(req.params.formId) ? 'private, no-cache' : 'no-cache').json(body);
   });
   return router;

@@ -29,17 +29,21 @@ async function approvedSubmission() {
 }
 
 const holdEntries = async (t: { store: SubmissionStore }, id: string) =>
-  (await t.store.queryAudit('alpha', { submissionId: id })).items.filter((a) => a.action === 'update' && a.details && 'legalHold' in a.details);
+  (await t.store.queryAudit('alpha', { submissionId: id })).items.filter((a) => a.action === 'legal-hold');
 
 describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
-  it('DP-03 a leder sets a hold: a revision, an audit entry with the reason, and the retention job keeps the submission', async () => {
+  it('DP-03 a leder sets a hold: a legal-hold revision and audit entry with the reason, and the retention job keeps the submission', async () => {
     const t = await approvedSubmission();
+    const closedAt = t.clock().toISOString();
+    t.setClock(new Date(t.clock().getTime() + 5 * DAY));
     const res = await request(t.app).put(t.url).set(leder).send({ hold: true, reason }).expect(200);
-    expect(res.body).toMatchObject({ id: t.id, status: 'approved', revision: 3, legalHold: true });
+    expect(res.body).toMatchObject({ id: t.id, status: 'approved', revision: 3, legalHold: true, statusChangedAt: closedAt, updatedAt: t.clock().toISOString() });
     expect(res.headers.etag).toBe(`"${t.id}:3"`);
     expect(await holdEntries(t, t.id)).toEqual([expect.objectContaining({ actor: 'alpha-leder', details: { legalHold: true, reason, revision: 3 } })]);
+    const audit = (await t.store.queryAudit('alpha', { submissionId: t.id })).items;
+    expect(audit.map((a) => a.action)).toEqual(['create', 'status', 'legal-hold']);
     const revisions = await t.store.revisions('alpha', t.id);
-    expect(revisions.at(-1)).toMatchObject({ revision: 3, action: 'update', by: 'alpha-leder', changes: [] });
+    expect(revisions.at(-1)).toMatchObject({ revision: 3, action: 'legal-hold', by: 'alpha-leder', changes: [] });
 
     const logger = createLogger({ level: 'silent' });
     const policy = [{ id: 'alpha', retention: { defaultDays: 30 } }];
@@ -48,13 +52,51 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     expect(result.tenants.alpha).toMatchObject({ deleted: 0, held: 1 });
     expect(await t.store.get('alpha', t.id)).toBeDefined();
 
-    // Released, the submission goes once a period has passed since the release (its last update).
+    // Released long after the period ran out: the period counts from closure, not from the
+    // release, so the next run deletes it.
     t.setClock(later);
-    await request(t.app).put(t.url).set(admin).send({ hold: false, reason: 'Sagen er afsluttet' }).expect(200);
+    const released = await request(t.app).put(t.url).set(admin).send({ hold: false, reason: 'Sagen er afsluttet' }).expect(200);
+    expect(released.body).toMatchObject({ revision: 4, statusChangedAt: closedAt, updatedAt: later.toISOString() });
     expect((await t.store.get('alpha', t.id))?.legalHold ?? false).toBe(false);
     expect((await holdEntries(t, t.id)).map((a) => [a.actor, a.details?.legalHold])).toEqual([['alpha-leder', true], ['alpha-admin', false]]);
-    await runRetention({ store: t.store, tenants: policy, now: () => new Date(later.getTime() + 31 * DAY), logger });
+    expect((await runRetention({ store: t.store, tenants: policy, now: () => later, logger })).tenants.alpha).toMatchObject({ deleted: 1 });
     expect(await t.store.get('alpha', t.id)).toBeUndefined();
+  });
+
+  it('DP-03 a hold released a month after closure does not restart the retention period', async () => {
+    const t = await approvedSubmission();
+    const closedAt = t.clock().getTime();
+    const policy = [{ id: 'alpha', retention: { defaultDays: 60 } }];
+    const logger = createLogger({ level: 'silent' });
+    t.setClock(new Date(closedAt + 3 * DAY));
+    await request(t.app).put(t.url).set(leder).send({ hold: true, reason }).expect(200);
+    t.setClock(new Date(closedAt + 31 * DAY));
+    await request(t.app).put(t.url).set(leder).send({ hold: false, reason }).expect(200);
+    await runRetention({ store: t.store, tenants: policy, now: () => new Date(closedAt + 60 * DAY - 1), logger });
+    expect(await t.store.get('alpha', t.id)).toBeDefined();
+    // 60 days after closure, though only 29 after the release (counting from it would keep it until day 91).
+    await runRetention({ store: t.store, tenants: policy, now: () => new Date(closedAt + 60 * DAY), logger });
+    expect(await t.store.get('alpha', t.id)).toBeUndefined();
+    const deletion = (await t.store.queryAudit('alpha', { submissionId: t.id })).items.find((a) => a.action === 'delete');
+    expect(deletion?.details).toMatchObject({ closedAt: new Date(closedAt).toISOString(), retentionDays: 60 });
+  });
+
+  it('LEV-07 a hold set and released after the fagkonsulent’s højpris approval keeps that approval pending', async () => {
+    const t = createTestApp({ config: config() });
+    const created = await request(t.app)
+      .post('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.fagkonsulent))
+      .send({ formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data: { formaal: 'Rådgivning', hoejpris: true } })
+      .expect(201);
+    const id = created.body.submission.id as string;
+    const status = `/api/v1/submissions/${id}/status`;
+    const first = await request(t.app).post(status).set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(202);
+    expect(first.body.pendingApprovals).toEqual(['leder']);
+    await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set(admin).send({ hold: true, reason }).expect(200);
+    await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set(admin).send({ hold: false, reason }).expect(200);
+    // Without the first approval the leder would be refused (LEV-07: the fagkonsulent approves first).
+    const second = await request(t.app).post(status).set(leder).send({ status: 'approved' }).expect(200);
+    expect(second.body.submission).toMatchObject({ status: 'approved', revision: 5 });
   });
 
   it('DP-03 only leder and admin may set a hold; other roles 403, no key 401, nothing stored', async () => {

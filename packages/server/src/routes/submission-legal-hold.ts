@@ -16,9 +16,10 @@ const personalDataInReason = {
 
 /**
  * `PUT /submissions/{id}/legal-hold {hold, reason}`: sets or releases a legal hold, which keeps
- * the submission from deletion by retention (spec Q17). Recorded as a revision without data
- * changes and an audit entry `update` with `{legalHold, reason, revision}`; asking for the hold
- * the submission already has changes nothing.
+ * the submission from deletion by retention (spec Q17). Recorded as a revision with action
+ * `legal-hold` (no data changes, so it neither restarts the retention period nor voids pending
+ * approvals) and an audit entry `legal-hold` with `{legalHold, reason, revision}`; asking for the
+ * hold the submission already has changes nothing.
  */
 export function submissionLegalHoldRouter(ctx: AppContext): Router {
   const router = Router();
@@ -41,8 +42,8 @@ export function submissionLegalHoldRouter(ctx: AppContext): Router {
       submission = await ctx.store.update(
         principal.tenantId,
         current.id,
-        { expectedRevision: expected, legalHold: hold, receipt: current.receipt, action: 'update', changes: [], by: principal.keyId, at },
-        { tenantId: principal.tenantId, at, actor: principal.keyId, action: 'update', submissionId: current.id, details: { legalHold: hold, reason, revision: expected + 1 } },
+        { expectedRevision: expected, legalHold: hold, receipt: current.receipt, action: 'legal-hold', changes: [], by: principal.keyId, at },
+        { tenantId: principal.tenantId, at, actor: principal.keyId, action: 'legal-hold', submissionId: current.id, details: { legalHold: hold, reason, revision: expected + 1 } },
       );
     }
     res.set('ETag', submissionEtag(submission.id, submission.revision)).set('Cache-Control', 'private, no-cache').json(submission);

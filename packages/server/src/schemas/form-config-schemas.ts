@@ -22,8 +22,17 @@ export const formConfigSchemas = {
   ConfigProblem: configProblem,
   SchemaChange: {
     type: 'object',
-    required: ['path', 'kind', 'level', 'message'],
-    properties: { path: { type: 'string' }, kind: { type: 'string' }, level: { type: 'string', enum: ['patch', 'minor', 'major'] }, message: { type: 'string' } },
+    required: ['path', 'kind', 'level', 'message', 'messages'],
+    properties: {
+      path: { type: 'string', description: 'A JSON Forms scope into the schema (#/properties/…), or the file for other content (uischema.json, i18n/da.json, form.json#/…)' },
+      kind: {
+        type: 'string',
+        description: 'Stable kebab-case code of the change, e.g. property-added, required-added, enum-narrowed, constraint-tightened, text-changed, rule-option-changed.',
+      },
+      level: { type: 'string', enum: ['patch', 'minor', 'major'] },
+      message: { type: 'string', description: 'The text in the request’s locale (Accept-Language, Danish by default).' },
+      messages: ref('LocalizedText'),
+    },
   },
   FormDiff: {
     type: 'object',

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { expectedRevision } from '../http/etag.js';
 import { HttpProblem } from '../http/problem.js';
+import { approvalBaseline } from '../transitions/approval-baseline.js';
 import type { RecordedApproval } from '../transitions/guards.js';
 import { errorIssues } from './submission-view.js';
 
@@ -69,15 +70,10 @@ export class SubmissionService {
 
   /**
    * Approvals recorded since the submission's content or status last changed (an edit or a
-   * new status voids earlier approvals). Approvals live in the audit log's status entries.
+   * new status voids earlier approvals, a legal hold does not). Approvals live in the audit log's status entries.
    */
   async approvalsSince(principal: Principal, submission: Submission): Promise<RecordedApproval[]> {
-    const revisions = await this.ctx.store.revisions(principal.tenantId, submission.id);
-    let baseline = 1;
-    revisions.forEach((r, i) => {
-      const previous = revisions[i - 1];
-      if (r.action !== 'status' || !previous || previous.status !== r.status) baseline = r.revision;
-    });
+    const baseline = approvalBaseline(await this.ctx.store.revisions(principal.tenantId, submission.id));
     const approvals: RecordedApproval[] = [];
     let cursor: string | undefined;
     do {

@@ -24,7 +24,10 @@ export function revisionView(r: SubmissionRevision) {
   return { revision: r.revision, action: r.action, by: r.by, at: r.at, status: r.status, formId: r.formId, version: r.version, changes: r.changes };
 }
 
-/** The submission as it was at a revision (used to replay an idempotent create). */
+/**
+ * The submission as it was at a revision (used to replay an idempotent create). `statusChangedAt`
+ * is the revision's time, which is right for revision 1 (the creation), the only one replayed.
+ */
 export function submissionAt(tenantId: string, r: SubmissionRevision, createdAt: string, createdBy: string): Submission {
   return {
     id: r.submissionId,
@@ -37,6 +40,7 @@ export function submissionAt(tenantId: string, r: SubmissionRevision, createdAt:
     receipt: r.receipt,
     createdAt,
     updatedAt: r.at,
+    statusChangedAt: r.at,
     createdBy,
     updatedBy: r.by,
   };

@@ -1,5 +1,7 @@
 import {
+  assertChangeShape,
   normaliseInstant,
+  statusChangedAtAfter,
   NotFoundError,
   RevisionConflictError,
   type AuditEntry,
@@ -67,6 +69,8 @@ export class MemorySubmissionStore implements SubmissionStore {
       if (submission) return { created: false, submission: clone(submission), idempotency: { ...earlier } };
     }
     if (this.submissions.has(input.id)) throw new Error(`Submission ${input.id} already exists`);
+    // Like the real stores: instants as ISO-8601 UTC with milliseconds, whatever offset was given.
+    const at = normaliseInstant(input.at, 'at');
     const submission: Submission = {
       id: input.id,
       tenantId: input.tenantId,
@@ -76,14 +80,15 @@ export class MemorySubmissionStore implements SubmissionStore {
       data: clone(input.data),
       revision: 1,
       receipt: clone(input.receipt),
-      createdAt: input.at,
-      updatedAt: input.at,
+      createdAt: at,
+      updatedAt: at,
+      statusChangedAt: at,
       createdBy: input.by,
       updatedBy: input.by,
     };
     this.submissions.set(input.id, { seq: this.seq++, value: submission });
     this.revisionLog.set(input.id, [
-      { submissionId: input.id, revision: 1, formId: input.formId, version: input.version, status: input.status, data: clone(input.data), receipt: clone(input.receipt), by: input.by, at: input.at, changes: [], action: 'create' },
+      { submissionId: input.id, revision: 1, formId: input.formId, version: input.version, status: input.status, data: clone(input.data), receipt: clone(input.receipt), by: input.by, at, changes: [], action: 'create' },
     ]);
     this.pushAudit(audit);
     if (idemKey && idempotency) {
@@ -98,10 +103,12 @@ export class MemorySubmissionStore implements SubmissionStore {
   }
 
   async update(tenantId: string, id: string, change: SubmissionChange, audit: Omit<AuditEntry, 'id'>): Promise<Submission> {
+    assertChangeShape(change);
     const entry = this.submissions.get(id);
     if (!entry || entry.value.tenantId !== tenantId) throw new NotFoundError(`Submission ${id} not found`);
     const current = entry.value;
     if (current.revision !== change.expectedRevision) throw new RevisionConflictError(change.expectedRevision, current.revision);
+    const at = normaliseInstant(change.at, 'change.at');
     const next: Submission = {
       ...current,
       ...(change.data !== undefined ? { data: clone(change.data) } : {}),
@@ -110,7 +117,8 @@ export class MemorySubmissionStore implements SubmissionStore {
       ...(change.legalHold !== undefined ? { legalHold: change.legalHold } : {}),
       receipt: clone(change.receipt),
       revision: current.revision + 1,
-      updatedAt: change.at,
+      updatedAt: at,
+      statusChangedAt: statusChangedAtAfter(current, change, at),
       updatedBy: change.by,
     };
     entry.value = next;
@@ -123,7 +131,7 @@ export class MemorySubmissionStore implements SubmissionStore {
       data: clone(next.data),
       receipt: clone(next.receipt),
       by: change.by,
-      at: change.at,
+      at,
       changes: clone(change.changes),
       action: change.action,
     });
