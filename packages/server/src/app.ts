@@ -1,8 +1,8 @@
 import { TenantForms } from '@skema/core';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { CreateAppOptions } from './app-options.js';
-import { identify } from './auth/authenticate.js';
 import { KeyRing } from './auth/key-ring.js';
+import { identify } from './auth/authenticate.js';
 import { API_BASE, type AppContext } from './context.js';
 import { FormConfigService } from './form-config/form-config-service.js';
 import { PublishedForms } from './form-config/published-forms.js';
@@ -16,7 +16,7 @@ import { httpMetrics } from './observability/http-metrics.js';
 import { instrumentStore } from './observability/instrumented-store.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
-import { adminFormConfigsRouter } from './routes/admin-form-configs.js';
+import { ADMIN_BASE, adminFormConfigsRouter } from './routes/admin-form-configs.js';
 import { auditRouter } from './routes/audit.js';
 import { formDiffRouter } from './routes/form-diff.js';
 import { formsRouter } from './routes/forms.js';
@@ -65,10 +65,6 @@ export function createApp(options: CreateAppOptions): Express {
   const log = accessLog(logger);
   if (log) app.use(log);
 
-  app.use(API_BASE, (_req: Request, res: Response, next: NextFunction) => {
-    res.vary('Accept-Language');
-    next();
-  });
   app.use(API_BASE, identify(ctx.keys));
   app.use(API_BASE, rateLimiter(options.config.rateLimit));
   if (formConfigs) {
@@ -82,14 +78,16 @@ export function createApp(options: CreateAppOptions): Express {
     });
   }
   // Before the JSON parser: uploaded configuration is untrusted and read by its own parser.
-  app.use(adminFormConfigsRouter(formConfigs?.service, bodyLimit));
+  app.use(ADMIN_BASE, adminFormConfigsRouter(formConfigs?.service, bodyLimit));
   app.use(API_BASE, jsonBody(bodyLimit));
 
+  // The hot paths first (portals validate on every save; back-office systems create): routes are
+  // tried in order, and no path of these overlaps another router's.
+  app.use(validateRouter(ctx));
+  app.use(submissionsCreateRouter(ctx));
   app.use(formDiffRouter(ctx));
   app.use(formsRouter(ctx));
-  app.use(validateRouter(ctx));
   app.use(rulesRouter(ctx));
-  app.use(submissionsCreateRouter(ctx));
   app.use(submissionsReadRouter(ctx));
   app.use(submissionUpdateRouter(ctx));
   app.use(submissionStatusRouter(ctx));

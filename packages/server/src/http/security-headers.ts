@@ -6,6 +6,7 @@ import { API_BASE } from '../context.js';
  * Pages (demo, embed script, /docs) get helmet's full set. JSON API responses get the set OWASP
  * recommends for APIs: nothing in them may be rendered, framed or sniffed, so the policy is
  * `default-src 'none'`. The short set also keeps ~600 bytes of page-only headers off every API call.
+ * API responses also vary by `Accept-Language`.
  */
 export function securityHeaders() {
   // No upgrade-insecure-requests: the demo and /docs must also work over plain HTTP on a local network.
@@ -26,6 +27,8 @@ export function securityHeaders() {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!req.path.startsWith(`${API_BASE}/`)) return pages(req, res, next);
     for (const [name, value] of apiHeaders) res.setHeader(name, value);
+    // Every API answer may be localized (problem messages, rule messages), so caches keep one per language.
+    res.vary('Accept-Language');
     next();
   };
 }

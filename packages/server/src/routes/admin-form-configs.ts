@@ -11,7 +11,9 @@ import { untrustedJsonBody } from '../form-config/untrusted-body.js';
 import { localeOf } from '../http/locale.js';
 import { HttpProblem } from '../http/problem.js';
 
-const BASE = `${API_BASE}/admin/form-configs`;
+/** Where the router is mounted; its own paths are relative to it, so other API requests pass it with one prefix check. */
+export const ADMIN_BASE = `${API_BASE}/admin`;
+const BASE = '/form-configs';
 const ONE = `${BASE}/:kind/:formId/:version`;
 
 function unavailable(_req: Request, _res: Response, next: NextFunction): void {
