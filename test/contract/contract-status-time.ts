@@ -5,7 +5,6 @@ import { auditOf, change, holdChange, minute, newSubmission, tenant } from './fi
 /**
  * `statusChangedAt` (retention counts from it, spec Q17) and the `legal-hold` action: only a real
  * status change moves the time, and a hold change is its own kind of revision and audit entry.
- * Audit entries name their submission, so the in-memory test store can run this part too.
  */
 export function statusTimeContract(store: () => SubmissionStore): void {
   describe('statusChangedAt and legal-hold changes', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, NewSubmission, SubmissionChange, SubmissionStore, ValidationReceipt } from '@skema/core';
 
-/** What a store's test file hands the contract. `reopen` closes the store and opens a new instance on the same storage. */
+/** What a store's test file hands the contract. `reopen` (durable stores only) closes the store and opens a new instance on the same storage. */
 export interface StoreHarness {
   store: SubmissionStore;
   cleanup(): Promise<void>;

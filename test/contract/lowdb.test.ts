@@ -27,7 +27,7 @@ runStoreContract('lowdb', async () => {
     },
   };
   return harness;
-});
+}, { durable: true });
 
 runFormConfigContract('lowdb', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-form-config-'));

@@ -1,11 +1,7 @@
-// The in-memory SubmissionStore that server tests use (packages/server/src/testing/memory-store.ts).
-// It is a light test double (its list order and audit scoping are simpler than the durable stores'),
-// so it runs the parts of the contract the server's retention and legal-hold tests rely on.
-import { describe } from 'vitest';
+// The in-memory SubmissionStore that server tests use (packages/server/src/testing/memory-store.ts)
+// must behave like the durable stores, or server tests prove less than they seem to; it has no
+// storage to re-open, so it is not asked to survive a re-open.
 import { createMemoryStore } from '@skema/server/testing';
-import { statusTimeContract } from './contract-status-time.js';
+import { runStoreContract } from './store-contract.js';
 
-describe('SubmissionStore contract (status time, legal hold): memory', () => {
-  const store = createMemoryStore();
-  statusTimeContract(() => store);
-});
+runStoreContract('memory', async () => ({ store: createMemoryStore(), async cleanup() {} }), { durable: false });

@@ -37,7 +37,7 @@ if (!reachable) {
       },
     };
     return harness;
-  });
+  }, { durable: true });
 
   runFormConfigContract('postgres', async () => {
     const schema = testSchema();

@@ -3,7 +3,7 @@ export type * from './calendar.js';
 export type * from './plugin.js';
 export type * from './form.js';
 export type * from './store.js';
-export { NotFoundError, RevisionConflictError, StoreCorruptionError } from './store.js';
+export { DuplicateSubmissionError, NotFoundError, RevisionConflictError, StoreCorruptionError } from './store.js';
 export * from './dates.js';
 export { createCalendar, weekendCalendar } from './weekend-calendar.js';
 export { createAjv } from './ajv.js';

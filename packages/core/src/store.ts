@@ -187,6 +187,14 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+/** A create with an id that is already stored (in any tenant): nothing is overwritten. */
+export class DuplicateSubmissionError extends Error {
+  override readonly name = 'DuplicateSubmissionError';
+  constructor(readonly submissionId: string) {
+    super(`Submission ${submissionId} already exists`);
+  }
+}
+
 export class RevisionConflictError extends Error {
   override readonly name = 'RevisionConflictError';
   constructor(

@@ -1,11 +1,3 @@
-/** A create with an id that is already stored (in any tenant): nothing is overwritten. */
-export class DuplicateSubmissionError extends Error {
-  override readonly name = 'DuplicateSubmissionError';
-  constructor(readonly submissionId: string) {
-    super(`Submission ${submissionId} already exists`);
-  }
-}
-
 /** The store is not initialised, is closing, or stopped after an unrecoverable write error. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';

@@ -1,9 +1,8 @@
 import type { AuditEntry, CreateResult, NewSubmission, Submission, SubmissionChange } from '@skema/core';
-import { NotFoundError, RevisionConflictError } from '@skema/core';
+import { DuplicateSubmissionError, NotFoundError, RevisionConflictError } from '@skema/core';
 import type { AuditLine } from './audit-log.js';
 import type { SubmissionDoc } from './doc.js';
 import { assertSafeId, docPath } from './doc.js';
-import { DuplicateSubmissionError } from './errors.js';
 import { KeyedMutex } from './mutex.js';
 import { auditFor, changedSubmission, newSubmission } from './records.js';
 import { entryFromDoc } from './startup.js';

@@ -1,4 +1,5 @@
 export { createPostgresStore, PostgresSubmissionStore, type PostgresStoreOptions } from './store.js';
 export { MIGRATIONS, migrate, type Migration } from './migrations.js';
-export { DuplicateSubmissionError } from './errors.js';
+// The error of the core store contract, re-exported for callers that imported it from here.
+export { DuplicateSubmissionError } from '@skema/core';
 export { seedPostgresStore } from './seed.js';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, CreateResult, NewSubmission } from '@skema/core';
-import { submissionFromInput } from '@skema/core';
-import { DuplicateSubmissionError } from './errors.js';
+import { DuplicateSubmissionError, submissionFromInput } from '@skema/core';
 import type { SubmissionRow } from './rows.js';
 import { json, normaliseInstant, toSubmission } from './rows.js';
 import type { Db } from './sql.js';

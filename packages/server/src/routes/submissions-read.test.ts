@@ -60,15 +60,18 @@ describe('GET /api/v1/submissions', () => {
     await create(app, beta);
 
     const ids = async (query: string) => (await request(app).get(`/api/v1/submissions${query}`).set(alpha).expect(200)).body.items.map((s: { id: string }) => s.id);
-    expect(await ids('?formId=fixture')).toEqual([a.id, b.id]);
+    // Newest change first, as every store lists.
+    expect(await ids('?formId=fixture')).toEqual([b.id, a.id]);
     expect(await ids('?formId=fixture&version=1.1.0')).toEqual([b.id]);
     expect(await ids('?status=submitted')).toEqual([b.id]);
     expect((await ids('?updatedSince=2026-01-01T10:00:30Z')).length).toBe(2);
     expect((await ids('')).length).toBe(3);
   });
 
-  it('pages with limit and cursor, and ends without nextCursor', async () => {
-    const { app } = createTestApp();
+  it('pages with limit and cursor, newest first, and ends without nextCursor', async () => {
+    // A clock that moves on every reading, so each submission is newer than the one before it.
+    let clock = Date.parse('2026-01-01T10:00:00Z');
+    const { app } = createTestApp({ now: () => new Date((clock += 1000)) });
     const created = [];
     for (let i = 0; i < 5; i++) created.push((await create(app, alpha)).id);
     const seen: string[] = [];
@@ -83,7 +86,7 @@ describe('GET /api/v1/submissions', () => {
       cursor = res.body.nextCursor;
       pages++;
     } while (cursor);
-    expect(seen).toEqual(created);
+    expect(seen).toEqual([...created].reverse());
     expect(pages).toBe(3);
   });
 

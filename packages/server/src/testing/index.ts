@@ -1,4 +1,5 @@
 export { MemorySubmissionStore, createMemoryStore } from './memory-store.js';
+export { DuplicateSubmissionError } from '@skema/core';
 export { MemoryFormConfigStore, createMemoryFormConfigStore } from './memory-form-config-store.js';
 export { fixtureForms, fixtureRegistry, fixtureEngine, fixtureData } from './fixture-forms.js';
 export { fixturePlugin } from './fixture-plugin.js';

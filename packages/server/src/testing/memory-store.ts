@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
+  DuplicateSubmissionError,
   assertChangeShape,
   normaliseInstant,
   statusChangedAtAfter,
+  submissionFromInput,
   NotFoundError,
   RevisionConflictError,
   type AuditEntry,
@@ -17,45 +20,36 @@ import {
   type SubmissionRevision,
   type SubmissionStore,
 } from '@skema/core';
+import { auditPage, listPage } from './memory-pages.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-function encodeCursor(seq: number): string {
-  return Buffer.from(JSON.stringify({ seq }), 'utf8').toString('base64url');
+/** The audit entry as the durable stores keep it: the operation's tenant and submission, a normalised time. */
+function auditFor(audit: Omit<AuditEntry, 'id'>, tenantId: string, submissionId?: string): AuditEntry {
+  const entry: AuditEntry = { id: randomUUID(), tenantId, at: normaliseInstant(audit.at, 'audit.at'), actor: audit.actor, action: audit.action };
+  const sid = submissionId ?? audit.submissionId;
+  if (sid !== undefined) entry.submissionId = sid;
+  if (audit.details !== undefined) entry.details = clone(audit.details);
+  return entry;
 }
 
-function decodeCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return -1;
-  try {
-    const { seq } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { seq?: unknown };
-    if (typeof seq === 'number' && Number.isInteger(seq) && seq >= 0) return seq;
-  } catch {
-    // fall through
-  }
-  throw new RangeError('Invalid cursor');
-}
-
-function page<T>(items: Array<{ seq: number; value: T }>, filter: { limit?: number; cursor?: string }): { items: T[]; nextCursor?: string } {
-  const after = decodeCursor(filter.cursor);
-  const limit = Math.min(Math.max(filter.limit ?? 50, 1), 100);
-  const rest = items.filter((i) => i.seq > after);
-  const taken = rest.slice(0, limit);
-  const last = taken[taken.length - 1];
-  return { items: taken.map((i) => clone(i.value)), ...(rest.length > limit && last ? { nextCursor: encodeCursor(last.seq) } : {}) };
+function revisionOf(s: Submission, action: SubmissionRevision['action'], changes: Array<Record<string, unknown>>, by: string, at: string): SubmissionRevision {
+  return { submissionId: s.id, revision: s.revision, formId: s.formId, version: s.version, status: s.status, data: clone(s.data), receipt: clone(s.receipt), by, at, changes: clone(changes), action };
 }
 
 /**
- * An in-memory `SubmissionStore` for tests: every operation is synchronous inside, so each
- * write (submission + revision + audit) is atomic, as the contract asks.
+ * An in-memory `SubmissionStore` for tests that behaves like the durable stores (the store contract
+ * in test/contract runs against it). No operation awaits before it has finished writing, so each
+ * write (submission + revision + audit) is atomic and concurrent calls serialise, as the contract asks.
  */
 export class MemorySubmissionStore implements SubmissionStore {
   readonly name = 'memory';
   /** Tests set this to see readiness fail. */
   healthy = true;
-  private seq = 0;
-  private readonly submissions = new Map<string, { seq: number; value: Submission }>();
+  private readonly submissions = new Map<string, Submission>();
   private readonly revisionLog = new Map<string, SubmissionRevision[]>();
-  private readonly auditLog: Array<{ seq: number; value: AuditEntry }> = [];
+  /** Append order is the array order; `seq` is the audit cursor. */
+  private readonly auditLog: Array<{ seq: number; entry: AuditEntry }> = [];
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
   async init(): Promise<void> {}
@@ -64,33 +58,15 @@ export class MemorySubmissionStore implements SubmissionStore {
   async create(input: NewSubmission, audit: Omit<AuditEntry, 'id'>, idempotency?: { key: string; requestHash: string }): Promise<CreateResult> {
     const idemKey = idempotency ? `${input.tenantId}\u0000${idempotency.key}` : undefined;
     const earlier = idemKey ? this.idempotency.get(idemKey) : undefined;
-    if (earlier) {
-      const submission = this.submissions.get(earlier.submissionId)?.value;
-      if (submission) return { created: false, submission: clone(submission), idempotency: { ...earlier } };
-    }
-    if (this.submissions.has(input.id)) throw new Error(`Submission ${input.id} already exists`);
-    // Like the real stores: instants as ISO-8601 UTC with milliseconds, whatever offset was given.
-    const at = normaliseInstant(input.at, 'at');
-    const submission: Submission = {
-      id: input.id,
-      tenantId: input.tenantId,
-      formId: input.formId,
-      version: input.version,
-      status: input.status,
-      data: clone(input.data),
-      revision: 1,
-      receipt: clone(input.receipt),
-      createdAt: at,
-      updatedAt: at,
-      statusChangedAt: at,
-      createdBy: input.by,
-      updatedBy: input.by,
-    };
-    this.submissions.set(input.id, { seq: this.seq++, value: submission });
-    this.revisionLog.set(input.id, [
-      { submissionId: input.id, revision: 1, formId: input.formId, version: input.version, status: input.status, data: clone(input.data), receipt: clone(input.receipt), by: input.by, at, changes: [], action: 'create' },
-    ]);
-    this.pushAudit(audit);
+    // A key whose submission was deleted since is free again, as in the durable stores.
+    const earlierSubmission = earlier ? this.submissions.get(earlier.submissionId) : undefined;
+    if (earlier && earlierSubmission) return { created: false, submission: clone(earlierSubmission), idempotency: { ...earlier } };
+    if (this.submissions.has(input.id)) throw new DuplicateSubmissionError(input.id);
+    const submission = submissionFromInput({ ...input, data: clone(input.data), receipt: clone(input.receipt) });
+    const entry = auditFor(audit, input.tenantId, input.id);
+    this.submissions.set(input.id, submission);
+    this.revisionLog.set(input.id, [revisionOf(submission, 'create', [], input.by, submission.createdAt)]);
+    this.pushAudit(entry);
     if (idemKey && idempotency) {
       this.idempotency.set(idemKey, { key: idempotency.key, tenantId: input.tenantId, requestHash: idempotency.requestHash, submissionId: input.id });
     }
@@ -98,83 +74,79 @@ export class MemorySubmissionStore implements SubmissionStore {
   }
 
   async get(tenantId: string, id: string): Promise<Submission | undefined> {
-    const found = this.submissions.get(id)?.value;
-    return found && found.tenantId === tenantId ? clone(found) : undefined;
+    const found = this.owned(tenantId, id);
+    return found ? clone(found) : undefined;
   }
 
   async update(tenantId: string, id: string, change: SubmissionChange, audit: Omit<AuditEntry, 'id'>): Promise<Submission> {
     assertChangeShape(change);
-    const entry = this.submissions.get(id);
-    if (!entry || entry.value.tenantId !== tenantId) throw new NotFoundError(`Submission ${id} not found`);
-    const current = entry.value;
+    const current = this.owned(tenantId, id);
+    if (!current) throw new NotFoundError(`Submission ${id} not found`);
     if (current.revision !== change.expectedRevision) throw new RevisionConflictError(change.expectedRevision, current.revision);
     const at = normaliseInstant(change.at, 'change.at');
+    const entry = auditFor(audit, tenantId, id);
+    const { legalHold: previousHold, ...rest } = current;
+    // Like the durable stores: legalHold is present only while true.
+    const hold = change.legalHold ?? previousHold ?? false;
     const next: Submission = {
-      ...current,
-      ...(change.data !== undefined ? { data: clone(change.data) } : {}),
-      ...(change.status ? { status: change.status } : {}),
-      ...(change.version ? { version: change.version } : {}),
-      ...(change.legalHold !== undefined ? { legalHold: change.legalHold } : {}),
+      ...rest,
+      data: change.data !== undefined ? clone(change.data) : current.data,
+      status: change.status ?? current.status,
+      version: change.version ?? current.version,
       receipt: clone(change.receipt),
       revision: current.revision + 1,
       updatedAt: at,
       statusChangedAt: statusChangedAtAfter(current, change, at),
       updatedBy: change.by,
+      ...(hold ? { legalHold: true } : {}),
     };
-    entry.value = next;
-    this.revisionLog.get(id)!.push({
-      submissionId: id,
-      revision: next.revision,
-      formId: next.formId,
-      version: next.version,
-      status: next.status,
-      data: clone(next.data),
-      receipt: clone(next.receipt),
-      by: change.by,
-      at,
-      changes: clone(change.changes),
-      action: change.action,
-    });
-    this.pushAudit(audit);
+    this.submissions.set(id, next);
+    this.revisionLog.get(id)!.push(revisionOf(next, change.action, change.changes, change.by, at));
+    this.pushAudit(entry);
     return clone(next);
   }
 
   async list(tenantId: string, filter: SubmissionFilter): Promise<SubmissionPage> {
-    const matching = [...this.submissions.values()].filter(({ value: s }) =>
-      s.tenantId === tenantId &&
-      (filter.formId === undefined || s.formId === filter.formId) &&
-      (filter.version === undefined || s.version === filter.version) &&
-      (filter.status === undefined || s.status === filter.status) &&
-      (filter.updatedSince === undefined || Date.parse(s.updatedAt) >= Date.parse(filter.updatedSince)),
+    const sinceMs = filter.updatedSince === undefined ? undefined : Date.parse(normaliseInstant(filter.updatedSince, 'updatedSince'));
+    const matching = [...this.submissions.values()].filter(
+      (s) =>
+        s.tenantId === tenantId &&
+        (filter.formId === undefined || s.formId === filter.formId) &&
+        (filter.version === undefined || s.version === filter.version) &&
+        (filter.status === undefined || s.status === filter.status) &&
+        (sinceMs === undefined || Date.parse(s.updatedAt) >= sinceMs),
     );
-    return page(matching, filter);
+    const page = listPage(matching, filter);
+    return { ...page, items: page.items.map(clone) };
   }
 
   async revisions(tenantId: string, id: string): Promise<SubmissionRevision[]> {
-    const entry = this.submissions.get(id);
-    if (!entry || entry.value.tenantId !== tenantId) return [];
-    return clone(this.revisionLog.get(id) ?? []);
+    return this.owned(tenantId, id) ? clone(this.revisionLog.get(id) ?? []) : [];
   }
 
   async appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
-    return clone(this.pushAudit(entry));
+    return clone(this.pushAudit(auditFor(entry, entry.tenantId)));
   }
 
   async queryAudit(tenantId: string, filter: AuditFilter): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
-    const matching = this.auditLog.filter(({ value: a }) =>
-      a.tenantId === tenantId &&
-      (filter.submissionId === undefined || a.submissionId === filter.submissionId) &&
-      (filter.since === undefined || Date.parse(a.at) >= Date.parse(filter.since)),
+    const sinceMs = filter.since === undefined ? undefined : Date.parse(normaliseInstant(filter.since, 'since'));
+    const matching = this.auditLog.filter(
+      ({ entry: a }) =>
+        a.tenantId === tenantId &&
+        (filter.submissionId === undefined || a.submissionId === filter.submissionId) &&
+        (sinceMs === undefined || Date.parse(a.at) >= sinceMs),
     );
-    return page(matching, filter);
+    const page = auditPage(matching, filter);
+    return { ...page, items: page.items.map(clone) };
   }
 
   async delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean> {
-    const entry = this.submissions.get(id);
-    if (!entry || entry.value.tenantId !== tenantId || entry.value.legalHold) return false;
+    const current = this.owned(tenantId, id);
+    if (!current || current.legalHold) return false;
+    const entry = auditFor(audit, tenantId, id);
     this.submissions.delete(id);
     this.revisionLog.delete(id);
-    this.pushAudit(audit);
+    this.pushAudit(entry);
     return true;
   }
 
@@ -182,12 +154,15 @@ export class MemorySubmissionStore implements SubmissionStore {
     return { ok: this.healthy, store: this.name, details: { submissions: this.submissions.size } };
   }
 
-  private pushAudit(entry: Omit<AuditEntry, 'id'>): AuditEntry {
-    const seq = this.seq++;
-    // Like the real stores: instants as ISO-8601 UTC with milliseconds, whatever offset was given.
-    const full: AuditEntry = { id: `audit-${seq}`, ...clone(entry), at: normaliseInstant(entry.at, 'at') };
-    this.auditLog.push({ seq, value: full });
-    return full;
+  /** Tenant scoping: another tenant's id reads exactly like an absent one. */
+  private owned(tenantId: string, id: string): Submission | undefined {
+    const found = this.submissions.get(id);
+    return found?.tenantId === tenantId ? found : undefined;
+  }
+
+  private pushAudit(entry: AuditEntry): AuditEntry {
+    this.auditLog.push({ seq: this.auditLog.length, entry });
+    return entry;
   }
 }
 
