@@ -28,7 +28,8 @@ export function securityHeaders() {
     if (!req.path.startsWith(`${API_BASE}/`)) return pages(req, res, next);
     for (const [name, value] of apiHeaders) res.setHeader(name, value);
     // Every API answer may be localized (problem messages, rule messages), so caches keep one per language.
-    res.vary('Accept-Language');
+    // Set, not appended: nothing has set Vary yet this early, and later res.vary() calls append to it.
+    res.setHeader('Vary', 'Accept-Language');
     next();
   };
 }

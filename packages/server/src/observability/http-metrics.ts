@@ -8,24 +8,33 @@ export function routeTemplate(req: Request): string {
   return 'unmatched';
 }
 
+type Series = { requests: { inc(): void }; duration: { observe(v: number): void } };
+
 export function httpMetrics(metrics: Metrics) {
-  // Label sets are few (route templates × methods × statuses), so each gets its bound series once
-  // instead of prom-client hashing the labels on every request.
-  const series = new Map<string, { requests: { inc(): void }; duration: { observe(v: number): void } }>();
-  const seriesFor = (method: string, route: string, status: string) => {
-    const key = `${method} ${status} ${route}`;
-    let found = series.get(key);
+  // Label sets are few (route templates × methods × statuses), so each gets its bound series once,
+  // looked up by the matched route object: no label hashing or template strings per request.
+  const UNMATCHED = {};
+  const byRoute = new WeakMap<object, Map<string, Series>>();
+  const seriesFor = (req: Request, status: number): Series => {
+    const route = (req.route as object | undefined) ?? UNMATCHED;
+    let byKey = byRoute.get(route);
+    if (!byKey) {
+      byKey = new Map();
+      byRoute.set(route, byKey);
+    }
+    const key = `${req.method} ${status}`;
+    let found = byKey.get(key);
     if (!found) {
-      const labels = { method, route, status };
+      const labels = { method: req.method, route: routeTemplate(req), status: String(status) };
       found = { requests: metrics.httpRequests.labels(labels), duration: metrics.httpDuration.labels(labels) };
-      series.set(key, found);
+      byKey.set(key, found);
     }
     return found;
   };
   return (req: Request, res: Response, next: NextFunction): void => {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
-      const { requests, duration } = seriesFor(req.method, routeTemplate(req), String(res.statusCode));
+      const { requests, duration } = seriesFor(req, res.statusCode);
       requests.inc();
       duration.observe(Number(process.hrtime.bigint() - start) / 1e9);
     });
