@@ -27,6 +27,8 @@ export class SkemaApiError extends Error {
     message: string,
     readonly issues: ProblemIssue[] = [],
     readonly type?: string,
+    /** The whole problem document, for callers that read its extension members. */
+    readonly problem: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -102,7 +104,15 @@ export class SkemaApiClient {
     this.base = apiBase(apiUrl);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ body: T; etag?: string }> {
+  /**
+   * Any call of the API (for endpoints this client has no method for): the parsed JSON body, or a
+   * SkemaApiError carrying the problem document. An aborted call rejects with the AbortError itself.
+   */
+  async send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return (await this.request<T>(method, path, body, {}, signal)).body;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<{ body: T; etag?: string }> {
     let response: Response;
     try {
       response = await this.fetchImpl(this.base + path, {
@@ -115,8 +125,10 @@ export class SkemaApiClient {
           ...headers,
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(signal ? { signal } : {}),
       });
     } catch (cause) {
+      if ((cause as Error).name === 'AbortError') throw cause;
       throw new SkemaApiError(0, (cause as Error).message || 'Network error');
     }
     const text = await response.text();
@@ -128,7 +140,7 @@ export class SkemaApiClient {
     }
     if (!response.ok) {
       const problem = (parsed ?? {}) as { title?: string; detail?: string; issues?: ProblemIssue[]; type?: string };
-      throw new SkemaApiError(response.status, problem.detail ?? problem.title ?? `HTTP ${response.status}`, problem.issues ?? [], problem.type);
+      throw new SkemaApiError(response.status, problem.detail ?? problem.title ?? `HTTP ${response.status}`, problem.issues ?? [], problem.type, problem);
     }
     const etag = response.headers.get('ETag') ?? undefined;
     return { body: parsed as T, ...(etag ? { etag } : {}) };

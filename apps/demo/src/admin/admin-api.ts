@@ -1,5 +1,5 @@
 import type { RequiredBump, SchemaChange } from '@skema/core';
-import { apiBase } from '@skema/react';
+import { SkemaApiClient, SkemaApiError } from '@skema/react';
 import { apiKey } from '../api.js';
 
 export type ConfigKind = 'overlay' | 'form';
@@ -67,9 +67,8 @@ export class AdminApiError extends Error {
   }
 }
 
+/** The members of the admin endpoints' problem documents that the page reads. */
 interface ProblemBody {
-  title?: string;
-  detail?: string;
   code?: string;
   type?: string;
   problems?: ConfigProblem[];
@@ -82,44 +81,23 @@ const enc = encodeURIComponent;
 
 /** The admin endpoints of the API on this page's origin, called with the demo's API key. */
 export class AdminApi {
-  private readonly base = apiBase('');
+  private readonly client: SkemaApiClient;
 
-  constructor(
-    private readonly key: string = apiKey(),
-    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
-  ) {}
+  constructor(key: string = apiKey(), fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+    this.client = new SkemaApiClient('', key, 'da', fetchImpl);
+  }
 
+  /** The shared client's call, its errors read as the admin endpoints' problems (problems, diff, bump). */
   private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    let response: Response;
     try {
-      response = await this.fetchImpl(this.base + path, {
-        method,
-        headers: {
-          Accept: 'application/json, application/problem+json',
-          'Accept-Language': 'da',
-          Authorization: `Bearer ${this.key}`,
-          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        ...(signal ? { signal } : {}),
-      });
+      return await this.client.send<T>(method, path, body, signal);
     } catch (e) {
-      if ((e as Error).name === 'AbortError') throw e;
-      throw new AdminApiError(0, `API'et svarer ikke: ${(e as Error).message}`, 'network');
+      if (!(e instanceof SkemaApiError)) throw e;
+      if (e.status === 0) throw new AdminApiError(0, `API'et svarer ikke: ${e.message}`, 'network');
+      const p = e.problem as ProblemBody;
+      const code = p.code ?? p.type?.split('/').filter(Boolean).pop() ?? `http-${e.status}`;
+      throw new AdminApiError(e.status, e.message, code, p.problems ?? p.issues ?? [], p.diff, p.requiredBump);
     }
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    if (!response.ok) {
-      const p = (parsed ?? {}) as ProblemBody;
-      const code = p.code ?? p.type?.split('/').filter(Boolean).pop() ?? `http-${response.status}`;
-      throw new AdminApiError(response.status, p.detail ?? p.title ?? `HTTP ${response.status}`, code, p.problems ?? p.issues ?? [], p.diff, p.requiredBump);
-    }
-    return parsed as T;
   }
 
   async listConfigs(): Promise<ConfigSummary[]> {
