@@ -122,7 +122,7 @@ function ObjectTable(props: ArrayControlProps) {
                       schema={s}
                       labelledBy={`${baseId}-col-${name} ${rowHeaderId}`}
                       enabled={enabled}
-                update={update}
+                      update={update}
                       multi={multiNames.has(name)}
                       translate={ctx.i18n?.translate}
                       optionKey={`${prefix}.${name}`}

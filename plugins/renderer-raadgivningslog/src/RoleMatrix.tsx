@@ -125,7 +125,7 @@ function RoleMatrix(props: ArrayControlProps) {
                       schema={props_.andenRolle}
                       labelledBy={`${baseId}-col-rolle`}
                       enabled={enabled}
-                update={update}
+                      update={update}
                     />
                   </>
                 ) : (
@@ -143,7 +143,7 @@ function RoleMatrix(props: ArrayControlProps) {
                       schema={c.schema}
                       labelledBy={`${rowHeaderId} ${baseId}-col-${c.id}`}
                       enabled={enabled}
-                update={update}
+                      update={update}
                       multi={c.multi}
                     />
                   </td>

@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DEFAULT_UNTRUSTED_LIMITS, parseUntrustedJson, untrustedProblem as coreProblem, type Locale, type LocalizedText, type UntrustedProblem } from '@skema/core';
+import { assertJsonMediaType, hasBody } from '../http/json-body.js';
 import { localeOf } from '../http/locale.js';
 import { HttpProblem } from '../http/problem.js';
 import { fromCoreProblem, problemView } from './config-problem.js';
@@ -45,16 +46,10 @@ export function jsonTextDepth(text: string, stopAt = Infinity): number {
 export function untrustedJsonBody(limit: string | number) {
   const read = express.text({ limit, type: () => true });
   return (req: Request, res: Response, next: NextFunction): void => {
-    const length = req.headers['content-length'];
-    if (req.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
+    if (!hasBody(req)) {
       throw new HttpProblem('invalid-request', { da: 'Forespørgslen mangler en JSON-krop.', en: 'The request needs a JSON body.' });
     }
-    if (!req.is(['application/json', 'application/*+json'])) {
-      throw new HttpProblem('unsupported-media-type', {
-        da: `Medietypen ${req.get('content-type') ?? '(ingen)'} understøttes ikke; send application/json.`,
-        en: `Media type ${req.get('content-type') ?? '(none)'} is not supported; send application/json.`,
-      });
-    }
+    assertJsonMediaType(req);
     read(req, res, (err?: unknown) => {
       if (err) return next(err);
       const locale = localeOf(req);

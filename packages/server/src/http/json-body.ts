@@ -9,17 +9,23 @@ export function jsonBody(limit: string | number) {
   const parse = express.json({ limit, strict: true, type: () => true });
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!hasBody(req)) return next();
-    if (!req.is(['application/json', 'application/*+json'])) {
-      throw new HttpProblem('unsupported-media-type', {
-        da: `Medietypen ${req.get('content-type') ?? '(ingen)'} understøttes ikke; send application/json.`,
-        en: `Media type ${req.get('content-type') ?? '(none)'} is not supported; send application/json.`,
-      });
-    }
+    assertJsonMediaType(req);
     parse(req, res, next);
   };
 }
 
-function hasBody(req: Request): boolean {
+/** 415 unless the body is JSON (`application/json` or a `+json` type). */
+export function assertJsonMediaType(req: Request): void {
+  if (!req.is(['application/json', 'application/*+json'])) {
+    throw new HttpProblem('unsupported-media-type', {
+      da: `Medietypen ${req.get('content-type') ?? '(ingen)'} understøttes ikke; send application/json.`,
+      en: `Media type ${req.get('content-type') ?? '(none)'} is not supported; send application/json.`,
+    });
+  }
+}
+
+/** True when the request announces a body (a length above 0, or chunked). */
+export function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
