@@ -20,6 +20,16 @@ describe.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as 
     });
   }
 
+  // The issue's bar: at least one invalid example per error rule that applies to the form.
+  it('has an invalid example naming every error rule of the form', () => {
+    const declared = new Set((form.examples?.invalid ?? []).flatMap((e) => e.expect?.codes ?? []));
+    const errorRules = engine
+      .catalogue()
+      .filter(({ kind, rule }) => kind === 'rule' && rule.appliesTo.includes(form.manifest.id) && (rule as { severity: string }).severity === 'error')
+      .map(({ rule }) => rule.id);
+    expect(errorRules.filter((id) => !declared.has(id))).toEqual([]);
+  });
+
   for (const example of form.examples?.invalid ?? []) {
     it(`invalid/${example.name} fails with ${[...(example.expect?.codes ?? []), ...(example.expect?.paths ?? [])].join(', ')}`, () => {
       expect(example.expect?.codes?.length || example.expect?.paths?.length, 'invalid examples must declare expect.codes or expect.paths').toBeTruthy();
