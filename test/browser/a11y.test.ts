@@ -11,19 +11,66 @@ async function openForm(p: Page, formId: string): Promise<void> {
   await p.locator('.skema-form-body form input, .skema-form-body form textarea, .skema-form-body form select').first().waitFor();
 }
 
+/**
+ * Audits every step of the form (step-by-step forms show one category at a time), with the
+ * approval blocks' edit parts opened, and writes one screenshot per step.
+ */
+async function auditEveryStep(p: Page, formId: string, suffix: string): Promise<{ steps: number; violations: string[] }> {
+  const steps = p.locator('.skema-form-body .skema-step');
+  const count = Math.max(await steps.count(), 1);
+  const violations: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (await steps.count()) {
+      await steps.nth(i).click();
+      await expect.poll(() => steps.nth(i).getAttribute('aria-current')).toBe('step');
+    }
+    // Opening one block re-renders the list, so open the first closed one until none is left.
+    const closed = p.locator('.skema-form-body details:not([open]) > summary');
+    for (let n = 0; n < 20 && (await closed.count()) > 0; n++) await closed.first().click();
+    await p.screenshot({ path: artifactPath(`${formId}${count > 1 ? `-step${i + 1}` : ''}${suffix}.png`), fullPage: true });
+    violations.push(...(await seriousViolations(p)).map((v) => `step ${i + 1}: ${v}`));
+  }
+  return { steps: count, violations };
+}
+
 describe('accessibility of the six core forms (axe-core, WCAG 2.1 AA)', () => {
   for (const formId of CORE_FORMS) {
-    it(`${formId}: no serious or critical violations, empty and with errors`, async () => {
+    it(`${formId}: no serious or critical violations on any step, empty and with errors`, async () => {
       await openForm(session.page, formId);
-      await session.page.screenshot({ path: artifactPath(`${formId}.png`), fullPage: true });
-      expect(await seriousViolations(session.page)).toEqual([]);
+      const empty = await auditEveryStep(session.page, formId, '');
+      expect(empty.violations).toEqual([]);
 
       await session.page.getByRole('button', { name: 'Indsend' }).click();
       await session.page.locator('.skema-error-summary[role="alert"]').waitFor();
-      await session.page.screenshot({ path: artifactPath(`${formId}-errors.png`), fullPage: true });
-      expect(await seriousViolations(session.page)).toEqual([]);
+      const withErrors = await auditEveryStep(session.page, formId, '-errors');
+      expect(withErrors.violations).toEqual([]);
+      expect(withErrors.steps).toBe(empty.steps);
     });
   }
+});
+
+describe('hidden controls', () => {
+  it('a control hidden by a UI schema rule is not displayed and Tab never reaches it', async () => {
+    await openForm(session.page, 'underretning');
+    const body = session.page.locator('.skema-form-body');
+    // The adult's fields belong to a Bekymringsskrivelse only (rule SHOW on /type).
+    await body.locator('select[id$="__type"]').selectOption('Underretning til kommunen');
+    const adult = body.locator('[id*="__voksen__"]');
+    await expect.poll(() => adult.count()).toBeGreaterThan(0);
+    for (const field of await adult.all()) expect(await field.isVisible()).toBe(false);
+
+    await body.locator('select[id$="__type"]').focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await session.page.keyboard.press('Tab');
+      reached.push(await session.page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    expect(reached.filter((id) => id.includes('__voksen__'))).toEqual([]);
+    expect(reached.filter((id) => id.includes('__barn__')).length).toBeGreaterThan(0);
+
+    await body.locator('select[id$="__type"]').selectOption('Bekymringsskrivelse');
+    await expect.poll(() => adult.first().isVisible()).toBe(true);
+  });
 });
 
 describe('keyboard only', () => {

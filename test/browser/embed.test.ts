@@ -27,8 +27,15 @@ describe('plain HTML portal (web component only)', () => {
     // The host page continues the saved draft by setting an attribute.
     await session.page.evaluate((sid) => {
       const el = document.querySelector('skema-form')!;
-      (window as unknown as { events: string[] }).events = [];
-      for (const type of ['skema-submitted', 'skema-error', 'skema-change']) el.addEventListener(type, () => (window as unknown as { events: string[] }).events.push(type));
+      const w = window as unknown as { events: string[]; details: Record<string, unknown> };
+      w.events = [];
+      w.details = {};
+      for (const type of ['skema-submitted', 'skema-error', 'skema-change']) {
+        el.addEventListener(type, (event) => {
+          w.events.push(type);
+          w.details[type] = JSON.parse(JSON.stringify((event as CustomEvent).detail));
+        });
+      }
       el.setAttribute('submission', sid);
     }, id);
     const facts = session.page.locator('#portal-field__faktuelleOplysninger');
@@ -53,6 +60,14 @@ describe('plain HTML portal (web component only)', () => {
     expect(events).toContain('skema-error');
     expect(events).toContain('skema-change');
     expect(events.at(-1)).toBe('skema-submitted');
+    // What a host page gets in each event's detail (packages/embed/README.md).
+    const details = await session.page.evaluate(() => (window as unknown as { details: Record<string, any> }).details);
+    expect(details['skema-submitted']).toMatchObject({ submission: { id, status: 'submitted' }, receipt: { formId: 'underretning' } });
+    expect(details['skema-submitted'].etag).toBeTruthy();
+    expect(details['skema-change']).toMatchObject({ valid: true, errors: [] });
+    expect(details['skema-change'].data.iagttagelser).toBe(OBSERVATIONS);
+    expect(details['skema-error']).toMatchObject({ kind: expect.any(String), message: expect.any(String) });
+    expect(details['skema-error'].issues?.some((i: { code: string; path: string }) => i.code === 'UND-02' && i.path === '/iagttagelser')).toBe(true);
     const stored = await getSubmission(session.server.url, id);
     expect(stored.status).toBe('submitted');
     expect(stored.data.iagttagelser).toBe(OBSERVATIONS);
