@@ -16,6 +16,7 @@ export { skemaRenderers } from './renderers/skema-renderers.js';
 export { vanillaFallback } from './renderers/vanilla-fallback.js';
 export { ControlFrame, type ControlFrameProps, type FieldA11y } from './renderers/ControlFrame.js';
 export { SKEMA_CONTROL_RANK, SKEMA_PLUGIN_RANK } from './renderers/controls.js';
+export { pluginTester, SKEMA_EXPLICIT_RANK } from './renderers/plugin-tester.js';
 export { controlSchema, schemaType, scopeName, scopeToPointer, isEnumSchema } from './renderers/schema-tests.js';
 export { SkemaFormContext, useSkemaForm, useFieldId, useFieldErrors, useFieldWarnings, useErrorCount, useFieldDeadlines, type SkemaFormContextValue } from './context.js';
 export { IssueStore } from './issue-store.js';

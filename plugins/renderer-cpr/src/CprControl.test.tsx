@@ -21,9 +21,9 @@ const plugins = [dk()];
 const ctx = { rootSchema: schema, config: {} };
 
 describe('CPR renderer', () => {
-  it('ranks 10 for format cpr and for options.renderer cpr, and not for other strings', () => {
+  it('ranks 10 for format cpr, 11 for an explicit options.renderer cpr, and not for other strings', () => {
     expect(cprTester({ type: 'Control', scope: '#/properties/cpr' } as never, schema as never, ctx as never)).toBe(10);
-    expect(cprTester({ type: 'Control', scope: '#/properties/navn', options: { renderer: 'cpr' } } as never, schema as never, ctx as never)).toBe(10);
+    expect(cprTester({ type: 'Control', scope: '#/properties/navn', options: { renderer: 'cpr' } } as never, schema as never, ctx as never)).toBe(11);
     expect(cprTester({ type: 'Control', scope: '#/properties/navn' } as never, schema as never, ctx as never)).toBe(-1);
   });
 

@@ -1,6 +1,6 @@
-import { and, formatIs, isControl, optionIs, or, rankWith, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
+import { formatIs, isControl, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
-import { ControlFrame, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
+import { ControlFrame, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
 import { ageFromCprOn } from '@skema/plugin-dk';
 import { formatCprInput } from './cpr-input.js';
 
@@ -51,7 +51,7 @@ function CprControl(props: ControlProps) {
 }
 
 /** `format: cpr` in the schema, or `options.renderer: "cpr"` in the UI schema. */
-export const cprTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, and(isControl, or(formatIs('cpr'), optionIs('renderer', 'cpr'))));
+export const cprTester: RankedTester = pluginTester('cpr', isControl, formatIs('cpr'));
 
 export const CprRenderer = withJsonFormsControlProps(CprControl);
 

@@ -1,7 +1,7 @@
-import { and, formatIs, isControl, optionIs, or, rankWith, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
+import { formatIs, isControl, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { createDanishCalendar } from '@skema/plugin-dk';
-import { ControlFrame, pathToPointer, SKEMA_PLUGIN_RANK, useFieldDeadlines, useSkemaForm } from '@skema/react';
+import { ControlFrame, pathToPointer, pluginTester, useFieldDeadlines, useSkemaForm } from '@skema/react';
 import { deadlineText } from './deadline-text.js';
 
 const calendar = createDanishCalendar();
@@ -41,7 +41,7 @@ function DateControl(props: ControlProps) {
 }
 
 /** `format: date`, or `options.renderer: "date"`. */
-export const dateTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, and(isControl, or(formatIs('date'), optionIs('renderer', 'date'))));
+export const dateTester: RankedTester = pluginTester('date', isControl, formatIs('date'));
 
 export const DateRenderer = withJsonFormsControlProps(DateControl);
 

@@ -28,11 +28,11 @@ const ctx = { rootSchema: schema, config: {} };
 const control = (name: string, options?: object) => ({ type: 'Control', scope: `#/properties/${name}`, ...(options ? { options } : {}) }) as never;
 
 describe('DKK renderer', () => {
-  it('ranks 10 for kroner fields and -1 for other numbers', () => {
+  it('ranks 10 for kroner fields, 11 when the UI schema names it, and -1 for other numbers', () => {
     expect(dkkTester(control('beloeb'), schema as never, ctx as never)).toBe(10);
     expect(dkkTester(control('transport'), schema as never, ctx as never)).toBe(10);
     expect(dkkTester(control('timer'), schema as never, ctx as never)).toBe(-1);
-    expect(dkkTester(control('timer', { renderer: 'dkk' }), schema as never, ctx as never)).toBe(10);
+    expect(dkkTester(control('timer', { renderer: 'dkk' }), schema as never, ctx as never)).toBe(11);
   });
 
   it('formats amounts the Danish and the English way', () => {

@@ -1,9 +1,7 @@
 import {
   and,
   isControl,
-  optionIs,
   or,
-  rankWith,
   schemaMatches,
   scopeEndIs,
   type ControlProps,
@@ -13,7 +11,7 @@ import {
 } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { formatDkk, parseDkk } from '@skema/plugin-dk';
-import { ControlFrame, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
+import { ControlFrame, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
 import { useEffect, useState } from 'react';
 
 const TEXT = {
@@ -84,10 +82,7 @@ const namedAsAmount = (uischema: UISchemaElement) => AMOUNT_NAME.test(String((ui
 const titledAsAmount = schemaMatches((schema) => typeof schema.title === 'string' && AMOUNT_TITLE.test(schema.title));
 
 /** Number fields that hold kroner: `options.renderer: "dkk"`, a title with "(kr.)", or an amount-like name. */
-export const dkkTester: RankedTester = rankWith(
-  SKEMA_PLUGIN_RANK,
-  and(isControl, isNumber, or(optionIs('renderer', 'dkk'), titledAsAmount, namedAsAmount, scopeEndIs('dkk'))),
-);
+export const dkkTester: RankedTester = pluginTester('dkk', and(isControl, isNumber), or(titledAsAmount, namedAsAmount, scopeEndIs('dkk')));
 
 export const DkkRenderer = withJsonFormsControlProps(DkkControl);
 

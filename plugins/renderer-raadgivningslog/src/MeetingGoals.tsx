@@ -1,6 +1,6 @@
-import { and, composePaths, isControl, optionIs, or, rankWith, scopeEndsWith, type ArrayControlProps, type RankedTester } from '@jsonforms/core';
+import { composePaths, isControl, scopeEndsWith, type ArrayControlProps, type RankedTester } from '@jsonforms/core';
 import { useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
-import { fieldId, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
+import { fieldId, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
 import { Cell, useUpdate } from './cells.js';
 import { DEFAULT_MEETINGS_POINTER, meetingCount, TEXT } from './meetings.js';
 import { TableFrame } from './TableFrame.js';
@@ -54,9 +54,6 @@ function MeetingGoals(props: ArrayControlProps) {
 }
 
 /** `fremTilArbejdsmoeder` (delmål per working meeting), or `options.renderer: "per-meeting"`. */
-export const meetingGoalsTester: RankedTester = rankWith(
-  SKEMA_PLUGIN_RANK,
-  and(isControl, or(scopeEndsWith('delmaal/properties/fremTilArbejdsmoeder'), optionIs('renderer', 'per-meeting'))),
-);
+export const meetingGoalsTester: RankedTester = pluginTester('per-meeting', isControl, scopeEndsWith('delmaal/properties/fremTilArbejdsmoeder'));
 
 export const MeetingGoalsRenderer = withJsonFormsArrayControlProps(MeetingGoals);

@@ -2,9 +2,6 @@ import {
   and,
   composePaths,
   isControl,
-  optionIs,
-  or,
-  rankWith,
   Resolve,
   type ArrayControlProps,
   type JsonSchema,
@@ -14,7 +11,7 @@ import {
 } from '@jsonforms/core';
 import { useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
 import { i18nKeyForPointer } from '@skema/core';
-import { fieldId, pathToPointer, scopeName, SKEMA_PLUGIN_RANK, useSkemaForm, withSchemaDefaults } from '@skema/react';
+import { fieldId, pathToPointer, scopeName, pluginTester, useSkemaForm, withSchemaDefaults } from '@skema/react';
 import { Cell, useUpdate } from './cells.js';
 import { TEXT } from './meetings.js';
 import { TableFrame } from './TableFrame.js';
@@ -180,9 +177,6 @@ function isFlatObjectArray(uischema: UISchemaElement, schema: JsonSchema, contex
 }
 
 /** Flat object arrays of the rådgivningslog (or `options.renderer: "table"`). */
-export const objectTableTester: RankedTester = rankWith(
-  SKEMA_PLUGIN_RANK,
-  and(isControl, isFlatObjectArray, or(optionIs('renderer', 'table'), (uischema) => TABLE_SCOPES.includes(scopeName(uischema) ?? ''))),
-);
+export const objectTableTester: RankedTester = pluginTester('table', and(isControl, isFlatObjectArray), (uischema) => TABLE_SCOPES.includes(scopeName(uischema) ?? ''));
 
 export const ObjectTableRenderer = withJsonFormsArrayControlProps(ObjectTable);

@@ -1,10 +1,6 @@
 import {
-  and,
   composePaths,
   isControl,
-  optionIs,
-  or,
-  rankWith,
   Resolve,
   scopeEndsWith,
   type ArrayControlProps,
@@ -13,7 +9,7 @@ import {
 } from '@jsonforms/core';
 import { useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
 import { i18nKeyForPointer } from '@skema/core';
-import { fieldId, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
+import { fieldId, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
 import { Cell, useUpdate } from './cells.js';
 import { DEFAULT_MEETINGS_POINTER, meetingCount, TEXT } from './meetings.js';
 import { TableFrame } from './TableFrame.js';
@@ -170,9 +166,6 @@ function RoleMatrix(props: ArrayControlProps) {
 }
 
 /** `rolleOgOpgavefordeling` (or `options.renderer: "role-matrix"`). */
-export const roleMatrixTester: RankedTester = rankWith(
-  SKEMA_PLUGIN_RANK,
-  and(isControl, or(scopeEndsWith('rolleOgOpgavefordeling'), optionIs('renderer', 'role-matrix'))),
-);
+export const roleMatrixTester: RankedTester = pluginTester('role-matrix', isControl, scopeEndsWith('rolleOgOpgavefordeling'));
 
 export const RoleMatrixRenderer = withJsonFormsArrayControlProps(RoleMatrix);

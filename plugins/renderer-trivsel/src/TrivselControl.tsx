@@ -1,9 +1,5 @@
 import {
-  and,
   isControl,
-  optionIs,
-  or,
-  rankWith,
   schemaMatches,
   type ControlProps,
   type JsonFormsRendererRegistryEntry,
@@ -11,7 +7,7 @@ import {
   type RankedTester,
 } from '@jsonforms/core';
 import { withJsonFormsEnumProps } from '@jsonforms/react';
-import { ControlFrame, pathToPointer, SKEMA_PLUGIN_RANK, useSkemaForm } from '@skema/react';
+import { ControlFrame, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
 import { TRIVSEL_LEVELS, TRIVSEL_VALUES } from './levels.js';
 
 const TEXT = {
@@ -88,7 +84,7 @@ const isTrivselEnum = schemaMatches(
 );
 
 /** The five trivsel levels as an enumeration (e.g. `niveau`), or `options.renderer: "trivsel"`. */
-export const trivselTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, and(isControl, or(isTrivselEnum, optionIs('renderer', 'trivsel'))));
+export const trivselTester: RankedTester = pluginTester('trivsel', isControl, isTrivselEnum);
 
 export const TrivselRenderer = withJsonFormsEnumProps(TrivselControl);
 
