@@ -53,6 +53,8 @@ async function bundle(): Promise<string> {
 export interface RenderBenchResult {
   mountMs: { skema: number; plain: number; ratio: number };
   keystrokeMs: { skema: number; plain: number; ratio: number; browserFloor: number };
+  /** SkemaForm's deferred whole-form update after a keystroke (on pause or blur), beside plain's keystroke. */
+  commitMs: { skema: number; plain: number; ratio: number };
   controls: { skema: number; plain: number };
 }
 
@@ -70,7 +72,7 @@ export default async function renderBench(): Promise<RenderBenchResult> {
     await page.setContent('<!doctype html><html lang="da"><body><div id="root"></div></body></html>');
     await page.evaluate((b) => ((window as unknown as { BENCH: unknown }).BENCH = b), bench);
     await page.addScriptTag({ content: code });
-    type Api = { mount(v: string): Promise<number>; type(v: string, n: number): Promise<number[]>; count(): number };
+    type Api = { mount(v: string): Promise<number>; type(v: string, n: number): Promise<number[]>; commit(n: number): Promise<number[]>; count(): number };
     const mount = (v: string) => page.evaluate((variant) => (window as unknown as { bench: Api }).bench.mount(variant), v);
     const mounts: Record<string, number[]> = { skema: [], plain: [] };
     const controls: Record<string, number> = {};
@@ -87,11 +89,15 @@ export default async function renderBench(): Promise<RenderBenchResult> {
       await mount(v);
       await page.waitForTimeout(300);
       keys[v] = await page.evaluate(([variant, n]) => (window as unknown as { bench: Api }).bench.type(variant as string, n as number), [v, KEYS] as const);
-      if (v === 'skema') keys.floor = await page.evaluate(([n]) => (window as unknown as { bench: Api }).bench.type('floor', n as number), [KEYS] as const);
+      if (v === 'skema') {
+        keys.floor = await page.evaluate(([n]) => (window as unknown as { bench: Api }).bench.type('floor', n as number), [KEYS] as const);
+        keys.commit = await page.evaluate(([n]) => (window as unknown as { bench: Api }).bench.commit(n as number), [KEYS] as const);
+      }
     }
     const result: RenderBenchResult = {
       mountMs: { skema: median(mounts.skema!), plain: median(mounts.plain!), ratio: median(mounts.skema!) / median(mounts.plain!) },
       keystrokeMs: { skema: median(keys.skema!), plain: median(keys.plain!), ratio: median(keys.skema!) / median(keys.plain!), browserFloor: median(keys.floor!) },
+      commitMs: { skema: median(keys.commit!), plain: median(keys.plain!), ratio: median(keys.commit!) / median(keys.plain!) },
       controls: { skema: controls.skema!, plain: controls.plain! },
     };
     const f = (n: number) => n.toFixed(1).padStart(7);
@@ -100,6 +106,7 @@ export default async function renderBench(): Promise<RenderBenchResult> {
     console.log(`mount → rendered (ms)     ${f(result.mountMs.skema)}   ${f(result.mountMs.plain)}          ${result.mountMs.ratio.toFixed(2)}×   ≤ 1.00×`);
     console.log(`keystroke latency (ms)    ${f(result.keystrokeMs.skema)}   ${f(result.keystrokeMs.plain)}          ${result.keystrokeMs.ratio.toFixed(2)}×   < 16 ms (${result.keystrokeMs.skema < 16 ? 'met' : 'missed'})`);
     console.log(`  (a native input on the same page, no React: ${result.keystrokeMs.browserFloor.toFixed(1)} ms — the browser's own share on this machine)`);
+    console.log(`form update after typing  ${f(result.commitMs.skema)}   ${f(result.commitMs.plain)}          ${result.commitMs.ratio.toFixed(2)}×   (SkemaForm's deferred update on pause/blur vs plain's per-keystroke update)`);
     console.log(`inputs rendered           ${String(result.controls.skema).padStart(7)}   ${String(result.controls.plain).padStart(7)}`);
     return result;
   } finally {
