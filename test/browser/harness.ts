@@ -27,8 +27,13 @@ export interface Running {
   close(): Promise<void>;
 }
 
+export interface ApiOptions {
+  /** Portal origins allowed to call the API from the browser (`corsOrigins`); default none. */
+  corsOrigins?: string[];
+}
+
 /** The real API on an ephemeral port of 127.0.0.1, with a temporary embedded store, serving the built demo and embed. */
-export async function startApi(): Promise<Running> {
+export async function startApi(options: ApiOptions = {}): Promise<Running> {
   for (const [what, dir] of [
     ['apps/demo/dist (npm run build -w @skema/demo)', resolve(demoDist, 'index.html')],
     ['packages/embed/dist/skema-form.js (npm run build -w @skema/embed)', resolve(embedDist, 'skema-form.js')],
@@ -47,7 +52,7 @@ export async function startApi(): Promise<Running> {
     store,
     // The embedded store also keeps tenants' form configuration, as in `npm start`.
     formConfigStore: store,
-    config: devConfig(),
+    config: { ...devConfig(), ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}) },
     logger: createLogger({ level: 'silent' }),
     staticDirs: { '/': demoDist, '/embed': embedDist },
   });

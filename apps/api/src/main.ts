@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   if (loaded.source === 'development') {
     logger.warn({ tenants: loaded.config.tenants.map((t) => t.id) }, 'no SKEMA_CONFIG: using the documented development keys (never in production)');
   }
+  // Said once at start, so a portal that cannot reach the API can be checked against the log.
+  if (loaded.config.corsOrigins?.length) logger.info({ corsOrigins: loaded.config.corsOrigins }, 'pages on these origins may call the API (CORS)');
 
   // Compile every form now, so the first request does not pay for it (and a broken form shows at start).
   for (const id of registry.ids()) {

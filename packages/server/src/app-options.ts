@@ -22,7 +22,7 @@ export interface CreateAppOptions {
   formConfigRefreshMs?: number;
   /** An initialised store (`createApp` neither opens nor closes it). */
   store: SubmissionStore;
-  /** Tenants, keys, rule options and rate limit (see `loadServerConfig`). */
+  /** Tenants, keys, rule options, rate limit and the portal origins allowed by CORS (see `loadServerConfig`). */
   config: ServerConfig;
   /** Defaults to a JSON logger on stdout at level `info`. */
   logger?: Logger;
@@ -31,7 +31,10 @@ export interface CreateAppOptions {
   guards?: TransitionGuardRegistry;
   /** Largest JSON body accepted; larger is 413. Default `1mb`. */
   bodyLimit?: string | number;
-  /** Built front-end folders by mount path, e.g. `{ '/': 'apps/demo/dist', '/embed': 'packages/embed/dist' }`. */
+  /**
+   * Built front-end folders by mount path, e.g. `{ '/': 'apps/demo/dist', '/embed': 'packages/embed/dist' }`.
+   * `/embed` is served with `Cross-Origin-Resource-Policy: cross-origin` so portals on other origins can load the script.
+   */
   staticDirs?: Record<string, string>;
   /** Express `trust proxy` (for the client address behind a reverse proxy). Default off. */
   trustProxy?: boolean | number | string;

@@ -6,6 +6,7 @@ import { identify } from './auth/authenticate.js';
 import { API_BASE, type AppContext } from './context.js';
 import { FormConfigService } from './form-config/form-config-service.js';
 import { PublishedForms } from './form-config/published-forms.js';
+import { apiCors } from './http/cors.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
 import { rateLimiter } from './http/rate-limit.js';
@@ -65,6 +66,10 @@ export function createApp(options: CreateAppOptions): Express {
   const log = accessLog(logger);
   if (log) app.use(log);
 
+  // Portals on other origins (the embedded <skema-form>). After the security headers (cors appends
+  // Origin to their Vary), before the key check and the rate limit: preflights carry no key and end here.
+  const cors = apiCors(options.config.corsOrigins);
+  if (cors) app.use(API_BASE, cors);
   app.use(API_BASE, identify(ctx.keys));
   app.use(API_BASE, rateLimiter(options.config.rateLimit));
   if (formConfigs) {

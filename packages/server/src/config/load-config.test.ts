@@ -103,4 +103,31 @@ describe('loadServerConfig', () => {
     expect(config.rateLimit).toEqual({ windowMs: 1000, limit: 5 });
     expect(problemsOf(() => loadServerConfig({ RATE_LIMIT_MAX: 'many' }, engine))).toMatch(/positive integers/);
   });
+  it('allows no cross-origin access unless configured', () => {
+    expect(loadServerConfig({}, engine).config.corsOrigins).toBeUndefined();
+    expect(loadServerConfig({ SKEMA_CONFIG: file(valid) }, engine).config.corsOrigins).toBeUndefined();
+  });
+
+  it('takes the portal origins from corsOrigins in the file, replaced by CORS_ORIGINS', () => {
+    const withOrigins = file({ ...valid, corsOrigins: ['https://borger.aarhus.dk'] });
+    expect(loadServerConfig({ SKEMA_CONFIG: withOrigins }, engine).config.corsOrigins).toEqual(['https://borger.aarhus.dk']);
+    const { config } = loadServerConfig({ SKEMA_CONFIG: withOrigins, CORS_ORIGINS: 'https://a.dk, http://localhost:5173' }, engine);
+    expect(config.corsOrigins).toEqual(['https://a.dk', 'http://localhost:5173']);
+    expect(loadServerConfig({ CORS_ORIGINS: 'https://a.dk' }, engine).config.corsOrigins).toEqual(['https://a.dk']);
+  });
+
+  it('refuses a CORS_ORIGINS value that is not a list of origins, naming each bad entry', () => {
+    const message = problemsOf(() => loadServerConfig({ CORS_ORIGINS: 'https://a.dk/, *, https://b.dk/skema' }, engine));
+    expect(message).toMatch(/^CORS_ORIGINS must list origins \(scheme:\/\/host\[:port\]\) separated by commas:/);
+    expect(message).toMatch(/https:\/\/a\.dk\/ has a path, query or trailing slash/);
+    expect(message).toMatch(/\*: wildcards are not allowed/);
+    expect(message).toMatch(/https:\/\/b\.dk\/skema has a path/);
+  });
+
+  it('refuses corsOrigins in the file that are not origins', () => {
+    const message = problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file({ ...valid, corsOrigins: ['https://*.aarhus.dk', 42] }) }, engine));
+    expect(message).toMatch(/\/corsOrigins\/1 must be string/);
+    const second = problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file({ ...valid, corsOrigins: ['https://*.aarhus.dk'] }) }, engine));
+    expect(second).toMatch(/\/corsOrigins https:\/\/\*\.aarhus\.dk: wildcards are not allowed/);
+  });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkRuleOptions, createAjv, type SkemaEngine } from '@skema/core';
 import { keyDigest } from '../auth/key-ring.js';
 import { RETENTION_ACTOR } from '../retention/retention-job.js';
+import { corsOriginProblems, parseCorsOrigins } from './cors-origins.js';
 import { devConfig } from './dev-config.js';
 import { serverConfigSchema, type ServerConfig } from './server-config.js';
 
@@ -52,7 +53,11 @@ export function parseServerConfig(raw: unknown, engine: SkemaEngine, file = 'con
     throw new ConfigError(`SKEMA_CONFIG ${file} is not valid:`, problems);
   }
   const config = raw as ServerConfig;
-  const problems = [...uniquenessProblems(config), ...ruleOptionProblems(config, engine)];
+  const problems = [
+    ...uniquenessProblems(config),
+    ...ruleOptionProblems(config, engine),
+    ...corsOriginProblems(config.corsOrigins ?? []).map((p) => `/corsOrigins ${p}`),
+  ];
   if (problems.length) throw new ConfigError(`SKEMA_CONFIG ${file} is not valid:`, problems);
   return config;
 }
@@ -104,6 +109,10 @@ function ruleOptionProblems(config: ServerConfig, engine: SkemaEngine): string[]
 }
 
 function withEnvOverrides(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
+  return withCorsOrigins(withRateLimit(config, env), env);
+}
+
+function withRateLimit(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
   const limit = env.RATE_LIMIT_MAX ? Number(env.RATE_LIMIT_MAX) : undefined;
   const windowMs = env.RATE_LIMIT_WINDOW_MS ? Number(env.RATE_LIMIT_WINDOW_MS) : undefined;
   if (limit === undefined && windowMs === undefined) return config;
@@ -114,4 +123,13 @@ function withEnvOverrides(config: ServerConfig, env: NodeJS.ProcessEnv): ServerC
     ...config,
     rateLimit: { windowMs: windowMs ?? config.rateLimit?.windowMs ?? 60_000, limit: limit ?? config.rateLimit?.limit ?? 600 },
   };
+}
+
+/** `CORS_ORIGINS` (comma-separated) replaces the file's `corsOrigins`; unset or empty leaves them. */
+function withCorsOrigins(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
+  const origins = parseCorsOrigins(env.CORS_ORIGINS ?? '');
+  if (!origins.length) return config;
+  const problems = corsOriginProblems(origins);
+  if (problems.length) throw new ConfigError('CORS_ORIGINS must list origins (scheme://host[:port]) separated by commas:', problems);
+  return { ...config, corsOrigins: origins };
 }

@@ -33,6 +33,12 @@ export interface RateLimitConfig {
 export interface ServerConfig {
   tenants: TenantConfig[];
   rateLimit?: RateLimitConfig;
+  /**
+   * Origins of the portals whose pages may call the API from the browser (the embedded
+   * `<skema-form>`), e.g. `https://borger.kommune.dk`. Default: none, so only pages the API itself
+   * serves can call it. `CORS_ORIGINS` replaces the list. Checked at start (see `corsOriginProblems`).
+   */
+  corsOrigins?: string[];
 }
 
 const id = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' } as const;
@@ -88,5 +94,7 @@ export const serverConfigSchema = {
         limit: { type: 'integer', minimum: 1 },
       },
     },
+    // Strings here; whether each is an origin is checked after the schema, with a clearer message.
+    corsOrigins: { type: 'array', items: { type: 'string', minLength: 1 } },
   },
 } as const;
