@@ -122,6 +122,9 @@ describe('a scripted session conforms to the document', () => {
     const version = await call('get', '/api/v1/forms/fixture/versions/1.0.0');
     await call('get', '/api/v1/forms/fixture/versions/1.0.0', { headers: { 'If-None-Match': version.headers.etag! } });
     await call('get', '/api/v1/forms/fixture/versions/latest');
+    const forTenant = await call('get', '/api/v1/forms/fixture/versions/1.0.0', { key: TEST_KEYS.beta });
+    expect(forTenant.body.tenantRuleOptions).toBeDefined();
+    await call('get', '/api/v1/forms/fixture/versions/1.0.0', { key: 'not-a-key-at-all' });
     await call('get', '/api/v1/forms/fixture/versions/9.0.0');
     await call('post', '/api/v1/forms/fixture/versions/1.0.0/validate', { body: { data: fixtureData() } });
     await call('post', '/api/v1/forms/fixture/versions/1.0.0/validate', { body: { data: { alder: 40 } }, headers: { 'Accept-Language': 'en' } });

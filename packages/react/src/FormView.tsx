@@ -1,6 +1,6 @@
 import { UPDATE_CORE, type JsonFormsCore, type JsonFormsRendererRegistryEntry, type Middleware } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
-import { todayInDenmark, type CompiledForm, type DerivedDeadline, type FormVersion, type Locale, type SkemaEngine, type ValidationIssue, type ValidationResult } from '@skema/core';
+import { todayInDenmark, type CompiledForm, type DerivedDeadline, type FormVersion, type Locale, type RuleOptionsByRule, type SkemaEngine, type ValidationIssue, type ValidationResult } from '@skema/core';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { issuesToErrorObjects } from './ajv-errors.js';
@@ -35,6 +35,8 @@ export interface FormViewProps {
   locale: Locale;
   ui: UiText;
   today: string | undefined;
+  /** The tenant's rule options, so severities match the server's. */
+  ruleOptions: RuleOptionsByRule | undefined;
   idPrefix: string;
   initialData: unknown;
   initialSaved: SavedSubmission | undefined;
@@ -66,7 +68,7 @@ function preventImplicitSubmit(event: KeyboardEvent<HTMLFormElement>) {
 }
 
 export function FormView(props: FormViewProps) {
-  const { form, engine, compiled, client, locale, ui, today, idPrefix, readonly, validationDelay } = props;
+  const { form, engine, compiled, client, locale, ui, today, ruleOptions, idPrefix, readonly, validationDelay } = props;
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -92,8 +94,8 @@ export function FormView(props: FormViewProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const validateNow = useCallback(
-    (data: unknown) => engine.validate(compiled, data, { locale, mode: 'submitted', ...(today ? { today } : {}) }),
-    [engine, compiled, locale, today],
+    (data: unknown) => engine.validate(compiled, data, { locale, mode: 'submitted', ...(today ? { today } : {}), ...(ruleOptions ? { ruleOptions } : {}) }),
+    [engine, compiled, locale, today, ruleOptions],
   );
 
   // Validation runs once typing pauses, never per keystroke.

@@ -1,5 +1,5 @@
 import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
-import type { FormVersion, Locale, SkemaPlugin } from '@skema/core';
+import type { FormVersion, Locale, RuleOptionsByRule, SkemaPlugin } from '@skema/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { SkemaApiClient, type SubmissionWriteResult } from './api.js';
 import { getEngine } from './engine.js';
@@ -26,6 +26,12 @@ export interface SkemaFormProps {
   data?: unknown;
   /** Reference date (YYYY-MM-DD) for ages and deadlines; today in Denmark by default. */
   today?: string;
+  /**
+   * Rule options by rule id (e.g. `{ 'UND-07': { severity: 'error' } }`), as the server applies a
+   * tenant's. Left out, the `tenantRuleOptions` the API sends with a fetched form (for the token's
+   * tenant) apply. Keep the object stable: resolved options are cached per object.
+   */
+  ruleOptions?: RuleOptionsByRule;
   /** Rule plugins; the standard set when left out. Keep the array stable: one engine is built per array. */
   plugins?: readonly SkemaPlugin[];
   /** Extra JSON Forms renderers (renderer plugins), ranked with the built-in ones. Keep the array stable. */
@@ -111,6 +117,7 @@ export function SkemaForm(props: SkemaFormProps) {
         locale={locale}
         ui={ui}
         today={props.today}
+        ruleOptions={props.ruleOptions ?? state.tenantRuleOptions}
         idPrefix={props.idPrefix ?? 'skema'}
         initialData={props.data ?? stored?.submission.data}
         initialSaved={

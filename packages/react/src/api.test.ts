@@ -38,3 +38,25 @@ describe('SkemaApiClient.send', () => {
     await expect(new SkemaApiClient('', 'k', 'da', down).send('GET', '/x')).rejects.toMatchObject({ name: 'SkemaApiError', status: 0 });
   });
 });
+
+describe('SkemaApiClient.getFormVersion', () => {
+  const body = { id: 'f', version: '1.0.0', title: { da: 'F', en: 'F' }, status: 'published', plugins: [], changelog: '', schema: {}, uischema: {}, i18n: { da: {}, en: {} }, hash: 'h' };
+
+  it("returns the tenant's rule options (UND-07 raised) beside the form", async () => {
+    const tenantRuleOptions = { 'UND-07': { severity: 'error' } };
+    const loaded = await new SkemaApiClient('', 'k', 'da', respond(200, { ...body, tenantRuleOptions })).getFormVersion('f', '1.0.0');
+    expect(loaded.tenantRuleOptions).toEqual(tenantRuleOptions);
+    expect(loaded.form.hash).toBe('h');
+  });
+
+  it("AFT-02: keeps the form's own (overlay) rule options in the manifest, where the engine reads them", async () => {
+    const loaded = await new SkemaApiClient('', 'k', 'da', respond(200, { ...body, ruleOptions: { 'AFT-02': { severity: 'error' } } })).getFormVersion('f');
+    expect(loaded.form.manifest.ruleOptions).toEqual({ 'AFT-02': { severity: 'error' } });
+    expect(loaded).not.toHaveProperty('tenantRuleOptions');
+  });
+
+  it('has no tenantRuleOptions when the answer has none', async () => {
+    const loaded = await new SkemaApiClient('', undefined, 'da', respond(200, body)).getFormVersion('f');
+    expect(loaded).not.toHaveProperty('tenantRuleOptions');
+  });
+});

@@ -4,6 +4,7 @@ import type {
   FormSummary,
   FormVersion,
   Locale,
+  RuleOptionsByRule,
   Submission,
   SubmissionStatus,
   ValidationIssue,
@@ -81,6 +82,8 @@ export function toFormVersion(body: Record<string, unknown>): FormVersion {
     status: (body.status as FormManifest['status']) ?? 'published',
     plugins: (body.plugins as FormManifest['plugins']) ?? [],
     changelog: (body.changelog as FormManifest['changelog']) ?? '',
+    // The form's (or tenant overlay's) rule options: the engine applies them, as the server does.
+    ...(body.ruleOptions ? { ruleOptions: body.ruleOptions as FormManifest['ruleOptions'] } : {}),
   };
   return {
     manifest,
@@ -89,6 +92,21 @@ export function toFormVersion(body: Record<string, unknown>): FormVersion {
     i18n: body.i18n as FormVersion['i18n'],
     hash: body.hash as string,
   };
+}
+
+/**
+ * The tenant's rule options in a form version response (sent only with an API key whose tenant
+ * configures any), for the browser engine's `validate(…, { ruleOptions })`.
+ */
+export function tenantRuleOptionsOf(body: Record<string, unknown>): RuleOptionsByRule | undefined {
+  const options = body.tenantRuleOptions;
+  return options && typeof options === 'object' && !Array.isArray(options) ? (options as RuleOptionsByRule) : undefined;
+}
+
+/** A form version as the API gives it to the caller: the form, and its tenant's rule options if any. */
+export interface LoadedFormVersion {
+  form: FormVersion;
+  tenantRuleOptions?: RuleOptionsByRule;
 }
 
 /** A small client for the Skema API, shared by the component, the web component and the demo. */
@@ -152,8 +170,14 @@ export class SkemaApiClient {
   }
 
   async getForm(formId: string, version = 'latest'): Promise<FormVersion> {
+    return (await this.getFormVersion(formId, version)).form;
+  }
+
+  /** The form version with the tenant's rule options (present only when the token's tenant has any). */
+  async getFormVersion(formId: string, version = 'latest'): Promise<LoadedFormVersion> {
     const { body } = await this.request<Record<string, unknown>>('GET', `/forms/${enc(formId)}/versions/${enc(version)}`);
-    return toFormVersion(body);
+    const tenantRuleOptions = tenantRuleOptionsOf(body);
+    return { form: toFormVersion(body), ...(tenantRuleOptions ? { tenantRuleOptions } : {}) };
   }
 
   async validate(formId: string, version: string, data: unknown): Promise<ValidationResult> {

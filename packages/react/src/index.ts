@@ -6,6 +6,8 @@ export {
   SkemaApiError,
   apiBase,
   toFormVersion,
+  tenantRuleOptionsOf,
+  type LoadedFormVersion,
   type ProblemIssue,
   type SubmissionWriteResult,
   type SubmissionListFilter,

@@ -1,11 +1,17 @@
-import type { FormVersion, Submission } from '@skema/core';
+import type { FormVersion, RuleOptionsByRule, Submission } from '@skema/core';
 import { useEffect, useState } from 'react';
 import type { SkemaApiClient } from './api.js';
 
 export type LoadState =
   | { status: 'loading' }
   | { status: 'error'; error: Error }
-  | { status: 'ready'; form: FormVersion; submission?: { submission: Submission; etag?: string } };
+  | {
+      status: 'ready';
+      form: FormVersion;
+      submission?: { submission: Submission; etag?: string };
+      /** The tenant's rule options from the API (only for a fetched form and a token whose tenant has any). */
+      tenantRuleOptions?: RuleOptionsByRule;
+    };
 
 /**
  * The form to render: the `form` given, or the version fetched from the API; with a
@@ -26,8 +32,9 @@ export function useLoadedForm(client: SkemaApiClient, input: { form?: FormVersio
       const stored = submissionId ? await client.getSubmission(submissionId) : undefined;
       const id = stored?.submission.formId ?? formId;
       if (!id) throw new Error('SkemaForm needs formId, form or submissionId');
-      const loaded = form ?? (await client.getForm(id, stored?.submission.version ?? version ?? 'latest'));
-      if (!cancelled) setState({ status: 'ready', form: loaded, ...(stored ? { submission: stored } : {}) });
+      // The tenant's rule options come with the fetched form; a form given directly has none.
+      const loaded = form ? { form } : await client.getFormVersion(id, stored?.submission.version ?? version ?? 'latest');
+      if (!cancelled) setState({ status: 'ready', ...loaded, ...(stored ? { submission: stored } : {}) });
     })().catch((error: Error) => {
       if (!cancelled) setState({ status: 'error', error });
     });

@@ -7,7 +7,8 @@ export interface Call {
   headers: Record<string, string>;
 }
 
-type Handler = (call: Call) => { status: number; body?: unknown; headers?: Record<string, string> };
+// undefined: the default answer.
+type Handler = (call: Call) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
 /** A fetch that records calls and answers like the Skema API (no network in unit tests). */
 export function fakeApi(form: FormVersion, handler?: Handler) {

@@ -39,10 +39,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           tags: ['forms'],
           summary: 'A form version: schema, UI schema, texts, plugins and content hash',
-          description: 'The ETag is the content hash. An exact published version is immutable (Cache-Control: immutable); `latest` is not.',
+          description:
+            'The ETag is the content hash. An exact published version is immutable (Cache-Control: immutable); `latest` is not. ' +
+            'With an API key, the answer is the tenant’s: its overlay of the form, and `tenantRuleOptions` when the tenant configures rule options ' +
+            '(then Cache-Control is private and the ETag also covers the options). The answer varies by Authorization.',
           security: optionalKey,
           parameters: params(pathParams.formId, pathParams.version, headerParams.ifNoneMatch),
-          responses: { '200': ok('The form version.', 'FormVersion', ETAG), '304': { description: 'Not modified.' }, '404': problem('Unknown form or version.'), ...common },
+          responses: { '200': ok('The form version.', 'FormVersion', ETAG), '304': { description: 'Not modified.' }, '401': auth['401'], '404': problem('Unknown form or version.'), ...common },
         },
       },
       [`${API_BASE}/forms/{formId}/versions/{version}/validate`]: {

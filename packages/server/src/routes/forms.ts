@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { contentHash, type FormVersion } from '@skema/core';
+import { contentHash, type FormVersion, type RuleOptionsByRule } from '@skema/core';
 import { optionalPrincipalOf } from '../auth/principal.js';
 import { API_BASE, type AppContext } from '../context.js';
 import { ifNoneMatchHits } from '../http/etag.js';
@@ -27,11 +27,33 @@ export function formVersionView(form: FormVersion) {
     ...(manifest.description ? { description: manifest.description } : {}),
     changelog: manifest.changelog,
     plugins: manifest.plugins,
+    // The form's own rule options (for a tenant's effective form, its overlay's too): the browser
+    // engine needs them to give the server's severities. Covered by the hash, so by the ETag.
+    ...(manifest.ruleOptions ? { ruleOptions: manifest.ruleOptions } : {}),
     schema: form.schema,
     uischema: form.uischema,
     i18n: form.i18n,
     hash: form.hash,
   };
+}
+
+// Keyed by the options object itself: a tenant's configuration is loaded once and shared by its keys.
+const optionsTags = new WeakMap<RuleOptionsByRule, string>();
+
+/** The tenant's rule options when it has any: the browser needs them to judge severities as the server does. */
+function tenantRuleOptionsOf(ruleOptions: RuleOptionsByRule | undefined): RuleOptionsByRule | undefined {
+  return ruleOptions && Object.keys(ruleOptions).length > 0 ? ruleOptions : undefined;
+}
+
+/** The form's ETag, extended by the options' hash when they are part of the answer. */
+function formVersionEtag(form: FormVersion, ruleOptions: RuleOptionsByRule | undefined): string {
+  if (!ruleOptions) return `"${form.hash}"`;
+  let tag = optionsTags.get(ruleOptions);
+  if (!tag) {
+    tag = contentHash(ruleOptions).slice('sha256-'.length, 'sha256-'.length + 16);
+    optionsTags.set(ruleOptions, tag);
+  }
+  return `"${form.hash}+options-${tag}"`;
 }
 
 /** Form reads: public, cacheable; texts in both languages so one response serves every locale. */
@@ -52,13 +74,17 @@ export function formsRouter(ctx: AppContext): Router {
   });
 
   router.get(`${API_BASE}/forms/:formId/versions/:version`, (req, res) => {
-    const form = ctx.forms.resolve(optionalPrincipalOf(res)?.tenantId, req.params.formId, req.params.version);
+    const principal = optionalPrincipalOf(res);
+    const form = ctx.forms.resolve(principal?.tenantId, req.params.formId, req.params.version);
+    const tenantRuleOptions = tenantRuleOptionsOf(principal?.ruleOptions);
     // Only an exact published version is immutable; `latest` or a range may resolve differently tomorrow.
-    // A tenant's effective form is that tenant's alone.
+    // A tenant's effective form and rule options are that tenant's alone, and may change with its configuration.
     const exact = req.params.version === form.manifest.version && form.manifest.status === 'published';
-    const cache = form.manifest.overlay ? 'private, no-cache' : exact ? IMMUTABLE : 'no-cache';
-    if (form.manifest.overlay) res.vary('Authorization');
-    sendCached(req, res, `"${form.hash}"`, cache, formVersionView(form));
+    const cache = form.manifest.overlay || tenantRuleOptions ? 'private, no-cache' : exact ? IMMUTABLE : 'no-cache';
+    // Always, also on the public answer: a cache must not hand the anonymous form to a tenant's key.
+    res.vary('Authorization');
+    const view = formVersionView(form);
+    sendCached(req, res, formVersionEtag(form, tenantRuleOptions), cache, tenantRuleOptions ? { ...view, tenantRuleOptions } : view);
   });
 
   return router;

@@ -234,10 +234,22 @@ export const apiSchemas = {
         type: 'array',
         items: { type: 'object', required: ['name', 'version'], properties: { name: { type: 'string' }, version: { type: 'string' }, options: { type: 'object' } } },
       },
+      ruleOptions: {
+        type: 'object',
+        description: 'The form’s own rule options by rule id (form.json, and for a tenant’s effective form its overlay’s); part of the content hash.',
+        additionalProperties: { type: 'object' },
+      },
       schema: { type: 'object' },
       uischema: { type: 'object' },
       i18n: { type: 'object', required: ['da', 'en'], properties: { da: { type: 'object' }, en: { type: 'object' } } },
       hash: { type: 'string' },
+      tenantRuleOptions: {
+        type: 'object',
+        description:
+          'Only with an API key whose tenant configures rule options: those options by rule id (e.g. `{"UND-07": {"severity": "error"}}`), as the server applies them. ' +
+          'Pass them to the browser engine’s validate as `ruleOptions` so it reports the same severities as the server.',
+        additionalProperties: { type: 'object' },
+      },
     },
   },
   Rule: {
