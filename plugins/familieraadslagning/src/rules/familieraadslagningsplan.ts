@@ -1,4 +1,4 @@
-import { arrayAt, isFilled, stringAt, valueAt, type DeadlineDefinition, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { arrayAt, compareVersions, isFilled, stringAt, valueAt, type DeadlineDefinition, type RuleContext, type RuleDefinition, type RuleFinding } from '@skema/core';
 
 const FORM = ['familieraadslagningsplan'] as const;
 const SOURCE = '004 Milepæl: samordnere – Trin 1–3';
@@ -6,6 +6,11 @@ const SOURCE = '004 Milepæl: samordnere – Trin 1–3';
 const FORBIDDEN_PLACES = new Set(['rådhuset', 'skolen', 'familiens hjem', 'netværkets hjem']);
 
 const isTrue = (data: unknown, path: string) => valueAt(data, path) === true;
+/**
+ * Form 2.0.0 added the confirmation that a talk is short, appreciative and positive. Data of 1.0.0
+ * cannot hold it, so the warning would be one its users can never resolve.
+ */
+const confirmsTalks = (ctx: RuleContext) => compareVersions(ctx.version, '2.0.0') >= 0;
 
 export const familieraadslagningsplanRules: RuleDefinition[] = [
   {
@@ -130,6 +135,28 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
         isTrue(data, `/informatoerOplaeg/${i}/godkendtAfFamilien`) ? [] : [{ path: `/informatoerOplaeg/${i}/godkendtAfFamilien` }],
       ),
   },
+  // FRL-05 is "E + W" in the spec and a definition has one severity: the warning half is a second
+  // definition under the same code, as LEV-08 (viso) does.
+  {
+    id: 'FRL-05',
+    severity: 'warning',
+    appliesTo: FORM,
+    source: '004 Milepæl: informatører «Informatørenes oplæg skal være kort, anerkendende og positivt formuleret»',
+    description: {
+      da: 'Informatørens oplæg er kort, anerkendende og positivt formuleret (bekræftet pr. oplæg fra version 2.0.0).',
+      en: "The informant's talk is short, appreciative and positively worded (confirmed per talk from version 2.0.0).",
+    },
+    message: {
+      da: 'Bekræft «{label}»: informatørens oplæg skal være kort, anerkendende og positivt formuleret.',
+      en: 'Confirm "{label}": the informant\'s talk should be short, appreciative and positively worded.',
+    },
+    check: (data, ctx) =>
+      confirmsTalks(ctx)
+        ? arrayAt(data, '/informatoerOplaeg').flatMap((_, i) =>
+            isTrue(data, `/informatoerOplaeg/${i}/kortAnerkendendePositivt`) ? [] : [{ path: `/informatoerOplaeg/${i}/kortAnerkendendePositivt` }],
+          )
+        : [],
+  },
   {
     id: 'FRL-06',
     severity: 'error',
@@ -147,16 +174,29 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
     id: 'FRL-07',
     severity: 'warning',
     appliesTo: FORM,
-    source: '004 Milepæl: samordnere; forplejning',
+    source: '004 Milepæl: samordnere; lokaler; forplejning',
     description: {
-      da: 'Rammer: forældrenes samtykke til metoden, uafhængig samordner, barnet vælger maden og forberedes.',
-      en: "Arrangements: parents' consent to the method, an independent coordinator, the child chooses the food and is prepared.",
+      da: 'Rammer: forældrenes samtykke til metoden, uafhængig samordner, sidelokale når rådslagningen omhandler mindre børn, barnet vælger maden og forberedes.',
+      en: "Arrangements: parents' consent to the method, an independent coordinator, a side room when the conference concerns young children, the child chooses the food and is prepared.",
     },
     message: { da: '«{label}» bør være opfyldt.', en: '"{label}" should be met.' },
-    check: (data) =>
-      ['/foraeldresamtykke', '/roller/samordnerUafhaengig', '/praktisk/barnetValgteMaden', '/praktisk/barnetForberedt']
+    check(data) {
+      const findings: RuleFinding[] = ['/foraeldresamtykke', '/roller/samordnerUafhaengig', '/praktisk/barnetValgteMaden', '/praktisk/barnetForberedt']
         .filter((p) => !isTrue(data, p))
-        .map((path) => ({ path })),
+        .map((path) => ({ path }));
+      // The seed asks for the side room only «Omhandler familierådslagningen mindre børn», which
+      // the data says from 2.0.0 on; without it there is nothing to warn about.
+      if (isTrue(data, '/praktisk/omhandlerMindreBoern') && !isTrue(data, '/praktisk/sidelokaleTilSmaaBoern')) {
+        findings.push({
+          path: '/praktisk/sidelokaleTilSmaaBoern',
+          message: {
+            da: 'Rådslagningen omhandler mindre børn: der bør være et sidelokale, hvor barnet kan trække sig tilbage sammen med en voksen, som kan undværes i rådslagningen.',
+            en: 'The conference concerns young children: there should be a side room where the child can withdraw with an adult who can be spared from the conference.',
+          },
+        });
+      }
+      return findings;
+    },
   },
 ];
 

@@ -130,6 +130,58 @@ describe('aftaleskema rules', () => {
     expect(deadline).toMatchObject({ due: '2026-06-03', met: false });
   });
 
+  it('AFT-08 applies only at a børne- og familiemøde: a leftover purpose on another meeting type is ignored', () => {
+    // Passing: a samarbejdsmøde with the purpose left over from a type change, nothing in place.
+    const d = samarbejdsmoede();
+    d.moede.formaal = 'Opstart på en foranstaltning';
+    d.naesteOpfoelgningsmoede = '2026-12-01';
+    expect(paths('AFT-08', d)).toEqual([]);
+    expect(aftaleskemaDeadlines[0]!.derive(d, ctx)).toEqual([]);
+    // Failing: the same data as a børne- og familiemøde.
+    d.moede.moedetype = 'Børne- og familiemøde';
+    expect(paths('AFT-08', d)).toEqual([
+      '/sag/boernefagligUndersoegelseAfsluttet',
+      '/sag/undersoegelsePegerPaaSel52',
+      '/sag/handleplanUdarbejdetDato',
+      '/naesteOpfoelgningsmoede',
+    ]);
+    expect(aftaleskemaDeadlines[0]!.derive(d, ctx)).toHaveLength(1);
+  });
+
+  it('AFT-09 applies only at a børne- og familiemøde: a leftover purpose on another meeting type is ignored', () => {
+    for (const moedetype of ['Samarbejdsmøde', 'Tværfagligt dialogmøde', 'Udvidet forældresamarbejde', 'professionelt samarbejdsmøde', 'fagprofessionelt teammøde', 'PAF-møde']) {
+      const d = boerneFamiliemoede('Opfølgningsmøde');
+      d.moede.moedetype = moedetype;
+      d.naesteOpfoelgningsmoede = '2027-03-01';
+      expect(paths('AFT-09', d), moedetype).toEqual([]);
+      expect(aftaleskemaDeadlines[1]!.derive(d, ctx), moedetype).toEqual([]);
+    }
+    const d = boerneFamiliemoede('Opfølgningsmøde');
+    d.naesteOpfoelgningsmoede = '2027-03-01';
+    expect(paths('AFT-09', d)).toEqual(['/naesteOpfoelgningsmoede']);
+    expect(aftaleskemaDeadlines[1]!.derive(d, ctx)).toHaveLength(1);
+  });
+
+  it('AFT-07 requires informed parents at the new meeting types held without the family, but no consent', () => {
+    for (const moedetype of ['professionelt samarbejdsmøde', 'fagprofessionelt teammøde', 'PAF-møde']) {
+      const d = samarbejdsmoede();
+      d.moede.moedetype = moedetype;
+      d.deltagere = d.deltagere.filter((p: Data) => p.kategori !== 'forælder');
+      expect(paths('AFT-07', d), moedetype).toEqual(['/foraeldre/foraeldreOrienteret']);
+      d.foraeldre.foraeldreOrienteret = true;
+      expect(paths('AFT-07', d), moedetype).toEqual([]);
+    }
+  });
+
+  it('AFT-03 and AFT-04 count external disciplines at a samarbejdsmøde only, not at a professionelt samarbejdsmøde', () => {
+    const d = samarbejdsmoede();
+    d.moede.moedetype = 'professionelt samarbejdsmøde';
+    d.deltagere = [{ navn: 'Lene Leder', kategori: 'leder' }];
+    expect(paths('AFT-03', d)).toEqual([]);
+    for (const n of ['Psykolog', 'Sundhedsplejerske', 'Talepædagog']) d.deltagere.push({ navn: n, kategori: 'ekstern/central faglighed' });
+    expect(paths('AFT-04', d)).toEqual([]);
+  });
+
   it('AFT-10 warns when the trigger or the agreement on external participants is missing', () => {
     const d = samarbejdsmoede();
     d.moede.moedetype = 'Udvidet forældresamarbejde';

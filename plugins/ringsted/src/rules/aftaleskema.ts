@@ -17,7 +17,12 @@ const EXTERNAL = 'ekstern/central faglighed';
 const FAMILY = new Set(['forælder', 'barn/ung']);
 
 const meetingType = (data: unknown) => stringAt(data, '/moede/moedetype');
-const purpose = (data: unknown) => stringAt(data, '/moede/formaal');
+/**
+ * The purpose of a børne- og familiemøde, its sub-type. The schema does not forbid a `formaal` on
+ * other meeting types (a hidden control keeps its value when the type changes), so a purpose
+ * counts only at a børne- og familiemøde; AFT-08 and AFT-09 must not fire on a leftover one.
+ */
+const purpose = (data: unknown) => (meetingType(data) === 'Børne- og familiemøde' ? stringAt(data, '/moede/formaal') : undefined);
 const meetingDate = (data: unknown) => {
   const d = stringAt(data, '/moede/dato');
   return isIsoDate(d) ? d : undefined;
@@ -209,6 +214,9 @@ export const aftaleskemaRules: RuleDefinition[] = [
       da: 'Mødet holdes uden familien: «{label}» skal være bekræftet («med forældrenes viden»).',
       en: 'The meeting is held without the family: "{label}" must be confirmed.',
     },
+    // Every meeting type, also the professionelt samarbejdsmøde («med forældrenes viden»), the
+    // fagprofessionelt teammøde and the PAF-møde: agreements about a named child are never made
+    // behind the parents' back (spec §8: the reading that protects the child and the family).
     check(data) {
       const withFamily = participants(data).some((p) => FAMILY.has(String(p?.kategori)));
       if (withFamily || participants(data).length === 0) return [];
@@ -226,8 +234,8 @@ export const aftaleskemaRules: RuleDefinition[] = [
     appliesTo: FORM,
     source: '003 Børne- og familiemøde – Opstart på en foranstaltning',
     description: {
-      da: 'Opstart på en foranstaltning kræver en afsluttet børnefaglig undersøgelse, der peger på SEL § 52, og en handleplan udarbejdet forinden; opfølgningsmødet ligger senest 3 måneder efter.',
-      en: 'Starting a measure requires a completed child assessment pointing to SEL § 52 and an action plan prepared beforehand; the follow-up meeting is due within 3 months.',
+      da: 'Et børne- og familiemøde med formålet opstart på en foranstaltning kræver en afsluttet børnefaglig undersøgelse, der peger på SEL § 52, og en handleplan udarbejdet forinden; opfølgningsmødet ligger senest 3 måneder efter.',
+      en: 'A børne- og familiemøde starting a measure requires a completed child assessment pointing to SEL § 52 and an action plan prepared beforehand; the follow-up meeting is due within 3 months.',
     },
     message: {
       da: '«{label}» skal være på plads ved opstart på en foranstaltning.',
@@ -259,8 +267,8 @@ export const aftaleskemaRules: RuleDefinition[] = [
     appliesTo: FORM,
     source: '003 Børne- og familiemøde: Opfølgningsmøde',
     description: {
-      da: 'På et opfølgningsmøde fastsættes det næste senest 6 måneder frem.',
-      en: 'At a follow-up meeting the next one is set within 6 months.',
+      da: 'På et børne- og familiemøde med formålet opfølgningsmøde fastsættes det næste senest 6 måneder frem.',
+      en: 'At a børne- og familiemøde follow-up meeting the next one is set within 6 months.',
     },
     message: {
       da: 'Næste opfølgningsmøde skal fastsættes senest {months} måneder efter dette møde («senest efter 6 måneder»).',
