@@ -14,8 +14,8 @@ import { normalizeCpr } from '@skema/plugin-dk';
 
 /*
  * Cross-cutting rules of spec §4 that are data checks on a form no other rule id covers.
- * The rest of §4 is covered under other ids (GEN-01 in evalueringsskema.ts and OPS-02, GEN-02 for
- * the opsamlingsnotat in opsamlingsnotat.ts, DP-09 as HEN-14/LEV-10/RAP-06) or is a platform or
+ * The rest of §4 is covered elsewhere (GEN-01 in evalueringsskema.ts, and GEN-01 beside OPS-02 and
+ * GEN-02 for the opsamlingsnotat in opsamlingsnotat.ts; DP-09 as HEN-14/LEV-10/RAP-06) or is a platform or
  * process concern with no form field to check; plugins/viso/README.md gives the reason per rule.
  */
 

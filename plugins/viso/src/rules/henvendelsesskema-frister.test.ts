@@ -17,7 +17,7 @@ const brief = (findings: DeadlineFinding[]) => findings.map((f) => ({ path: f.pa
 const sag = (visitation: Record<string, unknown>, samtykke: Record<string, unknown> = {}) => ({
   ydelse: YDELSE.enkeltsag,
   ydelsestype: 'børn/unge',
-  borger: { navn: 'Emil Testesen', cpr: '150310-4117' },
+  borger: { navn: 'Emil Testesen', cpr: '150310-9907' },
   samtykke: {
     samtykkegrundlag: 'Med samtykke',
     samtykker: [{ rolle: 'forældremyndighedsindehaver', status: 'givet' }],

@@ -11,10 +11,10 @@ function run(id: string, data: unknown, options: Record<string, unknown> = {}, t
 }
 const paths = (findings: RuleFinding[]) => findings.map((f) => f.path);
 
-const SEKSTEN = '150310-4117'; // born 2010-03-15: 16 on 2026-06-01
-const NI = '110217-4128'; // born 2017-02-11: 9
-const FYLDER_15 = '010611-4134'; // born 2011-06-01: turns 15 on 2026-06-01
-const VOKSEN = '200581-1236'; // born 1981-05-20: 45
+const SEKSTEN = '150310-9907'; // born 2010-03-15: 16 on 2026-06-01
+const NI = '110217-9906'; // born 2017-02-11: 9
+const FYLDER_15 = '010611-9910'; // born 2011-06-01: turns 15 on 2026-06-01
+const VOKSEN = '200581-9908'; // born 1981-05-20: 45
 
 const FORAELDER = 'forældremyndighedsindehaver';
 const UNG = 'den unge (fyldt 15 år)';

@@ -22,7 +22,7 @@ const enkeltsag = () => ({
   ydelse: YDELSE.enkeltsag,
   ydelsestype: 'børn/unge',
   henvender: { type: 'kommune', rolle: 'myndighedsrådgiver', ledelsesgodkendt: true, leder: { navn: 'Karen Ledersen' } } as Record<string, unknown>,
-  borger: { navn: 'Emil Testesen', cpr: '150310-4117', handlekommune: 'Testrup Kommune' } as Record<string, unknown>,
+  borger: { navn: 'Emil Testesen', cpr: '150310-9907', handlekommune: 'Testrup Kommune' } as Record<string, unknown>,
   samtykke: { samtykkegrundlag: 'Med samtykke', samtykker: [{ giver: 'Anne Testesen', rolle: 'forældremyndighedsindehaver', status: 'givet' }] },
   oplysningshjul: { primaerProblemstilling: 'Skolefravær.', sekundaerProblemstilling: 'Morgenkonflikter.' } as Record<string, unknown>,
 });
@@ -164,7 +164,7 @@ describe('HEN-23 udredning', () => {
 describe('HEN-14 one borger per case', () => {
   it('HEN-14 accepts one identified borger and the borger’s own CPR in a text', () => {
     const data = enkeltsag();
-    data.oplysningshjul.sekundaerProblemstilling = 'Registreret på 150310-4117 i VIAS.';
+    data.oplysningshjul.sekundaerProblemstilling = 'Registreret på 150310-9907 i VIAS.';
     expect(run('HEN-14', data)).toEqual([]);
   });
   it('HEN-14 requires name, CPR and handlekommune, except CPR for an unborn child', () => {
@@ -181,11 +181,11 @@ describe('HEN-14 one borger per case', () => {
   });
   it('HEN-14 refuses a sibling’s CPR number in a free-text field', () => {
     const data = enkeltsag();
-    data.oplysningshjul.sekundaerProblemstilling = 'Lillesøster (1102174128) har det samme.';
+    data.oplysningshjul.sekundaerProblemstilling = 'Lillesøster (1102179906) har det samme.';
     expect(paths(run('HEN-14', data))).toEqual(['/oplysningshjul/sekundaerProblemstilling']);
   });
   it('HEN-14 refuses a CPR number on a ydelse about several borgere', () => {
-    const data = { ...gruppe(YDELSE.flereBorgere, {}), borger: { cpr: '200581-1236' } };
+    const data = { ...gruppe(YDELSE.flereBorgere, {}), borger: { cpr: '200581-9908' } };
     expect(paths(run('HEN-14', data))).toEqual(['/borger/cpr']);
     expect(run('HEN-14', gruppe(YDELSE.flereBorgere, {}))).toEqual([]);
   });
@@ -198,9 +198,9 @@ describe('HEN-25 anonymous ydelser', () => {
   it('HEN-25 refuses CPR, names, consents and CPR numbers in text when anonymous', () => {
     const data = {
       ydelse: YDELSE.udvidetTelefon,
-      borger: { navn: 'Emil Testesen', cpr: '150310-4117' },
+      borger: { navn: 'Emil Testesen', cpr: '150310-9907' },
       samtykke: { samtykker: [{ giver: 'Anne Testesen' }] },
-      oplysningshjul: { primaerProblemstilling: 'Drengen med CPR 150310-4117.' },
+      oplysningshjul: { primaerProblemstilling: 'Drengen med CPR 150310-9907.' },
     };
     expect(paths(run('HEN-25', data))).toEqual(['/borger/navn', '/borger/cpr', '/samtykke/samtykker', '/oplysningshjul/primaerProblemstilling']);
   });

@@ -64,6 +64,35 @@ describe('opsamlingsnotat rules', () => {
     expect(paths('OPS-02', withType('Arbejdsmøde', { inddragelse: { borgerDeltog: false } }), { moedetyper: ['Arbejdsmøde'] })).toHaveLength(2);
   });
 
+  it('GEN-01 requires reason and alternative perspective when the borger was absent from the other meeting types', () => {
+    const absent = { inddragelse: { borgerDeltog: false } };
+    for (const type of ['Midtvejsmøde', 'Arbejdsmøde', 'Forankringsmøde', 'Opfølgende møde', 'Rådgivningsmøde']) {
+      expect(paths('GEN-01', withType(type, absent)), type).toEqual(['/inddragelse/aarsagTilFravaer', '/inddragelse/perspektivIndhentetPaaAndenVis']);
+    }
+    const explained = { inddragelse: { borgerDeltog: false, aarsagTilFravaer: 'Emil var i skole.', perspektivIndhentetPaaAndenVis: 'Kontaktpædagogen talte med Emil dagen før.' } };
+    expect(paths('GEN-01', withType('Midtvejsmøde', explained))).toEqual([]);
+    expect(paths('GEN-01', withType('Midtvejsmøde', { inddragelse: { ...explained.inddragelse, aarsagTilFravaer: '  ' } }))).toEqual(['/inddragelse/aarsagTilFravaer']);
+    expect(paths('GEN-01', withType('Arbejdsmøde'))).toEqual([]);
+  });
+
+  it('GEN-01 leaves the OPS-02 meeting types to OPS-02, so an absence is reported once', () => {
+    for (const type of ['Afklarende møde', 'Møde om udredning', 'Afsluttende møde']) {
+      const d = withType(type, { inddragelse: { borgerDeltog: false } });
+      const reported = opsamlingsnotatRules.flatMap((r) => r.check(d, ctx()).map((f) => `${r.id} ${f.path}`)).filter((f) => /aarsag|AndenVis/.test(f));
+      expect(reported, type).toEqual(['OPS-02 /inddragelse/aarsagTilFravaer', 'OPS-02 /inddragelse/perspektivIndhentetPaaAndenVis']);
+    }
+    // A tenant that moves a meeting type to OPS-02 removes it from GEN-01's list.
+    const arbejdsmoede = withType('Arbejdsmøde', { inddragelse: { borgerDeltog: false } });
+    expect(paths('GEN-01', arbejdsmoede, { moedetyper: ['Midtvejsmøde'] })).toEqual([]);
+  });
+
+  it('GEN-01 never throws on malformed data', () => {
+    for (const data of [null, 42, 'x', [], {}, { moede: { moedetype: 'Midtvejsmøde' }, inddragelse: 'nej' }, { moede: { moedetype: 'Midtvejsmøde' }, inddragelse: { borgerDeltog: false, aarsagTilFravaer: 7 } }]) {
+      expect(() => paths('GEN-01', data)).not.toThrow();
+    }
+    expect(paths('GEN-01', { moede: { moedetype: 'Midtvejsmøde' }, inddragelse: { borgerDeltog: false, aarsagTilFravaer: 7 } })).toContain('/inddragelse/perspektivIndhentetPaaAndenVis');
+  });
+
   it('OPS-03 requires at least one concrete goal after the clarifying meeting', () => {
     expect(paths('OPS-03', afklarende())).toEqual([]);
     const d = afklarende();

@@ -7,6 +7,18 @@ export { opsamlingsnotatDeadlines };
 
 const FAGKONSULENT = 'VISO-fagkonsulent';
 
+// OPS-02 (spec §3.3) names three meeting types; GEN-01 (§4.1) covers the other meeting types of the
+// opsamlingsnotat, so that an absence is checked on every meeting and reported once.
+const OPS_02_MOEDETYPER = ['Afklarende møde', 'Møde om udredning', 'Afsluttende møde'];
+const GEN_01_MOEDETYPER = ['Arbejdsmøde', 'Midtvejsmøde', 'Forankringsmøde', 'Opfølgende møde', 'Rådgivningsmøde'];
+const FRAVAER_PATHS = ['/inddragelse/aarsagTilFravaer', '/inddragelse/perspektivIndhentetPaaAndenVis'];
+
+/** The reason and the other way of involvement that are missing when the borger did not take part. */
+function missingAbsenceNotes(data: unknown): RuleFinding[] {
+  if (valueAt(data, '/inddragelse/borgerDeltog') !== false) return [];
+  return FRAVAER_PATHS.filter((path) => !isFilled(valueAt(data, path))).map((path) => ({ path }));
+}
+
 const OPS_02: RuleDefinition = {
   id: 'OPS-02',
   severity: 'error',
@@ -24,16 +36,42 @@ const OPS_02: RuleDefinition = {
   options: {
     moedetyper: {
       description: { da: 'Mødetyper, hvor fravær skal begrundes.', en: 'Meeting types where absence must be explained.' },
-      default: ['Afklarende møde', 'Møde om udredning', 'Afsluttende møde'],
+      default: OPS_02_MOEDETYPER,
       schema: { type: 'array', items: { type: 'string' } },
     },
   },
   check(data, ctx) {
-    const types = stringList(ctx.options.moedetyper, ['Afklarende møde', 'Møde om udredning', 'Afsluttende møde']);
-    if (!types.includes(meetingType(data) ?? '') || valueAt(data, '/inddragelse/borgerDeltog') !== false) return [];
-    return ['/inddragelse/aarsagTilFravaer', '/inddragelse/perspektivIndhentetPaaAndenVis']
-      .filter((path) => !isFilled(valueAt(data, path)))
-      .map((path) => ({ path }));
+    return stringList(ctx.options.moedetyper, OPS_02_MOEDETYPER).includes(meetingType(data) ?? '') ? missingAbsenceNotes(data) : [];
+  },
+};
+
+const GEN_01: RuleDefinition = {
+  id: 'GEN-01',
+  severity: 'error',
+  appliesTo: FORM,
+  description: {
+    da: 'Deltog barnet, den unge eller den voksne ikke i et arbejdsmøde, midtvejsmøde, forankringsmøde, opfølgende møde eller rådgivningsmøde, noteres både årsagen og hvordan perspektivet er indhentet på anden vis. (Det afklarende møde, mødet om udredning og det afsluttende møde er OPS-02.)',
+    en: 'If the child, young person or adult did not take part in a working, midway, anchoring, follow-up or advisory meeting, both the reason and how their perspective was obtained another way are recorded. (The clarifying, assessment and closing meetings are OPS-02.)',
+  },
+  source:
+    '001 §2.2 «Det skal begrundes og noteres i sagshistorikken i VIAS, hvis barnet/den unge eller den voksne ikke kan deltage»; «Deltager barnet, den unge eller den voksne ikke selv i mødet, skal det sikres, at dennes perspektiv tilvejebringes på anden vis»',
+  message: {
+    da: '«{label}» skal udfyldes, når barnet, den unge eller den voksne ikke deltog i mødet («Det skal begrundes og noteres»).',
+    en: '"{label}" is required when the child, young person or adult did not take part in the meeting.',
+  },
+  options: {
+    moedetyper: {
+      description: {
+        da: 'Mødetyper, hvor GEN-01 kræver, at fravær begrundes; de øvrige mødetyper tjekkes af OPS-02. Flyttes en mødetype til OPS-02 (dens «moedetyper»), fjernes den her, så fraværet ikke meldes to gange.',
+        en: "Meeting types where GEN-01 requires an absence to be explained; the other meeting types are checked by OPS-02. When a meeting type is moved to OPS-02 (its \"moedetyper\"), remove it here so the absence is not reported twice.",
+      },
+      default: GEN_01_MOEDETYPER,
+      schema: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  check(data, ctx) {
+    // borgerDeltog itself is required by the schema, so only the notes of an absence are checked here.
+    return stringList(ctx.options.moedetyper, GEN_01_MOEDETYPER).includes(meetingType(data) ?? '') ? missingAbsenceNotes(data) : [];
   },
 };
 
@@ -230,5 +268,5 @@ const GEN_02: RuleDefinition = {
   },
 };
 
-/** Business rules of the opsamlingsnotat form (spec §3.3 and GEN-02 of §4.1). */
-export const opsamlingsnotatRules: RuleDefinition[] = [OPS_02, OPS_03, OPS_04, OPS_06, OPS_07, GEN_02];
+/** Business rules of the opsamlingsnotat form (spec §3.3 and GEN-01, GEN-02 of §4.1). */
+export const opsamlingsnotatRules: RuleDefinition[] = [OPS_02, OPS_03, OPS_04, OPS_06, OPS_07, GEN_01, GEN_02];

@@ -16,7 +16,7 @@ const rap08 = raadgivningsrapportDeadlines.find((d) => d.id === 'RAP-08')!;
 type Data = Record<string, any>;
 const anbefaling = (prioritet: number) => ({ prioritet, tekst: `Anbefaling ${prioritet}` });
 const endelig = (): Data => ({
-  sag: { ydelse: 'Rådgivningsforløb i en enkeltsag', borgere: [{ navn: 'Emil Testesen', cpr: '120514-4013' }] },
+  sag: { ydelse: 'Rådgivningsforløb i en enkeltsag', borgere: [{ navn: 'Emil Testesen', cpr: '120514-9911' }] },
   rapporttype: 'Rådgivningsrapport',
   status: 'endelig',
   titel: 'Rådgivningsrapport – Emil',
@@ -65,6 +65,38 @@ describe('raadgivningsrapport rules', () => {
     expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato', '/titel']);
   });
 
+  it('RAP-03 requires the send date of a draft whose closing meeting has taken place, before the meeting', () => {
+    const d = udkast();
+    d.afsluttendeMoede = { dato: '2026-05-28' };
+    d.udsendelse = {};
+    expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
+    d.afsluttendeMoede = { dato: '2026-06-01' };
+    expect(paths('RAP-03', d)).toEqual([]);
+    d.afsluttendeMoede = { afholdt: true };
+    expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
+    d.afsluttendeMoede = { dato: '2026-05-28' };
+    d.udsendelse = { udkastUdsendtDato: '2026-05-21' };
+    expect(paths('RAP-03', d)).toEqual([]);
+    d.udsendelse = { udkastUdsendtDato: '2026-05-29' };
+    expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
+    const future = udkast();
+    future.udsendelse = {};
+    expect(paths('RAP-03', future)).toEqual([]);
+  });
+
+  it('RAP-03 requires the final report to record that the draft was sent before the closing meeting', () => {
+    const d = endelig();
+    d.udsendelse = { endeligUdsendtDato: '2026-05-26' };
+    expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
+    delete d.udsendelse;
+    expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
+    d.udsendelse = { udkastUdsendtDato: '2026-05-19' };
+    expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
+    d.udsendelse = { udkastUdsendtDato: 'ikke en dato' };
+    expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
+    expect(paths('RAP-03', { ...endelig(), rapporttype: 'Analyserapport', udsendelse: undefined, bilag: [] })).toEqual([]);
+  });
+
   it('RAP-03 requires a held closing meeting, the attached summary and no "udkast" for the final report', () => {
     expect(paths('RAP-03', endelig())).toEqual([]);
     const d = endelig();
@@ -101,7 +133,7 @@ describe('raadgivningsrapport rules', () => {
   it('RAP-06 requires exactly one borger with a CPR number, except for group services', () => {
     expect(paths('RAP-06', endelig())).toEqual([]);
     const d = endelig();
-    d.sag.borgere.push({ navn: 'Ida Testesen', cpr: '030316-4024' });
+    d.sag.borgere.push({ navn: 'Ida Testesen', cpr: '030316-9914' });
     expect(rule('RAP-06').check(d, ctx())).toEqual([{ path: '/sag/borgere', params: { antal: 2 } }]);
     d.sag.borgere = [{ navn: 'Emil Testesen' }];
     expect(paths('RAP-06', d)).toEqual(['/sag/borgere/0/cpr']);

@@ -83,8 +83,8 @@ const RAP_03: RuleDefinition = {
   severity: 'error',
   appliesTo: FORM,
   description: {
-    da: 'Udkastet har «udkast» i titlen og sendes ud inden det afsluttende møde. Den endelige rapport forudsætter, at det afsluttende møde er holdt, at opsamlingsnotatet fra mødet er vedlagt som bilag, og at «udkast» er fjernet fra titlen.',
-    en: 'The draft has "udkast" in its title and is sent before the closing meeting. The final report requires the closing meeting to have been held, its summary attached, and "udkast" removed from the title.',
+    da: 'Udkastet har «udkast» i titlen og sendes ud inden det afsluttende møde: når mødet har fundet sted, og på den endelige rapport, skal datoen for udsendelsen af udkastet være noteret og ligge før mødet. Den endelige rapport forudsætter, at det afsluttende møde er holdt, at opsamlingsnotatet fra mødet er vedlagt som bilag, og at «udkast» er fjernet fra titlen.',
+    en: 'The draft has "udkast" in its title and is sent before the closing meeting: once the meeting has taken place, and on the final report, the date the draft was sent must be recorded and be before the meeting. The final report requires the closing meeting to have been held, its summary attached, and "udkast" removed from the title.',
   },
   source:
     '001 §5.3.1 «Udfyldes i rådgivningsrapportskabelonen i VIAS, hvor der i titlen står ’udkast’. ”Udkastet” sendes ud inden det afsluttende møde»; «sendes til henvender med opsamlingsnotatet som bilag, hvor ’udkast’ er fjernet»',
@@ -100,12 +100,26 @@ const RAP_03: RuleDefinition = {
     const meeting = dateAt(data, '/afsluttendeMoede/dato');
     const draftSent = dateAt(data, '/udsendelse/udkastUdsendtDato');
     const findings: RuleFinding[] = [];
-    if (meeting && draftSent && compareDates(draftSent, meeting) >= 0) {
+    // Once the closing meeting has taken place (held, or its date is past) the draft must already
+    // have gone out, so its send date is required then and on the final report; the order of the
+    // two dates is checked whenever both are there.
+    const meetingPast = valueAt(data, '/afsluttendeMoede/afholdt') === true || (meeting !== undefined && compareDates(meeting, ctx.today) < 0);
+    if (draftSent) {
+      if (meeting && compareDates(draftSent, meeting) >= 0) {
+        findings.push({
+          path: '/udsendelse/udkastUdsendtDato',
+          message: {
+            da: 'Udkastet skal sendes ud inden det afsluttende møde («”Udkastet” sendes ud inden det afsluttende møde»).',
+            en: 'The draft must be sent before the closing meeting.',
+          },
+        });
+      }
+    } else if (status === 'endelig' || (status === 'udkast' && meetingPast)) {
       findings.push({
         path: '/udsendelse/udkastUdsendtDato',
         message: {
-          da: 'Udkastet skal sendes ud inden det afsluttende møde («”Udkastet” sendes ud inden det afsluttende møde»).',
-          en: 'The draft must be sent before the closing meeting.',
+          da: 'Angiv, hvornår udkastet blev sendt ud: det sendes ud inden det afsluttende møde («”Udkastet” sendes ud inden det afsluttende møde»).',
+          en: 'Give the date the draft was sent: it is sent before the closing meeting.',
         },
       });
     }
