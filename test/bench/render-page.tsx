@@ -63,29 +63,37 @@ function textField(variant: Variant | 'floor'): HTMLInputElement | HTMLTextAreaE
   return field;
 }
 
+const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+
+/** Milliseconds from dispatching `event` to its update committed (sync React work and effects) and laid out. */
+async function timed(field: HTMLElement, event: Event): Promise<number> {
+  const start = performance.now();
+  field.dispatchEvent(event);
+  await Promise.resolve();
+  void document.body.offsetHeight;
+  return performance.now() - start;
+}
+
+/** Types `keys` characters into the variant's text field, `measure` timing each; typing pace: no two within one frame. */
+async function typing(variant: Variant | 'floor', keys: number, measure: (field: HTMLInputElement) => Promise<number>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < keys; i++) {
+    const field = textField(variant) as HTMLInputElement;
+    field.focus();
+    setValue.call(field, `${field.value}${'abcdefghij'[i % 10]}`);
+    times.push(await measure(field));
+    await macrotask();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return times;
+}
+
 /**
  * Per keystroke: from the input event to the update committed (React handles input events
  * synchronously, effects included) and the page laid out. Tasks queued by other work are not counted.
  */
-async function type(variant: Variant | 'floor', keys: number): Promise<number[]> {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  const times: number[] = [];
-  let text = '';
-  for (let i = 0; i < keys; i++) {
-    const field = textField(variant);
-    field.focus();
-    text += 'abcdefghij'[i % 10];
-    const start = performance.now();
-    setter.call(field, text);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    await Promise.resolve();
-    void document.body.offsetHeight;
-    times.push(performance.now() - start);
-    await macrotask();
-    // Typing pace: no two keystrokes within one frame.
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return times;
+function type(variant: Variant | 'floor', keys: number): Promise<number[]> {
+  return typing(variant, keys, (field) => timed(field, new Event('input', { bubbles: true })));
 }
 
 /**
@@ -94,24 +102,12 @@ async function type(variant: Variant | 'floor', keys: number): Promise<number[]>
  * from the event to the whole form's update committed and laid out. Plain JSON Forms does this
  * work inside every keystroke, so its keystroke figure is the one to compare with.
  */
-async function commit(keys: number): Promise<number[]> {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  const times: number[] = [];
-  for (let i = 0; i < keys; i++) {
-    const field = textField('skema');
-    field.focus();
-    setter.call(field, `${field.value}${'abcdefghij'[i % 10]}`);
+function commit(keys: number): Promise<number[]> {
+  return typing('skema', keys, async (field) => {
     field.dispatchEvent(new Event('input', { bubbles: true }));
     await macrotask();
-    const start = performance.now();
-    field.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-    await Promise.resolve();
-    void document.body.offsetHeight;
-    times.push(performance.now() - start);
-    await macrotask();
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return times;
+    return timed(field, new FocusEvent('focusout', { bubbles: true }));
+  });
 }
 
 function count(): number {

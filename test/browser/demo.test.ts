@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDraft, getSubmission, OBSERVATIONS, underretningWithoutObservations } from './demo-flow.js';
-import { artifactPath, useBrowserSession } from './harness.js';
+import { fillThroughUi } from './fill-form.js';
+import { artifactPath, repoRoot, useBrowserSession } from './harness.js';
 
 const session = useBrowserSession();
 
@@ -56,4 +59,35 @@ describe('demo portal (React component)', () => {
     await session.page.pdf({ path: artifactPath('demo-print.pdf'), format: 'A4' });
     await session.page.emulateMedia({ media: 'screen' });
   });
+});
+
+describe('demo portal: an underretning filled from empty', () => {
+  for (const example of ['kommune-sendt-medunderskrevet', 'ankestyrelsen-saerlige-forhold']) {
+    it(`${example}: every field typed or picked in the form, UND-02 shown while the observations are missing, then submitted as exactly that data`, async () => {
+      const form = JSON.parse(readFileSync(resolve(repoRoot, 'schemas/underretning/1.0.0/schema.json'), 'utf8'));
+      const { data } = JSON.parse(readFileSync(resolve(repoRoot, `schemas/underretning/1.0.0/examples/valid/${example}.json`), 'utf8'));
+      const p = session.page;
+      // A fresh page: the previous test leaves a submitted form at the same address.
+      await p.goto(`${session.server.url}/#/forms/underretning/1.0.0`);
+      await p.reload();
+      await p.locator('#skema-field__type').waitFor();
+      await fillThroughUi(p, form, data, ['/iagttagelser']);
+
+      await p.getByRole('button', { name: 'Indsend' }).click();
+      const summary = p.locator('.skema-error-summary[role="alert"]');
+      await summary.waitFor();
+      expect(await summary.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code')))).toEqual(['UND-02']);
+      expect(await p.locator('#skema-field__iagttagelser').getAttribute('aria-invalid')).toBe('true');
+
+      await summary.locator('li[data-code="UND-02"] a').click();
+      await p.keyboard.type(String(data.iagttagelser));
+      await p.getByRole('button', { name: 'Indsend' }).click();
+      const receipt = p.getByText(/Kvitteringsnummer: /);
+      await receipt.waitFor();
+      const id = (await receipt.textContent())!.replace(/.*Kvitteringsnummer: /, '').trim();
+      const stored = await getSubmission(session.server.url, id);
+      expect(stored.status).toBe('submitted');
+      expect(stored.data).toEqual(data);
+    });
+  }
 });

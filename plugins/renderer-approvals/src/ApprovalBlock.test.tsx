@@ -54,6 +54,17 @@ describe('approvals renderer', () => {
     expect(approvalControlTester({ type: 'Control', scope: '#/properties/andet' } as never, schema as never, ctx as never)).toBe(-1);
   });
 
+  it('is one block when the approval group wraps its fields in a further layout', async () => {
+    const nested = { ...form, uischema: { type: 'VerticalLayout', elements: [{ type: 'Group', i18n: 'medunderskriver', elements: [{ type: 'HorizontalLayout', elements: group('medunderskriver').elements }] }] } };
+    render(<SkemaForm form={nested as FormVersion} plugins={plugins} renderers={approvalRenderers} today="2026-06-01" />);
+    expect(document.querySelectorAll('section.skema-approval')).toHaveLength(1);
+    const details = document.querySelector('section.skema-approval details') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await waitFor(() => expect(document.getElementById('skema-field__medunderskriver__navn')).toBeTruthy());
+    expect(document.querySelectorAll('section.skema-approval details')).toHaveLength(1);
+  });
+
   it('states who approved and when', () => {
     expect(approvalText('medunderskriver', { navn: 'Lis Fagkonsulent', dato: '2026-06-03' }, 'da').text).toBe('Medunderskrevet af Lis Fagkonsulent den 3. juni 2026.');
     expect(approvalText('lederGodkendelse', { navn: 'Ole Leder', dato: '2026-06-04', udfald: 'Afvist' }, 'da').text).toBe('Afvist af Ole Leder den 4. juni 2026.');

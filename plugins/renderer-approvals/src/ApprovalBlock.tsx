@@ -72,10 +72,20 @@ function ApprovalView(props: { pointer: string; label: string | undefined; visib
   );
 }
 
+/** Marks layouts inside an approval block, so a nested layout of the same fields is no second block. */
+const INSIDE = 'skemaInsideApproval';
+
+function markedInside(element: UISchemaElement): UISchemaElement {
+  const children = (element as { elements?: UISchemaElement[] }).elements;
+  if (!children) return element;
+  return { ...element, options: { ...element.options, [INSIDE]: true }, elements: children.map(markedInside) } as UISchemaElement;
+}
+
 function ApprovalLayout(props: LayoutProps) {
   const { uischema, schema, path, visible, enabled, renderers, cells, label } = props;
   const pointer = pathToPointer(path) + (approvalPointerOf(uischema) ?? '');
-  const elements = (uischema as { elements?: UISchemaElement[] }).elements ?? [];
+  // Stable per UI schema element, so the children keep their identity across renders.
+  const elements = useMemo(() => ((uischema as { elements?: UISchemaElement[] }).elements ?? []).map(markedInside), [uischema]);
   return (
     <ApprovalView pointer={pointer} label={label} visible={visible} enabled={enabled}>
       {elements.map((child, index) => (
@@ -98,6 +108,7 @@ function ApprovalControl(props: StatePropsOfControlWithDetail) {
 /** A Group (or other layout) whose fields all belong to one approval object. */
 export const approvalLayoutTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, (uischema) => {
   if (uischema.type !== 'Group' && uischema.type !== 'VerticalLayout' && uischema.type !== 'HorizontalLayout') return false;
+  if ((uischema.options as Record<string, unknown> | undefined)?.[INSIDE]) return false;
   return isApprovalName(approvalPointerOf(uischema), uischema);
 });
 
