@@ -23,7 +23,31 @@ function specErrorRules(): Array<{ id: string; form: string }> {
   return [...new Map(ids.map((r) => [r.id, r])).values()];
 }
 
+const SEVERITY = { E: 'error', W: 'warning', P: 'process' } as const;
+/** Rule-id prefixes of the twelve forms (spec §3) and of the cross-cutting rules (§4). */
+const FORM_PREFIXES = 'HEN|LOG|OPS|LEV|RAP|FOR|UND|EVA|TRV|IND|AFT|FRL';
+
+/** Every rule of the spec with its default severity: `**FOR-02 [E]**`, `**UND-07 [W; …]**`. */
+function specRules(prefixes: string): Array<{ id: string; severity: (typeof SEVERITY)[keyof typeof SEVERITY] }> {
+  const text = readFileSync(SPEC, 'utf8');
+  const found = [...text.matchAll(new RegExp(`\\*\\*((?:${prefixes})-\\d+) \\[([EWP])`, 'g'))].map((m) => ({ id: m[1]!, severity: SEVERITY[m[2] as 'E' | 'W' | 'P'] }));
+  return [...new Map(found.map((r) => [r.id, r])).values()];
+}
+
 describe('rule catalogue (skema rules)', () => {
+  it('has every rule of the twelve forms under its id, with the spec\'s default severity among its parts', () => {
+    const catalogue = ruleCatalogue(fileURLToPath(new URL('plugins', `file://${REPO}`)));
+    const rules = specRules(FORM_PREFIXES);
+    expect(rules.length).toBe(114); // §3.1–3.12: 25 HEN, 8 LOG, 8 OPS, 19 LEV, 8 RAP, 7 FOR, 10 UND, 6 EVA, 2 TRV, 4 IND, 10 AFT, 7 FRL
+    const wrong = rules
+      .filter(({ id, severity }) => !catalogue.some((r) => r.id === id && r.severity === severity))
+      .map(({ id, severity }) => `${id} [${severity}] → ${catalogue.filter((r) => r.id === id).map((r) => r.severity).join('+') || 'missing'}`);
+    expect(wrong).toEqual([]);
+    // And nothing in the catalogue that the spec does not name (§3 forms and §4 cross-cutting rules).
+    const known = new Set(specRules(`${FORM_PREFIXES}|GEN|DP`).map((r) => r.id));
+    expect(catalogue.map((r) => r.id).filter((id) => !known.has(id))).toEqual([]);
+  });
+
   it('reads the error rules from the spec', () => {
     const rules = specErrorRules();
     // The spec's own numbers: a parsing mistake must not make the coverage test pass vacuously.
