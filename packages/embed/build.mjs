@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outfile = resolve(here, 'dist/skema-form.js');
-const BUDGET = 200 * 1024;
+// The issue's "≤ 200 KB gzipped", read strictly: 200,000 bytes (not 200 KiB).
+const BUDGET = 200_000;
 
 // Libraries known to be free of import-time side effects: what the form does not call (core's
 // registry, hashing, migrations; JSON Forms' own Ajv; most of semver) is dropped from the bundle.
@@ -23,6 +24,8 @@ const pureModules = {
       if (args.path === 'lodash/fp/set') return { path: shim('lodash-fp-set.js'), sideEffects: false };
       if (args.path === 'lodash/fp/unset') return { path: shim('lodash-fp-unset.js'), sideEffects: false };
       if (args.path === 'fast-uri') return { path: shim('fast-uri.js'), sideEffects: false };
+      if (args.path === 'lodash/startCase' || args.path === 'lodash/fp/startCase') return { path: shim('lodash-startcase.js'), sideEffects: false };
+      if (args.path === 'lodash/isEqual') return { path: shim('lodash-isequal.js'), sideEffects: false };
       if (JSONFORMS.test(args.importer) && args.path === 'ajv') return { path: shim('ajv-jsonforms.js'), sideEffects: false };
       // JSON Forms pins an older ajv-formats; one copy (ours, same API) is enough.
       if (JSONFORMS.test(args.importer) && args.path === 'ajv-formats') args = { ...args, resolveDir: here };
@@ -37,8 +40,10 @@ const pureModules = {
 // the browser engine never reads it, so the rule plugins' copies are blanked in the bundle.
 const RULE_PLUGINS = /[\\/]plugins[\\/](dk|viso|trivsel|ringsted|familieraadslagning)[\\/]dist[\\/].*\.js$/;
 const STRING = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x60\\$]|\\.)*\x60)`;
-const DESCRIPTION = new RegExp(String.raw`\bdescription:\s*\{\s*da:\s*${STRING},\s*en:\s*${STRING},?\s*\}`, 'g');
-const SOURCE = new RegExp(String.raw`\bsource:\s*${STRING}`, 'g');
+// A text may be split over lines and joined with +.
+const TEXT = String.raw`${STRING}(?:\s*\+\s*${STRING})*`;
+const DESCRIPTION = new RegExp(String.raw`\bdescription:\s*\{\s*da:\s*${TEXT},\s*en:\s*${TEXT},?\s*\}`, 'g');
+const SOURCE = new RegExp(String.raw`\bsource:\s*${TEXT}`, 'g');
 const stripCatalogue = {
   name: 'strip-rule-catalogue',
   setup(b) {
@@ -59,6 +64,8 @@ await build({
   target: ['es2020'],
   minify: true,
   legalComments: 'none',
+  // Danish texts as UTF-8, not \xF8-escapes (the API serves the script as UTF-8).
+  charset: 'utf8',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
@@ -67,9 +74,9 @@ await build({
 
 const bytes = readFileSync(outfile);
 const gzipped = gzipSync(bytes, { level: 9 }).length;
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`skema-form.js: ${kb(bytes.length)} minified, ${kb(gzipped)} gzipped (budget ${kb(BUDGET)})`);
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+console.log(`skema-form.js: ${kb(bytes.length)} minified, ${kb(gzipped)} gzipped (${gzipped} bytes; budget ${BUDGET} bytes)`);
 if (gzipped > BUDGET) {
-  console.error(`skema-form.js is ${kb(gzipped - BUDGET)} over the ${kb(BUDGET)} gzip budget`);
+  console.error(`skema-form.js is ${gzipped - BUDGET} bytes over the ${BUDGET}-byte gzip budget`);
   process.exit(1);
 }

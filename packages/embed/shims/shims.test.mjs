@@ -1,9 +1,13 @@
+import realIsEqual from 'lodash/isEqual.js';
 import realSet from 'lodash/fp/set.js';
+import realStartCase from 'lodash/startCase.js';
 import realUnset from 'lodash/fp/unset.js';
 import realSemver from 'semver';
 import { describe, expect, it } from 'vitest';
 import uri from './fast-uri.js';
 import { set, unset } from './lodash-fp-path.js';
+import isEqual from './lodash-isequal.js';
+import startCase from './lodash-startcase.js';
 import { satisfies } from './semver.js';
 
 describe('bundle shims behave like the libraries they replace', () => {
@@ -34,5 +38,30 @@ describe('bundle shims behave like the libraries they replace', () => {
     expect(uri.resolve(id, '#/$defs/dato')).toBe(`${id}#/$defs/dato`);
     expect(uri.resolve('https://json-schema.org/draft/2020-12/schema', 'meta/core')).toBe('https://json-schema.org/draft/2020-12/meta/core');
     expect(uri.resolve(id, 'https://other.example/x')).toBe('https://other.example/x');
+  });
+
+  it('lodash startCase for ASCII property names', () => {
+    const names = ['foraeldreOrienteret', 'barnDeltog', 'cpr', 'CPR', 'cprNummer', 'ASTTilbagemelding', 'kommuneOrienteretOmAST', 'behandlesEfter151', 'fremTilArbejdsmoeder', 'a_b-c d', 'fooBar2Baz', 'XMLHttpRequest', "don't", '', 'Trin 3', 'lederDroeftelse'];
+    for (const name of names) expect(startCase(name), name).toBe(realStartCase(name));
+    expect(startCase(undefined)).toBe(realStartCase(undefined));
+  });
+
+  it('lodash isEqual for JSON data, schemas and props', () => {
+    const fn = () => 1;
+    const pairs = [
+      [{ a: [1, { b: 'x' }], c: null }, { a: [1, { b: 'x' }], c: null }],
+      [{ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] }],
+      [{ a: 1 }, { a: 1, b: undefined }],
+      [[1, 2], [1, 2, 3]],
+      [NaN, NaN],
+      ['1', 1],
+      [{ onChange: fn }, { onChange: fn }],
+      [{ onChange: fn }, { onChange: () => 1 }],
+      [new Date('2026-06-01'), new Date('2026-06-01')],
+      [{ schema: { type: 'object', properties: { x: { enum: ['a', 'b'] } } } }, { schema: { type: 'object', properties: { x: { enum: ['a', 'b'] } } } }],
+      [null, undefined],
+      [[], {}],
+    ];
+    for (const [a, b] of pairs) expect(isEqual(a, b), JSON.stringify([a, b])).toBe(realIsEqual(a, b));
   });
 });
