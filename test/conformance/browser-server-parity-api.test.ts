@@ -1,6 +1,6 @@
-import type { IsoDate, ValidationIssue } from '@skema/core';
+import type { DerivedDeadline, IsoDate, ValidationIssue } from '@skema/core';
 import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
-import { getEngine, tenantRuleOptionsOf, toFormVersion } from '@skema/react';
+import { getEngine, tenantCalendarOf, tenantRuleOptionsOf, toFormVersion } from '@skema/react';
 import { devConfig, DEV_KEYS, type ServerConfig } from '@skema/server';
 import { bearer, createTestApp } from '@skema/server/testing';
 import request from 'supertest';
@@ -11,15 +11,19 @@ import { describe, expect, it } from 'vitest';
  * (with the tenant's overlay and rule options) from GET …/versions/{version} and validates it with
  * `@skema/react`'s engine; the server answers POST …/validate for the same key. Both must report
  * the same findings for every example of every form: anonymously, for Ringsted (whose overlay
- * raises AFT-02) and for Nordby configured with UND-07 raised to an error.
+ * raises AFT-02) and for Nordby configured with UND-07 raised to an error and its own working-day
+ * calendar (open on grundlovsdag, closed on three days the examples' deadlines run over).
  */
 
 const DEFAULT_TODAY = '2026-06-01';
+const NORDBY_CLOSED = ['2026-04-21', '2026-04-22', '2026-05-13'];
 const engine = createStandardEngine();
 const registry = loadStandardRegistry();
 const config: ServerConfig = {
   ...devConfig(),
-  tenants: devConfig().tenants.map((t) => (t.id === 'nordby' ? { ...t, ruleOptions: { 'UND-07': { severity: 'error' } } } : t)),
+  tenants: devConfig().tenants.map((t) =>
+    t.id === 'nordby' ? { ...t, ruleOptions: { 'UND-07': { severity: 'error' } }, calendar: { grundlovsdag: false, extraClosedDays: NORDBY_CLOSED } } : t,
+  ),
 };
 const { app } = createTestApp({ engine, registry, tenantForms: loadTenantForms(registry, engine), config });
 const browser = getEngine();
@@ -31,20 +35,23 @@ const callers = [
 ] as const;
 
 const line = (i: Pick<ValidationIssue, 'severity' | 'code' | 'path' | 'message'>) => `${i.severity} ${i.code} ${i.path || '/'} ${i.message}`;
+const deadline = (d: DerivedDeadline) => `${d.ruleId} ${d.path} ${d.due} ${d.status}`;
 
 /** The browser's and the server's findings for the same data, key and day, as comparable lines. */
 async function bothSides(formId: string, version: string, auth: Record<string, string>, data: unknown, today: IsoDate) {
   const path = `/api/v1/forms/${formId}/versions/${version}`;
   const got = await request(app).get(path).set(auth).expect(200);
   const ruleOptions = tenantRuleOptionsOf(got.body);
-  const local = browser.validate(browser.compile(toFormVersion(got.body)), data, { today, locale: 'da', mode: 'submitted', ...(ruleOptions ? { ruleOptions } : {}) });
+  const calendar = browser.calendarFor(tenantCalendarOf(got.body));
+  const local = browser.validate(browser.compile(toFormVersion(got.body)), data, { today, locale: 'da', mode: 'submitted', calendar, ...(ruleOptions ? { ruleOptions } : {}) });
   const server = (await request(app).post(`${path}/validate`).set(auth).set('Accept-Language', 'da').send({ data, today }).expect(200)).body as {
     errors: ValidationIssue[];
     warnings: ValidationIssue[];
+    derived: { deadlines: DerivedDeadline[] };
   };
   return {
-    browser: { errors: local.errors.map(line), warnings: local.warnings.map(line) },
-    server: { errors: server.errors.map(line), warnings: server.warnings.map(line) },
+    browser: { errors: local.errors.map(line), warnings: local.warnings.map(line), deadlines: local.derived.deadlines.map(deadline) },
+    server: { errors: server.errors.map(line), warnings: server.warnings.map(line), deadlines: server.derived.deadlines.map(deadline) },
   };
 }
 
@@ -101,5 +108,19 @@ describe('the tenant options reach the browser', () => {
     expect(toFormVersion(ringsted.body).manifest.ruleOptions).toMatchObject({ 'AFT-02': { severity: 'error' } });
     const nordby = await request(app).get('/api/v1/forms/underretning/versions/1.0.0').set(bearer(DEV_KEYS.nordby)).expect(200);
     expect(tenantRuleOptionsOf(nordby.body)).toEqual({ 'UND-07': { severity: 'error' } });
+    expect(tenantCalendarOf(nordby.body)).toEqual({ grundlovsdag: false, extraClosedDays: NORDBY_CLOSED });
+  });
+
+  it("Nordby's calendar moves deadlines of the examples (so the comparison above covers it)", async () => {
+    let moved = 0;
+    for (const summary of registry.summaries()) {
+      const form = registry.resolve(summary.id, summary.versions[0]!.version);
+      for (const example of form.examples?.valid ?? []) {
+        const today = (example.today ?? DEFAULT_TODAY) as IsoDate;
+        const [anonymous, nordby] = await Promise.all([bothSides(summary.id, form.manifest.version, {}, example.data, today), bothSides(summary.id, form.manifest.version, bearer(DEV_KEYS.nordby), example.data, today)]);
+        if (JSON.stringify(anonymous.server.deadlines) !== JSON.stringify(nordby.server.deadlines)) moved++;
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
   });
 });

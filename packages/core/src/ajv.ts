@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { sensitiveKeyword } from './sensitive/sensitive-keyword.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -7,7 +8,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 
 export type { Ajv2020 };
 
-/** The one Ajv configuration the platform uses: JSON Schema 2020-12, all errors, standard formats. */
+/** The one Ajv configuration the platform uses: JSON Schema 2020-12, all errors, standard formats, the `x-skema-sensitive` annotation. */
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -20,5 +21,7 @@ export function createAjv(): Ajv2020 {
     loadSchema: undefined,
   });
   addFormats(ajv);
+  // DP-02: the sensitivity annotation, so a malformed tag fails when the form compiles.
+  ajv.addKeyword(sensitiveKeyword);
   return ajv;
 }

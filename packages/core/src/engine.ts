@@ -10,6 +10,7 @@ import { createLabelLookup, interpolate } from './labels.js';
 import type { DeadlineDefinition, RuleContext, RuleDefinition, SkemaPlugin, ValidationMode } from './plugin.js';
 import { createRuleOptionsResolver, type RuleOptionsByRule } from './rule-options.js';
 import { titleAtPointer } from './schema-pointer.js';
+import { TenantCalendars, type CalendarOptions } from './tenant-calendars.js';
 import { weekendCalendar } from './weekend-calendar.js';
 
 export interface ValidateOptions {
@@ -68,6 +69,7 @@ export class SkemaEngine {
   // Per compiled form: the receipt's fixed part and the merged options of each rule and deadline.
   private readonly prepared = new WeakMap<CompiledForm, Prepared>();
   private defaultCalendar: WorkingDayCalendar = weekendCalendar;
+  private tenantCalendars: TenantCalendars | undefined;
 
   constructor(options: { plugins?: SkemaPlugin[] } = {}) {
     this.ajv = createAjv();
@@ -80,7 +82,10 @@ export class SkemaEngine {
     for (const [name, format] of Object.entries(plugin.formats ?? {})) this.ajv.addFormat(name, format);
     for (const keyword of plugin.keywords ?? []) this.ajv.addKeyword(keyword);
     Object.assign(this.messages, plugin.messages);
-    if (plugin.calendar) this.defaultCalendar = plugin.calendar;
+    if (plugin.calendar) {
+      this.defaultCalendar = plugin.calendar;
+      this.tenantCalendars = new TenantCalendars(this.ajv, plugin.calendarOptions);
+    }
     this.registered.set(plugin.name, plugin);
     // Compiled forms captured the previous plugin set.
     this.compiled.clear();
@@ -93,6 +98,15 @@ export class SkemaEngine {
 
   get calendar(): WorkingDayCalendar {
     return this.defaultCalendar;
+  }
+
+  /**
+   * The working-day calendar for a tenant's calendar options (e.g. `{ grundlovsdag: false }` with
+   * the Danish calendar), checked against the calendar plugin's schema and built once per options
+   * object. Throws `CalendarOptionsError` for options the calendar does not take.
+   */
+  calendarFor(options: CalendarOptions | undefined): WorkingDayCalendar {
+    return (this.tenantCalendars ??= new TenantCalendars(this.ajv, undefined)).for(options, this.defaultCalendar);
   }
 
   /** Every rule and deadline definition of every registered plugin (the rule catalogue). */

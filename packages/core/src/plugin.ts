@@ -89,11 +89,22 @@ export interface SkemaPlugin {
   /** A working-day calendar; the last registered calendar becomes the engine's default. */
   calendar?: WorkingDayCalendar;
   /**
+   * How a tenant may adjust that calendar (e.g. which optional closing days count): the options'
+   * JSON Schema and a factory. `SkemaEngine.calendarFor(options)` checks and builds it.
+   */
+  calendarOptions?: CalendarOptionsDefinition;
+  /**
    * Submission migrations by name, for form versions whose `migration.plugin` names one. Each gets
    * a private copy of data valid for the previous version and returns the data for the next one;
    * it must be pure and may throw when it cannot migrate (see `migrateSubmission`).
    */
   migrations?: Readonly<Record<string, (data: unknown) => unknown>>;
+}
+
+export interface CalendarOptionsDefinition {
+  /** JSON Schema of the options object; options that fail it are refused before `create`. */
+  schema: Readonly<Record<string, unknown>>;
+  create(options: Readonly<Record<string, unknown>>): WorkingDayCalendar;
 }
 
 /** The shape every plugin package default-exports: `(options) => SkemaPlugin`. */

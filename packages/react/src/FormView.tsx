@@ -1,6 +1,17 @@
 import { UPDATE_CORE, type JsonFormsCore, type JsonFormsRendererRegistryEntry, type Middleware } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
-import { todayInDenmark, type CompiledForm, type DerivedDeadline, type FormVersion, type Locale, type RuleOptionsByRule, type SkemaEngine, type ValidationIssue, type ValidationResult } from '@skema/core';
+import {
+  todayInDenmark,
+  type CompiledForm,
+  type DerivedDeadline,
+  type FormVersion,
+  type Locale,
+  type RuleOptionsByRule,
+  type SkemaEngine,
+  type ValidationIssue,
+  type ValidationResult,
+  type WorkingDayCalendar,
+} from '@skema/core';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { issuesToErrorObjects } from './ajv-errors.js';
@@ -37,6 +48,8 @@ export interface FormViewProps {
   today: string | undefined;
   /** The tenant's rule options, so severities match the server's. */
   ruleOptions: RuleOptionsByRule | undefined;
+  /** The tenant's working-day calendar, so deadlines fall on the server's days. */
+  calendar: WorkingDayCalendar;
   idPrefix: string;
   initialData: unknown;
   initialSaved: SavedSubmission | undefined;
@@ -68,7 +81,7 @@ function preventImplicitSubmit(event: KeyboardEvent<HTMLFormElement>) {
 }
 
 export function FormView(props: FormViewProps) {
-  const { form, engine, compiled, client, locale, ui, today, ruleOptions, idPrefix, readonly, validationDelay } = props;
+  const { form, engine, compiled, client, locale, ui, today, ruleOptions, calendar, idPrefix, readonly, validationDelay } = props;
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -94,8 +107,8 @@ export function FormView(props: FormViewProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const validateNow = useCallback(
-    (data: unknown) => engine.validate(compiled, data, { locale, mode: 'submitted', ...(today ? { today } : {}), ...(ruleOptions ? { ruleOptions } : {}) }),
-    [engine, compiled, locale, today, ruleOptions],
+    (data: unknown) => engine.validate(compiled, data, { locale, mode: 'submitted', calendar, ...(today ? { today } : {}), ...(ruleOptions ? { ruleOptions } : {}) }),
+    [engine, compiled, locale, today, ruleOptions, calendar],
   );
 
   // Validation runs once typing pauses, never per keystroke.
@@ -203,8 +216,8 @@ export function FormView(props: FormViewProps) {
 
   const [referenceDate] = useState(() => today ?? todayInDenmark());
   const contextValue = useMemo<SkemaFormContextValue>(
-    () => ({ locale, today: today ?? referenceDate, ui, idPrefix, store, markTouched, pending }),
-    [locale, today, referenceDate, ui, idPrefix, store, markTouched, pending],
+    () => ({ locale, today: today ?? referenceDate, ui, idPrefix, store, markTouched, pending, calendar }),
+    [locale, today, referenceDate, ui, idPrefix, store, markTouched, pending, calendar],
   );
   const i18n = useMemo(() => ({ locale, translate: createTranslate(form.i18n, locale) }), [form, locale]);
   const renderers = useMemo(

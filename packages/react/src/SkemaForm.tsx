@@ -1,5 +1,5 @@
 import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
-import type { FormVersion, Locale, RuleOptionsByRule, SkemaPlugin } from '@skema/core';
+import type { CalendarOptions, FormVersion, Locale, RuleOptionsByRule, SkemaPlugin } from '@skema/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { SkemaApiClient, type SubmissionWriteResult } from './api.js';
 import { getEngine } from './engine.js';
@@ -32,6 +32,11 @@ export interface SkemaFormProps {
    * tenant) apply. Keep the object stable: resolved options are cached per object.
    */
   ruleOptions?: RuleOptionsByRule;
+  /**
+   * Working-day calendar options (e.g. `{ grundlovsdag: false }`), as the server applies a tenant's
+   * to deadlines. Left out, the `tenantCalendar` the API sends with a fetched form applies. Keep it stable.
+   */
+  calendarOptions?: CalendarOptions;
   /** Rule plugins; the standard set when left out. Keep the array stable: one engine is built per array. */
   plugins?: readonly SkemaPlugin[];
   /** Extra JSON Forms renderers (renderer plugins), ranked with the built-in ones. Keep the array stable. */
@@ -78,11 +83,13 @@ export function SkemaForm(props: SkemaFormProps) {
   const compiled = useMemo(() => {
     if (state.status !== 'ready') return undefined;
     try {
-      return { kind: 'ok', compiled: engine.compile(state.form) } as const;
+      // Options the calendar plugin refuses are a load error, like a form the engine cannot compile.
+      const calendar = engine.calendarFor(props.calendarOptions ?? state.tenantCalendar);
+      return { kind: 'ok', compiled: engine.compile(state.form), calendar } as const;
     } catch (error) {
       return { kind: 'error', error: error as Error } as const;
     }
-  }, [engine, state]);
+  }, [engine, state, props.calendarOptions]);
 
   const loadError = state.status === 'error' ? state.error : compiled?.kind === 'error' ? compiled.error : undefined;
   const onError = useRef(props.onError);
@@ -118,6 +125,7 @@ export function SkemaForm(props: SkemaFormProps) {
         ui={ui}
         today={props.today}
         ruleOptions={props.ruleOptions ?? state.tenantRuleOptions}
+        calendar={compiled.calendar}
         idPrefix={props.idPrefix ?? 'skema'}
         initialData={props.data ?? stored?.submission.data}
         initialSaved={

@@ -1,4 +1,5 @@
 import type {
+  CalendarOptions,
   DerivedDeadline,
   FormManifest,
   FormSummary,
@@ -103,10 +104,20 @@ export function tenantRuleOptionsOf(body: Record<string, unknown>): RuleOptionsB
   return options && typeof options === 'object' && !Array.isArray(options) ? (options as RuleOptionsByRule) : undefined;
 }
 
-/** A form version as the API gives it to the caller: the form, and its tenant's rule options if any. */
+/**
+ * The tenant's working-day calendar options in a form version response (sent only when the token's
+ * tenant sets any), for `engine.calendarFor(…)`, so deadlines fall on the server's days.
+ */
+export function tenantCalendarOf(body: Record<string, unknown>): CalendarOptions | undefined {
+  const options = body.tenantCalendar;
+  return options && typeof options === 'object' && !Array.isArray(options) ? (options as CalendarOptions) : undefined;
+}
+
+/** A form version as the API gives it to the caller: the form, and its tenant's rule and calendar options if any. */
 export interface LoadedFormVersion {
   form: FormVersion;
   tenantRuleOptions?: RuleOptionsByRule;
+  tenantCalendar?: CalendarOptions;
 }
 
 /** A small client for the Skema API, shared by the component, the web component and the demo. */
@@ -173,11 +184,12 @@ export class SkemaApiClient {
     return (await this.getFormVersion(formId, version)).form;
   }
 
-  /** The form version with the tenant's rule options (present only when the token's tenant has any). */
+  /** The form version with the tenant's rule and calendar options (present only when the token's tenant has any). */
   async getFormVersion(formId: string, version = 'latest'): Promise<LoadedFormVersion> {
     const { body } = await this.request<Record<string, unknown>>('GET', `/forms/${enc(formId)}/versions/${enc(version)}`);
     const tenantRuleOptions = tenantRuleOptionsOf(body);
-    return { form: toFormVersion(body), ...(tenantRuleOptions ? { tenantRuleOptions } : {}) };
+    const tenantCalendar = tenantCalendarOf(body);
+    return { form: toFormVersion(body), ...(tenantRuleOptions ? { tenantRuleOptions } : {}), ...(tenantCalendar ? { tenantCalendar } : {}) };
   }
 
   async validate(formId: string, version: string, data: unknown): Promise<ValidationResult> {

@@ -1,4 +1,4 @@
-import { todayInDenmark, type DerivedDeadline, type Locale, type ValidationIssue } from '@skema/core';
+import { todayInDenmark, weekendCalendar, type DerivedDeadline, type Locale, type ValidationIssue, type WorkingDayCalendar } from '@skema/core';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { PendingCommits } from './pending-commits.js';
 import { IssueStore } from './issue-store.js';
@@ -17,6 +17,8 @@ export interface SkemaFormContextValue {
   markTouched(pointer: string): void;
   /** Typed text not yet in the form's data (see `useDraftValue`). */
   pending: PendingCommits;
+  /** The working-day calendar deadlines are computed with (the tenant's, when it sets one). */
+  calendar: WorkingDayCalendar;
 }
 
 const fallbackStore = new IssueStore();
@@ -29,6 +31,7 @@ const defaultValue: SkemaFormContextValue = {
   store: fallbackStore,
   markTouched: () => undefined,
   pending: new PendingCommits(),
+  calendar: weekendCalendar,
 };
 
 export const SkemaFormContext = createContext<SkemaFormContextValue>(defaultValue);

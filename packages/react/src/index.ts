@@ -6,6 +6,7 @@ export {
   SkemaApiError,
   apiBase,
   toFormVersion,
+  tenantCalendarOf,
   tenantRuleOptionsOf,
   type LoadedFormVersion,
   type ProblemIssue,

@@ -1,4 +1,4 @@
-import type { FormVersion, RuleOptionsByRule, Submission } from '@skema/core';
+import type { CalendarOptions, FormVersion, RuleOptionsByRule, Submission } from '@skema/core';
 import { useEffect, useState } from 'react';
 import type { SkemaApiClient } from './api.js';
 
@@ -11,6 +11,8 @@ export type LoadState =
       submission?: { submission: Submission; etag?: string };
       /** The tenant's rule options from the API (only for a fetched form and a token whose tenant has any). */
       tenantRuleOptions?: RuleOptionsByRule;
+      /** The tenant's working-day calendar options from the API (likewise). */
+      tenantCalendar?: CalendarOptions;
     };
 
 /**
@@ -32,7 +34,7 @@ export function useLoadedForm(client: SkemaApiClient, input: { form?: FormVersio
       const stored = submissionId ? await client.getSubmission(submissionId) : undefined;
       const id = stored?.submission.formId ?? formId;
       if (!id) throw new Error('SkemaForm needs formId, form or submissionId');
-      // The tenant's rule options come with the fetched form; a form given directly has none.
+      // The tenant's rule and calendar options come with the fetched form; a form given directly has none.
       const loaded = form ? { form } : await client.getFormVersion(id, stored?.submission.version ?? version ?? 'latest');
       if (!cancelled) setState({ status: 'ready', ...loaded, ...(stored ? { submission: stored } : {}) });
     })().catch((error: Error) => {

@@ -43,7 +43,7 @@ export function createApp(options: CreateAppOptions): Express {
     registry: options.registry,
     forms: options.tenantForms ?? new TenantForms(options.registry, new Map()),
     store: instrumentStore(options.store, metrics),
-    keys: new KeyRing(options.config.tenants),
+    keys: new KeyRing(options.config.tenants, (calendar) => options.engine.calendarFor(calendar)),
     guards: options.guards ?? standardTransitionGuards(),
     metrics,
     logger,

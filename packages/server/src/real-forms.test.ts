@@ -3,7 +3,7 @@ import { FormRegistry } from '@skema/core';
 import { createStandardEngine, loadFormVersion, schemasDir } from '@skema/forms';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { bearer, createTestApp, TEST_KEYS } from './testing/test-app.js';
+import { bearer, createTestApp, TEST_KEYS, testConfig } from './testing/test-app.js';
 
 // Only the two forms these tests are about are loaded, so work in progress on other forms cannot break them.
 const underretning = loadFormVersion(join(schemasDir(), 'underretning', '1.0.0'));
@@ -78,5 +78,39 @@ describe('leveranceaftale (real form)', () => {
       .send({ formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data })
       .expect(201);
     await request(app).post(`${created.headers.location!}/status`).set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(200);
+  });
+});
+
+describe('a tenant working-day calendar (SKEMA_CONFIG tenants[].calendar)', () => {
+  // UND-01: the fagkonsulent is contacted 1 arbejdsdag after the concern arose. From Thursday
+  // 4 June 2026 that is Monday 8 June on the Danish calendar (grundlovsdag closed), Friday 5 June for
+  // a tenant that works on grundlovsdag.
+  const config = testConfig();
+  config.tenants[1] = { ...config.tenants[1]!, ruleOptions: {}, calendar: { grundlovsdag: false } };
+  const data = { ...(example(underretning, 'valid', 'kommune-sendt-medunderskrevet').data as Record<string, unknown>), bekymringOpstaaetDato: '2026-06-04' };
+  const und01 = (body: { derived: { deadlines: Array<{ ruleId: string; due: string }> } }) => body.derived.deadlines.find((d) => d.ruleId === 'UND-01')?.due;
+
+  it("deadlines are counted on the tenant's calendar; other tenants keep the default", async () => {
+    const { app } = createTestApp({ engine, registry, now: today, config });
+    const validate = (key?: string) => {
+      const req = request(app).post('/api/v1/forms/underretning/versions/1.0.0/validate');
+      return (key ? req.set(bearer(key)) : req).send({ data, today: '2026-06-01' }).expect(200);
+    };
+    expect(und01((await validate(TEST_KEYS.beta)).body)).toBe('2026-06-05');
+    expect(und01((await validate(TEST_KEYS.caseworker)).body)).toBe('2026-06-08');
+    expect(und01((await validate()).body)).toBe('2026-06-08');
+    // And a stored submission's receipt uses it too.
+    const created = await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.beta)).send({ formId: 'underretning', version: '1.0.0', status: 'draft', data }).expect(201);
+    expect(created.body.deadlines.find((d: { ruleId: string }) => d.ruleId === 'UND-01')?.due).toBe('2026-06-05');
+  });
+
+  it('the form version response gives the browser the calendar options, under an ETag that covers them', async () => {
+    const { app } = createTestApp({ engine, registry, now: today, config });
+    const anonymous = await request(app).get('/api/v1/forms/underretning/versions/1.0.0').expect(200);
+    const beta = await request(app).get('/api/v1/forms/underretning/versions/1.0.0').set(bearer(TEST_KEYS.beta)).expect(200);
+    expect(anonymous.body).not.toHaveProperty('tenantCalendar');
+    expect(beta.body.tenantCalendar).toEqual({ grundlovsdag: false });
+    expect(beta.headers['cache-control']).toBe('private, no-cache');
+    expect(beta.headers.etag).not.toBe(anonymous.headers.etag);
   });
 });

@@ -1,4 +1,4 @@
-import { formContentHash, SkemaEngine, type FormVersion } from '@skema/core';
+import { CalendarOptionsError, formContentHash, SkemaEngine, type FormVersion } from '@skema/core';
 import { describe, expect, it } from 'vitest';
 import dkPlugin, { ageFromCprOn, createDanishCalendar, DK_PLUGIN_NAME, isValidCpr } from './index.js';
 
@@ -68,5 +68,20 @@ describe('dkPlugin', () => {
     expect(isValidCpr('010190-1234')).toBe(true);
     expect(ageFromCprOn('150610-4123', '2025-06-15')).toBe(15);
     expect(createDanishCalendar().name).toBe('dk');
+  });
+});
+
+describe('tenant calendar options', () => {
+  it("a tenant's options adjust the Danish calendar on top of the installation's; unknown options are refused", () => {
+    const engine = new SkemaEngine({ plugins: [dkPlugin({ calendar: { extraClosedDays: ['2026-06-08'] } })] });
+    // Grundlovsdag (Friday 5 June 2026) is a closing day by default; a tenant may work on it.
+    expect(engine.calendar.isWorkingDay('2026-06-05')).toBe(false);
+    const open = engine.calendarFor({ grundlovsdag: false });
+    expect(open.isWorkingDay('2026-06-05')).toBe(true);
+    expect(open.isWorkingDay('2026-06-08')).toBe(false); // the installation's extra day still counts
+    expect(open.addWorkingDays('2026-06-04', 1)).toBe('2026-06-05');
+    expect(engine.calendar.addWorkingDays('2026-06-04', 1)).toBe('2026-06-09');
+    expect(() => engine.calendarFor({ grundlovsdag: 'nej' })).toThrow(CalendarOptionsError);
+    expect(() => engine.calendarFor({ helligdage: [] })).toThrow(CalendarOptionsError);
   });
 });

@@ -8,6 +8,18 @@ export interface DkPluginOptions {
   calendar?: DanishCalendarOptions;
 }
 
+/** The options a tenant may set for the Danish working-day calendar. */
+export const DANISH_CALENDAR_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    grundlovsdag: { type: 'boolean' },
+    juleaften: { type: 'boolean' },
+    nytaarsaften: { type: 'boolean' },
+    extraClosedDays: { type: 'array', uniqueItems: true, items: { type: 'string', format: 'date' } },
+  },
+} as const;
+
 export const DK_PLUGIN_NAME = '@skema/plugin-dk';
 export const DK_PLUGIN_VERSION = '1.0.0';
 
@@ -30,6 +42,11 @@ const dkPlugin: SkemaPluginFactory<DkPluginOptions> = (options = {}): SkemaPlugi
     },
   },
   calendar: createDanishCalendar(options.calendar),
+  // A tenant's own choice of closing days, on top of the installation's (SKEMA_CONFIG `calendar`).
+  calendarOptions: {
+    schema: DANISH_CALENDAR_OPTIONS_SCHEMA,
+    create: (tenant) => createDanishCalendar({ ...options.calendar, ...(tenant as DanishCalendarOptions) }),
+  },
 });
 
 export default dkPlugin;

@@ -1,10 +1,7 @@
 import { formatIs, isControl, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
-import { createDanishCalendar } from '@skema/plugin-dk';
 import { ControlFrame, pathToPointer, pluginTester, useFieldDeadlines, useSkemaForm } from '@skema/react';
 import { deadlineText } from './deadline-text.js';
-
-const calendar = createDanishCalendar();
 
 /**
  * A date input that shows the process deadlines the rule plugins derive from this date
@@ -13,7 +10,7 @@ const calendar = createDanishCalendar();
 function DateControl(props: ControlProps) {
   const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
   const pointer = pathToPointer(path);
-  const { locale, today } = useSkemaForm();
+  const { locale, today, calendar } = useSkemaForm();
   const deadlines = useFieldDeadlines(pointer);
   const hint = deadlines.length ? (
     <ul className="skema-deadlines">

@@ -1,3 +1,4 @@
+import { SENSITIVE_KEYWORD, SENSITIVE_KEYWORD_SCHEMA } from '../sensitive/sensitive-keyword.js';
 import { TIGHTENING_KEYWORDS } from './types.js';
 
 const texts = { type: 'object', maxProperties: 2000, additionalProperties: { type: 'string', maxLength: 5000 } };
@@ -28,7 +29,8 @@ export const OVERLAY_SCHEMA = {
         type: 'object',
         minProperties: 1,
         additionalProperties: false,
-        properties: Object.fromEntries(TIGHTENING_KEYWORDS.map((k) => [k, {}])),
+        // A tag's categories are checked here, so a wrong one is reported at its place in the overlay.
+        properties: Object.fromEntries(TIGHTENING_KEYWORDS.map((k) => [k, k === SENSITIVE_KEYWORD ? SENSITIVE_KEYWORD_SCHEMA : {}])),
       },
     },
     fields: {

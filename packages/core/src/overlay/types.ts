@@ -1,7 +1,11 @@
 import type { FormPluginReference, FormTexts } from '../form.js';
 import type { LocalizedText } from '../issues.js';
 
-/** Keywords an overlay may add to a field; each is added as an extra constraint, so it can only narrow. */
+/**
+ * Keywords an overlay may add to a field; each is added as an extra constraint, so it can only narrow.
+ * `x-skema-sensitive` narrows access, not values: a tenant may tag a base field as sensitive (DP-02),
+ * never untag one (a tag in `allOf` adds to the base's tags).
+ */
 export const TIGHTENING_KEYWORDS = [
   'minLength',
   'maxLength',
@@ -15,6 +19,7 @@ export const TIGHTENING_KEYWORDS = [
   'enum',
   'minItems',
   'maxItems',
+  'x-skema-sensitive',
 ] as const;
 
 export type Tightening = Partial<Record<(typeof TIGHTENING_KEYWORDS)[number], unknown>>;

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { CalendarOptions, WorkingDayCalendar } from '@skema/core';
 import type { TenantConfig } from '../config/server-config.js';
 import type { Principal } from './principal.js';
 
@@ -20,13 +21,15 @@ export function keyDigest(configured: string): Buffer {
 export class KeyRing {
   private readonly entries: KeyEntry[];
 
-  constructor(tenants: readonly TenantConfig[]) {
-    this.entries = tenants.flatMap((tenant) =>
-      tenant.keys.map((key) => ({
+  /** `calendarFor` builds a tenant's working-day calendar from its options (the engine's `calendarFor`). */
+  constructor(tenants: readonly TenantConfig[], calendarFor?: (options: CalendarOptions) => WorkingDayCalendar) {
+    this.entries = tenants.flatMap((tenant) => {
+      const calendar = tenant.calendar && calendarFor ? { calendarOptions: tenant.calendar, calendar: calendarFor(tenant.calendar) } : {};
+      return tenant.keys.map((key) => ({
         digest: keyDigest(key.key),
-        principal: { tenantId: tenant.id, keyId: key.id, roles: [...key.roles], ruleOptions: tenant.ruleOptions ?? {} },
-      })),
-    );
+        principal: { tenantId: tenant.id, keyId: key.id, roles: [...key.roles], ruleOptions: tenant.ruleOptions ?? {}, ...calendar },
+      }));
+    });
   }
 
   /**

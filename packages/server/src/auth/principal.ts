@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { RuleOptionsByRule } from '@skema/core';
+import type { CalendarOptions, RuleOptionsByRule, WorkingDayCalendar } from '@skema/core';
 import type { Role } from './roles.js';
 
 /** Who is calling: an API key of a tenant. The key id is the actor recorded in revisions and audit. */
@@ -8,6 +8,9 @@ export interface Principal {
   keyId: string;
   roles: Role[];
   ruleOptions: RuleOptionsByRule;
+  /** The tenant's working-day calendar options, and the calendar built from them (undefined: the engine's). */
+  calendarOptions?: CalendarOptions;
+  calendar?: WorkingDayCalendar;
 }
 
 /** The authenticated caller; only call behind `authenticate({ required: true })`. */

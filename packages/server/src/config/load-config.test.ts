@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStandardEngine } from '@skema/forms';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../auth/key-ring.js';
 import { fixtureEngine } from '../testing/fixture-forms.js';
@@ -96,6 +97,22 @@ describe('loadServerConfig', () => {
     expect(message).toMatch(/FIX-01 is a legal requirement/);
     expect(message).toMatch(/FIX-02 has no option "unknownOption"/);
     expect(message).toMatch(/FIX-02\.minLength/);
+  });
+
+  it("checks each tenant's working-day calendar options against the calendar plugin, naming the tenant", () => {
+    const { ruleOptions: _fixtureOptions, ...tenant } = valid.tenants[0]!;
+    const withCalendar = (calendar: unknown) => ({ tenants: [{ ...tenant, calendar }] });
+    // The standard plugins: the Danish calendar takes grundlovsdag, juleaften, nytaarsaften, extraClosedDays.
+    const dkEngine = createStandardEngine();
+    expect(loadServerConfig({ SKEMA_CONFIG: file(withCalendar({ grundlovsdag: false, extraClosedDays: ['2026-12-28'] })) }, dkEngine).config.tenants[0]!.calendar).toEqual({
+      grundlovsdag: false,
+      extraClosedDays: ['2026-12-28'],
+    });
+    const message = problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file(withCalendar({ grundlovsdag: 'nej', helligdage: [] })) }, dkEngine));
+    expect(message).toMatch(/tenant aarhus: calendar \/grundlovsdag must be boolean/);
+    expect(message).toMatch(/tenant aarhus: calendar \/ must NOT have additional properties/);
+    // An engine whose calendar takes no options refuses any.
+    expect(problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file(withCalendar({ grundlovsdag: false })) }, engine))).toMatch(/no registered plugin has a configurable working-day calendar/);
   });
 
   it('takes the rate limit from the environment', () => {

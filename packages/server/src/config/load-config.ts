@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkRuleOptions, createAjv, type SkemaEngine } from '@skema/core';
+import { CalendarOptionsError, checkRuleOptions, createAjv, type SkemaEngine } from '@skema/core';
 import { keyDigest } from '../auth/key-ring.js';
 import { RETENTION_ACTOR } from '../retention/retention-job.js';
 import { corsOriginProblems, parseCorsOrigins } from './cors-origins.js';
@@ -56,6 +56,7 @@ export function parseServerConfig(raw: unknown, engine: SkemaEngine, file = 'con
   const problems = [
     ...uniquenessProblems(config),
     ...ruleOptionProblems(config, engine),
+    ...calendarProblems(config, engine),
     ...corsOriginProblems(config.corsOrigins ?? []).map((p) => `/corsOrigins ${p}`),
   ];
   if (problems.length) throw new ConfigError(`SKEMA_CONFIG ${file} is not valid:`, problems);
@@ -106,6 +107,19 @@ function ruleOptionProblems(config: ServerConfig, engine: SkemaEngine): string[]
     }
   }
   return problems;
+}
+
+/** Each tenant's calendar options, built once here so a mistake stops the start, not a request. */
+function calendarProblems(config: ServerConfig, engine: SkemaEngine): string[] {
+  return config.tenants.flatMap((tenant) => {
+    try {
+      engine.calendarFor(tenant.calendar);
+      return [];
+    } catch (error) {
+      const problems = error instanceof CalendarOptionsError ? error.problems : [(error as Error).message];
+      return problems.map((p) => `tenant ${tenant.id}: calendar ${p}`);
+    }
+  });
 }
 
 function withEnvOverrides(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {

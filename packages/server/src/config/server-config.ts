@@ -1,4 +1,4 @@
-import type { RetentionPolicy, RuleOptionsByRule } from '@skema/core';
+import type { CalendarOptions, RetentionPolicy, RuleOptionsByRule } from '@skema/core';
 import { ROLES, type Role } from '../auth/roles.js';
 import { retentionPolicySchema } from '../retention/retention-policy-schema.js';
 
@@ -16,6 +16,12 @@ export interface TenantConfig {
   keys: ApiKeyConfig[];
   /** Rule options by rule id, checked against the engine's rule catalogue at start. */
   ruleOptions?: RuleOptionsByRule;
+  /**
+   * The tenant's working-day calendar options for deadlines, e.g. `{ "grundlovsdag": false,
+   * "extraClosedDays": ["2026-12-28"] }` with the Danish calendar; checked against the calendar
+   * plugin's schema at start.
+   */
+  calendar?: CalendarOptions;
   /**
    * How long closed submissions are kept (spec DP-03, Q17): days after closure, per form with a
    * default. Without it the retention job never deletes this tenant's submissions.
@@ -81,6 +87,7 @@ export const serverConfigSchema = {
             },
           },
           ruleOptions: { type: 'object', additionalProperties: { type: 'object' } },
+          calendar: { type: 'object' },
           retention: retentionPolicySchema,
         },
       },

@@ -41,8 +41,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'A form version: schema, UI schema, texts, plugins and content hash',
           description:
             'The ETag is the content hash. An exact published version is immutable (Cache-Control: immutable); `latest` is not. ' +
-            'With an API key, the answer is the tenant’s: its overlay of the form, and `tenantRuleOptions` when the tenant configures rule options ' +
-            '(then Cache-Control is private and the ETag also covers the options). The answer varies by Authorization.',
+            'With an API key, the answer is the tenant’s: its overlay of the form, `tenantRuleOptions` when the tenant configures rule options ' +
+            'and `tenantCalendar` when it sets working-day calendar options (then Cache-Control is private and the ETag also covers the options). The answer varies by Authorization.',
           security: optionalKey,
           parameters: params(pathParams.formId, pathParams.version, headerParams.ifNoneMatch),
           responses: { '200': ok('The form version.', 'FormVersion', ETAG), '304': { description: 'Not modified.' }, '401': auth['401'], '404': problem('Unknown form or version.'), ...common },
@@ -63,9 +63,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           tags: ['submissions'],
           summary: 'List the tenant’s submissions',
+          description:
+            'A list is bulk access (DP-02): each item’s `data` comes without its sensitive values (CPR numbers and fields tagged `x-skema-sensitive`), and `redacted` names what was removed. `GET /submissions/{id}` reads the full record; every such read is audited with the categories of sensitive data it disclosed.',
           security: secured,
           parameters: params(...listSubmissionsParams),
-          responses: { '200': ok('A page of submissions.', 'SubmissionPage'), ...auth, ...common },
+          responses: { '200': ok('A page of submissions without their sensitive values.', 'SubmissionPage'), ...auth, ...common },
         },
         post: {
           tags: ['submissions'],
@@ -89,6 +91,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           tags: ['submissions'],
           summary: 'Read a submission',
+          description: 'The full record, sensitive values included (DP-02); the audit entry of the read records the categories of sensitive data disclosed, never the values.',
           security: secured,
           parameters: params(pathParams.submissionId, headerParams.ifNoneMatch),
           responses: { '200': ok('The submission.', 'Submission', ETAG), '304': { description: 'Not modified.' }, ...auth, '404': problem('No such submission for this tenant.'), ...common },

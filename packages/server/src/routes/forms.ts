@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import { contentHash, type FormVersion, type RuleOptionsByRule } from '@skema/core';
-import { optionalPrincipalOf } from '../auth/principal.js';
+import { contentHash, type CalendarOptions, type FormVersion, type RuleOptionsByRule } from '@skema/core';
+import { optionalPrincipalOf, type Principal } from '../auth/principal.js';
 import { API_BASE, type AppContext } from '../context.js';
 import { ifNoneMatchHits } from '../http/etag.js';
 import { HttpProblem } from '../http/problem.js';
@@ -37,23 +37,28 @@ export function formVersionView(form: FormVersion) {
   };
 }
 
-// Keyed by the options object itself: a tenant's configuration is loaded once and shared by its keys.
-const optionsTags = new WeakMap<RuleOptionsByRule, string>();
-
-/** The tenant's rule options when it has any: the browser needs them to judge severities as the server does. */
-function tenantRuleOptionsOf(ruleOptions: RuleOptionsByRule | undefined): RuleOptionsByRule | undefined {
-  return ruleOptions && Object.keys(ruleOptions).length > 0 ? ruleOptions : undefined;
+/** What the browser needs beside the form to judge as the server does for this tenant. */
+interface TenantSettings {
+  tenantRuleOptions?: RuleOptionsByRule;
+  tenantCalendar?: CalendarOptions;
 }
 
-/** The form's ETag, extended by the options' hash when they are part of the answer. */
-function formVersionEtag(form: FormVersion, ruleOptions: RuleOptionsByRule | undefined): string {
-  if (!ruleOptions) return `"${form.hash}"`;
-  let tag = optionsTags.get(ruleOptions);
-  if (!tag) {
-    tag = contentHash(ruleOptions).slice('sha256-'.length, 'sha256-'.length + 16);
-    optionsTags.set(ruleOptions, tag);
+// Per principal (built once per key at start): the tenant's settings and their ETag suffix.
+const settingsOf = new WeakMap<Principal, { settings: TenantSettings; tag: string } | null>();
+
+/** The tenant's rule and calendar options, when it has any; `null` when it has none. */
+function tenantSettings(principal: Principal | undefined): { settings: TenantSettings; tag: string } | null {
+  if (!principal) return null;
+  let entry = settingsOf.get(principal);
+  if (entry === undefined) {
+    const settings: TenantSettings = {
+      ...(Object.keys(principal.ruleOptions).length > 0 ? { tenantRuleOptions: principal.ruleOptions } : {}),
+      ...(principal.calendarOptions ? { tenantCalendar: principal.calendarOptions } : {}),
+    };
+    entry = Object.keys(settings).length > 0 ? { settings, tag: contentHash(settings).slice('sha256-'.length, 'sha256-'.length + 16) } : null;
+    settingsOf.set(principal, entry);
   }
-  return `"${form.hash}+options-${tag}"`;
+  return entry;
 }
 
 /** Form reads: public, cacheable; texts in both languages so one response serves every locale. */
@@ -76,15 +81,16 @@ export function formsRouter(ctx: AppContext): Router {
   router.get(`${API_BASE}/forms/:formId/versions/:version`, (req, res) => {
     const principal = optionalPrincipalOf(res);
     const form = ctx.forms.resolve(principal?.tenantId, req.params.formId, req.params.version);
-    const tenantRuleOptions = tenantRuleOptionsOf(principal?.ruleOptions);
+    const tenant = tenantSettings(principal);
     // Only an exact published version is immutable; `latest` or a range may resolve differently tomorrow.
-    // A tenant's effective form and rule options are that tenant's alone, and may change with its configuration.
+    // A tenant's effective form, rule and calendar options are that tenant's alone, and may change with its configuration.
     const exact = req.params.version === form.manifest.version && form.manifest.status === 'published';
-    const cache = form.manifest.overlay || tenantRuleOptions ? 'private, no-cache' : exact ? IMMUTABLE : 'no-cache';
+    const cache = form.manifest.overlay || tenant ? 'private, no-cache' : exact ? IMMUTABLE : 'no-cache';
     // Always, also on the public answer: a cache must not hand the anonymous form to a tenant's key.
     res.vary('Authorization');
     const view = formVersionView(form);
-    sendCached(req, res, formVersionEtag(form, tenantRuleOptions), cache, tenantRuleOptions ? { ...view, tenantRuleOptions } : view);
+    const etag = tenant ? `"${form.hash}+options-${tenant.tag}"` : `"${form.hash}"`;
+    sendCached(req, res, etag, cache, tenant ? { ...view, ...tenant.settings } : view);
   });
 
   return router;

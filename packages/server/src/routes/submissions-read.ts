@@ -7,13 +7,21 @@ import { API_BASE, type AppContext } from '../context.js';
 import { ifNoneMatchHits, submissionEtag } from '../http/etag.js';
 import { queryParser, rethrowBadCursor } from '../http/query.js';
 import { listSubmissionsParams } from '../schemas/api-parameters.js';
+import { SensitiveAccess } from '../submissions/sensitive-access.js';
 import { SubmissionService } from '../submissions/submission-service.js';
 import { revisionView } from '../submissions/submission-view.js';
 
-/** Reads of submissions; every read is recorded in the audit log (who read what, never the data). */
+/**
+ * Reads of submissions; every read is recorded in the audit log (who read what, never the data).
+ * DP-02: a list is bulk access and must not hand out CPR numbers or health data in bulk, so its
+ * items come without their sensitive values (`redacted` names what was removed). The full record
+ * is read one submission at a time, and each such read's audit entry records the categories of
+ * sensitive data it disclosed (`sensitive`), never the values.
+ */
 export function submissionsReadRouter(ctx: AppContext): Router {
   const router = Router();
   const service = new SubmissionService(ctx);
+  const sensitive = new SensitiveAccess(ctx);
   const parseList = queryParser<SubmissionFilter>(listSubmissionsParams);
   const guard = [requireAuth, requireRole(SUBMISSION_ROLES)];
 
@@ -29,19 +37,22 @@ export function submissionsReadRouter(ctx: AppContext): Router {
       action: 'list',
       details: { ...criteria, count: page.items.length },
     });
-    res.set('Cache-Control', 'private, no-cache').json(page.nextCursor ? { items: page.items, nextCursor: page.nextCursor } : { items: page.items });
+    const fieldsOf = sensitive.fieldsFor(principal.tenantId);
+    const items = page.items.map((s) => sensitive.listItem(s, fieldsOf(s.formId, s.version)));
+    res.set('Cache-Control', 'private, no-cache').json(page.nextCursor ? { items, nextCursor: page.nextCursor } : { items });
   });
 
   router.get(`${API_BASE}/submissions/:id`, ...guard, async (req, res) => {
     const principal = principalOf(res);
     const submission = await service.load(principal, req.params.id as string);
+    const fields = sensitive.fieldsFor(principal.tenantId)(submission.formId, submission.version);
     await ctx.store.appendAudit({
       tenantId: principal.tenantId,
       at: ctx.now().toISOString(),
       actor: principal.keyId,
       action: 'read',
       submissionId: submission.id,
-      details: { revision: submission.revision },
+      details: { revision: submission.revision, ...sensitive.readDetails(submission.data, fields) },
     });
     const etag = submissionEtag(submission.id, submission.revision);
     res.set('ETag', etag).set('Cache-Control', 'private, no-cache');
@@ -59,7 +70,7 @@ export function submissionsReadRouter(ctx: AppContext): Router {
       actor: principal.keyId,
       action: 'read',
       submissionId: submission.id,
-      details: { revisions: revisions.length },
+      details: { revisions: revisions.length, ...sensitive.revisionsDetails(revisions, sensitive.fieldsFor(principal.tenantId)) },
     });
     res.set('Cache-Control', 'private, no-cache').json({ items: revisions.map(revisionView) });
   });

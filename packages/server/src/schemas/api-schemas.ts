@@ -178,10 +178,24 @@ export const apiSchemas = {
       },
     },
   },
+  SubmissionListItem: {
+    description:
+      'A submission in a list (DP-02): a list is bulk access, so `data` comes without its sensitive values (CPR numbers and fields the form tags with `x-skema-sensitive`). Read one submission for the full record; that read is audited.',
+    type: 'object',
+    allOf: [ref('Submission')],
+    required: ['redacted'],
+    properties: {
+      redacted: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'JSON Pointers into `data` of the values removed (a sensitive array element takes its whole array with it); `""` when all of `data` was withheld because its form is unknown.',
+      },
+    },
+  },
   SubmissionPage: {
     type: 'object',
     required: ['items'],
-    properties: { items: { type: 'array', items: ref('Submission') }, nextCursor: { type: 'string' } },
+    properties: { items: { type: 'array', items: ref('SubmissionListItem') }, nextCursor: { type: 'string' } },
   },
   Revision: {
     type: 'object',
@@ -249,6 +263,12 @@ export const apiSchemas = {
           'Only with an API key whose tenant configures rule options: those options by rule id (e.g. `{"UND-07": {"severity": "error"}}`), as the server applies them. ' +
           'Pass them to the browser engine’s validate as `ruleOptions` so it reports the same severities as the server.',
         additionalProperties: { type: 'object' },
+      },
+      tenantCalendar: {
+        type: 'object',
+        description:
+          'Only with an API key whose tenant sets working-day calendar options (e.g. `{"grundlovsdag": false}`): those options. ' +
+          'Build the browser engine’s calendar with `engine.calendarFor(tenantCalendar)` and pass it to validate as `calendar`, so deadlines fall on the same days as on the server.',
       },
     },
   },

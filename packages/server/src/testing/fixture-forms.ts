@@ -1,7 +1,8 @@
 import { FormRegistry, formContentHash, SkemaEngine, type FormStatus, type FormVersion } from '@skema/core';
 import { fixturePlugin } from './fixture-plugin.js';
 
-function form(id: string, version: string, status: FormStatus, schema: Record<string, unknown>, plugins = true): FormVersion {
+/** A test form over `schema` (with `$schema` and `$id` added), using the fixture plugin unless `plugins` is false. */
+export function fixtureForm(id: string, version: string, status: FormStatus, schema: Record<string, unknown>, plugins = true): FormVersion {
   const withoutHash: Omit<FormVersion, 'hash'> = {
     manifest: {
       id,
@@ -38,16 +39,16 @@ const fixtureSchema = (extra: Record<string, unknown> = {}) => ({
  */
 export function fixtureForms(): FormVersion[] {
   return [
-    form('fixture', '1.0.0', 'published', fixtureSchema()),
-    form('fixture', '1.1.0', 'published', fixtureSchema({ telefon: { type: 'string' } })),
-    form('fixture', '2.0.0', 'draft', fixtureSchema({ ny: { type: 'string' } })),
-    form('leveranceaftale', '1.0.0', 'published', {
+    fixtureForm('fixture', '1.0.0', 'published', fixtureSchema()),
+    fixtureForm('fixture', '1.1.0', 'published', fixtureSchema({ telefon: { type: 'string' } })),
+    fixtureForm('fixture', '2.0.0', 'draft', fixtureSchema({ ny: { type: 'string' } })),
+    fixtureForm('leveranceaftale', '1.0.0', 'published', {
       type: 'object',
       additionalProperties: false,
       required: ['formaal'],
       properties: { formaal: { type: 'string', minLength: 1 }, hoejpris: { type: 'boolean' } },
     }, false),
-    form('underretning', '1.0.0', 'published', {
+    fixtureForm('underretning', '1.0.0', 'published', {
       type: 'object',
       additionalProperties: false,
       required: ['iagttagelser'],

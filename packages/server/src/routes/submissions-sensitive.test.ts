@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { FormRegistry } from '@skema/core';
+import { createStandardEngine, loadFormVersion, schemasDir } from '@skema/forms';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { fixtureData, fixtureForm, fixtureForms } from '../testing/fixture-forms.js';
+import { MemorySubmissionStore } from '../testing/memory-store.js';
+import { bearer, createTestApp, TEST_KEYS } from '../testing/test-app.js';
+
+const caseworker = bearer(TEST_KEYS.caseworker);
+const auditor = bearer(TEST_KEYS.auditor);
+// A CPR number as a whole word (DDMMYY-SSSS or 10 digits): random UUIDs in ids must not match.
+const CPR_LIKE = /(?<![0-9a-f-])\d{6}-?\d{4}(?![0-9a-f])/;
+
+const underretning = loadFormVersion(join(schemasDir(), 'underretning', '1.0.0'));
+const exampleData = () => structuredClone(underretning.examples!.valid.find((e) => e.name === 'kommune-sendt-medunderskrevet')!.data) as Record<string, any>;
+const realApp = () => createTestApp({ engine: createStandardEngine(), registry: new FormRegistry([underretning]), now: () => new Date('2026-06-01T10:00:00Z') });
+
+/** A form of the tenant's own kind: a health field, a list of treatments and a tagged field in a nested object. */
+const journal = fixtureForm(
+  'journal',
+  '1.0.0',
+  'published',
+  {
+    type: 'object',
+    additionalProperties: false,
+    required: ['navn'],
+    properties: {
+      navn: { type: 'string', minLength: 1 },
+      diagnose: { type: 'string', 'x-skema-sensitive': ['helbred'] },
+      behandlinger: { type: 'array', items: { type: 'string', 'x-skema-sensitive': ['helbred'] } },
+      familie: { type: 'object', additionalProperties: false, properties: { forhold: { type: 'string', 'x-skema-sensitive': ['sociale-forhold'] }, by: { type: 'string' } } },
+    },
+  },
+  false,
+);
+const journalData = { navn: 'Testbarn', diagnose: 'Astma', behandlinger: ['Inhalator', 'Fysioterapi'], familie: { forhold: 'Misbrug i hjemmet', by: 'Ringsted' } };
+
+async function create(app: Parameters<typeof request>[0], formId: string, data: unknown): Promise<string> {
+  const res = await request(app).post('/api/v1/submissions').set(caseworker).send({ formId, version: '1.0.0', status: 'draft', data }).expect(201);
+  return res.body.submission.id;
+}
+
+async function auditOf(app: Parameters<typeof request>[0], id?: string) {
+  const res = await request(app)
+    .get(`/api/v1/audit${id ? `?submissionId=${id}` : ''}`)
+    .set(auditor)
+    .expect(200);
+  return res.body.items as Array<{ action: string; submissionId?: string; details?: Record<string, unknown> }>;
+}
+
+describe('DP-02 sensitive data in the submission list', () => {
+  it('DP-02: a list hands out no CPR number; `redacted` names what was removed; GET by id still returns it', async () => {
+    const { app } = realApp();
+    const data = exampleData();
+    const id = await create(app, 'underretning', data);
+    const list = await request(app).get('/api/v1/submissions').set(caseworker).expect(200);
+    expect(JSON.stringify(list.body)).not.toMatch(CPR_LIKE);
+    const [item] = list.body.items;
+    expect(item.redacted).toEqual(['/barn/cpr', '/soeskende/0/cpr']);
+    expect(item.data.barn).toEqual({ navn: data.barn.navn });
+    expect(item.data.soeskende).toEqual([{ navn: data.soeskende[0].navn }]);
+    // Everything that is not sensitive stays, so a list is still useful.
+    expect(item.data.iagttagelser).toBe(data.iagttagelser);
+    const read = await request(app).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
+    expect(read.body.data).toEqual(data);
+    expect(read.body).not.toHaveProperty('redacted');
+  });
+
+  it('DP-02: fields a form tags with x-skema-sensitive are removed from the list (a tagged array as a whole)', async () => {
+    const { app } = createTestApp({ registry: new FormRegistry([...fixtureForms(), journal]) });
+    await create(app, 'journal', journalData);
+    await create(app, 'fixture', fixtureData());
+    const list = await request(app).get('/api/v1/submissions?formId=journal').set(caseworker).expect(200);
+    expect(list.body.items[0]).toMatchObject({ data: { navn: 'Testbarn', familie: { by: 'Ringsted' } }, redacted: ['/diagnose', '/behandlinger', '/familie/forhold'] });
+    expect(list.body.items[0].data).toEqual({ navn: 'Testbarn', familie: { by: 'Ringsted' } });
+    // The fixture form tags nothing (its cpr field has a pattern, not format "cpr").
+    const fixtures = await request(app).get('/api/v1/submissions?formId=fixture').set(caseworker).expect(200);
+    expect(fixtures.body.items[0]).toMatchObject({ data: fixtureData(), redacted: [] });
+  });
+
+  it('DP-02: a submission whose form is unknown to the server is listed without any data (fail closed)', async () => {
+    const store = new MemorySubmissionStore();
+    const { app: withJournal } = createTestApp({ store, registry: new FormRegistry([...fixtureForms(), journal]) });
+    const id = await create(withJournal, 'journal', journalData);
+    const { app: without } = createTestApp({ store });
+    const list = await request(without).get('/api/v1/submissions').set(caseworker).expect(200);
+    expect(list.body.items[0]).toMatchObject({ id, data: {}, redacted: [''] });
+    await request(without).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
+    const read = (await auditOf(without, id)).find((e) => e.action === 'read');
+    expect(read?.details).toEqual({ revision: 1, sensitiveUnknown: true });
+  });
+});
+
+describe('DP-02 audit of single reads', () => {
+  it('DP-02: a read records the categories of sensitive data it disclosed, never the values', async () => {
+    const { app } = createTestApp({ registry: new FormRegistry([...fixtureForms(), journal]) });
+    const id = await create(app, 'journal', journalData);
+    const plain = await create(app, 'journal', { navn: 'Uden helbred' });
+    await request(app).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
+    await request(app).get(`/api/v1/submissions/${plain}`).set(caseworker).expect(200);
+    expect((await auditOf(app, id)).find((e) => e.action === 'read')?.details).toEqual({ revision: 1, sensitive: ['helbred', 'sociale-forhold'] });
+    expect((await auditOf(app, plain)).find((e) => e.action === 'read')?.details).toEqual({ revision: 1, sensitive: [] });
+    const all = JSON.stringify(await auditOf(app));
+    expect(all).not.toContain('Astma');
+    expect(all).not.toContain('Misbrug');
+  });
+
+  it('DP-02: a read of the revisions records what their changes disclose (CPR of an added sibling)', async () => {
+    const { app } = realApp();
+    const data = exampleData();
+    const id = await create(app, 'underretning', data);
+    await request(app).get(`/api/v1/submissions/${id}/revisions`).set(caseworker).expect(200);
+    const renamed = { ...data, kommune: 'Anden Kommune' };
+    await request(app).put(`/api/v1/submissions/${id}`).set(caseworker).set('If-Match', `"${id}:1"`).send({ data: renamed }).expect(200);
+    await request(app).get(`/api/v1/submissions/${id}/revisions`).set(caseworker).expect(200);
+    const sibling = { ...renamed, soeskende: [...data.soeskende, { navn: 'Ida Testesen', cpr: '050519-9904' }] };
+    await request(app).put(`/api/v1/submissions/${id}`).set(caseworker).set('If-Match', `"${id}:2"`).send({ data: sibling }).expect(200);
+    await request(app).get(`/api/v1/submissions/${id}/revisions`).set(caseworker).expect(200);
+    await request(app).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
+    const reads = (await auditOf(app, id)).filter((e) => e.action === 'read').map((e) => e.details);
+    expect(reads).toEqual([
+      { revisions: 1, sensitive: [] },
+      { revisions: 2, sensitive: [] },
+      { revisions: 3, sensitive: ['cpr'] },
+      { revision: 3, sensitive: ['cpr'] },
+    ]);
+    expect(JSON.stringify(await auditOf(app, id))).not.toMatch(CPR_LIKE);
+  });
+});
