@@ -120,6 +120,9 @@ export interface LoadedFormVersion {
   tenantCalendar?: CalendarOptions;
 }
 
+/** A submission as a list gives it: its sensitive values left out, and the JSON Pointers of those named. */
+export type SubmissionListItem = Submission & { redacted: string[] };
+
 /** A small client for the Skema API, shared by the component, the web component and the demo. */
 export class SkemaApiClient {
   readonly base: string;
@@ -212,11 +215,16 @@ export class SkemaApiClient {
     return { ...body, ...(next ? { etag: next } : {}) };
   }
 
-  async listSubmissions(filter: SubmissionListFilter = {}): Promise<{ items: Submission[]; nextCursor?: string }> {
+  /**
+   * Submissions of the token's tenant, newest first. List items leave sensitive values out (CPR
+   * numbers, fields tagged `x-skema-sensitive`, spec DP-02) and name them in `redacted`; read one
+   * submission for its whole data.
+   */
+  async listSubmissions(filter: SubmissionListFilter = {}): Promise<{ items: SubmissionListItem[]; nextCursor?: string }> {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(key, String(value));
     const qs = query.toString();
-    const { body } = await this.request<{ items: Submission[]; nextCursor?: string }>('GET', `/submissions${qs ? `?${qs}` : ''}`);
+    const { body } = await this.request<{ items: SubmissionListItem[]; nextCursor?: string }>('GET', `/submissions${qs ? `?${qs}` : ''}`);
     return body;
   }
 

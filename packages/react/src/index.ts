@@ -12,6 +12,7 @@ export {
   type ProblemIssue,
   type SubmissionWriteResult,
   type SubmissionListFilter,
+  type SubmissionListItem,
   type SubmissionRevisionView,
 } from './api.js';
 export { getEngine, standardBrowserPlugins } from './engine.js';
