@@ -3,6 +3,7 @@ import { SkemaEngine } from '../engine.js';
 import type { FormVersion } from '../form.js';
 import { formContentHash } from '../hash.js';
 import type { SkemaPlugin } from '../plugin.js';
+import { sensitiveFields } from '../sensitive/index.js';
 import { applyOverlay } from './apply-overlay.js';
 
 const plugin: SkemaPlugin = {
@@ -74,6 +75,14 @@ describe('applyOverlay', () => {
     expect(r.errors.find((e) => e.path === '/navn')?.messages.da).toBe('«Barnets navn» må højst være 10 tegn');
     // The $def shared with the array items is untouched: only the leder got the requirement.
     expect(engine.validate(form!, { navn: 'A', noter: 'n', leder: { mail: 'x' }, personer: [{}] }).valid).toBe(true);
+  });
+
+  it('DP-02: tags a base field as sensitive (a tenant may add a tag, the base form keeps none)', () => {
+    const { form, problems } = applyOverlay(base(), overlay({ constraints: { '/noter': { 'x-skema-sensitive': ['sociale-forhold'] } } }));
+    expect(problems).toEqual([]);
+    expect(sensitiveFields(form!.schema)).toContainEqual({ pointer: '/noter', categories: ['sociale-forhold'] });
+    expect(sensitiveFields(base().schema).map((f) => f.pointer)).not.toContain('/noter');
+    expect(engine.validate(form!, { navn: 'A', noter: 'Vold i hjemmet' }).valid).toBe(true);
   });
 
   it('gives the effective form its own hash and puts base and overlay versions in the receipt', () => {
