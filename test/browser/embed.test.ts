@@ -16,7 +16,7 @@ describe('plain HTML portal (web component only)', () => {
     expect(scripts).toEqual(['/embed/skema-form.js', '/plain.js']);
     expect(await session.page.evaluate(() => 'React' in window)).toBe(false);
     // The bundle keeps Danish letters as UTF-8: texts from it and from the form read right.
-    expect(await session.page.locator('skema-form').evaluate((el) => el.shadowRoot!.textContent)).toMatch(/Søskende.*Registrér eller ret/s);
+    expect(await session.page.locator('skema-form .skema-form-body').textContent()).toMatch(/Vælg ….*Bekymringen opstod.*Registrér eller ret/s);
     // The portal's colour reaches the form through the --skema-color-primary custom property.
     const colour = await session.page.locator('skema-form').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('button[type=submit]')!).backgroundColor);
     expect(colour).toBe('rgb(45, 90, 39)');

@@ -26,6 +26,7 @@ import { Receipt } from './Receipt.js';
 import { skemaRenderers } from './renderers/skema-renderers.js';
 import { createTranslate } from './translate.js';
 import type { UiText } from './ui-text.js';
+import { useTouched } from './use-touched.js';
 import { useSubmission, type SavedSubmission, type SkemaFormError } from './use-submission.js';
 import { currentServerIssues, mergeIssues, placeIssues, shownIssues, toServerIssues, type ServerIssue } from './visible-issues.js';
 
@@ -91,7 +92,7 @@ export function FormView(props: FormViewProps) {
     return dataRef.current;
   });
   const [result, setResult] = useState<ValidationResult>();
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const { touched, markTouched, onPointerDownCapture } = useTouched();
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [serverIssues, setServerIssues] = useState<ServerIssue[]>([]);
   const [placement, setPlacement] = useState<ReadonlyMap<string, string>>(() => new Map());
@@ -144,10 +145,6 @@ export function FormView(props: FormViewProps) {
     },
     [schedule],
   );
-
-  const markTouched = useCallback((pointer: string) => {
-    setTouched((prev) => (prev.has(pointer) ? prev : new Set(prev).add(pointer)));
-  }, []);
 
   const submission = useSubmission(client, form, locale, props.initialSaved, {
     onSubmitted: (r) => callbacks.current.onSubmitted?.(r),
@@ -241,7 +238,7 @@ export function FormView(props: FormViewProps) {
 
   return (
     <SkemaFormContext.Provider value={contextValue}>
-      <div ref={rootRef} className="skema-form-body" data-form={form.manifest.id} data-version={form.manifest.version}>
+      <div ref={rootRef} className="skema-form-body" data-form={form.manifest.id} data-version={form.manifest.version} onPointerDownCapture={onPointerDownCapture}>
         {props.showTitle ? (
           <Heading className="skema-title" id={`${idPrefix}-title`}>
             {form.manifest.title[locale]}

@@ -116,12 +116,14 @@ describe('SkemaForm', () => {
     spy.mockRestore();
   });
 
-  it('hides controls whose SHOW rule is false, with the hidden attribute', async () => {
+  it('hides controls whose SHOW rule is false: a hidden frame with no input in it', async () => {
     renderForm();
-    const frame = () => byId('skema-field__begrundelse')!.closest('.skema-field')!;
+    const frame = () => document.querySelector('.skema-field[data-pointer="/begrundelse"]')!;
     expect(frame().hasAttribute('hidden')).toBe(true);
+    expect(byId('skema-field__begrundelse')).toBeNull();
     fireEvent.click(byId('skema-field__orienteret--1')!);
     await waitFor(() => expect(frame().hasAttribute('hidden')).toBe(false));
+    expect(byId('skema-field__begrundelse')).toBeTruthy();
   });
 
   it('fills schema defaults and names array items', () => {

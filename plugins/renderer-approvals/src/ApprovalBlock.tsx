@@ -56,8 +56,9 @@ function ApprovalView(props: { pointer: string; label: string | undefined; visib
   const expanded = open || errorCount > 0;
   useEffect(() => store.onReveal((target) => isWithin(target, pointer) && setOpen(true)), [store, pointer]);
   const headingId = `${fieldId(pointer, idPrefix)}-approval`;
+  if (!visible) return <section className="skema-approval" hidden data-pointer={pointer} />;
   return (
-    <section className={`skema-approval${done ? ' skema-approval--done' : ''}`} hidden={!visible} aria-labelledby={headingId} data-pointer={pointer}>
+    <section className={`skema-approval${done ? ' skema-approval--done' : ''}`} aria-labelledby={headingId} data-pointer={pointer}>
       <h3 id={headingId} className="skema-approval-title">
         {label}
       </h3>

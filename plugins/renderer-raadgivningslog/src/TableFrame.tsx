@@ -20,8 +20,10 @@ export interface TableFrameProps {
  */
 export function TableFrame({ baseId, pointer, visible, label, description, errors, actions, children }: TableFrameProps) {
   const describedBy = [errors ? `${baseId}-error` : '', description ? `${baseId}-description` : ''].filter(Boolean).join(' ') || undefined;
+  // Hidden by a rule: no table inside, so nothing to reach and no ids twice in the page.
+  if (!visible) return <div className="skema-matrix" hidden data-pointer={pointer} />;
   return (
-    <div className="skema-matrix" hidden={!visible} data-pointer={pointer}>
+    <div className="skema-matrix" data-pointer={pointer}>
       {description ? (
         <div id={`${baseId}-description`} className="skema-description">
           {description}

@@ -80,8 +80,10 @@ function ArrayControl(props: ArrayControlProps) {
   const itemLabel = label || ui.item('', 1).trim();
   const describedBy = [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
 
+  // Hidden by a rule: nothing inside to reach, and no ids twice in the page.
+  if (!visible) return <fieldset className="skema-array" hidden data-pointer={pointer} />;
   return (
-    <fieldset className="skema-array" hidden={!visible} id={id} tabIndex={-1} data-pointer={pointer} aria-describedby={describedBy}>
+    <fieldset className="skema-array" id={id} tabIndex={-1} data-pointer={pointer} aria-describedby={describedBy}>
       <legend className="skema-legend">{label}</legend>
       {description ? (
         <div id={`${id}-description`} className="skema-description">

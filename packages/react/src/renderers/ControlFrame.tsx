@@ -97,9 +97,12 @@ export const ControlFrame = memo(function ControlFrame(props: ControlFrameProps)
     </>
   );
   const classes = ['skema-field', hasError ? 'skema-field--invalid' : '', className ?? ''].filter(Boolean).join(' ');
+  // A hidden control renders no input at all: nothing to tab to or announce, and two variants of
+  // one field (one shown, one hidden by a rule) never put the same id in the page twice.
+  if (!visible) return <div className={classes} hidden data-pointer={pointer} />;
   if (group) {
     return (
-      <fieldset className={classes} hidden={!visible} onBlur={onBlur} data-pointer={pointer} aria-describedby={describedBy}>
+      <fieldset className={classes} onBlur={onBlur} data-pointer={pointer} aria-describedby={describedBy}>
         <legend className="skema-label">
           {label}
           {requiredMark}
@@ -115,7 +118,7 @@ export const ControlFrame = memo(function ControlFrame(props: ControlFrameProps)
     );
   }
   return (
-    <div className={classes} hidden={!visible} onBlur={onBlur} data-pointer={pointer}>
+    <div className={classes} onBlur={onBlur} data-pointer={pointer}>
       <label className="skema-label" htmlFor={id}>
         {label}
         {requiredMark}

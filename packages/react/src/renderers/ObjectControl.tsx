@@ -16,8 +16,10 @@ function ObjectControl(props: StatePropsOfControlWithDetail) {
     [uischemas, schema, uischema, path, rootSchema],
   );
   const describedBy = [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
+  // Hidden by a rule: nothing inside to reach, and no ids twice in the page.
+  if (!visible) return <fieldset className="skema-object" hidden data-pointer={pointer} />;
   return (
-    <fieldset className="skema-object" hidden={!visible} id={id} tabIndex={-1} data-pointer={pointer} aria-describedby={describedBy}>
+    <fieldset className="skema-object" id={id} tabIndex={-1} data-pointer={pointer} aria-describedby={describedBy}>
       {label ? <legend className="skema-legend">{label}</legend> : null}
       {description ? (
         <div id={`${id}-description`} className="skema-description">

@@ -3,8 +3,10 @@ import { JsonFormsDispatch, withJsonFormsLayoutProps } from '@jsonforms/react';
 import { memo } from 'react';
 import { SKEMA_CONTROL_RANK } from './controls.js';
 
+/** A hidden layout renders none of its children: no inputs to reach, no ids twice in the page. */
 function Children({ props, itemClass }: { props: LayoutProps; itemClass: string }) {
-  const { uischema, schema, path, enabled, renderers, cells } = props;
+  const { uischema, schema, path, enabled, renderers, cells, visible } = props;
+  if (!visible) return null;
   const elements = (uischema as { elements?: UISchemaElement[] }).elements ?? [];
   return (
     <>
