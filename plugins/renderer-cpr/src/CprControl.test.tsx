@@ -33,9 +33,10 @@ describe('CPR renderer', () => {
     expect(formatCprInput('01 01 17-12a34 99')).toBe('010117-1234');
   });
 
-  it('renders a labelled input, formats while typing and shows the age on the reference date', () => {
-    const log = vi.spyOn(console, 'log');
-    render(<SkemaForm form={form} plugins={plugins} renderers={cprRenderers} today="2026-06-01" actions={false} />);
+  it('renders a labelled input, formats while typing and shows the age on the reference date; logs nothing', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((m) => vi.spyOn(console, m));
+    const onChange = vi.fn();
+    render(<SkemaForm form={form} plugins={plugins} renderers={cprRenderers} today="2026-06-01" actions={false} validationDelay={0} onChange={onChange} />);
     const input = screen.getByLabelText('CPR-nummer') as HTMLInputElement;
     expect(input.id).toBe('skema-field__cpr');
     expect(input.getAttribute('inputmode')).toBe('numeric');
@@ -47,7 +48,13 @@ describe('CPR renderer', () => {
     fireEvent.change(input, { target: { value: '0101174234' } });
     // 7th digit 4 with YY ≤ 36: born 2017, so 9 years old.
     expect(screen.getByText('Alder i dag: 9 år')).toBeTruthy();
-    expect(log).not.toHaveBeenCalled();
-    log.mockRestore();
+    // Typing stays in the input; leaving the field puts the formatted number in the form's data.
+    fireEvent.blur(input);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { cpr: '010117-4234' } }));
+    for (const spy of spies) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { formatIs, isControl, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
-import { ControlFrame, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
+import { ControlFrame, pathToPointer, pluginTester, useDraftValue, useSkemaForm } from '@skema/react';
 import { ageFromCprOn } from '@skema/plugin-dk';
 import { formatCprInput } from './cpr-input.js';
 
@@ -17,7 +17,10 @@ function CprControl(props: ControlProps) {
   const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
   const { locale, today } = useSkemaForm();
   const text = TEXT[locale];
-  const value = typeof data === 'string' ? data : '';
+  // The input keeps what is typed; the form's data (and every control that depends on it) follows
+  // on a pause or on leaving the field, as for other text inputs.
+  const input = useDraftValue(typeof data === 'string' ? data : '', (next) => handleChange(path, next || undefined));
+  const value = input.draft;
   const age = value.length === 11 ? ageFromCprOn(value, today) : undefined;
   return (
     <ControlFrame
@@ -43,7 +46,8 @@ function CprControl(props: ControlProps) {
           placeholder={text.placeholder}
           value={value}
           disabled={!enabled}
-          onChange={(event) => handleChange(path, formatCprInput(event.target.value) || undefined)}
+          onChange={(event) => input.change(formatCprInput(event.target.value))}
+          onBlur={input.flush}
         />
       )}
     </ControlFrame>

@@ -11,8 +11,7 @@ import {
 } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { formatDkk, parseDkk } from '@skema/plugin-dk';
-import { ControlFrame, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
-import { useEffect, useState } from 'react';
+import { ControlFrame, pathToPointer, pluginTester, useDraftValue, useSkemaForm } from '@skema/react';
 
 const TEXT = {
   da: { unit: 'kr.', hint: 'Beløb i kroner, fx 1.234,50' },
@@ -33,12 +32,12 @@ function DkkControl(props: ControlProps) {
   const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
   const { locale } = useSkemaForm();
   const text = TEXT[locale];
-  const [draft, setDraft] = useState(() => formatAmountInput(data, locale));
-  const [focused, setFocused] = useState(false);
-  // Data changed from outside (a reset, a loaded draft): show it, unless the person is typing.
-  useEffect(() => {
-    if (!focused) setDraft(formatAmountInput(data, locale));
-  }, [data, locale, focused]);
+  // The input keeps what is typed; the amount reaches the form's data on a pause or on leaving the
+  // field, and is then shown grouped (data changed from outside shows unless someone is typing).
+  const input = useDraftValue(formatAmountInput(data, locale), (raw) => {
+    if (raw.trim() === '') return handleChange(path, undefined);
+    handleChange(path, parseDkk(raw, locale) ?? raw);
+  });
   return (
     <ControlFrame pointer={pathToPointer(path)} label={label} required={required} description={description} errors={errors} visible={visible} hint={text.hint}>
       {(a11y) => (
@@ -49,21 +48,10 @@ function DkkControl(props: ControlProps) {
             type="text"
             inputMode="decimal"
             autoComplete="off"
-            value={draft}
+            value={input.draft}
             disabled={!enabled}
-            onFocus={() => setFocused(true)}
-            onBlur={() => {
-              setFocused(false);
-              const parsed = parseDkk(draft, locale);
-              if (parsed !== undefined) setDraft(formatAmountInput(parsed, locale));
-            }}
-            onChange={(event) => {
-              const raw = event.target.value;
-              setDraft(raw);
-              if (raw.trim() === '') return handleChange(path, undefined);
-              const parsed = parseDkk(raw, locale);
-              handleChange(path, parsed ?? raw);
-            }}
+            onBlur={input.flush}
+            onChange={(event) => input.change(event.target.value)}
           />
           <span className="skema-amount-unit" aria-hidden="true">
             {text.unit}
