@@ -126,6 +126,30 @@ describe('SkemaForm', () => {
     expect(byId('skema-field__begrundelse')).toBeTruthy();
   });
 
+  it('hides a section whose every part is hidden by its own rule, and shows it with them', async () => {
+    const withSection = {
+      ...fixtureForm,
+      hash: 'sha256-fixture-hidden-section',
+      uischema: {
+        type: 'VerticalLayout',
+        elements: [
+          { type: 'Control', scope: '#/properties/orienteret' },
+          {
+            type: 'Group',
+            i18n: 'sections.barn',
+            elements: [{ type: 'Control', scope: '#/properties/begrundelse', rule: { effect: 'SHOW', condition: { scope: '#/properties/orienteret', schema: { const: false } } } }],
+          },
+        ],
+      },
+    } as typeof fixtureForm;
+    render(<SkemaForm form={withSection} plugins={fixturePlugins} today="2026-06-01" />);
+    const section = () => screen.getByText('Barnet').closest('fieldset')!;
+    expect(section().hasAttribute('hidden')).toBe(true);
+    fireEvent.click(byId('skema-field__orienteret--1')!);
+    await waitFor(() => expect(section().hasAttribute('hidden')).toBe(false));
+    expect(byId('skema-field__begrundelse')).toBeTruthy();
+  });
+
   it('fills schema defaults and names array items', () => {
     renderForm();
     expect(screen.getByText('Deltager nr. 1')).toBeTruthy();

@@ -1,5 +1,5 @@
-import { rankWith, uiTypeIs, type LayoutProps, type RankedTester, type UISchemaElement } from '@jsonforms/core';
-import { JsonFormsDispatch, withJsonFormsLayoutProps } from '@jsonforms/react';
+import { isVisible, rankWith, uiTypeIs, type LayoutProps, type RankedTester, type UISchemaElement } from '@jsonforms/core';
+import { JsonFormsDispatch, useJsonForms, withJsonFormsLayoutProps } from '@jsonforms/react';
 import { memo } from 'react';
 import { SKEMA_CONTROL_RANK } from './controls.js';
 
@@ -36,12 +36,20 @@ const HorizontalLayout = memo(function HorizontalLayout(props: LayoutProps) {
   );
 });
 
-/** A section of the paper form: fieldset and legend (the label comes from the layout's i18n key). */
+/**
+ * A section of the paper form: fieldset and legend (the label comes from the layout's i18n key).
+ * A section whose every part is hidden by its own rule is hidden too, not an empty framed box.
+ */
 const GroupLayout = memo(function GroupLayout(props: LayoutProps) {
+  const ctx = useJsonForms();
+  const elements = (props.uischema as { elements?: UISchemaElement[] }).elements ?? [];
+  const anyShown =
+    elements.length === 0 || elements.some((child) => !child.rule || isVisible(child, ctx.core?.data, props.path, ctx.core?.ajv as never, ctx.config));
+  const visible = props.visible && anyShown;
   return (
-    <fieldset className="group-layout" hidden={!props.visible}>
+    <fieldset className="group-layout" hidden={!visible}>
       {props.label ? <legend>{props.label}</legend> : null}
-      <Children props={props} itemClass="group-layout-item" />
+      <Children props={visible === props.visible ? props : { ...props, visible }} itemClass="group-layout-item" />
     </fieldset>
   );
 });
