@@ -128,3 +128,24 @@ describe('DP-02 audit of single reads', () => {
     expect(JSON.stringify(await auditOf(app, id))).not.toMatch(CPR_LIKE);
   });
 });
+
+describe('DP-02 in the shipped forms', () => {
+  it('DP-02: underretning 1.0.1 tags the concern itself: a list leaves out the observations and facts, not only the CPR numbers', async () => {
+    const tagged = loadFormVersion(join(schemasDir(), 'underretning', '1.0.1'));
+    const { app } = createTestApp({ engine: createStandardEngine(), registry: new FormRegistry([underretning, tagged]), now: () => new Date('2026-06-01T10:00:00Z') });
+    const data = exampleData();
+    const res = await request(app).post('/api/v1/submissions').set(caseworker).send({ formId: 'underretning', version: '1.0.1', status: 'draft', data }).expect(201);
+    const id = res.body.submission.id as string;
+    const list = await request(app).get('/api/v1/submissions').set(caseworker).expect(200);
+    const [item] = list.body.items;
+    expect(item.redacted).toEqual(expect.arrayContaining(['/barn/cpr', '/soeskende/0/cpr', '/faktuelleOplysninger', '/iagttagelser', '/foraeldreOrienteringVurdering', '/kommunensTilbagemelding/orientering']));
+    expect(item.data).not.toHaveProperty('iagttagelser');
+    expect(JSON.stringify(list.body)).not.toContain(data.iagttagelser);
+    expect(item.data.barn.navn).toBe(data.barn.navn);
+    // One read of the whole record, audited with the categories it showed.
+    const full = await request(app).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
+    expect(full.body.data.iagttagelser).toBe(data.iagttagelser);
+    const reads = (await auditOf(app, id)).filter((e) => e.action === 'read');
+    expect(reads.at(-1)?.details).toMatchObject({ sensitive: expect.arrayContaining(['cpr', 'sociale-forhold', 'helbred']) });
+  });
+});
