@@ -26,6 +26,7 @@ const pureModules = {
       if (args.path === 'fast-uri') return { path: shim('fast-uri.js'), sideEffects: false };
       if (args.path === 'lodash/startCase' || args.path === 'lodash/fp/startCase') return { path: shim('lodash-startcase.js'), sideEffects: false };
       if (args.path === 'lodash/isEqual') return { path: shim('lodash-isequal.js'), sideEffects: false };
+      if (args.path === 'lodash/cloneDeep') return { path: shim('lodash-clonedeep.js'), sideEffects: false };
       if (JSONFORMS.test(args.importer) && args.path === 'ajv') return { path: shim('ajv-jsonforms.js'), sideEffects: false };
       // JSON Forms pins an older ajv-formats; one copy (ours, same API) is enough.
       if (JSONFORMS.test(args.importer) && args.path === 'ajv-formats') args = { ...args, resolveDir: here };

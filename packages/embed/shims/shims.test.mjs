@@ -1,3 +1,4 @@
+import realCloneDeep from 'lodash/cloneDeep.js';
 import realIsEqual from 'lodash/isEqual.js';
 import realSet from 'lodash/fp/set.js';
 import realStartCase from 'lodash/startCase.js';
@@ -6,6 +7,7 @@ import realSemver from 'semver';
 import { describe, expect, it } from 'vitest';
 import uri from './fast-uri.js';
 import { set, unset } from './lodash-fp-path.js';
+import cloneDeep from './lodash-clonedeep.js';
 import isEqual from './lodash-isequal.js';
 import startCase from './lodash-startcase.js';
 import { satisfies } from './semver.js';
@@ -63,5 +65,18 @@ describe('bundle shims behave like the libraries they replace', () => {
       [[], {}],
     ];
     for (const [a, b] of pairs) expect(isEqual(a, b), JSON.stringify([a, b])).toBe(realIsEqual(a, b));
+  });
+
+  it('lodash cloneDeep for JSON data and schema defaults', () => {
+    const values = [undefined, null, 0, 'tekst', [], {}, [{ a: 1, b: [1, 2, { c: null }] }], { samtykke: { samtykker: [{ giver: 'A', dato: '2026-04-27' }] }, tal: 1.5, ja: true }];
+    for (const value of values) {
+      const ours = cloneDeep(value);
+      expect(ours).toEqual(realCloneDeep(value));
+      if (value && typeof value === 'object') expect(ours).not.toBe(value);
+    }
+    const nested = { list: [{ x: 1 }] };
+    const copy = cloneDeep(nested);
+    copy.list[0].x = 2;
+    expect(nested.list[0].x).toBe(1);
   });
 });

@@ -150,6 +150,37 @@ describe('SkemaForm', () => {
     expect(byId('skema-field__begrundelse')).toBeTruthy();
   });
 
+  it('shows a section\'s help text (the seed\'s guidance) under its heading, tied to the section', () => {
+    const guided = {
+      ...fixtureForm,
+      hash: 'sha256-fixture-section-help',
+      i18n: { ...fixtureForm.i18n, da: { ...fixtureForm.i18n.da, 'sections.barn.description': 'Oplys barnets navn og CPR-nummer.' } },
+    } as typeof fixtureForm;
+    render(<SkemaForm form={guided} plugins={fixturePlugins} today="2026-06-01" />);
+    const help = screen.getByText('Oplys barnets navn og CPR-nummer.');
+    const section = screen.getByText('Barnet').closest('fieldset')!;
+    expect(section.getAttribute('aria-describedby')).toBe(help.id);
+  });
+
+  it('shows a step\'s help text under the step heading', () => {
+    const stepped = {
+      ...fixtureForm,
+      hash: 'sha256-fixture-step-help',
+      uischema: {
+        type: 'Categorization',
+        elements: [
+          { type: 'Category', i18n: 'sections.barn', elements: [{ type: 'Control', scope: '#/properties/barn/properties/navn' }] },
+          { type: 'Category', i18n: 'sections.andet', elements: [{ type: 'Control', scope: '#/properties/type' }] },
+        ],
+      },
+      i18n: { ...fixtureForm.i18n, da: { ...fixtureForm.i18n.da, 'sections.barn.description': 'Trin 1: hvem det gælder.', 'sections.andet.label': 'Andet' } },
+    } as typeof fixtureForm;
+    render(<SkemaForm form={stepped} plugins={fixturePlugins} today="2026-06-01" />);
+    expect(screen.getByText('Trin 1: hvem det gælder.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Andet/ }));
+    expect(screen.queryByText('Trin 1: hvem det gælder.')).toBeNull();
+  });
+
   it('fills schema defaults and names array items', () => {
     renderForm();
     expect(screen.getByText('Deltager nr. 1')).toBeTruthy();

@@ -16,6 +16,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useErrorCount, useSkemaForm } from '../context.js';
 import { isWithin, pathToPointer } from '../pointer.js';
 import { SKEMA_CONTROL_RANK } from './controls.js';
+import { sectionDescription } from './layouts.js';
 import { scopeToPointer } from './schema-tests.js';
 
 /** Data pointers of every Control inside an element, for error counts and for revealing a field. */
@@ -83,6 +84,7 @@ function CategorizationRenderer(props: LayoutProps) {
     setActive(index);
   };
   const activeIndex = shown.indexOf(current);
+  const stepDescription = sectionDescription(current, t);
   const headingId = `${idPrefix}-step-heading`;
   return (
     <div className="skema-steps" hidden={!visible}>
@@ -105,6 +107,7 @@ function CategorizationRenderer(props: LayoutProps) {
         <h3 id={headingId} ref={headingRef} tabIndex={-1} className="skema-step-heading">
           {deriveLabelForUISchemaElement(current, t)}
         </h3>
+        {stepDescription ? <p className="skema-description skema-section-description">{stepDescription}</p> : null}
         {(current.elements ?? []).map((child, index) => (
           <JsonFormsDispatch key={`${activeIndex}-${index}`} uischema={child} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
         ))}
