@@ -37,3 +37,47 @@ describe('core forms filled from empty in the demo', () => {
     });
   }
 });
+
+describe('the rådgivningslog filled from empty in the demo', () => {
+  it('midt-i-forloebet: its tables, meetings and goals typed in, the role matrix row by row; stored as exactly that data', async () => {
+    const dir = resolve(repoRoot, 'schemas/raadgivningslog/1.0.0');
+    const schema = JSON.parse(readFileSync(resolve(dir, 'schema.json'), 'utf8'));
+    const { data } = JSON.parse(readFileSync(resolve(dir, 'examples/valid/midt-i-forloebet.json'), 'utf8'));
+    const { rolleOgOpgavefordeling: matrix, ...rest } = data as { rolleOgOpgavefordeling: MatrixRow[] } & Record<string, unknown>;
+    const p = session.page;
+    await p.goto(`${session.server.url}/#/forms/raadgivningslog/1.0.0`);
+    await p.reload();
+    await p.locator('.skema-form-body form').waitFor();
+    await fillThroughUi(p, schema, rest);
+    // The matrix has the paper form's fixed rows (the schema's default); each example row goes into its role's row.
+    const fixed = (schema.properties.rolleOgOpgavefordeling.default as MatrixRow[]).map((r) => r.rolle);
+    for (const row of matrix) {
+      const index = fixed.indexOf(row.rolle);
+      expect(index, row.rolle).toBeGreaterThanOrEqual(0);
+      const cell = (name: string) => p.locator(`#skema-field__rolleOgOpgavefordeling__${index}__${name}`);
+      await cell('navne').fill(row.navne.join(', '));
+      await cell('navne').blur();
+      for (const [k, text] of (row.aftaler.fremTilArbejdsmoeder ?? []).entries()) {
+        await cell(`aftaler__fremTilArbejdsmoeder__${k}`).fill(text);
+        await cell(`aftaler__fremTilArbejdsmoeder__${k}`).blur();
+      }
+    }
+    await p.getByRole('button', { name: 'Gem kladde' }).click();
+    const link = p.locator('.next-steps a').first();
+    await link.waitFor();
+    const id = decodeURIComponent((await link.getAttribute('href'))!.replace('#/submissions/', ''));
+    const stored = (await getSubmission(session.server.url, id)).data as typeof data;
+    const { rolleOgOpgavefordeling: storedMatrix, ...storedRest } = stored as { rolleOgOpgavefordeling: MatrixRow[] } & Record<string, unknown>;
+    expect(storedRest).toEqual(rest);
+    const roles = new Set(matrix.map((r) => r.rolle));
+    expect(storedMatrix.filter((r) => roles.has(r.rolle))).toEqual(matrix);
+    // The fixed rows nobody filled in stay, empty.
+    expect(storedMatrix.filter((r) => !roles.has(r.rolle)).every((r) => r.navne.length === 0)).toBe(true);
+  });
+});
+
+interface MatrixRow {
+  rolle: string;
+  navne: string[];
+  aftaler: { fremTilArbejdsmoeder?: string[] };
+}
