@@ -129,6 +129,12 @@ export interface SubmissionPage {
   nextCursor?: string;
 }
 
+/**
+ * A submission as the API's list gives it (spec DP-02): its sensitive values left out, and the
+ * JSON Pointers of those values in `redacted`.
+ */
+export type SubmissionListItem = Submission & { redacted: string[] };
+
 export interface AuditFilter {
   submissionId?: string;
   since?: string;

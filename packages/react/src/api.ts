@@ -7,6 +7,7 @@ import type {
   Locale,
   RuleOptionsByRule,
   Submission,
+  SubmissionListItem,
   SubmissionStatus,
   ValidationIssue,
   ValidationReceipt,
@@ -95,13 +96,18 @@ export function toFormVersion(body: Record<string, unknown>): FormVersion {
   };
 }
 
+/** A member of a response body that is a JSON object, else undefined. */
+function objectMember<T>(body: Record<string, unknown>, key: string): T | undefined {
+  const value = body[key];
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as T) : undefined;
+}
+
 /**
  * The tenant's rule options in a form version response (sent only with an API key whose tenant
  * configures any), for the browser engine's `validate(…, { ruleOptions })`.
  */
 export function tenantRuleOptionsOf(body: Record<string, unknown>): RuleOptionsByRule | undefined {
-  const options = body.tenantRuleOptions;
-  return options && typeof options === 'object' && !Array.isArray(options) ? (options as RuleOptionsByRule) : undefined;
+  return objectMember<RuleOptionsByRule>(body, 'tenantRuleOptions');
 }
 
 /**
@@ -109,8 +115,7 @@ export function tenantRuleOptionsOf(body: Record<string, unknown>): RuleOptionsB
  * tenant sets any), for `engine.calendarFor(…)`, so deadlines fall on the server's days.
  */
 export function tenantCalendarOf(body: Record<string, unknown>): CalendarOptions | undefined {
-  const options = body.tenantCalendar;
-  return options && typeof options === 'object' && !Array.isArray(options) ? (options as CalendarOptions) : undefined;
+  return objectMember<CalendarOptions>(body, 'tenantCalendar');
 }
 
 /** A form version as the API gives it to the caller: the form, and its tenant's rule and calendar options if any. */
@@ -119,9 +124,6 @@ export interface LoadedFormVersion {
   tenantRuleOptions?: RuleOptionsByRule;
   tenantCalendar?: CalendarOptions;
 }
-
-/** A submission as a list gives it: its sensitive values left out, and the JSON Pointers of those named. */
-export type SubmissionListItem = Submission & { redacted: string[] };
 
 /** A small client for the Skema API, shared by the component, the web component and the demo. */
 export class SkemaApiClient {

@@ -12,9 +12,10 @@ export {
   type ProblemIssue,
   type SubmissionWriteResult,
   type SubmissionListFilter,
-  type SubmissionListItem,
   type SubmissionRevisionView,
 } from './api.js';
+// The list's item shape is an API contract, so it lives in core; re-exported for the client's users.
+export type { SubmissionListItem } from '@skema/core';
 export { getEngine, standardBrowserPlugins } from './engine.js';
 export { skemaRenderers } from './renderers/skema-renderers.js';
 export { vanillaFallback } from './renderers/vanilla-fallback.js';

@@ -28,7 +28,8 @@ export function valueAtPointer(root: unknown, pointer: string): unknown {
   for (const raw of pointer.split('/').slice(1)) {
     const segment = unescapeSegment(raw);
     if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isSchemaObject(node)) node = node[segment];
+    // Own members only: a `$ref` such as `#/__proto__` must not reach the prototype.
+    else if (isSchemaObject(node)) node = Object.hasOwn(node, segment) ? node[segment] : undefined;
     else return undefined;
   }
   return node;

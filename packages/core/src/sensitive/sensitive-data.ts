@@ -1,4 +1,4 @@
-import { isFilled } from '../data-access.js';
+import { isFilled, pointer as jsonPointer } from '../data-access.js';
 import type { SensitiveField } from './sensitive-fields.js';
 import { SENSITIVE_CATEGORIES, type SensitiveCategory } from './sensitive-keyword.js';
 
@@ -17,7 +17,6 @@ export interface Redaction {
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const esc = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const unesc = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 const INDEX = /^(0|[1-9]\d*)$/;
 
@@ -46,7 +45,7 @@ function locate(data: unknown, fields: readonly SensitiveField[]): Map<string, F
       if (i === pattern.length) {
         // An empty value discloses nothing; only what is filled in counts as present.
         if (!isFilled(node)) return;
-        const pointer = at.map((s) => `/${esc(s)}`).join('');
+        const pointer = jsonPointer(...at);
         let entry = found.get(pointer);
         if (!entry) found.set(pointer, (entry = { segments: [...at], categories: new Set() }));
         for (const c of field.categories) entry.categories.add(c);
@@ -98,7 +97,7 @@ export function withoutSensitive(data: unknown, fields: readonly SensitiveField[
   const removals = new Map<string, string[]>();
   for (const { segments } of found.values()) {
     const target = removalTarget(data, segments);
-    removals.set(target.map((s) => `/${esc(s)}`).join(''), target);
+    removals.set(jsonPointer(...target), target);
   }
   // A removal inside another one is already done by it.
   const pointers = [...removals.keys()];
@@ -144,7 +143,7 @@ export function sensitiveFieldsWithin(fields: readonly SensitiveField[], pointer
     for (let i = 0; i < shared && same; i++) same = matches(pattern[i]!, at[i]!);
     if (!same) continue;
     const rest = pattern.slice(shared);
-    out.push({ pointer: rest.map((s) => `/${esc(s)}`).join(''), categories: field.categories });
+    out.push({ pointer: jsonPointer(...rest), categories: field.categories });
   }
   return out;
 }

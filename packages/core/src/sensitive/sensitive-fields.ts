@@ -1,3 +1,4 @@
+import { escapeSegment, resolveLocalRef } from '../diff/schema-nodes.js';
 import { isSensitiveCategory, SENSITIVE_CATEGORIES, SENSITIVE_KEYWORD, type SensitiveCategory } from './sensitive-keyword.js';
 
 /**
@@ -14,8 +15,6 @@ export interface SensitiveField {
 type Node = Record<string, unknown>;
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
-const esc = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-const unesc = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 // Subschemas for members or elements the schema does not name one by one.
 const ANY_MEMBER = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'contains'] as const;
@@ -26,7 +25,7 @@ const IN_PLACE_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
 /** The subschemas of a schema node, each with the data pointer segment it describes (`''`: the value itself). */
 function subschemas(node: Node): Array<[segment: string, schema: unknown]> {
   const out: Array<[string, unknown]> = [];
-  if (isNode(node.properties)) for (const [key, sub] of Object.entries(node.properties)) out.push([`/${esc(key)}`, sub]);
+  if (isNode(node.properties)) for (const [key, sub] of Object.entries(node.properties)) out.push([`/${escapeSegment(key)}`, sub]);
   if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((sub, i) => out.push([`/${i}`, sub]));
   for (const k of ANY_MEMBER) if (k in node) out.push(['/*', node[k]]);
   if (isNode(node.patternProperties)) for (const sub of Object.values(node.patternProperties)) out.push(['/*', sub]);
@@ -80,7 +79,7 @@ function collect(root: Node): readonly SensitiveField[] {
     if (typeof node.$ref === 'string') {
       const ref = node.$ref;
       if (refs.includes(ref)) add(pointer, reachableCategories(root, ref));
-      else visit(resolveLocal(root, ref), pointer, [...refs, ref]);
+      else visit(resolveLocalRef(root, ref), pointer, [...refs, ref]);
     }
     for (const [segment, sub] of subschemas(node)) visit(sub, pointer + segment, refs);
   };
@@ -110,23 +109,11 @@ function reachableCategories(root: Node, ref: string): Set<SensitiveCategory> {
     if (!isNode(node) || seen.has(node)) return;
     seen.add(node);
     for (const c of ownCategories(node)) categories.add(c);
-    if (typeof node.$ref === 'string') walk(resolveLocal(root, node.$ref));
+    if (typeof node.$ref === 'string') walk(resolveLocalRef(root, node.$ref));
     for (const [, sub] of subschemas(node)) walk(sub);
   };
-  walk(resolveLocal(root, ref));
+  walk(resolveLocalRef(root, ref));
   return categories;
-}
-
-/** The target of a local reference (`#` or `#/…`); anything else resolves to nothing (Ajv refuses it when compiling). */
-function resolveLocal(root: Node, ref: string): unknown {
-  if (ref === '#') return root;
-  if (!ref.startsWith('#/')) return undefined;
-  let target: unknown = root;
-  for (const raw of ref.slice(2).split('/')) {
-    const part = unesc(raw);
-    target = isNode(target) && Object.hasOwn(target, part) ? target[part] : undefined;
-  }
-  return target;
 }
 
 function inOrder(set: Set<SensitiveCategory>): SensitiveCategory[] {

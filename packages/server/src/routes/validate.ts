@@ -24,7 +24,7 @@ export function validateRouter(ctx: AppContext): Router {
       locale: localeOf(req),
       mode: body.mode ?? 'submitted',
       ruleOptions: principal?.ruleOptions,
-      ...(principal?.calendar ? { calendar: principal.calendar } : {}),
+      calendar: principal?.calendar,
       now: ctx.now(),
       ...(body.today ? { today: body.today } : {}),
     });

@@ -8,12 +8,10 @@ import {
   type SensitiveCategory,
   type SensitiveField,
   type Submission,
+  type SubmissionListItem,
   type SubmissionRevision,
 } from '@skema/core';
 import type { AppContext } from '../context.js';
-
-/** A submission as a list shows it: without its sensitive values, `redacted` naming what was removed. */
-export type SubmissionListItem = Submission & { redacted: string[] };
 
 /** What a read audit entry records about sensitive data: the categories read, never the values. */
 export type SensitiveAuditDetails = { sensitive: SensitiveCategory[] } | { sensitiveUnknown: true };

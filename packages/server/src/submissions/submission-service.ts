@@ -23,7 +23,7 @@ export class SubmissionService {
       locale,
       mode: status === 'draft' ? 'draft' : 'submitted',
       ruleOptions: principal?.ruleOptions,
-      ...(principal?.calendar ? { calendar: principal.calendar } : {}),
+      calendar: principal?.calendar,
       now,
     });
     this.ctx.metrics.countValidation(form.manifest.id, result.valid);
