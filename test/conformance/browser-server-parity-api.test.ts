@@ -1,10 +1,11 @@
-import type { DerivedDeadline, IsoDate, ValidationIssue } from '@skema/core';
+import type { IsoDate, ValidationResult } from '@skema/core';
 import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
 import { getEngine, tenantCalendarOf, tenantRuleOptionsOf, toFormVersion } from '@skema/react';
 import { devConfig, DEV_KEYS, type ServerConfig } from '@skema/server';
 import { bearer, createTestApp } from '@skema/server/testing';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { outcome } from './outcome.js';
 
 /**
  * Browser–server parity through the API, as a portal sees it: the browser gets the form version
@@ -36,9 +37,6 @@ const callers = [
   ['nordby (UND-07 raised)', DEV_KEYS.nordby],
 ] as const;
 
-const line = (i: Pick<ValidationIssue, 'severity' | 'code' | 'path' | 'message'>) => `${i.severity} ${i.code} ${i.path || '/'} ${i.message}`;
-const deadline = (d: DerivedDeadline) => `${d.ruleId} ${d.path} ${d.due} ${d.status}`;
-
 /** The browser's and the server's findings for the same data, key and day, as comparable lines. */
 async function bothSides(formId: string, version: string, auth: Record<string, string>, data: unknown, today: IsoDate) {
   const path = `/api/v1/forms/${formId}/versions/${version}`;
@@ -46,15 +44,8 @@ async function bothSides(formId: string, version: string, auth: Record<string, s
   const ruleOptions = tenantRuleOptionsOf(got.body);
   const calendar = browser.calendarFor(tenantCalendarOf(got.body));
   const local = browser.validate(browser.compile(toFormVersion(got.body)), data, { today, locale: 'da', mode: 'submitted', calendar, ...(ruleOptions ? { ruleOptions } : {}) });
-  const server = (await request(app).post(`${path}/validate`).set(auth).set('Accept-Language', 'da').send({ data, today }).expect(200)).body as {
-    errors: ValidationIssue[];
-    warnings: ValidationIssue[];
-    derived: { deadlines: DerivedDeadline[] };
-  };
-  return {
-    browser: { errors: local.errors.map(line), warnings: local.warnings.map(line), deadlines: local.derived.deadlines.map(deadline) },
-    server: { errors: server.errors.map(line), warnings: server.warnings.map(line), deadlines: server.derived.deadlines.map(deadline) },
-  };
+  const server = (await request(app).post(`${path}/validate`).set(auth).set('Accept-Language', 'da').send({ data, today }).expect(200)).body as ValidationResult;
+  return { browser: outcome(local), server: outcome(server) };
 }
 
 /** Example data changed to meet a warning rule a tenant raises. */

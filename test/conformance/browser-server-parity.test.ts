@@ -2,6 +2,7 @@ import type { FormVersion, RuleOptionsByRule, SkemaPlugin, ValidationResult } fr
 import { createStandardEngine, loadForms, schemasDir, standardPlugins } from '@skema/forms';
 import { getEngine, standardBrowserPlugins } from '@skema/react';
 import { describe, expect, it } from 'vitest';
+import { outcome } from './outcome.js';
 
 /**
  * The browser (`@skema/react`) runs the business rules for instant feedback and promises the same
@@ -25,18 +26,6 @@ function pluginShape(plugin: SkemaPlugin) {
     deadlines: (plugin.deadlines ?? []).map((d) => ({ id: d.id, appliesTo: [...d.appliesTo].sort(), options: keys(d.options) })),
     calendar: plugin.calendar !== undefined,
     migrations: keys(plugin.migrations),
-  };
-}
-
-/** What a person sees of a validation: every finding with its severity, code, path and text, and the deadlines. */
-function outcome(result: ValidationResult) {
-  const issue = (i: ValidationResult['errors'][number]) => `${i.severity} ${i.code} ${i.path || '/'} ${i.message}`;
-  return {
-    valid: result.valid,
-    errors: result.errors.map(issue),
-    warnings: result.warnings.map(issue),
-    deadlines: result.derived.deadlines.map((d) => `${d.ruleId} ${d.path} ${d.due} ${d.status}`),
-    plugins: result.receipt.plugins,
   };
 }
 

@@ -72,3 +72,27 @@ export function holdChange(expectedRevision: number, legalHold: boolean, overrid
 export function minute(minutes: number): string {
   return new Date(Date.UTC(2025, 2, 1, 8, 0, 0) + minutes * 60_000).toISOString();
 }
+
+/**
+ * The harness of a durable store: `reopen` closes the store and opens a new instance on the same
+ * storage, `cleanup` closes it and removes the storage. `audit` reads the current instance's log.
+ */
+export async function durableHarness<S extends Pick<SubmissionStore, 'queryAudit'> & { close(): Promise<void> }>(
+  open: () => Promise<S>,
+  removeStorage: () => Promise<void>,
+) {
+  const harness = {
+    store: await open(),
+    async reopen(): Promise<S> {
+      await harness.store.close();
+      harness.store = await open();
+      return harness.store;
+    },
+    async cleanup(): Promise<void> {
+      await harness.store.close();
+      await removeStorage();
+    },
+    audit: async (tenantId: string): Promise<AuditEntry[]> => (await harness.store.queryAudit(tenantId, { limit: 1000 })).items,
+  };
+  return harness;
+}

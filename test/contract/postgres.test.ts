@@ -3,11 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RevisionConflictError } from '@skema/core';
 import { MIGRATIONS, createPostgresStore } from '@skema/store-postgres';
 import type { PostgresSubmissionStore } from '@skema/store-postgres';
-import { auditOf, change, holdChange, newSubmission, tenant } from './fixtures.js';
+import { auditOf, change, durableHarness, holdChange, newSubmission, tenant } from './fixtures.js';
 import { DATABASE_URL, databaseReachable, dropSchema, testSchema } from './pg-env.js';
-import type { StoreHarness } from './store-contract.js';
 import { runStoreContract } from './store-contract.js';
-import type { FormConfigHarness } from './contract-form-config.js';
 import { runFormConfigContract } from './contract-form-config.js';
 
 const reachable = await databaseReachable();
@@ -17,57 +15,32 @@ if (!reachable) {
     it('needs a database', () => undefined);
   });
 } else {
+  const openPostgres = (schema: string, poolSize?: number) => async () => {
+    const store = createPostgresStore({ connectionString: DATABASE_URL, schema, ...(poolSize ? { poolSize } : {}) });
+    await store.init();
+    return store;
+  };
+
   runStoreContract('postgres', async () => {
     const schema = testSchema();
-    const open = async () => {
-      const store = createPostgresStore({ connectionString: DATABASE_URL, schema });
-      await store.init();
-      return store;
-    };
-    const harness: StoreHarness = {
-      store: await open(),
-      async reopen() {
-        await harness.store.close();
-        harness.store = await open();
-        return harness.store;
-      },
-      async cleanup() {
-        await harness.store.close();
-        await dropSchema(schema);
-      },
-    };
-    return harness;
+    return durableHarness(openPostgres(schema), () => dropSchema(schema));
   }, { durable: true });
 
   runFormConfigContract('postgres', async () => {
     const schema = testSchema();
-    const open = async () => {
-      const store = createPostgresStore({ connectionString: DATABASE_URL, schema, poolSize: 5 });
-      await store.init();
-      return store;
-    };
-    let store = await open();
+    const open = openPostgres(schema, 5);
     let other: PostgresSubmissionStore | undefined;
-    const harness: FormConfigHarness = {
-      store,
-      audit: async (tenantId) => (await store.queryAudit(tenantId, { limit: 1000 })).items,
-      async reopen() {
-        await store.close();
-        store = await open();
-        harness.store = store;
-        return store;
-      },
+    const harness = await durableHarness(open, async () => {
+      await other?.close();
+      await dropSchema(schema);
+    });
+    return Object.assign(harness, {
       // A second instance with its own pool: races between it and `store` are races between processes.
       async another() {
         other ??= await open();
         return other;
       },
-      async cleanup() {
-        await Promise.all([store.close(), other?.close()]);
-        await dropSchema(schema);
-      },
-    };
-    return harness;
+    });
   }, { durable: true });
 
   describe('PostgreSQL store: migration 3 (status_changed_at, legal-hold)', () => {
