@@ -24,14 +24,17 @@ const FORMAT_MESSAGES: Record<string, LocalizedText> = {
 
 const plural = (n: unknown, one: string, many: string) => (n === 1 ? one : many);
 
+/** A number as Danish writes it: decimal comma (0,01), not the decimal point of JSON. */
+const daNumber = (n: unknown) => (typeof n === 'number' ? String(n).replace('.', ',') : String(n));
+
 /**
  * Messages for every JSON Schema keyword the forms use, without the field label
- * (the engine prefixes it: «"Navn" skal udfyldes»). Ajv ships no Danish locale.
+ * (the engine prefixes it: «Navn» skal udfyldes). Ajv ships no Danish locale.
  */
 export const KEYWORD_MESSAGES: Record<string, MessageFor> = {
   required: () => ({ da: 'skal udfyldes', en: 'is required' }),
   dependentRequired: (e) => ({
-    da: `skal udfyldes, når "${String(e.params.property)}" er udfyldt`,
+    da: `skal udfyldes, når «${String(e.params.property)}» er udfyldt`,
     en: `is required when "${String(e.params.property)}" is filled in`,
   }),
   type: (e) => ({
@@ -48,11 +51,11 @@ export const KEYWORD_MESSAGES: Record<string, MessageFor> = {
       ? { da: 'skal udfyldes', en: 'must not be empty' }
       : { da: `skal være mindst ${e.params.limit} tegn`, en: `must be at least ${e.params.limit} characters` },
   maxLength: (e) => ({ da: `må højst være ${e.params.limit} tegn`, en: `must be at most ${e.params.limit} characters` }),
-  minimum: (e) => ({ da: `skal være mindst ${e.params.limit}`, en: `must be at least ${e.params.limit}` }),
-  maximum: (e) => ({ da: `må højst være ${e.params.limit}`, en: `must be at most ${e.params.limit}` }),
-  exclusiveMinimum: (e) => ({ da: `skal være større end ${e.params.limit}`, en: `must be greater than ${e.params.limit}` }),
-  exclusiveMaximum: (e) => ({ da: `skal være mindre end ${e.params.limit}`, en: `must be less than ${e.params.limit}` }),
-  multipleOf: (e) => ({ da: `skal gå op i ${e.params.multipleOf}`, en: `must be a multiple of ${e.params.multipleOf}` }),
+  minimum: (e) => ({ da: `skal være mindst ${daNumber(e.params.limit)}`, en: `must be at least ${e.params.limit}` }),
+  maximum: (e) => ({ da: `må højst være ${daNumber(e.params.limit)}`, en: `must be at most ${e.params.limit}` }),
+  exclusiveMinimum: (e) => ({ da: `skal være større end ${daNumber(e.params.limit)}`, en: `must be greater than ${e.params.limit}` }),
+  exclusiveMaximum: (e) => ({ da: `skal være mindre end ${daNumber(e.params.limit)}`, en: `must be less than ${e.params.limit}` }),
+  multipleOf: (e) => ({ da: `skal være et multiplum af ${daNumber(e.params.multipleOf)}`, en: `must be a multiple of ${e.params.multipleOf}` }),
   minItems: (e) => ({
     da: `skal have mindst ${e.params.limit} ${plural(e.params.limit, 'element', 'elementer')}`,
     en: `must have at least ${e.params.limit} ${plural(e.params.limit, 'item', 'items')}`,
@@ -65,17 +68,17 @@ export const KEYWORD_MESSAGES: Record<string, MessageFor> = {
   minProperties: (e) => ({ da: `skal have mindst ${e.params.limit} felter udfyldt`, en: `must have at least ${e.params.limit} fields` }),
   maxProperties: (e) => ({ da: `må højst have ${e.params.limit} felter`, en: `must have at most ${e.params.limit} fields` }),
   additionalProperties: (e) => ({
-    da: `indeholder feltet "${String(e.params.additionalProperty)}", som ikke hører til skemaet`,
+    da: `indeholder feltet «${String(e.params.additionalProperty)}», som ikke hører til skemaet`,
     en: `contains the field "${String(e.params.additionalProperty)}", which is not part of the form`,
   }),
   unevaluatedProperties: (e) => ({
-    da: `indeholder feltet "${String(e.params.unevaluatedProperty)}", som ikke hører til skemaet`,
+    da: `indeholder feltet «${String(e.params.unevaluatedProperty)}», som ikke hører til skemaet`,
     en: `contains the field "${String(e.params.unevaluatedProperty)}", which is not part of the form`,
   }),
   pattern: () => ({ da: 'har ikke det krævede format', en: 'does not have the required format' }),
   format: (e) =>
     FORMAT_MESSAGES[String(e.params.format)] ?? {
-      da: `skal have formatet "${String(e.params.format)}"`,
+      da: `skal have formatet «${String(e.params.format)}»`,
       en: `must match format "${String(e.params.format)}"`,
     },
   contains: () => ({ da: 'mangler et gyldigt element', en: 'is missing a valid item' }),

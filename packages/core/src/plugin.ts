@@ -4,8 +4,15 @@ import type { DeadlineUnit, IssueSeverity, Locale, LocalizedText } from './issue
 
 /** Everything a rule may know. Rules are pure: same data and context, same answer, in browser and server. */
 export interface RuleContext {
-  /** The reference date for ages and deadlines (Danish calendar date). */
+  /** Today's date in Denmark (or the date the caller validates as of), the clock of this validation. */
   today: IsoDate;
+  /**
+   * The date the submission is about, from the field the form's schema names with
+   * `x-skema-reference-date` (e.g. when the henvendelse was received); never later than `today`.
+   * Ages and legal deadlines are judged on it, so a later update does not re-judge them by a later
+   * clock. Absent when the form names no such field or it is empty: use `judgedOn(ctx)`.
+   */
+  referenceDate?: IsoDate;
   locale: Locale;
   formId: string;
   version: string;
@@ -33,8 +40,14 @@ export interface RuleFinding {
 export interface RuleOptionSpec {
   description: LocalizedText;
   default: unknown;
-  /** JSON Schema for the option value, used to validate tenant configuration. */
+  /**
+   * JSON Schema for the option value, used to validate tenant configuration. For an option of an
+   * error rule it states the legal bounds: no value it accepts may keep the rule from firing on
+   * data the law refuses (a tenant narrows, never switches off).
+   */
   schema?: Record<string, unknown>;
+  /** Where the option's bounds come from, when not the rule's own `source`; quoted in refusals. */
+  legalSource?: string;
 }
 
 /** A business rule from the domain spec (severity E or W). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRuleOptions, countOption, createRuleOptionsResolver, numberOption } from './rule-options.js';
+import { listAtLeast, listAtMost, optionSchemaViolation } from './option-bounds.js';
 
 describe('reading rule options', () => {
   it('numberOption takes any finite number, else the fallback', () => {
@@ -51,5 +52,41 @@ describe('checkRuleOptions', () => {
     expect(problems[2]!.messages).toEqual({ da: 'W-01 har ingen indstilling, der hedder «dage».', en: 'W-01 has no option "dage"' });
     expect(problems[3]!.messages.da).toBe('Reglen X-99 findes ikke.');
     for (const p of problems) expect(p.message).toBe(p.messages.en);
+  });
+});
+
+describe('legal bounds of rule options', () => {
+  const legal = {
+    id: 'E-02',
+    severity: 'error' as const,
+    source: '001 §5.2.2 «højst 8 måneder»',
+    options: { maxMonths: { description: { da: 'm', en: 'm' }, default: 8, schema: { type: 'integer', minimum: 1, maximum: 8 } } },
+  };
+
+  it('refuses a value outside the schema, naming the rule, the option and the legal source in both languages', () => {
+    const problems = checkRuleOptions({ 'E-02': { maxMonths: 240 } }, [legal]);
+    expect(problems.map((p) => [p.ruleId, p.option, p.code])).toEqual([['E-02', 'maxMonths', 'rule-option-out-of-bounds']]);
+    for (const text of [problems[0]!.messages.da, problems[0]!.messages.en]) {
+      expect(text).toContain('E-02');
+      expect(text).toContain('maxMonths');
+      expect(text).toContain('001 §5.2.2');
+    }
+    expect(checkRuleOptions({ 'E-02': { maxMonths: 6 } }, [legal])).toEqual([]);
+  });
+
+  it('resolving ignores a value outside the bounds, so configuration that got past the checks cannot switch the rule off', () => {
+    const resolve = createRuleOptionsResolver([{ name: 'p', version: '^1.0.0', options: { 'E-02': { maxMonths: 6 } } }], { 'E-02': { maxMonths: 240 } });
+    expect(resolve('E-02', legal.options)).toEqual({ maxMonths: 6 });
+  });
+
+  it('listAtLeast lets a list grow but never lose a member the law names; listAtMost only shrinks', () => {
+    const atLeast = listAtLeast(['a'], ['a', 'b']);
+    expect(optionSchemaViolation(atLeast, ['a', 'b'])).toBeUndefined();
+    expect(optionSchemaViolation(atLeast, ['b'])).toBeDefined();
+    expect(optionSchemaViolation(atLeast, [])).toBeDefined();
+    expect(optionSchemaViolation(atLeast, ['c', 'a'])).toBeDefined();
+    const atMost = listAtMost(['x', 'y']);
+    expect(optionSchemaViolation(atMost, ['x'])).toBeUndefined();
+    expect(optionSchemaViolation(atMost, ['x', 'z'])).toBeDefined();
   });
 });

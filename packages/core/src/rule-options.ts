@@ -1,6 +1,7 @@
 import type { FormPluginReference } from './form.js';
 import type { IssueSeverity, LocalizedText } from './issues.js';
 import type { RuleOptionSpec } from './plugin.js';
+import { optionSchemaViolation } from './option-bounds.js';
 
 /** Rule options by rule id, e.g. `{ "UND-07": { "severity": "error" } }`. */
 export type RuleOptionsByRule = Record<string, Record<string, unknown>>;
@@ -14,9 +15,13 @@ export function createRuleOptionsResolver(
   return (ruleId, specs) => {
     const merged: Record<string, unknown> = {};
     for (const [name, spec] of Object.entries(specs ?? {})) merged[name] = spec.default;
-    for (const ref of manifestPlugins) Object.assign(merged, ref.options?.[ruleId]);
-    Object.assign(merged, form?.[ruleId]);
-    Object.assign(merged, tenant?.[ruleId]);
+    for (const layer of [...manifestPlugins.map((ref) => ref.options?.[ruleId]), form?.[ruleId], tenant?.[ruleId]]) {
+      for (const [name, value] of Object.entries(layer ?? {})) {
+        // Configuration is checked where it enters; a value outside the option's (legal) bounds that
+        // got past that anyway is ignored, so a rule is never switched off by its options.
+        if (optionSchemaViolation(specs?.[name]?.schema, value) === undefined) merged[name] = value;
+      }
+    }
     return merged;
   };
 }
@@ -37,6 +42,8 @@ export function countOption(options: Readonly<Record<string, unknown>>, name: st
 export interface CatalogueEntry {
   id: string;
   severity?: IssueSeverity;
+  /** The rule's seed source (e.g. `001 §5.1.3`), quoted when an option is outside its legal bounds. */
+  source?: string;
   options?: Readonly<Record<string, RuleOptionSpec>>;
 }
 
@@ -49,7 +56,12 @@ export interface RuleOptionProblem {
   /** The option refused, when the problem is with one option rather than the rule id. */
   option?: string;
   /** Stable code; clients branch on it, never on the text. */
-  code: 'rule-option-unknown-rule' | 'rule-option-invalid-severity' | 'rule-option-lowered' | 'rule-option-unknown-option';
+  code:
+    | 'rule-option-unknown-rule'
+    | 'rule-option-invalid-severity'
+    | 'rule-option-lowered'
+    | 'rule-option-unknown-option'
+    | 'rule-option-out-of-bounds';
   message: string;
   messages: LocalizedText;
 }
@@ -58,19 +70,33 @@ function problem(ruleId: string, option: string | undefined, code: RuleOptionPro
   return { ruleId, ...(option === undefined ? {} : { option }), code, message: messages.en, messages };
 }
 
+function outOfBounds(ruleId: string, option: string, spec: RuleOptionSpec, severity: IssueSeverity | undefined, ruleSource: string | undefined, violation: string): RuleOptionProblem {
+  const source = spec.legalSource ?? ruleSource;
+  const legal = severity === 'error';
+  const da = legal
+    ? `${ruleId}: indstillingen «${option}» ligger uden for de rammer, lovgrundlaget tillader – en kommune kan stramme reglen, ikke slå den fra${source ? ` (kilde: ${source})` : ''}. ${violation}.`
+    : `${ruleId}: indstillingen «${option}» har en ugyldig værdi. ${violation}.`;
+  const en = legal
+    ? `${ruleId}: option "${option}" is outside the bounds its legal basis allows – a municipality may tighten the rule, not switch it off${source ? ` (source: ${source})` : ''}. ${violation}`
+    : `${ruleId}: option "${option}" has an invalid value. ${violation}`;
+  return problem(ruleId, option, 'rule-option-out-of-bounds', { da, en });
+}
+
 /**
- * Checks tenant rule options against the catalogue: unknown rules and options, and attempts to
- * lower an error rule to a warning, are refused (spec section 8).
+ * Checks tenant rule options against the catalogue: unknown rules and options, attempts to
+ * lower an error rule to a warning, and values outside an option's schema (for a legal rule: its
+ * legal bounds) are refused (spec section 8).
  */
 export function checkRuleOptions(
   options: RuleOptionsByRule,
   rules: readonly CatalogueEntry[],
 ): RuleOptionProblem[] {
   // One id may have several definitions (an error and a warning part, or a rule and its deadline).
-  const byId = new Map<string, { severity?: IssueSeverity; options: Record<string, RuleOptionSpec> }>();
+  const byId = new Map<string, { severity?: IssueSeverity; source?: string; options: Record<string, RuleOptionSpec> }>();
   for (const r of rules) {
     const entry = byId.get(r.id) ?? { options: {} };
     if (r.severity === 'error' || (r.severity && !entry.severity)) entry.severity = r.severity;
+    entry.source ??= r.source;
     Object.assign(entry.options, r.options);
     byId.set(r.id, entry);
   }
@@ -100,6 +126,10 @@ export function checkRuleOptions(
         }
       } else if (!rule.options[key]) {
         problems.push(problem(ruleId, key, 'rule-option-unknown-option', { da: `${ruleId} har ingen indstilling, der hedder «${key}».`, en: `${ruleId} has no option "${key}"` }));
+      } else {
+        const spec = rule.options[key];
+        const violation = optionSchemaViolation(spec.schema, values[key]);
+        if (violation !== undefined) problems.push(outOfBounds(ruleId, key, spec, rule.severity, rule.source, violation));
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageFromCprOn, ageOn, cprBirthDate, cprSex, formatCpr, isValidCpr, maskCpr, normalizeCpr } from './cpr.js';
+import { ageFromCprOn, ageOfPersonOn, ageOn, cprBirthDate, cprSex, formatCpr, isSubstituteCpr, isValidCpr, maskCpr, normalizeCpr } from './cpr.js';
 
 // All CPR numbers below are fictitious.
 describe('isValidCpr', () => {
@@ -179,5 +179,28 @@ describe('ageFromCprOn', () => {
     expect(ageFromCprOn('010136-4123', '2025-01-01')).toBeUndefined();
     // A birth date is not a CPR number.
     expect(ageFromCprOn('1990-01-01', '2025-01-01')).toBeUndefined();
+  });
+});
+
+describe('erstatningspersonnumre (children and others without a CPR number)', () => {
+  it('accepts a substitute number with the day raised by 60 (CPR-kontoret: a person born the 7th gets 67)', () => {
+    expect(isValidCpr('670315-4001')).toBe(true);
+    expect(isSubstituteCpr('670315-4001')).toBe(true);
+    expect(isSubstituteCpr('070315-4001')).toBe(false);
+    expect(cprBirthDate('670315-4001')).toBe('2015-03-07');
+    expect(ageFromCprOn('670315-4001', '2026-06-01')).toBe(11);
+    expect(maskCpr('670315-4001')).toBe('670315-XXXX');
+  });
+
+  it('refuses a substitute number without a real date behind it', () => {
+    for (const bad of ['920315-4001', '900215-4001', '600315-4001', '320315-4001']) expect(isValidCpr(bad), bad).toBe(false);
+  });
+
+  it('ageOfPersonOn takes the CPR number, else the birth date («intet CPR-nummer»)', () => {
+    expect(ageOfPersonOn({ cpr: '670315-4001' }, '2026-06-01')).toBe(11);
+    expect(ageOfPersonOn({ foedselsdato: '2011-06-02' }, '2026-06-01')).toBe(14);
+    expect(ageOfPersonOn({ foedselsdato: '2011-06-01' }, '2026-06-01')).toBe(15);
+    expect(ageOfPersonOn({ foedselsdato: '2027-01-01' }, '2026-06-01')).toBeUndefined();
+    expect(ageOfPersonOn({}, '2026-06-01')).toBeUndefined();
   });
 });

@@ -7,7 +7,18 @@ const CPR_SHAPE = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
 interface CprParts {
   digits: string;
   birthDate: IsoDate;
+  /** An erstatningspersonnummer: the day's first digit raised by 6 (see `SUBSTITUTE_DAY_OFFSET`). */
+  substitute: boolean;
 }
+
+/*
+ * Erstatningspersonnumre (substitute numbers for people CPR cannot number, e.g. a child not yet
+ * registered). CPR-kontoret, «Erstatningspersonnummer i eksterne systemer» (cpr.dk): «Første ciffer i
+ * fødselsdato forhøjes med 6, hvilket betyder, at en person født den 7. i en måned får datoen 67»;
+ * positions 3–6 are month and year, 7–10 a serial whose 7th digit gives the century as for real
+ * numbers. Such a number can never be mistaken for a real one (no real day is above 31).
+ */
+const SUBSTITUTE_DAY_OFFSET = 60;
 
 /**
  * The birth year's century from the 7th digit (the first serial digit) and YY,
@@ -28,14 +39,21 @@ function parseCpr(value: unknown): CprParts | undefined {
   if (!m) return undefined;
   const [, dd, mm, yy, serial] = m as unknown as [string, string, string, string, string];
   const year = centuryOf(Number(serial[0]), Number(yy)) + Number(yy);
-  const birthDate = `${year}-${mm}-${dd}`;
+  const substitute = Number(dd) > SUBSTITUTE_DAY_OFFSET;
+  const day = substitute ? String(Number(dd) - SUBSTITUTE_DAY_OFFSET).padStart(2, '0') : dd;
+  const birthDate = `${year}-${mm}-${day}`;
   // isIsoDate rejects 31 Feb, 29 Feb in non-leap years (incl. 1900), month 13 and day 00.
   if (!isIsoDate(birthDate)) return undefined;
-  return { digits: `${dd}${mm}${yy}${serial}`, birthDate };
+  return { digits: `${dd}${mm}${yy}${serial}`, birthDate, substitute };
+}
+
+/** True for an erstatningspersonnummer (day + 60) with a real birth date. */
+export function isSubstituteCpr(value: unknown): boolean {
+  return parseCpr(value)?.substitute === true;
 }
 
 /**
- * True for a CPR number with a real birth date. There is deliberately no modulus-11 check:
+ * True for a CPR number with a real birth date, or an erstatningspersonnummer (day + 60). There is deliberately no modulus-11 check:
  * CPR numbers issued since 2007 need not satisfy it. A birth date in the future is not rejected
  * here (it depends on the reference date); `ageOn` reports it.
  */
@@ -93,6 +111,19 @@ export function ageOn(cprOrBirthDate: string, today: IsoDate): number {
   const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
   // Comparing MM-DD strings: '02-28' < '02-29' < '03-01' gives the 1 March rule for leaplings.
   return today.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+/**
+ * Age in completed years from a CPR number (or erstatningspersonnummer) or an ISO birth date, for a
+ * person recorded either way («intet CPR-nummer» with a fødselsdato). Undefined when neither is
+ * usable or the birth lies after `today`.
+ */
+export function ageOfPersonOn(person: { cpr?: unknown; foedselsdato?: unknown }, today: IsoDate): number | undefined {
+  const fromCpr = ageFromCprOn(person.cpr, today);
+  if (fromCpr !== undefined) return fromCpr;
+  const birth = person.foedselsdato;
+  if (typeof birth !== 'string' || !isIsoDate(birth) || !isIsoDate(today) || today < birth) return undefined;
+  return ageOn(birth, today);
 }
 
 /**

@@ -1,10 +1,12 @@
 export { default, default as dkPlugin, DANISH_CALENDAR_OPTIONS_SCHEMA, DK_PLUGIN_NAME, DK_PLUGIN_VERSION, type DkPluginOptions } from './plugin.js';
 export {
   ageFromCprOn,
+  ageOfPersonOn,
   ageOn,
   cprBirthDate,
   cprSex,
   formatCpr,
+  isSubstituteCpr,
   isValidCpr,
   maskCpr,
   normalizeCpr,

@@ -1,8 +1,10 @@
 export {
   SENSITIVE_CATEGORIES,
+  NOT_SENSITIVE_KEYWORD,
   SENSITIVE_KEYWORD,
   SENSITIVE_KEYWORD_SCHEMA,
   isSensitiveCategory,
+  notSensitiveKeyword,
   sensitiveKeyword,
   type SensitiveCategory,
 } from './sensitive-keyword.js';

@@ -40,4 +40,14 @@ describe('DP-02 x-skema-sensitive keyword', () => {
     );
     expect(ajv.compile({ type: 'array', items: { 'x-skema-sensitive': ['cpr', 'etnisk-oprindelse'] } })([1, 'x'])).toBe(true);
   });
+
+  it('DP-02: x-skema-not-sensitive: true records the decision without changing validation; anything but true fails to compile', () => {
+    const engine = new SkemaEngine();
+    const marked = form({ type: 'string', 'x-skema-not-sensitive': true });
+    expect(engine.validate(marked, { diagnose: 'x' }).valid).toBe(true);
+    expect(engine.validate(marked, { diagnose: 7 }).valid).toBe(false);
+    for (const bad of [false, 'true', [], 1]) {
+      expect(() => engine.compile(form({ type: 'string', 'x-skema-not-sensitive': bad })), JSON.stringify(bad)).toThrow(/x-skema-not-sensitive/);
+    }
+  });
 });

@@ -31,6 +31,20 @@ export const sensitiveKeyword: KeywordDefinition = {
   metaSchema: SENSITIVE_KEYWORD_SCHEMA,
 };
 
+/**
+ * The annotation a form author puts on a free-text field that has been considered and holds no
+ * sensitive data (a name, a role, a case number), so every free-text field of a form carries a
+ * decision either way (`skema check` and the forms' tests refuse a field with neither). Only
+ * `true` is allowed: leaving it out says "not decided", not "not sensitive".
+ */
+export const NOT_SENSITIVE_KEYWORD = 'x-skema-not-sensitive';
+
+export const notSensitiveKeyword: KeywordDefinition = {
+  keyword: NOT_SENSITIVE_KEYWORD,
+  schemaType: 'boolean',
+  metaSchema: { const: true },
+};
+
 const KNOWN = new Set<string>(SENSITIVE_CATEGORIES);
 
 export function isSensitiveCategory(value: unknown): value is SensitiveCategory {

@@ -59,7 +59,8 @@ const EVA_02: RuleDefinition = {
         en: 'From which conference (number) the effect on the child must be described. 1 requires it at the first conference too.',
       },
       default: 2,
-      schema: { type: 'integer', minimum: 1 },
+      // Later than the second conference would leave the effect on the child unrecorded: only earlier.
+      schema: { type: 'integer', minimum: 1, maximum: 2 },
     },
   },
   check(data, ctx) {

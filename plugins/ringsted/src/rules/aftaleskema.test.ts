@@ -198,3 +198,20 @@ describe('aftaleskema rules', () => {
     }
   });
 });
+
+describe('aftaleskema rule texts under barnets lov (since 1 January 2024)', () => {
+  it('AFT-08 and AFT-09 name barnets lov § 32 and barnets plan or ungeplan, not SEL § 52 and handleplan', () => {
+    const aft08 = rule('AFT-08').description.da;
+    expect(aft08).toMatch(/barnets lov § 32/);
+    expect(aft08).toMatch(/barnets plan eller ungeplan/);
+    const aft09 = aftaleskemaDeadlines.find((d) => d.id === 'AFT-09')!;
+    const [deadline] = aft09.derive(boerneFamiliemoede('Opfølgningsmøde'), ctx);
+    const texts = [aft08, aft09.description.da, deadline?.label.da ?? ''].join('\n');
+    expect(texts).not.toMatch(/handleplan|SEL § 52/);
+    expect(deadline?.label.da).toBe('Send den justerede plan (barnets plan eller ungeplan)');
+  });
+
+  it('AFT-02 is described in correct Danish («noteres det, at …»)', () => {
+    expect(rule('AFT-02').description.da).toMatch(/noteres det, at der er taget hensyn/);
+  });
+});

@@ -69,7 +69,7 @@ export const aftaleskemaRules: RuleDefinition[] = [
     appliesTo: FORM,
     source: '003 Barnet/den unge og forældrenes perspektiv',
     description: {
-      da: 'Deltager barnet, noteres at der er taget hensyn til alder, modenhed og funktionsnedsættelser, og om mødet er forberedt med barnet.',
+      da: 'Deltager barnet, noteres det, at der er taget hensyn til alder, modenhed og funktionsnedsættelser, og om mødet er forberedt med barnet.',
       en: 'When the child attends, record that age, maturity and disabilities were considered and whether the child was prepared.',
     },
     message: {
@@ -234,8 +234,8 @@ export const aftaleskemaRules: RuleDefinition[] = [
     appliesTo: FORM,
     source: '003 Børne- og familiemøde – Opstart på en foranstaltning',
     description: {
-      da: 'Et børne- og familiemøde med formålet opstart på en foranstaltning kræver en afsluttet børnefaglig undersøgelse, der peger på SEL § 52, og en handleplan udarbejdet forinden; opfølgningsmødet ligger senest 3 måneder efter.',
-      en: 'A børne- og familiemøde starting a measure requires a completed child assessment pointing to SEL § 52 and an action plan prepared beforehand; the follow-up meeting is due within 3 months.',
+      da: 'Et børne- og familiemøde med formålet opstart på en foranstaltning kræver en afsluttet børnefaglig undersøgelse, der peger på en indsats efter barnets lov § 32 (før 2024 servicelovens § 52), og barnets plan eller ungeplan udarbejdet forinden; opfølgningsmødet ligger senest 3 måneder efter.',
+      en: 'A børne- og familiemøde starting a measure requires a completed child assessment pointing to a measure under section 32 of the Children’s Act (barnets lov; before 2024 section 52 of the Social Services Act) and the child’s plan or youth plan prepared beforehand; the follow-up meeting is due within 3 months.',
     },
     message: {
       da: '«{label}» skal være på plads ved opstart på en foranstaltning.',
@@ -327,7 +327,10 @@ export const aftaleskemaDeadlines: DeadlineDefinition[] = [
     id: 'AFT-09',
     appliesTo: FORM,
     source: '003 Børne- og familiemøde: Opfølgningsmøde',
-    description: { da: 'Justeret handleplan sendes 2 uger efter opfølgningsmødet.', en: 'Adjusted action plan sent 2 weeks after the follow-up meeting.' },
+    description: {
+      da: 'Den justerede plan (barnets plan eller ungeplan) sendes 2 uger efter opfølgningsmødet.',
+      en: 'The adjusted plan (the child’s plan or youth plan) is sent 2 weeks after the follow-up meeting.',
+    },
     derive(data) {
       const dato = meetingDate(data);
       if (purpose(data) !== 'Opfølgningsmøde' || !dato) return [];
@@ -336,7 +339,7 @@ export const aftaleskemaDeadlines: DeadlineDefinition[] = [
       return [
         {
           path: '/sag/handleplanSendtDato',
-          label: { da: 'Send den justerede handleplan', en: 'Send the adjusted action plan' },
+          label: { da: 'Send den justerede plan (barnets plan eller ungeplan)', en: 'Send the adjusted plan (the child’s plan or youth plan)' },
           due,
           basis: { from: dato, amount: 2, unit: 'uger' },
           met: isIsoDate(sent) && compareDates(sent, due) <= 0,

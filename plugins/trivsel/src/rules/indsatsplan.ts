@@ -36,7 +36,8 @@ const IND_01: RuleDefinition = {
         en: 'Also require "What does the child say themselves?" (not only the adults\' understanding of the child\'s perspective).',
       },
       default: true,
-      schema: { type: 'boolean' },
+      // The child's own words are the seed's pivot (002); a tenant cannot drop them from a legal rule.
+      schema: { type: 'boolean', const: true },
     },
   },
   check(data, ctx) {

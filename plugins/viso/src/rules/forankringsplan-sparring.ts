@@ -46,7 +46,7 @@ export const FOR_05: RuleDefinition = {
     maksPrOpfoelgendeMoede: {
       description: { da: 'Højeste antal sparringer forud for hvert opfølgende møde.', en: 'Maximum sparring sessions before each follow-up meeting.' },
       default: 2,
-      schema: { type: 'integer', minimum: 0 },
+      schema: { type: 'integer', minimum: 0, maximum: 2 },
     },
     maksIAlt: {
       description: {
@@ -54,7 +54,8 @@ export const FOR_05: RuleDefinition = {
         en: 'Maximum sparring sessions over the whole anchoring period (Q9); empty = no overall limit.',
       },
       default: null,
-      schema: { type: ['integer', 'null'], minimum: 0 },
+      // null: no overall limit beyond the per-meeting one (the seed's «1-2» is Q9's open reading).
+      schema: { type: ['integer', 'null'], minimum: 0, maximum: 2 },
     },
   },
   check(data, ctx) {

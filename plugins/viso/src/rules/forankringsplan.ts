@@ -120,13 +120,13 @@ const FOR_04: RuleDefinition = {
     en: 'There are {antal} follow-up meetings; at most {maks} can be held.',
   },
   options: {
-    maksMoeder: { description: { da: 'Højeste antal opfølgende møder.', en: 'Maximum number of follow-up meetings.' }, default: 3, schema: { type: 'integer', minimum: 1 } },
+    maksMoeder: { description: { da: 'Højeste antal opfølgende møder.', en: 'Maximum number of follow-up meetings.' }, default: 3, schema: { type: 'integer', minimum: 1, maximum: 3 } },
     maaneder: {
       description: { da: 'Måneder efter det afsluttende møde, møderne skal ligge inden for.', en: 'Months after the closing meeting within which the meetings fall.' },
       default: 6,
-      schema: { type: 'integer', minimum: 1 },
+      schema: { type: 'integer', minimum: 1, maximum: 6 },
     },
-    maksTimer: { description: { da: 'Tidsramme for et opfølgende møde i timer.', en: 'Time frame of a follow-up meeting in hours.' }, default: 1.5, schema: { type: 'number', exclusiveMinimum: 0 } },
+    maksTimer: { description: { da: 'Tidsramme for et opfølgende møde i timer.', en: 'Time frame of a follow-up meeting in hours.' }, default: 1.5, schema: { type: 'number', exclusiveMinimum: 0, maximum: 1.5 } },
   },
   check(data, ctx) {
     const meetings = allFollowUps(data);

@@ -11,9 +11,11 @@ import {
   countOption,
 } from '@skema/core';
 import { normalizeCpr } from '@skema/plugin-dk';
+import { meetingDeadlines, meetingRules } from './general-meetings.js';
 
 /*
  * Cross-cutting rules of spec §4 that are data checks on a form no other rule id covers.
+ * GEN-03, GEN-04, GEN-05, DP-10 and DP-08 are in general-meetings.ts (the opsamlingsnotat holds them).
  * The rest of §4 is covered elsewhere (GEN-01 in evalueringsskema.ts, and GEN-01 beside OPS-02 and
  * GEN-02 for the opsamlingsnotat in opsamlingsnotat.ts; DP-09 as HEN-14/LEV-10/RAP-06) or is a platform or
  * process concern with no form field to check; plugins/viso/README.md gives the reason per rule.
@@ -38,7 +40,7 @@ const GEN_02: RuleDefinition = {
   severity: 'warning',
   appliesTo: ['henvendelsesskema'],
   description: {
-    da: 'Henvendelsen noterer, hvilken slags perspektiv barnets, den unges eller den voksnes eget perspektiv er: indefra-perspektiv, et tilstræbt indefra-perspektiv eller et udefra-perspektiv.',
+    da: 'I henvendelsen noteres, hvilken slags perspektiv barnets, den unges eller den voksnes eget perspektiv er: indefra-perspektiv, et tilstræbt indefra-perspektiv eller et udefra-perspektiv.',
     en: "The referral records the kind of perspective the child's, young person's or adult's own perspective is: inside, attempted inside or outside perspective.",
   },
   source: '001 §2.2.1 «I VISOs inddragelsesarbejde skelnes mellem tre følgende perspektiver»; §2.2 «inddrages som en central del af visitationsprocessen»',
@@ -94,7 +96,7 @@ const DP_09: RuleDefinition = {
 };
 
 /** Cross-cutting business rules (E and W) of spec §4 that are data checks. */
-export const generalRules: RuleDefinition[] = [GEN_02, DP_09];
+export const generalRules: RuleDefinition[] = [GEN_02, DP_09, ...meetingRules];
 
 /** Agreement statuses under which the forløb runs towards its afsluttende møde. */
 const RUNNING_STATUSES = ['Godkendt', 'Afsluttet'];
@@ -152,4 +154,4 @@ const DP_04: DeadlineDefinition = {
 };
 
 /** Cross-cutting process rules (P) of spec §4. */
-export const generalDeadlines: DeadlineDefinition[] = [DP_04];
+export const generalDeadlines: DeadlineDefinition[] = [DP_04, ...meetingDeadlines];

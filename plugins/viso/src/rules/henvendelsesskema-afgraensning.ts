@@ -1,7 +1,8 @@
-import { arrayAt, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { arrayAt, listAtLeast, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { isValidCpr, normalizeCpr } from '@skema/plugin-dk';
 import { FORM, filled, isAnonymous, isTrue, profileOf, stringListOption } from './henvendelsesskema-data.js';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
+import { ALL_BILAGSTYPER, ALL_YDELSER } from './option-universes.js';
 
 // Ten digits, optionally DDMMYY-SSSS, not part of a longer number.
 const CPR_IN_TEXT = /(?<!\d)(\d{6}-?\d{4})(?!\d)/g;
@@ -33,6 +34,7 @@ function otherCprPaths(data: unknown, own: string | undefined): string[] {
 const IDENTIFYING_PATHS = [
   '/borger/navn',
   '/borger/cpr',
+  '/borger/foedselsdato',
   '/repraesentation/foraeldremyndighedsindehavere',
   '/repraesentation/vaerge',
   '/repraesentation/fuldmagtshaver',
@@ -62,7 +64,15 @@ export const afgraensningRules: RuleDefinition[] = [
       const form = profileOf(data)?.borger;
       if (form === 'identificeret') {
         if (!filled(data, '/borger/navn')) findings.push({ path: '/borger/navn' });
-        if (!filled(data, '/borger/cpr') && !isTrue(data, '/borger/ufoedt')) findings.push({ path: '/borger/cpr' });
+        // A child without a CPR number is identified by «Intet CPR-nummer» and the birth date instead.
+        const udenCpr = isTrue(data, '/borger/intetCprNummer') && filled(data, '/borger/foedselsdato');
+        if (!filled(data, '/borger/cpr') && !isTrue(data, '/borger/ufoedt') && !udenCpr) findings.push({ path: '/borger/cpr' });
+        if (isTrue(data, '/borger/intetCprNummer') && filled(data, '/borger/cpr')) {
+          findings.push({
+            path: '/borger/intetCprNummer',
+            message: { da: '«{label}» er markeret, men der er udfyldt et CPR-nummer. Fjern det ene.', en: '"{label}" is ticked, but a CPR number is filled in. Remove one of them.' },
+          });
+        }
         if (!filled(data, '/borger/handlekommune')) findings.push({ path: '/borger/handlekommune' });
       }
       if (form === 'ingen' && (filled(data, '/borger/cpr') || filled(data, '/borger/navn'))) {
@@ -171,7 +181,7 @@ export const afgraensningRules: RuleDefinition[] = [
           en: 'The ydelser excluded when the main problem is cooperation and conflict.',
         },
         default: [YDELSE.enkeltsag],
-        schema: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+        schema: listAtLeast([YDELSE.enkeltsag], ALL_YDELSER),
       },
     },
     check(data, ctx) {
@@ -218,7 +228,7 @@ export const afgraensningRules: RuleDefinition[] = [
       paakraevedeBilag: {
         description: { da: 'Bilagstyper, der som minimum skal medsendes.', en: 'Attachment types that must be included at least.' },
         default: DEFAULT_BILAG,
-        schema: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+        schema: listAtLeast(DEFAULT_BILAG, ALL_BILAGSTYPER),
       },
     },
     check(data, ctx) {

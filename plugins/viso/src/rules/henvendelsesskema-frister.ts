@@ -1,4 +1,4 @@
-import { countOption, compareDates, isIsoDate, stringAt, valueAt, type DeadlineDefinition, type DeadlineFinding, type IsoDate } from '@skema/core';
+import { countOption, compareDates, isIsoDate, judgedOn, stringAt, valueAt, type DeadlineDefinition, type DeadlineFinding, type IsoDate } from '@skema/core';
 import { FORM, GRUNDLAG, asked, concernsIdentifiedBorger, entitledGivers, filled, grundlag, isTrue } from './henvendelsesskema-data.js';
 
 const dateAt = (data: unknown, path: string): IsoDate | undefined => {
@@ -68,7 +68,7 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
     },
     derive(data, ctx) {
       const screened = dateAt(data, '/visitation/screeningsdato');
-      if (!screened || !consentMissing(data, ctx.today)) return [];
+      if (!screened || !consentMissing(data, judgedOn(ctx))) return [];
       return [
         {
           path: '/visitation/fagkonsulentKontaktetOmSamtykke',

@@ -1,4 +1,4 @@
-import { stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { listAtMost, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { FORM, filled, isTrue, profileOf, stringListOption } from './henvendelsesskema-data.js';
 import { BORGERROLLER, YDELSE, type Henvenderadgang, type HenvenderRolle, type OrienteringsFelt } from './henvendelsesskema-ydelser.js';
 
@@ -65,7 +65,7 @@ export const henvenderRules: RuleDefinition[] = [
       en: 'The referrer must be eligible for the chosen ydelse per the table in §2.2 (who may refer, who must be informed).',
     },
     message: {
-      da: 'Henvender med rollen «{rolle}» kan ikke henvende sig om «{ydelse}». Ydelsen kan henvises af: {roller}.',
+      da: 'Henvender med rollen «{rolle}» kan ikke henvende sig om «{ydelse}». Kun følgende kan henvende sig om ydelsen: {roller}.',
       en: 'A referrer with the role "{rolle}" cannot refer "{ydelse}". It can be referred by: {roller}.',
     },
     check(data) {
@@ -94,12 +94,26 @@ export const henvenderRules: RuleDefinition[] = [
         findings.push({ path: '/henvender/rolle', params: { rolle, ydelse: profile.ydelse, roller: roller || '–' } });
         return findings;
       }
-      if (matching.some((w) => missingOrientering(data, w).length === 0)) return findings;
-      for (const anyOf of missingOrientering(data, matching[0] as Henvenderadgang)) {
-        const [first] = anyOf;
-        if (!first) continue;
+      const named = filled(data, '/henvender/myndighedsraadgiver/navn');
+      if (matching.some((w) => missingOrientering(data, w).length === 0 && (!w.myndighedsraadgiverNavngivet || named))) return findings;
+      const first = matching[0] as Henvenderadgang;
+      if (first.myndighedsraadgiverNavngivet && !named) {
+        // On the rolle field, where a referrer outside the seed's list looks for the answer.
         findings.push({
-          path: `/henvender/${first}`,
+          path: '/henvender/rolle',
+          params: { rolle, ydelse: profile.ydelse },
+          message: {
+            da: '«{ydelse}» kræver, at myndighedsrådgiveren er direkte involveret i henvendelsen. Henvender med rollen «{rolle}» skal angive den direkte involverede myndighedsrådgiver.',
+            en: '"{ydelse}" requires the authority’s caseworker to be directly involved in the referral. A referrer with the role "{rolle}" must name the caseworker directly involved.',
+          },
+        });
+        return findings;
+      }
+      for (const anyOf of missingOrientering(data, first)) {
+        const [field] = anyOf;
+        if (!field) continue;
+        findings.push({
+          path: `/henvender/${field}`,
           params: { rolle, ydelse: profile.ydelse, hvem: anyOf.map((f) => ORIENTERING_LABEL[f].da).join(' eller ') },
           message: {
             da: 'Ved henvendelse om «{ydelse}» fra «{rolle}» skal {hvem} være orienteret om henvendelsen. Bekræft «{label}».',
@@ -209,7 +223,8 @@ export const henvenderRules: RuleDefinition[] = [
           en: 'The ydelser an assessment can be added to (an assessment is only part of an advisory course).',
         },
         default: [YDELSE.enkeltsag],
-        schema: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+        // Udredning only as part of the enkeltsag (bilag 13): a tenant may allow it on fewer ydelser, not more.
+        schema: listAtMost([YDELSE.enkeltsag]),
       },
     },
     check(data, ctx) {

@@ -1,4 +1,4 @@
-import { pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { judgedOn, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import {
   FORM,
   GIVER,
@@ -27,11 +27,11 @@ export const samtykkeVoksneRules: RuleDefinition[] = [
       en: 'For an adult, consent may be given by the borger, a personal guardian appointed by Familieretshuset, or a holder of a power of attorney that is in force and covers the social area.',
     },
     message: {
-      da: 'En «{rolle}» kan ikke give samtykke på vegne af en voksen borger. Samtykke gives af borgeren, en beskikket værge eller en fuldmagtshaver.',
+      da: 'Rollen «{rolle}» kan ikke give samtykke på vegne af en voksen borger. Samtykke gives af borgeren, en beskikket værge eller en fuldmagtshaver.',
       en: 'A "{rolle}" cannot consent on behalf of an adult borger. Consent is given by the borger, an appointed guardian or the holder of a power of attorney.',
     },
     check(data, ctx) {
-      if (!concernsIdentifiedBorger(data) || !isAdult(data, ctx.today)) return [];
+      if (!concernsIdentifiedBorger(data) || !isAdult(data, judgedOn(ctx))) return [];
       const findings: RuleFinding[] = [];
       // Only consents relied upon (given) must come from someone entitled to give them.
       for (const s of samtykker(data).filter((e) => e.status === 'givet')) {
@@ -73,7 +73,7 @@ export const samtykkeVoksneRules: RuleDefinition[] = [
     check(data, ctx) {
       if (grundlag(data) !== GRUNDLAG.paragraf82) return [];
       const findings: RuleFinding[] = [];
-      if (!isAdult(data, ctx.today)) {
+      if (!isAdult(data, judgedOn(ctx))) {
         findings.push({
           path: '/samtykke/samtykkegrundlag',
           message: {

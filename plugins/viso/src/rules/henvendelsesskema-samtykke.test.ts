@@ -63,7 +63,8 @@ describe('HEN-02 samtykkegrundlag', () => {
 describe('HEN-03 consent obtained or attempted', () => {
   it('HEN-03 refuses a referral with no consent recorded', () => {
     const findings = run('HEN-03', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [] }));
-    expect(findings).toEqual([{ path: '/samtykke/samtykker', params: { givere: `${FORAELDER} / værge / ${UNG}` } }]);
+    // A 9-year-old: «den unge (fyldt 15 år)» is no consent giver before the 15th birthday.
+    expect(findings).toEqual([{ path: '/samtykke/samtykker', params: { givere: `${FORAELDER} / værge` } }]);
   });
   it('HEN-03 does not count close relatives as consent for a child', () => {
     expect(paths(run('HEN-03', sag(NI, { samtykkegrundlag: P11D, samtykker: [s('nære pårørende', 'givet')] })))).toEqual(['/samtykke/samtykker']);
@@ -113,14 +114,42 @@ describe('HEN-05 youth consent from 15 (Q5)', () => {
     const findings = run('HEN-05', sag(SEKSTEN, { samtykker: [s(UNG, 'givet')] }));
     expect(paths(findings)).toEqual(['/samtykke/samtykker']);
     expect(findings[0]?.message?.da).toContain('erstatter ikke');
-    expect(run('HEN-05', sag(SEKSTEN, { samtykker: [s(UNG, 'givet')] }), { youthSupplementsParents: false })).toEqual([]);
+    // youthSupplementsParents can no longer be switched off (its schema is const true); a false that
+    // reached the rule anyway does not change it.
+    expect(paths(run('HEN-05', sag(SEKSTEN, { samtykker: [s(UNG, 'givet')] }), { youthSupplementsParents: false }))).toEqual(['/samtykke/samtykker']);
   });
-  it('HEN-05 follows the configurable age and statuses', () => {
-    const data = sag(FYLDER_15, { samtykker: [s(FORAELDER, 'givet')] });
-    expect(run('HEN-05', data, { youthConsentAge: 16 })).toEqual([]);
+  it('HEN-05 counts statuses as configured (a tenant may count fewer as asked)', () => {
     const refused = sag(SEKSTEN, { samtykker: [s(FORAELDER, 'givet'), s(UNG, 'afvist')] });
     expect(run('HEN-05', refused)).toEqual([]);
     expect(paths(run('HEN-05', refused, { youthStatuses: ['givet', 'forsøgt indhentet'] }))).toEqual(['/samtykke/samtykker']);
+  });
+  it('HEN-05 a 10-year-old’s own consent does not count, on «Med samtykke» or on the § 11d path', () => {
+    const ti = '110216-9906'; // born 2016-02-11: 10 on 2026-06-01
+    const own = sag(ti, { samtykkegrundlag: 'Med samtykke', samtykker: [s(UNG, 'givet')] });
+    expect(paths(run('HEN-05', own))).toEqual(['/samtykke/samtykker/0/rolle']);
+    expect(paths(run('HEN-02', own))).toEqual(['/samtykke/samtykkegrundlag']);
+    expect(paths(run('HEN-03', own))).toEqual(['/samtykke/samtykker']);
+    const p11d = sag(ti, { samtykkegrundlag: P11D, samtykker: [s(UNG, 'forsøgt indhentet')], sagOmSaerligStoetteEfterBarnetsLov: true, orienteretOmBisidder: true });
+    expect(paths(run('HEN-04', p11d))).toEqual(['/samtykke/samtykker']);
+    expect(paths(run('HEN-05', p11d))).toEqual(['/samtykke/samtykker/0/rolle']);
+    // Valid: the custody holder is asked.
+    const withParent = sag(ti, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet'), s(UNG, 'givet')] });
+    for (const id of ['HEN-02', 'HEN-03', 'HEN-05']) expect(run(id, withParent), id).toEqual([]);
+  });
+  it('HEN-05 uses the birth date of a child without a CPR number', () => {
+    const data = { ...sag(undefined, { samtykker: [s(UNG, 'givet')] }), borger: { navn: 'Emil Testesen', intetCprNummer: true, foedselsdato: '2016-02-11' } };
+    expect(paths(run('HEN-05', data))).toEqual(['/samtykke/samtykker/0/rolle']);
+    const sixteen = { ...data, borger: { ...data.borger, foedselsdato: '2010-03-15' }, samtykke: { samtykker: [s(FORAELDER, 'givet')] } };
+    expect(paths(run('HEN-05', sixteen))).toEqual(['/samtykke/samtykker']);
+  });
+  it('HEN-05 judges the age on the reference date (the referral made at 14), not the clock of a later update', () => {
+    const data = sag(FYLDER_15, { samtykker: [s(FORAELDER, 'givet')] });
+    const at = (referenceDate: string | undefined) => {
+      const r = henvendelsesskemaRules.find((x) => x.id === 'HEN-05')!;
+      return r.check(data, createRuleContext({ today: '2026-06-01', ...(referenceDate ? { referenceDate } : {}), options: { youthStatuses: ['givet', 'forsøgt indhentet', 'afvist'] } }));
+    };
+    expect(at('2026-05-31')).toEqual([]);
+    expect(paths(at(undefined))).toEqual(['/samtykke/samtykker']);
   });
   it('HEN-05 does not apply to children under 15 or to adults', () => {
     expect(run('HEN-05', sag(NI, { samtykker: [s(FORAELDER, 'givet')] }))).toEqual([]);
@@ -222,5 +251,37 @@ describe('HEN-10 borger acceptance for sagsbehandling', () => {
   });
   it('HEN-10 does not apply to an enkeltsag', () => {
     expect(run('HEN-10', sag(NI, {}))).toEqual([]);
+  });
+});
+
+describe('HEN-05 (warning) joint custody', () => {
+  const warn = (data: unknown) => henvendelsesskemaRules.filter((r) => r.id === 'HEN-05' && r.severity === 'warning').flatMap((r) => r.check(data, createRuleContext({ today: '2026-06-01' })));
+  const holders = { foraeldremyndighedsindehavere: [{ navn: 'Anne Testesen' }, { navn: 'Bo Testesen' }] };
+  const named = (giver: string) => ({ giver, rolle: FORAELDER, dato: '2026-05-01', status: 'givet' });
+  it('HEN-05 names the second holder when only the first gave consent', () => {
+    const data = sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [named('Anne Testesen')] }, { repraesentation: holders });
+    const findings = warn(data);
+    expect(paths(findings)).toEqual(['/repraesentation/foraeldremyndighedsindehavere/1']);
+    expect(findings[0]!.params).toEqual({ nr: 2 });
+  });
+  it('HEN-05 is quiet when both holders were asked (names compared without case and spacing)', () => {
+    const data = sag(NI, { samtykker: [named('Anne Testesen'), { ...named(' bo  testesen'), status: 'forsøgt indhentet' }] }, { repraesentation: holders });
+    expect(warn(data)).toEqual([]);
+  });
+});
+
+describe('DP-05 withdrawn consent (HEN-02)', () => {
+  it('HEN-02 a withdrawn consent stops the case on «Med samtykke»', () => {
+    const withdrawn = { ...s(FORAELDER, 'givet'), tilbagekaldt: true, tilbagekaldtDato: '2026-05-20' };
+    const data = sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [withdrawn] });
+    expect(paths(run('HEN-02', data))).toEqual(['/samtykke/samtykker/0/tilbagekaldt', '/samtykke/samtykkegrundlag']);
+    expect(run('HEN-02', data)[0]!.message?.da).toMatch(/journaliserede materiale opbevares/);
+    // Still asked (like a refusal): HEN-03 does not fire, the course just cannot go on on it.
+    expect(run('HEN-03', data)).toEqual([]);
+    expect(run('HEN-02', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] }))).toEqual([]);
+  });
+  it('HEN-02 requires the withdrawal date, whatever the basis', () => {
+    const data = sag(NI, { samtykkegrundlag: P11D, samtykker: [{ ...s(FORAELDER, 'givet'), tilbagekaldt: true }] });
+    expect(paths(run('HEN-02', data))).toEqual(['/samtykke/samtykker/0/tilbagekaldtDato']);
   });
 });

@@ -1,11 +1,13 @@
-import { numberOption, pointer, stringAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { judgedOn, listAtMost, pointer, stringAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import {
   ASKED_STATUSES,
+  YOUTH_CONSENT_AGE,
   FORM,
   GIVER,
   GRUNDLAG,
   asked,
   borgerAge,
+  childGivers,
   concernsIdentifiedBorger,
   entitledGivers,
   filled,
@@ -30,14 +32,36 @@ export const samtykkeRules: RuleDefinition[] = [
       da: '«{label}» skal udfyldes: henvender skal oplyse, om henvendelsen sker med samtykke eller efter de særlige regler.',
       en: '"{label}" is required: the referrer must state whether the referral is made with consent or under the special rules.',
     },
-    check(data) {
+    check(data, ctx) {
       if (!concernsIdentifiedBorger(data)) return [];
       const basis = grundlag(data);
       if (!basis) return [{ path: '/samtykke/samtykkegrundlag' }];
-      if (basis !== GRUNDLAG.medSamtykke) return [];
       const findings: RuleFinding[] = [];
       const entries = samtykker(data);
-      if (!entries.some((s) => s.status === 'givet')) {
+      // DP-05: the withdrawal date is when the case stops going on on the consent, whatever the basis.
+      for (const s of entries.filter((e) => e.tilbagekaldt && !e.tilbagekaldtDato)) {
+        findings.push({
+          path: pointer('samtykke', 'samtykker', s.index, 'tilbagekaldtDato'),
+          message: {
+            da: '«{label}» skal udfyldes, når samtykket er tilbagekaldt: fra den dato kan sagen ikke fortsætte på samtykket (DP-05).',
+            en: '"{label}" is required when the consent is withdrawn: from that date the case cannot go on on the consent (DP-05).',
+          },
+        });
+      }
+      if (basis !== GRUNDLAG.medSamtykke) return findings;
+      // Only a consent from someone entitled counts: a 10-year-old's own «den unge» entry does not.
+      const givers = entitledGivers(data, judgedOn(ctx));
+      for (const s of entries.filter((e) => e.tilbagekaldt)) {
+        findings.push({
+          path: pointer('samtykke', 'samtykker', s.index, 'tilbagekaldt'),
+          params: { dato: s.tilbagekaldtDato ?? '–' },
+          message: {
+            da: 'Samtykket er tilbagekaldt ({dato}). Fra tilbagekaldelsen stoppes forløbet og kan ikke fortsætte på dette samtykke; det journaliserede materiale opbevares fortsat (DP-05, 001 §2.2.3).',
+            en: 'The consent was withdrawn ({dato}). From the withdrawal the course stops and cannot go on on this consent; journalised material is kept (DP-05, 001 §2.2.3).',
+          },
+        });
+      }
+      if (!entries.some((s) => s.status === 'givet' && s.rolle !== undefined && givers.includes(s.rolle))) {
         findings.push({
           path: '/samtykke/samtykkegrundlag',
           message: {
@@ -46,7 +70,7 @@ export const samtykkeRules: RuleDefinition[] = [
           },
         });
       }
-      for (const s of entries.filter((e) => e.status === 'afvist')) {
+      for (const s of entries.filter((e) => e.status === 'afvist' && !e.tilbagekaldt)) {
         findings.push({
           path: pointer('samtykke', 'samtykker', s.index, 'status'),
           message: {
@@ -75,7 +99,7 @@ export const samtykkeRules: RuleDefinition[] = [
       if (!concernsIdentifiedBorger(data)) return [];
       // The adult path without consent has its own requirements (HEN-08).
       if (grundlag(data) === GRUNDLAG.paragraf82) return [];
-      const givers = entitledGivers(data, ctx.today);
+      const givers = entitledGivers(data, judgedOn(ctx));
       if (asked(data, givers)) return [];
       return [{ path: '/samtykke/samtykker', params: { givere: givers.join(' / ') } }];
     },
@@ -93,7 +117,7 @@ export const samtykkeRules: RuleDefinition[] = [
       da: '«{label}» opfylder ikke betingelserne for en henvendelse uden samtykke efter Retssikkerhedslovens § 11d, stk. 2.',
       en: '"{label}" does not meet the conditions for a referral without consent under § 11d(2).',
     },
-    check(data) {
+    check(data, ctx) {
       if (grundlag(data) !== GRUNDLAG.paragraf11d) return [];
       const findings: RuleFinding[] = [];
       if (stringAt(data, '/ydelsestype') === 'voksne') {
@@ -123,7 +147,8 @@ export const samtykkeRules: RuleDefinition[] = [
           },
         });
       }
-      if (!asked(data, [GIVER.foraeldremyndighed, GIVER.denUnge])) {
+      // «den unge, der er fyldt 15 år»: the youth's own attempt counts only from the 15th birthday.
+      if (!asked(data, childGivers(data, judgedOn(ctx)).filter((g) => g !== GIVER.vaerge))) {
         findings.push({
           path: '/samtykke/samtykker',
           message: {
@@ -158,42 +183,52 @@ export const samtykkeRules: RuleDefinition[] = [
       en: 'The young person is {alder} or older and must have been asked for consent. Add the youth’s consent (given, attempted or refused) under "{label}".',
     },
     options: {
-      youthConsentAge: {
-        description: {
-          da: 'Alderen, fra hvis fødselsdag den unge selv skal spørges om samtykke («fyldt 15 år»).',
-          en: 'The age from whose birthday the youth must be asked for consent ("fyldt 15 år").',
-        },
-        default: 15,
-        schema: { type: 'integer', minimum: 0, maximum: 18 },
-      },
       youthStatuses: {
         description: {
           da: 'De statusser, der tæller som at den unge er spurgt. Som standard tæller en afvisning som et forsøg (§ 11d, stk. 2 kræver forsøget); en kommune kan kræve «givet» eller «forsøgt indhentet».',
           en: 'The statuses that count as the youth having been asked. By default a refusal counts as an attempt; a tenant can require "givet" or "forsøgt indhentet".',
         },
         default: ASKED_STATUSES,
-        schema: { type: 'array', items: { enum: ASKED_STATUSES }, minItems: 1, uniqueItems: true },
+        // A tenant may count fewer statuses as asked (stricter), never others.
+        schema: { ...listAtMost(ASKED_STATUSES), minItems: 1 },
       },
       youthSupplementsParents: {
         description: {
-          da: 'Den unges samtykke supplerer forældremyndighedsindehaverens og erstatter det ikke (beslutning Q5).',
-          en: 'The youth’s consent supplements the custody holder’s and does not replace it (decision Q5).',
+          da: 'Den unges samtykke supplerer forældremyndighedsindehaverens og erstatter det ikke (beslutning Q5). Kan ikke slås fra.',
+          en: 'The youth’s consent supplements the custody holder’s and does not replace it (decision Q5). Cannot be switched off.',
         },
         default: true,
-        schema: { type: 'boolean' },
+        schema: { const: true },
+        legalSource: 'spec §8 Q5; forældreansvarsloven (forældremyndighedsindehaveren træffer afgørelse om barnets personlige forhold)',
       },
     },
     check(data, ctx) {
       if (!concernsIdentifiedBorger(data)) return [];
-      const age = borgerAge(data, ctx.today);
-      const youthAge = numberOption(ctx.options, 'youthConsentAge', 15);
-      if (age === undefined || age < youthAge || age >= 18) return [];
+      const on = judgedOn(ctx);
+      const age = borgerAge(data, on);
+      if (age === undefined || age >= 18) return [];
       const findings: RuleFinding[] = [];
+      if (age < YOUTH_CONSENT_AGE) {
+        // Below 15 the child's own consent does not count; the custody holder (or guardian) decides.
+        const own = samtykker(data).filter((e) => e.rolle === GIVER.denUnge);
+        if (own.length && !asked(data, [GIVER.foraeldremyndighed, GIVER.vaerge])) {
+          for (const e of own) {
+            findings.push({
+              path: pointer('samtykke', 'samtykker', e.index, 'rolle'),
+              params: { alder: YOUTH_CONSENT_AGE, dato: on },
+              message: {
+                da: 'Borgeren er ikke fyldt {alder} år den {dato}, så «den unge (fyldt 15 år)» kan ikke give samtykke. Forældremyndighedsindehaveren (eller værgen) skal give eller være spurgt om samtykke.',
+                en: 'The borger is not {alder} on {dato}, so "the youth (aged 15+)" cannot consent. The custody holder (or guardian) must give or have been asked for consent.',
+              },
+            });
+          }
+        }
+        return findings;
+      }
       const statuses = stringListOption(ctx.options.youthStatuses, ASKED_STATUSES);
-      if (!asked(data, [GIVER.denUnge], statuses)) findings.push({ path: '/samtykke/samtykker', params: { alder: youthAge } });
+      if (!asked(data, [GIVER.denUnge], statuses)) findings.push({ path: '/samtykke/samtykker', params: { alder: YOUTH_CONSENT_AGE } });
       // With anbringelse uden samtykke HEN-06 already demands the custody holder.
-      const parentsNeeded = ctx.options.youthSupplementsParents !== false && !isTrue(data, '/samtykke/anbringelseUdenSamtykke');
-      if (parentsNeeded && !asked(data, [GIVER.foraeldremyndighed, GIVER.vaerge])) {
+      if (!isTrue(data, '/samtykke/anbringelseUdenSamtykke') && !asked(data, [GIVER.foraeldremyndighed, GIVER.vaerge])) {
         findings.push({
           path: '/samtykke/samtykker',
           message: {

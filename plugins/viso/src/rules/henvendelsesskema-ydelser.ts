@@ -51,6 +51,8 @@ export interface Henvenderadgang {
   ydelsestyper?: readonly Ydelsestype[];
   /** Every entry must be true; an entry that is a list is met when one of its fields is true. */
   orienteret?: ReadonlyArray<OrienteringsFelt | readonly OrienteringsFelt[]>;
+  /** The myndighedsrådgiver directly involved must be named (`/henvender/myndighedsraadgiver`). */
+  myndighedsraadgiverNavngivet?: boolean;
 }
 
 /**
@@ -120,6 +122,9 @@ export const YDELSESPROFILER: readonly Ydelsesprofil[] = [
     henvendere: [
       // «Myndighedsrådgiver skal være direkte involveret i henvendelsen»
       { roller: ['myndighedsrådgiver'], ydelsestyper: ['børn/unge', 'voksne'] },
+      // The seed does not limit who sends the form: others (a bosted, the myndighed with the udfører)
+      // may, provided the myndighedsrådgiver directly involved is named.
+      { roller: FAGPERSONER, ydelsestyper: ['børn/unge', 'voksne'], myndighedsraadgiverNavngivet: true },
       // «Henvendelse fra PPR – leder fra barnets eller den unges tilbud er orienteret»
       { roller: ['PPR'], ydelsestyper: ['specialundervisning'], orienteret: ['lederOrienteret'] },
     ],

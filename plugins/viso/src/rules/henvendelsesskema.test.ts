@@ -34,9 +34,11 @@ const schema = JSON.parse(
 
 describe('henvendelsesskema rule catalogue', () => {
   it('covers HEN-01 … HEN-25 once each, with the spec severities', () => {
-    const ids = [...henvendelsesskemaRules.map((r) => r.id), ...henvendelsesskemaDeadlines.map((d) => d.id)].sort();
+    const ids = [...new Set([...henvendelsesskemaRules.map((r) => r.id), ...henvendelsesskemaDeadlines.map((d) => d.id)])].sort();
     expect(ids).toEqual(Array.from({ length: 25 }, (_, i) => `HEN-${String(i + 1).padStart(2, '0')}`));
-    expect(henvendelsesskemaRules.filter((r) => r.severity === 'warning').map((r) => r.id)).toEqual(['HEN-19', 'HEN-21']);
+    // HEN-05 has an error part (the youth, below-15) and a warning part (joint custody).
+    expect(henvendelsesskemaRules.filter((r) => r.severity === 'warning').map((r) => r.id)).toEqual(['HEN-05', 'HEN-19', 'HEN-21']);
+    expect(henvendelsesskemaRules.filter((r) => r.severity === 'error' && r.id === 'HEN-05')).toHaveLength(1);
     expect(henvendelsesskemaDeadlines.map((d) => d.id).sort()).toEqual(['HEN-15', 'HEN-16', 'HEN-17', 'HEN-18', 'HEN-24']);
     for (const r of henvendelsesskemaRules) expect(r.appliesTo).toEqual(['henvendelsesskema']);
   });
@@ -88,11 +90,17 @@ describe('HEN-11 eligible referrer (§2.2 table)', () => {
   it('HEN-11 accepts a myndighedsrådgiver for an enkeltsag on the children’s area', () => {
     expect(run('HEN-11', enkeltsag())).toEqual([]);
   });
-  it('HEN-11 refuses PPR for an enkeltsag on the social area and names who may refer', () => {
+  it('HEN-11 refuses PPR for an enkeltsag on the social area unless the myndighedsrådgiver directly involved is named', () => {
     const data = { ...enkeltsag(), henvender: { type: 'kommune', rolle: 'PPR', lederOrienteret: true } };
-    expect(run('HEN-11', data)).toEqual([
-      { path: '/henvender/rolle', params: { rolle: 'PPR', ydelse: YDELSE.enkeltsag, roller: 'myndighedsrådgiver' } },
-    ]);
+    const findings = run('HEN-11', data);
+    expect(paths(findings)).toEqual(['/henvender/rolle']);
+    expect(findings[0]!.message?.da).toMatch(/direkte involverede myndighedsrådgiver/);
+    expect(run('HEN-11', { ...data, henvender: { ...data.henvender, myndighedsraadgiver: { navn: 'Mette Myndighed' } } })).toEqual([]);
+  });
+  it('HEN-11 accepts an enkeltsag from a bosted (leder af tilbud) when the myndighedsrådgiver directly involved is named', () => {
+    const bosted = { ...enkeltsag(), ydelsestype: 'voksne', henvender: { type: 'tilbud', rolle: 'leder af tilbud' } };
+    expect(paths(run('HEN-11', bosted))).toEqual(['/henvender/rolle']);
+    expect(run('HEN-11', { ...bosted, henvender: { ...bosted.henvender, myndighedsraadgiver: { navn: 'Mette Myndighed', organisation: 'Testrup Kommune' } } })).toEqual([]);
   });
   it('HEN-11 requires the leader informed when PPR refers an enkeltsag on special education', () => {
     const data = { ...enkeltsag(), ydelsestype: 'specialundervisning', henvender: { type: 'kommune', rolle: 'PPR' } };
@@ -171,6 +179,17 @@ describe('HEN-14 one borger per case', () => {
     const data = { ...enkeltsag(), borger: {} };
     expect(paths(run('HEN-14', data))).toEqual(['/borger/navn', '/borger/cpr', '/borger/handlekommune']);
     expect(run('HEN-14', { ...data, borger: { navn: 'Ufødt barn', ufoedt: true, handlekommune: 'Testrup Kommune' } })).toEqual([]);
+  });
+  it('HEN-14 accepts a child without a CPR number by «intet CPR-nummer» and a birth date, or an erstatningspersonnummer', () => {
+    const borger = { navn: 'Emil Testesen', handlekommune: 'Testrup Kommune' };
+    expect(run('HEN-14', { ...enkeltsag(), borger: { ...borger, intetCprNummer: true, foedselsdato: '2016-02-11' } })).toEqual([]);
+    expect(paths(run('HEN-14', { ...enkeltsag(), borger: { ...borger, intetCprNummer: true } }))).toEqual(['/borger/cpr']);
+    expect(run('HEN-14', { ...enkeltsag(), borger: { ...borger, cpr: '711016-4001' } })).toEqual([]);
+    expect(paths(run('HEN-14', { ...enkeltsag(), borger: { ...borger, intetCprNummer: true, foedselsdato: '2016-02-11', cpr: '110216-9906' } }))).toEqual(['/borger/intetCprNummer']);
+  });
+  it('HEN-25 counts a birth date as identifying in an anonymous referral', () => {
+    const anonym = { ydelse: YDELSE.udvidetTelefon, borger: { foedselsdato: '2016-02-11' } };
+    expect(paths(run('HEN-25', anonym))).toContain('/borger/foedselsdato');
   });
   it('HEN-14 refuses a family referral with several children', () => {
     const data = enkeltsag();

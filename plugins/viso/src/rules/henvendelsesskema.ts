@@ -1,5 +1,6 @@
 import type { DeadlineDefinition, RuleDefinition } from '@skema/core';
 import { afgraensningRules } from './henvendelsesskema-afgraensning.js';
+import { faellesForaeldremyndighed } from './henvendelsesskema-faelles-foraeldremyndighed.js';
 import { henvendelsesskemaFrister } from './henvendelsesskema-frister.js';
 import { henvenderRules } from './henvendelsesskema-henvender.js';
 import { samtykkeRules } from './henvendelsesskema-samtykke.js';
@@ -15,6 +16,7 @@ export const henvendelsesskemaRules: RuleDefinition[] = [
   ...samtykkeRules,
   ...samtykkeVoksneRules,
   ...afgraensningRules,
+  faellesForaeldremyndighed,
 ].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 
 /** Process rules (P) of the henvendelsesskema form: derived deadlines and reminders (HEN-15–18, HEN-24). */

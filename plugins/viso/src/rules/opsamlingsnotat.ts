@@ -1,4 +1,5 @@
-import { arrayAt, isFilled, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { arrayAt, isFilled, listAtLeast, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { ALL_MOEDETYPER, ALL_YDELSER } from './option-universes.js';
 import { opsamlingsnotatDeadlines } from './opsamlingsnotat-deadlines.js';
 import { FORM, meetingType, stringList } from './opsamlingsnotat-read.js';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
@@ -37,7 +38,7 @@ const OPS_02: RuleDefinition = {
     moedetyper: {
       description: { da: 'Mødetyper, hvor fravær skal begrundes.', en: 'Meeting types where absence must be explained.' },
       default: OPS_02_MOEDETYPER,
-      schema: { type: 'array', items: { type: 'string' } },
+      schema: listAtLeast(OPS_02_MOEDETYPER, ALL_MOEDETYPER),
     },
   },
   check(data, ctx) {
@@ -62,11 +63,11 @@ const GEN_01: RuleDefinition = {
   options: {
     moedetyper: {
       description: {
-        da: 'Mødetyper, hvor GEN-01 kræver, at fravær begrundes; de øvrige mødetyper tjekkes af OPS-02. Flyttes en mødetype til OPS-02 (dens «moedetyper»), fjernes den her, så fraværet ikke meldes to gange.',
+        da: 'Mødetyper, hvor GEN-01 kræver, at fravær begrundes; de øvrige mødetyper kontrolleres af OPS-02. Flyttes en mødetype til OPS-02 (dens «moedetyper»), fjernes den her, så fraværet ikke meldes to gange.',
         en: "Meeting types where GEN-01 requires an absence to be explained; the other meeting types are checked by OPS-02. When a meeting type is moved to OPS-02 (its \"moedetyper\"), remove it here so the absence is not reported twice.",
       },
       default: GEN_01_MOEDETYPER,
-      schema: { type: 'array', items: { type: 'string' } },
+      schema: listAtLeast(GEN_01_MOEDETYPER, ALL_MOEDETYPER),
     },
   },
   check(data, ctx) {
@@ -200,12 +201,12 @@ const OPS_07: RuleDefinition = {
         en: 'Services where the fagkonsulent always takes part in and chairs the meeting (courses concerning several borgere).',
       },
       default: [YDELSE.flereBorgere],
-      schema: { type: 'array', items: { type: 'string' } },
+      schema: listAtLeast([YDELSE.flereBorgere], ALL_YDELSER),
     },
     moedetyper: {
       description: { da: 'Mødetyper, reglen gælder for.', en: 'Meeting types the rule applies to.' },
       default: ['Afklarende møde'],
-      schema: { type: 'array', items: { type: 'string' } },
+      schema: listAtLeast(['Afklarende møde'], ALL_MOEDETYPER),
     },
   },
   check(data, ctx) {

@@ -1,4 +1,5 @@
-import { countOption, arrayAt, isFilled, valueAt, type LocalizedText, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { countOption, arrayAt, isFilled, listAtLeast, valueAt, type LocalizedText, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { ALL_YDELSER } from './option-universes.js';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
 import { stringList } from './opsamlingsnotat-read.js';
 import { FORM, rapporttype, RAPPORT, UDREDNINGSRAPPORT, ydelse } from './raadgivningsrapport-read.js';
@@ -77,7 +78,7 @@ export const RAP_07: RuleDefinition = {
     ydelserUdenRapport: {
       description: { da: 'Ydelser, der ikke afsluttes med en rapport.', en: 'Services that do not end with a report.' },
       default: NO_REPORT,
-      schema: { type: 'array', items: { type: 'string' } },
+      schema: listAtLeast(NO_REPORT, ALL_YDELSER),
     },
   },
   check(data, ctx) {

@@ -1,4 +1,4 @@
-import { countOption, arrayAt, compareDates, isFilled, pointer, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { countOption, arrayAt, compareDates, isFilled, listAtMost, pointer, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
 import { dateAt, stringList } from './opsamlingsnotat-read.js';
 import { raadgivningsrapportDeadlines } from './raadgivningsrapport-deadlines.js';
@@ -28,7 +28,7 @@ const RAP_01: RuleDefinition = {
     en: 'The report has {antal} recommendations, but at most {maks} are allowed. Write the rest as prose in "Other recommendations".',
   },
   options: {
-    maks: { description: { da: 'Højeste antal anbefalinger.', en: 'Maximum number of recommendations.' }, default: 7, schema: { type: 'integer', minimum: 1 } },
+    maks: { description: { da: 'Højeste antal anbefalinger.', en: 'Maximum number of recommendations.' }, default: 7, schema: { type: 'integer', minimum: 1, maximum: 7 } },
   },
   check(data, ctx) {
     const maks = countOption(ctx.options, 'maks', 7);
@@ -207,7 +207,7 @@ const RAP_06: RuleDefinition = {
         en: 'Services concerning several borgere, where the report is not about one person.',
       },
       default: GROUP_YDELSER,
-      schema: { type: 'array', items: { type: 'string' } },
+      schema: listAtMost(GROUP_YDELSER),
     },
   },
   check(data, ctx) {

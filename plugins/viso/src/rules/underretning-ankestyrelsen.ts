@@ -61,7 +61,7 @@ export const und07AnkestyrelsenContent: RuleDefinition = {
   appliesTo,
   description: {
     da: 'En underretning til Ankestyrelsen bør indeholde barnets navn og CPR-nummer, en kort beskrivelse af VISOs kendskab til og involvering i sagen og korrespondancen mellem VISO og kommunen. '
-      + 'Advarsel som standard (spec §8 Q8); en kommune kan hæve den til fejl med regeloptionen severity = "error".',
+      + 'Advarsel som standard (spec §8 Q8); en kommune kan hæve den til fejl med regelindstillingen «severity» = «error».',
     en: 'A notification to Ankestyrelsen should contain the child\'s name and CPR number, a short account of VISO\'s knowledge of and involvement in the case, and the VISO–municipality correspondence. '
       + 'A warning by default (spec §8 Q8); a tenant can raise it to an error with the rule option severity = "error".',
   },
