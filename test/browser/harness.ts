@@ -30,14 +30,17 @@ export interface Running {
 export interface ApiOptions {
   /** Portal origins allowed to call the API from the browser (`corsOrigins`); default none. */
   corsOrigins?: string[];
+  /** Folders to serve instead of the built demo and embed (e.g. an app built from the packed packages). */
+  staticDirs?: Record<string, string>;
 }
 
 /** The real API on an ephemeral port of 127.0.0.1, with a temporary embedded store, serving the built demo and embed. */
 export async function startApi(options: ApiOptions = {}): Promise<Running> {
-  for (const [what, dir] of [
+  const staticDirs = options.staticDirs ?? { '/': demoDist, '/embed': embedDist };
+  for (const [what, dir] of options.staticDirs ? [] : ([
     ['apps/demo/dist (npm run build -w @skema/demo)', resolve(demoDist, 'index.html')],
     ['packages/embed/dist/skema-form.js (npm run build -w @skema/embed)', resolve(embedDist, 'skema-form.js')],
-  ] as const) {
+  ] as const)) {
     if (!existsSync(dir)) throw new Error(`Browser tests need the built ${what}; run the build first.`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'skema-browser-'));
@@ -54,7 +57,7 @@ export async function startApi(options: ApiOptions = {}): Promise<Running> {
     formConfigStore: store,
     config: { ...devConfig(), ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}) },
     logger: createLogger({ level: 'silent' }),
-    staticDirs: { '/': demoDist, '/embed': embedDist },
+    staticDirs,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));

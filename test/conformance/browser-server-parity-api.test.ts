@@ -24,6 +24,7 @@ const config: ServerConfig = {
   ...devConfig(),
   // Every example of every form version, three callers, two requests each: far past a real key's limit.
   rateLimit: { windowMs: 60_000, limit: 1_000_000 },
+  anonymousRateLimit: { windowMs: 60_000, limit: 1_000_000 },
   tenants: devConfig().tenants.map((t) =>
     t.id === 'nordby' ? { ...t, ruleOptions: { 'UND-07': { severity: 'error' } }, calendar: { grundlovsdag: false, extraClosedDays: NORDBY_CLOSED } } : t,
   ),

@@ -1,10 +1,13 @@
-import { toDataPath } from '@jsonforms/core';
+import { composeWithUi, toDataPath, type ControlElement, type JsonSchema } from '@jsonforms/core';
 import { loadForms, schemasDir } from '@skema/forms';
+import { pathSafeProps, safeConditionScope, scopeToDataPath } from '@skema/react';
 import { describe, expect, it } from 'vitest';
 
 // Every scope of every UI schema (controls, rule conditions, detail layouts) must reach JSON Forms
 // as the data path it names. A mismatch means typed values land in the wrong place, as they did for
-// properties ending in "-else"/"-then" before patches/@jsonforms+core+3.8.0.patch.
+// properties ending in "-else"/"-then": JSON Forms 3.8 cuts "else/" out of any scope. Our renderers
+// hand JSON Forms re-anchored Controls (pathSafeProps) and rewritten rule conditions
+// (safeConditionScope); this checks, with the unmodified library, the path it computes from those.
 
 /** Each property name after a `properties` keyword, in order: the data path a scope names. */
 function dataPathOf(scope: string): string {
@@ -16,15 +19,29 @@ function dataPathOf(scope: string): string {
   return names.join('.');
 }
 
-function scopesIn(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) for (const item of node) scopesIn(item, out);
+interface Scoped {
+  scope: string;
+  /** A Control's own scope (rendered through pathSafeProps) rather than a rule condition's. */
+  control: boolean;
+}
+
+function scopesIn(node: unknown, out: Scoped[] = [], inCondition = false): Scoped[] {
+  if (Array.isArray(node)) for (const item of node) scopesIn(item, out, inCondition);
   else if (node && typeof node === 'object') {
+    const control = !inCondition && (node as { type?: unknown }).type === 'Control';
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'scope' && typeof value === 'string' && value.startsWith('#')) out.push(value);
-      else scopesIn(value, out);
+      if (key === 'scope' && typeof value === 'string' && value.startsWith('#')) out.push({ scope: value, control });
+      else scopesIn(value, out, inCondition || key === 'condition');
     }
   }
   return out;
+}
+
+/** The data path JSON Forms computes for a scope as our renderers hand it over (at the root). */
+function jsonFormsPath({ scope, control }: Scoped, schema: JsonSchema): string {
+  if (!control) return toDataPath(safeConditionScope(scope));
+  const safe = pathSafeProps({ type: 'Control', scope } as ControlElement, schema, '', schema);
+  return safe ? composeWithUi(safe.uischema, safe.path) : toDataPath(scope);
 }
 
 const forms = loadForms(schemasDir());
@@ -34,11 +51,17 @@ describe('UI schema scopes become the data paths they name in JSON Forms', () =>
     expect(forms.length).toBeGreaterThanOrEqual(12);
   });
 
+  it('our path function names the same data path for every scope', () => {
+    const wrong = forms.flatMap((form) => scopesIn(form.uischema)).filter(({ scope }) => scopeToDataPath(scope) !== dataPathOf(scope));
+    expect(wrong).toEqual([]);
+  });
+
   for (const form of forms) {
     it(`${form.manifest.id}@${form.manifest.version}`, () => {
-      const scopes = [...new Set(scopesIn(form.uischema))];
+      const scopes = scopesIn(form.uischema);
       expect(scopes.length).toBeGreaterThan(0);
-      const wrong = scopes.filter((scope) => toDataPath(scope) !== dataPathOf(scope)).map((scope) => `${scope} → ${toDataPath(scope)}`);
+      const schema = form.schema as JsonSchema;
+      const wrong = scopes.filter((s) => jsonFormsPath(s, schema) !== dataPathOf(s.scope)).map((s) => `${s.scope} → ${jsonFormsPath(s, schema)}`);
       expect(wrong).toEqual([]);
     });
   }

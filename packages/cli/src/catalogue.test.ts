@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ruleCatalogue } from './commands/rules.js';
+import { ruleCatalogue, rulesCommand, uncheckedSpecRules } from './commands/rules.js';
+import { SPEC_SEVERITY, severitiesOf, specRules } from './spec-rules.js';
+import { captureIo } from './test-helpers.js';
 
+// The specification's rules live in spec-rules.json (generated from the domain specification by
+// scripts/spec-rules.mjs), so these tests need nothing outside the repository.
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-// The shared domain specification sits beside the repository.
-const SPEC = fileURLToPath(new URL('../shared/domain/spec.md', `file://${REPO}`));
+const catalogue = ruleCatalogue(fileURLToPath(new URL('plugins', `file://${REPO}`)));
 
 const MUST_FORMS: Record<string, string> = {
   HEN: 'henvendelsesskema',
@@ -16,52 +18,64 @@ const MUST_FORMS: Record<string, string> = {
   IND: 'indsatsplan',
 };
 
-/** Every `[E]` rule of the six must-forms in the spec, e.g. `- **HEN-05 [E]** …` or `**LOG-06 [E] (d)**`. */
-function specErrorRules(): Array<{ id: string; form: string }> {
-  const text = readFileSync(SPEC, 'utf8');
-  const ids = [...text.matchAll(/\*\*((HEN|LOG|LEV|UND|EVA|IND)-\d+) \[E\]/g)].map((m) => ({ id: m[1]!, form: MUST_FORMS[m[2]!]! }));
-  return [...new Map(ids.map((r) => [r.id, r])).values()];
-}
-
-const SEVERITY = { E: 'error', W: 'warning', P: 'process' } as const;
-/** Rule-id prefixes of the twelve forms (spec §3) and of the cross-cutting rules (§4). */
-const FORM_PREFIXES = 'HEN|LOG|OPS|LEV|RAP|FOR|UND|EVA|TRV|IND|AFT|FRL';
-
-/** Every rule of the spec with its default severity: `**FOR-02 [E]**`, `**UND-07 [W; …]**`. */
-function specRules(prefixes: string): Array<{ id: string; severity: (typeof SEVERITY)[keyof typeof SEVERITY] }> {
-  const text = readFileSync(SPEC, 'utf8');
-  const found = [...text.matchAll(new RegExp(`\\*\\*((?:${prefixes})-\\d+) \\[([EWP])`, 'g'))].map((m) => ({ id: m[1]!, severity: SEVERITY[m[2] as 'E' | 'W' | 'P'] }));
-  return [...new Map(found.map((r) => [r.id, r])).values()];
-}
+describe('the specification\'s rules (spec-rules.json)', () => {
+  it('lists every rule of the twelve forms and the cross-cutting rules once, with section and severity', () => {
+    const count = (prefix: string) => specRules.filter((r) => r.id.startsWith(`${prefix}-`)).length;
+    // The spec's own numbers: §3.1–3.12 and §4, so a lost line cannot go unnoticed.
+    const counts = { HEN: 25, LOG: 8, OPS: 8, LEV: 19, RAP: 8, FOR: 7, UND: 10, EVA: 6, TRV: 2, IND: 4, AFT: 10, FRL: 7, GEN: 5, DP: 11 };
+    expect(Object.fromEntries(Object.keys(counts).map((p) => [p, count(p)]))).toEqual(counts);
+    expect(new Set(specRules.map((r) => r.id)).size).toBe(specRules.length);
+    for (const r of specRules) {
+      expect(r.section, r.id).toMatch(/^[34]\.\d+$/);
+      expect(['E', 'W', 'P'], r.id).toContain(r.severity);
+      if (r.parts) expect(r.parts, r.id).toContain(r.severity);
+    }
+    expect(specRules.find((r) => r.id === 'UND-07')).toMatchObject({ severity: 'W', tenantMayRaise: 'E' });
+    expect(specRules.find((r) => r.id === 'LEV-08')?.parts).toEqual(['E', 'W']);
+  });
+});
 
 describe('rule catalogue (skema rules)', () => {
-  it('has every rule of the twelve forms under its id, with the spec\'s default severity among its parts', () => {
-    const catalogue = ruleCatalogue(fileURLToPath(new URL('plugins', `file://${REPO}`)));
-    const rules = specRules(FORM_PREFIXES);
-    expect(rules.length).toBe(114); // §3.1–3.12: 25 HEN, 8 LOG, 8 OPS, 19 LEV, 8 RAP, 7 FOR, 10 UND, 6 EVA, 2 TRV, 4 IND, 10 AFT, 7 FRL
-    const wrong = rules
-      .filter(({ id, severity }) => !catalogue.some((r) => r.id === id && r.severity === severity))
-      .map(({ id, severity }) => `${id} [${severity}] → ${catalogue.filter((r) => r.id === id).map((r) => r.severity).join('+') || 'missing'}`);
+  it('has every plugin rule in the specification, with a severity the specification gives it', () => {
+    const byId = new Map(specRules.map((r) => [r.id, r]));
+    const wrong = catalogue
+      .filter((entry) => {
+        const rule = byId.get(entry.id);
+        return !rule || !severitiesOf(rule).includes(entry.severity);
+      })
+      .map((entry) => `${entry.id} [${entry.severity}] (${entry.plugin}) → spec: ${byId.get(entry.id) ? severitiesOf(byId.get(entry.id)!).join('+') : 'not named'}`);
     expect(wrong).toEqual([]);
-    // And nothing in the catalogue that the spec does not name (§3 forms and §4 cross-cutting rules).
-    const known = new Set(specRules(`${FORM_PREFIXES}|GEN|DP`).map((r) => r.id));
-    expect(catalogue.map((r) => r.id).filter((id) => !known.has(id))).toEqual([]);
   });
 
-  it('reads the error rules from the spec', () => {
-    const rules = specErrorRules();
-    // The spec's own numbers: a parsing mistake must not make the coverage test pass vacuously.
-    expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(['HEN-02', 'HEN-25', 'LOG-06', 'LEV-17', 'UND-10', 'EVA-05', 'IND-02']));
-    expect(rules.map((r) => r.id)).not.toContain('UND-07');
-    expect(rules.map((r) => r.id)).not.toContain('HEN-15');
-    expect(rules.length).toBeGreaterThan(40);
+  it('implements every rule of the specification at its default severity, or records why not (da and en)', () => {
+    const wrong = specRules
+      .filter((rule) => {
+        const implemented = catalogue.some((entry) => entry.id === rule.id && entry.severity === SPEC_SEVERITY[rule.severity]);
+        const reason = rule.notCheckedBecause;
+        return !implemented && !(reason?.da.trim() && reason.en.trim());
+      })
+      .map((rule) => `${rule.id} [${rule.severity}] → ${catalogue.filter((e) => e.id === rule.id).map((e) => e.severity).join('+') || 'missing, no notCheckedBecause'}`);
+    expect(wrong).toEqual([]);
   });
 
   it('covers every E rule of the six must-forms as an error rule of that form', () => {
-    const catalogue = ruleCatalogue(fileURLToPath(new URL('plugins', `file://${REPO}`)));
-    const missing = specErrorRules()
+    const mustRules = specRules.filter((r) => r.severity === 'E' && MUST_FORMS[r.id.split('-')[0]!]);
+    expect(mustRules.map((r) => r.id)).toEqual(expect.arrayContaining(['HEN-02', 'HEN-25', 'LOG-06', 'LEV-17', 'UND-10', 'EVA-05', 'IND-02']));
+    expect(mustRules.length).toBeGreaterThan(40);
+    const missing = mustRules
+      .map((r) => ({ id: r.id, form: MUST_FORMS[r.id.split('-')[0]!]! }))
       .filter(({ id, form }) => !catalogue.some((r) => r.id === id && r.severity === 'error' && r.forms.includes(form)))
       .map(({ id, form }) => `${id} (${form})`);
-    expect(missing, `E rules missing from the catalogue`).toEqual([]);
+    expect(missing, 'E rules missing from the catalogue').toEqual([]);
+  });
+
+  it('skema rules names the specified rules no plugin checks, each with its reason in the chosen language', async () => {
+    expect(uncheckedSpecRules(catalogue.filter((e) => e.id !== 'HEN-01')).map((r) => r.id)).toContain('HEN-01');
+    const unchecked = uncheckedSpecRules(catalogue);
+    for (const locale of ['da', 'en'] as const) {
+      const io = captureIo();
+      await rulesCommand.run(['--locale', locale], io);
+      for (const rule of unchecked) expect(io.text()).toContain(`${rule.id.padEnd(8)} ${SPEC_SEVERITY[rule.severity].padEnd(8)} §${rule.section.padEnd(5)} ${rule.notCheckedBecause![locale]}`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { schemasDir } from '@skema/forms';
@@ -128,6 +128,25 @@ describe('skema (built binary)', () => {
     expect(r.stdout).toContain(`Generated 3 form type(s) and index.ts in ${out}`);
     expect(readFileSync(join(out, 'testskema/1.1.0.ts'), 'utf8')).toMatch(/export interface Testskema_1_1_0 \{[^}]*bemaerkning\?: string;/s);
     expect(readFileSync(join(out, 'index.ts'), 'utf8')).toContain("'testskema@2.0.0': Testskema_2_0_0;");
+  });
+
+  it('types --out never deletes or overwrites files it did not write', () => {
+    // `skema types --out src/types` in an app used to empty the folder first.
+    const out = join(copy(), 'types-out');
+    mkdirSync(join(out, 'own'), { recursive: true });
+    writeFileSync(join(out, 'own/api.ts'), 'export const api = 1;\n');
+    writeFileSync(join(out, 'README.md'), '# my types\n');
+    expect(skema('types', '--out', out).code).toBe(0);
+    expect(skema('types', '--out', out).code).toBe(0);
+    expect(readFileSync(join(out, 'own/api.ts'), 'utf8')).toBe('export const api = 1;\n');
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('# my types\n');
+    const foreign = join(copy(), 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'index.ts'), 'export const mine = 1;\n');
+    const refused = skema('types', '--out', foreign);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('not written by @skema/types');
+    expect(readFileSync(join(foreign, 'index.ts'), 'utf8')).toBe('export const mine = 1;\n');
   });
 
   it('lock records published versions that are not locked yet, and only those', () => {

@@ -1,4 +1,4 @@
-import { UPDATE_CORE, type JsonFormsCore, type JsonFormsRendererRegistryEntry, type Middleware } from '@jsonforms/core';
+import { UPDATE_CORE, type JsonFormsCore, type JsonFormsRendererRegistryEntry, type Middleware, type UISchemaElement } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import {
   todayInDenmark,
@@ -23,6 +23,7 @@ import { findFieldElement, focusField, pointerOfElement } from './focus.js';
 import { PendingCommits } from './pending-commits.js';
 import { IssueStore } from './issue-store.js';
 import { Receipt } from './Receipt.js';
+import { safeUiSchema } from './renderers/data-paths.js';
 import { skemaRenderers } from './renderers/skema-renderers.js';
 import { createTranslate } from './translate.js';
 import type { UiText } from './ui-text.js';
@@ -217,6 +218,8 @@ export function FormView(props: FormViewProps) {
     [locale, today, referenceDate, ui, idPrefix, store, markTouched, pending, calendar],
   );
   const i18n = useMemo(() => ({ locale, translate: createTranslate(form.i18n, locale) }), [form, locale]);
+  // Rule conditions JSON Forms would resolve at the wrong data path are rewritten once per form.
+  const uischema = useMemo(() => safeUiSchema(form.uischema as unknown as UISchemaElement), [form.uischema]);
   const renderers = useMemo(
     () => (props.renderers?.length ? [...skemaRenderers, ...props.renderers] : [...skemaRenderers]),
     [props.renderers],
@@ -261,7 +264,7 @@ export function FormView(props: FormViewProps) {
         >
           <JsonForms
             schema={form.schema}
-            uischema={form.uischema as never}
+            uischema={uischema}
             data={initialData}
             renderers={renderers}
             config={CONFIG}

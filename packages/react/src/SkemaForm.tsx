@@ -1,9 +1,9 @@
-import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
 import type { CalendarOptions, FormVersion, Locale, RuleOptionsByRule, SkemaPlugin } from '@skema/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { SkemaApiClient, type SubmissionWriteResult } from './api.js';
 import { getEngine } from './engine.js';
 import { FormView, type SkemaFormChange } from './FormView.js';
+import { rendererCss, type SkemaRendererEntry } from './renderer-styles.js';
 import { SKEMA_CSS } from './styles.js';
 import { uiText } from './ui-text.js';
 import { useLoadedForm } from './use-loaded-form.js';
@@ -39,8 +39,8 @@ export interface SkemaFormProps {
   calendarOptions?: CalendarOptions;
   /** Rule plugins; the standard set when left out. Keep the array stable: one engine is built per array. */
   plugins?: readonly SkemaPlugin[];
-  /** Extra JSON Forms renderers (renderer plugins), ranked with the built-in ones. Keep the array stable. */
-  renderers?: readonly JsonFormsRendererRegistryEntry[];
+  /** Extra JSON Forms renderers (renderer plugins), ranked with the built-in ones; their `css` is added to the form's. Keep the array stable. */
+  renderers?: readonly SkemaRendererEntry[];
   readonly?: boolean;
   /** Prefix of every field id (`<prefix>-field__barn__cpr`); set it when a page shows two forms. */
   idPrefix?: string;
@@ -99,6 +99,7 @@ export function SkemaForm(props: SkemaFormProps) {
   }, [loadError]);
 
   const className = ['skema-form', props.className].filter(Boolean).join(' ');
+  const css = useMemo(() => `${SKEMA_CSS}${rendererCss(props.renderers)}`, [props.renderers]);
   let body;
   if (loadError) {
     body = (
@@ -148,7 +149,7 @@ export function SkemaForm(props: SkemaFormProps) {
   }
   return (
     <div className={className} lang={locale}>
-      {props.injectStyles === false ? null : <style>{SKEMA_CSS}</style>}
+      {props.injectStyles === false ? null : <style>{css}</style>}
       {body}
     </div>
   );

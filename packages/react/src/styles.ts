@@ -1,7 +1,8 @@
 /**
  * The component's stylesheet. Every colour, font and size is a `--skema-*` custom property, so a
  * host page (or the web component's shadow root) restyles the form without touching its markup.
- * Defaults meet WCAG 2.1 AA contrast on white.
+ * Defaults meet WCAG 2.1 AA contrast on white. Renderer plugins bring the styles of their own
+ * markup (`css` on their registry entries, see renderer-styles.ts).
  */
 export const SKEMA_CSS = `
 .skema-form {
@@ -25,6 +26,12 @@ export const SKEMA_CSS = `
   color: var(--_text);
   background: var(--_bg);
   max-width: var(--skema-max-width, 60rem);
+  /* Inherited text properties a host page may set on a parent (a Vite app centres #root): reset. */
+  text-align: start;
+  text-indent: 0;
+  text-transform: none;
+  letter-spacing: normal;
+  word-spacing: normal;
 }
 .skema-form *, .skema-form *::before, .skema-form *::after { box-sizing: border-box; }
 /* JSON Forms hides controls with the hidden attribute only; author CSS (display:flex etc.) must not revive them. */
@@ -140,46 +147,10 @@ export const SKEMA_CSS = `
   margin: -1px !important; overflow: hidden !important; clip: rect(0, 0, 0, 0) !important; white-space: nowrap !important; border: 0 !important;
 }
 .skema-loading { color: var(--_muted); }
-.skema-table-wrap { overflow-x: auto; margin: 0 0 var(--_space); }
-.skema-table { border-collapse: collapse; width: 100%; }
-.skema-table caption { text-align: left; font-weight: 700; font-size: 1.0625rem; padding: 0 0 0.5rem; }
-.skema-table th, .skema-table td { border: 1px solid var(--skema-color-group-border, #c8cacd); padding: 0.375rem; vertical-align: top; text-align: left; }
-.skema-table th { background: var(--_surface); font-weight: 600; }
-.skema-table .skema-input { min-width: 9rem; }
 .skema-document dl { display: grid; grid-template-columns: minmax(10rem, 35%) 1fr; gap: 0.25rem 1rem; margin: 0 0 var(--_space); }
 .skema-document dt { font-weight: 600; }
 .skema-document dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .skema-document section { margin: 0 0 var(--_space); }
-.skema-barometer { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 0.5rem; }
-.skema-barometer-level { border: 2px solid var(--skema-color-group-border, #c8cacd); border-top: 0.5rem solid var(--_level); border-radius: var(--_radius); padding: 0.5rem; display: flex; flex-direction: column; gap: 0.25rem; }
-.skema-barometer-level[data-selected] { border-color: var(--_level); box-shadow: inset 0 0 0 2px var(--_level); }
-.skema-barometer-level > label { font-weight: 700; display: flex; gap: 0.375rem; align-items: baseline; }
-.skema-barometer-level input { margin: 0 0 0.25rem; width: 1.25rem; height: 1.25rem; accent-color: var(--_primary); }
-.skema-barometer-step { display: inline-block; min-width: 1.5rem; text-align: center; border-radius: 999px; background: var(--_level); color: #ffffff; }
-.skema-barometer-signs { margin: 0; font-size: 0.875rem; color: var(--_muted); }
-.skema-barometer-level--1 { --_level: var(--skema-trivsel-1, #1d6b35); }
-.skema-barometer-level--2 { --_level: var(--skema-trivsel-2, #4d6b12); }
-.skema-barometer-level--3 { --_level: var(--skema-trivsel-3, #8a5a00); }
-.skema-barometer-level--4 { --_level: var(--skema-trivsel-4, #a4461a); }
-.skema-barometer-level--5 { --_level: var(--skema-trivsel-5, #a3132b); }
-.skema-barometer-details dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.75rem 0 0; }
-.skema-barometer-details dt { font-weight: 600; }
-.skema-barometer-details dd { margin: 0; }
-@media (max-width: 48rem) { .skema-barometer { grid-template-columns: 1fr; } }
-.skema-amount { display: flex; align-items: center; gap: 0.5rem; max-width: 16rem; }
-.skema-amount-unit { font-weight: 600; }
-.skema-input--cpr { max-width: 12rem; }
-.skema-input--date { max-width: 14rem; }
-.skema-deadlines { margin: 0; padding-left: 1.125rem; }
-.skema-deadline--overdue { color: var(--_error); font-weight: 600; }
-.skema-approval { border-left: 4px solid var(--_border); padding: 0.25rem 0 0.25rem var(--_space); margin: 0 0 var(--_space); }
-.skema-approval--done { border-left-color: var(--_success); }
-.skema-approval-title { font-size: 1rem; margin: 0 0 0.25rem; }
-.skema-approval-status { margin: 0 0 0.5rem; }
-.skema-approval summary { cursor: pointer; color: var(--_primary); font-weight: 600; margin: 0 0 0.5rem; }
-.skema-matrix { margin: 0 0 var(--_space); }
-.skema-cell .skema-error-message { font-size: 0.875rem; margin: 0.25rem 0 0; }
-.skema-table th[scope="row"] { min-width: 10rem; }
 @media (prefers-reduced-motion: no-preference) { .skema-form :focus-visible { transition: box-shadow 0.1s; } }
 @media print {
   .skema-actions, .skema-steps-nav, .skema-step-buttons, .skema-array-actions, .skema-array > button { display: none !important; }

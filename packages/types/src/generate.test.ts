@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formContentHash, type FormVersion } from '@skema/core';
 import { loadForms, schemasDir } from '@skema/forms';
-import { generateFormTypes, typeNameFor, writeFormTypes } from './generate.js';
+import { ForeignFileError, generateFormTypes, typeNameFor, writeFormTypes } from './generate.js';
 import { prepareSchemaForTypes } from './prepare-schema.js';
 
 const tempDirs: string[] = [];
@@ -111,12 +111,32 @@ export const missing: Typeskema_1_0_0 = { status: 'Ny' };
     expect(diagnostics).toEqual([]);
   }, 60_000);
 
-  it('empties the output folder so removed versions leave no stale types', async () => {
+  it('removes the types of removed versions, and only files it wrote', async () => {
     const dir = tempDir();
     await writeFormTypes([fixtureForm('1.0.0'), fixtureForm('1.1.0')], dir);
+    // The user's own files in the same folder, one of them beside the generated types.
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine/app.ts'), 'export const app = 1;\n');
+    writeFileSync(join(dir, 'typeskema/notes.md'), 'keep\n');
+    writeFileSync(join(dir, 'README.md'), 'keep\n');
     await writeFormTypes([fixtureForm('1.1.0')], dir);
     expect(() => readFileSync(join(dir, 'typeskema/1.0.0.ts'))).toThrow();
     expect(readFileSync(join(dir, 'index.ts'), 'utf8')).not.toContain('1_0_0');
+    expect(readFileSync(join(dir, 'mine/app.ts'), 'utf8')).toBe('export const app = 1;\n');
+    expect(readFileSync(join(dir, 'typeskema/notes.md'), 'utf8')).toBe('keep\n');
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('keep\n');
+    // A folder left empty by a removed form goes; the user's folders stay.
+    await writeFormTypes([], dir);
+    expect(existsSync(join(dir, 'typeskema/notes.md'))).toBe(true);
+    expect(existsSync(join(dir, 'mine/app.ts'))).toBe(true);
+  });
+
+  it('does not overwrite a file of the user where a type goes', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'index.ts'), 'export const mine = 1;\n');
+    await expect(writeFormTypes([fixtureForm('1.0.0')], dir)).rejects.toBeInstanceOf(ForeignFileError);
+    expect(readFileSync(join(dir, 'index.ts'), 'utf8')).toBe('export const mine = 1;\n');
+    expect(existsSync(join(dir, 'typeskema'))).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
@@ -71,10 +71,40 @@ export async function generateFormTypes(forms: FormVersion[]): Promise<Generated
   return [...files, indexFile(forms)];
 }
 
-/** Regenerates `outDir` from scratch (a removed form version must not leave a stale type). */
+/** A file in the output folder that `writeFormTypes` did not write and will not overwrite. */
+export class ForeignFileError extends Error {
+  override readonly name = 'ForeignFileError';
+  constructor(readonly file: string) {
+    super(`${file} was not written by @skema/types (it lacks the generated notice); not overwriting it. Choose another output folder or remove it.`);
+  }
+}
+
+/** Ours: a module that starts with the notice every generated file carries. */
+function isGenerated(file: string): boolean {
+  return file.endsWith('.ts') && readFileSync(file, 'utf8').startsWith(`/* ${NOTICE}`);
+}
+
+/** Every file below `dir`, depth first (none when it does not exist). */
+function filesBelow(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/**
+ * Writes the types into `outDir`. The folder may hold the user's own files (`skema types --out src`),
+ * so only files we wrote before are removed (a removed form version must not leave a stale type);
+ * anything else is left alone, and a foreign file where a type goes is an error, not overwritten.
+ */
 export async function writeFormTypes(forms: FormVersion[], outDir = defaultGeneratedDir()): Promise<GeneratedFile[]> {
   const files = await generateFormTypes(forms);
-  rmSync(outDir, { recursive: true, force: true });
+  const targets = new Set(files.map((file) => join(outDir, file.path)));
+  for (const target of targets) if (existsSync(target) && !isGenerated(target)) throw new ForeignFileError(target);
+  for (const stale of filesBelow(outDir).filter((f) => !targets.has(f) && isGenerated(f))) {
+    rmSync(stale);
+    // The form's folder, once its last generated version is gone (never one with other files).
+    const folder = dirname(stale);
+    if (folder !== outDir && readdirSync(folder).length === 0) rmdirSync(folder);
+  }
   for (const file of files) {
     const target = join(outDir, file.path);
     mkdirSync(dirname(target), { recursive: true });

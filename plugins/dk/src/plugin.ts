@@ -2,6 +2,7 @@ import type { SkemaPlugin, SkemaPluginFactory } from '@skema/core';
 import { createDanishCalendar, type DanishCalendarOptions } from './calendar.js';
 import { isValidCpr } from './cpr.js';
 import { isDanishPhone } from './phone.js';
+import { PACKAGE_VERSION } from './version.js';
 
 export interface DkPluginOptions {
   /** Which optional closing days the working-day calendar observes. */
@@ -21,7 +22,8 @@ export const DANISH_CALENDAR_OPTIONS_SCHEMA = {
 } as const;
 
 export const DK_PLUGIN_NAME = '@skema/plugin-dk';
-export const DK_PLUGIN_VERSION = '1.0.0';
+/** From package.json (src/version.ts is generated at build), so receipts name the version that ran. */
+export const DK_PLUGIN_VERSION = PACKAGE_VERSION;
 
 /** Danish basics: the `cpr` and `dk-phone` formats and the Danish working-day calendar. */
 const dkPlugin: SkemaPluginFactory<DkPluginOptions> = (options = {}): SkemaPlugin => ({

@@ -1,9 +1,11 @@
 import type { SkemaPlugin, SkemaPluginFactory } from '@skema/core';
 import { familieraadslagningsplanDeadlines, familieraadslagningsplanRules } from './rules/familieraadslagningsplan.js';
 import { evalueringsskemaDeadlines, evalueringsskemaRules } from './rules/evalueringsskema.js';
+import { PACKAGE_VERSION } from './version.js';
 
 export const PLUGIN_NAME = '@skema/plugin-familieraadslagning';
-export const PLUGIN_VERSION = '1.0.0';
+/** From package.json (src/version.ts is generated at build), so receipts name the version that ran. */
+export const PLUGIN_VERSION = PACKAGE_VERSION;
 
 /** Rule plugin for the forms of this source family. Options are per-rule and come from the tenant. */
 const plugin: SkemaPluginFactory = (): SkemaPlugin => ({

@@ -2,7 +2,6 @@ import {
   isControl,
   rankWith,
   type ControlElement,
-  type JsonFormsRendererRegistryEntry,
   type LayoutProps,
   type RankedTester,
   type StatePropsOfControlWithDetail,
@@ -12,6 +11,8 @@ import { JsonFormsDispatch, useJsonForms, withJsonFormsDetailProps, withJsonForm
 import { detailUiSchema, fieldId, isWithin, pathToPointer, scopeToPointer, SKEMA_PLUGIN_RANK, useErrorCount, useSkemaForm, valueAtPointer } from '@skema/react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { APPROVAL_NAMES, approvalText, type ApprovalData } from './approval-text.js';
+import type { SkemaRendererEntry } from '@skema/react';
+import { APPROVALS_CSS } from './styles.js';
 
 const EDIT = { da: 'Registrér eller ret', en: 'Record or correct' } as const;
 
@@ -119,7 +120,7 @@ export const approvalControlTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, (
 export const ApprovalLayoutRenderer = withJsonFormsLayoutProps(ApprovalLayout);
 export const ApprovalControlRenderer = withJsonFormsDetailProps(ApprovalControl);
 
-export const approvalRenderers: readonly JsonFormsRendererRegistryEntry[] = [
-  { tester: approvalLayoutTester, renderer: ApprovalLayoutRenderer },
-  { tester: approvalControlTester, renderer: ApprovalControlRenderer },
+export const approvalRenderers: readonly SkemaRendererEntry[] = [
+  { tester: approvalLayoutTester, renderer: ApprovalLayoutRenderer, css: APPROVALS_CSS },
+  { tester: approvalControlTester, renderer: ApprovalControlRenderer, css: APPROVALS_CSS },
 ];

@@ -8,3 +8,4 @@ export {
   approvalPointerOf,
 } from './ApprovalBlock.js';
 export { approvalText, APPROVAL_NAMES, type ApprovalData } from './approval-text.js';
+export { APPROVALS_CSS } from './styles.js';

@@ -1,8 +1,10 @@
-import { formatIs, isControl, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
+import { formatIs, isControl, type ControlProps, type RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { ControlFrame, pathToPointer, pluginTester, useDraftValue, useSkemaForm } from '@skema/react';
 import { ageFromCprOn } from '@skema/plugin-dk';
 import { formatCprInput } from './cpr-input.js';
+import type { SkemaRendererEntry } from '@skema/react';
+import { CPR_CSS } from './styles.js';
 
 const TEXT = {
   da: { placeholder: 'DDMMÅÅ-XXXX', age: (n: number) => `Alder i dag: ${n} år` },
@@ -59,7 +61,7 @@ export const cprTester: RankedTester = pluginTester('cpr', isControl, formatIs('
 
 export const CprRenderer = withJsonFormsControlProps(CprControl);
 
-export const cprRendererEntry: JsonFormsRendererRegistryEntry = { tester: cprTester, renderer: CprRenderer };
+export const cprRendererEntry: SkemaRendererEntry = { tester: cprTester, renderer: CprRenderer, css: CPR_CSS };
 
 /** Every renderer of this plugin, for `<SkemaForm renderers={...} />`. */
-export const cprRenderers: readonly JsonFormsRendererRegistryEntry[] = [cprRendererEntry];
+export const cprRenderers: readonly SkemaRendererEntry[] = [cprRendererEntry];

@@ -1,7 +1,9 @@
-import { formatIs, isControl, type ControlProps, type JsonFormsRendererRegistryEntry, type RankedTester } from '@jsonforms/core';
+import { formatIs, isControl, type ControlProps, type RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { ControlFrame, pathToPointer, pluginTester, useFieldDeadlines, useSkemaForm } from '@skema/react';
 import { deadlineText } from './deadline-text.js';
+import type { SkemaRendererEntry } from '@skema/react';
+import { DATE_CSS } from './styles.js';
 
 /**
  * A date input that shows the process deadlines the rule plugins derive from this date
@@ -42,6 +44,6 @@ export const dateTester: RankedTester = pluginTester('date', isControl, formatIs
 
 export const DateRenderer = withJsonFormsControlProps(DateControl);
 
-export const dateRendererEntry: JsonFormsRendererRegistryEntry = { tester: dateTester, renderer: DateRenderer };
+export const dateRendererEntry: SkemaRendererEntry = { tester: dateTester, renderer: DateRenderer, css: DATE_CSS };
 
-export const dateRenderers: readonly JsonFormsRendererRegistryEntry[] = [dateRendererEntry];
+export const dateRenderers: readonly SkemaRendererEntry[] = [dateRendererEntry];

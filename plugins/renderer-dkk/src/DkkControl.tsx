@@ -5,13 +5,14 @@ import {
   schemaMatches,
   scopeEndIs,
   type ControlProps,
-  type JsonFormsRendererRegistryEntry,
   type RankedTester,
   type UISchemaElement,
 } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { formatDkk, parseDkk } from '@skema/plugin-dk';
 import { ControlFrame, pathToPointer, pluginTester, useDraftValue, useSkemaForm } from '@skema/react';
+import type { SkemaRendererEntry } from '@skema/react';
+import { DKK_CSS } from './styles.js';
 
 const TEXT = {
   da: { unit: 'kr.', hint: 'Beløb i kroner, fx 1.234,50' },
@@ -74,6 +75,6 @@ export const dkkTester: RankedTester = pluginTester('dkk', and(isControl, isNumb
 
 export const DkkRenderer = withJsonFormsControlProps(DkkControl);
 
-export const dkkRendererEntry: JsonFormsRendererRegistryEntry = { tester: dkkTester, renderer: DkkRenderer };
+export const dkkRendererEntry: SkemaRendererEntry = { tester: dkkTester, renderer: DkkRenderer, css: DKK_CSS };
 
-export const dkkRenderers: readonly JsonFormsRendererRegistryEntry[] = [dkkRendererEntry];
+export const dkkRenderers: readonly SkemaRendererEntry[] = [dkkRendererEntry];

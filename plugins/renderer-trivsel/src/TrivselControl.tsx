@@ -2,13 +2,14 @@ import {
   isControl,
   schemaMatches,
   type ControlProps,
-  type JsonFormsRendererRegistryEntry,
   type OwnPropsOfEnum,
   type RankedTester,
 } from '@jsonforms/core';
 import { withJsonFormsEnumProps } from '@jsonforms/react';
 import { ControlFrame, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
 import { TRIVSEL_LEVELS, TRIVSEL_VALUES } from './levels.js';
+import type { SkemaRendererEntry } from '@skema/react';
+import { TRIVSEL_CSS } from './styles.js';
 
 const TEXT = {
   da: { participation: 'Deltagelse i fællesskaber', collaborators: 'Samarbejdspartnere', intervention: 'Indsatstype', scale: 'Fra trivsel til truet trivsel' },
@@ -88,6 +89,6 @@ export const trivselTester: RankedTester = pluginTester('trivsel', isControl, is
 
 export const TrivselRenderer = withJsonFormsEnumProps(TrivselControl);
 
-export const trivselRendererEntry: JsonFormsRendererRegistryEntry = { tester: trivselTester, renderer: TrivselRenderer };
+export const trivselRendererEntry: SkemaRendererEntry = { tester: trivselTester, renderer: TrivselRenderer, css: TRIVSEL_CSS };
 
-export const trivselRenderers: readonly JsonFormsRendererRegistryEntry[] = [trivselRendererEntry];
+export const trivselRenderers: readonly SkemaRendererEntry[] = [trivselRendererEntry];

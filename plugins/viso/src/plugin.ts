@@ -8,9 +8,11 @@ import { opsamlingsnotatDeadlines, opsamlingsnotatRules } from './rules/opsamlin
 import { raadgivningsrapportDeadlines, raadgivningsrapportRules } from './rules/raadgivningsrapport.js';
 import { forankringsplanDeadlines, forankringsplanRules } from './rules/forankringsplan.js';
 import { generalDeadlines, generalRules } from './rules/general.js';
+import { PACKAGE_VERSION } from './version.js';
 
 export const PLUGIN_NAME = '@skema/plugin-viso';
-export const PLUGIN_VERSION = '1.0.0';
+/** From package.json (src/version.ts is generated at build), so receipts name the version that ran. */
+export const PLUGIN_VERSION = PACKAGE_VERSION;
 
 /** Rule plugin for the forms of this source family. Options are per-rule and come from the tenant. */
 const plugin: SkemaPluginFactory = (): SkemaPlugin => ({

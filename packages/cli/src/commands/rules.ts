@@ -1,10 +1,11 @@
 import { dirname, join, resolve } from 'node:path';
 import { createStandardEngine, schemasDir } from '@skema/forms';
 import { parseCommandArgs } from '../args.js';
-import { EXIT_OK, type Command } from '../io.js';
+import { CliError, EXIT_OK, type Command } from '../io.js';
 import { testedRuleIds } from '../rule-tests.js';
+import { SPEC_SEVERITY, specRules, type SpecRule } from '../spec-rules.js';
 
-const usage = 'skema rules [--json] [--plugins DIR]';
+const usage = 'skema rules [--json] [--plugins DIR] [--locale da|en]';
 
 export interface CatalogueEntry {
   id: string;
@@ -37,12 +38,24 @@ export function ruleCatalogue(pluginsDir: string): CatalogueEntry[] {
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }) || a.kind.localeCompare(b.kind));
 }
 
+/** The specification's rules that no plugin implements, with the reason recorded in spec-rules.json. */
+export function uncheckedSpecRules(catalogue: readonly CatalogueEntry[]): SpecRule[] {
+  const implemented = new Set(catalogue.map((r) => r.id));
+  return specRules.filter((r) => !implemented.has(r.id));
+}
+
 export const rulesCommand: Command = {
   name: 'rules',
   usage,
-  options: ['--json         print the catalogue as JSON', '--plugins DIR  where to look for rule tests (default: the repository\'s plugins/)'],
+  options: [
+    '--json         print the catalogue as JSON',
+    '--plugins DIR  where to look for rule tests (default: the repository\'s plugins/)',
+    '--locale da|en language of the reasons a specified rule is not checked (default da)',
+  ],
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, plugins: { type: 'string' } }, usage);
+    const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, plugins: { type: 'string' }, locale: { type: 'string' } }, usage);
+    const locale = values.locale ?? 'da';
+    if (locale !== 'da' && locale !== 'en') throw new CliError(`--locale must be "da" or "en", not "${locale}"`);
     const pluginsDir = values.plugins ? resolve(values.plugins) : join(dirname(schemasDir()), 'plugins');
     const catalogue = ruleCatalogue(pluginsDir);
     if (values.json) {
@@ -59,6 +72,14 @@ export const rulesCommand: Command = {
     io.out(
       `${catalogue.length} rule(s): ${count('error')} error, ${count('warning')} warning, ${count('process')} process; ${catalogue.filter((r) => r.hasTests).length} with tests`,
     );
+    const unchecked = uncheckedSpecRules(catalogue);
+    if (unchecked.length) {
+      io.out(locale === 'da' ? `Ikke kontrolleret af noget plugin (${unchecked.length}):` : `Not checked by any plugin (${unchecked.length}):`);
+      for (const r of unchecked) {
+        const reason = r.notCheckedBecause?.[locale] ?? (locale === 'da' ? 'ikke implementeret endnu' : 'not implemented yet');
+        io.out(`  ${r.id.padEnd(8)} ${SPEC_SEVERITY[r.severity].padEnd(8)} §${r.section.padEnd(5)} ${reason}`);
+      }
+    }
     return EXIT_OK;
   },
 };
