@@ -1,6 +1,6 @@
 // Builds the web component as ONE script (React included) and checks its size budget.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +27,7 @@ const pureModules = {
       if (args.path === 'lodash/startCase' || args.path === 'lodash/fp/startCase') return { path: shim('lodash-startcase.js'), sideEffects: false };
       if (args.path === 'lodash/isEqual') return { path: shim('lodash-isequal.js'), sideEffects: false };
       if (args.path === 'lodash/cloneDeep') return { path: shim('lodash-clonedeep.js'), sideEffects: false };
+      if (args.path === 'lodash/find' || args.path === 'lodash/filter' || args.path === 'lodash/maxBy') return { path: shim(`${args.path.replace('/', '-')}.js`), sideEffects: false };
       if (JSONFORMS.test(args.importer) && args.path === 'ajv') return { path: shim('ajv-jsonforms.js'), sideEffects: false };
       // JSON Forms pins an older ajv-formats; one copy (ours, same API) is enough.
       if (JSONFORMS.test(args.importer) && args.path === 'ajv-formats') args = { ...args, resolveDir: here };
@@ -44,19 +45,19 @@ const STRING = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x
 // A text may be split over lines and joined with +.
 const TEXT = String.raw`${STRING}(?:\s*\+\s*${STRING})*`;
 const DESCRIPTION = new RegExp(String.raw`\bdescription:\s*\{\s*da:\s*${TEXT},\s*en:\s*${TEXT},?\s*\}`, 'g');
-const SOURCE = new RegExp(String.raw`\bsource:\s*${TEXT}`, 'g');
+const SOURCE = new RegExp(String.raw`\b(source|legalSource):\s*${TEXT}`, "g");
 const stripCatalogue = {
   name: 'strip-rule-catalogue',
   setup(b) {
     b.onLoad({ filter: RULE_PLUGINS }, async (args) => {
       const code = readFileSync(args.path, 'utf8');
-      return { contents: code.replace(DESCRIPTION, "description: { da: '', en: '' }").replace(SOURCE, "source: ''"), loader: 'js' };
+      return { contents: code.replace(DESCRIPTION, "description: { da: '', en: '' }").replace(SOURCE, "$1: ''"), loader: 'js' };
     });
   },
 };
 
 mkdirSync(dirname(outfile), { recursive: true });
-await build({
+const built = await build({
   entryPoints: [resolve(here, 'src/register.ts')],
   outfile,
   bundle: true,
@@ -71,8 +72,11 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   plugins: [pureModules, stripCatalogue],
+  metafile: !!process.env.EMBED_META,
 });
 
+// EMBED_META=<file> writes esbuild's metafile, to see what the bundle's bytes are spent on.
+if (process.env.EMBED_META) writeFileSync(process.env.EMBED_META, JSON.stringify(built.metafile));
 const bytes = readFileSync(outfile);
 const gzipped = gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { killAllApis, startApi } from './api-process.js';
 
 /**
  * Crash safety of `apps/api` with the lowdb store: stream creates, SIGKILL the process at a random
@@ -12,7 +10,6 @@ import { afterAll, describe, expect, it } from 'vitest';
  * there and intact. Repeated, so later rounds also recover from earlier crashes.
  */
 
-const MAIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../apps/api/dist/main.js');
 const KEY = 'skema-dev-key';
 const ROUNDS = 3;
 const root = mkdtempSync(join(tmpdir(), 'skema-crash-'));
@@ -36,51 +33,6 @@ function writeForm(): void {
   json('i18n/da.json', {});
   json('i18n/en.json', {});
 }
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
-
-async function start(): Promise<Running> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKEMA_SCHEMAS_DIR: schemasDir, RATE_LIMIT_MAX: '1000000', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
-  delete env.SKEMA_CONFIG;
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`api exited with ${child.exitCode}: ${output}`);
-    try {
-      const res = await fetch(`${base}/readyz`);
-      if (res.status === 200) return { child, base, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`api did not become ready: ${output}`);
-}
-
-const children = new Set<ChildProcess>();
 
 const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' };
 const acknowledged = new Map<string, unknown>();
@@ -112,7 +64,7 @@ async function stream(base: string, stop: { now: boolean }, firstAck: () => void
 
 afterAll(() => {
   // A failed assertion must not leave an API process behind.
-  for (const child of children) child.kill('SIGKILL');
+  killAllApis();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -122,7 +74,7 @@ describe('apps/api survives SIGKILL during writes (lowdb)', () => {
     async () => {
       writeForm();
       for (let round = 0; round < ROUNDS; round++) {
-        const api = await start();
+        const api = await startApi({ DATA_DIR: dataDir, SKEMA_SCHEMAS_DIR: schemasDir, RATE_LIMIT_MAX: '1000000' });
         const stop = { now: false };
         let acked!: () => void;
         const firstAck = new Promise<void>((r) => (acked = r));
@@ -139,7 +91,7 @@ describe('apps/api survives SIGKILL during writes (lowdb)', () => {
         expect(acknowledged.size, `round ${round} acknowledged nothing`).toBeGreaterThan(before);
       }
 
-      const api = await start();
+      const api = await startApi({ DATA_DIR: dataDir, SKEMA_SCHEMAS_DIR: schemasDir, RATE_LIMIT_MAX: '1000000' });
       try {
         expect(api.output()).not.toMatch(/corrupt/i);
         for (const [id, data] of acknowledged) {
@@ -149,9 +101,9 @@ describe('apps/api survives SIGKILL during writes (lowdb)', () => {
           expect(body.data).toEqual(data);
           expect(body).toMatchObject({ revision: 1, status: 'submitted' });
         }
-        const ready = (await (await fetch(`${api.base}/readyz`)).json()) as { status: string; store: { details?: { submissions?: number } } };
+        // /readyz says only whether the store answers (no counts to unauthenticated callers).
+        const ready = (await (await fetch(`${api.base}/readyz`)).json()) as { status: string };
         expect(ready.status).toBe('ok');
-        expect(ready.store.details?.submissions ?? acknowledged.size).toBeGreaterThanOrEqual(acknowledged.size);
         // The store still takes writes after recovery.
         const created = await fetch(`${api.base}/api/v1/submissions`, { method: 'POST', headers, body: JSON.stringify({ formId: 'crashtest', version: '1.0.0', status: 'draft', data: { n: -1, tekst: 'efter' } }) });
         expect(created.status).toBe(201);

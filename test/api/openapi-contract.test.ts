@@ -155,16 +155,17 @@ describe('a scripted session conforms to the document', () => {
     await call('put', url, { key: cw, headers: { 'If-Match': updated.headers.etag! }, body: { data: { alder: 'x' } } });
     await call('post', `${url}/status`, { key: cw, body: { status: 'approved' } });
     await call('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, body: { status: 'approved' } });
+    await call('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, headers: { 'If-Match': '*' }, body: { status: 'approved' } });
     await call('post', `${url}/status`, { key: cw, headers: { 'If-Match': updated.headers.etag! }, body: { status: 'submitted' } });
-    await call('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, body: { status: 'rejected' } });
-    await call('post', `${url}/status`, { key: cw, body: { status: 'draft' } });
+    await call('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, headers: { 'If-Match': '*' }, body: { status: 'rejected' } });
+    await call('post', `${url}/status`, { key: cw, headers: { 'If-Match': '*' }, body: { status: 'draft' } });
     await call('post', `${url}/status`, { key: cw, body: { status: 'unknown' } });
     await call('get', `${url}/revisions`, { key: cw });
     await call('get', '/api/v1/submissions/none/revisions', { key: cw });
 
     const lev = await call('post', '/api/v1/submissions', { key: TEST_KEYS.fagkonsulent, body: { formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data: { formaal: 'x', hoejpris: true } } });
-    await call('post', `${lev.headers.location!}/status`, { key: TEST_KEYS.fagkonsulent, body: { status: 'approved' } });
-    await call('post', `${lev.headers.location!}/status`, { key: TEST_KEYS.leder, body: { status: 'approved' } });
+    await call('post', `${lev.headers.location!}/status`, { key: TEST_KEYS.fagkonsulent, headers: { 'If-Match': '*' }, body: { status: 'approved' } });
+    await call('post', `${lev.headers.location!}/status`, { key: TEST_KEYS.leder, headers: { 'If-Match': '*' }, body: { status: 'approved' } });
 
     await call('get', '/api/v1/submissions', { key: cw });
     const page = await call('get', '/api/v1/submissions?limit=1&formId=fixture', { key: cw });
@@ -218,8 +219,9 @@ describe('a scripted form configuration session conforms to the document', () =>
     const created = await c('post', '/api/v1/submissions', { key: TEST_KEYS.caseworker, body: { formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() } });
     const url = created.headers.location!;
     await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, headers: { 'If-Match': '"x:9"' }, body: { version: '1.1.0' } });
-    await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, body: { version: '1.0.0' } });
     await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, body: { version: '1.1.0' } });
+    await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, headers: { 'If-Match': '*' }, body: { version: '1.0.0' } });
+    await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, headers: { 'If-Match': '*' }, body: { version: '1.1.0' } });
     await c('post', `${url}/migrate`, { key: TEST_KEYS.caseworker, body: { nope: 1 } });
     await c('get', '/api/v1/audit', { key: admin });
 
@@ -248,6 +250,7 @@ describe('a scripted form configuration session conforms to the document', () =>
         'POST /api/v1/submissions/{id}/migrate 400',
         'POST /api/v1/submissions/{id}/migrate 409',
         'POST /api/v1/submissions/{id}/migrate 422',
+        'POST /api/v1/submissions/{id}/migrate 428',
       ]),
     );
   });
@@ -259,20 +262,21 @@ describe('a scripted legal-hold session conforms to the document', () => {
     const h = (method: 'get' | 'post' | 'put', url: string, options: Parameters<typeof call>[2] = {}) => call(method, url, { app: holdApp, ...options });
     const created = await h('post', '/api/v1/submissions', { key: TEST_KEYS.fagkonsulent, body: { formId: 'fixture', version: '1.0.0', status: 'submitted', data: fixtureData() } });
     const url = created.headers.location!;
-    const approved = await h('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, body: { status: 'approved' } });
+    const approved = await h('post', `${url}/status`, { key: TEST_KEYS.fagkonsulent, headers: { 'If-Match': '*' }, body: { status: 'approved' } });
     const hold = `${url}/legal-hold`;
     const reason = 'Retssag BS-1234/2026';
 
     const held = await h('put', hold, { key: TEST_KEYS.leder, headers: { 'If-Match': approved.headers.etag! }, body: { hold: true, reason } });
     expect(held.body).toMatchObject({ legalHold: true, revision: 3, statusChangedAt: approved.body.submission.statusChangedAt });
     await h('put', hold, { key: TEST_KEYS.leder, body: { hold: true, reason } });
+    await h('put', hold, { key: TEST_KEYS.leder, headers: { 'If-Match': '*' }, body: { hold: true, reason } });
     await h('put', hold, { key: TEST_KEYS.leder, headers: { 'If-Match': approved.headers.etag! }, body: { hold: false, reason } });
     await h('put', hold, { key: TEST_KEYS.caseworker, body: { hold: false, reason } });
     await h('put', hold, { body: { hold: false, reason } });
     await h('put', hold, { key: TEST_KEYS.leder, body: { hold: false, reason: 'Barnet 010190-1234' } });
     await h('put', hold, { key: TEST_KEYS.leder, body: { reason } });
     await h('put', '/api/v1/submissions/none/legal-hold', { key: TEST_KEYS.leder, body: { hold: true, reason } });
-    await h('put', hold, { key: TEST_KEYS.admin, body: { hold: false, reason } });
+    await h('put', hold, { key: TEST_KEYS.admin, headers: { 'If-Match': '*' }, body: { hold: false, reason } });
 
     // The revision and audit action enums must list legal-hold, or these bodies fail the schema.
     const revisions = await h('get', `${url}/revisions`, { key: TEST_KEYS.caseworker });
@@ -281,6 +285,6 @@ describe('a scripted legal-hold session conforms to the document', () => {
     expect((audit.body.items as Array<{ action: string }>).filter((a) => a.action === 'legal-hold')).toHaveLength(2);
 
     const path = 'PUT /api/v1/submissions/{id}/legal-hold';
-    expect(checked).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412'].map((s) => `${path} ${s}`)));
+    expect(checked).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412', '428'].map((s) => `${path} ${s}`)));
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { auditContract } from './contract-audit.js';
+import { auditChainContract } from './contract-audit-chain.js';
 import { concurrencyContract, durabilityContract, idempotencyContract } from './contract-concurrency.js';
 import { crudContract } from './contract-crud.js';
 import { listContract } from './contract-list.js';
@@ -30,6 +31,7 @@ export function runStoreContract(name: string, makeStore: MakeStore, options: { 
     crudContract(store);
     listContract(store);
     auditContract(store);
+    auditChainContract(store, current, options.durable);
     statusTimeContract(store);
     idempotencyContract(store);
     concurrencyContract(store);

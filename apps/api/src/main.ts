@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubmissionStore } from '@skema/core';
@@ -8,11 +9,37 @@ import { createPostgresStore } from '@skema/store-postgres';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** DATABASE_URL selects PostgreSQL; otherwise submissions persist as files under DATA_DIR. */
-function chooseStore(env: NodeJS.ProcessEnv): { store: SubmissionStore; where: string } {
-  if (env.DATABASE_URL) return { store: createPostgresStore({ connectionString: env.DATABASE_URL }), where: 'postgres' };
+/**
+ * DATABASE_URL selects PostgreSQL; otherwise submissions persist as files under DATA_DIR.
+ * SKEMA_ACCEPT_AUDIT_GAP=1 lets the embedded store write again after an operator accepted that
+ * audit entries are lost (recorded in the log; see packages/store-lowdb/README.md).
+ */
+function chooseStore(env: NodeJS.ProcessEnv): { store: SubmissionStore; where: string; startupReport: () => StoreStartupReport | undefined } {
+  if (env.DATABASE_URL) {
+    const store = createPostgresStore({ connectionString: env.DATABASE_URL });
+    return { store, where: 'postgres', startupReport: () => store.startupReport };
+  }
   const dataDir = resolve(env.DATA_DIR ?? './data');
-  return { store: createLowdbStore({ dataDir }), where: dataDir };
+  const store = createLowdbStore({ dataDir, acceptAuditGap: env.SKEMA_ACCEPT_AUDIT_GAP === '1' });
+  return { store, where: dataDir, startupReport: () => store.startupReport };
+}
+
+/** What both stores report about their start: the audit chain's state, plus store-specific facts. */
+interface StoreStartupReport {
+  audit: string;
+  auditGap?: { message: string };
+}
+
+/** The start-up report goes to the log; an audit log the store cannot vouch for is an error an operator must see. */
+function logStartup(logger: ReturnType<typeof createLogger>, store: SubmissionStore, report: StoreStartupReport | undefined): void {
+  if (!report) return;
+  if (report.audit === 'read-only') {
+    logger.error({ store: store.name, startup: report }, `the audit log is incomplete, so the store refuses every write: ${report.auditGap?.message ?? ''}`);
+  } else if (report.audit === 'gap-accepted') {
+    logger.warn({ store: store.name, startup: report }, 'store opened after an accepted audit gap (recorded in the audit log)');
+  } else {
+    logger.info({ store: store.name, startup: report }, 'store opened');
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -62,8 +89,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const { store, where } = chooseStore(env);
+  const { store, where, startupReport } = chooseStore(env);
   await store.init();
+  logStartup(logger, store, startupReport());
   // One store object keeps submissions and tenants' published form configuration.
   const formConfigStore = isFormConfigStore(store) ? store : undefined;
   if (!formConfigStore) logger.warn({ store: store.name }, 'the store keeps no form configuration: /admin/form-configs answers 501');
@@ -76,6 +104,8 @@ async function main(): Promise<void> {
     ...(formConfigStore ? { formConfigStore } : {}),
     // Other instances' publications are picked up within this interval.
     formConfigRefreshMs: Number(env.FORM_CONFIG_REFRESH_MS ?? 30_000),
+    // Tenants' own forms and API-published overlays validate in worker threads with this deadline.
+    ...(env.VALIDATION_DEADLINE_MS ? { validation: { deadlineMs: Number(env.VALIDATION_DEADLINE_MS) } } : {}),
     config: loaded.config,
     logger,
     metrics: new Metrics({ defaultMetrics: true }),
@@ -98,9 +128,21 @@ async function main(): Promise<void> {
 
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '0.0.0.0';
-  const server = app.listen(port, host, () => {
+  // Listening is announced on `listening` only; a port that is taken (or any other listen error)
+  // ends the process with a non-zero code and a clear message, instead of exiting 0 as if it ran.
+  const server = createServer(app);
+  server.once('error', (e: NodeJS.ErrnoException) => {
+    const reason = e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : e.code === 'EACCES' ? `no permission to listen on port ${port}` : e.message;
+    logger.fatal({ port, host, code: e.code }, `Skema API cannot listen: ${reason}`);
+    process.stderr.write(`Skema API cannot listen: ${reason}\n`);
+    void (retention?.stop() ?? Promise.resolve())
+      .then(() => store.close())
+      .finally(() => process.exit(1));
+  });
+  server.once('listening', () => {
     logger.info({ port, host, store: store.name, where, forms: registry.ids().length }, 'Skema API listening');
   });
+  server.listen(port, host);
 
   let stopping = false;
   const shutdown = (signal: string) => {

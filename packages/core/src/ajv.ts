@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { sensitiveKeyword } from './sensitive/sensitive-keyword.js';
+import { notSensitiveKeyword, sensitiveKeyword } from './sensitive/sensitive-keyword.js';
+import type { RegExpEngineLike } from './untrusted/linear-regexp.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -9,8 +10,10 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 export type { Ajv2020 };
 
 /** The one Ajv configuration the platform uses: JSON Schema 2020-12, all errors, standard formats, the `x-skema-sensitive` annotation. */
-export function createAjv(): Ajv2020 {
+export function createAjv(options: { regExp?: RegExpEngineLike } = {}): Ajv2020 {
   const ajv = new Ajv2020({
+    // Untrusted forms run their patterns on a linear-time engine (see createUntrustedAjv).
+    ...(options.regExp ? { code: { regExp: options.regExp } } : {}),
     allErrors: true,
     // Forms carry JSON Forms and Skema annotations (x-*, i18n); unknown keywords are annotations, not errors.
     strict: false,
@@ -23,5 +26,6 @@ export function createAjv(): Ajv2020 {
   addFormats(ajv);
   // DP-02: the sensitivity annotation, so a malformed tag fails when the form compiles.
   ajv.addKeyword(sensitiveKeyword);
+  ajv.addKeyword(notSensitiveKeyword);
   return ajv;
 }

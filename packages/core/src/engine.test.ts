@@ -196,6 +196,28 @@ describe('SkemaEngine', () => {
   });
 });
 
+describe('SkemaEngine issue cap', () => {
+  // 0.9 MB of `[1,1,…]` once gave 900 006 errors (282 MB of JSON): the report must stay bounded.
+  it('reports at most maxIssues errors (default 100) and counts the rest in truncated', () => {
+    const engine = new SkemaEngine({ plugins: [plugin] });
+    const data = { navn: 'x', personer: Array.from({ length: 5000 }, () => 1) };
+    const result = engine.validate(makeForm(), data, { today: '2026-01-01' });
+    expect(result.valid).toBe(false);
+    expect(result.errors).toHaveLength(100);
+    expect(result.truncated).toEqual({ errors: 5000, warnings: 1 });
+    expect(engine.validate(makeForm(), data, { today: '2026-01-01', maxIssues: 3 }).errors).toHaveLength(3);
+  });
+
+  it('caps warnings from rules too and leaves truncated out when nothing was cut', () => {
+    const engine = new SkemaEngine({ plugins: [plugin] });
+    const capped = engine.validate(makeForm(), { navn: 'x' }, { today: '2026-01-01', maxIssues: 0 });
+    expect(capped).toMatchObject({ valid: true, errors: [], warnings: [], truncated: { errors: 0, warnings: 1 } });
+    const whole = engine.validate(makeForm(), { navn: 'x' }, { today: '2026-01-01' });
+    expect(whole.warnings).toHaveLength(1);
+    expect('truncated' in whole).toBe(false);
+  });
+});
+
 describe('SkemaEngine formats', () => {
   it('refuses a form using a format no plugin provides', () => {
     const engine = new SkemaEngine({ plugins: [{ ...plugin, formats: {} }] });

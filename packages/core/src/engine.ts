@@ -3,6 +3,7 @@ import semver from 'semver';
 import { createAjv, type Ajv2020 } from './ajv.js';
 import type { WorkingDayCalendar } from './calendar.js';
 import { todayInDenmark } from './dates.js';
+import { referenceDateOf } from './rule-context.js';
 import type { FormVersion } from './form.js';
 import type { DerivedDeadline, IssueSeverity, Locale, LocalizedText, ValidationIssue, ValidationResult } from './issues.js';
 import { keywordMessage } from './keyword-messages.js';
@@ -11,6 +12,7 @@ import type { DeadlineDefinition, RuleContext, RuleDefinition, SkemaPlugin, Vali
 import { createRuleOptionsResolver, type RuleOptionsByRule } from './rule-options.js';
 import { titleAtPointer } from './schema-pointer.js';
 import { TenantCalendars, type CalendarOptions } from './tenant-calendars.js';
+import type { UntrustedCompiler } from './untrusted/untrusted-compiler.js';
 import { weekendCalendar } from './weekend-calendar.js';
 
 export interface ValidateOptions {
@@ -24,7 +26,17 @@ export interface ValidateOptions {
   calendar?: WorkingDayCalendar;
   /** Clock for the receipt's `validatedAt`. */
   now?: Date;
+  /** The form came from a tenant through the API: compile it with `compile(form, { untrusted: true })`. */
+  untrusted?: boolean;
+  /**
+   * Most errors, and most warnings, reported (default `DEFAULT_MAX_ISSUES`, 100 each): one
+   * request must not turn into hundreds of thousands of messages. The rest are only counted
+   * (`ValidationResult.truncated`); `valid` is always computed from every error.
+   */
+  maxIssues?: number;
 }
+
+export const DEFAULT_MAX_ISSUES = 100;
 
 /** A form compiled for validation: built once per content hash, reused for every submission. */
 export interface CompiledForm {
@@ -70,10 +82,23 @@ export class SkemaEngine {
   private readonly prepared = new WeakMap<CompiledForm, Prepared>();
   private defaultCalendar: WorkingDayCalendar = weekendCalendar;
   private tenantCalendars: TenantCalendars | undefined;
+  // Second Ajv for untrusted forms (RE2 patterns); national forms keep the default engine's speed.
+  private untrustedAjv: Ajv2020 | undefined;
+  // Registered, not imported: browsers never validate untrusted forms, so their bundles carry no RE2.
+  private untrustedCompiler: UntrustedCompiler | undefined;
 
-  constructor(options: { plugins?: SkemaPlugin[] } = {}) {
+  constructor(options: { plugins?: SkemaPlugin[]; untrusted?: UntrustedCompiler } = {}) {
     this.ajv = createAjv();
     for (const plugin of options.plugins ?? []) this.use(plugin);
+    if (options.untrusted) this.useUntrusted(options.untrusted);
+  }
+
+  /** Registers how untrusted forms compile (`untrustedCompiler()` from the untrusted module): needed for `compile(form, { untrusted: true })`. */
+  useUntrusted(compiler: UntrustedCompiler): this {
+    this.untrustedCompiler = compiler;
+    this.untrustedAjv = undefined;
+    for (const key of [...this.compiled.keys()]) if (key.startsWith('untrusted:')) this.compiled.delete(key);
+    return this;
   }
 
   /** Registers a plugin: its formats, keywords, messages, rules, deadlines and calendar. */
@@ -89,6 +114,7 @@ export class SkemaEngine {
     this.registered.set(plugin.name, plugin);
     // Compiled forms captured the previous plugin set.
     this.compiled.clear();
+    this.untrustedAjv = undefined;
     return this;
   }
 
@@ -117,9 +143,14 @@ export class SkemaEngine {
     ]);
   }
 
-  /** Compiles a form once per content hash. Throws `FormPluginError` when a required plugin is missing. */
-  compile(form: FormVersion): CompiledForm {
-    const cached = this.compiled.get(form.hash);
+  /**
+   * Compiles a form once per content hash. Throws `FormPluginError` when a required plugin is
+   * missing. `untrusted`: a tenant's form from the API, compiled on the untrusted Ajv (RE2 patterns,
+   * linear `uniqueItems`, capped arrays) after its complexity budget is checked (`SchemaBudgetError`).
+   */
+  compile(form: FormVersion, options: { untrusted?: boolean } = {}): CompiledForm {
+    const key = options.untrusted ? `untrusted:${form.hash}` : form.hash;
+    const cached = this.compiled.get(key);
     if (cached) return cached;
     const formId = form.manifest.id;
     const plugins = form.manifest.plugins.map((ref) => {
@@ -135,7 +166,8 @@ export class SkemaEngine {
     assertKnownFormats(form.schema, this.ajv, `${formId}@${form.manifest.version}`);
     // A unique $id per content hash lets two versions (or tenant overlays) of one form live in one Ajv.
     const baseId = typeof form.schema.$id === 'string' ? form.schema.$id : `urn:skema:${formId}`;
-    const validateSchema = this.ajv.compile({ ...form.schema, $id: `${baseId.split('#')[0]}?hash=${form.hash}` });
+    const [ajv, schema] = options.untrusted ? [this.untrusted(), this.untrustedCompiler!.prepareSchema(form.schema)] : [this.ajv, form.schema];
+    const validateSchema = ajv.compile({ ...schema, $id: `${baseId.split('#')[0]}?hash=${form.hash}` });
     const compiled: CompiledForm = {
       form,
       validateSchema,
@@ -144,23 +176,42 @@ export class SkemaEngine {
       plugins: plugins.map((p) => ({ name: p.name, version: p.version })),
       label: createLabelLookup(form.i18n, (pointer) => titleAtPointer(form.schema, pointer)),
     };
-    this.compiled.set(form.hash, compiled);
+    this.compiled.set(key, compiled);
     return compiled;
   }
 
+  private untrusted(): Ajv2020 {
+    if (!this.untrustedCompiler) {
+      throw new FormPluginError('Untrusted forms need a registered untrusted compiler: engine.useUntrusted(untrustedCompiler())');
+    }
+    if (!this.untrustedAjv) {
+      const ajv = this.untrustedCompiler.createAjv();
+      for (const plugin of this.registered.values()) {
+        for (const [name, format] of Object.entries(plugin.formats ?? {})) ajv.addFormat(name, format);
+        for (const keyword of plugin.keywords ?? []) ajv.addKeyword(keyword);
+      }
+      this.untrustedAjv = ajv;
+    }
+    return this.untrustedAjv;
+  }
+
   validate(form: FormVersion | CompiledForm, data: unknown, options: ValidateOptions = {}): ValidationResult {
-    const compiled = 'validateSchema' in form ? form : this.compile(form);
+    const compiled = 'validateSchema' in form ? form : this.compile(form, { untrusted: options.untrusted === true });
     const prepared = this.prepare(compiled);
     const locale = options.locale ?? 'da';
     const mode = options.mode ?? 'submitted';
     const errors: ValidationIssue[] = [];
     const warnings: ValidationIssue[] = [];
+    const maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
+    // Issues past the cap are counted, never built: building the message is the cost.
+    let errorCount = 0;
+    let warningCount = 0;
 
     if (!compiled.validateSchema(data)) {
       for (const e of compiled.validateSchema.errors ?? []) {
         if (WRAPPER_KEYWORDS.has(e.keyword)) continue;
         if (mode === 'draft' && COMPLETENESS_KEYWORDS.has(e.keyword)) continue;
-        errors.push(this.schemaIssue(e, compiled, locale));
+        if (errorCount++ < maxIssues) errors.push(this.schemaIssue(e, compiled, locale));
       }
     }
 
@@ -175,7 +226,8 @@ export class SkemaEngine {
       const label = compiled.label;
       // A fresh context per rule (a rule may keep it), built as a literal: object spread per rule
       // was the engine's own largest cost on a valid submission.
-      const contextWith = (ruleOptions: RuleContext['options']): RuleContext => ({ today, locale, formId, version, mode, calendar, label, options: ruleOptions });
+      const referenceDate = referenceDateOf(compiled.form.schema, data, today);
+      const contextWith = (ruleOptions: RuleContext['options']): RuleContext => ({ today, referenceDate, locale, formId, version, mode, calendar, label, options: ruleOptions });
       if (runRules) {
         const rules = compiled.rules;
         for (let i = 0; i < rules.length; i++) {
@@ -185,7 +237,9 @@ export class SkemaEngine {
           const issues = this.runRule(rule, data, contextWith(ruleOptions), severity, locale);
           for (let k = 0; k < issues.length; k++) {
             const issue = issues[k]!;
-            (issue.severity === 'error' ? errors : warnings).push(issue);
+            if (issue.severity === 'error') {
+              if (errorCount++ < maxIssues) errors.push(issue);
+            } else if (warningCount++ < maxIssues) warnings.push(issue);
           }
         }
       }
@@ -218,7 +272,9 @@ export class SkemaEngine {
       validatedAt: isoTimestamp(options.now),
     };
     if (fixed.overlay) receipt.overlay = fixed.overlay;
-    return { valid: errors.length === 0, errors, warnings, derived: { deadlines }, receipt };
+    const result: ValidationResult = { valid: errorCount === 0, errors, warnings, derived: { deadlines }, receipt };
+    if (errorCount > errors.length || warningCount > warnings.length) result.truncated = { errors: errorCount, warnings: warningCount };
+    return result;
   }
 
   private prepare(compiled: CompiledForm): Prepared {

@@ -52,8 +52,15 @@ export interface ValidationReceipt {
 
 export interface ValidationResult {
   valid: boolean;
+  /** The errors found, at most `ValidateOptions.maxIssues` of them (see `truncated`). */
   errors: ValidationIssue[];
+  /** The warnings found, at most `ValidateOptions.maxIssues` of them (see `truncated`). */
   warnings: ValidationIssue[];
   derived: { deadlines: DerivedDeadline[] };
   receipt: ValidationReceipt;
+  /**
+   * Set only when issues were left out because there were more than `maxIssues` of a severity:
+   * the total number of errors and warnings found (the arrays hold the first ones).
+   */
+  truncated?: { errors: number; warnings: number };
 }

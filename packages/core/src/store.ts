@@ -156,6 +156,22 @@ export interface StoreHealth {
   details?: Record<string, unknown>;
 }
 
+/**
+ * What `verifyAudit` found. Every audit entry carries the hash of the one before it, so a changed,
+ * removed or inserted entry breaks the chain; a store also keeps the chain's head apart from the log,
+ * so a log cut short is found too.
+ */
+export interface AuditVerification {
+  ok: boolean;
+  /** Entries whose link in the chain was checked. */
+  checked: number;
+  /**
+   * The first damaged place: a file and line (embedded store) or a sequence number (PostgreSQL) and
+   * why. Never an entry's content.
+   */
+  damage?: { where: string; reason: string };
+}
+
 export type CreateResult =
   | { created: true; submission: Submission }
   | { created: false; submission: Submission; idempotency: IdempotencyRecord };
@@ -186,6 +202,8 @@ export interface SubmissionStore {
   queryAudit(tenantId: string, filter: AuditFilter): Promise<{ items: AuditEntry[]; nextCursor?: string }>;
   /** Removes a submission and its revisions (retention); the audit entry stays. False when absent or on legal hold. */
   delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean>;
+  /** Checks the whole audit chain (all tenants); for operators and start-up, not for a request path. */
+  verifyAudit(): Promise<AuditVerification>;
   health(): Promise<StoreHealth>;
 }
 
@@ -211,6 +229,15 @@ export class RevisionConflictError extends Error {
   }
 }
 
+/**
+ * The store cannot do this now: not initialised, closing, stopped after an I/O error, or refusing
+ * writes because its audit log is incomplete. The API answers 503.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+/** Stored data is damaged; `files` names where (files or tables and rows), never the content. */
 export class StoreCorruptionError extends Error {
   override readonly name = 'StoreCorruptionError';
   constructor(

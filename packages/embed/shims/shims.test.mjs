@@ -1,4 +1,7 @@
 import realCloneDeep from 'lodash/cloneDeep.js';
+import realFilter from 'lodash/filter.js';
+import realFind from 'lodash/find.js';
+import realMaxBy from 'lodash/maxBy.js';
 import realIsEqual from 'lodash/isEqual.js';
 import realSet from 'lodash/fp/set.js';
 import realStartCase from 'lodash/startCase.js';
@@ -8,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import uri from './fast-uri.js';
 import { set, unset } from './lodash-fp-path.js';
 import cloneDeep from './lodash-clonedeep.js';
+import { filter, find, maxBy } from './lodash-collection.js';
 import isEqual from './lodash-isequal.js';
 import startCase from './lodash-startcase.js';
 import { satisfies } from './semver.js';
@@ -78,5 +82,21 @@ describe('bundle shims behave like the libraries they replace', () => {
     const copy = cloneDeep(nested);
     copy.list[0].x = 2;
     expect(nested.list[0].x).toBe(1);
+  });
+
+  it('lodash find, filter and maxBy with function predicates', () => {
+    const collections = [undefined, null, [], [1, 5, 3, 5], ['a', 'bb', 'c'], { x: 1, y: 7, z: 7 }, [{ tester: 3 }, { tester: -1 }, { tester: 3 }]];
+    const predicates = [(v) => typeof v === 'number' && v > 2, (v, k) => k === 1 || k === 'y', (v) => v && v.tester === 3, () => false];
+    for (const c of collections) {
+      for (const p of predicates) {
+        expect(find(c, p), JSON.stringify(c)).toBe(realFind(c, p));
+        expect(filter(c, p), JSON.stringify(c)).toEqual(realFilter(c, p));
+      }
+    }
+    const scores = [(r) => r.rank, (r) => (r.rank === 2 ? NaN : r.rank), (r) => (r.rank > 1 ? undefined : r.rank), () => -1];
+    const renderers = [{ rank: 1 }, { rank: 3 }, { rank: 2 }, { rank: 3 }, { rank: -1 }];
+    for (const score of scores) {
+      for (const list of [renderers, [], undefined, [{ rank: -1 }]]) expect(maxBy(list, score)).toBe(realMaxBy(list, score));
+    }
   });
 });

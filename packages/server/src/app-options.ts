@@ -3,6 +3,7 @@ import type { ServerConfig } from './config/server-config.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import type { TransitionGuardRegistry } from './transitions/guards.js';
+import type { EngineFactorySpec } from './validation/engine-factory.js';
 
 export interface CreateAppOptions {
   engine: SkemaEngine;
@@ -40,4 +41,12 @@ export interface CreateAppOptions {
   trustProxy?: boolean | number | string;
   /** Clock, for tests. */
   now?: () => Date;
+  /**
+   * How untrusted forms (own forms and overlays published through the API) are validated: in
+   * worker threads whose engine comes from `engineFactory` (default `@skema/forms`'s
+   * `createStandardEngine`; give the module that builds `engine` when it has other plugins),
+   * `workers` (default 2), a `deadlineMs` per validation (default 1000) and a heap limit per
+   * worker (`maxOldGenerationSizeMb`, default 256).
+   */
+  validation?: { engineFactory?: EngineFactorySpec; workers?: number; deadlineMs?: number; maxOldGenerationSizeMb?: number };
 }

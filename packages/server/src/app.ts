@@ -9,7 +9,8 @@ import { PublishedForms } from './form-config/published-forms.js';
 import { apiCors } from './http/cors.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { jsonBody } from './http/json-body.js';
-import { rateLimiter } from './http/rate-limit.js';
+import { AuthFailureLimiter, rateLimiter } from './http/rate-limit.js';
+import { DEFAULT_DATA_BUDGET } from './http/data-budget.js';
 import { securityHeaders } from './http/security-headers.js';
 import { RequestValidator } from './http/request-validator.js';
 import { accessLog } from './observability/access-log.js';
@@ -33,15 +34,26 @@ import { submissionsCreateRouter } from './routes/submissions-create.js';
 import { submissionsReadRouter } from './routes/submissions-read.js';
 import { validateRouter } from './routes/validate.js';
 import { standardTransitionGuards } from './transitions/standard-guards.js';
+import { STANDARD_ENGINE } from './validation/engine-factory.js';
+import { FormValidation, trustedContent } from './validation/form-validation.js';
 
 /** Builds the Skema API as an Express app; `listen()` is the caller's. */
 export function createApp(options: CreateAppOptions): Express {
   const metrics = options.metrics ?? new Metrics();
   const logger = options.logger ?? createLogger();
+  const forms = options.tenantForms ?? new TenantForms(options.registry, new Map());
+  const isolation = options.validation ?? {};
   const ctx: AppContext = {
     engine: options.engine,
+    // National forms and git-kept configuration are trusted; anything published through the API is not.
+    validation: FormValidation.create(options.engine, trustedContent(options.registry, forms, options.config.tenants.map((t) => t.id)), {
+      engine: isolation.engineFactory ?? STANDARD_ENGINE,
+      ...(isolation.workers !== undefined ? { size: isolation.workers } : {}),
+      ...(isolation.deadlineMs !== undefined ? { deadlineMs: isolation.deadlineMs } : {}),
+      ...(isolation.maxOldGenerationSizeMb !== undefined ? { maxOldGenerationSizeMb: isolation.maxOldGenerationSizeMb } : {}),
+    }),
     registry: options.registry,
-    forms: options.tenantForms ?? new TenantForms(options.registry, new Map()),
+    forms,
     store: instrumentStore(options.store, metrics),
     keys: new KeyRing(options.config.tenants, (calendar) => options.engine.calendarFor(calendar)),
     guards: options.guards ?? standardTransitionGuards(),
@@ -52,7 +64,8 @@ export function createApp(options: CreateAppOptions): Express {
   };
 
   const formConfigs = options.formConfigStore ? startFormConfigs(ctx, options) : undefined;
-  const bodyLimit = options.bodyLimit ?? '1mb';
+  const limits = options.config.limits ?? {};
+  const bodyLimit = options.bodyLimit ?? limits.bodyBytes ?? '1mb';
 
   const app = express();
   app.disable('x-powered-by');
@@ -70,8 +83,8 @@ export function createApp(options: CreateAppOptions): Express {
   // Origin to their Vary), before the key check and the rate limit: preflights carry no key and end here.
   const cors = apiCors(options.config.corsOrigins);
   if (cors) app.use(API_BASE, cors);
-  app.use(API_BASE, identify(ctx.keys));
-  app.use(API_BASE, rateLimiter(options.config.rateLimit));
+  app.use(API_BASE, identify(ctx.keys, new AuthFailureLimiter(options.config.authFailureLimit)));
+  app.use(API_BASE, rateLimiter(options.config.rateLimit, options.config.anonymousRateLimit));
   if (formConfigs) {
     // Requests wait (once) until the published configuration has been read at start; after that
     // the gate passes requests straight on, without a promise per request.
@@ -84,7 +97,18 @@ export function createApp(options: CreateAppOptions): Express {
   }
   // Before the JSON parser: uploaded configuration is untrusted and read by its own parser.
   app.use(ADMIN_BASE, adminFormConfigsRouter(formConfigs?.service, bodyLimit));
-  app.use(API_BASE, jsonBody(bodyLimit));
+  app.use(
+    API_BASE,
+    jsonBody({
+      keyed: bodyLimit,
+      anonymous: limits.anonymousBodyBytes ?? '256kb',
+      budget: {
+        maxNodes: limits.dataNodes ?? DEFAULT_DATA_BUDGET.maxNodes,
+        maxDepth: limits.dataDepth ?? DEFAULT_DATA_BUDGET.maxDepth,
+        maxArrayLength: limits.arrayLength ?? DEFAULT_DATA_BUDGET.maxArrayLength,
+      },
+    }),
+  );
 
   // The hot paths first (portals validate on every save; back-office systems create): routes are
   // tried in order, and no path of these overlaps another router's.
@@ -100,7 +124,7 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(submissionLegalHoldRouter(ctx));
   app.use(auditRouter(ctx));
   // After the API: an API request then never walks these routers' routes.
-  app.use(healthRouter(ctx));
+  app.use(healthRouter(ctx, { token: options.config.metricsToken, open: options.config.openMetrics === true }));
   app.use(openApiRouter(ctx));
 
   if (options.staticDirs) app.use(staticRouter(options.staticDirs));

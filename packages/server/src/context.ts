@@ -4,10 +4,13 @@ import type { RequestValidator } from './http/request-validator.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import type { TransitionGuardRegistry } from './transitions/guards.js';
+import type { FormValidation } from './validation/form-validation.js';
 
 /** What every router needs; built once by `createApp`. */
 export interface AppContext {
   engine: SkemaEngine;
+  /** Validates data against a form: trusted forms in-process, untrusted ones in the worker pool. */
+  validation: FormValidation;
   registry: FormRegistry;
   /**
    * What each tenant sees: base forms with its overlays, and its own forms. Replaced (never

@@ -61,11 +61,11 @@ describe('leveranceaftale (real form)', () => {
       .send({ formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data })
       .expect(201);
     const url = created.headers.location!;
-    await request(app).post(`${url}/status`).set(bearer(TEST_KEYS.leder)).send({ status: 'approved' }).expect(403);
-    const first = await request(app).post(`${url}/status`).set(bearer(TEST_KEYS.fagkonsulent2)).send({ status: 'approved' }).expect(202);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.leder)).send({ status: 'approved' }).expect(403);
+    const first = await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent2)).send({ status: 'approved' }).expect(202);
     expect(first.body.pendingApprovals).toEqual(['leder']);
-    await request(app).post(`${url}/status`).set(bearer(TEST_KEYS.fagkonsulent2)).send({ status: 'approved' }).expect(403);
-    const done = await request(app).post(`${url}/status`).set(bearer(TEST_KEYS.leder)).send({ status: 'approved' }).expect(200);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent2)).send({ status: 'approved' }).expect(403);
+    const done = await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.leder)).send({ status: 'approved' }).expect(200);
     expect(done.body.submission.status).toBe('approved');
   });
 
@@ -77,7 +77,7 @@ describe('leveranceaftale (real form)', () => {
       .set(bearer(TEST_KEYS.fagkonsulent))
       .send({ formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data })
       .expect(201);
-    await request(app).post(`${created.headers.location!}/status`).set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(200);
+    await request(app).post(`${created.headers.location!}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(200);
   });
 });
 

@@ -1,4 +1,2 @@
-/** The store is not initialised, is closing, or stopped after an unrecoverable write error. */
-export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
-}
+// The store contract's error; kept importable from here for callers that did so before it moved to core.
+export { StoreUnavailableError } from '@skema/core';

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditAction, AuditEntry, TenantFormRecord } from '@skema/core';
 import { StoreCorruptionError, contentHash } from '@skema/core';
 import { FORM_CONFIGS_DIR, formConfigName, formConfigPath } from './form-config-doc.js';
+import { encodeLine, lineHash } from './audit-chain.js';
 import { createLowdbStore } from './store.js';
 
 let dataDir: string;
@@ -39,9 +40,10 @@ async function auditFile(): Promise<string> {
 async function appendGhostIntent(id: string, action: string): Promise<void> {
   const file = await auditFile();
   const lines = (await readFile(file, 'utf8')).trim().split('\n');
-  const seq = (JSON.parse(lines.at(-1) as string) as { seq: number }).seq + 1;
-  const e = { id, tenantId: T, at, actor: 'admin', action };
-  await appendFile(file, `${JSON.stringify({ seq, intent: 'write', formConfig: formConfigName(KEY), e })}\n`);
+  const last = lines.at(-1) as string;
+  const seq = (JSON.parse(last) as { seq: number }).seq + 1;
+  const e = { id, tenantId: T, at, actor: 'admin', action: action as AuditAction };
+  await appendFile(file, `${encodeLine({ seq, intent: 'write', formConfig: formConfigName(KEY), e }, lineHash(last)).toString('utf8')}\n`);
 }
 
 describe('form configuration files: crash recovery and damage', () => {
@@ -75,7 +77,8 @@ describe('form configuration files: crash recovery and damage', () => {
     // No close(): the lock and the snapshot stay as a killed process leaves them.
     const lockFile = path.join(dataDir, 'skema.lock');
     const lock = JSON.parse(await readFile(lockFile, 'utf8')) as Record<string, unknown>;
-    await writeFile(lockFile, JSON.stringify({ ...lock, pid: 2 ** 22 + 1 }));
+    // A holder that is gone: another pid and no process identity (a lock file of an older version).
+    await writeFile(lockFile, JSON.stringify({ ...lock, pid: 2 ** 22 + 1, process: undefined }));
     const reopened = await open();
     expect(reopened.startupReport).toMatchObject({ voided: 0, intentsSettled: 2 });
     expect((await reopened.queryAudit(T, {})).items.map((e) => e.action)).toEqual(['form-config.draft', 'form-config.publish']);

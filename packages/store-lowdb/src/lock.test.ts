@@ -4,6 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataDirLockedError, LOCK_FILE } from './lock.js';
+import { ownIdentity } from './process-identity.js';
 import { createLowdbStore } from './store.js';
 
 let dataDir: string;
@@ -58,6 +59,17 @@ describe('data folder lock', () => {
     await store.init();
     expect(store.startupReport?.tookOverLockFromPid).toBe(pid);
     expect(JSON.parse(await readFile(path.join(dataDir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    await store.close();
+  });
+
+  it('takes over a lock whose pid is in use again by another process (restart in a container, PID 1)', async () => {
+    // The old holder had our pid (as PID 1 of a restarted container has) but started at another time.
+    const own = ownIdentity();
+    const lock = { pid: process.pid, hostname: hostname(), startedAt: 'x', token: 'old', ...(own ? { process: { ...own, startTime: '1' } } : {}) };
+    await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify(lock));
+    const store = createLowdbStore({ dataDir });
+    await store.init();
+    expect(store.startupReport?.tookOverLockFromPid).toBe(process.pid);
     await store.close();
   });
 

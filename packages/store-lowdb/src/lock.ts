@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from './fs-sync.js';
+import type { ProcessIdentity } from './process-identity.js';
+import { identityOf, ownIdentity } from './process-identity.js';
 
 export const LOCK_FILE = 'skema.lock';
 
@@ -10,6 +12,8 @@ interface LockContent {
   hostname: string;
   startedAt: string;
   token: string;
+  /** Who holds it beyond the pid, which a container restart or a new PID namespace reuses (absent in old lock files). */
+  process?: ProcessIdentity;
 }
 
 /** Thrown when another live process holds the data folder. */
@@ -24,7 +28,7 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+function pidAnswers(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -45,8 +49,27 @@ function parseLock(text: string): LockContent | undefined {
 }
 
 /**
- * One process per data folder: an exclusive lock file holding pid and host. A lock left by a dead
- * process on this host (crash, kill -9) is taken over; a live one is refused with a clear message.
+ * Whether the holder of a lock on this host still runs. A pid alone is not enough: after a restart
+ * in a container (or any new PID namespace) the new process often gets the very pid the old one had,
+ * e.g. 1, so the pid answers although its holder is gone. The lock therefore also records the
+ * holder's identity (boot id, pid in /proc, start time); the holder lives only if a process with that
+ * pid and that start time exists in this boot.
+ */
+function holderAlive(other: LockContent): boolean {
+  const own = ownIdentity();
+  if (other.process && own) {
+    if (other.process.bootId !== own.bootId) return false; // written before a reboot
+    return identityOf(other.process.procPid)?.startTime === other.process.startTime;
+  }
+  // An old lock file (or no /proc): our own pid is held by us, not by a process we could be waiting for.
+  if (other.pid === process.pid) return false;
+  return pidAnswers(other.pid);
+}
+
+/**
+ * One process per data folder: an exclusive lock file holding pid, host and process identity. A lock
+ * left by a dead process on this host (crash, kill -9, a restarted container) is taken over; a live
+ * one is refused with a clear message.
  */
 export class DataDirLock {
   private readonly file: string;
@@ -64,6 +87,8 @@ export class DataDirLock {
       startedAt: new Date().toISOString(),
       token: this.token,
     };
+    const identity = ownIdentity();
+    if (identity) content.process = identity;
     let tookOver: number | undefined;
     for (let attempt = 0; attempt < 10; attempt++) {
       if (await this.tryCreate(content)) return tookOver === undefined ? {} : { tookOverFromPid: tookOver };
@@ -124,7 +149,7 @@ export class DataDirLock {
 
   private refuseIfLive(other: LockContent): void {
     const sameHost = other.hostname === hostname();
-    if (sameHost && !isAlive(other.pid)) return;
+    if (sameHost && !holderAlive(other)) return;
     const where = sameHost ? '' : ` on host ${other.hostname}`;
     const advice = sameHost
       ? 'Stop that process first, or give this one another DATA_DIR.'

@@ -7,11 +7,13 @@ export class OperationGate {
   state: StoreState = 'new';
   private readonly operations = new Set<Promise<unknown>>();
 
-  constructor(private readonly writeFailure: () => unknown) {}
+  /** `writesRefused` tells why writes are refused now (an I/O error, an incomplete audit log), or undefined. */
+  constructor(private readonly writesRefused: () => string | undefined) {}
 
   track<T>(write: boolean, task: () => Promise<T>): Promise<T> {
     if (this.state !== 'open') return Promise.reject(new StoreUnavailableError(`Store is ${this.state === 'new' ? 'not initialised' : 'closed'}`));
-    if (write && this.writeFailure()) return Promise.reject(new StoreUnavailableError('Store stopped writing after an I/O error; restart to recover'));
+    const refused = write ? this.writesRefused() : undefined;
+    if (refused) return Promise.reject(new StoreUnavailableError(refused));
     const p = task();
     this.operations.add(p);
     void p.then(

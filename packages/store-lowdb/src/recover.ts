@@ -1,5 +1,5 @@
 import { StoreCorruptionError } from '@skema/core';
-import type { AuditLog } from './audit-log.js';
+import type { AuditGap, AuditLog } from './audit-log.js';
 import { docPath } from './doc.js';
 import type { FormConfigDoc } from './form-config-doc.js';
 import { scanFormConfigs, settleFormConfigIntents } from './form-config-recovery.js';
@@ -20,6 +20,17 @@ export interface StartupReport {
   voided: number;
   snapshotProblem?: string;
   tornAudit?: { file: string; bytes: number };
+  /** Audit entries whose chain link was checked (the whole log, every start). */
+  auditChecked: number;
+  /**
+   * `ok`; `read-only` when entries known to exist are missing from the end of the log (the store
+   * then refuses every write, since each needs an audit entry); `gap-accepted` when an operator
+   * started with `acceptAuditGap` and the gap was recorded in the log.
+   */
+  audit: 'ok' | 'read-only' | 'gap-accepted';
+  auditGap?: AuditGap;
+  /** Ids imported from a `voided-audit.json` of a version before the chain. */
+  legacyVoidedImported?: number;
   tookOverLockFromPid?: number;
   ms: number;
 }
@@ -39,15 +50,21 @@ export async function recoverDataDir(options: {
   formConfigs: FormConfigDoc[];
   seq: number;
   changed: boolean;
-  report: Omit<StartupReport, 'ms' | 'tookOverLockFromPid'>;
+  /** Ids to void in the log once it takes writes (uncommitted intents, and a legacy voided file's). */
+  toVoid: string[];
+  legacyVoided: string[];
+  gap?: AuditGap;
+  report: Omit<StartupReport, 'ms' | 'tookOverLockFromPid' | 'audit'>;
 }> {
   const { dataDir, submissionsDir, audit, voided } = options;
-  await voided.load();
+  const legacyVoided = await voided.readLegacy();
   const { snapshot, problem } = options.verify === 'full' ? {} : await readSnapshot(dataDir);
   const index = snapshot?.index ?? new SubmissionIndex();
   const scan: ScanResult = snapshot ? verifySnapshot(submissionsDir, index, snapshot.dirs) : fullScan(submissionsDir, index);
   await audit.open();
-  const tail = await audit.readTail(snapshot?.seq ?? 0);
+  const tail = await audit.scan(snapshot?.seq ?? 0);
+  voided.load(tail.voided);
+  voided.hide(legacyVoided);
   const settled = settleIntents(submissionsDir, index, tail.lines, voided.ids);
   const configs = scanFormConfigs(dataDir);
   const configsSettled = settleFormConfigIntents(configs, tail.lines, voided.ids);
@@ -63,7 +80,7 @@ export async function recoverDataDir(options: {
   }
   for (const id of missing) index.remove(id);
   const toVoid = [...settled.toVoid, ...configsSettled.toVoid];
-  if (toVoid.length > 0) await voided.add(toVoid);
+  voided.hide(toVoid);
   // An unchanged folder keeps its snapshot: rewriting it would only cost time and memory.
   const tempRemoved = scan.tempRemoved + configs.tempRemoved;
   const changed = !snapshot || scan.filesRead > 0 || tempRemoved > 0 || missing.length > 0 || tail.lines.length > 0 || !!tail.torn;
@@ -72,6 +89,9 @@ export async function recoverDataDir(options: {
     formConfigs: [...configs.docs.values()],
     seq: Math.max(snapshot?.seq ?? 0, tail.maxSeq),
     changed,
+    toVoid,
+    legacyVoided,
+    ...(tail.gap ? { gap: tail.gap } : {}),
     report: {
       mode: snapshot ? 'snapshot' : 'full-scan',
       submissions: index.size,
@@ -82,6 +102,9 @@ export async function recoverDataDir(options: {
       voided: toVoid.length,
       ...(problem ? { snapshotProblem: problem } : {}),
       ...(tail.torn ? { tornAudit: tail.torn } : {}),
+      auditChecked: tail.checked,
+      ...(tail.gap ? { auditGap: tail.gap } : {}),
+      ...(legacyVoided.length > 0 ? { legacyVoidedImported: legacyVoided.length } : {}),
     },
   };
 }

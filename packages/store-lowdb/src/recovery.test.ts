@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreCorruptionError } from '@skema/core';
 import type { NewSubmission } from '@skema/core';
+import type { ChainLine } from './audit-chain.js';
+import { encodeLine, lineHash } from './audit-chain.js';
 import { createLowdbStore } from './store.js';
 import type { LowdbStoreOptions } from './store.js';
 
@@ -37,6 +39,18 @@ async function segments(): Promise<string[]> {
   return (await readdir(path.join(dataDir, 'audit'))).filter((f) => f.endsWith('.jsonl')).sort((a, b) => a.slice(11).localeCompare(b.slice(11)));
 }
 
+/** Appends lines as the store would (each chained to the one before), e.g. intents a crash left behind. */
+async function appendChained(file: string, lines: ChainLine[]): Promise<void> {
+  let prev = lineHash((await readFile(file, 'utf8')).trimEnd().split('\n').at(-1) as string);
+  let text = '';
+  for (const line of lines) {
+    const bytes = encodeLine(line, prev);
+    prev = lineHash(bytes);
+    text += `${bytes.toString('utf8')}\n`;
+  }
+  await appendFile(file, text);
+}
+
 async function lastSeq(): Promise<number> {
   const segs = await segments();
   const lines = (await readFile(path.join(dataDir, 'audit', segs.at(-1) as string), 'utf8')).trim().split('\n');
@@ -51,13 +65,17 @@ describe('crash recovery', () => {
     await store.close();
     // What a crash between "intent durable" and "file renamed/unlinked" leaves behind.
     const seq = await lastSeq();
-    const ghost = (n: number, intent: 'write' | 'delete', id: string, action: string) =>
-      `${JSON.stringify({ seq: seq + n, intent, e: { id: `ghost-${n}`, tenantId: T, at, actor: 'api-key', action, submissionId: id } })}\n`;
+    const ghost = (n: number, intent: 'write' | 'delete', id: string, action: 'create' | 'update' | 'delete'): ChainLine => ({
+      seq: seq + n,
+      intent,
+      e: { id: `ghost-${n}`, tenantId: T, at, actor: 'api-key', action, submissionId: id },
+    });
     const segs = await segments();
-    await appendFile(
-      path.join(dataDir, 'audit', segs.at(-1) as string),
-      ghost(1, 'write', 'sub-1', 'update') + ghost(2, 'delete', 'sub-2', 'delete') + ghost(3, 'write', 'sub-never', 'create'),
-    );
+    await appendChained(path.join(dataDir, 'audit', segs.at(-1) as string), [
+      ghost(1, 'write', 'sub-1', 'update'),
+      ghost(2, 'delete', 'sub-2', 'delete'),
+      ghost(3, 'write', 'sub-never', 'create'),
+    ]);
 
     const reopened = await open();
     expect(reopened.startupReport).toMatchObject({ voided: 3, intentsSettled: 3 });

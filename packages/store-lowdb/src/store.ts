@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {
   AuditEntry,
   AuditFilter,
+  AuditVerification,
   CreateResult,
   FormConfigStore,
   FormStatus,
@@ -45,6 +46,12 @@ export interface LowdbStoreOptions {
   auditSegmentLines?: number;
   /** Writes between automatic index snapshots (default 20 000); one is always written at init and close. */
   snapshotEvery?: number;
+  /**
+   * Start writing although audit entries known to exist are missing from the end of the log (or the
+   * head file is gone), recording the gap in the log. Only after an operator has tried to restore
+   * the missing segment from backup; without it such a store starts read-only.
+   */
+  acceptAuditGap?: boolean;
 }
 
 /** Embedded store: one lowdb document per submission or form configuration, a JSON-lines audit log, an in-memory index. */
@@ -53,6 +60,8 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
   readonly dataDir: string;
   readonly dirSyncer = new DirSyncer();
   startupReport: StartupReport | undefined;
+  /** Why the store refuses writes although it is open (audit entries missing from the log). */
+  private auditReadOnly: string | undefined;
   private readonly submissionsDir: string;
   private readonly lock: DataDirLock;
   private readonly parts: StoreParts;
@@ -67,11 +76,11 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
     this.dataDir = path.resolve(options.dataDir);
     this.submissionsDir = path.join(this.dataDir, SUBMISSIONS_DIR);
     this.lock = new DataDirLock(this.dataDir);
-    const audit = new AuditLog(this.dataDir, options.auditSegmentLines);
-    const voided = new VoidedEntries(this.dataDir, this.dirSyncer);
+    const audit = new AuditLog(this.dataDir, options.auditSegmentLines, this.dirSyncer);
+    const voided: VoidedEntries = new VoidedEntries(this.dataDir, audit, (): number => writer.nextSeq());
     const writer = new DurableWriter(audit, voided, this.dirSyncer, () => this.snapshots.afterWrite());
     this.parts = { dataDir: this.dataDir, audit, voided, writer, index: new SubmissionIndex() };
-    this.gate = new OperationGate(() => writer.failure);
+    this.gate = new OperationGate(() => this.auditReadOnly ?? (writer.failure ? 'The store stopped writing after an I/O error; restart to recover' : undefined));
     this.snapshots = new SnapshotSchedule(
       {
         dataDir: this.dataDir,
@@ -110,12 +119,13 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
       parts.index = recovered.index;
       this.formConfigs.load(recovered.formConfigs);
       parts.writer.seq = recovered.seq;
-      await parts.audit.startWriting();
+      const audit = await this.openAudit(recovered);
       gate.state = 'open';
       if (recovered.changed) await this.snapshots.writeNow();
       else this.snapshots.trust(parts.writer.seq);
       this.startupReport = {
         ...recovered.report,
+        audit,
         ...(tookOverFromPid !== undefined ? { tookOverLockFromPid: tookOverFromPid } : {}),
         ms: Math.round(performance.now() - started),
       };
@@ -125,6 +135,24 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
       await this.lock.release();
       throw error;
     }
+  }
+
+  /**
+   * Opens the audit log for appending, records what recovery voided, or, when entries known to exist
+   * are missing, stays read-only (every write needs an audit entry) unless the gap is accepted.
+   */
+  private async openAudit(recovered: Awaited<ReturnType<typeof recoverDataDir>>): Promise<StartupReport['audit']> {
+    const { audit, voided, writer } = this.parts;
+    const gap = recovered.gap;
+    if (gap && !this.options.acceptAuditGap) {
+      this.auditReadOnly = `${gap.message}. The store is read-only: restore ${gap.file} from backup and restart, or, if it cannot be restored, restart once with acceptAuditGap (SKEMA_ACCEPT_AUDIT_GAP=1) to record the gap and write again.`;
+      return 'read-only';
+    }
+    await audit.startWriting();
+    if (gap) await audit.append({ seq: writer.nextSeq(), gap: { lastSeq: gap.lastSeq, headSeq: gap.headSeq, at: new Date().toISOString() } });
+    await voided.add([...recovered.legacyVoided, ...recovered.toVoid]);
+    if (recovered.legacyVoided.length > 0) await voided.retireLegacy();
+    return gap ? 'gap-accepted' : 'ok';
   }
 
   async close(): Promise<void> {
@@ -138,7 +166,7 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
     await this.snapshots.running;
     try {
       const stale = this.snapshots.isStale(parts.writer.seq);
-      if (stale && !parts.writer.failure && !parts.audit.failed) await this.snapshots.writeNow();
+      if (stale && !parts.writer.failure && !parts.audit.failed && !this.auditReadOnly) await this.snapshots.writeNow();
     } finally {
       await parts.audit.close();
       await this.lock.release();
@@ -178,6 +206,15 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
     return this.gate.track(true, () => this.writes.delete(tenantId, id, audit));
   }
 
+  verifyAudit(): Promise<AuditVerification> {
+    return this.gate.track(false, async () => {
+      const result = await this.parts.audit.verify();
+      const gap = this.startupReport?.auditGap;
+      if (result.ok && this.auditReadOnly && gap) return { ok: false, checked: result.checked, damage: { where: gap.file, reason: gap.message } };
+      return result;
+    });
+  }
+
   listFormConfigs(tenantId: string): Promise<TenantFormRecord[]> {
     return this.gate.track(false, async () => this.formConfigs.list(tenantId));
   }
@@ -203,8 +240,8 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
 
   async health(): Promise<StoreHealth> {
     const { parts, gate } = this;
-    const failure = parts.writer.failure;
-    const ok = gate.state === 'open' && !failure && !parts.audit.failed;
+    const failure = parts.writer.failure ?? parts.audit.failed ?? this.auditReadOnly;
+    const ok = gate.state === 'open' && !failure;
     return {
       ok,
       store: this.name,
@@ -212,7 +249,8 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
         state: gate.state,
         submissions: parts.index.size,
         formConfigs: this.formConfigs.size,
-        ...(ok ? {} : { error: String((failure ?? parts.audit.failed ?? 'not open') as string) }),
+        audit: this.auditReadOnly ? 'read-only' : 'ok',
+        ...(ok ? {} : { error: String((failure ?? 'not open') as string) }),
       },
     };
   }

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, AuditFilter } from '@skema/core';
+import { StoreCorruptionError } from '@skema/core';
+import { HASHED_COLUMNS } from './audit-chain-sql.js';
 import type { AuditRow } from './rows.js';
 import { decodeCursor, encodeCursor, json, normaliseInstant, pageSize, toAudit } from './rows.js';
 import type { Db } from './sql.js';
 
-/** An audit entry that changes no record. */
+type ChainedRow = AuditRow & { prev: string; hash: string; intact: boolean };
+
+/** An audit entry that changes no record; the chain trigger sets its seq, prev and hash. */
 export async function appendAuditEntry({ pool, t }: Db, entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry> {
   const at = normaliseInstant(entry.at, 'at');
   const result = await pool.query<AuditRow>(
@@ -34,7 +38,18 @@ export async function queryAuditEntries({ pool, t }: Db, tenantId: string, filte
     where.push(`seq > $${params.length}`);
   }
   params.push(limit + 1);
-  const result = await pool.query<AuditRow>(`SELECT * FROM ${t.audit} WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`, params);
+  // Each row is checked against its hash; in a page of consecutive rows, each against the one before.
+  const result = await pool.query<ChainedRow>(
+    `SELECT *, hash = ${t.schema}.audit_row_hash(${HASHED_COLUMNS}) AS intact FROM ${t.audit} WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${params.length}`,
+    params,
+  );
+  const consecutive = filter.submissionId === undefined && filter.since === undefined;
+  result.rows.forEach((row, i) => {
+    const before = result.rows[i - 1];
+    if (!row.intact || (consecutive && before && row.prev !== before.hash)) {
+      throw new StoreCorruptionError(`Damaged audit log: ${t.audit} seq ${row.seq} ${row.intact ? 'does not follow the entry before it' : 'does not match its hash'}`, [`${t.audit} seq ${row.seq}`]);
+    }
+  });
   const rows = result.rows.slice(0, limit);
   const last = rows.at(-1);
   const items = rows.map(toAudit);

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { auditChainMigration } from './audit-chain-sql.js';
 import type { Tables } from './sql.js';
 import { tables } from './sql.js';
 
@@ -139,6 +140,11 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE ${t.revisions} ADD CONSTRAINT submission_revisions_action_check
         CHECK (action IN ('create', 'update', 'status', 'migrate', 'legal-hold'));
     `,
+  },
+  {
+    version: 4,
+    name: 'audit hash chain per tenant',
+    sql: (t) => auditChainMigration(t),
   },
 ];
 

@@ -1,7 +1,9 @@
 import pg from 'pg';
+import { StoreCorruptionError } from '@skema/core';
 import type {
   AuditEntry,
   AuditFilter,
+  AuditVerification,
   CreateResult,
   FormConfigStore,
   FormStatus,
@@ -16,6 +18,7 @@ import type {
   TenantFormRecord,
 } from '@skema/core';
 import { appendAuditEntry, queryAuditEntries } from './audit-entries.js';
+import { verifyAuditChain } from './audit-verify.js';
 import { bulkSeed } from './bulk-seed.js';
 import { PostgresFormConfigs } from './form-configs.js';
 import { migrate } from './migrations.js';
@@ -34,6 +37,17 @@ export interface PostgresStoreOptions {
   pool?: pg.Pool;
   /** Size of the pool the store creates (default 10). */
   poolSize?: number;
+  /** Verify the whole audit chain in init (default true): one pass over the audit table. */
+  verifyAuditAtStart?: boolean;
+}
+
+/** What init found; no personal data, safe to log. */
+export interface PostgresStartupReport {
+  migrationsApplied: number[];
+  /** `ok`, or `not-checked` when `verifyAuditAtStart` is false. A damaged chain stops init instead. */
+  audit: 'ok' | 'not-checked';
+  auditChecked?: number;
+  ms: number;
 }
 
 export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore {
@@ -44,8 +58,9 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
   private readonly db: Db;
   private readonly formConfigs: PostgresFormConfigs;
   private lastPoolError: unknown;
+  startupReport: PostgresStartupReport | undefined;
 
-  constructor(options: PostgresStoreOptions) {
+  constructor(private readonly options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'skema';
     assertSchemaName(this.schema);
     const t = tables(this.schema);
@@ -57,8 +72,27 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     this.formConfigs = new PostgresFormConfigs(this.pool, t);
   }
 
+  /** Migrates, then verifies the audit chain; damage stops start-up with `StoreCorruptionError` naming where. */
   async init(): Promise<void> {
-    await migrate(this.pool, this.schema);
+    const started = performance.now();
+    const migrationsApplied = await migrate(this.pool, this.schema);
+    let checked: number | undefined;
+    if (this.options.verifyAuditAtStart !== false) {
+      const result = await verifyAuditChain(this.db);
+      if (!result.ok && result.damage) {
+        throw new StoreCorruptionError(
+          `The audit log is damaged at ${result.damage.where}: ${result.damage.reason}. Restore it from backup (see packages/store-postgres/README.md), then start again.`,
+          [result.damage.where],
+        );
+      }
+      checked = result.checked;
+    }
+    this.startupReport = {
+      migrationsApplied,
+      audit: checked === undefined ? 'not-checked' : 'ok',
+      ...(checked === undefined ? {} : { auditChecked: checked }),
+      ms: Math.round(performance.now() - started),
+    };
   }
 
   async close(): Promise<void> {
@@ -95,6 +129,10 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
 
   delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean> {
     return deleteSubmission(this.db, tenantId, id, audit);
+  }
+
+  verifyAudit(): Promise<AuditVerification> {
+    return verifyAuditChain(this.db);
   }
 
   listFormConfigs(tenantId: string): Promise<TenantFormRecord[]> {

@@ -1,5 +1,5 @@
 export { applyOverlay, type OverlayResult } from './apply-overlay.js';
-export { checkOverlayDocument } from './check-overlay-document.js';
+export { checkOverlayDocument, OVERLAY_SCHEMA_ROOTS } from './check-overlay-document.js';
 export { OVERLAY_SCHEMA } from './overlay-schema.js';
 export { overlayProblem, type OverlayParams, type OverlayProblem, type OverlayProblemCode } from './overlay-problems.js';
 export { locateField, scopeToPointer } from './schema-location.js';

@@ -31,6 +31,35 @@ describe('untrusted schemas', () => {
     expect(codes({ pattern: '([a-z' })).toEqual(['invalid-pattern /pattern']);
   });
 
+  it('walks schema keywords, not property names: a field named properties or pattern hides nothing and is not a keyword', () => {
+    // Before: the walk skipped any key under a key named "properties".
+    expect(codes({ properties: { properties: { type: 'string', pattern: '^(a+)+$' } } })).toEqual(['unsafe-pattern /properties/properties/pattern']);
+    expect(codes({ $defs: { properties: { pattern: '^(a+)+$' } } })).toEqual(['unsafe-pattern /$defs/properties/pattern']);
+    expect(codes({ properties: { properties: { $ref: 'https://evil.example/s.json' } } })).toEqual(['remote-ref /properties/properties/$ref']);
+    expect(codes({ properties: { properties: { properties: { x: { patternProperties: { '(\\d*)*x': {} } } } } } })).toEqual(['unsafe-pattern /properties/properties/properties/x/patternProperties/(\\d*)*x']);
+    // Names and values that are not schema positions are never read as patterns.
+    expect(codes({ properties: { pattern: { type: 'string', default: '(' }, $ref: { const: 'https://x.example' } }, examples: [{ pattern: '(' }] })).toEqual([]);
+    expect(codes({ enum: [{ pattern: '^(a+)+$' }], const: { $ref: 'https://evil.example' } })).toEqual([]);
+  });
+
+  it('refuses patterns RE2 cannot run in linear time (backreferences, lookaround), and nested $id', () => {
+    expect(codes({ pattern: '^(a)\\1$' })).toEqual(['pattern-not-linear /pattern']);
+    expect(codes({ items: { pattern: '^(?=x)' } })).toEqual(['pattern-not-linear /items/pattern']);
+    const [problem] = checkUntrustedDocument({ pattern: '(a)\\1' });
+    expect(problem?.messages.da).toMatch(/lineær tid/);
+    expect(codes({ $id: 'urn:a', properties: { a: { $id: 'urn:b' } } })).toEqual(['nested-id /properties/a/$id']);
+    // Patterns that only RE2 keeps linear are accepted: untrusted forms run them on RE2.
+    for (const pattern of ['^(a|a)*$', '^(\\w|\\d)+$', '^[a-z]+[a-z]+[a-z]+[a-z]+!$']) expect(codes({ pattern })).toEqual([]);
+  });
+
+  it('checks schemas where the document keeps them (schemaRoots)', () => {
+    const overlay = { constraints: { '/a': { pattern: '(a)\\1' } }, fields: { properties: { pattern: { pattern: '^(a+)+$' } } }, texts: { da: { pattern: '(' } } };
+    expect(checkUntrustedDocument(overlay, {}, ['/constraints/*', '/fields/properties/*']).map((p) => `${p.code} ${p.path}`)).toEqual([
+      'pattern-not-linear /constraints/~1a/pattern',
+      'unsafe-pattern /fields/properties/pattern/pattern',
+    ]);
+  });
+
   it('bounds size, depth and the number of keys', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;

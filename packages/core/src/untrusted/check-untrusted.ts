@@ -1,19 +1,23 @@
 import safeRegex from 'safe-regex2';
 import { DEFAULT_UNTRUSTED_LIMITS, type UntrustedLimits } from './limits.js';
+import { linearPatternReason } from './linear-regexp.js';
+import { forEachSchema, REF_KEYWORDS, valuesAt } from './schema-walk.js';
 import { untrustedProblem, type UntrustedProblem } from './untrusted-problem.js';
 
 // Keys that can reach Object.prototype when a document is merged or copied naïvely.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const REF_KEYWORDS = new Set(['$ref', '$dynamicRef', '$recursiveRef']);
 
 const esc = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Checks an uploaded JSON document (a schema, UI schema or overlay) before anything compiles it:
- * bounded size, depth and key count; no prototype keys; only local `$ref`s (nothing is fetched);
- * every regular expression valid and free of catastrophic backtracking.
+ * bounded size, depth and key count; no prototype keys; and, at every schema position under
+ * `schemaRoots` (pointer patterns, `*` for every member; default: the document is a schema),
+ * only local `$ref`s (nothing is fetched) and every regular expression valid, expressible in
+ * RE2 and free of catastrophic backtracking. Schema positions are found by keyword, so a
+ * property named `pattern` or `properties` neither hides a pattern nor is taken for one.
  */
-export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLimits> = {}): UntrustedProblem[] {
+export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLimits> = {}, schemaRoots: readonly string[] = ['']): UntrustedProblem[] {
   const l = { ...DEFAULT_UNTRUSTED_LIMITS, ...limits };
   const problems: UntrustedProblem[] = [];
   const bytes = new TextEncoder().encode(JSON.stringify(doc) ?? '').length;
@@ -21,18 +25,17 @@ export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLi
     return [untrustedProblem('', 'too-large', { bytes, maxBytes: l.maxBytes })];
   }
   let keys = 0;
-  const visit = (node: unknown, path: string, depth: number, parentKey: string | undefined): void => {
+  const visit = (node: unknown, path: string, depth: number): void => {
     if (depth > l.maxDepth) {
       problems.push(untrustedProblem(path, 'too-deep', { maxDepth: l.maxDepth }));
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, `${path}/${i}`, depth + 1, undefined));
+      node.forEach((item, i) => visit(item, `${path}/${i}`, depth + 1));
       return;
     }
     if (typeof node !== 'object' || node === null) return;
     for (const key of Object.keys(node)) {
-      const value = (node as Record<string, unknown>)[key];
       const at = `${path}/${esc(key)}`;
       if (++keys > l.maxKeys) {
         problems.push(untrustedProblem(at, 'too-many-keys', { maxKeys: l.maxKeys }));
@@ -42,18 +45,38 @@ export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLi
         problems.push(untrustedProblem(at, 'forbidden-key', { key }));
         continue;
       }
-      if (REF_KEYWORDS.has(key) && parentKey !== 'properties' && typeof value === 'string' && !value.startsWith('#')) {
-        problems.push(untrustedProblem(at, 'remote-ref', { ref: value }));
-      }
-      if (key === 'pattern' && parentKey !== 'properties' && typeof value === 'string') checkPattern(value, at, l, problems);
-      if (key === 'patternProperties' && parentKey !== 'properties' && typeof value === 'object' && value !== null) {
-        for (const source of Object.keys(value)) checkPattern(source, `${at}/${esc(source)}`, l, problems);
-      }
-      visit(value, at, depth + 1, key);
+      visit((node as Record<string, unknown>)[key], at, depth + 1);
     }
   };
-  visit(doc, '', 0, undefined);
+  visit(doc, '', 0);
+  // Size, depth and prototype keys first: the schema walk below may assume a sane document.
+  if (problems.length) return problems;
+  for (const root of schemaRoots) {
+    for (const { value, pointer } of valuesAt(doc, root)) checkSchema(value, pointer, !root.includes('*'), l, problems);
+  }
   return problems;
+}
+
+/** `$ref`s, `$id`s and patterns at the schema positions of one schema (or schema fragment). */
+function checkSchema(schema: unknown, rootPointer: string, whole: boolean, l: UntrustedLimits, problems: UntrustedProblem[]): void {
+  forEachSchema(
+    schema,
+    rootPointer,
+    (node, pointer) => {
+      for (const keyword of REF_KEYWORDS) {
+        const ref = node[keyword];
+        if (typeof ref === 'string' && !ref.startsWith('#')) problems.push(untrustedProblem(`${pointer}/${keyword}`, 'remote-ref', { ref }));
+      }
+      // A nested $id starts a new base for its local references; the budget could not follow them.
+      if (typeof node.$id === 'string' && !(whole && pointer === rootPointer)) problems.push(untrustedProblem(`${pointer}/$id`, 'nested-id', { id: node.$id }));
+      if (typeof node.pattern === 'string') checkPattern(node.pattern, `${pointer}/pattern`, l, problems);
+      const patternProperties = node.patternProperties;
+      if (typeof patternProperties === 'object' && patternProperties !== null && !Array.isArray(patternProperties)) {
+        for (const source of Object.keys(patternProperties)) checkPattern(source, `${pointer}/patternProperties/${esc(source)}`, l, problems);
+      }
+    },
+    l.maxDepth,
+  );
 }
 
 function checkPattern(source: string, path: string, l: UntrustedLimits, problems: UntrustedProblem[]): void {
@@ -67,17 +90,23 @@ function checkPattern(source: string, path: string, l: UntrustedLimits, problems
     problems.push(untrustedProblem(path, 'invalid-pattern', { source }));
     return;
   }
+  const reason = linearPatternReason(source);
+  if (reason !== undefined) {
+    problems.push(untrustedProblem(path, 'pattern-not-linear', { source, reason }));
+    return;
+  }
+  // Untrusted forms run their patterns on RE2 anyway; this gives the clearer message first.
   if (!safeRegex(source)) {
     problems.push(untrustedProblem(path, 'unsafe-pattern', { source }));
   }
 }
 
 /** Parses uploaded JSON text, refusing oversized input before parsing it. */
-export function parseUntrustedJson(text: string, limits: Partial<UntrustedLimits> = {}): { value?: unknown; problems: UntrustedProblem[] } {
+export function parseUntrustedJson(text: string, limits: Partial<UntrustedLimits> = {}, schemaRoots: readonly string[] = ['']): { value?: unknown; problems: UntrustedProblem[] } {
   const l = { ...DEFAULT_UNTRUSTED_LIMITS, ...limits };
   if (text.length > l.maxBytes) {
     return { problems: [untrustedProblem('', 'too-large', { maxBytes: l.maxBytes })] };
   }
   const value: unknown = JSON.parse(text);
-  return { value, problems: checkUntrustedDocument(value, l) };
+  return { value, problems: checkUntrustedDocument(value, l, schemaRoots) };
 }

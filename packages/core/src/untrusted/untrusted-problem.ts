@@ -1,6 +1,19 @@
 import type { LocalizedText } from '../issues.js';
 
-export type UntrustedProblemCode = 'too-large' | 'too-deep' | 'too-many-keys' | 'forbidden-key' | 'remote-ref' | 'unsafe-pattern' | 'invalid-pattern';
+export type UntrustedProblemCode =
+  | 'too-large'
+  | 'too-deep'
+  | 'too-many-keys'
+  | 'forbidden-key'
+  | 'remote-ref'
+  | 'unsafe-pattern'
+  | 'invalid-pattern'
+  | 'pattern-not-linear'
+  | 'nested-id'
+  | 'ref-cycle'
+  | 'too-complex'
+  | 'unique-items-unbounded'
+  | 'enum-too-large';
 
 /**
  * Why an uploaded document is refused. `message` is always the English text (for logs, the CLI
@@ -24,6 +37,12 @@ export interface UntrustedParams {
   'remote-ref': { ref: string };
   'unsafe-pattern': { source: string; maxLength?: number };
   'invalid-pattern': { source: string };
+  'pattern-not-linear': { source: string; reason: string };
+  'nested-id': { id: string };
+  'ref-cycle': { ref: string };
+  'too-complex': { evaluations: number; maxEvaluations: number };
+  'unique-items-unbounded': { maxUniqueItems: number };
+  'enum-too-large': { count: number; maxEnum: number };
 }
 
 const TEXTS: { [C in UntrustedProblemCode]: (p: UntrustedParams[C]) => LocalizedText } = {
@@ -57,6 +76,30 @@ const TEXTS: { [C in UntrustedProblemCode]: (p: UntrustedParams[C]) => Localized
   'invalid-pattern': ({ source }) => ({
     da: `«${source}» er ikke et gyldigt regulært udtryk.`,
     en: `"${source}" is not a valid regular expression.`,
+  }),
+  'pattern-not-linear': ({ source, reason }) => ({
+    da: `Det regulære udtryk «${source}» kan ikke køres i lineær tid (${reason}); tilbagereferencer og lookahead/lookbehind er ikke tilladt i kommunens egne skemaer.`,
+    en: `The pattern "${source}" cannot run in linear time (${reason}); backreferences and lookaround are not allowed in tenants' forms.`,
+  }),
+  'nested-id': ({ id }) => ({
+    da: `«$id» («${id}») er kun tilladt øverst i skemaet.`,
+    en: `"$id" ("${id}") is only allowed at the root of the schema.`,
+  }),
+  'ref-cycle': ({ ref }) => ({
+    da: `Referencen «${ref}» fører i ring tilbage til sig selv uden at gå et niveau ned i data; skemaet kan aldrig blive færdigt med at kontrollere.`,
+    en: `The reference "${ref}" leads back to itself without descending into the data; checking could never finish.`,
+  }),
+  'too-complex': ({ evaluations, maxEvaluations }) => ({
+    da: `Skemaet kan kræve ${evaluations > 1e15 ? 'astronomisk mange' : evaluations} delskema-kontroller af én værdi (via allOf/anyOf/oneOf/$ref); højst ${maxEvaluations} er tilladt.`,
+    en: `The schema can take ${evaluations > 1e15 ? 'astronomically many' : evaluations} subschema evaluations of one value (through allOf/anyOf/oneOf/$ref); at most ${maxEvaluations} are allowed.`,
+  }),
+  'unique-items-unbounded': ({ maxUniqueItems }) => ({
+    da: `«uniqueItems» sammenligner alle elementer parvis; sæt «maxItems» til højst ${maxUniqueItems}, eller giv elementerne en simpel type (tekst, tal).`,
+    en: `"uniqueItems" compares every pair of items; set "maxItems" to at most ${maxUniqueItems}, or give the items a simple type (string, number).`,
+  }),
+  'enum-too-large': ({ count, maxEnum }) => ({
+    da: `«enum» har ${count} værdier; højst ${maxEnum} er tilladt.`,
+    en: `"enum" has ${count} values; at most ${maxEnum} are allowed.`,
   }),
 };
 

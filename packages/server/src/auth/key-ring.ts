@@ -27,7 +27,14 @@ export class KeyRing {
       const calendar = tenant.calendar && calendarFor ? { calendarOptions: tenant.calendar, calendar: calendarFor(tenant.calendar) } : {};
       return tenant.keys.map((key) => ({
         digest: keyDigest(key.key),
-        principal: { tenantId: tenant.id, keyId: key.id, roles: [...key.roles], ruleOptions: tenant.ruleOptions ?? {}, ...calendar },
+        principal: {
+          tenantId: tenant.id,
+          keyId: key.id,
+          roles: [...key.roles],
+          ruleOptions: tenant.ruleOptions ?? {},
+          ...calendar,
+          ...(tenant.listPolicy?.fields ? { listFields: tenant.listPolicy.fields } : {}),
+        },
       }));
     });
   }

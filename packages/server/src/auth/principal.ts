@@ -11,6 +11,8 @@ export interface Principal {
   /** The tenant's working-day calendar options, and the calendar built from them (undefined: the engine's). */
   calendarOptions?: CalendarOptions;
   calendar?: WorkingDayCalendar;
+  /** The tenant's list policy: data pointers a list item may show, by form id (none by default). */
+  listFields?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The authenticated caller; only call behind `authenticate({ required: true })`. */

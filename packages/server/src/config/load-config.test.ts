@@ -96,7 +96,20 @@ describe('loadServerConfig', () => {
     expect(message).toMatch(/Unknown rule NOPE-1/);
     expect(message).toMatch(/FIX-01 is a legal requirement/);
     expect(message).toMatch(/FIX-02 has no option "unknownOption"/);
-    expect(message).toMatch(/FIX-02\.minLength/);
+    expect(message).toMatch(/FIX-02: option "minLength"/);
+  });
+
+  it('HEN-05, LEV-07: refuses at start-up option values that would switch a legal rule off, naming rule, option and source', () => {
+    const tenant = { id: 't', keys: [{ id: 'k', key: 'a-plain-key-long-enough', roles: ['caseworker'] }] };
+    const attack = {
+      tenants: [{ ...tenant, ruleOptions: { 'HEN-05': { youthConsentAge: 18, youthSupplementsParents: false }, 'LEV-07': { thresholdDkk: 1e12 } } }],
+    };
+    const message = problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file(attack) }, createStandardEngine()));
+    expect(message).toMatch(/HEN-05 has no option "youthConsentAge"/);
+    expect(message).toMatch(/HEN-05: option "youthSupplementsParents" is outside the bounds .*source: spec §8 Q5/);
+    expect(message).toMatch(/LEV-07: option "thresholdDkk" is outside the bounds .*source: 001/);
+    const narrowing = { tenants: [{ ...tenant, ruleOptions: { 'LEV-07': { thresholdDkk: 50000 }, 'LEV-12': { maxMonths: 6 } } }] };
+    expect(() => loadServerConfig({ SKEMA_CONFIG: file(narrowing) }, createStandardEngine())).not.toThrow();
   });
 
   it("checks each tenant's working-day calendar options against the calendar plugin, naming the tenant", () => {

@@ -33,7 +33,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, engine: SkemaEngine): L
     if (env.NODE_ENV === 'production') {
       throw new ConfigError('SKEMA_CONFIG must name a configuration file when NODE_ENV=production (the development keys are refused in production).');
     }
-    return { config: withEnvOverrides(devConfig(), env), source: 'development' };
+    // Development serves /metrics without a token unless one is set.
+    return { config: withEnvOverrides({ ...devConfig(), openMetrics: true }, env), source: 'development' };
   }
   let raw: unknown;
   try {
@@ -85,28 +86,9 @@ function uniquenessProblems(config: ServerConfig): string[] {
 }
 
 function ruleOptionProblems(config: ServerConfig, engine: SkemaEngine): string[] {
-  const catalogue = engine.catalogue().map(({ rule }) => ({
-    id: rule.id,
-    ...('severity' in rule ? { severity: rule.severity } : {}),
-    ...(rule.options ? { options: rule.options } : {}),
-  }));
-  const ajv = createAjv();
-  const problems: string[] = [];
-  for (const tenant of config.tenants) {
-    const options = tenant.ruleOptions ?? {};
-    for (const p of checkRuleOptions(options, catalogue)) problems.push(`tenant ${tenant.id}: ${p.message}`);
-    // Option values are checked against the rule's own schema for the option, where it has one.
-    for (const [ruleId, values] of Object.entries(options)) {
-      const rule = catalogue.find((r) => r.id === ruleId);
-      for (const [name, value] of Object.entries(values)) {
-        const schema = rule?.options?.[name]?.schema;
-        if (schema && !ajv.validate(schema, value)) {
-          problems.push(`tenant ${tenant.id}: ${ruleId}.${name} ${ajv.errorsText(ajv.errors, { dataVar: 'value' })}`);
-        }
-      }
-    }
-  }
-  return problems;
+  const catalogue = engine.catalogue().map(({ rule }) => rule);
+  // checkRuleOptions also checks each value against the option's schema (for a legal rule, its legal bounds).
+  return config.tenants.flatMap((tenant) => checkRuleOptions(tenant.ruleOptions ?? {}, catalogue).map((p) => `tenant ${tenant.id}: ${p.message}`));
 }
 
 /** Each tenant's calendar options, built once here so a mistake stops the start, not a request. */
@@ -123,7 +105,24 @@ function calendarProblems(config: ServerConfig, engine: SkemaEngine): string[] {
 }
 
 function withEnvOverrides(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
-  return withCorsOrigins(withRateLimit(config, env), env);
+  return withMetricsToken(withCorsOrigins(withAnonymousRateLimit(withRateLimit(config, env), env), env), env);
+}
+
+/** `RATE_LIMIT_ANONYMOUS_MAX`: requests without a key per address per window (`RATE_LIMIT_WINDOW_MS`, default a minute). */
+function withAnonymousRateLimit(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
+  if (!env.RATE_LIMIT_ANONYMOUS_MAX) return config;
+  const limit = Number(env.RATE_LIMIT_ANONYMOUS_MAX);
+  if (!(Number.isInteger(limit) && limit > 0)) throw new ConfigError('RATE_LIMIT_ANONYMOUS_MAX must be a positive integer.');
+  const windowMs = env.RATE_LIMIT_WINDOW_MS ? Number(env.RATE_LIMIT_WINDOW_MS) : (config.anonymousRateLimit?.windowMs ?? 60_000);
+  return { ...config, anonymousRateLimit: { windowMs, limit } };
+}
+
+/** `METRICS_TOKEN` replaces the file's `metricsToken`; a short token is refused like a short key. */
+function withMetricsToken(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
+  const token = env.METRICS_TOKEN;
+  if (!token) return config;
+  if (token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters.');
+  return { ...config, metricsToken: token };
 }
 
 function withRateLimit(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {

@@ -27,6 +27,17 @@ export interface TenantConfig {
    * default. Without it the retention job never deletes this tenant's submissions.
    */
   retention?: RetentionPolicy;
+  /**
+   * What an item of `GET /submissions` may show of its data, per form id: JSON Pointers into
+   * `data` (`*` for every array element). Default: nothing, so a list shows id, form, version,
+   * status, revision and dates only. See `ListPolicy`.
+   */
+  listPolicy?: ListPolicy;
+}
+
+/** Data fields a tenant's submission lists may show, by form id (see `listItemView`). */
+export interface ListPolicy {
+  fields?: Record<string, string[]>;
 }
 
 export interface RateLimitConfig {
@@ -35,10 +46,38 @@ export interface RateLimitConfig {
   limit: number;
 }
 
+/** Size limits of request bodies; see `DEFAULT_REQUEST_LIMITS`. */
+export interface RequestLimits {
+  /** Largest JSON body of a request with an API key, in bytes. */
+  bodyBytes?: number;
+  /** Largest JSON body of a request without a key (validate), in bytes. */
+  anonymousBodyBytes?: number;
+  /** Most values (objects, arrays, primitives) in a parsed body. */
+  dataNodes?: number;
+  /** Deepest nesting of a parsed body. */
+  dataDepth?: number;
+  /** Most elements of one array in a parsed body. */
+  arrayLength?: number;
+}
+
 /** The content of the `SKEMA_CONFIG` file. */
 export interface ServerConfig {
   tenants: TenantConfig[];
+  /** Requests per API key per window (default 600 per minute). */
   rateLimit?: RateLimitConfig;
+  /** Requests without a key per client address per window (default 60 per minute). */
+  anonymousRateLimit?: RateLimitConfig;
+  /** Failed authentications (a wrong key) per client address per window (default 20 per minute). */
+  authFailureLimit?: RateLimitConfig;
+  /** Body size and data budget (defaults: 1 MB keyed, 256 kB anonymous, 100 000 values, depth 64, 10 000 items). */
+  limits?: RequestLimits;
+  /**
+   * Bearer token for `GET /metrics`. Without one, `/metrics` answers 404 (the development
+   * configuration serves it openly). `METRICS_TOKEN` replaces it.
+   */
+  metricsToken?: string;
+  /** Serve `/metrics` without a token (development only; set by `devConfig`). */
+  openMetrics?: boolean;
   /**
    * Origins of the portals whose pages may call the API from the browser (the embedded
    * `<skema-form>`), e.g. `https://borger.kommune.dk`. Default: none, so only pages the API itself
@@ -48,6 +87,16 @@ export interface ServerConfig {
 }
 
 const id = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' } as const;
+
+const rateLimitSchema = {
+  type: 'object',
+  required: ['windowMs', 'limit'],
+  additionalProperties: false,
+  properties: {
+    windowMs: { type: 'integer', minimum: 1000 },
+    limit: { type: 'integer', minimum: 1 },
+  },
+} as const;
 
 /** JSON Schema of the `SKEMA_CONFIG` file; the server refuses to start when the file breaks it. */
 export const serverConfigSchema = {
@@ -89,18 +138,35 @@ export const serverConfigSchema = {
           ruleOptions: { type: 'object', additionalProperties: { type: 'object' } },
           calendar: { type: 'object' },
           retention: retentionPolicySchema,
+          listPolicy: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              fields: {
+                type: 'object',
+                propertyNames: { pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
+                additionalProperties: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^(/([^/~]|~[01])*)+$' } },
+              },
+            },
+          },
         },
       },
     },
-    rateLimit: {
+    rateLimit: rateLimitSchema,
+    anonymousRateLimit: rateLimitSchema,
+    authFailureLimit: rateLimitSchema,
+    limits: {
       type: 'object',
-      required: ['windowMs', 'limit'],
       additionalProperties: false,
       properties: {
-        windowMs: { type: 'integer', minimum: 1000 },
-        limit: { type: 'integer', minimum: 1 },
+        bodyBytes: { type: 'integer', minimum: 1024 },
+        anonymousBodyBytes: { type: 'integer', minimum: 1024 },
+        dataNodes: { type: 'integer', minimum: 1 },
+        dataDepth: { type: 'integer', minimum: 2 },
+        arrayLength: { type: 'integer', minimum: 1 },
       },
     },
+    metricsToken: { type: 'string', minLength: 16 },
     // Strings here; whether each is an origin is checked after the schema, with a clearer message.
     corsOrigins: { type: 'array', items: { type: 'string', minLength: 1 } },
   },

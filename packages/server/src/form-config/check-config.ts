@@ -1,6 +1,7 @@
 import {
   applyOverlay,
   checkOverlayDocument,
+  checkSchemaBudget,
   checkRuleOptions,
   checkUntrustedDocument,
   checkVersionBump,
@@ -16,7 +17,8 @@ import {
 import { configProblem, fromCoreProblem, type ConfigProblem } from './config-problem.js';
 import { diffView, type DiffView } from './diff-view.js';
 import { exampleProblems } from './example-problems.js';
-import { ownFormShapeProblems, ownFormVersion } from './own-form.js';
+import { OWN_FORM_SCHEMA_ROOTS, ownFormShapeProblems, ownFormVersion } from './own-form.js';
+import type { FormValidation } from '../validation/form-validation.js';
 
 export type { ConfigProblem } from './config-problem.js';
 
@@ -57,15 +59,11 @@ export class ConfigChecker {
   constructor(
     private readonly registry: FormRegistry,
     private readonly engine: SkemaEngine,
+    private readonly validation: FormValidation,
   ) {}
 
   private catalogue(): CatalogueEntry[] {
     return this.engine.catalogue().map(({ rule }) => rule);
-  }
-
-  /** A throwaway engine with the same plugins, so drafts and previews never pile up in the live engine's caches. */
-  private scratchEngine(): SkemaEngine {
-    return new SkemaEngine({ plugins: this.engine.plugins });
   }
 
   /** Applies an overlay to the base version it names; `problems` when it cannot be applied. */
@@ -85,10 +83,13 @@ export class ConfigChecker {
     return form ? { form, base, problems: [] } : { base, problems };
   }
 
-  checkOverlay(input: CheckInput): CheckResult {
+  async checkOverlay(input: CheckInput): Promise<CheckResult> {
     const { form, base, problems } = this.effectiveOverlay(input.tenantId, input.document);
     if (!form || !base) return { ok: false, problems };
-    const compileProblem = this.compileProblem(form);
+    // The effective form is untrusted as a whole: its complexity budget, then it must compile as such.
+    const budget = checkSchemaBudget(form.schema, {}, '/schema').map((p) => fromCoreProblem(p.path, p));
+    if (budget.length) return { ok: false, problems: budget, form };
+    const compileProblem = await this.compileProblem(form);
     if (compileProblem) return { ok: false, problems: [compileProblem], form };
     const result: CheckResult = { ok: true, problems: [], form };
     if (input.previous && 'overlay' in input.previous) {
@@ -99,8 +100,8 @@ export class ConfigChecker {
     return result;
   }
 
-  checkOwnForm(input: CheckInput): CheckResult {
-    const untrusted = checkUntrustedDocument(input.document);
+  async checkOwnForm(input: CheckInput): Promise<CheckResult> {
+    const untrusted = checkUntrustedDocument(input.document, {}, OWN_FORM_SCHEMA_ROOTS);
     if (untrusted.length) return { ok: false, problems: untrusted.map((p) => fromCoreProblem(p.path, p)) };
     const shape = ownFormShapeProblems(input.document);
     if (shape.length) return { ok: false, problems: shape };
@@ -121,22 +122,21 @@ export class ConfigChecker {
     for (const p of checkRuleOptions(options, this.catalogue())) {
       problems.push(fromCoreProblem(`/manifest/ruleOptions/${esc(p.ruleId)}${p.option === undefined ? '' : `/${esc(p.option)}`}`, p));
     }
-    const compileProblem = this.compileProblem(form);
-    if (compileProblem) problems.push(compileProblem);
-    else problems.push(...exampleProblems(this.scratchEngine(), form));
+    const budget = checkSchemaBudget(form.schema, {}, '/schema').map((p) => fromCoreProblem(p.path, p));
+    const compileProblem = budget.length ? undefined : await this.compileProblem(form);
+    if (budget.length) problems.push(...budget);
+    else if (compileProblem) problems.push(compileProblem);
+    // Examples are data run against an untrusted form: in the worker pool, like any validation of it.
+    else problems.push(...(await exampleProblems(this.validation, form)));
     const result: CheckResult = { ok: problems.length === 0, problems, form };
     if (input.previous && 'form' in input.previous) this.bump(result, input, comparable(input.previous.form, input.previous.version), comparable(form, input.version));
     return result;
   }
 
-  private compileProblem(form: FormVersion): ConfigProblem | undefined {
-    try {
-      this.scratchEngine().compile(form);
-      return undefined;
-    } catch (e) {
-      const reason = (e as Error).message;
-      return configProblem('/schema', 'form-not-compiling', { da: `Skemaet kan ikke kompileres: ${reason}`, en: `The form does not compile: ${reason}` });
-    }
+  private async compileProblem(form: FormVersion): Promise<ConfigProblem | undefined> {
+    const reason = await this.validation.compileProblem(form);
+    if (reason === undefined) return undefined;
+    return configProblem('/schema', 'form-not-compiling', { da: `Skemaet kan ikke kompileres: ${reason}`, en: `The form does not compile: ${reason}` });
   }
 
   /**

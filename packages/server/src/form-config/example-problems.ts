@@ -1,12 +1,14 @@
-import type { FormVersion, SkemaEngine } from '@skema/core';
+import type { FormVersion } from '@skema/core';
+import type { FormValidation } from '../validation/form-validation.js';
 import { configProblem, type ConfigProblem } from './config-problem.js';
 
 /** An own form's examples run through the engine: valid ones must pass, invalid ones fail as they say. */
-export function exampleProblems(engine: SkemaEngine, form: FormVersion): ConfigProblem[] {
+export async function exampleProblems(validation: FormValidation, form: FormVersion): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
-  const run = (ex: { data: unknown; today?: string }) => engine.validate(form, ex.data, { locale: 'en', ...(ex.today ? { today: ex.today } : {}) }).errors;
+  const run = async (ex: { data: unknown; today?: string }) =>
+    (await validation.validate(form, ex.data, { locale: 'en', mode: 'submitted', now: new Date(), ...(ex.today ? { today: ex.today } : {}) })).errors;
   for (const [i, ex] of (form.examples?.valid ?? []).entries()) {
-    const errors = run(ex);
+    const errors = await run(ex);
     if (!errors.length) continue;
     const found = errors.map((e) => `${e.code} at ${e.path || '/'}`).join(', ');
     const foundDa = errors.map((e) => `${e.code} ved ${e.path || '/'}`).join(', ');
@@ -18,7 +20,7 @@ export function exampleProblems(engine: SkemaEngine, form: FormVersion): ConfigP
     );
   }
   for (const [i, ex] of (form.examples?.invalid ?? []).entries()) {
-    const errors = run(ex);
+    const errors = await run(ex);
     const codes = new Set(errors.map((e) => e.code));
     const paths = new Set(errors.map((e) => e.path));
     const missing = [...(ex.expect?.codes ?? []).filter((c) => !codes.has(c)), ...(ex.expect?.paths ?? []).filter((p) => !paths.has(p))];

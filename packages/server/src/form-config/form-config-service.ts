@@ -2,6 +2,7 @@ import type { AuditAction, AuditEntry, Locale, TenantFormRecord } from '@skema/c
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
 import { HttpProblem, type ProblemIssue } from '../http/problem.js';
+import { scrubDetails } from '../observability/scrub.js';
 import { ConfigChecker, type CheckResult } from './check-config.js';
 import { problemsView } from './config-problem.js';
 import { diffResponse } from './diff-view.js';
@@ -50,7 +51,7 @@ export class FormConfigService {
     private readonly ctx: AppContext,
     readonly published: PublishedForms,
   ) {
-    this.checker = new ConfigChecker(ctx.registry, ctx.engine);
+    this.checker = new ConfigChecker(ctx.registry, ctx.engine, ctx.validation);
   }
 
   now(): string {
@@ -95,6 +96,10 @@ export class FormConfigService {
     return record;
   }
 
+  warmValidation(): void {
+    this.ctx.validation.warm();
+  }
+
   /** Every check of a stored (or about to be published) configuration, including the semver bump. */
   async check(record: TenantFormRecord): Promise<CheckResult> {
     const previous = await this.published.previous(record.tenantId, record.kind, record.formId, record.version);
@@ -108,7 +113,7 @@ export class FormConfigService {
       at: this.now(),
       actor: principal.keyId,
       action,
-      details: { kind: record.kind, formId: record.formId, version: record.version },
+      details: scrubDetails({ kind: record.kind, formId: record.formId, version: record.version }),
     };
   }
 }

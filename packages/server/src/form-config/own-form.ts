@@ -16,6 +16,9 @@ const example = {
   },
 };
 
+/** Where an own-form document keeps JSON Schema (for the untrusted-input checks). */
+export const OWN_FORM_SCHEMA_ROOTS: readonly string[] = ['/schema'];
+
 /** A tenant's own form as uploaded: the parts of a form package, in one document. */
 export const OWN_FORM_SCHEMA = {
   type: 'object',

@@ -1,4 +1,4 @@
-import { compareVersions, FormRegistry, type FormConfigStore, type FormOverlay, type FormVersion, type TenantFormRecord, type TenantFormSource, type TenantForms } from '@skema/core';
+import { checkSchemaBudget, compareVersions, FormRegistry, type FormConfigStore, type FormOverlay, type FormVersion, type TenantFormRecord, type TenantFormSource, type TenantForms } from '@skema/core';
 import type { Logger } from '../observability/logger.js';
 import type { PreviousConfig } from './check-config.js';
 import { ownFormVersion } from './own-form.js';
@@ -8,6 +8,8 @@ const EMPTY: TenantFormSource = { overlays: [], forms: new FormRegistry() };
 /** Where the live view of the forms is kept (the app context); replaced, never mutated. */
 export interface FormsHolder {
   forms: TenantForms;
+  /** Started when a tenant has configuration from the API: its forms validate in workers. */
+  validation?: { warm(): void };
 }
 
 /**
@@ -35,6 +37,7 @@ export class PublishedForms {
   /** Re-reads one tenant's records (after a publish or deprecate) and makes them live. */
   async refresh(tenantId: string): Promise<void> {
     const records = (await this.store.listFormConfigs(tenantId)).filter((r) => r.tenantId === tenantId && r.status !== 'draft');
+    if (records.length > 0) this.holder.validation?.warm();
     this.holder.forms = this.holder.forms.withTenant(tenantId, this.merge(tenantId, records));
   }
 
@@ -53,7 +56,14 @@ export class PublishedForms {
     for (const r of records) {
       if (r.kind !== 'form' || known.has(`${r.formId}@${r.version}`)) continue;
       try {
-        own.push(ownFormVersion(r.formId, r.version, r.status, r.document));
+        const form = ownFormVersion(r.formId, r.version, r.status, r.document);
+        // Published before the budget existed (or by another version of the server): never made live.
+        const overBudget = checkSchemaBudget(form.schema, {}, '/schema');
+        if (overBudget.length) {
+          this.logger.warn({ tenantId, form: `${r.formId}@${r.version}`, problems: overBudget.map((p) => `${p.code} ${p.path}`) }, 'published own form is over the complexity budget; not loaded');
+          continue;
+        }
+        own.push(form);
       } catch (e) {
         this.logger.warn({ tenantId, form: `${r.formId}@${r.version}`, err: e }, 'published own form cannot be loaded');
       }

@@ -40,10 +40,11 @@ export function jsonTextDepth(text: string, stopAt = Infinity): number {
 
 /**
  * Reads an uploaded schema or overlay as text and checks it as untrusted input (size, depth,
- * keys, prototype keys, remote `$ref`s, unsafe patterns) before anything else touches it.
+ * keys, prototype keys; remote `$ref`s and unsafe patterns at the schema positions under
+ * `schemaRoots`, which depend on the kind of document) before anything else touches it.
  * Mounted before the API's ordinary JSON parser, so it alone bounds these bodies.
  */
-export function untrustedJsonBody(limit: string | number) {
+export function untrustedJsonBody(limit: string | number, schemaRoots: (req: Request) => readonly string[]) {
   const read = express.text({ limit, type: () => true });
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!hasBody(req)) {
@@ -64,7 +65,7 @@ export function untrustedJsonBody(limit: string | number) {
       }
       let parsed: ReturnType<typeof parseUntrustedJson>;
       try {
-        parsed = parseUntrustedJson(text);
+        parsed = parseUntrustedJson(text, {}, schemaRoots(req));
       } catch {
         return next(new HttpProblem('malformed-json', { da: 'Forespørgslens krop er ikke gyldig JSON.', en: 'The request body is not valid JSON.' }));
       }

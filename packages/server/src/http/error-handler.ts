@@ -1,16 +1,20 @@
 import type { NextFunction, Request, Response } from 'express';
-import { FormNotFoundError, ImmutableVersionError, MigrationError, NotFoundError, OverlayError, RevisionConflictError } from '@skema/core';
+import { FormNotFoundError, ImmutableVersionError, MigrationError, NotFoundError, OverlayError, RevisionConflictError, StoreCorruptionError, StoreUnavailableError } from '@skema/core';
 import type { Logger } from '../observability/logger.js';
 import { localeOf } from './locale.js';
 import { HttpProblem, PROBLEM_TYPE_BASE, PROBLEM_TYPES, pickText } from './problem.js';
 
 /** Errors thrown by body-parser carry a `type`; map them onto the API's problems. */
-function fromParserError(err: { type?: unknown; status?: unknown }): HttpProblem | undefined {
+function fromParserError(err: { type?: unknown; status?: unknown; limit?: unknown }): HttpProblem | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
       return new HttpProblem('malformed-json', { da: 'Forespørgslens krop er ikke gyldig JSON.', en: 'The request body is not valid JSON.' });
     case 'entity.too.large':
-      return new HttpProblem('payload-too-large', { da: 'Forespørgslens krop er for stor.', en: 'The request body is too large.' });
+      return new HttpProblem(
+        'payload-too-large',
+        { da: `Forespørgslens krop er for stor (højst ${String(err.limit)} bytes).`, en: `The request body is too large (at most ${String(err.limit)} bytes).` },
+        typeof err.limit === 'number' ? { members: { limit: { name: 'bodyBytes', max: err.limit } } } : {},
+      );
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new HttpProblem('unsupported-media-type', { da: 'Tegnsættet eller kodningen understøttes ikke.', en: 'The charset or content encoding is not supported.' });
@@ -44,7 +48,14 @@ export function toProblem(err: unknown): HttpProblem | undefined {
   if (err instanceof RevisionConflictError) {
     return new HttpProblem('precondition-failed', { da: 'Indsendelsen er ændret af en anden; hent den igen.', en: 'The submission was changed by someone else; fetch it again.' });
   }
-  if (typeof err === 'object' && err !== null && 'type' in err) return fromParserError(err as { type?: unknown; status?: unknown });
+  // The store's message names files for the operator's log, never for the client.
+  if (err instanceof StoreCorruptionError) {
+    return new HttpProblem('store-corrupted', { da: 'Lagrede data er beskadigede; driften er underrettet.', en: 'Stored data is damaged; operations have been alerted.' });
+  }
+  if (err instanceof StoreUnavailableError) {
+    return new HttpProblem('store-unavailable', { da: 'Lageret tager ikke imod ændringer lige nu; prøv igen senere.', en: 'The store does not accept changes right now; try again later.' }, { headers: { 'Retry-After': '60' } });
+  }
+  if (typeof err === 'object' && err !== null && 'type' in err) return fromParserError(err as { type?: unknown; status?: unknown; limit?: unknown });
   return undefined;
 }
 
@@ -53,6 +64,10 @@ export function errorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const locale = localeOf(req);
     let problem = toProblem(err);
+    // Damaged or unavailable storage is mapped for the client but must still reach the operator.
+    if (err instanceof StoreCorruptionError || err instanceof StoreUnavailableError) {
+      logger.error({ err, files: err instanceof StoreCorruptionError ? err.files : undefined, method: req.method, route: req.route?.path }, 'store error');
+    }
     if (!problem) {
       logger.error({ err, method: req.method, route: req.route?.path }, 'unhandled error');
       problem = new HttpProblem('internal', { da: 'Der opstod en uventet fejl.', en: 'An unexpected error occurred.' });

@@ -37,8 +37,11 @@ export const PROBLEM_TYPES = {
   'precondition-required': { status: 428, title: { da: 'If-Match mangler', en: 'Precondition required' } },
   'too-many-requests': { status: 429, title: { da: 'For mange forespørgsler', en: 'Too many requests' } },
   internal: { status: 500, title: { da: 'Intern fejl', en: 'Internal server error' } },
+  'store-corrupted': { status: 500, title: { da: 'Lagrede data er beskadigede', en: 'Stored data is damaged' } },
   'not-implemented': { status: 501, title: { da: 'Ikke tilgængelig på denne server', en: 'Not implemented' } },
   unavailable: { status: 503, title: { da: 'Tjenesten er ikke klar', en: 'Service unavailable' } },
+  'store-unavailable': { status: 503, title: { da: 'Lageret tager ikke imod ændringer', en: 'Store unavailable' } },
+  'validation-unavailable': { status: 503, title: { da: 'Valideringen kunne ikke gennemføres', en: 'Validation unavailable' } },
 } as const satisfies Record<string, { status: number; title: LocalizedText }>;
 
 export type ProblemKind = keyof typeof PROBLEM_TYPES;

@@ -32,6 +32,25 @@ describe('logs never contain CPR numbers, submission contents or keys', () => {
     expect(text).not.toContain(TEST_KEYS.caseworker);
   });
 
+  it('CPR numbers in paths and query filters reach neither the access log nor the audit log (plain or URL-encoded)', async () => {
+    const { app, logs } = createTestApp();
+    const auth = bearer(TEST_KEYS.admin);
+    await request(app).get('/api/v1/submissions/010118-9901').set(auth).expect(404);
+    await request(app).get('/api/v1/submissions/0101189901/revisions').set(auth).expect(404);
+    await request(app).get('/api/v1/submissions/010118%2D9901').set(auth).expect(404);
+    await request(app).get('/api/v1/submissions/%30%31%30%31%31%38-9901').set(auth).expect(404);
+    await request(app).get('/api/v1/submissions?formId=010118-9901').set(auth).expect(200);
+    await request(app).get('/api/v1/submissions?version=010118%2D9901').set(auth).expect(200);
+    const audit = await request(app).get('/api/v1/audit').set(auth).expect(200);
+
+    const listed = audit.body.items.filter((e: { action: string }) => e.action === 'list');
+    expect(listed).toHaveLength(2);
+    expect(listed[0].details).toMatchObject({ formId: '[cpr-redacted]' });
+    const text = `${logs.join('')}${JSON.stringify(audit.body)}`;
+    expect(text).toContain('/api/v1/submissions/[cpr-redacted]');
+    expect(text).not.toMatch(/010118.?9901|0101189901|%2D9901|%30%31/i);
+  });
+
   it('the logger scrubs CPR-like numbers from messages and fields', () => {
     const lines: string[] = [];
     const logger = createLogger({

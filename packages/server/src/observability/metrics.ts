@@ -1,5 +1,7 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
+export const OWN_FORM_LABEL = 'own-form';
+
 /** One Prometheus registry per app, so several apps (tests) never share counters. */
 export class Metrics {
   readonly registry = new Registry();
@@ -18,7 +20,7 @@ export class Metrics {
   });
   readonly validations = new Counter({
     name: 'skema_validations_total',
-    help: 'Validations by form and outcome (valid, invalid)',
+    help: 'Validations by national form id (own-form for every tenant form) and outcome (valid, invalid)',
     labelNames: ['form', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -33,8 +35,12 @@ export class Metrics {
   // One bound series per (form, outcome): hashing the labels on every validation costs more than counting.
   private readonly validationSeries = new Map<string, { inc(): void }>();
 
-  /** Counts one validation of a form. */
-  countValidation(form: string, valid: boolean): void {
+  /**
+   * Counts one validation of a form. A tenant's own form is private to it: its id never becomes a
+   * label (anyone reading the metrics would learn it); all own forms count as `own-form`.
+   */
+  countValidation(formId: string, valid: boolean, national: boolean): void {
+    const form = national ? formId : OWN_FORM_LABEL;
     const outcome = valid ? 'valid' : 'invalid';
     const key = `${outcome} ${form}`;
     let series = this.validationSeries.get(key);

@@ -1,12 +1,28 @@
 /**
- * CPR-like numbers (ddmmyy-xxxx or 10 digits in a row) in log text are replaced. A defence in
- * depth: the server never logs bodies, but an error message could quote a value.
+ * CPR-like numbers (ddmmyy-xxxx or 10 digits in a row; the dash may be URL-encoded as `%2D`) are
+ * replaced. The one scrubber for everything the server writes about a request: log messages and
+ * fields, logged paths, and audit entries' details. A defence in depth: the server never logs
+ * bodies, but a path (`/submissions/010118-9901`), a query filter or an error message can quote one.
  */
-const CPR_LIKE = /(?<!\d)\d{6}-?\d{4}(?!\d)/g;
+const CPR_LIKE = /(?<!\d)\d{6}(?:-|%2[dD])?\d{4}(?!\d)/g;
 export const CPR_MASK = '[cpr-redacted]';
 
 export function scrubText(text: string): string {
   return text.replace(CPR_LIKE, CPR_MASK);
+}
+
+/**
+ * A URL path (or path and query) for the log: percent-decoded first, so a CPR number hidden
+ * behind escapes (`%30%31…`) is found too, then scrubbed. Undecodable input is scrubbed as it is.
+ */
+export function scrubUrl(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // Malformed escapes: the raw text is still scrubbed below.
+  }
+  return decoded === url ? scrubText(url) : scrubText(decoded);
 }
 
 export function scrubValue(value: unknown, depth = 0): unknown {
@@ -17,4 +33,9 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = scrubValue(v, depth + 1);
   return out;
+}
+
+/** Audit entry details with every CPR-like number replaced (details name filters and references, never data). */
+export function scrubDetails<T extends Record<string, unknown>>(details: T): T {
+  return scrubValue(details) as T;
 }

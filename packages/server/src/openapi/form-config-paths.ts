@@ -35,7 +35,7 @@ export function formConfigPaths(): Record<string, unknown> {
           'Applies the versions’ declared migrations (JSON Patch or plugin), validates the result under the target version (the tenant’s effective form) ' +
           'and stores it as a new revision; the old revision and its receipt are kept. Nothing is stored when the result is invalid.',
         security: secured,
-        parameters: params(pathParams.submissionId, headerParams.ifMatchOptional),
+        parameters: params(pathParams.submissionId, headerParams.ifMatch),
         requestBody: body('MigrateRequest'),
         responses: {
           '201': ok('Migrated: the new revision.', 'SubmissionWriteResult', { ...ETAG, ...LOCATION }),
@@ -43,6 +43,7 @@ export function formConfigPaths(): Record<string, unknown> {
           '404': problem('No such submission for this tenant, or unknown target version.'),
           '409': problem('If-Match names another revision (revision-conflict), the status does not allow changes, or the tenant’s overlay does not apply to the target version.'),
           '422': problem('migration-invalid (errors[] of the migrated data) or migration-impossible (no migration path; reason).'),
+          '428': problem('If-Match is missing.'),
           ...bodyErrors,
           ...common,
         },

@@ -15,13 +15,14 @@ export function legalHoldPaths(): Record<string, unknown> {
           'It does not move `statusChangedAt`, so releasing a hold does not restart the retention period. ' +
           'The reason must not contain a CPR number (400, issues[0].code `personal-data`).',
         security: secured,
-        parameters: params(pathParams.submissionId, headerParams.ifMatchOptional),
+        parameters: params(pathParams.submissionId, headerParams.ifMatch),
         requestBody: body('LegalHoldChange'),
         responses: {
           '200': ok('The submission with its legal hold.', 'Submission', ETAG),
           ...auth,
           '404': problem('No such submission for this tenant.'),
           '412': problem('If-Match names an older revision.'),
+          '428': problem('If-Match is missing.'),
           ...bodyErrors,
           ...common,
         },

@@ -123,7 +123,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             'Moves along draft → submitted → approved | rejected (→ draft), or → withdrawn, under the form’s transition guards. ' +
             'When a further approval is needed (e.g. a højpris leveranceaftale), the approval is recorded and 202 lists pendingApprovals.',
           security: secured,
-          parameters: params(pathParams.submissionId, headerParams.ifMatchOptional),
+          parameters: params(pathParams.submissionId, headerParams.ifMatch),
           requestBody: body('StatusChange'),
           responses: {
             '200': ok('Status changed.', 'SubmissionWriteResult', ETAG),
@@ -133,6 +133,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             '409': problem('Transition not allowed from the current status.'),
             '412': problem('If-Match names an older revision.'),
             '422': problem('The data has errors, so the status cannot be reached.'),
+            '428': problem('If-Match is missing.'),
             ...bodyErrors,
             ...common,
           },
@@ -169,12 +170,24 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: { tags: ['operations'], summary: 'Readiness (the store answers)', security: [], responses: { '200': ok('Ready.', 'Health'), '503': ok('The store is not available.', 'Health') } },
       },
       '/metrics': {
-        get: { tags: ['operations'], summary: 'Prometheus metrics', security: [], responses: { '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: { type: 'string' } } } } } },
+        get: {
+          tags: ['operations'],
+          summary: 'Prometheus metrics',
+          description: 'Needs the metrics token (`METRICS_TOKEN` / `metricsToken`), not an API key. Without a configured token, and for a wrong token, 404 (development serves it openly).',
+          security: [{ metricsToken: [] }],
+          responses: {
+            '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: { type: 'string' } } } },
+            '404': problem('No metrics token is configured, or the token is wrong.'),
+          },
+        },
       },
     },
     components: {
       schemas: apiSchemas,
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <API key>' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <API key>' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <metrics token> (GET /metrics only)' },
+      },
     },
     'x-problem-types': Object.fromEntries(Object.entries(PROBLEM_TYPES).map(([slug, p]) => [slug, { status: p.status, title: p.title.en }])),
   };

@@ -15,10 +15,13 @@ export const optionalKey = [{}, { apiKey: [] }];
 
 export const common = {
   '400': problem('Malformed JSON or an invalid request (issues[] names each problem).'),
-  '429': problem('Too many requests for this key; see Retry-After.'),
+  '429': problem('Too many requests for this key (or, without a key, this address; or too many wrong keys from this address); see Retry-After.'),
 };
 export const auth = { '401': problem('Missing or invalid API key.'), '403': problem('The key lacks the role the action needs.') };
-export const bodyErrors = { '413': problem('The body is larger than the limit.'), '415': problem('The body is not application/json.') };
+export const bodyErrors = {
+  '413': problem('The body is over a limit: its size (1 MB with a key, 256 kB without) or its data budget (100 000 values, depth 64, 10 000 items per array); `limit` names it.'),
+  '415': problem('The body is not application/json in UTF-8.'),
+};
 
 export function params(...list: ApiParameter[]) {
   return [...list, headerParams.acceptLanguage];

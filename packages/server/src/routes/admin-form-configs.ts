@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { TenantFormRecord } from '@skema/core';
+import { OVERLAY_SCHEMA_ROOTS, type TenantFormRecord } from '@skema/core';
 import { requireAuth } from '../auth/authenticate.js';
 import { principalOf } from '../auth/principal.js';
 import { requireRole } from '../auth/roles.js';
@@ -7,6 +7,7 @@ import { API_BASE } from '../context.js';
 import { problemsView } from '../form-config/config-problem.js';
 import { diffResponse } from '../form-config/diff-view.js';
 import { checkView, configAddress, recordView, summaryView, type FormConfigService } from '../form-config/form-config-service.js';
+import { OWN_FORM_SCHEMA_ROOTS } from '../form-config/own-form.js';
 import { untrustedJsonBody } from '../form-config/untrusted-body.js';
 import { localeOf } from '../http/locale.js';
 import { HttpProblem } from '../http/problem.js';
@@ -15,6 +16,10 @@ import { HttpProblem } from '../http/problem.js';
 export const ADMIN_BASE = `${API_BASE}/admin`;
 const BASE = '/form-configs';
 const ONE = `${BASE}/:kind/:formId/:version`;
+
+// Where each kind of upload keeps JSON Schema, for the untrusted-input checks.
+const uploadSchemaRoots = (req: Request) => (req.params.kind === 'form' ? OWN_FORM_SCHEMA_ROOTS : OVERLAY_SCHEMA_ROOTS);
+const previewSchemaRoots = () => OVERLAY_SCHEMA_ROOTS.map((root) => `/document${root}`);
 
 function unavailable(_req: Request, _res: Response, next: NextFunction): void {
   next(
@@ -44,7 +49,7 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
     res.set('Cache-Control', 'private, no-cache').json({ items });
   });
 
-  router.post(`${BASE}/preview`, ...guard, untrustedJsonBody(bodyLimit), (req, res) => {
+  router.post(`${BASE}/preview`, ...guard, untrustedJsonBody(bodyLimit, previewSchemaRoots), (req, res) => {
     const { tenantId } = principalOf(res);
     const body = req.body as { kind?: unknown; document?: unknown };
     if (typeof body !== 'object' || body === null || body.kind !== 'overlay' || typeof body.document !== 'object' || body.document === null) {
@@ -72,10 +77,12 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
     res.set('Cache-Control', 'private, no-cache').json(recordView(await service.load(tenantId, kind, formId, version)));
   });
 
-  router.put(ONE, ...guard, untrustedJsonBody(bodyLimit), async (req, res) => {
+  router.put(ONE, ...guard, untrustedJsonBody(bodyLimit, uploadSchemaRoots), async (req, res) => {
     const principal = principalOf(res);
     const { kind, formId, version } = configAddress(req.params);
     const document = service.complete(kind, principal.tenantId, formId, version, req.body);
+    // Its check and every validation run in the worker pool: start it while the draft is saved.
+    service.warmValidation();
     const record: TenantFormRecord = {
       tenantId: principal.tenantId,
       kind,

@@ -5,6 +5,7 @@ import { principalOf } from '../auth/principal.js';
 import { AUDIT_ROLES, requireRole } from '../auth/roles.js';
 import { API_BASE, type AppContext } from '../context.js';
 import { queryParser, rethrowBadCursor } from '../http/query.js';
+import { scrubDetails } from '../observability/scrub.js';
 import { auditParams } from '../schemas/api-parameters.js';
 
 /** The tenant's audit log, for auditors: who did what to which submission, and when. */
@@ -15,7 +16,9 @@ export function auditRouter(ctx: AppContext): Router {
     const principal = principalOf(res);
     const filter = parse(req);
     const page = await ctx.store.queryAudit(principal.tenantId, { limit: 50, ...filter }).catch(rethrowBadCursor(filter.cursor));
-    res.set('Cache-Control', 'private, no-cache').json(page.nextCursor ? { items: page.items, nextCursor: page.nextCursor } : { items: page.items });
+    // Entries written before details were scrubbed at write time are scrubbed on the way out.
+    const items = page.items.map((e) => (e.details ? { ...e, details: scrubDetails(e.details) } : e));
+    res.set('Cache-Control', 'private, no-cache').json(page.nextCursor ? { items, nextCursor: page.nextCursor } : { items });
   });
   return router;
 }

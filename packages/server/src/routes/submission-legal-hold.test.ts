@@ -24,7 +24,7 @@ async function approvedSubmission() {
   const t = createTestApp({ config: config(), now: () => clock });
   const created = await request(t.app).post('/api/v1/submissions').set(bearer(TEST_KEYS.fagkonsulent)).send({ formId: 'fixture', version: '1.0.0', status: 'submitted', data: fixtureData() }).expect(201);
   const id = created.body.submission.id as string;
-  await request(t.app).post(`/api/v1/submissions/${id}/status`).set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(200);
+  await request(t.app).post(`/api/v1/submissions/${id}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(200);
   return { ...t, id, url: `/api/v1/submissions/${id}/legal-hold`, setClock: (d: Date) => (clock = d), clock: () => clock };
 }
 
@@ -36,7 +36,7 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     const t = await approvedSubmission();
     const closedAt = t.clock().toISOString();
     t.setClock(new Date(t.clock().getTime() + 5 * DAY));
-    const res = await request(t.app).put(t.url).set(leder).send({ hold: true, reason }).expect(200);
+    const res = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: true, reason }).expect(200);
     expect(res.body).toMatchObject({ id: t.id, status: 'approved', revision: 3, legalHold: true, statusChangedAt: closedAt, updatedAt: t.clock().toISOString() });
     expect(res.headers.etag).toBe(`"${t.id}:3"`);
     expect(await holdEntries(t, t.id)).toEqual([expect.objectContaining({ actor: 'alpha-leder', details: { legalHold: true, reason, revision: 3 } })]);
@@ -55,7 +55,7 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     // Released long after the period ran out: the period counts from closure, not from the
     // release, so the next run deletes it.
     t.setClock(later);
-    const released = await request(t.app).put(t.url).set(admin).send({ hold: false, reason: 'Sagen er afsluttet' }).expect(200);
+    const released = await request(t.app).put(t.url).set('If-Match', '*').set(admin).send({ hold: false, reason: 'Sagen er afsluttet' }).expect(200);
     expect(released.body).toMatchObject({ revision: 4, statusChangedAt: closedAt, updatedAt: later.toISOString() });
     expect((await t.store.get('alpha', t.id))?.legalHold ?? false).toBe(false);
     expect((await holdEntries(t, t.id)).map((a) => [a.actor, a.details?.legalHold])).toEqual([['alpha-leder', true], ['alpha-admin', false]]);
@@ -69,9 +69,9 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     const policy = [{ id: 'alpha', retention: { defaultDays: 60 } }];
     const logger = createLogger({ level: 'silent' });
     t.setClock(new Date(closedAt + 3 * DAY));
-    await request(t.app).put(t.url).set(leder).send({ hold: true, reason }).expect(200);
+    await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: true, reason }).expect(200);
     t.setClock(new Date(closedAt + 31 * DAY));
-    await request(t.app).put(t.url).set(leder).send({ hold: false, reason }).expect(200);
+    await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: false, reason }).expect(200);
     await runRetention({ store: t.store, tenants: policy, now: () => new Date(closedAt + 60 * DAY - 1), logger });
     expect(await t.store.get('alpha', t.id)).toBeDefined();
     // 60 days after closure, though only 29 after the release (counting from it would keep it until day 91).
@@ -90,42 +90,42 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
       .expect(201);
     const id = created.body.submission.id as string;
     const status = `/api/v1/submissions/${id}/status`;
-    const first = await request(t.app).post(status).set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(202);
+    const first = await request(t.app).post(status).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(202);
     expect(first.body.pendingApprovals).toEqual(['leder']);
-    await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set(admin).send({ hold: true, reason }).expect(200);
-    await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set(admin).send({ hold: false, reason }).expect(200);
+    await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set('If-Match', '*').set(admin).send({ hold: true, reason }).expect(200);
+    await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set('If-Match', '*').set(admin).send({ hold: false, reason }).expect(200);
     // Without the first approval the leder would be refused (LEV-07: the fagkonsulent approves first).
-    const second = await request(t.app).post(status).set(leder).send({ status: 'approved' }).expect(200);
+    const second = await request(t.app).post(status).set('If-Match', '*').set(leder).send({ status: 'approved' }).expect(200);
     expect(second.body.submission).toMatchObject({ status: 'approved', revision: 5 });
   });
 
   it('DP-03 only leder and admin may set a hold; other roles 403, no key 401, nothing stored', async () => {
     const t = await approvedSubmission();
     for (const key of [TEST_KEYS.caseworker, TEST_KEYS.fagkonsulent, TEST_KEYS.auditor]) {
-      await request(t.app).put(t.url).set(bearer(key)).send({ hold: true, reason }).expect(403);
+      await request(t.app).put(t.url).set('If-Match', '*').set(bearer(key)).send({ hold: true, reason }).expect(403);
     }
-    await request(t.app).put(t.url).send({ hold: true, reason }).expect(401);
+    await request(t.app).put(t.url).set('If-Match', '*').send({ hold: true, reason }).expect(401);
     expect((await t.store.get('alpha', t.id))?.legalHold).toBeUndefined();
     expect(await holdEntries(t, t.id)).toEqual([]);
-    await request(t.app).put(t.url).set(admin).send({ hold: true, reason }).expect(200);
+    await request(t.app).put(t.url).set('If-Match', '*').set(admin).send({ hold: true, reason }).expect(200);
   });
 
   it('DP-03 another tenant’s leder sees no such submission (404)', async () => {
     const t = await approvedSubmission();
-    await request(t.app).put(t.url).set(bearer(BETA_LEDER)).send({ hold: true, reason }).expect(404);
+    await request(t.app).put(t.url).set('If-Match', '*').set(bearer(BETA_LEDER)).send({ hold: true, reason }).expect(404);
     expect((await t.store.get('alpha', t.id))?.legalHold).toBeUndefined();
   });
 
   it('DP-03 refuses a reason with a CPR number, an empty reason and a missing hold, naming the field', async () => {
     const t = await approvedSubmission();
-    const cpr = await request(t.app).put(t.url).set(leder).send({ hold: true, reason: 'Barnet 010190-1234 er part' }).expect(400);
+    const cpr = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: true, reason: 'Barnet 010190-1234 er part' }).expect(400);
     expect(cpr.body.issues).toEqual([expect.objectContaining({ path: '/reason', code: 'personal-data' })]);
     expect(cpr.body.detail).toContain('CPR-nummer');
-    const english = await request(t.app).put(t.url).set(leder).set('Accept-Language', 'en').send({ hold: true, reason: '0101901234' }).expect(400);
+    const english = await request(t.app).put(t.url).set('If-Match', '*').set(leder).set('Accept-Language', 'en').send({ hold: true, reason: '0101901234' }).expect(400);
     expect(english.body.detail).toContain('CPR number');
-    const blank = await request(t.app).put(t.url).set(leder).send({ hold: true, reason: '   ' }).expect(400);
+    const blank = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: true, reason: '   ' }).expect(400);
     expect(blank.body.issues[0].path).toBe('/reason');
-    const missing = await request(t.app).put(t.url).set(leder).send({ reason }).expect(400);
+    const missing = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ reason }).expect(400);
     expect(missing.body.issues[0].path).toBe('/hold');
     expect((await t.store.get('alpha', t.id))?.revision).toBe(2);
     expect(JSON.stringify((await t.store.queryAudit('alpha', {})).items)).not.toContain('1234');
@@ -133,7 +133,7 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
 
   it('DP-03 asking for the hold it already has writes nothing; a stale If-Match is 412', async () => {
     const t = await approvedSubmission();
-    const again = await request(t.app).put(t.url).set(leder).send({ hold: false, reason }).expect(200);
+    const again = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: false, reason }).expect(200);
     expect(again.body.revision).toBe(2);
     expect(await holdEntries(t, t.id)).toEqual([]);
     await request(t.app).put(t.url).set(leder).set('If-Match', `"${t.id}:1"`).send({ hold: true, reason }).expect(412);

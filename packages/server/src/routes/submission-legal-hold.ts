@@ -34,18 +34,16 @@ export function submissionLegalHoldRouter(ctx: AppContext): Router {
         issues: [{ path: '/reason', code: 'personal-data', message: personalDataInReason[localeOf(req)] }],
       });
     }
-    const current = await service.load(principal, req.params.id as string);
-    const expected = service.expectedRevision(req, current, false);
-    let submission = current;
-    if ((current.legalHold ?? false) !== hold) {
+    const submission = await service.writeCurrent(req, principal, req.params.id as string, async (current, expected) => {
+      if ((current.legalHold ?? false) === hold) return current;
       const at = ctx.now().toISOString();
-      submission = await ctx.store.update(
+      return ctx.store.update(
         principal.tenantId,
         current.id,
         { expectedRevision: expected, legalHold: hold, receipt: current.receipt, action: 'legal-hold', changes: [], by: principal.keyId, at },
         { tenantId: principal.tenantId, at, actor: principal.keyId, action: 'legal-hold', submissionId: current.id, details: { legalHold: hold, reason, revision: expected + 1 } },
       );
-    }
+    });
     res.set('ETag', submissionEtag(submission.id, submission.revision)).set('Cache-Control', 'private, no-cache').json(submission);
   });
 

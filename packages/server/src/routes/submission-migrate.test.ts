@@ -38,13 +38,13 @@ describe('POST /submissions/{id}/migrate: indsatsplan 1.0.0 → 2.0.0 (JSON Patc
     const { app } = tenantConfigApp();
     const { dialog: _dialog, ...data } = example();
     const url = await create(app, demo, { formId: 'indsatsplan', version: '1.0.0', status: 'draft', data });
-    const res = await request(app).post(`${url}/migrate`).set(demo).send({ version: '2.0.0' }).expect(422);
+    const res = await request(app).post(`${url}/migrate`).set('If-Match', '*').set(demo).send({ version: '2.0.0' }).expect(422);
     expect(res.body).toMatchObject({ type: 'https://skema.dk/problems/migration-impossible', reason: 'patch-failed' });
     expect(res.body.detail).toMatch(/kan ikke migreres fra 1\.0\.0 til 2\.0\.0/);
     expect((await request(app).get(url).set(demo).expect(200)).body).toMatchObject({ version: '1.0.0', revision: 1 });
-    await request(app).post(`${url}/migrate`).set(demo).send({ version: '1.0.0' }).expect(422);
-    await request(app).post(`${url}/migrate`).set(demo).send({ version: '9.0.0' }).expect(404);
-    await request(app).post(`${url}/migrate`).set(demo).send({}).expect(400);
+    await request(app).post(`${url}/migrate`).set('If-Match', '*').set(demo).send({ version: '1.0.0' }).expect(422);
+    await request(app).post(`${url}/migrate`).set('If-Match', '*').set(demo).send({ version: '9.0.0' }).expect(404);
+    await request(app).post(`${url}/migrate`).set('If-Match', '*').set(demo).send({}).expect(400);
   });
 
   it('409 when If-Match names another revision; another tenant’s submission is 404', async () => {
@@ -52,14 +52,14 @@ describe('POST /submissions/{id}/migrate: indsatsplan 1.0.0 → 2.0.0 (JSON Patc
     const url = await create(app, demo, { formId: 'indsatsplan', version: '1.0.0', status: 'submitted', data: example() });
     const res = await request(app).post(`${url}/migrate`).set(demo).set('If-Match', `"${url.split('/').pop()}:7"`).send({ version: '2.0.0' }).expect(409);
     expect(res.body.type).toBe('https://skema.dk/problems/revision-conflict');
-    await request(app).post(`${url}/migrate`).set(bearer(DEV_KEYS.demo2)).send({ version: '2.0.0' }).expect(404);
+    await request(app).post(`${url}/migrate`).set('If-Match', '*').set(bearer(DEV_KEYS.demo2)).send({ version: '2.0.0' }).expect(404);
   });
 
   it('Ringsted’s overlay pins indsatsplan to ^1.0.0, so moving to 2.0.0 is refused clearly (409), not a crash', async () => {
     const { app } = tenantConfigApp();
     const data = { ...example(), deltagere: ['Klasselærer', 'AKT-vejleder'], 'x-ringsted': { moedeform: 'Samarbejdsmøde' } };
     const url = await create(app, bearer(DEV_KEYS.ringsted), { formId: 'indsatsplan', version: '1.0.0', status: 'submitted', data });
-    const res = await request(app).post(`${url}/migrate`).set(bearer(DEV_KEYS.ringsted)).send({ version: '2.0.0' }).expect(409);
+    const res = await request(app).post(`${url}/migrate`).set('If-Match', '*').set(bearer(DEV_KEYS.ringsted)).send({ version: '2.0.0' }).expect(409);
     expect(res.body.type).toBe('https://skema.dk/problems/overlay-not-applicable');
   });
 });
@@ -77,7 +77,7 @@ describe('POST /submissions/{id}/migrate: migrated data that is invalid', () => 
     const { app } = createTestApp({ registry });
     const key = bearer(TEST_KEYS.caseworker);
     const url = await create(app, key, { formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() });
-    const res = await request(app).post(`${url}/migrate`).set(key).send({ version: '2.0.0' }).expect(422);
+    const res = await request(app).post(`${url}/migrate`).set('If-Match', '*').set(key).send({ version: '2.0.0' }).expect(422);
     expect(res.body.type).toBe('https://skema.dk/problems/migration-invalid');
     expect(res.body.errors).toEqual([expect.objectContaining({ code: 'type', path: '/alder' })]);
     expect(res.body.issues[0]).toMatchObject({ code: 'type', path: '/alder' });

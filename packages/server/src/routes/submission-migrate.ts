@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import jsonPatch from 'fast-json-patch';
-import { migrateSubmission, planMigration, RevisionConflictError, type FormRegistry } from '@skema/core';
+import { migrateSubmission, planMigration, RevisionConflictError, type FormRegistry, type Submission } from '@skema/core';
 import { requireAuth } from '../auth/authenticate.js';
 import { principalOf } from '../auth/principal.js';
 import { requireRole, SUBMISSION_ROLES } from '../auth/roles.js';
@@ -9,7 +9,7 @@ import { submissionEtag } from '../http/etag.js';
 import { localeOf } from '../http/locale.js';
 import { HttpProblem } from '../http/problem.js';
 import { SubmissionService } from '../submissions/submission-service.js';
-import { errorIssues, patchDocument, writeResult } from '../submissions/submission-view.js';
+import { errorCount, errorIssues, patchDocument, writeResult } from '../submissions/submission-view.js';
 import { EDITABLE_STATUSES } from '../transitions/status-graph.js';
 
 const conflict = (current: number) =>
@@ -31,48 +31,39 @@ export function submissionMigrateRouter(ctx: AppContext): Router {
     const principal = principalOf(res);
     const locale = localeOf(req);
     const target = (req.body as { version: string }).version;
-    const current = await service.load(principal, req.params.id as string);
-    let expected: number;
-    try {
-      expected = service.expectedRevision(req, current, false);
-    } catch (e) {
-      if (e instanceof HttpProblem && e.kind === 'precondition-failed') throw conflict(current.revision);
-      throw e;
-    }
-    if (!EDITABLE_STATUSES.has(current.status)) {
-      throw new HttpProblem('not-editable', {
-        da: `En indsendelse med status ${current.status} kan ikke migreres.`,
-        en: `A submission with status ${current.status} cannot be migrated.`,
-      });
-    }
-    const own = ctx.forms.source(principal.tenantId)?.forms;
-    const registry: FormRegistry = own?.has(current.formId) ? own : ctx.registry;
-    const plan = planMigration(registry, current.formId, current.version, target);
-    const version = plan.to.manifest.version;
-    if (version === current.version) {
-      throw new HttpProblem('migration-impossible', {
-        da: `Indsendelsen er allerede på version ${version}.`,
-        en: `The submission is already at version ${version}.`,
-      });
-    }
-    const migrated = migrateSubmission({ data: current.data, ...plan, plugins: ctx.engine.plugins });
-    const form = service.resolveForm(principal.tenantId, current.formId, version);
-    const result = service.validate(form, migrated.data, current.status, principal, locale);
-    if (!result.valid) {
-      throw new HttpProblem(
-        'migration-invalid',
-        {
-          da: `De migrerede data har ${result.errors.length} fejl under version ${version}; indsendelsen er ikke ændret.`,
-          en: `The migrated data has ${result.errors.length} error(s) under version ${version}; the submission is unchanged.`,
-        },
-        { issues: errorIssues(result), members: { errors: result.errors } },
-      );
-    }
-    const at = ctx.now().toISOString();
-    const data = migrated.data as Record<string, unknown>;
-    let updated;
-    try {
-      updated = await ctx.store.update(
+    const migrate = async (current: Submission, expected: number) => {
+      if (!EDITABLE_STATUSES.has(current.status)) {
+        throw new HttpProblem('not-editable', {
+          da: `En indsendelse med status ${current.status} kan ikke migreres.`,
+          en: `A submission with status ${current.status} cannot be migrated.`,
+        });
+      }
+      const own = ctx.forms.source(principal.tenantId)?.forms;
+      const registry: FormRegistry = own?.has(current.formId) ? own : ctx.registry;
+      const plan = planMigration(registry, current.formId, current.version, target);
+      const version = plan.to.manifest.version;
+      if (version === current.version) {
+        throw new HttpProblem('migration-impossible', {
+          da: `Indsendelsen er allerede på version ${version}.`,
+          en: `The submission is already at version ${version}.`,
+        });
+      }
+      const migrated = migrateSubmission({ data: current.data, ...plan, plugins: ctx.engine.plugins });
+      const form = service.resolveForm(principal.tenantId, current.formId, version);
+      const result = await service.validate(form, migrated.data, current.status, principal, locale);
+      if (!result.valid) {
+        throw new HttpProblem(
+          'migration-invalid',
+          {
+            da: `De migrerede data har ${errorCount(result)} fejl under version ${version}; indsendelsen er ikke ændret.`,
+            en: `The migrated data has ${errorCount(result)} error(s) under version ${version}; the submission is unchanged.`,
+          },
+          { issues: errorIssues(result), members: { errors: result.errors, ...(result.truncated ? { truncated: result.truncated } : {}) } },
+        );
+      }
+      const at = ctx.now().toISOString();
+      const data = migrated.data as Record<string, unknown>;
+      const updated = await ctx.store.update(
         principal.tenantId,
         current.id,
         {
@@ -94,10 +85,18 @@ export function submissionMigrateRouter(ctx: AppContext): Router {
           details: { revision: expected + 1, from: current.version, version, steps: migrated.steps.map((s) => `${s.from}→${s.to}:${s.kind}`) },
         },
       );
+      return { updated, result };
+    };
+    let migration;
+    try {
+      migration = await service.writeCurrent(req, principal, req.params.id as string, migrate);
     } catch (e) {
+      // A stale If-Match (412) or a change that landed meanwhile: migrate answers 409, as documented.
+      if (e instanceof HttpProblem && e.kind === 'precondition-failed') throw conflict((await service.load(principal, req.params.id as string)).revision);
       if (e instanceof RevisionConflictError) throw conflict(e.actual);
       throw e;
     }
+    const { updated, result } = migration;
     res
       .status(201)
       .set('Location', `${API_BASE}/submissions/${encodeURIComponent(updated.id)}`)

@@ -17,7 +17,7 @@ async function create(formId: string, data: Record<string, unknown>, status: 'dr
 describe('POST /api/v1/submissions/{id}/status', () => {
   it('moves draft → submitted → approved and records each step', async () => {
     const { app, url, store, id } = await create('fixture', fixtureData());
-    const submitted = await request(app).post(`${url}/status`).set(caseworker).send({ status: 'submitted' }).expect(200);
+    const submitted = await request(app).post(`${url}/status`).set('If-Match', '*').set(caseworker).send({ status: 'submitted' }).expect(200);
     expect(submitted.body.submission).toMatchObject({ status: 'submitted', revision: 2 });
     expect(submitted.headers.etag!).toBe(`"${id}:2"`);
     const approved = await request(app).post(`${url}/status`).set(fagkonsulent).set('If-Match', submitted.headers.etag!).send({ status: 'approved' }).expect(200);
@@ -31,48 +31,48 @@ describe('POST /api/v1/submissions/{id}/status', () => {
 
   it('422 with issues when the data is not complete enough for submitted', async () => {
     const { app, url, store, id } = await create('fixture', { navn: 'Kun et navn' });
-    const res = await request(app).post(`${url}/status`).set(caseworker).send({ status: 'submitted' }).expect(422);
+    const res = await request(app).post(`${url}/status`).set('If-Match', '*').set(caseworker).send({ status: 'submitted' }).expect(422);
     expect(res.body.issues).toEqual([expect.objectContaining({ path: '/alder', code: 'required' })]);
     expect((await store.get('alpha', id))?.status).toBe('draft');
   });
 
   it('409 for a transition the status graph does not allow', async () => {
     const { app, url } = await create('fixture', fixtureData());
-    const res = await request(app).post(`${url}/status`).set(fagkonsulent).send({ status: 'approved' }).expect(409);
+    const res = await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulent).send({ status: 'approved' }).expect(409);
     expect(res.body.type).toBe('https://skema.dk/problems/invalid-transition');
-    await request(app).post(`${url}/status`).set(caseworker).send({ status: 'draft' }).expect(409);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(caseworker).send({ status: 'draft' }).expect(409);
   });
 
   it('403 when the role may not take the decision; 412 on a stale If-Match; 400 on an unknown status', async () => {
     const { app, url, id } = await create('fixture', fixtureData(), 'submitted');
-    await request(app).post(`${url}/status`).set(caseworker).send({ status: 'approved' }).expect(403);
-    await request(app).post(`${url}/status`).set(bearer(TEST_KEYS.admin)).send({ status: 'rejected' }).expect(403);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(caseworker).send({ status: 'approved' }).expect(403);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.admin)).send({ status: 'rejected' }).expect(403);
     await request(app).post(`${url}/status`).set(fagkonsulent).set('If-Match', `"${id}:7"`).send({ status: 'rejected' }).expect(412);
-    await request(app).post(`${url}/status`).set(fagkonsulent).send({ status: 'done' }).expect(400);
-    const rejected = await request(app).post(`${url}/status`).set(fagkonsulent).send({ status: 'rejected' }).expect(200);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulent).send({ status: 'done' }).expect(400);
+    const rejected = await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulent).send({ status: 'rejected' }).expect(200);
     expect(rejected.body.submission.status).toBe('rejected');
-    await request(app).post(`${url}/status`).set(caseworker).send({ status: 'draft' }).expect(200);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(caseworker).send({ status: 'draft' }).expect(200);
   });
 });
 
 describe('leveranceaftale approval (LEV-07)', () => {
   it('a fagkonsulent approves an ordinary agreement alone', async () => {
     const { app, url } = await create('leveranceaftale', { formaal: 'Rådgivning' }, 'submitted');
-    await request(app).post(`${url}/status`).set(leder).send({ status: 'approved' }).expect(403);
-    const res = await request(app).post(`${url}/status`).set(fagkonsulent).send({ status: 'approved' }).expect(200);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(leder).send({ status: 'approved' }).expect(403);
+    const res = await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulent).send({ status: 'approved' }).expect(200);
     expect(res.body.submission.status).toBe('approved');
   });
 
   it('højpris: the fagkonsulent approves first (202, pending leder), then another person as leder (200)', async () => {
     const { app, url } = await create('leveranceaftale', { formaal: 'Rådgivning', hoejpris: true }, 'submitted');
-    const early = await request(app).post(`${url}/status`).set(leder).send({ status: 'approved' }).expect(403);
+    const early = await request(app).post(`${url}/status`).set('If-Match', '*').set(leder).send({ status: 'approved' }).expect(403);
     expect(early.body.issues[0].code).toBe('LEV-07');
 
-    const first = await request(app).post(`${url}/status`).set(fagkonsulent).send({ status: 'approved' }).expect(202);
+    const first = await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulent).send({ status: 'approved' }).expect(202);
     expect(first.body.pendingApprovals).toEqual(['leder']);
     expect(first.body.submission.status).toBe('submitted');
 
-    const notLeder = await request(app).post(`${url}/status`).set(fagkonsulent).send({ status: 'approved' }).expect(403);
+    const notLeder = await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulent).send({ status: 'approved' }).expect(403);
     expect(notLeder.body.issues[0].code).toBe('LEV-07');
 
     const second = await request(app).post(`${url}/status`).set(leder).set('If-Match', first.headers.etag!).send({ status: 'approved' }).expect(200);
@@ -82,16 +82,16 @@ describe('leveranceaftale approval (LEV-07)', () => {
 
   it('højpris: the same person cannot give both approvals', async () => {
     const { app, url } = await create('leveranceaftale', { formaal: 'Rådgivning', hoejpris: true }, 'submitted', fagkonsulentLeder);
-    await request(app).post(`${url}/status`).set(fagkonsulentLeder).send({ status: 'approved' }).expect(202);
-    const res = await request(app).post(`${url}/status`).set(fagkonsulentLeder).send({ status: 'approved' }).expect(403);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulentLeder).send({ status: 'approved' }).expect(202);
+    const res = await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulentLeder).send({ status: 'approved' }).expect(403);
     expect(res.body.issues[0].code).toBe('LEV-07');
   });
 
   it('højpris: an edit after the first approval voids it', async () => {
     const { app, url } = await create('leveranceaftale', { formaal: 'Rådgivning', hoejpris: true }, 'submitted');
-    const first = await request(app).post(`${url}/status`).set(fagkonsulent).send({ status: 'approved' }).expect(202);
+    const first = await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulent).send({ status: 'approved' }).expect(202);
     await request(app).put(url).set(fagkonsulent).set('If-Match', first.headers.etag!).send({ data: { formaal: 'Ny plan', hoejpris: true } }).expect(200);
-    await request(app).post(`${url}/status`).set(leder).send({ status: 'approved' }).expect(403);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(leder).send({ status: 'approved' }).expect(403);
   });
 });
 
@@ -118,8 +118,8 @@ describe('underretning sending (UND-03)', () => {
 
   it('the status change to submitted is guarded too; a fagkonsulent co-signs', async () => {
     const { app, url } = await create('underretning', { iagttagelser: 'Bekymring' }, 'draft', caseworker);
-    const denied = await request(app).post(`${url}/status`).set(caseworker).send({ status: 'submitted' }).expect(403);
+    const denied = await request(app).post(`${url}/status`).set('If-Match', '*').set(caseworker).send({ status: 'submitted' }).expect(403);
     expect(denied.body.issues[0].code).toBe('UND-03');
-    await request(app).post(`${url}/status`).set(fagkonsulent).send({ status: 'submitted' }).expect(200);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(fagkonsulent).send({ status: 'submitted' }).expect(200);
   });
 });

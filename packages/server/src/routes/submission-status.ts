@@ -25,54 +25,55 @@ export function submissionStatusRouter(ctx: AppContext): Router {
     const to = (req.body as { status: SubmissionStatus }).status;
     const principal = principalOf(res);
     assertRole(principal, TRANSITION_ROLES[to]);
-    const current = await service.load(principal, req.params.id as string);
-    const expected = service.expectedRevision(req, current, false);
-    const from = current.status;
-    if (!isAllowedTransition(from, to)) {
-      throw new HttpProblem('invalid-transition', { da: `Status kan ikke skifte fra ${from} til ${to}.`, en: `Status cannot change from ${from} to ${to}.` });
-    }
-    const form = service.resolveForm(principal.tenantId, current.formId, current.version);
-    const result = service.validate(form, current.data, COMPLETE_STATUSES.has(to) ? to : 'draft', principal, localeOf(req));
-    if (COMPLETE_STATUSES.has(to)) service.assertValid(result);
+    const { updated, result, pending } = await service.writeCurrent(req, principal, req.params.id as string, async (current, expected) => {
+      const from = current.status;
+      if (!isAllowedTransition(from, to)) {
+        throw new HttpProblem('invalid-transition', { da: `Status kan ikke skifte fra ${from} til ${to}.`, en: `Status cannot change from ${from} to ${to}.` });
+      }
+      const form = service.resolveForm(principal.tenantId, current.formId, current.version);
+      const result = await service.validate(form, current.data, COMPLETE_STATUSES.has(to) ? to : 'draft', principal, localeOf(req));
+      if (COMPLETE_STATUSES.has(to)) service.assertValid(result);
 
-    const guarded = ctx.guards.guardsFor(current.formId, to).length > 0;
-    const approvals = guarded ? await service.approvalsSince(principal, current) : [];
-    const decision = ctx.guards.decide({ formId: current.formId, version: current.version, from, to, data: current.data, actor: principal, approvals });
-    if (decision.outcome === 'deny') {
-      throw new HttpProblem('forbidden', decision.reason, { issues: [{ path: '', code: decision.code, message: decision.reason[localeOf(req)] }] });
-    }
-    const approval = decision.outcome === 'approve' ? decision : undefined;
-    const pending = approval?.pending ?? [];
-    const status = pending.length ? from : to;
-    const at = ctx.now().toISOString();
-    const updated = await ctx.store.update(
-      principal.tenantId,
-      current.id,
-      {
-        expectedRevision: expected,
-        status,
-        receipt: result.receipt,
-        action: 'status',
-        changes: jsonPatch.compare(patchDocument(current), patchDocument({ ...current, status })) as unknown as Array<Record<string, unknown>>,
-        by: principal.keyId,
-        at,
-      },
-      {
-        tenantId: principal.tenantId,
-        at,
-        actor: principal.keyId,
-        action: 'status',
-        submissionId: current.id,
-        details: {
-          from,
-          to: status,
-          requested: to,
-          revision: expected + 1,
-          ...(approval ? { approvalAs: approval.as } : {}),
-          ...(pending.length ? { pending } : {}),
+      const guarded = ctx.guards.guardsFor(current.formId, to).length > 0;
+      const approvals = guarded ? await service.approvalsSince(principal, current) : [];
+      const decision = ctx.guards.decide({ formId: current.formId, version: current.version, from, to, data: current.data, actor: principal, approvals });
+      if (decision.outcome === 'deny') {
+        throw new HttpProblem('forbidden', decision.reason, { issues: [{ path: '', code: decision.code, message: decision.reason[localeOf(req)] }] });
+      }
+      const approval = decision.outcome === 'approve' ? decision : undefined;
+      const pending = approval?.pending ?? [];
+      const status = pending.length ? from : to;
+      const at = ctx.now().toISOString();
+      const updated = await ctx.store.update(
+        principal.tenantId,
+        current.id,
+        {
+          expectedRevision: expected,
+          status,
+          receipt: result.receipt,
+          action: 'status',
+          changes: jsonPatch.compare(patchDocument(current), patchDocument({ ...current, status })) as unknown as Array<Record<string, unknown>>,
+          by: principal.keyId,
+          at,
         },
-      },
-    );
+        {
+          tenantId: principal.tenantId,
+          at,
+          actor: principal.keyId,
+          action: 'status',
+          submissionId: current.id,
+          details: {
+            from,
+            to: status,
+            requested: to,
+            revision: expected + 1,
+            ...(approval ? { approvalAs: approval.as } : {}),
+            ...(pending.length ? { pending } : {}),
+          },
+        },
+      );
+      return { updated, result, pending };
+    });
     res
       .status(pending.length ? 202 : 200)
       .set('ETag', submissionEtag(updated.id, updated.revision))

@@ -53,7 +53,7 @@ describe('PUT /api/v1/submissions/{id}', () => {
 
   it('409 once the submission is final', async () => {
     const { app, url } = await setup();
-    const withdrawn = await request(app).post(`${url}/status`).set(alpha).send({ status: 'withdrawn' }).expect(200);
+    const withdrawn = await request(app).post(`${url}/status`).set('If-Match', '*').set(alpha).send({ status: 'withdrawn' }).expect(200);
     const res = await request(app).put(url).set(alpha).set('If-Match', withdrawn.headers.etag!).send({ data: fixtureData() }).expect(409);
     expect(res.body.type).toBe('https://skema.dk/problems/not-editable');
   });

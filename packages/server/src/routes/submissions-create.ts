@@ -56,7 +56,7 @@ export function submissionsCreateRouter(ctx: AppContext): Router {
       throw new HttpProblem('invalid-request', { da: 'Idempotency-Key skal være 1–200 synlige ASCII-tegn.', en: 'Idempotency-Key must be 1–200 visible ASCII characters.' });
     }
     const form = service.resolveForm(principal.tenantId, body.formId, body.version);
-    const result = service.validate(form, body.data, body.status, principal, locale);
+    const result = await service.validate(form, body.data, body.status, principal, locale);
     service.assertValid(result);
     guardSubmitted(principal, body, form.manifest.version, locale);
 
@@ -95,7 +95,7 @@ export function submissionsCreateRouter(ctx: AppContext): Router {
     if (!first) throw new Error('idempotent replay: the first revision is missing');
     const original = submissionAt(principal.tenantId, first, created.submission.createdAt, created.submission.createdBy);
     const firstForm = service.resolveForm(principal.tenantId, original.formId, original.version);
-    const replayed = service.validate(firstForm, original.data, original.status, principal, locale, new Date(first.receipt.validatedAt));
+    const replayed = await service.validate(firstForm, original.data, original.status, principal, locale, new Date(first.receipt.validatedAt));
     sendCreated(res, writeResult(original, { ...replayed, receipt: first.receipt }));
   });
 

@@ -39,7 +39,7 @@ describe('tenant isolation', () => {
     await request(app).get(`/api/v1/submissions/${id}`).set(beta).expect(404);
     await request(app).get(`/api/v1/submissions/${id}/revisions`).set(beta).expect(404);
     await request(app).put(`/api/v1/submissions/${id}`).set(beta).set('If-Match', `"${id}:1"`).send({ data: fixtureData() }).expect(404);
-    await request(app).post(`/api/v1/submissions/${id}/status`).set(beta).send({ status: 'submitted' }).expect(404);
+    await request(app).post(`/api/v1/submissions/${id}/status`).set('If-Match', '*').set(beta).send({ status: 'submitted' }).expect(404);
     const list = await request(app).get('/api/v1/submissions').set(beta).expect(200);
     expect(list.body.items).toEqual([]);
     const audit = await request(app).get(`/api/v1/audit?submissionId=${id}`).set(beta).expect(200);
@@ -113,7 +113,7 @@ describe('GET /api/v1/submissions/{id}/revisions', () => {
       .set('If-Match', `"${id}:1"`)
       .send({ data: fixtureData({ navn: 'Ny Navnesen', bemaerkning: 'tilføjet' }) })
       .expect(200);
-    await request(app).post(`/api/v1/submissions/${id}/status`).set(alpha).send({ status: 'submitted' }).expect(200);
+    await request(app).post(`/api/v1/submissions/${id}/status`).set('If-Match', '*').set(alpha).send({ status: 'submitted' }).expect(200);
     const res = await request(app).get(`/api/v1/submissions/${id}/revisions`).set(alpha).expect(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({ revision: 1, action: 'create', by: 'alpha-caseworker', status: 'draft', changes: [] }),

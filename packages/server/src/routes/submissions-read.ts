@@ -7,6 +7,7 @@ import { API_BASE, type AppContext } from '../context.js';
 import { ifNoneMatchHits, submissionEtag } from '../http/etag.js';
 import { queryParser, rethrowBadCursor } from '../http/query.js';
 import { listSubmissionsParams } from '../schemas/api-parameters.js';
+import { scrubDetails } from '../observability/scrub.js';
 import { SensitiveAccess } from '../submissions/sensitive-access.js';
 import { SubmissionService } from '../submissions/submission-service.js';
 import { revisionView } from '../submissions/submission-view.js';
@@ -35,10 +36,11 @@ export function submissionsReadRouter(ctx: AppContext): Router {
       at: ctx.now().toISOString(),
       actor: principal.keyId,
       action: 'list',
-      details: { ...criteria, count: page.items.length },
+      // The filters are the caller's text: `?formId=010118-9901` must not put a CPR number in the audit log.
+      details: scrubDetails({ ...criteria, count: page.items.length }),
     });
     const fieldsOf = sensitive.fieldsFor(principal.tenantId);
-    const items = page.items.map((s) => sensitive.listItem(s, fieldsOf(s.formId, s.version)));
+    const items = page.items.map((s) => sensitive.listItem(s, fieldsOf(s.formId, s.version), principal.listFields?.[s.formId]));
     res.set('Cache-Control', 'private, no-cache').json(page.nextCursor ? { items, nextCursor: page.nextCursor } : { items });
   });
 

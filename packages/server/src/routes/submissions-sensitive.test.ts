@@ -5,7 +5,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { fixtureData, fixtureForm, fixtureForms } from '../testing/fixture-forms.js';
 import { MemorySubmissionStore } from '../testing/memory-store.js';
-import { bearer, createTestApp, TEST_KEYS } from '../testing/test-app.js';
+import { bearer, createTestApp, TEST_KEYS, testConfig } from '../testing/test-app.js';
 
 const caseworker = bearer(TEST_KEYS.caseworker);
 const auditor = bearer(TEST_KEYS.auditor);
@@ -14,7 +14,13 @@ const CPR_LIKE = /(?<![0-9a-f-])\d{6}-?\d{4}(?![0-9a-f])/;
 
 const underretning = loadFormVersion(join(schemasDir(), 'underretning', '1.0.0'));
 const exampleData = () => structuredClone(underretning.examples!.valid.find((e) => e.name === 'kommune-sendt-medunderskrevet')!.data) as Record<string, any>;
-const realApp = () => createTestApp({ engine: createStandardEngine(), registry: new FormRegistry([underretning]), now: () => new Date('2026-06-01T10:00:00Z') });
+/** The test tenants, alpha with a list policy naming these data fields per form. */
+const withListPolicy = (fields: Record<string, string[]>) => {
+  const config = testConfig();
+  return { ...config, tenants: config.tenants.map((t) => (t.id === 'alpha' ? { ...t, listPolicy: { fields } } : t)) };
+};
+const realApp = (fields: Record<string, string[]> = {}) =>
+  createTestApp({ engine: createStandardEngine(), registry: new FormRegistry([underretning]), now: () => new Date('2026-06-01T10:00:00Z'), config: withListPolicy(fields) });
 
 /** A form of the tenant's own kind: a health field, a list of treatments and a tagged field in a nested object. */
 const journal = fixtureForm(
@@ -50,33 +56,59 @@ async function auditOf(app: Parameters<typeof request>[0], id?: string) {
 }
 
 describe('DP-02 sensitive data in the submission list', () => {
-  it('DP-02: a list hands out no CPR number; `redacted` names what was removed; GET by id still returns it', async () => {
+  it('list policy: by default a list item shows no data at all: no CPR, no names, no observations (underretning 1.0.0)', async () => {
     const { app } = realApp();
+    const data = exampleData();
+    await create(app, 'underretning', data);
+    const list = await request(app).get('/api/v1/submissions').set(caseworker).expect(200);
+    const [item] = list.body.items;
+    expect(item).toMatchObject({ formId: 'underretning', version: '1.0.0', status: 'draft', data: {}, redacted: [''] });
+    const text = JSON.stringify(list.body);
+    expect(text).not.toMatch(CPR_LIKE);
+    expect(text).not.toContain(data.barn.navn);
+    expect(text).not.toContain(data.soeskende[0].navn);
+    expect(text).not.toContain(data.iagttagelser);
+  });
+
+  it('list policy: a named container never shows a person record’s name; only a field named one by one does; CPR never', async () => {
+    const data = exampleData();
+    const wide = realApp({ underretning: ['/barn', '/soeskende', '/iagttagelser'] }).app;
+    await create(wide, 'underretning', data);
+    const [item] = (await request(wide).get('/api/v1/submissions').set(caseworker).expect(200)).body.items;
+    expect(item.data).toEqual({ barn: {}, soeskende: [{}], iagttagelser: data.iagttagelser });
+    expect(item.redacted).toEqual(expect.arrayContaining(['/barn/cpr', '/barn/navn', '/soeskende/0/cpr', '/soeskende/0/navn']));
+    const named = realApp({ underretning: ['/barn/navn', '/barn/cpr'] }).app;
+    await create(named, 'underretning', data);
+    const [one] = (await request(named).get('/api/v1/submissions').set(caseworker).expect(200)).body.items;
+    expect(one.data).toEqual({ barn: { navn: data.barn.navn } });
+    expect(one.redacted).toEqual(['/barn/cpr']);
+  });
+
+  it('DP-02: a list hands out no CPR number, even when the policy names it; GET by id still returns it all', async () => {
+    const { app } = realApp({ underretning: ['/barn/cpr', '/soeskende/*/cpr', '/soeskende/*/navn'] });
     const data = exampleData();
     const id = await create(app, 'underretning', data);
     const list = await request(app).get('/api/v1/submissions').set(caseworker).expect(200);
     expect(JSON.stringify(list.body)).not.toMatch(CPR_LIKE);
     const [item] = list.body.items;
     expect(item.redacted).toEqual(['/barn/cpr', '/soeskende/0/cpr']);
-    expect(item.data.barn).toEqual({ navn: data.barn.navn });
-    expect(item.data.soeskende).toEqual([{ navn: data.soeskende[0].navn }]);
-    // Everything that is not sensitive stays, so a list is still useful.
-    expect(item.data.iagttagelser).toBe(data.iagttagelser);
+    expect(item.data).toEqual({ soeskende: [{ navn: data.soeskende[0].navn }] });
     const read = await request(app).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
     expect(read.body.data).toEqual(data);
     expect(read.body).not.toHaveProperty('redacted');
   });
 
   it('DP-02: fields a form tags with x-skema-sensitive are removed from the list (a tagged array as a whole)', async () => {
-    const { app } = createTestApp({ registry: new FormRegistry([...fixtureForms(), journal]) });
+    const config = withListPolicy({ journal: ['/navn', '/diagnose', '/behandlinger', '/familie'], fixture: ['/alder'] });
+    const { app } = createTestApp({ registry: new FormRegistry([...fixtureForms(), journal]), config });
     await create(app, 'journal', journalData);
     await create(app, 'fixture', fixtureData());
     const list = await request(app).get('/api/v1/submissions?formId=journal').set(caseworker).expect(200);
     expect(list.body.items[0]).toMatchObject({ data: { navn: 'Testbarn', familie: { by: 'Ringsted' } }, redacted: ['/diagnose', '/behandlinger', '/familie/forhold'] });
     expect(list.body.items[0].data).toEqual({ navn: 'Testbarn', familie: { by: 'Ringsted' } });
-    // The fixture form tags nothing (its cpr field has a pattern, not format "cpr").
+    // Only what the policy names for the form shows.
     const fixtures = await request(app).get('/api/v1/submissions?formId=fixture').set(caseworker).expect(200);
-    expect(fixtures.body.items[0]).toMatchObject({ data: fixtureData(), redacted: [] });
+    expect(fixtures.body.items[0]).toMatchObject({ data: { alder: 9 }, redacted: [] });
   });
 
   it('DP-02: a submission whose form is unknown to the server is listed without any data (fail closed)', async () => {
@@ -132,7 +164,8 @@ describe('DP-02 audit of single reads', () => {
 describe('DP-02 in the shipped forms', () => {
   it('DP-02: underretning 1.0.1 tags the concern itself: a list leaves out the observations and facts, not only the CPR numbers', async () => {
     const tagged = loadFormVersion(join(schemasDir(), 'underretning', '1.0.1'));
-    const { app } = createTestApp({ engine: createStandardEngine(), registry: new FormRegistry([underretning, tagged]), now: () => new Date('2026-06-01T10:00:00Z') });
+    const policy = withListPolicy({ underretning: ['/barn/navn', '/barn/cpr', '/soeskende', '/faktuelleOplysninger', '/iagttagelser', '/foraeldreOrienteringVurdering', '/kommunensTilbagemelding'] });
+    const { app } = createTestApp({ engine: createStandardEngine(), registry: new FormRegistry([underretning, tagged]), now: () => new Date('2026-06-01T10:00:00Z'), config: policy });
     const data = exampleData();
     const res = await request(app).post('/api/v1/submissions').set(caseworker).send({ formId: 'underretning', version: '1.0.1', status: 'draft', data }).expect(201);
     const id = res.body.submission.id as string;

@@ -16,19 +16,18 @@ interface ValidateBody {
  */
 export function validateRouter(ctx: AppContext): Router {
   const router = Router();
-  router.post(`${API_BASE}/forms/:formId/versions/:version/validate`, ctx.validator.body('ValidateRequest'), (req, res) => {
+  router.post(`${API_BASE}/forms/:formId/versions/:version/validate`, ctx.validator.body('ValidateRequest'), async (req, res) => {
     const principal = optionalPrincipalOf(res);
     const form = ctx.forms.resolve(principal?.tenantId, String(req.params.formId), String(req.params.version));
     const body = req.body as ValidateBody;
-    const result = ctx.engine.validate(form, body.data, {
+    const result = await ctx.validation.validate(form, body.data, {
       locale: localeOf(req),
       mode: body.mode ?? 'submitted',
-      ruleOptions: principal?.ruleOptions,
-      calendar: principal?.calendar,
+      principal,
       now: ctx.now(),
       ...(body.today ? { today: body.today } : {}),
     });
-    ctx.metrics.countValidation(form.manifest.id, result.valid);
+    ctx.metrics.countValidation(form.manifest.id, result.valid, ctx.registry.has(form.manifest.id));
     res.json(result);
   });
   return router;

@@ -37,6 +37,18 @@ export const apiSchemas = {
       requiredBump: { type: 'string', enum: ['none', 'patch', 'minor', 'major'] },
       errors: { type: 'array', items: ref('ValidationIssue'), description: 'migration-invalid: the validation errors of the migrated data.' },
       reason: { type: 'string', description: 'migration-impossible: why no migration path exists.' },
+      limit: {
+        type: 'object',
+        required: ['name', 'max'],
+        description: 'payload-too-large: the limit the request broke (`bodyBytes`, `dataNodes`, `dataDepth`, `arrayLength`) and its value.',
+        properties: { name: { type: 'string', enum: ['bodyBytes', 'dataNodes', 'dataDepth', 'arrayLength'] }, max: { type: 'integer' } },
+      },
+      truncated: {
+        type: 'object',
+        required: ['errors', 'warnings'],
+        description: 'validation-failed, migration-invalid: present when more issues were found than reported; the totals.',
+        properties: { errors: { type: 'integer', minimum: 0 }, warnings: { type: 'integer', minimum: 0 } },
+      },
     },
   },
   ProblemIssue: {
@@ -105,6 +117,12 @@ export const apiSchemas = {
         properties: { deadlines: { type: 'array', items: ref('DerivedDeadline') } },
       },
       receipt: ref('ValidationReceipt'),
+      truncated: {
+        type: 'object',
+        required: ['errors', 'warnings'],
+        description: 'Present only when issues were left out: at most 100 errors and 100 warnings are reported; these are the totals found.',
+        properties: { errors: { type: 'integer', minimum: 0 }, warnings: { type: 'integer', minimum: 0 } },
+      },
     },
   },
   ValidateRequest: {
@@ -180,7 +198,7 @@ export const apiSchemas = {
   },
   SubmissionListItem: {
     description:
-      'A submission in a list (DP-02): a list is bulk access, so `data` comes without its sensitive values (CPR numbers and fields the form tags with `x-skema-sensitive`). Read one submission for the full record; that read is audited.',
+      'A submission in a list: a list is bulk access, so `data` holds only the fields the tenant’s list policy names for the form (none by default: id, form, version, status, revision and dates only), never sensitive values (DP-02: CPR numbers, fields tagged `x-skema-sensitive`), and a person record’s fields (the name beside a CPR number) only when the policy names that very field. Read one submission for the full record; that read is audited.',
     type: 'object',
     allOf: [ref('Submission')],
     required: ['redacted'],
@@ -188,7 +206,7 @@ export const apiSchemas = {
       redacted: {
         type: 'array',
         items: { type: 'string' },
-        description: 'JSON Pointers into `data` of the values removed (a sensitive array element takes its whole array with it); `""` when all of `data` was withheld because its form is unknown.',
+        description: 'JSON Pointers into `data` of values withheld from the fields the list policy names (a sensitive array element takes its whole array with it); `""` when all of `data` was withheld (the policy names nothing for the form, or its form is unknown).',
       },
     },
   },
@@ -313,7 +331,7 @@ export const apiSchemas = {
     required: ['items'],
     properties: { items: { type: 'array', items: ref('AuditEntry') }, nextCursor: { type: 'string' } },
   },
-  Health: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok', 'unavailable'] }, store: { type: 'object' } } },
+  Health: { type: 'object', required: ['status'], additionalProperties: false, description: 'A status only: no store details or counts.', properties: { status: { type: 'string', enum: ['ok', 'unavailable'] } } },
   Role: { type: 'string', enum: [...ROLES] },
   ...formConfigSchemas,
   ...legalHoldSchemas,

@@ -3,7 +3,6 @@ import {
   sensitiveCategoriesIn,
   sensitiveFields,
   sensitiveFieldsWithin,
-  withoutSensitive,
   type FormVersion,
   type SensitiveCategory,
   type SensitiveField,
@@ -12,6 +11,7 @@ import {
   type SubmissionRevision,
 } from '@skema/core';
 import type { AppContext } from '../context.js';
+import { listedData } from './list-policy.js';
 
 /** What a read audit entry records about sensitive data: the categories read, never the values. */
 export type SensitiveAuditDetails = { sensitive: SensitiveCategory[] } | { sensitiveUnknown: true };
@@ -43,12 +43,14 @@ export class SensitiveAccess {
     };
   }
 
-  /** A list item: the submission without sensitive values (all of its data when its form is unknown). */
-  listItem(submission: Submission, fields: readonly SensitiveField[] | undefined): SubmissionListItem {
+  /**
+   * A list item: the submission with only the data the tenant's list policy names for its form
+   * (`named`; by default none), never its sensitive values or, unless named one by one, a person
+   * record's fields (see `listedData`). All of its data is withheld when its form is unknown.
+   */
+  listItem(submission: Submission, fields: readonly SensitiveField[] | undefined, named: readonly string[] = []): SubmissionListItem {
     if (!fields) return { ...submission, data: {}, redacted: [''] };
-    // A form without sensitive fields needs no copy: the store's items belong to this request.
-    if (fields.length === 0) return { ...submission, redacted: [] };
-    const { data, redacted } = withoutSensitive(submission.data, fields);
+    const { data, redacted } = listedData(submission.data, named, fields);
     return { ...submission, data, redacted };
   }
 

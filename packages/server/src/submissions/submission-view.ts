@@ -46,6 +46,11 @@ export function submissionAt(tenantId: string, r: SubmissionRevision, createdAt:
   };
 }
 
+/** Every error found, also those left out of `errors` past the engine's issue cap. */
+export function errorCount(result: ValidationResult): number {
+  return result.truncated?.errors ?? result.errors.length;
+}
+
 export function errorIssues(result: ValidationResult): ProblemIssue[] {
   return result.errors.map((e) => ({ path: e.path, code: e.code, message: e.message, severity: e.severity }));
 }

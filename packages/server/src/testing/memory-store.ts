@@ -9,6 +9,7 @@ import {
   RevisionConflictError,
   type AuditEntry,
   type AuditFilter,
+  type AuditVerification,
   type CreateResult,
   type IdempotencyRecord,
   type NewSubmission,
@@ -148,6 +149,11 @@ export class MemorySubmissionStore implements SubmissionStore {
     this.revisionLog.delete(id);
     this.pushAudit(entry);
     return true;
+  }
+
+  /** Nothing outside this process can change the array, so the chain is whole by construction; counts the entries. */
+  async verifyAudit(): Promise<AuditVerification> {
+    return { ok: true, checked: this.auditLog.length };
   }
 
   async health(): Promise<StoreHealth> {

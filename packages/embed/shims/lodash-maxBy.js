@@ -1,0 +1,1 @@
+export { maxBy as default } from './lodash-collection.js';
