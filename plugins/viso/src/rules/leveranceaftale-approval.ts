@@ -28,6 +28,9 @@ export interface HoejprisAssessment {
   overThreshold: boolean;
   amountDkk: number;
   hours: number;
+  /** The thresholds applied, for messages that state them. */
+  thresholdDkk: number;
+  thresholdHours: number | undefined;
 }
 
 /** Whether the agreement is a højprisleverance under the rule options of LEV-07. */
@@ -36,7 +39,7 @@ export function assessHoejpris(data: unknown, options: Readonly<Record<string, u
   const thresholdDkk = numberOption(options, 'thresholdDkk', HOEJPRIS_DEFAULTS.thresholdDkk);
   const thresholdHours = optionalNumberOption(options, 'thresholdHours');
   const overThreshold = amountDkk > thresholdDkk || (thresholdHours !== undefined && hours > thresholdHours);
-  return { hoejpris: overThreshold || valueAt(data, '/hoejpris') === true, overThreshold, amountDkk, hours };
+  return { hoejpris: overThreshold || valueAt(data, '/hoejpris') === true, overThreshold, amountDkk, hours, thresholdDkk, thresholdHours };
 }
 
 export const lev05StartAfterApproval: RuleDefinition = {
@@ -112,21 +115,35 @@ export const lev06RenegotiationComment: RuleDefinition = {
   },
 };
 
+/** The message for a budget over a threshold, naming the computed total and the threshold it exceeds. */
+function overThresholdFinding(a: HoejprisAssessment): RuleFinding {
+  const beloeb = formatAmount(a.amountDkk);
+  const timer = formatAmount(a.hours);
+  if (a.amountDkk > a.thresholdDkk) {
+    return {
+      path: '/hoejpris',
+      params: { beloeb, timer, graense: formatAmount(a.thresholdDkk) },
+      message: {
+        da: 'Budgettet er i alt {beloeb} kr. ({timer} timer) og overstiger højprisgrænsen på {graense} kr.; markér «{label}», så aftalen også godkendes af fagkonsulentens leder.',
+        en: 'The budget totals DKK {beloeb} ({timer} hours) and exceeds the high-price threshold of DKK {graense}; tick "{label}" so the fagkonsulent\'s leader also approves it.',
+      },
+    };
+  }
+  return {
+    path: '/hoejpris',
+    params: { beloeb, timer, graense: formatAmount(a.thresholdHours ?? 0) },
+    message: {
+      da: 'Budgettet er i alt {timer} timer ({beloeb} kr.) og overstiger højprisgrænsen på {graense} timer; markér «{label}», så aftalen også godkendes af fagkonsulentens leder.',
+      en: 'The budget totals {timer} hours (DKK {beloeb}) and exceeds the high-price threshold of {graense} hours; tick "{label}" so the fagkonsulent\'s leader also approves it.',
+    },
+  };
+}
+
 function lev07Check(data: unknown, ctx: RuleContext): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const assessment = assessHoejpris(data, ctx.options);
   if (assessment.overThreshold && valueAt(data, '/hoejpris') !== true) {
-    findings.push({
-      path: '/hoejpris',
-      params: {
-        beloeb: formatAmount(assessment.amountDkk),
-        timer: formatAmount(assessment.hours),
-      },
-      message: {
-        da: 'Budgettet (ca. {beloeb} kr., {timer} timer) overstiger højprisgrænsen; markér «{label}», så aftalen også godkendes af fagkonsulentens leder.',
-        en: 'The budget (about DKK {beloeb}, {timer} hours) exceeds the high-price threshold; tick "{label}" so the fagkonsulent\'s leader also approves it.',
-      },
-    });
+    findings.push(overThresholdFinding(assessment));
   }
   const leaderFilled = ['navn', 'dato', 'udfald'].some((f) => hasText(data, `/lederGodkendelse/${f}`));
   const fkName = normalizedName(valueAt(data, '/fagkonsulentGodkendelse/navn'));
@@ -164,16 +181,17 @@ function lev07Check(data: unknown, ctx: RuleContext): RuleFinding[] {
   }
   const status = enumAt(data, '/status');
   if (assessment.hoejpris && status !== undefined && STATUSES_APPROVED.includes(status)) {
+    const beloeb = formatAmount(assessment.amountDkk);
     for (const field of ['navn', 'dato']) {
-      if (!hasText(data, `/lederGodkendelse/${field}`)) findings.push({ path: `/lederGodkendelse/${field}`, params: { status } });
+      if (!hasText(data, `/lederGodkendelse/${field}`)) findings.push({ path: `/lederGodkendelse/${field}`, params: { status, beloeb } });
     }
     if (enumAt(data, '/lederGodkendelse/udfald') !== 'Godkendt') {
       findings.push({
         path: '/lederGodkendelse/udfald',
-        params: { status },
+        params: { status, beloeb },
         message: {
-          da: 'En højprisleverance kan først få status «{status}», når lederen har godkendt den («{label}» skal være «Godkendt»).',
-          en: 'A high-price delivery can only have status "{status}" once the leader has approved it ("{label}" must be "Godkendt").',
+          da: 'En højprisleverance (budget i alt {beloeb} kr.) kan først få status «{status}», når lederen har godkendt den («{label}» skal være «Godkendt»).',
+          en: 'A high-price delivery (budget total DKK {beloeb}) can only have status "{status}" once the leader has approved it ("{label}" must be "Godkendt").',
         },
       });
     }
@@ -187,20 +205,22 @@ export const lev07HighPriceApproval: RuleDefinition = {
   appliesTo,
   description: {
     da: 'En højprisleverance kræver både fagkonsulentens og dennes leders godkendelse: fagkonsulenten godkender først, derefter lederen (en anden person), som ikke kan godkende tidligere. '
-      + 'Budgettet regnes som timer × timepris + transport + udgifter; grænserne er regeloptioner (standard 100.000 kr., en pladsholder organisationen selv skal fastsætte).',
+      + 'Budgettet regnes for hver aktivitet som honoraret i kroner (eller timer × timepris, hvor intet honorar er angivet) + transport + udgifter; grænserne er regeloptioner (standard 100.000 kr., en pladsholder organisationen selv skal fastsætte).',
     en: 'A high-price delivery needs the approval of both the fagkonsulent and the fagkonsulent\'s leader: the fagkonsulent first, then the leader (a different person), never earlier. '
-      + 'The budget counts hours × hourly rate + transport + expenses; thresholds are rule options (default DKK 100,000, a placeholder the organisation must set).',
+      + 'The budget counts, per activity, the fee in DKK (or hours × hourly rate where no fee is given) + transport + expenses; thresholds are rule options (default DKK 100,000, a placeholder the organisation must set).',
   },
   source: '001 §5.1.3 «Godkendelse af højprisleverance: kræver både fagkonsulentens og dennes leders godkendelse»',
   message: {
-    da: '«{label}» skal udfyldes: en højprisleverance med status «{status}» kræver lederens godkendelse.',
-    en: '"{label}" is required: a high-price delivery with status "{status}" needs the leader\'s approval.',
+    da: '«{label}» skal udfyldes: en højprisleverance (budget i alt {beloeb} kr.) med status «{status}» kræver lederens godkendelse.',
+    en: '"{label}" is required: a high-price delivery (budget total DKK {beloeb}) with status "{status}" needs the leader\'s approval.',
   },
   options: {
     thresholdDkk: {
       description: { da: 'Højprisgrænse i kr. for hele budgettet (pladsholder).', en: 'High-price threshold in DKK for the whole budget (placeholder).' },
       default: HOEJPRIS_DEFAULTS.thresholdDkk,
-      schema: { type: 'number', minimum: 0 },
+      // Q3: the placeholder is the ceiling; a tenant may demand the leader's approval earlier, never later.
+      schema: { type: 'number', minimum: 0, maximum: HOEJPRIS_DEFAULTS.thresholdDkk },
+      legalSource: '001 §5.1.3; spec §8 Q3 (højprisgrænse 100.000 kr.)',
     },
     thresholdHours: {
       description: { da: 'Højprisgrænse i timer (null = ingen timegrænse).', en: 'High-price threshold in hours (null = no hours threshold).' },
@@ -210,7 +230,9 @@ export const lev07HighPriceApproval: RuleDefinition = {
     hourlyRateDkk: {
       description: { da: 'Timepris i kr., som budgettets timer regnes med (pladsholder for rammekontraktens timepris).', en: 'Hourly rate in DKK used to price the budget\'s hours (placeholder for the framework contract\'s rate).' },
       default: HOEJPRIS_DEFAULTS.hourlyRateDkk,
-      schema: { type: 'number', minimum: 0 },
+      // A lower rate would price a budget under the threshold: the placeholder is the floor.
+      schema: { type: 'number', minimum: HOEJPRIS_DEFAULTS.hourlyRateDkk },
+      legalSource: '001 §5.1.3; spec §8 Q3 (højprisgrænse 100.000 kr.)',
     },
   },
   check: lev07Check,

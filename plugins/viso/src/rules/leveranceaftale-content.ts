@@ -1,5 +1,19 @@
 import { numberOption, addMonths, arrayAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { dateAt, formatDate, hasText, LEVERANCEAFTALE, normalizedName } from './leveranceaftale-read.js';
+import { YDELSE } from './henvendelsesskema-ydelser.js';
+
+/**
+ * Longest course per ydelse (spec §5 deadline table): borger and mini ydelser «≤4 mdr» (001 §3.3,
+ * §3.5, §3.7, §3.12); adoption uden samtykke has no upper limit (001 §3.9); the others ≤8 months
+ * (001 §5.2.2). A ydelse not in the table (or none recorded) gets the general 8 months.
+ */
+const MAX_MONTHS_BY_YDELSE: Readonly<Record<string, number | null>> = {
+  [YDELSE.borgere]: 4,
+  [YDELSE.miniEnkeltsag]: 4,
+  [YDELSE.miniFlereBorgere]: 4,
+  [YDELSE.miniSagsbehandling]: 4,
+  [YDELSE.adoption]: null,
+};
 
 const appliesTo = [LEVERANCEAFTALE];
 
@@ -92,19 +106,23 @@ export const lev12CourseLength: RuleDefinition = {
   severity: 'error',
   appliesTo,
   description: {
-    da: 'Et rådgivningsforløb varer højst otte måneder fra det afklarende til det afsluttende møde. Et længere forløb skal forinden aftales med fagkonsulenten, og specialisten skal begrunde overskridelsen (spec §8 Q4: fejl, medmindre forlængelsen er registreret).',
-    en: 'A course lasts at most eight months from the clarifying to the closing meeting. A longer one is agreed with the fagkonsulent beforehand and justified by the specialist (spec §8 Q4: an error unless the extension is recorded).',
+    da: 'Et rådgivningsforløb varer højst otte måneder fra det afklarende til det afsluttende møde – borgerforløb og mini-forløb højst fire måneder, og rådgivning om adoption uden samtykke har ingen øvre grænse. Et længere forløb skal forinden aftales med fagkonsulenten, og specialisten skal begrunde overskridelsen (spec §8 Q4: fejl, medmindre forlængelsen er registreret).',
+    en: 'A course lasts at most eight months from the clarifying to the closing meeting – borger and mini courses at most four months, and advice on adoption without consent has no upper limit. A longer one is agreed with the fagkonsulent beforehand and justified by the specialist (spec §8 Q4: an error unless the extension is recorded).',
   },
-  source: '001 §5.2.2 «højst vare otte måneder … skal det forinden aftales med fagkonsulenten. Specialisten skal begrunde overskridelsen»',
+  source: '001 §5.2.2 «højst vare otte måneder … skal det forinden aftales med fagkonsulenten. Specialisten skal begrunde overskridelsen»; §3.3, §3.5, §3.7, §3.12 (fire måneder); §3.9 (ingen øvre grænse)',
   message: {
     da: '«{label}» ligger mere end {maaneder} måneder efter det afklarende møde (senest {senest}). Et længere forløb skal aftales med fagkonsulenten på forhånd og begrundes.',
     en: '"{label}" is more than {maaneder} months after the clarifying meeting (latest {senest}). A longer course is agreed with the fagkonsulent beforehand and justified.',
   },
   options: {
     maxMonths: {
-      description: { da: 'Længste forløb i måneder uden registreret forlængelse.', en: 'Longest course in months without a recorded extension.' },
+      description: {
+        da: 'Længste forløb i måneder uden registreret forlængelse. Kan kun forkorte: ydelser med fire måneder beholder højst fire.',
+        en: 'Longest course in months without a recorded extension. Can only shorten: four-month ydelser keep at most four.',
+      },
       default: 8,
-      schema: { type: 'integer', minimum: 1 },
+      // «højst 8 måneder» (001 §5.2.2): a tenant may plan shorter courses, never longer.
+      schema: { type: 'integer', minimum: 1, maximum: 8 },
     },
   },
   check(data, ctx) {
@@ -123,7 +141,10 @@ export const lev12CourseLength: RuleDefinition = {
         },
       ];
     }
-    const months = numberOption(ctx.options, 'maxMonths', 8);
+    const limit = MAX_MONTHS_BY_YDELSE[String(valueAt(data, '/sag/ydelse'))];
+    if (limit === null) return [];
+    // The tenant's option narrows the general limit and never lengthens a ydelse's own.
+    const months = Math.min(limit ?? 8, numberOption(ctx.options, 'maxMonths', 8));
     const latest = addMonths(first, months);
     if (last <= latest) return [];
     if (valueAt(data, '/tidsplan/forlaengelseAftalt') !== true) return [{ path, params: { maaneder: months, senest: formatDate(latest) } }];

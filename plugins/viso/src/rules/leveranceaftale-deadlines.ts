@@ -108,7 +108,7 @@ export const lev19SupplierResponse: DeadlineDefinition = {
   id: 'LEV-19',
   appliesTo,
   description: {
-    da: "Leverandøren svarer 'ja tak' eller 'nej tak' senest fem arbejdsdage efter modtagelsen; efter accept kontakter specialisten henvender senest fem arbejdsdage efter og tilbyder et afklarende møde inden for 30 dage efter accepten.",
+    da: "Leverandøren svarer «ja tak» eller «nej tak» senest fem arbejdsdage efter modtagelsen; efter accept kontakter specialisten henvender senest fem arbejdsdage efter og tilbyder et afklarende møde inden for 30 dage efter accepten.",
     en: "The supplier answers 'ja tak' or 'nej tak' within five working days; after accepting, the specialist contacts the referrer within five working days and offers a clarifying meeting within 30 days of acceptance.",
   },
   source: '001 §5.1.2 «senest fem arbejdsdage efter modtagelsen af henvendelsen svare ’ja tak’ eller ’nej tak’»; «inden for 30 dage efter, at specialisten har accepteret opgaven»',
@@ -121,7 +121,7 @@ export const lev19SupplierResponse: DeadlineDefinition = {
       const due = ctx.calendar.addWorkingDays(received, 5);
       findings.push({
         path: '/visitation/svarDato',
-        label: { da: "Leverandørens svar 'ja tak' / 'nej tak'", en: "Supplier's answer 'ja tak' / 'nej tak'" },
+        label: { da: 'Leverandørens svar «ja tak» / «nej tak»', en: "Supplier's answer 'ja tak' / 'nej tak'" },
         due,
         basis: { from: received, amount: 5, unit: 'arbejdsdage' },
         met: answered && metBy(answeredOn, due),

@@ -49,18 +49,30 @@ export function optionalNumberOption(options: Readonly<Record<string, unknown>>,
 
 export interface BudgetTotals {
   hours: number;
-  /** Hours at the hourly rate, plus transport and every expense line. */
+  /** Each activity's fee in DKK (or its hours at the hourly rate), plus transport and every expense line. */
   amountDkk: number;
 }
 
-/** The budget's totals, as the højpris check (LEV-07) and the leverandør price comparison see them. */
+/** A fee entered in kroner (from leveranceaftale 1.1.0), or undefined when the activity has none. */
+function feeAt(data: unknown, ptr: string): number | undefined {
+  const v = valueAt(data, ptr);
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+/**
+ * The budget's totals, as the højpris check (LEV-07) and the leverandør price comparison see them.
+ * The seed prices in kroner («honoreres efter punkt vedrørende økonomi i rammekontrakten», 001
+ * §5.1.3): an activity's fee replaces its hours × the (placeholder) hourly rate; its hours still
+ * count towards an hours threshold.
+ */
 export function budgetTotals(data: unknown, hourlyRateDkk: number): BudgetTotals {
   let hours = 0;
   let amountDkk = 0;
   arrayAt(data, '/aktiviteter').forEach((_, i) => {
     const timer = amountAt(data, `/aktiviteter/${i}/timer`);
+    const fee = feeAt(data, `/aktiviteter/${i}/honorar`);
     hours += timer;
-    amountDkk += timer * hourlyRateDkk + amountAt(data, `/aktiviteter/${i}/transportomkostninger`);
+    amountDkk += (fee ?? timer * hourlyRateDkk) + amountAt(data, `/aktiviteter/${i}/transportomkostninger`);
     arrayAt(data, `/aktiviteter/${i}/udgifter`).forEach((__, j) => {
       amountDkk += amountAt(data, `/aktiviteter/${i}/udgifter/${j}/beloeb`);
     });

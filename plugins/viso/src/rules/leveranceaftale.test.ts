@@ -107,12 +107,55 @@ describe('leveranceaftale rules', () => {
   });
 
   it('LEV-07 totals the budget with the hourly-rate option and compares it with the DKK threshold', () => {
-    expect(assessHoejpris(agreement(), {})).toEqual({ hoejpris: false, overThreshold: false, amountDkk: 50_800, hours: 46 });
+    expect(assessHoejpris(agreement(), {})).toEqual({
+      hoejpris: false,
+      overThreshold: false,
+      amountDkk: 50_800,
+      hours: 46,
+      thresholdDkk: 100_000,
+      thresholdHours: undefined,
+    });
     expect(assessHoejpris(agreement(), { hourlyRateDkk: 2_200 }).overThreshold).toBe(true);
     expect(assessHoejpris(agreement(), { thresholdDkk: 50_000 }).overThreshold).toBe(true);
     expect(assessHoejpris(agreement(), { thresholdHours: 40 }).overThreshold).toBe(true);
     expect(assessHoejpris(agreement(), { thresholdHours: null }).overThreshold).toBe(false);
     expect(assessHoejpris({ ...agreement(), hoejpris: true }, {})).toMatchObject({ hoejpris: true, overThreshold: false });
+  });
+
+  it('LEV-07 prices an activity by its fee in kroner (honorar) instead of hours × the placeholder rate', () => {
+    // Hours at the 1.000 kr. placeholder give 50.800 kr.; the fees agreed in kroner give 120.800 kr.
+    const data = agreement();
+    data.aktiviteter[1].honorar = 40_000;
+    data.aktiviteter[2].honorar = 58_000;
+    expect(assessHoejpris(data, {})).toMatchObject({ overThreshold: true, amountDkk: 120_800, hours: 46 });
+    expect(paths('LEV-07', { ...data, status: 'Til godkendelse' })).toEqual(['/hoejpris']);
+    // A fee of 0 is a price (a free activity), not a missing one.
+    data.aktiviteter[1].honorar = 0;
+    data.aktiviteter[2].honorar = 0;
+    expect(assessHoejpris(data, {}).amountDkk).toBe(50_800 - 28_000);
+    // Hours still count towards an hours threshold when a fee is given.
+    expect(assessHoejpris(data, { thresholdHours: 40 }).overThreshold).toBe(true);
+  });
+
+  it('LEV-07 messages state the computed budget total and the threshold it exceeds', () => {
+    const data = agreement();
+    data.aktiviteter[2].honorar = 80_000;
+    const ctx = createRuleContext({ today: '2026-06-01', formId: 'leveranceaftale', version: '1.1.0' });
+    const [flag, ...leader] = rule('LEV-07').check(data, ctx);
+    // 6 + 8 hours and 12 at 1.000 kr., 80.000 kr. fee, 3.000 kr. transport, 1.800 kr. interpreter.
+    expect(flag).toMatchObject({ path: '/hoejpris', params: { beloeb: '110.800', timer: '46', graense: '100.000' } });
+    expect(flag!.message!.da).toContain('Budgettet er i alt {beloeb} kr.');
+    expect(flag!.message!.da).toContain('{graense} kr.');
+    expect(leader.map((f) => f.params?.beloeb)).toEqual(['110.800', '110.800', '110.800']);
+    const hours = rule('LEV-07').check(agreement(), { ...ctx, options: { thresholdHours: 40 } })[0]!;
+    expect(hours).toMatchObject({ path: '/hoejpris', params: { timer: '46', graense: '40' } });
+    expect(hours.message!.da).toContain('{graense} timer');
+    // Danish decimals in messages: 0,01 and 46,5, never 0.01.
+    const odd = agreement();
+    odd.aktiviteter[0].timer = 6.5;
+    odd.aktiviteter[2].udgifter[0].beloeb = 1800.01;
+    const [decimals] = rule('LEV-07').check(odd, { ...ctx, options: { thresholdDkk: 1000 } });
+    expect(decimals!.params).toMatchObject({ beloeb: '51.300,01', timer: '46,5', graense: '1.000' });
   });
 
   it('LEV-07 requires the højpris flag and the leader approval when the budget is over the threshold', () => {
@@ -209,6 +252,22 @@ describe('leveranceaftale rules', () => {
     expect(paths('LEV-12', edge, { maxMonths: 6 })).toEqual(['/tidsplan/planlagtDatoAfsluttendeMoede']);
     edge.tidsplan.planlagtDatoAfsluttendeMoede = '2026-01-05';
     expect(paths('LEV-12', edge)).toEqual(['/tidsplan/planlagtDatoAfsluttendeMoede']);
+  });
+
+  it('LEV-12 applies each ydelse’s own limit: 4 months for borger and mini ydelser, none for adoption', () => {
+    const mini = agreement();
+    mini.sag.ydelse = 'Mini-rådgivningsforløb i en enkeltsag – for fagpersoner';
+    mini.tidsplan.planlagtDatoAfsluttendeMoede = '2026-06-06';
+    expect(paths('LEV-12', mini)).toEqual(['/tidsplan/planlagtDatoAfsluttendeMoede']);
+    mini.tidsplan.planlagtDatoAfsluttendeMoede = '2026-06-05';
+    expect(paths('LEV-12', mini)).toEqual([]);
+    expect(paths('LEV-12', { ...mini, sag: { ...mini.sag, ydelse: 'Rådgivningsforløb – for borgere' }, tidsplan: { ...mini.tidsplan, planlagtDatoAfsluttendeMoede: '2026-07-01' } })).toEqual([
+      '/tidsplan/planlagtDatoAfsluttendeMoede',
+    ]);
+    const adoption = agreement();
+    adoption.sag.ydelse = 'Rådgivningsforløb om adoption uden samtykke – for myndighedsrådgivere';
+    adoption.tidsplan.planlagtDatoAfsluttendeMoede = '2027-12-01';
+    expect(paths('LEV-12', adoption)).toEqual([]);
   });
 
   it('LEV-13 requires a plan with agreements and dates when there is no forankringsforløb', () => {
