@@ -134,6 +134,10 @@ export function runFormConfigContract(name: string, make: MakeFormConfigStore, o
       // Another version of the same config is a new key and starts as a draft.
       await store().saveFormConfigDraft(draft(t, 'aftaleskema', '1.0.1', changed), configAudit(t, 'draft'));
       expect((await store().listFormConfigs(t)).map((r) => `${r.version} ${r.status}`)).toEqual(['1.0.0 deprecated', '1.0.1 draft']);
+      // Filtered by status (what is live is read after every publication; drafts are left unread).
+      expect((await store().listFormConfigs(t, { statuses: ['published', 'deprecated'] })).map((r) => `${r.version} ${r.status}`)).toEqual(['1.0.0 deprecated']);
+      expect((await store().listFormConfigs(t, { statuses: ['draft'] })).map((r) => `${r.version} ${r.status}`)).toEqual(['1.0.1 draft']);
+      expect(await store().listFormConfigs(t, { statuses: [] })).toEqual([]);
     });
 
     it('refuses a status change of a version that does not exist', async () => {

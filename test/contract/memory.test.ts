@@ -1,4 +1,4 @@
-// The in-memory SubmissionStore that server tests use (packages/server/src/testing/memory-store.ts)
+// The in-memory SubmissionStore that server and submissions tests use (packages/submissions/src/testing/memory-store.ts)
 // must behave like the durable stores, or server tests prove less than they seem to; it has no
 // storage to re-open, so it is not asked to survive a re-open.
 import { createMemoryStore } from '@skema/server/testing';

@@ -93,10 +93,13 @@ if (!reachable) {
       try {
         await store.init();
         const versions = await store.pool.query(`SELECT version FROM ${t.migrations} ORDER BY version`);
-        expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3, 4]);
+        expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3, 4, 5]);
         expect((await store.get(tenantId, 'held'))).toMatchObject({ updatedAt: day(40), statusChangedAt: day(1) });
         expect((await store.get(tenantId, 'again'))?.statusChangedAt).toBe(day(9));
         expect((await store.get(tenantId, 'draft'))?.statusChangedAt).toBe(day(3));
+        // Migration 5: rows written before approvals were data have none.
+        expect((await store.get(tenantId, 'held'))?.approvals).toBeUndefined();
+        expect((await store.revisions(tenantId, 'held')).every((r) => r.approvals === undefined)).toBe(true);
         await store.update(tenantId, 'held', holdChange(3, false, { at: day(50) }), auditOf(tenantId, 'legal-hold'));
         expect((await store.revisions(tenantId, 'held')).map((r) => r.action)).toEqual(['create', 'status', 'update', 'legal-hold']);
         expect((await store.get(tenantId, 'held'))?.statusChangedAt).toBe(day(1));
@@ -126,7 +129,7 @@ if (!reachable) {
       await a.init();
       const rows = await a.pool.query(`SELECT version FROM "${schema}".schema_migrations`);
       expect(rows.rows.map((r: { version: number }) => r.version).sort((x, y) => x - y)).toEqual(MIGRATIONS.map((m) => m.version));
-      expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('loses no update when two instances race on one submission', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { approvalsContract } from './contract-approvals.js';
 import { auditContract } from './contract-audit.js';
 import { auditChainContract } from './contract-audit-chain.js';
 import { concurrencyContract, durabilityContract, idempotencyContract } from './contract-concurrency.js';
@@ -33,6 +34,7 @@ export function runStoreContract(name: string, makeStore: MakeStore, options: { 
     auditContract(store);
     auditChainContract(store, current, options.durable);
     statusTimeContract(store);
+    approvalsContract(store);
     idempotencyContract(store);
     concurrencyContract(store);
     // A store with nothing to re-open (the in-memory test double) has no durability to show.

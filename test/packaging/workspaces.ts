@@ -48,6 +48,7 @@ export function publicWorkspaces(): Workspace[] {
 /** What a portal's React app installs (the CLI too, to run `npx skema` there). */
 export const APP_PACKAGES = [
   '@skema/core',
+  '@skema/client',
   '@skema/react',
   '@skema/plugin-dk',
   '@skema/plugin-viso',
@@ -60,6 +61,7 @@ export const APP_PACKAGES = [
   '@skema/renderer-dkk',
   '@skema/renderer-raadgivningslog',
   '@skema/renderer-trivsel',
+  '@skema/documents',
   '@skema/cli',
   '@skema/forms',
   '@skema/types',

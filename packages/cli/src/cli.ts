@@ -33,6 +33,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'Migrate submission data to a later form version and validate it (a file, or a stored submission through the API)',
     load: async () => (await import('./commands/migrate.js')).migrateCommand,
   },
+  pdf: {
+    summary: 'Render a submission as an archival PDF/A document (from a file, or the server\'s through the API)',
+    load: async () => (await import('./commands/pdf.js')).pdfCommand,
+  },
   lock: {
     summary: 'Record the content hash of published versions not yet in forms.lock.json',
     load: async () => (await import('./commands/lock.js')).lockCommand,

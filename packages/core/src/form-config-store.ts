@@ -18,12 +18,20 @@ export interface TenantFormRecord {
   updatedBy: string;
 }
 
+export interface ListFormConfigsOptions {
+  statuses?: readonly FormStatus[];
+}
+
 /**
  * Storage of tenants' form configuration. Drafts can be replaced; a published version is
  * immutable and can only move on to `deprecated`.
  */
 export interface FormConfigStore {
-  listFormConfigs(tenantId: string): Promise<TenantFormRecord[]>;
+  /**
+   * A tenant's records in `compareFormConfigs` order; with `statuses`, only those (a store then
+   * reads no other record: drafts pile up, and what is live is read after every publication).
+   */
+  listFormConfigs(tenantId: string, options?: ListFormConfigsOptions): Promise<TenantFormRecord[]>;
   getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined>;
   /** Creates or replaces a draft. Throws `ImmutableVersionError` when that version is published or deprecated. */
   saveFormConfigDraft(record: TenantFormRecord, audit: Omit<AuditEntry, 'id'>): Promise<TenantFormRecord>;

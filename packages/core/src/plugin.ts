@@ -1,5 +1,6 @@
 import type { FormatDefinition, KeywordDefinition } from 'ajv';
 import type { IsoDate, WorkingDayCalendar } from './calendar.js';
+import type { TransitionGuard } from './guards.js';
 import type { DeadlineUnit, IssueSeverity, Locale, LocalizedText } from './issues.js';
 
 /** Everything a rule may know. Rules are pure: same data and context, same answer, in browser and server. */
@@ -99,6 +100,8 @@ export interface SkemaPlugin {
   messages?: Readonly<Record<string, LocalizedText>>;
   rules?: readonly RuleDefinition[];
   deadlines?: readonly DeadlineDefinition[];
+  /** Conditions on status transitions of the plugin's forms (e.g. a second approval); see `TransitionGuardRegistry`. */
+  guards?: readonly TransitionGuard[];
   /** A working-day calendar; the last registered calendar becomes the engine's default. */
   calendar?: WorkingDayCalendar;
   /**

@@ -1,4 +1,4 @@
-import type { NewSubmission, Submission, SubmissionChange, SubmissionRevision } from './store.js';
+import type { Approval, NewSubmission, Submission, SubmissionChange, SubmissionRevision } from './store.js';
 
 /** An ISO date-time in its one canonical form (UTC, milliseconds); every store writes instants this way. */
 export function normaliseInstant(value: string, field: string): string {
@@ -48,6 +48,12 @@ export function assertChangeShape(change: SubmissionChange): void {
 export function statusChangedAtAfter(prev: Submission, change: SubmissionChange, at: string): string {
   if (change.status !== undefined && change.status !== prev.status) return at;
   return prev.statusChangedAt ?? prev.updatedAt;
+}
+
+/** The approvals after a change: the change's list when it gives one, else the stored one; `undefined` when none (stores keep the field only while non-empty). */
+export function approvalsAfter(prev: Submission, change: SubmissionChange): Approval[] | undefined {
+  const next = change.approvals ?? prev.approvals;
+  return next?.length ? next : undefined;
 }
 
 /**

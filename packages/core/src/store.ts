@@ -5,7 +5,9 @@ export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' |
 /** Who did something: the API key's identity, never a person's CPR. */
 export interface Actor {
   id: string;
-  roles: string[];
+  /** The person's name, when the caller knows it. */
+  name?: string;
+  roles: readonly string[];
 }
 
 export interface Submission {
@@ -31,6 +33,36 @@ export interface Submission {
   updatedBy: string;
   /** Blocks deletion by retention (spec Q17). */
   legalHold?: boolean;
+  /**
+   * Approvals and co-signatures that count now: recorded since the content or the status last
+   * changed (an edit, a migration or a new status voids them; a legal hold does not). Absent when
+   * there are none, and on records stored before approvals were data.
+   */
+  approvals?: Approval[];
+}
+
+/** One approval or co-signature, as data on the submission and its revision (who, as what, when, for which decision). */
+export interface Approval {
+  /** The actor's id (the API key id). */
+  actorId: string;
+  /** The person's name, when the caller knows it. */
+  actorName?: string;
+  /** The role the approval was given in, e.g. `fagkonsulent`. */
+  role: string;
+  /** ISO date-time. */
+  at: string;
+  /** The status the approval is for, e.g. `approved`. */
+  decision: SubmissionStatus;
+  /** The revision that recorded it. */
+  revision: number;
+}
+
+/** One RFC 6902 operation, as revisions record their changes. */
+export interface JsonPatchOperation {
+  op: string;
+  path: string;
+  value?: unknown;
+  from?: string;
 }
 
 /**
@@ -51,9 +83,11 @@ export interface SubmissionRevision {
   by: string;
   at: string;
   /** RFC 6902 operations from the previous revision to this one (empty for revision 1). */
-  changes: Array<Record<string, unknown>>;
+  changes: JsonPatchOperation[];
   /** What kind of change made this revision. */
   action: RevisionAction;
+  /** The submission's approvals as of this revision (absent when none). */
+  approvals?: Approval[];
 }
 
 export type AuditAction =
@@ -107,7 +141,12 @@ export interface SubmissionChange {
    * `legalHold` and no data, status or version; stores refuse any other mix (`assertChangeShape`).
    */
   action: RevisionAction;
-  changes: Array<Record<string, unknown>>;
+  changes: JsonPatchOperation[];
+  /**
+   * Replaces the submission's approvals (`[]` clears them); left out, they are kept. The caller
+   * decides what voids them, so every store keeps the same simple rule.
+   */
+  approvals?: Approval[];
   by: string;
   at: string;
 }

@@ -1,9 +1,9 @@
-import type { FormRegistry, SkemaEngine, SubmissionStore, TenantForms } from '@skema/core';
+import type { FormRegistry, SkemaEngine, SubmissionStore, TenantForms, TransitionGuardRegistry } from '@skema/core';
+import type { Submissions } from '@skema/submissions';
 import type { KeyRing } from './auth/key-ring.js';
 import type { RequestValidator } from './http/request-validator.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
-import type { TransitionGuardRegistry } from './transitions/guards.js';
 import type { FormValidation } from './validation/form-validation.js';
 
 /** What every router needs; built once by `createApp`. */
@@ -21,6 +21,8 @@ export interface AppContext {
   store: SubmissionStore;
   keys: KeyRing;
   guards: TransitionGuardRegistry;
+  /** The submission use cases (no HTTP in them); routes translate requests into their calls. */
+  submissions: Submissions;
   metrics: Metrics;
   logger: Logger;
   validator: RequestValidator;

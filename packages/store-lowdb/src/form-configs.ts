@@ -31,7 +31,8 @@ const describe = (k: FormConfigKey): string => `${k.kind} ${k.formId} ${k.versio
  * has; every read goes to the file, so a record damaged while running is never served.
  */
 export class LowdbFormConfigs {
-  private readonly byTenant = new Map<string, Map<string, FormConfigKey>>();
+  // Each record's key and status: a list by status reads only those files.
+  private readonly byTenant = new Map<string, Map<string, { key: FormConfigKey; status: FormStatus }>>();
   private readonly mutex = new KeyedMutex();
 
   constructor(private readonly dataDir: string) {}
@@ -47,11 +48,11 @@ export class LowdbFormConfigs {
     for (const doc of docs) this.remember(doc.record);
   }
 
-  async list(tenantId: string): Promise<TenantFormRecord[]> {
-    const names = [...(this.byTenant.get(tenantId)?.keys() ?? [])];
+  async list(tenantId: string, statuses?: readonly FormStatus[]): Promise<TenantFormRecord[]> {
+    const names = [...(this.byTenant.get(tenantId)?.entries() ?? [])].filter(([, r]) => !statuses || statuses.includes(r.status)).map(([name]) => name);
     const docs = await Promise.all(names.map((name) => this.read(name)));
     return docs
-      .filter((d): d is FormConfigDoc => d?.record.tenantId === tenantId)
+      .filter((d): d is FormConfigDoc => d?.record.tenantId === tenantId && (!statuses || statuses.includes(d.record.status)))
       .map((d) => d.record)
       .sort(compareFormConfigs);
   }
@@ -124,13 +125,13 @@ export class LowdbFormConfigs {
     this.remember(record);
   }
 
-  private remember(key: FormConfigKey): void {
-    let names = this.byTenant.get(key.tenantId);
+  private remember(record: Pick<TenantFormRecord, 'tenantId' | 'kind' | 'formId' | 'version' | 'status'>): void {
+    let names = this.byTenant.get(record.tenantId);
     if (!names) {
       names = new Map();
-      this.byTenant.set(key.tenantId, names);
+      this.byTenant.set(record.tenantId, names);
     }
-    names.set(formConfigName(key), keyOf(key));
+    names.set(formConfigName(record), { key: keyOf(record), status: record.status });
   }
 
   private async read(name: string): Promise<FormConfigDoc | undefined> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, NewSubmission, Submission, SubmissionChange, SubmissionRevision } from '@skema/core';
+import type { AuditEntry, JsonPatchOperation, NewSubmission, Submission, SubmissionChange, SubmissionRevision } from '@skema/core';
 import type { SubmissionDoc } from './doc.js';
 import { normaliseInstant } from './doc.js';
-import { assertChangeShape, statusChangedAtAfter, statusEnteredAt, submissionFromInput } from '@skema/core';
+import { approvalsAfter, assertChangeShape, statusChangedAtAfter, statusEnteredAt, submissionFromInput } from '@skema/core';
 
 /** The audit entry as stored: an id, the operation's tenant and submission, a normalised time. */
 export function auditFor(audit: Omit<AuditEntry, 'id'>, tenantId: string, submissionId?: string): AuditEntry {
@@ -25,14 +25,15 @@ export function newSubmission(input: NewSubmission): { submission: Submission; r
 }
 
 /**
- * Applies a change: fields left undefined keep their value; legalHold is kept only while true;
- * statusChangedAt moves only with a new status.
+ * Applies a change: fields left undefined keep their value; legalHold is kept only while true,
+ * approvals only while there are any; statusChangedAt moves only with a new status.
  */
 export function changedSubmission(prev: Submission, change: SubmissionChange): { submission: Submission; revision: SubmissionRevision } {
   assertChangeShape(change);
   const at = normaliseInstant(change.at, 'change.at');
-  const { legalHold: _previousHold, ...rest } = prev;
+  const { legalHold: _previousHold, approvals: _previousApprovals, ...rest } = prev;
   const hold = change.legalHold ?? prev.legalHold ?? false;
+  const approvals = approvalsAfter(prev, change);
   const submission: Submission = {
     ...rest,
     data: change.data !== undefined ? change.data : prev.data,
@@ -44,6 +45,7 @@ export function changedSubmission(prev: Submission, change: SubmissionChange): {
     statusChangedAt: statusChangedAtAfter(prev, change, at),
     updatedBy: change.by,
     ...(hold ? { legalHold: true } : {}),
+    ...(approvals ? { approvals } : {}),
   };
   return { submission, revision: revisionOf(submission, change.action, change.changes, change.by, at) };
 }
@@ -61,11 +63,11 @@ export function withStatusChangedAt(doc: SubmissionDoc): SubmissionDoc {
 function revisionOf(
   s: Submission,
   action: SubmissionRevision['action'],
-  changes: Array<Record<string, unknown>>,
+  changes: JsonPatchOperation[],
   by: string,
   at: string,
 ): SubmissionRevision {
-  return {
+  const revision: SubmissionRevision = {
     submissionId: s.id,
     revision: s.revision,
     formId: s.formId,
@@ -78,6 +80,9 @@ function revisionOf(
     changes,
     action,
   };
+  // Documents written before approvals were data have none.
+  if (s.approvals) revision.approvals = s.approvals;
+  return revision;
 }
 
 export function encodeSeqCursor(seq: number): string {

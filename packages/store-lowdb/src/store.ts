@@ -7,6 +7,7 @@ import type {
   CreateResult,
   FormConfigStore,
   FormStatus,
+  ListFormConfigsOptions,
   NewSubmission,
   StoreHealth,
   Submission,
@@ -215,8 +216,8 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
     });
   }
 
-  listFormConfigs(tenantId: string): Promise<TenantFormRecord[]> {
-    return this.gate.track(false, async () => this.formConfigs.list(tenantId));
+  listFormConfigs(tenantId: string, options: ListFormConfigsOptions = {}): Promise<TenantFormRecord[]> {
+    return this.gate.track(false, async () => this.formConfigs.list(tenantId, options.statuses));
   }
 
   getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined> {

@@ -25,8 +25,10 @@ export class PostgresFormConfigs {
     private readonly t: Tables,
   ) {}
 
-  async list(tenantId: string): Promise<TenantFormRecord[]> {
-    const result = await this.pool.query<FormConfigRow>(`SELECT * FROM ${this.t.formConfigs} WHERE tenant_id = $1`, [tenantId]);
+  async list(tenantId: string, statuses?: readonly FormStatus[]): Promise<TenantFormRecord[]> {
+    const result = statuses
+      ? await this.pool.query<FormConfigRow>(`SELECT * FROM ${this.t.formConfigs} WHERE tenant_id = $1 AND status = ANY($2::text[])`, [tenantId, [...statuses]])
+      : await this.pool.query<FormConfigRow>(`SELECT * FROM ${this.t.formConfigs} WHERE tenant_id = $1`, [tenantId]);
     return result.rows.map(toFormConfig).sort(compareFormConfigs);
   }
 

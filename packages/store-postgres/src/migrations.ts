@@ -146,6 +146,16 @@ export const MIGRATIONS: Migration[] = [
     name: 'audit hash chain per tenant',
     sql: (t) => auditChainMigration(t),
   },
+  {
+    version: 5,
+    name: 'approvals on submissions and revisions',
+    // Approvals are data of the record, not something read back out of the audit log. NULL when
+    // there are none: rows written before have none.
+    sql: (t) => `
+      ALTER TABLE ${t.submissions} ADD COLUMN approvals jsonb;
+      ALTER TABLE ${t.revisions} ADD COLUMN approvals jsonb;
+    `,
+  },
 ];
 
 /** Advisory-lock key pair: a constant for "Skema migrations" and the schema name's hash. */

@@ -1,4 +1,4 @@
-import type { AuditEntry, Submission, SubmissionRevision, SubmissionStatus, ValidationReceipt } from '@skema/core';
+import type { Approval, AuditEntry, JsonPatchOperation, Submission, SubmissionRevision, SubmissionStatus, ValidationReceipt } from '@skema/core';
 
 export interface SubmissionRow {
   id: string;
@@ -15,6 +15,7 @@ export interface SubmissionRow {
   created_by: string;
   updated_by: string;
   legal_hold: boolean;
+  approvals: Approval[] | null;
 }
 
 export interface RevisionRow {
@@ -27,8 +28,9 @@ export interface RevisionRow {
   receipt: ValidationReceipt;
   by: string;
   at: Date;
-  changes: Array<Record<string, unknown>>;
+  changes: JsonPatchOperation[];
   action: SubmissionRevision['action'];
+  approvals: Approval[] | null;
 }
 
 export interface AuditRow {
@@ -42,7 +44,7 @@ export interface AuditRow {
   details: Record<string, unknown> | null;
 }
 
-/** legalHold appears only while true, as in the embedded store. */
+/** legalHold appears only while true, approvals only while there are any, as in the embedded store. */
 export function toSubmission(r: SubmissionRow): Submission {
   return {
     id: r.id,
@@ -59,6 +61,7 @@ export function toSubmission(r: SubmissionRow): Submission {
     createdBy: r.created_by,
     updatedBy: r.updated_by,
     ...(r.legal_hold ? { legalHold: true } : {}),
+    ...(r.approvals?.length ? { approvals: r.approvals } : {}),
   };
 }
 
@@ -75,6 +78,7 @@ export function toRevision(r: RevisionRow): SubmissionRevision {
     at: r.at.toISOString(),
     changes: r.changes,
     action: r.action,
+    ...(r.approvals?.length ? { approvals: r.approvals } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   CreateResult,
   FormConfigStore,
   FormStatus,
+  ListFormConfigsOptions,
   NewSubmission,
   StoreHealth,
   Submission,
@@ -135,8 +136,8 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     return verifyAuditChain(this.db);
   }
 
-  listFormConfigs(tenantId: string): Promise<TenantFormRecord[]> {
-    return this.formConfigs.list(tenantId);
+  listFormConfigs(tenantId: string, options: ListFormConfigsOptions = {}): Promise<TenantFormRecord[]> {
+    return this.formConfigs.list(tenantId, options.statuses);
   }
 
   getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined> {

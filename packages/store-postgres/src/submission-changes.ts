@@ -29,6 +29,8 @@ export async function updateSubmission(
          version = COALESCE($7, version),
          receipt = $8::jsonb,
          legal_hold = COALESCE($9, legal_hold),
+         -- Given approvals replace the stored ones ([] clears them, kept as NULL); none given keeps them.
+         approvals = CASE WHEN $19 THEN NULLIF($20::jsonb, '[]'::jsonb) ELSE approvals END,
          revision = revision + 1,
          updated_at = $10,
          updated_by = $11
@@ -36,8 +38,8 @@ export async function updateSubmission(
        RETURNING *
      ),
      r AS (
-       INSERT INTO ${t.revisions} (submission_id, revision, form_id, version, status, data, receipt, by, at, changes, action)
-       SELECT id, revision, form_id, version, status, data, receipt, updated_by, updated_at, $12::jsonb, $13 FROM u
+       INSERT INTO ${t.revisions} (submission_id, revision, form_id, version, status, data, receipt, by, at, changes, action, approvals)
+       SELECT id, revision, form_id, version, status, data, receipt, updated_by, updated_at, $12::jsonb, $13, approvals FROM u
      ),
      a AS (
        INSERT INTO ${t.audit} (id, tenant_id, at, actor, action, submission_id, details)
@@ -63,6 +65,8 @@ export async function updateSubmission(
       audit.actor,
       audit.action,
       audit.details === undefined ? null : json(audit.details),
+      change.approvals !== undefined,
+      json(change.approvals ?? []),
     ],
   );
   const row = updated.rows[0];

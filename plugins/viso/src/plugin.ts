@@ -8,6 +8,7 @@ import { opsamlingsnotatDeadlines, opsamlingsnotatRules } from './rules/opsamlin
 import { raadgivningsrapportDeadlines, raadgivningsrapportRules } from './rules/raadgivningsrapport.js';
 import { forankringsplanDeadlines, forankringsplanRules } from './rules/forankringsplan.js';
 import { generalDeadlines, generalRules } from './rules/general.js';
+import { visoGuards } from './guards/index.js';
 import { PACKAGE_VERSION } from './version.js';
 
 export const PLUGIN_NAME = '@skema/plugin-viso';
@@ -40,6 +41,7 @@ const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
       ...forankringsplanDeadlines,
       ...generalDeadlines,
   ],
+  guards: visoGuards(),
 });
 
 export default plugin;

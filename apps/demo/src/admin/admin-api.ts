@@ -1,58 +1,19 @@
-import type { RequiredBump, SchemaChange } from '@skema/core';
-import { SkemaApiClient, SkemaApiError } from '@skema/react';
+import { SkemaAdminClient, SkemaApiError, SkemaClient, type Wire } from '@skema/client';
 import { apiKey } from '../api.js';
 
-export type ConfigKind = 'overlay' | 'form';
-export type ConfigStatus = 'draft' | 'published' | 'deprecated';
-
+export type ConfigKind = Wire.FormConfigKind;
+export type ConfigStatus = Wire.FormStatus;
 /** One problem with a configuration: where in the document, and what. */
-export interface ConfigProblem {
-  path: string;
-  message: string;
-}
-
-/** A classified diff of two effective forms, as the API shows it (`GET /forms/{id}/versions/{a}/diff/{b}` has the same shape). */
-export interface ConfigDiff {
-  formId?: string;
-  from?: string;
-  to?: string;
-  requiredBump?: RequiredBump;
-  changes: SchemaChange[];
-}
-
-/** One row of `GET /admin/form-configs`. */
-export interface ConfigSummary {
-  kind: ConfigKind;
-  formId: string;
-  version: string;
-  status: ConfigStatus;
-  hash: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface ConfigRecord extends ConfigSummary {
-  tenantId: string;
-  document: unknown;
-}
-
-export interface CheckResult {
-  ok: boolean;
-  problems: ConfigProblem[];
-  previousVersion?: string;
-  requiredBump?: RequiredBump;
-  diff?: ConfigDiff;
-}
-
+export type ConfigProblem = Pick<Wire.ConfigProblem, 'path' | 'message'> & Partial<Wire.ConfigProblem>;
+/** A classified diff of two effective forms, as the page shows it (the API's `FormDiff`, whose header the page may lack). */
+export type ConfigDiff = Partial<Omit<Wire.FormDiff, 'changes'>> & Pick<Wire.FormDiff, 'changes'>;
+export type ConfigSummary = Wire.FormConfigSummary;
+export type ConfigRecord = Wire.FormConfigRecord;
+export type CheckResult = Wire.FormConfigCheck;
 /** The effective form of an unsaved overlay, as `POST /admin/form-configs/preview` answers. */
-export interface PreviewResult {
-  ok: boolean;
-  problems: ConfigProblem[];
-  form?: { manifest: Record<string, unknown>; schema: Record<string, unknown>; uischema: Record<string, unknown>; i18n: unknown; hash: string };
-  diff?: ConfigDiff;
-}
+export type PreviewResult = Wire.FormConfigPreview;
 
-/** A refused request with the problem document's message and, for configurations, its problems and diff. */
+/** A refused request as the page shows it: the problem's message, code and, for configurations, its problems and diff. */
 export class AdminApiError extends Error {
   override readonly name = 'AdminApiError';
   constructor(
@@ -61,66 +22,53 @@ export class AdminApiError extends Error {
     readonly code: string,
     readonly problems: ConfigProblem[] = [],
     readonly diff?: ConfigDiff,
-    readonly requiredBump?: RequiredBump,
+    readonly requiredBump?: Wire.VersionBump,
   ) {
     super(message);
   }
 }
 
-/** The members of the admin endpoints' problem documents that the page reads. */
-interface ProblemBody {
-  code?: string;
-  type?: string;
-  problems?: ConfigProblem[];
-  issues?: ConfigProblem[];
-  diff?: ConfigDiff;
-  requiredBump?: RequiredBump;
-}
-
-const enc = encodeURIComponent;
-
-/** The admin endpoints of the API on this page's origin, called with the demo's API key. */
+/** The admin endpoints of the API on this page's origin (`@skema/client`), called with the demo's API key. */
 export class AdminApi {
-  private readonly client: SkemaApiClient;
+  private readonly admin: SkemaAdminClient;
 
   constructor(key: string = apiKey(), fetchImpl: typeof fetch = (...args) => fetch(...args)) {
-    this.client = new SkemaApiClient('', key, 'da', fetchImpl);
+    this.admin = new SkemaAdminClient(new SkemaClient({ token: key, locale: 'da', fetch: fetchImpl }));
   }
 
-  /** The shared client's call, its errors read as the admin endpoints' problems (problems, diff, bump). */
-  private async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  /** The client's call, its errors read as the admin endpoints' problems (problems, diff, bump). */
+  private async request<T>(call: (admin: SkemaAdminClient) => Promise<T>): Promise<T> {
     try {
-      return await this.client.send<T>(method, path, body, signal);
+      return await call(this.admin);
     } catch (e) {
       if (!(e instanceof SkemaApiError)) throw e;
       if (e.status === 0) throw new AdminApiError(0, `API'et svarer ikke: ${e.message}`, 'network');
-      const p = e.problem as ProblemBody;
-      const code = p.code ?? p.type?.split('/').filter(Boolean).pop() ?? `http-${e.status}`;
-      throw new AdminApiError(e.status, e.message, code, p.problems ?? p.issues ?? [], p.diff, p.requiredBump);
+      const p = e.problem as Wire.Problem & { code?: string };
+      throw new AdminApiError(e.status, e.message, p.code ?? e.code, p.problems ?? p.issues ?? [], p.diff, p.requiredBump);
     }
   }
 
-  async listConfigs(): Promise<ConfigSummary[]> {
-    return (await this.request<{ items: ConfigSummary[] }>('GET', '/admin/form-configs')).items;
+  listConfigs(): Promise<ConfigSummary[]> {
+    return this.request((a) => a.listFormConfigs());
   }
 
   getConfig(kind: ConfigKind, formId: string, version: string): Promise<ConfigRecord> {
-    return this.request('GET', `/admin/form-configs/${kind}/${enc(formId)}/${enc(version)}`);
+    return this.request((a) => a.getFormConfig(kind, formId, version));
   }
 
-  saveDraft(kind: ConfigKind, formId: string, version: string, document: unknown): Promise<ConfigRecord> {
-    return this.request('PUT', `/admin/form-configs/${kind}/${enc(formId)}/${enc(version)}`, document);
+  saveDraft(kind: ConfigKind, formId: string, version: string, document: Wire.JsonObject): Promise<ConfigRecord> {
+    return this.request((a) => a.saveDraft(kind, formId, version, document));
   }
 
   check(kind: ConfigKind, formId: string, version: string): Promise<CheckResult> {
-    return this.request('POST', `/admin/form-configs/${kind}/${enc(formId)}/${enc(version)}/check`);
+    return this.request((a) => a.check(kind, formId, version));
   }
 
   publish(kind: ConfigKind, formId: string, version: string): Promise<ConfigRecord> {
-    return this.request('POST', `/admin/form-configs/${kind}/${enc(formId)}/${enc(version)}/publish`);
+    return this.request((a) => a.publish(kind, formId, version));
   }
 
-  preview(document: unknown, signal?: AbortSignal): Promise<PreviewResult> {
-    return this.request('POST', '/admin/form-configs/preview', { kind: 'overlay', document }, signal);
+  preview(document: Wire.JsonObject, signal?: AbortSignal): Promise<PreviewResult> {
+    return this.request((a) => a.preview(document, signal));
   }
 }

@@ -3,6 +3,8 @@ import type { Logger } from '../observability/logger.js';
 import type { PreviousConfig } from './check-config.js';
 import { ownFormVersion } from './own-form.js';
 
+// Published and deprecated: drafts are never live, and a tenant may keep any number of them.
+const LIVE = { statuses: ['published', 'deprecated'] } as const;
 const EMPTY: TenantFormSource = { overlays: [], forms: new FormRegistry() };
 
 /** Where the live view of the forms is kept (the app context); replaced, never mutated. */
@@ -20,6 +22,8 @@ export interface FormsHolder {
  * them), and `latest` is the highest published one.
  */
 export class PublishedForms {
+  private readonly ownForms = new Map<string, FormVersion | undefined>();
+
   constructor(
     readonly store: FormConfigStore,
     private readonly holder: FormsHolder,
@@ -36,7 +40,7 @@ export class PublishedForms {
 
   /** Re-reads one tenant's records (after a publish or deprecate) and makes them live. */
   async refresh(tenantId: string): Promise<void> {
-    const records = (await this.store.listFormConfigs(tenantId)).filter((r) => r.tenantId === tenantId && r.status !== 'draft');
+    const records = (await this.store.listFormConfigs(tenantId, LIVE)).filter((r) => r.tenantId === tenantId);
     if (records.length > 0) this.holder.validation?.warm();
     this.holder.forms = this.holder.forms.withTenant(tenantId, this.merge(tenantId, records));
   }
@@ -55,25 +59,38 @@ export class PublishedForms {
     const known = new Set(own.map((f) => `${f.manifest.id}@${f.manifest.version}`));
     for (const r of records) {
       if (r.kind !== 'form' || known.has(`${r.formId}@${r.version}`)) continue;
-      try {
-        const form = ownFormVersion(r.formId, r.version, r.status, r.document);
-        // Published before the budget existed (or by another version of the server): never made live.
-        const overBudget = checkSchemaBudget(form.schema, {}, '/schema');
-        if (overBudget.length) {
-          this.logger.warn({ tenantId, form: `${r.formId}@${r.version}`, problems: overBudget.map((p) => `${p.code} ${p.path}`) }, 'published own form is over the complexity budget; not loaded');
-          continue;
-        }
-        own.push(form);
-      } catch (e) {
-        this.logger.warn({ tenantId, form: `${r.formId}@${r.version}`, err: e }, 'published own form cannot be loaded');
-      }
+      const form = this.ownForm(r);
+      if (form) own.push(form);
     }
     return { overlays: [...best.values()], forms: new FormRegistry(own) };
   }
 
+  /**
+   * A published own form as it is served, or `undefined` when it cannot be (logged once). Kept per
+   * record content and status: a publication re-reads the tenant's records, which never change.
+   */
+  private ownForm(r: TenantFormRecord): FormVersion | undefined {
+    const key = `${r.tenantId}\u0000${r.formId}@${r.version}\u0000${r.status}\u0000${r.hash}`;
+    if (this.ownForms.has(key)) return this.ownForms.get(key);
+    let form: FormVersion | undefined;
+    try {
+      form = ownFormVersion(r.formId, r.version, r.status, r.document);
+      // Published before the budget existed (or by another version of the server): never made live.
+      const overBudget = checkSchemaBudget(form.schema, {}, '/schema');
+      if (overBudget.length) {
+        this.logger.warn({ tenantId: r.tenantId, form: `${r.formId}@${r.version}`, problems: overBudget.map((p) => `${p.code} ${p.path}`) }, 'published own form is over the complexity budget; not loaded');
+        form = undefined;
+      }
+    } catch (e) {
+      this.logger.warn({ tenantId: r.tenantId, form: `${r.formId}@${r.version}`, err: e }, 'published own form cannot be loaded');
+    }
+    this.ownForms.set(key, form);
+    return form;
+  }
+
   /** The highest published or deprecated version of the same configuration other than `version`. */
   async previous(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<PreviousConfig | undefined> {
-    const records = await this.store.listFormConfigs(tenantId);
+    const records = await this.store.listFormConfigs(tenantId, LIVE);
     const candidates: PreviousConfig[] = records
       .filter((r) => r.kind === kind && r.formId === formId && r.version !== version && r.status !== 'draft')
       .map((r) => (kind === 'overlay' ? { version: r.version, overlay: r.document as FormOverlay } : { version: r.version, form: ownFormVersion(r.formId, r.version, r.status, r.document) }));

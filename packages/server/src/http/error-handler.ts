@@ -1,7 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
-import { FormNotFoundError, ImmutableVersionError, MigrationError, NotFoundError, OverlayError, RevisionConflictError, StoreCorruptionError, StoreUnavailableError } from '@skema/core';
+import { type Locale, FormNotFoundError, ImmutableVersionError, MigrationError, NotFoundError, OverlayError, RevisionConflictError, StoreCorruptionError, StoreUnavailableError } from '@skema/core';
+import { SubmissionError } from '@skema/submissions';
 import type { Logger } from '../observability/logger.js';
 import { localeOf } from './locale.js';
+import { submissionProblem } from './submission-problem.js';
 import { HttpProblem, PROBLEM_TYPE_BASE, PROBLEM_TYPES, pickText } from './problem.js';
 
 /** Errors thrown by body-parser carry a `type`; map them onto the API's problems. */
@@ -23,8 +25,9 @@ function fromParserError(err: { type?: unknown; status?: unknown; limit?: unknow
   }
 }
 
-export function toProblem(err: unknown): HttpProblem | undefined {
+export function toProblem(err: unknown, locale: Locale = 'da'): HttpProblem | undefined {
   if (err instanceof HttpProblem) return err;
+  if (err instanceof SubmissionError) return submissionProblem(err, locale);
   if (err instanceof FormNotFoundError) {
     return new HttpProblem('form-not-found', {
       da: err.version ? `Skemaet ${err.formId} har ingen version, der passer til ${err.version}.` : `Skemaet ${err.formId} findes ikke.`,
@@ -63,7 +66,7 @@ export function toProblem(err: unknown): HttpProblem | undefined {
 export function errorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const locale = localeOf(req);
-    let problem = toProblem(err);
+    let problem = toProblem(err, locale);
     // Damaged or unavailable storage is mapped for the client but must still reach the operator.
     if (err instanceof StoreCorruptionError || err instanceof StoreUnavailableError) {
       logger.error({ err, files: err instanceof StoreCorruptionError ? err.files : undefined, method: req.method, route: req.route?.path }, 'store error');

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { ExpectedRevision } from '@skema/submissions';
 
 /** Strong entity tag for a submission revision: `"<id>:<revision>"`. */
 export function submissionEtag(id: string, revision: number): string {
@@ -30,4 +31,15 @@ export function expectedRevision(header: string, id: string): number | 'any' | u
     if (match && match[1] === id) return Number(match[2]);
   }
   return undefined;
+}
+
+/**
+ * The revision a write expects, from If-Match: `undefined` without the header (the use case
+ * answers 428), `'any'` for `*`, else the named revision; a tag naming another entity can never
+ * match, so it becomes 0 (revisions start at 1) and the write answers 412.
+ */
+export function ifMatchOf(req: Request, id: string): ExpectedRevision {
+  const header = req.get('if-match');
+  if (!header) return undefined;
+  return expectedRevision(header, id) ?? 0;
 }

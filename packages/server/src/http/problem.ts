@@ -4,7 +4,7 @@ import type { LocalizedText } from '@skema/core';
 export interface ProblemIssue {
   /** JSON Pointer into the request body (or the submission's data). */
   path: string;
-  /** A rule id (e.g. `UND-03`) or a JSON Schema keyword (e.g. `required`). */
+  /** A rule id (as the rule catalogue names it) or a JSON Schema keyword (e.g. `required`). */
   code: string;
   message: string;
   severity?: 'error' | 'warning';

@@ -3,6 +3,7 @@ import { PROBLEM_TYPES } from '../http/problem.js';
 import { auditParams, headerParams, listSubmissionsParams, pathParams } from '../schemas/api-parameters.js';
 import { apiSchemas } from '../schemas/api-schemas.js';
 import { formConfigPaths } from './form-config-paths.js';
+import type { RequestExamples } from './form-examples.js';
 import { legalHoldPaths } from './legal-hold-paths.js';
 import { auth, body, bodyErrors, common, ETAG, LOCATION, ok, optionalKey, params, problem, secured } from './openapi-parts.js';
 
@@ -10,7 +11,7 @@ import { auth, body, bodyErrors, common, ETAG, LOCATION, ok, optionalKey, params
  * The OpenAPI 3.1 document, generated from the same schema objects that validate request
  * bodies, so the document cannot drift from what the server checks.
  */
-export function buildOpenApiDocument(): Record<string, unknown> {
+export function buildOpenApiDocument(examples: RequestExamples = { create: {}, validate: {} }): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: {
@@ -55,7 +56,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           description: 'No key needed; with a key, the tenant’s rule options apply.',
           security: optionalKey,
           parameters: params(pathParams.formId, pathParams.version),
-          requestBody: body('ValidateRequest'),
+          requestBody: body('ValidateRequest', examples.validate),
           responses: { '200': ok('The validation result (valid or not).', 'ValidationResult'), '401': auth['401'], '404': problem('Unknown form or version.'), ...bodyErrors, ...common },
         },
       },
@@ -75,7 +76,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           description: 'Drafts are checked for types and formats only; submitted needs no errors. Warnings are returned.',
           security: secured,
           parameters: params(headerParams.idempotencyKey),
-          requestBody: body('SubmissionCreate'),
+          requestBody: body('SubmissionCreate', examples.create),
           responses: {
             '201': ok('Created (or the first result of an idempotent retry).', 'SubmissionWriteResult', { ...ETAG, ...LOCATION }),
             ...auth,
@@ -121,7 +122,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: 'Change a submission’s status',
           description:
             'Moves along draft → submitted → approved | rejected (→ draft), or → withdrawn, under the form’s transition guards. ' +
-            'When a further approval is needed (e.g. a højpris leveranceaftale), the approval is recorded and 202 lists pendingApprovals.',
+            'When a transition guard needs a further approval (e.g. by a second person), the approval is recorded and 202 lists pendingApprovals.',
           security: secured,
           parameters: params(pathParams.submissionId, headerParams.ifMatch),
           requestBody: body('StatusChange'),

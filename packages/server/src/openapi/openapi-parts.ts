@@ -5,7 +5,11 @@ import type { ApiSchemaName } from '../schemas/api-schemas.js';
 export const ref = (name: ApiSchemaName) => ({ $ref: `#/components/schemas/${name}` });
 export const json = (name: ApiSchemaName) => ({ 'application/json': { schema: ref(name) } });
 export const ok = (description: string, name: ApiSchemaName, headers?: Record<string, unknown>) => ({ description, content: json(name), ...(headers ? { headers } : {}) });
-export const body = (name: ApiSchemaName) => ({ required: true, content: json(name) });
+/** A required JSON body; `examples` are OpenAPI Example Objects by name. */
+export const body = (name: ApiSchemaName, examples: Record<string, unknown> = {}) => ({
+  required: true,
+  content: { 'application/json': { schema: ref(name), ...(Object.keys(examples).length ? { examples } : {}) } },
+});
 export const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
 
 export const ETAG = { ETag: { description: 'Strong entity tag.', schema: { type: 'string' } } };

@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import type { AuditFilter } from '@skema/core';
 import { requireAuth } from '../auth/authenticate.js';
-import { principalOf } from '../auth/principal.js';
+import { actorOf, principalOf } from '../auth/principal.js';
 import { AUDIT_ROLES, requireRole } from '../auth/roles.js';
 import { API_BASE, type AppContext } from '../context.js';
 import { queryParser, rethrowBadCursor } from '../http/query.js';
-import { scrubDetails } from '../observability/scrub.js';
 import { auditParams } from '../schemas/api-parameters.js';
 
 /** The tenant's audit log, for auditors: who did what to which submission, and when. */
@@ -13,12 +12,9 @@ export function auditRouter(ctx: AppContext): Router {
   const router = Router();
   const parse = queryParser<AuditFilter>(auditParams);
   router.get(`${API_BASE}/audit`, requireAuth, requireRole(AUDIT_ROLES), async (req, res) => {
-    const principal = principalOf(res);
     const filter = parse(req);
-    const page = await ctx.store.queryAudit(principal.tenantId, { limit: 50, ...filter }).catch(rethrowBadCursor(filter.cursor));
-    // Entries written before details were scrubbed at write time are scrubbed on the way out.
-    const items = page.items.map((e) => (e.details ? { ...e, details: scrubDetails(e.details) } : e));
-    res.set('Cache-Control', 'private, no-cache').json(page.nextCursor ? { items, nextCursor: page.nextCursor } : { items });
+    const page = await ctx.submissions.auditLog(actorOf(principalOf(res)), filter).catch(rethrowBadCursor(filter.cursor));
+    res.set('Cache-Control', 'private, no-cache').json(page);
   });
   return router;
 }

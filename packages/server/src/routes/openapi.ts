@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import express, { Router } from 'express';
 import { API_BASE, type AppContext } from '../context.js';
 import { buildOpenApiDocument } from '../openapi/openapi-document.js';
+import { requestExamples } from '../openapi/form-examples.js';
 
 /** Swagger UI's files ship in swagger-ui-dist; they are served from here, never from a CDN. */
 function swaggerUiDir(): string {
@@ -15,9 +16,10 @@ const INITIALIZER = `window.onload = function () {
 };
 `;
 
-export function openApiRouter(_ctx: AppContext): Router {
+export function openApiRouter(ctx: AppContext): Router {
   const router = Router();
-  const document = buildOpenApiDocument();
+  // Examples of real form data from the registry's forms (the built-in ones: tenants' own forms stay private).
+  const document = buildOpenApiDocument(requestExamples(ctx.registry));
   const body = JSON.stringify(document);
   router.get(`${API_BASE}/openapi.json`, (_req, res) => {
     res.type('application/json').set('Cache-Control', 'no-cache').send(body);

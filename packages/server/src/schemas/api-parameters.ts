@@ -10,7 +10,7 @@ export interface ApiParameter {
 }
 
 export const pathParams = {
-  formId: { name: 'formId', in: 'path', required: true, description: 'Form id, e.g. `underretning`.', schema: { type: 'string' } },
+  formId: { name: 'formId', in: 'path', required: true, description: 'Form id, as `GET /forms` lists it.', schema: { type: 'string' } },
   version: {
     name: 'version',
     in: 'path',

@@ -1,4 +1,5 @@
-import { FormRegistry, formContentHash, SkemaEngine, type FormStatus, type FormVersion } from '@skema/core';
+import { FormRegistry, formContentHash, SkemaEngine, type FormStatus, type FormVersion, type SkemaPlugin } from '@skema/core';
+import { standardPlugins } from '@skema/forms';
 import { fixturePlugin } from './fixture-plugin.js';
 
 /** A test form over `schema` (with `$schema` and `$id` added), using the fixture plugin unless `plugins` is false. */
@@ -61,8 +62,16 @@ export function fixtureRegistry(): FormRegistry {
   return new FormRegistry(fixtureForms());
 }
 
+/**
+ * The standard plugins' transition guards alone (no rules): the `leveranceaftale` and
+ * `underretning` stand-ins get the real guards, contributed the way a plugin contributes them.
+ */
+export function standardGuardsPlugin(): SkemaPlugin {
+  return { name: '@skema/plugin-fixture-guards', version: '1.0.0', guards: standardPlugins().flatMap((p) => p.guards ?? []) };
+}
+
 export function fixtureEngine(): SkemaEngine {
-  return new SkemaEngine({ plugins: [fixturePlugin()] });
+  return new SkemaEngine({ plugins: [fixturePlugin(), standardGuardsPlugin()] });
 }
 
 /** A valid submission of `fixture` (fictitious CPR number). */

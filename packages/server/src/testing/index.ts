@@ -4,3 +4,4 @@ export { MemoryFormConfigStore, createMemoryFormConfigStore } from './memory-for
 export { fixtureForms, fixtureRegistry, fixtureEngine, fixtureData } from './fixture-forms.js';
 export { fixturePlugin } from './fixture-plugin.js';
 export { createTestApp, testConfig, TEST_KEYS, bearer, type TestApp } from './test-app.js';
+export { examplePortalBackend } from './example-portal-backend.js';

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   type AuditEntry,
   type AuditFilter,
+  type ListFormConfigsOptions,
   type FormConfigStore,
   type FormStatus,
   type SubmissionStore,
@@ -27,9 +28,9 @@ export class MemoryFormConfigStore implements FormConfigStore {
 
   constructor(readonly auditLog: Pick<SubmissionStore, 'appendAudit' | 'queryAudit'> = new MemorySubmissionStore()) {}
 
-  async listFormConfigs(tenantId: string): Promise<TenantFormRecord[]> {
+  async listFormConfigs(tenantId: string, options: ListFormConfigsOptions = {}): Promise<TenantFormRecord[]> {
     return [...this.records.values()]
-      .filter((r) => r.tenantId === tenantId)
+      .filter((r) => r.tenantId === tenantId && (!options.statuses || options.statuses.includes(r.status)))
       .sort(compareFormConfigs)
       .map(clone);
   }

@@ -53,6 +53,9 @@ export interface TestApp {
   logs: string[];
 }
 
+/** How a validation worker builds the fixture engine (the module beside this one). */
+export const FIXTURE_ENGINE = { module: new URL('./fixture-forms.js', import.meta.url).href, export: 'fixtureEngine' };
+
 let sharedEngine: SkemaEngine | undefined;
 let sharedRegistry: FormRegistry | undefined;
 
@@ -74,6 +77,8 @@ export function createTestApp(overrides: Partial<CreateAppOptions> & { engine?: 
     // One engine for all test apps: forms compile once per process.
     engine: (sharedEngine ??= fixtureEngine()),
     registry: (sharedRegistry ??= fixtureRegistry()),
+    // Untrusted forms compile and validate in workers: they need the fixture plugins too.
+    ...(overrides.engine ? {} : { validation: { engineFactory: FIXTURE_ENGINE } }),
     config: testConfig(),
     logger: createLogger({ level: 'info', destination }),
     ...overrides,

@@ -1,16 +1,10 @@
-import { contentHash, type FormRegistry, type FormVersion, type Locale, type SkemaEngine, type TenantForms, type ValidationMode, type ValidationResult } from '@skema/core';
-import type { Principal } from '../auth/principal.js';
+import { contentHash, type FormRegistry, type FormVersion, type SkemaEngine, type TenantForms, type ValidationResult } from '@skema/core';
+import type { SubmissionValidateOptions, SubmissionValidator } from '@skema/submissions';
 import { HttpProblem } from '../http/problem.js';
 import { ValidationUnavailableError, ValidationWorkerPool, type WorkerPoolOptions } from './worker-pool.js';
 
-export interface ServerValidateOptions {
-  locale: Locale;
-  mode: ValidationMode;
-  /** The caller's tenant rule options and calendar apply. */
-  principal?: Principal | undefined;
-  now: Date;
-  today?: string;
-}
+/** `tenant`: the caller's tenant rule options and calendar apply (a `Principal` is one). */
+export type ServerValidateOptions = SubmissionValidateOptions;
 
 /**
  * Content the platform trusts: the national forms and the git-kept tenant configuration as
@@ -34,7 +28,7 @@ export function trustedContent(registry: FormRegistry, tenantForms: TenantForms,
  * untrusted Ajv, so a runaway costs one worker, never the event loop: it answers 503
  * `validation-unavailable` with `Retry-After`.
  */
-export class FormValidation {
+export class FormValidation implements SubmissionValidator {
   constructor(
     private readonly engine: SkemaEngine,
     private readonly trusted: ReadonlySet<string>,
@@ -51,17 +45,17 @@ export class FormValidation {
   }
 
   async validate(form: FormVersion, data: unknown, options: ServerValidateOptions): Promise<ValidationResult> {
-    const { principal, locale, mode, now, today } = options;
+    const { tenant, locale, mode, now, today } = options;
     if (this.isTrusted(form)) {
-      return this.engine.validate(form, data, { locale, mode, ruleOptions: principal?.ruleOptions, calendar: principal?.calendar, now, ...(today ? { today } : {}) });
+      return this.engine.validate(form, data, { locale, mode, ruleOptions: tenant?.ruleOptions, calendar: tenant?.calendar, now, ...(today ? { today } : {}) });
     }
     try {
       return await this.pool.validate(form, data, {
         locale,
         mode,
         now: now.toISOString(),
-        ...(principal ? { ruleOptions: principal.ruleOptions } : {}),
-        ...(principal?.calendarOptions ? { calendarOptions: principal.calendarOptions } : {}),
+        ...(tenant ? { ruleOptions: tenant.ruleOptions } : {}),
+        ...(tenant?.calendarOptions ? { calendarOptions: tenant.calendarOptions } : {}),
         ...(today ? { today } : {}),
       });
     } catch (e) {

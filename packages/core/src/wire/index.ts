@@ -1,0 +1,2 @@
+export { wireSchemas, type WireSchemaName } from './wire-schemas.js';
+export type * from './wire-types.js';

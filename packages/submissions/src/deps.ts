@@ -1,0 +1,33 @@
+import type { FormRegistry, FormVersion, Locale, SkemaPlugin, SubmissionStore, TenantForms, TransitionGuardRegistry, ValidationMode, ValidationResult } from '@skema/core';
+import type { TenantRuleSettings } from './actor.js';
+
+export interface SubmissionValidateOptions {
+  locale: Locale;
+  mode: ValidationMode;
+  now: Date;
+  /** The tenant's rule options and calendar apply. */
+  tenant?: TenantRuleSettings | undefined;
+  today?: string;
+}
+
+/** Validates data against a form (the server's `FormValidation`, or the engine directly). */
+export interface SubmissionValidator {
+  validate(form: FormVersion, data: unknown, options: SubmissionValidateOptions): Promise<ValidationResult>;
+}
+
+/** What the submission use cases need; no HTTP anywhere. */
+export interface SubmissionsDeps {
+  store: SubmissionStore;
+  /**
+   * What each tenant sees now (base forms with overlays, own forms). A function: the view is
+   * replaced when a tenant publishes configuration, so it is read per call.
+   */
+  forms: () => TenantForms;
+  /** The national forms, for migration plans and when a tenant's form no longer resolves. */
+  registry: FormRegistry;
+  /** The engine's plugins: their migrations move data between versions. */
+  plugins: readonly SkemaPlugin[];
+  validator: SubmissionValidator;
+  guards: TransitionGuardRegistry;
+  now: () => Date;
+}

@@ -1,0 +1,1 @@
+export { MemorySubmissionStore, createMemoryStore } from './memory-store.js';

@@ -1,0 +1,43 @@
+import type { Locale, Submission } from '@skema/core';
+import type { SubmissionActor } from './actor.js';
+import type { SubmissionsDeps } from './deps.js';
+import { SubmissionConflictError } from './errors.js';
+import { writeCurrent, type ExpectedRevision } from './preconditions.js';
+import { auditEntry, contentChange } from './records.js';
+import { EDITABLE_STATUSES } from './status-graph.js';
+import { assertValid, resolveForm, validateFor } from './validation.js';
+import type { SubmissionWrite } from './write-result.js';
+
+export interface UpdateInput {
+  data: Record<string, unknown>;
+  /** Move the submission to another version of its form (recorded as a migration). */
+  version?: string | undefined;
+}
+
+export function assertEditable(current: Submission, verb: { da: string; en: string }): void {
+  if (EDITABLE_STATUSES.has(current.status)) return;
+  throw new SubmissionConflictError('not-editable', {
+    da: `En indsendelse med status ${current.status} kan ikke ${verb.da}.`,
+    en: `A submission with status ${current.status} cannot be ${verb.en}.`,
+  });
+}
+
+/** Replaces the data (optionally under another version); a content change, so it voids recorded approvals. */
+export async function updateSubmission(deps: SubmissionsDeps, actor: SubmissionActor, id: string, input: UpdateInput, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
+  return writeCurrent(deps.store, actor.tenantId, id, expected, async (current, revision) => {
+    assertEditable(current, { da: 'ændres', en: 'changed' });
+    const form = resolveForm(deps, actor.tenantId, current.formId, input.version ?? current.version);
+    const validation = await validateFor(deps, form, input.data, current.status, actor, locale);
+    assertValid(validation);
+    const version = form.manifest.version;
+    const action = version === current.version ? 'update' : 'migrate';
+    const at = deps.now().toISOString();
+    const submission = await deps.store.update(
+      actor.tenantId,
+      current.id,
+      contentChange(current, revision, { action, version, data: input.data, receipt: validation.receipt }, actor, at),
+      auditEntry(actor, at, action, current.id, { revision: revision + 1, version }),
+    );
+    return { submission, validation, pendingApprovals: [] };
+  });
+}

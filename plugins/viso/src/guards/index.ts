@@ -1,0 +1,9 @@
+import type { TransitionGuard } from '@skema/core';
+import { coSignatureGuard } from './co-signature.js';
+import { hoejprisApprovalGuard } from './hoejpris-approval.js';
+
+export { coSignatureGuard, type CoSignatureOptions } from './co-signature.js';
+export { hoejprisApprovalGuard, type HoejprisApprovalOptions } from './hoejpris-approval.js';
+
+/** The plugin's transition guards: LEV-07's two approvals of a højpris leveranceaftale, UND-03's co-signature. */
+export const visoGuards = (): TransitionGuard[] => [hoejprisApprovalGuard(), coSignatureGuard()];
