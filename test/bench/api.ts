@@ -23,7 +23,7 @@ interface Subject {
 }
 
 /** A real underretning example (about 1 KB) when the forms load, else the server's fixture form. */
-function subject(): Subject {
+export function subject(): Subject {
   try {
     const registry = loadStandardRegistry();
     const form = registry.resolve('underretning', 'latest');
@@ -42,7 +42,7 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
   });
 }
 
-interface Measured {
+export interface Measured {
   name: string;
   rps: number;
   p50: number;
@@ -50,7 +50,7 @@ interface Measured {
   non2xx: number;
 }
 
-async function measure(name: string, url: string, body: string, headers: Record<string, string> = {}): Promise<Measured> {
+export async function measure(name: string, url: string, body: string, headers: Record<string, string> = {}): Promise<Measured> {
   const result = await autocannon({
     url,
     method: 'POST',

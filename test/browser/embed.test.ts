@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDraft, getSubmission, OBSERVATIONS, underretningWithoutObservations } from './demo-flow.js';
-import { artifactPath, useBrowserSession } from './harness.js';
+import { artifactPath, DEV_KEY, useBrowserSession } from './harness.js';
 
 const session = useBrowserSession();
 
@@ -26,8 +26,10 @@ describe('plain HTML portal (web component only)', () => {
     const id = await createDraft(session.server.url, underretningWithoutObservations());
     await session.page.goto(`${session.server.url}/plain.html`);
     await session.page.locator('#portal-field__faktuelleOplysninger').waitFor();
+    // The page's own embed session has arrived (plain.js), so it cannot overwrite the key set below.
+    await expect.poll(() => session.page.locator('skema-form').getAttribute('token')).toMatch(/^skema_es_/);
     // The host page continues the saved draft by setting an attribute.
-    await session.page.evaluate((sid) => {
+    await session.page.evaluate(({ sid, dev }) => {
       const el = document.querySelector('skema-form')!;
       const w = window as unknown as { events: string[]; details: Record<string, unknown> };
       w.events = [];
@@ -38,8 +40,10 @@ describe('plain HTML portal (web component only)', () => {
           w.details[type] = JSON.parse(JSON.stringify((event as CustomEvent).detail));
         });
       }
+      // Continuing a saved draft is back-office work: the caseworker's key, not the citizen's one-form embed session.
+      el.setAttribute('token', dev);
       el.setAttribute('submission', sid);
-    }, id);
+    }, { sid: id, dev: DEV_KEY });
     const facts = session.page.locator('#portal-field__faktuelleOplysninger');
     await expect.poll(() => facts.inputValue()).toContain('40 % fravær');
     await facts.press('End');

@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
+import { startDevIdp, type DevIdp } from '@skema/idp';
 import { createApp, createLogger, devConfig } from '@skema/server';
+import { examplePortalBackend } from '@skema/server/testing';
 import { createLowdbStore } from '@skema/store-lowdb';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -24,6 +27,8 @@ export const CORE_FORMS = ['henvendelsesskema', 'raadgivningslog', 'leveranceaft
 
 export interface Running {
   url: string;
+  /** The development OpenID Provider, when started with `signIn`. */
+  idp?: DevIdp;
   close(): Promise<void>;
 }
 
@@ -32,6 +37,8 @@ export interface ApiOptions {
   corsOrigins?: string[];
   /** Folders to serve instead of the built demo and embed (e.g. an app built from the packed packages). */
   staticDirs?: Record<string, string>;
+  /** Also start the development OpenID Provider (apps/idp), as `npm start` does, for sign-in at the demo. */
+  signIn?: boolean;
 }
 
 /** The real API on an ephemeral port of 127.0.0.1, with a temporary embedded store, serving the built demo and embed. */
@@ -48,6 +55,12 @@ export async function startApi(options: ApiOptions = {}): Promise<Running> {
   const registry = loadStandardRegistry();
   const store = createLowdbStore({ dataDir });
   await store.init();
+  // Listening first: the provider must know the demo's address (its redirect URI) and the API the provider's.
+  const server = createServer();
+  await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail).listen(0, '127.0.0.1'));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const idp = options.signIn ? await startDevIdp({ redirectUris: [`${url}/`] }) : undefined;
   const app = createApp({
     engine,
     registry,
@@ -55,19 +68,20 @@ export async function startApi(options: ApiOptions = {}): Promise<Running> {
     store,
     // The embedded store also keeps tenants' form configuration, as in `npm start`.
     formConfigStore: store,
-    config: { ...devConfig(), ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}) },
+    config: { ...devConfig(idp ? { idpUrl: idp.url } : {}), ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}) },
     logger: createLogger({ level: 'silent' }),
     staticDirs,
   });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  // /plain.html gets its embed session from this stand-in for a portal's backend (holding the key).
+  const portal = examplePortalBackend({ apiUrl: () => url, key: DEV_KEY });
+  server.on('request', (req, res) => void (portal(req, res) || app(req, res)));
   await assertCspAllowsAjv(url);
   return {
     url,
+    ...(idp ? { idp } : {}),
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
+      await idp?.close();
       await (store as { close?: () => Promise<void> }).close?.();
       rmSync(dataDir, { recursive: true, force: true });
     },

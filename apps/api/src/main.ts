@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubmissionStore } from '@skema/core';
 import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
-import { ConfigError, createApp, createLogger, isFormConfigStore, loadServerConfig, Metrics, startRetentionJob, type RetentionJob } from '@skema/server';
+import { startDevIdp, type DevIdp } from '@skema/idp';
+import { examplePortalBackend } from '@skema/server/testing';
+import { ConfigError, createApp, createLogger, DEV_KEYS, DEV_OIDC, isFormConfigStore, loadServerConfig, Metrics, startRetentionJob, type RetentionJob } from '@skema/server';
 import { createLowdbStore } from '@skema/store-lowdb';
 import { createPostgresStore } from '@skema/store-postgres';
 
@@ -54,6 +56,31 @@ function retentionInterval(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+/**
+ * Development: the OpenID Provider of apps/idp on IDP_PORT (default 3001), in this process, so
+ * `npm start` alone signs the demo users in. Not started when SKEMA_DEV_IDP names another provider
+ * or is `off`.
+ */
+async function startDevelopmentIdp(env: NodeJS.ProcessEnv, logger: ReturnType<typeof createLogger>): Promise<DevIdp | undefined> {
+  if (env.SKEMA_DEV_IDP) return undefined;
+  const port = Number(env.IDP_PORT ?? DEV_OIDC.port);
+  const portal = Number(env.PORT ?? 3000);
+  try {
+    const idp = await startDevIdp({
+      port,
+      host: env.HOST ?? '0.0.0.0',
+      publicUrl: (p) => `http://localhost:${p}`,
+      redirectUris: [`http://localhost:${portal}/`, `http://127.0.0.1:${portal}/`],
+    });
+    logger.info({ issuers: [idp.issuer('demo'), idp.issuer('demo2')] }, 'development OpenID Provider listening (demo users, never in production)');
+    return idp;
+  } catch (e) {
+    // The API still starts: the development keys work without the provider.
+    logger.error({ err: e, port }, 'the development OpenID Provider cannot start; sign-in is unavailable (IDP_PORT sets its port)');
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const logger = createLogger({ level: env.LOG_LEVEL ?? 'info' });
@@ -72,8 +99,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  let idp: DevIdp | undefined;
   if (loaded.source === 'development') {
     logger.warn({ tenants: loaded.config.tenants.map((t) => t.id) }, 'no SKEMA_CONFIG: using the documented development keys (never in production)');
+    idp = await startDevelopmentIdp(env, logger);
   }
   // Said once at start, so a portal that cannot reach the API can be checked against the log.
   if (loaded.config.corsOrigins?.length) logger.info({ corsOrigins: loaded.config.corsOrigins }, 'pages on these origins may call the API (CORS)');
@@ -130,12 +159,15 @@ async function main(): Promise<void> {
   const host = env.HOST ?? '0.0.0.0';
   // Listening is announced on `listening` only; a port that is taken (or any other listen error)
   // ends the process with a non-zero code and a clear message, instead of exiting 0 as if it ran.
-  const server = createServer(app);
+  // Development: /plain.html's "portal backend", which opens embed sessions with the demo key so the page holds none.
+  const portal = loaded.source === 'development' ? examplePortalBackend({ apiUrl: () => `http://127.0.0.1:${port}`, key: DEV_KEYS.demo }) : undefined;
+  const server = createServer((req, res) => void (portal?.(req, res) || app(req, res)));
   server.once('error', (e: NodeJS.ErrnoException) => {
     const reason = e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : e.code === 'EACCES' ? `no permission to listen on port ${port}` : e.message;
     logger.fatal({ port, host, code: e.code }, `Skema API cannot listen: ${reason}`);
     process.stderr.write(`Skema API cannot listen: ${reason}\n`);
     void (retention?.stop() ?? Promise.resolve())
+      .then(() => idp?.close())
       .then(() => store.close())
       .finally(() => process.exit(1));
   });
@@ -159,6 +191,7 @@ async function main(): Promise<void> {
     const retentionStopped = retention?.stop() ?? Promise.resolve();
     server.close(() => {
       retentionStopped
+        .then(() => idp?.close())
         .then(() => store.close())
         .then(() => process.exit(0))
         .catch((e: unknown) => {

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { AdminPage } from './admin/AdminPage.js';
 import { apiKey, setApiKey } from './api.js';
 import { Catalogue } from './Catalogue.js';
+import { SignIn } from './SignIn.js';
+import { accessToken } from './auth.js';
 import { FillForm } from './FillForm.js';
 import { PrintView, SubmissionPage } from './SubmissionPage.js';
 import { Submissions } from './Submissions.js';
@@ -70,7 +72,9 @@ export function App() {
           <a href="#/admin">Formularkonfiguration</a>
           <a href="/plain.html">Eksisterende portal (web-komponent)</a>
         </nav>
-        <KeySetting />
+        <SignIn />
+        {/* Signed in, the person's token is used; the key field is for development without sign-in. */}
+        {accessToken() ? null : <KeySetting />}
       </header>
       <main id="main" tabIndex={-1} className={route.page === 'print' ? 'print-main skema-form' : 'skema-form'}>
         {page}

@@ -1,8 +1,8 @@
-import type { FormConfigStore, FormRegistry, SkemaEngine, SubmissionStore, TenantForms } from '@skema/core';
+import type { FormConfigStore, FormRegistry, SkemaEngine, SubmissionStore, TenantForms, TransitionGuardRegistry } from '@skema/core';
+import type { OidcOptions } from './auth/oidc-verifier.js';
 import type { ServerConfig } from './config/server-config.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
-import type { TransitionGuardRegistry } from './transitions/guards.js';
 import type { EngineFactorySpec } from './validation/engine-factory.js';
 
 export interface CreateAppOptions {
@@ -28,7 +28,7 @@ export interface CreateAppOptions {
   /** Defaults to a JSON logger on stdout at level `info`. */
   logger?: Logger;
   metrics?: Metrics;
-  /** Defaults to the standard forms' guards (LEV-07, UND-03). */
+  /** Transition guards; default: those the engine's plugins contribute (`TransitionGuardRegistry.fromPlugins`). */
   guards?: TransitionGuardRegistry;
   /** Largest JSON body accepted; larger is 413. Default `1mb`. */
   bodyLimit?: string | number;
@@ -39,8 +39,13 @@ export interface CreateAppOptions {
   staticDirs?: Record<string, string>;
   /** Express `trust proxy` (for the client address behind a reverse proxy). Default off. */
   trustProxy?: boolean | number | string;
-  /** Clock, for tests. */
+  /** Clock, for tests (also the clock OIDC tokens' `exp` and `nbf` and embed sessions are checked against). */
   now?: () => Date;
+  /**
+   * Sign-in: clock tolerance and JWKS caching of the tenants' identity providers (see `OidcOptions`),
+   * and how long an embed session lives (`embedSessionTtlMs`, default 15 minutes).
+   */
+  auth?: OidcOptions & { embedSessionTtlMs?: number };
   /**
    * How untrusted forms (own forms and overlays published through the API) are validated: in
    * worker threads whose engine comes from `engineFactory` (default `@skema/forms`'s

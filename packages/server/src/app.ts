@@ -1,8 +1,12 @@
-import { TenantForms } from '@skema/core';
+import { TenantForms, TransitionGuardRegistry } from '@skema/core';
+import { Submissions, type SubmissionValidator } from '@skema/submissions';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { CreateAppOptions } from './app-options.js';
 import { KeyRing } from './auth/key-ring.js';
 import { identify } from './auth/authenticate.js';
+import { embedScope } from './auth/embed-scope.js';
+import { EmbedSessions } from './auth/embed-sessions.js';
+import { OidcVerifier } from './auth/oidc-verifier.js';
 import { API_BASE, type AppContext } from './context.js';
 import { FormConfigService } from './form-config/form-config-service.js';
 import { PublishedForms } from './form-config/published-forms.js';
@@ -25,6 +29,8 @@ import { formsRouter } from './routes/forms.js';
 import { healthRouter } from './routes/health.js';
 import { openApiRouter } from './routes/openapi.js';
 import { rulesRouter } from './routes/rules.js';
+import { embedSessionsRouter } from './routes/embed-sessions.js';
+import { signInRouter } from './routes/sign-in.js';
 import { staticRouter } from './routes/static.js';
 import { submissionLegalHoldRouter } from './routes/submission-legal-hold.js';
 import { submissionMigrateRouter } from './routes/submission-migrate.js';
@@ -33,7 +39,6 @@ import { submissionUpdateRouter } from './routes/submission-update.js';
 import { submissionsCreateRouter } from './routes/submissions-create.js';
 import { submissionsReadRouter } from './routes/submissions-read.js';
 import { validateRouter } from './routes/validate.js';
-import { standardTransitionGuards } from './transitions/standard-guards.js';
 import { STANDARD_ENGINE } from './validation/engine-factory.js';
 import { FormValidation, trustedContent } from './validation/form-validation.js';
 
@@ -43,6 +48,17 @@ export function createApp(options: CreateAppOptions): Express {
   const logger = options.logger ?? createLogger();
   const forms = options.tenantForms ?? new TenantForms(options.registry, new Map());
   const isolation = options.validation ?? {};
+  const instrumented = instrumentStore(options.store, metrics);
+  const now = options.now ?? (() => new Date());
+  const guards = options.guards ?? TransitionGuardRegistry.fromPlugins(options.engine.plugins);
+  // The validation the use cases run is counted like the validate endpoint's.
+  const countedValidation: SubmissionValidator = {
+    validate: async (form, data, validateOptions) => {
+      const result = await ctx.validation.validate(form, data, validateOptions);
+      ctx.metrics.countValidation(form.manifest.id, result.valid, ctx.registry.has(form.manifest.id));
+      return result;
+    },
+  };
   const ctx: AppContext = {
     engine: options.engine,
     // National forms and git-kept configuration are trusted; anything published through the API is not.
@@ -54,14 +70,29 @@ export function createApp(options: CreateAppOptions): Express {
     }),
     registry: options.registry,
     forms,
-    store: instrumentStore(options.store, metrics),
+    store: instrumented,
     keys: new KeyRing(options.config.tenants, (calendar) => options.engine.calendarFor(calendar)),
-    guards: options.guards ?? standardTransitionGuards(),
+    guards,
+    submissions: new Submissions({
+      store: instrumented,
+      // Read per call: publishing configuration replaces ctx.forms.
+      forms: () => ctx.forms,
+      registry: options.registry,
+      plugins: options.engine.plugins,
+      validator: countedValidation,
+      guards,
+      now,
+    }),
     metrics,
     logger,
     validator: RequestValidator.shared(),
-    now: options.now ?? (() => new Date()),
+    now,
   };
+
+  const calendarFor = (calendar: Parameters<typeof options.engine.calendarFor>[0]) => options.engine.calendarFor(calendar);
+  const auth = options.auth ?? {};
+  const oidc = new OidcVerifier(options.config.tenants, now, calendarFor, auth);
+  const embedSessions = new EmbedSessions(now, auth.embedSessionTtlMs);
 
   const formConfigs = options.formConfigStore ? startFormConfigs(ctx, options) : undefined;
   const limits = options.config.limits ?? {};
@@ -74,7 +105,7 @@ export function createApp(options: CreateAppOptions): Express {
   app.set('trust proxy', options.trustProxy ?? false);
   app.locals.context = ctx;
 
-  app.use(securityHeaders());
+  app.use(securityHeaders({ connectSrc: signInOrigins(options.config) }));
   app.use(httpMetrics(metrics));
   const log = accessLog(logger);
   if (log) app.use(log);
@@ -83,7 +114,7 @@ export function createApp(options: CreateAppOptions): Express {
   // Origin to their Vary), before the key check and the rate limit: preflights carry no key and end here.
   const cors = apiCors(options.config.corsOrigins);
   if (cors) app.use(API_BASE, cors);
-  app.use(API_BASE, identify(ctx.keys, new AuthFailureLimiter(options.config.authFailureLimit)));
+  app.use(API_BASE, identify({ keys: ctx.keys, oidc, embed: embedSessions }, new AuthFailureLimiter(options.config.authFailureLimit), logger));
   app.use(API_BASE, rateLimiter(options.config.rateLimit, options.config.anonymousRateLimit));
   if (formConfigs) {
     // Requests wait (once) until the published configuration has been read at start; after that
@@ -110,6 +141,9 @@ export function createApp(options: CreateAppOptions): Express {
     }),
   );
 
+  // Embed sessions reach only their form and their own submission, whatever route they call.
+  app.use(API_BASE, embedScope(embedSessions));
+
   // The hot paths first (portals validate on every save; back-office systems create): routes are
   // tried in order, and no path of these overlaps another router's.
   app.use(validateRouter(ctx));
@@ -123,6 +157,8 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(submissionMigrateRouter(ctx));
   app.use(submissionLegalHoldRouter(ctx));
   app.use(auditRouter(ctx));
+  app.use(embedSessionsRouter(ctx, embedSessions));
+  app.use(signInRouter(options.config));
   // After the API: an API request then never walks these routers' routes.
   app.use(healthRouter(ctx, { token: options.config.metricsToken, open: options.config.openMetrics === true }));
   app.use(openApiRouter(ctx));
@@ -131,6 +167,12 @@ export function createApp(options: CreateAppOptions): Express {
   app.use((req: Request) => notFound(req));
   app.use(errorHandler(logger));
   return app;
+}
+
+/** Origins of the identity providers browsers sign in with (`signIn`), which pages may connect to. */
+function signInOrigins(config: CreateAppOptions['config']): string[] {
+  const issuers = config.tenants.flatMap((t) => t.oidc?.issuers ?? []).filter((i) => i.signIn);
+  return [...new Set(issuers.map((i) => new URL(i.issuer).origin))];
 }
 
 /** Reads published configuration now (requests wait for it) and, when asked, again on an interval. */

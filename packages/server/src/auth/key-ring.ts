@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CalendarOptions, WorkingDayCalendar } from '@skema/core';
 import type { TenantConfig } from '../config/server-config.js';
 import type { Principal } from './principal.js';
+import { tenantSettings } from './tenant-settings.js';
 
 interface KeyEntry {
   digest: Buffer;
@@ -24,17 +25,11 @@ export class KeyRing {
   /** `calendarFor` builds a tenant's working-day calendar from its options (the engine's `calendarFor`). */
   constructor(tenants: readonly TenantConfig[], calendarFor?: (options: CalendarOptions) => WorkingDayCalendar) {
     this.entries = tenants.flatMap((tenant) => {
-      const calendar = tenant.calendar && calendarFor ? { calendarOptions: tenant.calendar, calendar: calendarFor(tenant.calendar) } : {};
+      const settings = tenantSettings(tenant, calendarFor);
+      // A key is a system's, never a person's: it cannot take a personal approval.
       return tenant.keys.map((key) => ({
         digest: keyDigest(key.key),
-        principal: {
-          tenantId: tenant.id,
-          keyId: key.id,
-          roles: [...key.roles],
-          ruleOptions: tenant.ruleOptions ?? {},
-          ...calendar,
-          ...(tenant.listPolicy?.fields ? { listFields: tenant.listPolicy.fields } : {}),
-        },
+        principal: { ...settings, keyId: key.id, kind: 'system' as const, subject: key.id, roles: [...key.roles] },
       }));
     });
   }

@@ -1,11 +1,37 @@
 import type { Response } from 'express';
 import type { CalendarOptions, RuleOptionsByRule, WorkingDayCalendar } from '@skema/core';
+import type { SubmissionActor } from '@skema/submissions';
 import type { Role } from './roles.js';
 
-/** Who is calling: an API key of a tenant. The key id is the actor recorded in revisions and audit. */
+/**
+ * What an embed session may do: load, validate and create (at most `maxCreates`) submissions of
+ * one form version, and read those submissions; nothing else (see `embed-scope.ts`).
+ */
+export interface EmbedScope {
+  kind: 'embed';
+  formId: string;
+  version: string;
+  maxCreates: number;
+  /** The session's id (not its token), to count its submissions. */
+  sessionId: string;
+}
+
+/**
+ * Who is calling: a person signed in through the tenant's identity provider, or a system (an API
+ * key, or an embed session a portal's backend opened). The key id is the actor recorded in
+ * revisions and audit (`oidc:<subject>` for a person).
+ */
 export interface Principal {
   tenantId: string;
   keyId: string;
+  /** A person (OIDC access token) or a system (API key, embed session). Personal approvals need `person`. */
+  kind: 'person' | 'system';
+  /** The token's subject for a person, the key id for a key, `embed:<session>` for an embed session. */
+  subject: string;
+  /** A person's display name from the token, when the provider sends one. */
+  name?: string;
+  /** Narrower than the roles: set for embed sessions. */
+  scope?: EmbedScope;
   roles: Role[];
   ruleOptions: RuleOptionsByRule;
   /** The tenant's working-day calendar options, and the calendar built from them (undefined: the engine's). */
@@ -24,4 +50,17 @@ export function principalOf(res: Response): Principal {
 
 export function optionalPrincipalOf(res: Response): Principal | undefined {
   return res.locals.principal as Principal | undefined;
+}
+
+const actors = new WeakMap<Principal, SubmissionActor>();
+
+/** The principal as the submission use cases see it: the key id is the actor, with the person's name when known. Built once per principal object. */
+export function actorOf(principal: Principal): SubmissionActor {
+  let actor = actors.get(principal);
+  if (!actor) {
+    const { tenantId, keyId, name, roles, ruleOptions, calendarOptions, calendar } = principal;
+    actor = { tenantId, id: keyId, ...(name ? { name } : {}), roles, ruleOptions, ...(calendarOptions ? { calendarOptions } : {}), ...(calendar ? { calendar } : {}) };
+    actors.set(principal, actor);
+  }
+  return actor;
 }

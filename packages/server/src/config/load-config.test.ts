@@ -160,4 +160,45 @@ describe('loadServerConfig', () => {
     const second = problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file({ ...valid, corsOrigins: ['https://*.aarhus.dk'] }) }, engine));
     expect(second).toMatch(/\/corsOrigins https:\/\/\*\.aarhus\.dk: wildcards are not allowed/);
   });
+
+  it('reads tenants that sign in through their identity provider, with or without keys', () => {
+    const oidc = { issuers: [{ issuer: 'https://login.aarhus.dk/realms/ansatte', audience: 'api://skema', roleMap: { sagsbehandler: ['caseworker'] } }] };
+    const { config } = loadServerConfig({ SKEMA_CONFIG: file({ tenants: [{ id: 'aarhus', oidc }], corsOrigins: [] }), NODE_ENV: 'production' }, engine);
+    expect(config.tenants[0]).toMatchObject({ id: 'aarhus', keys: [], oidc });
+  });
+
+  it('refuses a tenant with neither keys nor issuers, an issuer of two tenants, unsafe algorithms and insecure URLs', () => {
+    const oidc = (issuer: string, extra: object = {}) => ({ issuers: [{ issuer, audience: 'api://skema', ...extra }] });
+    const message = problemsOf(() =>
+      loadServerConfig(
+        {
+          SKEMA_CONFIG: file({
+            tenants: [
+              { id: 'nobody' },
+              { id: 'a', oidc: oidc('https://idp.example.dk/shared') },
+              { id: 'b', oidc: oidc('https://idp.example.dk/shared') },
+              { id: 'c', oidc: oidc('http://idp.example.dk/c', { jwksUri: 'https://idp.example.dk/c/jwks?x=1' }) },
+            ],
+          }),
+          NODE_ENV: 'production',
+        },
+        engine,
+      ),
+    );
+    expect(message).toMatch(/tenant nobody has neither API keys \(keys\) nor an identity provider \(oidc.issuers\)/);
+    expect(message).toMatch(/tenant b: oidc issuer 0: issuer https:\/\/idp.example.dk\/shared is already configured for tenant a/);
+    expect(message).toMatch(/tenant c: oidc issuer 0: issuer http:\/\/idp.example.dk\/c must use https/);
+    expect(message).toMatch(/tenant c: oidc issuer 0: jwksUri .* must have no query/);
+    for (const alg of ['none', 'HS256']) {
+      const bad = problemsOf(() => loadServerConfig({ SKEMA_CONFIG: file({ tenants: [{ id: 'a', oidc: oidc('https://idp.example.dk/a', { algorithms: [alg] }) }] }) }, engine));
+      expect(bad).toMatch(/\/tenants\/0\/oidc\/issuers\/0\/algorithms\/0 must be equal to one of the allowed values/);
+    }
+  });
+
+  it('signs the demo tenants in through the development provider unless SKEMA_DEV_IDP=off', () => {
+    const { config } = loadServerConfig({ IDP_PORT: '4444' }, engine);
+    expect(config.tenants[0]!.oidc?.issuers[0]).toMatchObject({ issuer: 'http://localhost:4444/demo', audience: 'urn:skema:api' });
+    expect(config.tenants[1]!.oidc?.issuers[0]?.issuer).toBe('http://localhost:4444/demo2');
+    expect(loadServerConfig({ SKEMA_DEV_IDP: 'off' }, engine).config.tenants[0]!.oidc).toBeUndefined();
+  });
 });

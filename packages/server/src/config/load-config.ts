@@ -3,7 +3,8 @@ import { CalendarOptionsError, checkRuleOptions, createAjv, type SkemaEngine } f
 import { keyDigest } from '../auth/key-ring.js';
 import { RETENTION_ACTOR } from '../retention/retention-job.js';
 import { corsOriginProblems, parseCorsOrigins } from './cors-origins.js';
-import { devConfig } from './dev-config.js';
+import { devConfig, devIdpUrl } from './dev-config.js';
+import { oidcProblems } from './oidc-config.js';
 import { serverConfigSchema, type ServerConfig } from './server-config.js';
 
 export class ConfigError extends Error {
@@ -34,7 +35,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, engine: SkemaEngine): L
       throw new ConfigError('SKEMA_CONFIG must name a configuration file when NODE_ENV=production (the development keys are refused in production).');
     }
     // Development serves /metrics without a token unless one is set.
-    return { config: withEnvOverrides({ ...devConfig(), openMetrics: true }, env), source: 'development' };
+    const idp = devIdpUrl(env);
+    return { config: withEnvOverrides({ ...devConfig(idp ? { idpUrl: idp } : {}), openMetrics: true }, env), source: 'development' };
   }
   let raw: unknown;
   try {
@@ -53,15 +55,26 @@ export function parseServerConfig(raw: unknown, engine: SkemaEngine, file = 'con
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
     throw new ConfigError(`SKEMA_CONFIG ${file} is not valid:`, problems);
   }
-  const config = raw as ServerConfig;
+  const parsed = raw as ServerConfig;
+  // A tenant that signs in only through its identity provider may leave `keys` out.
+  const config: ServerConfig = { ...parsed, tenants: parsed.tenants.map((t) => ({ ...t, keys: t.keys ?? [] })) };
   const problems = [
     ...uniquenessProblems(config),
+    ...credentialProblems(config),
+    ...oidcProblems(config.tenants),
     ...ruleOptionProblems(config, engine),
     ...calendarProblems(config, engine),
     ...corsOriginProblems(config.corsOrigins ?? []).map((p) => `/corsOrigins ${p}`),
   ];
   if (problems.length) throw new ConfigError(`SKEMA_CONFIG ${file} is not valid:`, problems);
   return config;
+}
+
+/** A tenant nobody can sign in to is a mistake: refuse it rather than start with a tenant that answers 401 to everyone. */
+function credentialProblems(config: ServerConfig): string[] {
+  return config.tenants
+    .filter((tenant) => !tenant.keys.length && !tenant.oidc?.issuers.length)
+    .map((tenant) => `tenant ${tenant.id} has neither API keys (keys) nor an identity provider (oidc.issuers); configure at least one`);
 }
 
 function uniquenessProblems(config: ServerConfig): string[] {

@@ -1,6 +1,7 @@
 import type { CalendarOptions, RetentionPolicy, RuleOptionsByRule } from '@skema/core';
 import { ROLES, type Role } from '../auth/roles.js';
 import { retentionPolicySchema } from '../retention/retention-policy-schema.js';
+import { oidcConfigSchema, type TenantOidcConfig } from './oidc-config.js';
 
 export interface ApiKeyConfig {
   /** Names the key in audit entries and revisions (`createdBy`); never the key itself. */
@@ -13,7 +14,13 @@ export interface ApiKeyConfig {
 export interface TenantConfig {
   id: string;
   name?: string;
+  /**
+   * API keys, for systems (integrations, portals' backends). A tenant needs keys or `oidc`, or both;
+   * the file may leave `keys` out (read as none).
+   */
   keys: ApiKeyConfig[];
+  /** The municipality's identity provider(s), whose access tokens sign its staff in (see `OidcIssuerConfig`). */
+  oidc?: TenantOidcConfig;
   /** Rule options by rule id, checked against the engine's rule catalogue at start. */
   ruleOptions?: RuleOptionsByRule;
   /**
@@ -111,11 +118,12 @@ export const serverConfigSchema = {
       minItems: 1,
       items: {
         type: 'object',
-        required: ['id', 'keys'],
+        required: ['id'],
         additionalProperties: false,
         properties: {
           id,
           name: { type: 'string' },
+          oidc: oidcConfigSchema,
           keys: {
             type: 'array',
             minItems: 1,

@@ -8,10 +8,13 @@ import { API_BASE } from '../context.js';
  * `default-src 'none'`. The short set also keeps ~600 bytes of page-only headers off every API call.
  * API responses also vary by `Accept-Language`.
  */
-export function securityHeaders() {
+export function securityHeaders(options: { connectSrc?: readonly string[] } = {}) {
   // No upgrade-insecure-requests: the demo and /docs must also work over plain HTTP on a local network.
   // 'unsafe-eval': the browser runs the same Ajv validators as the server, and Ajv compiles them with new Function.
-  const pages = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'", "'unsafe-eval'"] } } });
+  // connect-src: the identity providers the demo signs in with (discovery and token requests from the page).
+  const directives: Record<string, string[] | null> = { upgradeInsecureRequests: null, scriptSrc: ["'self'", "'unsafe-eval'"] };
+  if (options.connectSrc?.length) directives.connectSrc = ["'self'", ...options.connectSrc];
+  const pages = helmet({ contentSecurityPolicy: { directives } });
   const api = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginOpenerPolicy: false,
