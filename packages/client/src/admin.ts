@@ -18,6 +18,11 @@ export class SkemaAdminClient {
     return (await this.call<Wire.FormConfigList>('GET', '', undefined, signal)).items;
   }
 
+  /** The overlay in effect for a shared form (from git or the API, or none) and the base version it applies to: where an editor starts. */
+  effective(formId: string, signal?: AbortSignal): Promise<Wire.EffectiveFormConfig> {
+    return this.call('GET', `/effective/${encodeURIComponent(formId)}`, undefined, signal, true);
+  }
+
   getFormConfig(kind: Wire.FormConfigKind, formId: string, version: string, signal?: AbortSignal): Promise<Wire.FormConfigRecord> {
     return this.call('GET', one(kind, formId, version), undefined, signal);
   }

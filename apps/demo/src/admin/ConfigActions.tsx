@@ -1,46 +1,70 @@
-import { useState } from 'react';
-import { AdminApiError, type AdminApi, type CheckResult, type ConfigRecord } from './admin-api.js';
-import { DiffSummary } from './DiffSummary.js';
-import { documentVersion } from './overlay-draft.js';
-import { ProblemList } from './ProblemList.js';
+import { useEffect, useRef, useState } from 'react';
+import { client } from '../api.js';
+import { AdminApiError, type AdminApi, type ConfigProblem, type EffectiveConfig } from './admin-api.js';
+import type { FieldInfo } from './form-fields.js';
+import type { OverlayDraft } from './overlay-draft.js';
 
 type Outcome =
-  | { kind: 'saved' | 'published'; record: ConfigRecord }
-  | { kind: 'checked'; result: CheckResult }
+  | { kind: 'saved'; version: string }
+  | { kind: 'published'; version: string }
+  | { kind: 'not-effective'; version: string; inEffect: string }
   | { kind: 'refused'; error: AdminApiError };
 
-type Action = 'save' | 'check' | 'publish';
-const BUSY_TEXT: Record<Action, string> = { save: 'Gemmer kladden …', check: 'Gemmer og tjekker …', publish: 'Gemmer og udgiver …' };
+type Action = 'save' | 'publish';
+const BUSY_TEXT: Record<Action, string> = { save: 'Gemmer kladden …', publish: 'Udgiver og kontrollerer formularen …' };
+
+/** A problem's text with the fields' places (`/barn/navn`) replaced by their labels. */
+export function plainProblem(problem: ConfigProblem, fields: readonly FieldInfo[]): string {
+  let text = problem.message;
+  for (const f of [...fields].sort((a, b) => b.pointer.length - a.pointer.length)) {
+    text = text.replace(new RegExp(`${f.pointer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/])`, 'g'), `«${f.label}»`);
+  }
+  return text;
+}
 
 /**
- * Save, check and publish the overlay in the editor. Check and publish act on the stored draft,
- * so both save the editor's text first: what is checked is what the user sees.
+ * Save and publish the draft as the next version (numbered by the server's preview). After a
+ * publication the page re-reads the form in effect and says so only if it changed.
  */
 export function ConfigActions(props: {
   api: AdminApi;
   formId: string;
-  document: Record<string, unknown> | undefined;
+  draft: OverlayDraft | undefined;
+  /** The version the draft would be published as; undefined while the preview is not ready or refused. */
+  nextVersion: string | undefined;
+  changes: readonly string[];
+  fields: readonly FieldInfo[];
   onChanged(): void;
-  /** A published version is immutable: the page moves the editor on to the next one. */
-  onPublished?(record: ConfigRecord): void;
+  onPublished(effective: EffectiveConfig): void;
 }) {
   const [busy, setBusy] = useState<Action>();
   const [outcome, setOutcome] = useState<Outcome>();
-  const version = props.document ? documentVersion(props.document) : undefined;
-  const formId = typeof props.document?.formId === 'string' ? props.document.formId : props.formId;
+  const alertRef = useRef<HTMLDivElement>(null);
+  const { draft, nextVersion, formId } = props;
+  const ready = draft !== undefined && nextVersion !== undefined && busy === undefined;
+
+  useEffect(() => {
+    // A refusal moves focus to its explanation, so keyboard and screen reader users land on it.
+    if (outcome?.kind === 'refused' || outcome?.kind === 'not-effective') alertRef.current?.focus();
+  }, [outcome]);
 
   const run = async (action: Action) => {
-    if (!props.document || !version) return;
+    if (!draft || !nextVersion) return;
     setBusy(action);
     setOutcome(undefined);
+    const version = nextVersion;
     try {
-      const saved = await props.api.saveDraft('overlay', formId, version, props.document);
-      if (action === 'save') setOutcome({ kind: 'saved', record: saved });
-      if (action === 'check') setOutcome({ kind: 'checked', result: await props.api.check('overlay', formId, version) });
-      if (action === 'publish') {
-        const published = await props.api.publish('overlay', formId, version);
-        setOutcome({ kind: 'published', record: published });
-        props.onPublished?.(published);
+      await props.api.saveDraft('overlay', formId, version, { ...draft, version } as Parameters<AdminApi['saveDraft']>[3]);
+      if (action === 'save') setOutcome({ kind: 'saved', version });
+      else {
+        const before = (await client().getForm(formId)).hash;
+        await props.api.publish('overlay', formId, version);
+        // Never claim an effect that did not happen: re-read what applies now and the form the caseworkers get.
+        const effective = await props.api.effective(formId);
+        const after = (await client().getForm(formId)).hash;
+        const applied = effective.version === version && after !== before;
+        setOutcome(applied ? { kind: 'published', version } : { kind: 'not-effective', version, inEffect: effective.version ?? 'den nationale formular' });
+        props.onPublished(effective);
       }
     } catch (e) {
       setOutcome({ kind: 'refused', error: e instanceof AdminApiError ? e : new AdminApiError(0, (e as Error).message, 'network') });
@@ -50,45 +74,46 @@ export function ConfigActions(props: {
     }
   };
 
+  const nothing = props.changes.length === 0;
   return (
     <div className="config-actions">
       <div className="buttons">
-        <button type="button" disabled={!version || busy !== undefined} onClick={() => run('save')}>
-          Gem kladde
+        <button type="button" disabled={!ready || nothing} onClick={() => run('publish')} aria-describedby="publish-help">
+          Udgiv ændringerne
         </button>
-        <button type="button" disabled={!version || busy !== undefined} onClick={() => run('check')}>
-          Gem og tjek
-        </button>
-        <button type="button" disabled={!version || busy !== undefined} onClick={() => run('publish')}>
-          Gem og udgiv
+        <button type="button" disabled={!ready || nothing} onClick={() => run('save')} aria-describedby="publish-help">
+          Gem som kladde
         </button>
       </div>
-      {props.document && !version ? <p className="muted">Overlayet skal have en version (fx &quot;1.0.0&quot;) for at kunne gemmes.</p> : null}
+      <p id="publish-help" className="muted">
+        {nothing ? 'Der er ingen ændringer at udgive.' : nextVersion ? `Ændringerne udgives som version ${nextVersion}.` : 'Venter på forhåndsvisningen …'}
+      </p>
       <div role="status" className="action-status">
         {busy ? BUSY_TEXT[busy] : null}
-        {outcome?.kind === 'saved' ? `Kladden er gemt: ${outcome.record.formId} version ${outcome.record.version} (kladde).` : null}
-        {outcome?.kind === 'published' ? `Version ${outcome.record.version} er udgivet. Lejerens effektive formular er opdateret. Videre ændringer gemmes som en ny version.` : null}
+        {outcome?.kind === 'saved' ? `Kladden er gemt som version ${outcome.version}. Den gælder først, når den udgives.` : null}
+        {outcome?.kind === 'published' ? `Version ${outcome.version} er udgivet og gælder nu for sagsbehandlerne.` : null}
       </div>
-      {outcome?.kind === 'checked' ? <CheckOutcome result={outcome.result} /> : null}
-      {outcome?.kind === 'refused' ? (
-        <div role="alert" className="refusal">
-          <h3>Afvist</h3>
-          <p>{outcome.error.status === 403 ? `Nøglen har ikke administratorrollen: ${outcome.error.message}` : outcome.error.message}</p>
-          <ProblemList problems={outcome.error.problems} />
-          <DiffSummary diff={outcome.error.diff} requiredBump={outcome.error.requiredBump} headingLevel={4} />
+      {outcome?.kind === 'not-effective' ? (
+        <div role="alert" className="refusal" tabIndex={-1} ref={alertRef}>
+          <h3>Udgivet, men ikke i brug</h3>
+          <p>
+            Version {outcome.version} er udgivet, men sagsbehandlerne får stadig version {outcome.inEffect}. Formularen er altså ikke ændret.
+          </p>
         </div>
       ) : null}
-    </div>
-  );
-}
-
-function CheckOutcome(props: { result: CheckResult }) {
-  const { ok, problems, diff, requiredBump, previousVersion } = props.result;
-  return (
-    <div role={ok ? 'status' : 'alert'} className={ok ? 'check-ok' : 'refusal'}>
-      <h3>{ok ? 'Tjek bestået' : 'Tjek fandt problemer'}</h3>
-      <ProblemList problems={problems} />
-      <DiffSummary diff={diff} requiredBump={requiredBump} previousVersion={previousVersion} headingLevel={4} />
+      {outcome?.kind === 'refused' ? (
+        <div role="alert" className="refusal" tabIndex={-1} ref={alertRef}>
+          <h3>Ændringerne blev ikke udgivet</h3>
+          <p>{outcome.error.status === 403 ? `Du har ikke administratoradgang: ${outcome.error.message}` : outcome.error.message}</p>
+          {outcome.error.problems.length ? (
+            <ul className="problems">
+              {outcome.error.problems.map((p, i) => (
+                <li key={`${p.path}#${i}`}>{plainProblem(p, props.fields)}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,17 +1,17 @@
 import type { ConfigSummary } from './admin-api.js';
 
 const STATUS_TEXT: Record<ConfigSummary['status'], string> = { draft: 'Kladde', published: 'Udgivet', deprecated: 'Udfaset' };
-const KIND_TEXT: Record<ConfigSummary['kind'], string> = { overlay: 'Overlay', form: 'Egen formular' };
+const KIND_TEXT: Record<ConfigSummary['kind'], string> = { overlay: 'Tilpasning', form: 'Egen formular' };
 
-/** The tenant's configurations with their status; an overlay can be opened in the editor. */
+/** The versions saved or published on this page, with their status; a version can be opened in the editor. */
 export function ConfigList(props: { configs: readonly ConfigSummary[] | undefined; onOpen(config: ConfigSummary): void }) {
   return (
     <section aria-labelledby="configs-title">
-      <h2 id="configs-title">Lejerens konfigurationer</h2>
+      <h2 id="configs-title">Versioner gemt og udgivet her</h2>
       {!props.configs ? (
-        <p role="status">Henter konfigurationer …</p>
+        <p role="status">Henter versionerne …</p>
       ) : props.configs.length === 0 ? (
-        <p>Lejeren har endnu ingen konfigurationer.</p>
+        <p>Der er endnu ikke gemt eller udgivet noget her. Hvad der gælder for en formular nu, står øverst, når du har valgt den.</p>
       ) : (
         <table className="table configs">
           <thead>
@@ -39,7 +39,7 @@ export function ConfigList(props: { configs: readonly ConfigSummary[] | undefine
                 <td>
                   {c.kind === 'overlay' ? (
                     <button type="button" onClick={() => props.onOpen(c)}>
-                      Åbn<span className="visually-hidden"> overlay {c.formId} version {c.version}</span>
+                      Åbn i redigering<span className="visually-hidden"> {c.formId} version {c.version}</span>
                     </button>
                   ) : null}
                 </td>

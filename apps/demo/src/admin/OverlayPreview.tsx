@@ -1,12 +1,10 @@
 import { SkemaForm, toFormVersion } from '@skema/react';
 import { useMemo } from 'react';
 import { renderers } from '../renderers.js';
-import { DiffSummary } from './DiffSummary.js';
-import { ProblemList } from './ProblemList.js';
 import type { PreviewState } from './use-overlay-preview.js';
 
-/** The tenant's effective form for the unsaved overlay: its problems, its diff from the base form, and the form itself. */
-export function OverlayPreview(props: { state: PreviewState }) {
+/** The form as the caseworkers will see it with the unsaved changes, or what stands in the way (each problem in plain words). */
+export function OverlayPreview(props: { state: PreviewState; describeProblem?(problem: { path: string; message: string }): string }) {
   const { pending, result, error } = props.state;
   const formBody = result?.form;
   // SkemaForm wants a stable form object: keyed on the content hash, a new preview of the same
@@ -17,7 +15,7 @@ export function OverlayPreview(props: { state: PreviewState }) {
   let status = '';
   if (pending) status = 'Opdaterer forhåndsvisningen …';
   else if (error) status = '';
-  else if (result) status = problems.length ? `Forhåndsvisningen har ${problems.length} problem(er).` : 'Forhåndsvisningen er opdateret.';
+  else if (result) status = problems.length ? `Ændringerne kan ikke bruges som de er: ${problems.length === 1 ? 'ét problem' : `${problems.length} problemer`}.` : 'Forhåndsvisningen er opdateret.';
   return (
     <section aria-labelledby="preview-title" className="admin-preview">
       <h2 id="preview-title">Forhåndsvisning</h2>
@@ -31,11 +29,14 @@ export function OverlayPreview(props: { state: PreviewState }) {
       ) : null}
       {problems.length ? (
         <div aria-labelledby="preview-problems-title">
-          <h3 id="preview-problems-title">Problemer i overlayet</h3>
-          <ProblemList problems={problems} id="preview-problems" />
+          <h3 id="preview-problems-title">Det skal rettes</h3>
+          <ul className="problems" id="preview-problems">
+            {problems.map((p, i) => (
+              <li key={`${p.path}#${i}`}>{props.describeProblem ? props.describeProblem(p) : p.message}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
-      <DiffSummary diff={result?.diff} title="Ændringer i forhold til grundformularen" headingLevel={3} />
       {form ? (
         <div className="preview-form">
           <SkemaForm key={form.hash} form={form} locale="da" renderers={renderers} actions={false} headingLevel={3} idPrefix="preview" injectStyles={false} />

@@ -12,6 +12,8 @@ export type ConfigRecord = Wire.FormConfigRecord;
 export type CheckResult = Wire.FormConfigCheck;
 /** The effective form of an unsaved overlay, as `POST /admin/form-configs/preview` answers. */
 export type PreviewResult = Wire.FormConfigPreview;
+/** The overlay in effect for a form (git, API or none) and its base version: where the editor starts. */
+export type EffectiveConfig = Wire.EffectiveFormConfig;
 
 /** A refused request as the page shows it: the problem's message, code and, for configurations, its problems and diff. */
 export class AdminApiError extends Error {
@@ -50,6 +52,10 @@ export class AdminApi {
 
   listConfigs(): Promise<ConfigSummary[]> {
     return this.request((a) => a.listFormConfigs());
+  }
+
+  effective(formId: string): Promise<EffectiveConfig> {
+    return this.request((a) => a.effective(formId));
   }
 
   getConfig(kind: ConfigKind, formId: string, version: string): Promise<ConfigRecord> {

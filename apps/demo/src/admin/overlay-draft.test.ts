@@ -1,64 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { baseRange, devKeyTenant, documentVersion, nextOverlayVersion, overlaySkeleton, parseOverlayText } from './overlay-draft.js';
+import { fieldName, overlayStart, ownFields, parseOverlayText, withListed, withOwnField, withoutOwnField, withText, withTitle } from './overlay-draft.js';
 
-const indsatsplan = {
-  id: 'indsatsplan',
-  latest: '2.0.0',
-  versions: [
-    { version: '1.0.0', status: 'published' as const },
-    { version: '2.0.0', status: 'published' as const },
-  ],
-};
+const base = { manifest: { id: 'indsatsplan', version: '2.1.0' }, schema: {}, uischema: {}, i18n: {}, hash: 'h' };
 
-describe('overlaySkeleton', () => {
-  it('names the tenant, the form, a first version and the latest major as base range', () => {
-    expect(overlaySkeleton({ form: indsatsplan, tenantId: 'ringsted' })).toEqual({
-      tenantId: 'ringsted',
-      formId: 'indsatsplan',
-      version: '1.0.0',
-      baseVersion: '^2.0.0',
-      texts: { da: {}, en: {} },
-    });
+describe('overlayStart', () => {
+  it('starts from the overlay in effect (git or API), so the next version keeps its changes', () => {
+    const overlay = { tenantId: 'nordby', formId: 'aftaleskema', version: '1.0.0', baseVersion: '1.0.0', hide: ['/x'] };
+    const start = overlayStart({ tenantId: 'nordby', formId: 'aftaleskema', source: 'git', version: '1.0.0', overlay, base });
+    expect(start).toEqual(overlay);
+    expect(start).not.toBe(overlay);
   });
 
-  it('leaves the tenant to the server when it is not known, and follows existing versions', () => {
-    const skeleton = overlaySkeleton({ form: indsatsplan, existingVersions: ['1.0.0', '1.2.0', '1.10.3'] });
-    expect(skeleton).not.toHaveProperty('tenantId');
-    expect(skeleton.version).toBe('1.10.4');
+  it('without one, an empty overlay of the base version’s major for the key’s tenant', () => {
+    expect(overlayStart({ tenantId: 'ringsted', formId: 'indsatsplan', source: 'none', base })).toEqual({ tenantId: 'ringsted', formId: 'indsatsplan', version: '1.0.0', baseVersion: '^2.0.0', texts: { da: {}, en: {} } });
   });
 });
 
-describe('helpers', () => {
-  it('nextOverlayVersion compares numerically and ignores non-versions', () => {
-    expect(nextOverlayVersion([])).toBe('1.0.0');
-    expect(nextOverlayVersion(['1.9.0', '1.10.0', 'x'])).toBe('1.10.1');
+describe('edits', () => {
+  it('withListed adds and removes a field, leaving out an empty list', () => {
+    const hidden = withListed({ hide: ['/a'] }, 'hide', '/b', true);
+    expect(hidden).toEqual({ hide: ['/a', '/b'] });
+    expect(withListed(withListed(hidden, 'hide', '/a', false), 'hide', '/b', false)).toEqual({});
   });
 
-  it('baseRange uses the latest published version, else the newest version', () => {
-    expect(baseRange(indsatsplan)).toBe('^2.0.0');
-    expect(baseRange({ versions: [{ version: '3.1.0' }] })).toBe('^3.0.0');
+  it('withText keeps other texts and English, and drops a text equal to the national one or empty', () => {
+    const draft = { texts: { da: { a: 'A' }, en: { a: 'A en' } } };
+    expect(withText(draft, 'b.label', 'Nyt', 'Gammelt')).toEqual({ texts: { da: { a: 'A', 'b.label': 'Nyt' }, en: { a: 'A en' } } });
+    expect(withText(draft, 'a', 'Nationalt', 'Nationalt')).toEqual({ texts: { da: {}, en: { a: 'A en' } } });
+    expect(withText(draft, 'a', '  ', 'Nationalt')).toEqual({ texts: { da: {}, en: { a: 'A en' } } });
   });
 
-  it('devKeyTenant knows the development keys only, not inherited keys', () => {
-    expect(devKeyTenant('skema-dev-key-ringsted')).toBe('ringsted');
-    expect(devKeyTenant('skema-dev-key')).toBe('demo');
-    expect(devKeyTenant('toString')).toBeUndefined();
-    expect(devKeyTenant('en-anden-nøgle')).toBeUndefined();
+  it('withTitle sets the Danish title and keeps the English one', () => {
+    expect(withTitle({ title: { en: 'E' } }, 'Ny titel', 'National')).toEqual({ title: { en: 'E', da: 'Ny titel' } });
+    expect(withTitle({ title: { da: 'X' } }, 'National', 'National')).toEqual({});
   });
 
-  it('parseOverlayText accepts an object and explains anything else in Danish', () => {
+  it('adds an own field with its label in both languages and its requirement, and removes it again', () => {
+    const draft = withOwnField({ texts: { da: {}, en: {} } }, 'ringsted', { label: 'Mødested i Ringsted', type: 'text', required: true });
+    expect(draft.fields).toEqual({ properties: { moedestedIRingsted: { type: 'string', maxLength: 1000 } }, required: ['moedestedIRingsted'] });
+    expect(draft.texts).toEqual({ da: { 'x-ringsted.moedestedIRingsted.label': 'Mødested i Ringsted' }, en: { 'x-ringsted.moedestedIRingsted.label': 'Mødested i Ringsted' } });
+    expect(ownFields(draft, 'ringsted')).toEqual([{ name: 'moedestedIRingsted', label: 'Mødested i Ringsted', required: true }]);
+    const twice = withOwnField(draft, 'ringsted', { label: 'Mødested i Ringsted', type: 'yesno', required: false });
+    expect(Object.keys((twice.fields as { properties: object }).properties)).toEqual(['moedestedIRingsted', 'moedestedIRingsted2']);
+    expect(withoutOwnField(draft, 'ringsted', 'moedestedIRingsted')).toEqual({ texts: { da: {}, en: {} } });
+  });
+
+  it('fieldName makes a property name of any label', () => {
+    expect(fieldName('Æble på øen')).toBe('aeblePaaOeen');
+    expect(fieldName('2. kontakt')).toBe('felt2Kontakt');
+  });
+});
+
+describe('parseOverlayText', () => {
+  it('accepts an object', () => {
     expect(parseOverlayText('{ "formId": "indsatsplan" }')).toEqual({ ok: true, document: { formId: 'indsatsplan' } });
-    const broken = parseOverlayText('{ "formId": ');
-    expect(broken.ok).toBe(false);
-    expect(!broken.ok && broken.message).toMatch(/^Ugyldig JSON: /);
-    expect(parseOverlayText('[1]')).toEqual({ ok: false, message: 'Et overlay skal være et JSON-objekt ({ … }).' });
-    expect(parseOverlayText('null').ok).toBe(false);
   });
 
-  it('documentVersion takes only a plain semver version (it goes into the URL)', () => {
-    expect(documentVersion({ version: '1.2.3' })).toBe('1.2.3');
-    expect(documentVersion({ version: '../1.0.0' })).toBeUndefined();
-    expect(documentVersion({ version: 1 })).toBeUndefined();
-    expect(documentVersion({})).toBeUndefined();
+  it('says in Danish where the JSON breaks and what was expected there', () => {
+    expect(parseOverlayText('{ "formId": ')).toEqual({ ok: false, message: expect.stringMatching(/^Teksten er ikke gyldig JSON.*: teksten slutter for tidligt/) });
+    expect(parseOverlayText('{\n  "hide": ["/a"]\n  "require": []\n}')).toEqual({ ok: false, message: 'Teksten er ikke gyldig JSON (linje 3, tegn 3): her skulle stå et komma (,) før næste felt, eller } til sidst.' });
+    expect(parseOverlayText('{ hide: 1 }')).toEqual({ ok: false, message: expect.stringContaining('feltnavn i anførselstegn') });
+    expect(parseOverlayText('[1]')).toEqual({ ok: false, message: 'Indstillingerne skal være ét JSON-objekt, der begynder med { og slutter med }.' });
+    expect(parseOverlayText('null').ok).toBe(false);
   });
 });

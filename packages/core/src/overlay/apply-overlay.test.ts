@@ -111,6 +111,16 @@ describe('applyOverlay', () => {
     expect(r.errors[0]?.messages.da).toBe('«Skole» skal udfyldes');
   });
 
+  it('puts tenant fields of a form in steps (Categorization) in a step of their own, so the form still renders', () => {
+    const stepped = base();
+    const categorized = { ...stepped, uischema: { type: 'Categorization', elements: [{ type: 'Category', label: 'Trin 1', elements: stepped.uischema.elements }] } };
+    const fields = { properties: { skolenavn: { type: 'string' } } };
+    const { form } = applyOverlay(categorized, overlay({ fields, texts: { da: { 'x-ringsted.skolenavn.label': 'Skole' }, en: { 'x-ringsted.skolenavn.label': 'School' } } }));
+    const steps = (form!.uischema as { elements: Array<{ type: string; i18n?: string; elements: Array<{ type: string }> }> }).elements;
+    expect(steps.map((e) => e.type)).toEqual(['Category', 'Category']);
+    expect(steps[1]).toMatchObject({ i18n: 'sections.x-ringsted', elements: [{ type: 'Group', elements: [{ type: 'Control', scope: '#/properties/x-ringsted/properties/skolenavn' }] }] });
+  });
+
   it('raises a warning to an error, and refuses lowering an error', () => {
     const { form } = applyOverlay(base(), overlay({ ruleOptions: { 'W-01': { severity: 'error' } } }), plugin.rules);
     expect(engine.validate(form!, { navn: 'A' }).errors.map((e) => e.code)).toEqual(['W-01']);

@@ -67,12 +67,14 @@ export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue
     props[namespace] = { type: 'object', additionalProperties: false, properties: overlay.fields.properties, required: overlay.fields.required ?? [] };
     // Required tenant fields make their namespace object required too.
     if (overlay.fields.required?.length) schema.required = [...new Set([...((schema.required as string[]) ?? []), namespace])];
-    (uischema.elements as unknown[] | undefined)?.push({
+    const group = {
       type: 'Group',
       label: overlay.title?.da ?? overlay.tenantId,
       i18n: `sections.${namespace}`,
       elements: Object.keys(overlay.fields.properties).map((name) => ({ type: 'Control', scope: `#/properties/${namespace}/properties/${name}` })),
-    });
+    };
+    // A Categorization holds only Categories (renderers find none for it otherwise): the tenant's fields get a step of their own.
+    (uischema.elements as unknown[] | undefined)?.push(uischema.type === 'Categorization' ? { type: 'Category', label: group.label, i18n: group.i18n, elements: [group] } : group);
   }
   for (const locale of ['da', 'en'] as const) {
     for (const [key, text] of Object.entries(overlay.texts?.[locale] ?? {})) {

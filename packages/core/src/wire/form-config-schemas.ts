@@ -11,7 +11,7 @@ const configProblem = {
       type: 'string',
       description:
         'Stable kebab-case code, e.g. remote-ref, forbidden-key (untrusted input), overlay-unknown-field, overlay-not-configurable, overlay-hide-required (overlays), ' +
-        'rule-option-lowered, rule-option-unknown-option (rule options), version-bump-too-small, version-not-greater (semver), form-not-compiling, example-not-valid (own forms).',
+        'rule-option-lowered, rule-option-unknown-option (rule options), version-bump-too-small, version-not-greater, version-not-after-git (semver), form-not-compiling, example-not-valid (own forms).',
     },
     message: { type: 'string', description: 'The text in the request’s locale (Accept-Language, Danish by default).' },
     messages: ref('LocalizedText'),
@@ -93,6 +93,29 @@ export const formConfigSchemas = {
         properties: { manifest: { type: 'object' }, schema: { type: 'object' }, uischema: { type: 'object' }, i18n: { type: 'object' }, hash: { type: 'string' } },
       },
       diff: ref('FormDiff'),
+      next: {
+        type: 'object',
+        description: 'The version this overlay would be published as: above every published, deprecated and git-kept version, bumped as its changes against the highest of them require.',
+        required: ['version', 'requiredBump'],
+        properties: { version: { type: 'string' }, previousVersion: { type: 'string' }, requiredBump: bump },
+      },
+    },
+  },
+  EffectiveFormConfig: {
+    type: 'object',
+    required: ['tenantId', 'formId', 'source', 'base'],
+    properties: {
+      tenantId: { type: 'string', description: 'The key’s tenant: its own fields are kept under x-<tenantId>.' },
+      formId: { type: 'string' },
+      source: { type: 'string', enum: ['git', 'api', 'none'], description: 'Where the overlay in effect was published: git (schemas/tenants), the API, or none (the plain shared form).' },
+      version: { type: 'string', description: 'The version of the overlay in effect.' },
+      overlay: { type: 'object', description: 'The overlay in effect (a FormOverlay).' },
+      base: {
+        type: 'object',
+        description: 'The shared form version the overlay applies to (the latest one without an overlay).',
+        required: ['manifest', 'schema', 'uischema', 'i18n', 'hash'],
+        properties: { manifest: { type: 'object' }, schema: { type: 'object' }, uischema: { type: 'object' }, i18n: { type: 'object' }, hash: { type: 'string' } },
+      },
     },
   },
   MigrateRequest: {

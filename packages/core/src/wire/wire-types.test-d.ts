@@ -38,6 +38,9 @@ type Checks = {
   SubmissionUpdate: Same<Derived<'SubmissionUpdate'>, Wire.SubmissionUpdate>;
   StatusChange: Same<Derived<'StatusChange'>, Wire.StatusChange>;
   LegalHoldChange: Same<Derived<'LegalHoldChange'>, Wire.LegalHoldChange>;
+  ApprovalRequest: Same<Derived<'ApprovalRequest'>, Wire.ApprovalRequest>;
+  AssigneesChange: Same<Derived<'AssigneesChange'>, Wire.AssigneesChange>;
+  Approval: Same<Derived<'Approval'>, Wire.Approval>;
   MigrateRequest: Same<Derived<'MigrateRequest'>, Wire.MigrateRequest>;
   Submission: Same<Derived<'Submission'>, Wire.Submission>;
   SubmissionWriteResult: Same<Derived<'SubmissionWriteResult'>, Wire.SubmissionWriteResult>;
@@ -63,6 +66,16 @@ type Checks = {
   FormConfigCheck: Same<Derived<'FormConfigCheck'>, Wire.FormConfigCheck>;
   FormConfigPreviewRequest: Same<Derived<'FormConfigPreviewRequest'>, Wire.FormConfigPreviewRequest>;
   FormConfigPreview: Same<Derived<'FormConfigPreview'>, Wire.FormConfigPreview>;
+  EffectiveFormConfig: Same<Derived<'EffectiveFormConfig'>, Wire.EffectiveFormConfig>;
+  CaseBorger: Same<Derived<'CaseBorger'>, Wire.CaseBorger>;
+  CaseCreate: Same<Derived<'CaseCreate'>, Wire.CaseCreate>;
+  CaseUpdate: Same<Derived<'CaseUpdate'>, Wire.CaseUpdate>;
+  CaseAttach: Same<Derived<'CaseAttach'>, Wire.CaseAttach>;
+  CaseMember: Same<Derived<'CaseMember'>, Wire.CaseMember>;
+  Case: Same<Derived<'Case'>, Wire.Case>;
+  CasePage: Same<Derived<'CasePage'>, Wire.CasePage>;
+  PrefillSource: Same<Derived<'PrefillSource'>, Wire.PrefillSource>;
+  PrefillResult: Same<Derived<'PrefillResult'>, Wire.PrefillResult>;
 };
 
 describe('wire types', () => {

@@ -65,13 +65,27 @@ export type ValidationResult = {
   receipt: ValidationReceipt;
   truncated?: IssueTotals;
 };
-export type ValidateRequest<D = unknown> = { data: D; mode?: 'draft' | 'submitted'; today?: string };
+export type ValidateRequest<D = unknown> = { data: D; mode?: 'draft' | 'submitted'; today?: string; caseId?: string };
 
 export type SubmissionCreate<D = JsonObject> = { formId: string; version: string; data: D; status: 'draft' | 'submitted' };
 export type SubmissionUpdate<D = JsonObject> = { data: D; version?: string };
 export type StatusChange = { status: SubmissionStatus };
 export type LegalHoldChange = { hold: boolean; reason: string };
 export type MigrateRequest = { version: string };
+export type ApprovalRequest = { role: string; decision: 'approved' | 'rejected'; comment?: string };
+export type AssigneesChange = { assignees: string[] };
+/** An approval or co-signature; only `kind: 'person'` counts. */
+export type Approval = {
+  actorId: string;
+  actorName?: string;
+  subject?: string;
+  kind?: 'person' | 'system';
+  role: string;
+  at: string;
+  decision: SubmissionStatus;
+  revision: number;
+  comment?: string;
+};
 
 export type Submission<D = unknown> = {
   id: string;
@@ -88,6 +102,8 @@ export type Submission<D = unknown> = {
   createdBy: string;
   updatedBy: string;
   legalHold?: boolean;
+  approvals?: Approval[];
+  assignees?: string[];
 };
 export type SubmissionWriteResult<D = unknown> = {
   submission: Submission<D>;
@@ -99,7 +115,7 @@ export type SubmissionWriteResult<D = unknown> = {
 /** A list item: `data` holds only what the tenant's list policy names; `redacted` the pointers withheld. */
 export type SubmissionListItem<D = unknown> = Submission<D> & { redacted: string[] };
 export type SubmissionPage<D = unknown> = { items: Array<SubmissionListItem<D>>; nextCursor?: string };
-export type RevisionAction = 'create' | 'update' | 'status' | 'migrate' | 'legal-hold';
+export type RevisionAction = 'create' | 'update' | 'status' | 'migrate' | 'legal-hold' | 'approval' | 'assign';
 export type Revision = {
   revision: number;
   action: RevisionAction;
@@ -109,6 +125,7 @@ export type Revision = {
   formId: string;
   version: string;
   changes: Array<{ op: string; path: string }>;
+  approvals?: Approval[];
 };
 export type RevisionList = { items: Revision[] };
 
@@ -150,11 +167,19 @@ export type AuditAction =
   | 'status'
   | 'migrate'
   | 'legal-hold'
+  | 'approval'
+  | 'assign'
   | 'delete'
   | 'list'
   | 'form-config.draft'
   | 'form-config.publish'
-  | 'form-config.deprecate';
+  | 'form-config.deprecate'
+  | 'case.create'
+  | 'case.read'
+  | 'case.list'
+  | 'case.update'
+  | 'case.attach'
+  | 'case.close';
 export type AuditEntry = { id: string; tenantId: string; at: string; actor: string; action: AuditAction; submissionId?: string; details?: JsonObject };
 export type AuditPage = { items: AuditEntry[]; nextCursor?: string };
 export type Health = { status: 'ok' | 'unavailable' };
@@ -172,4 +197,38 @@ export type FormConfigPreview = {
   problems: ConfigProblem[];
   form?: { manifest: JsonObject; schema: JsonObject; uischema: JsonObject; i18n: JsonObject; hash: string };
   diff?: FormDiff;
+  next?: { version: string; previousVersion?: string; requiredBump: VersionBump };
 };
+/** The overlay in effect for the key's tenant and a shared form, and the base version it applies to. */
+export type EffectiveFormConfig = {
+  tenantId: string;
+  formId: string;
+  source: 'git' | 'api' | 'none';
+  version?: string;
+  overlay?: JsonObject;
+  base: { manifest: JsonObject; schema: JsonObject; uischema: JsonObject; i18n: JsonObject; hash: string };
+};
+
+export type CaseStatus = 'open' | 'closed';
+export type CaseBorger = { name: string; cpr?: string; substituteCpr?: string; birthDate?: string };
+export type CaseCreate = { title: string; borger: CaseBorger; team?: string[]; submissionIds?: string[] };
+export type CaseUpdate = { title?: string; borger?: CaseBorger; team?: string[] };
+export type CaseAttach = { submissionIds: string[] };
+export type CaseMember = { submissionId: string; formId: string; attachedAt: string };
+export type Case = {
+  id: string;
+  tenantId: string;
+  title: string;
+  borger: CaseBorger;
+  team: string[];
+  status: CaseStatus;
+  submissions: CaseMember[];
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+};
+export type CasePage = { items: Case[]; nextCursor?: string };
+export type PrefillSource = { kind: 'case' | 'submission'; field?: string; formId?: string; submissionId?: string; pointer?: string; label?: LocalizedText };
+export type PrefillResult = { formId: string; version: string; data: JsonObject; provenance: Record<string, PrefillSource> };

@@ -148,6 +148,17 @@ export class ConfigChecker {
     return diffView(base.manifest.id, base.manifest.version, version, diff);
   }
 
+  /**
+   * The bump an overlay's effective form needs against a previous overlay version, both applied to
+   * `base` (as the publish check compares them); undefined when the previous one no longer applies.
+   */
+  requiredSince(tenantId: string, base: FormVersion, form: FormVersion, previous: PreviousConfig, version: string): RequiredBump | undefined {
+    if (!('overlay' in previous)) return undefined;
+    const prev = applyOverlay(base, previous.overlay, this.catalogue()).form ?? this.effectiveOverlay(tenantId, previous.overlay).form;
+    if (!prev) return undefined;
+    return diffFormVersions(comparable(prev, previous.version), comparable(form, version), { catalogue: this.catalogue() }).required;
+  }
+
   private bump(result: CheckResult, input: CheckInput, prev: FormVersion, next: FormVersion): void {
     const diff = diffFormVersions(prev, next, { catalogue: this.catalogue() });
     result.previousVersion = prev.manifest.version;

@@ -6,6 +6,7 @@ import { scrubDetails } from '../observability/scrub.js';
 import { ConfigChecker, type CheckResult } from './check-config.js';
 import { problemsView } from './config-problem.js';
 import { diffResponse } from './diff-view.js';
+import { gitVersionProblem } from './effective-overlay.js';
 import type { PublishedForms } from './published-forms.js';
 import { isConfigVersion } from './versions.js';
 
@@ -52,6 +53,11 @@ export class FormConfigService {
     readonly published: PublishedForms,
   ) {
     this.checker = new ConfigChecker(ctx.registry, ctx.engine, ctx.validation);
+  }
+
+  /** The shared forms a tenant's overlays apply to. */
+  get registry() {
+    return this.ctx.registry;
   }
 
   now(): string {
@@ -104,7 +110,13 @@ export class FormConfigService {
   async check(record: TenantFormRecord): Promise<CheckResult> {
     const previous = await this.published.previous(record.tenantId, record.kind, record.formId, record.version);
     const input = { tenantId: record.tenantId, formId: record.formId, version: record.version, document: record.document, ...(previous ? { previous } : {}) };
-    return record.kind === 'overlay' ? this.checker.checkOverlay(input) : this.checker.checkOwnForm(input);
+    const result = await (record.kind === 'overlay' ? this.checker.checkOverlay(input) : this.checker.checkOwnForm(input));
+    const notAfterGit = gitVersionProblem(this.published, record);
+    if (notAfterGit && !result.problems.some((p) => p.path === '/version')) {
+      result.ok = false;
+      result.problems.push(notAfterGit);
+    }
+    return result;
   }
 
   audit(principal: Principal, action: FormConfigAction, record: Pick<TenantFormRecord, 'kind' | 'formId' | 'version'>): Omit<AuditEntry, 'id'> {

@@ -88,6 +88,23 @@ export class PublishedForms {
     return form;
   }
 
+  /**
+   * The overlay in effect for a tenant's form and where it was published (git or the API), as the
+   * live view resolves it; undefined when the tenant uses the plain base form.
+   */
+  effective(tenantId: string, formId: string): { overlay: FormOverlay; source: 'git' | 'api' } | undefined {
+    const overlay = this.holder.forms.overlayFor(tenantId, formId);
+    if (!overlay) return undefined;
+    const git = this.gitOverlay(tenantId, formId);
+    // An API version equal to the git one never wins (merge), so equal versions mean git.
+    return { overlay, source: git && compareVersions(overlay.version, git.version) === 0 ? 'git' : 'api' };
+  }
+
+  /** The tenant's git-kept overlay of a form, if any. */
+  gitOverlay(tenantId: string, formId: string): FormOverlay | undefined {
+    return this.git.source(tenantId)?.overlays.find((o) => o.formId === formId);
+  }
+
   /** The highest published or deprecated version of the same configuration other than `version`. */
   async previous(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<PreviousConfig | undefined> {
     const records = await this.store.listFormConfigs(tenantId, LIVE);

@@ -58,10 +58,17 @@ export function formConfigPaths(): Record<string, unknown> {
     },
     [`${API_BASE}/admin/form-configs/preview`]: {
       post: {
-        ...admin('Preview the effective form of an unsaved overlay', 'Nothing is stored. The diff compares the effective form with its base version (`from` is the base version, `to` the overlay’s version), leaving out the base version’s examples, which an effective form does not carry. Each problem has a stable code, its JSON Pointer, and its text in the request’s locale (Accept-Language) and in both languages (messages).'),
+        ...admin('Preview the effective form of an unsaved overlay', 'Nothing is stored. The diff compares the effective form with its base version (`from` is the base version, `to` the overlay’s version), leaving out the base version’s examples, which an effective form does not carry. `next` is the version it would be published as. Each problem has a stable code, its JSON Pointer, and its text in the request’s locale (Accept-Language) and in both languages (messages).'),
         parameters: params(),
         requestBody: body('FormConfigPreviewRequest'),
         responses: { '200': ok('The effective form, or the problems that prevent it.', 'FormConfigPreview'), ...auth, ...unavailable, ...bodyErrors, ...common, '400': untrusted },
+      },
+    },
+    [`${API_BASE}/admin/form-configs/effective/{formId}`]: {
+      get: {
+        ...admin('The overlay in effect for a shared form', 'The key’s tenant’s overlay that applies now (the highest published version from git or the API; `source` says which, `none` for the plain shared form) and the base version it applies to. An editor starts from it, so publishing the next version keeps the earlier changes.'),
+        parameters: params(pathParams.formId),
+        responses: { '200': ok('The overlay in effect and its base.', 'EffectiveFormConfig'), ...auth, '404': problem('No shared form with this id.'), ...unavailable, ...common },
       },
     },
     [`${API_BASE}/admin/form-configs/{kind}/{formId}/{version}`]: {

@@ -186,3 +186,44 @@ describe('admin form configuration: preview', () => {
     await request(app).post(`${URL}/preview`).set(ringsted).send({ kind: 'form', document }).expect(400);
   });
 });
+
+describe('admin form configuration: the overlay in effect (issue #17)', () => {
+  it('names the git overlay in effect, then the API version that replaced it, with the base it applies to', async () => {
+    const { app } = tenantConfigApp();
+    const git = await request(app).get(`${URL}/effective/aftaleskema`).set(nordby).expect(200);
+    expect(git.body).toMatchObject({ tenantId: 'nordby', formId: 'aftaleskema', source: 'git', version: '1.0.0', overlay: nordbyGitOverlay(), base: { manifest: { id: 'aftaleskema', version: '1.0.0' } } });
+
+    await request(app).put(`${URL}/overlay/aftaleskema/1.0.1`).set(nordby).send(nordbyDraft('Samtykke (API)')).expect(200);
+    await request(app).post(`${URL}/overlay/aftaleskema/1.0.1/publish`).set(nordby).expect(200);
+    const api = await request(app).get(`${URL}/effective/aftaleskema`).set(nordby).expect(200);
+    expect(api.body).toMatchObject({ source: 'api', version: '1.0.1', overlay: { texts: { da: { [LABEL]: 'Samtykke (API)' } } } });
+
+    // A tenant without an overlay of the form edits the latest base version; unknown forms are 404.
+    const none = await request(app).get(`${URL}/effective/indsatsplan`).set(nordby).expect(200);
+    expect(none.body).toMatchObject({ formId: 'indsatsplan', source: 'none', base: { manifest: { version: '2.0.0' } } });
+    expect(none.body.overlay).toBeUndefined();
+    await request(app).get(`${URL}/effective/findes-ikke`).set(nordby).expect(404);
+    await request(app).get(`${URL}/effective/aftaleskema`).set(bearer(DEV_KEYS.demoLeder)).expect(403);
+  });
+
+  it('refuses to publish an API overlay that is not above the git one (it would never take effect), in Danish and English', async () => {
+    const { app } = tenantConfigApp();
+    await request(app).put(`${URL}/overlay/aftaleskema/1.0.0`).set(nordby).send(nordbyDraft('Samtykke (API)')).expect(200);
+    const refused = await request(app).post(`${URL}/overlay/aftaleskema/1.0.0/publish`).set(nordby).expect(422);
+    expect(refused.body.problems).toEqual([
+      { path: '/version', code: 'version-not-after-git', message: expect.stringMatching(/^Versionen 1\.0\.0 er ikke højere end kommunens tilpasning i git \(version 1\.0\.0\).*mindst version 1\.0\.1\.$/), messages: { da: expect.any(String), en: expect.stringMatching(/^Version 1\.0\.0 is not above/) } },
+    ]);
+    expect((await request(app).get(`${URL}/effective/aftaleskema`).set(nordby).expect(200)).body.source).toBe('git');
+  });
+
+  it('previews the version an unsaved overlay would be published as: above the git one, bumped as its changes require', async () => {
+    const { app } = tenantConfigApp();
+    const preview = async (extra: Record<string, unknown>) =>
+      (await request(app).post(`${URL}/preview`).set(nordby).send({ kind: 'overlay', document: { ...nordbyGitOverlay(), version: '0.0.0', ...extra } }).expect(200)).body;
+    expect((await preview({})).next).toEqual({ version: '1.0.1', previousVersion: '1.0.0', requiredBump: 'none' });
+    expect((await preview({ texts: { da: { [LABEL]: 'Ny tekst' } } })).next).toEqual({ version: '1.0.1', previousVersion: '1.0.0', requiredBump: 'patch' });
+    expect((await preview({ require: [...nordbyGitOverlay().require!, '/opfoelgningsansvarlig'] })).next).toEqual({ version: '2.0.0', previousVersion: '1.0.0', requiredBump: 'major' });
+    const first = await request(app).post(`${URL}/preview`).set(nordby).send({ kind: 'overlay', document: { formId: 'indsatsplan', version: '0.0.0', baseVersion: '^2.0.0' } }).expect(200);
+    expect(first.body.next).toEqual({ version: '1.0.0', requiredBump: 'none' });
+  });
+});

@@ -6,6 +6,7 @@ import { requireRole } from '../auth/roles.js';
 import { API_BASE } from '../context.js';
 import { problemsView } from '../form-config/config-problem.js';
 import { diffResponse } from '../form-config/diff-view.js';
+import { effectiveOverlayView, nextOverlayVersion } from '../form-config/effective-overlay.js';
 import { checkView, configAddress, recordView, summaryView, type FormConfigService } from '../form-config/form-config-service.js';
 import { OWN_FORM_SCHEMA_ROOTS } from '../form-config/own-form.js';
 import { untrustedJsonBody } from '../form-config/untrusted-body.js';
@@ -49,7 +50,7 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
     res.set('Cache-Control', 'private, no-cache').json({ items });
   });
 
-  router.post(`${BASE}/preview`, ...guard, untrustedJsonBody(bodyLimit, previewSchemaRoots), (req, res) => {
+  router.post(`${BASE}/preview`, ...guard, untrustedJsonBody(bodyLimit, previewSchemaRoots), async (req, res) => {
     const { tenantId } = principalOf(res);
     const body = req.body as { kind?: unknown; document?: unknown };
     if (typeof body !== 'object' || body === null || body.kind !== 'overlay' || typeof body.document !== 'object' || body.document === null) {
@@ -68,7 +69,14 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
       return;
     }
     const diff = service.checker.previewDiff(base, form, String(document.version ?? base.manifest.version));
-    res.json({ ok: true, problems: [], form: { manifest: form.manifest, schema: form.schema, uischema: form.uischema, i18n: form.i18n, hash: form.hash }, diff: diffResponse(diff, localeOf(req)) });
+    const next = await nextOverlayVersion(service.published, service.checker, tenantId, base, form);
+    res.json({ ok: true, problems: [], form: { manifest: form.manifest, schema: form.schema, uischema: form.uischema, i18n: form.i18n, hash: form.hash }, diff: diffResponse(diff, localeOf(req)), next });
+  });
+
+  // Before ONE: an editor starts from what is in effect, not from a blank overlay.
+  router.get(`${BASE}/effective/:formId`, ...guard, (req, res) => {
+    const { tenantId } = principalOf(res);
+    res.set('Cache-Control', 'private, no-cache').json(effectiveOverlayView(service.published, service.registry, tenantId, String(req.params.formId)));
   });
 
   router.get(ONE, ...guard, async (req, res) => {
