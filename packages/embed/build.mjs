@@ -1,9 +1,10 @@
 // Builds the web component as ONE script (React included) and checks its size budget.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outfile = resolve(here, 'dist/skema-form.js');
@@ -12,12 +13,19 @@ const BUDGET = 200_000;
 
 // Libraries known to be free of import-time side effects: what the form does not call (core's
 // registry, hashing, migrations; JSON Forms' own Ajv; most of semver) is dropped from the bundle.
-const PURE = /[\\/](packages[\\/]core[\\/]dist|node_modules[\\/](@jsonforms[\\/]vanilla-renderers|ajv|ajv-formats|semver|lodash|fast-json-patch|canonicalize|@noble[\\/]hashes|safe-regex2|ret))[\\/]/;
+const PURE = /[\\/](packages[\\/](core|client)[\\/]dist|node_modules[\\/](@jsonforms[\\/]vanilla-renderers|ajv|ajv-formats|semver|lodash|fast-json-patch|canonicalize|@noble[\\/]hashes|safe-regex2|ret))[\\/]/;
 const shim = (name) => resolve(here, 'shims', name);
+// lodash/<name> → the function of that name in shims/lodash-basics.js (one small module for all).
+const LODASH_BASICS = new Set(['get', 'has', 'isEmpty', 'keys', 'range', 'includes', 'reduce', 'remove', 'isFunction', 'isUndefined', 'endsWith', 'last', 'toPairs'].map((n) => `lodash/${n}`));
 const JSONFORMS = /[\\/]@jsonforms[\\/]core[\\/]/;
 const pureModules = {
   name: 'pure-modules',
   setup(b) {
+    b.onLoad({ filter: /.*/, namespace: 'lodash-basics' }, (args) => ({
+      contents: `export { ${args.path} as default } from ${JSON.stringify(shim('lodash-basics.js'))};`,
+      resolveDir: here,
+      loader: 'js',
+    }));
     b.onResolve({ filter: /.*/ }, async (args) => {
       if (args.pluginData?.pure || args.kind === 'entry-point') return undefined;
       if (args.path === 'semver') return { path: shim('semver.js'), sideEffects: false };
@@ -26,6 +34,8 @@ const pureModules = {
       if (args.path === 'fast-uri') return { path: shim('fast-uri.js'), sideEffects: false };
       if (args.path === 'lodash/startCase' || args.path === 'lodash/fp/startCase') return { path: shim('lodash-startcase.js'), sideEffects: false };
       if (args.path === 'lodash/isEqual') return { path: shim('lodash-isequal.js'), sideEffects: false };
+      if (args.path === 'lodash/merge') return { path: shim('lodash-merge.js'), sideEffects: false };
+      if (LODASH_BASICS.has(args.path)) return { path: args.path.slice('lodash/'.length), namespace: 'lodash-basics', sideEffects: false };
       if (args.path === 'lodash/cloneDeep') return { path: shim('lodash-clonedeep.js'), sideEffects: false };
       if (args.path === 'lodash/find' || args.path === 'lodash/filter' || args.path === 'lodash/maxBy') return { path: shim(`${args.path.replace('/', '-')}.js`), sideEffects: false };
       if (JSONFORMS.test(args.importer) && args.path === 'ajv') return { path: shim('ajv-jsonforms.js'), sideEffects: false };
@@ -85,3 +95,22 @@ if (gzipped > BUDGET) {
   console.error(`skema-form.js is ${gzipped - BUDGET} bytes over the ${BUDGET}-byte gzip budget`);
   process.exit(1);
 }
+
+// The versioned copy (`skema-form.<hash>.js`, cached for a year), brotli and gzip copies of both
+// (the API picks one by Accept-Encoding), and a manifest with the Subresource Integrity hash.
+const brotli = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+const contentHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const versioned = `skema-form.${contentHash}.js`;
+const dist = dirname(outfile);
+for (const old of readdirSync(dist)) if (/^skema-form\.[0-9a-f]{16}\.js/.test(old) && !old.startsWith(versioned)) rmSync(resolve(dist, old));
+const br = brotli(bytes);
+const gz = gzipSync(bytes, { level: 9 });
+for (const name of ['skema-form.js', versioned]) {
+  writeFileSync(resolve(dist, name), bytes);
+  writeFileSync(resolve(dist, `${name}.br`), br);
+  writeFileSync(resolve(dist, `${name}.gz`), gz);
+}
+const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const manifest = { 'skema-form.js': { file: versioned, integrity, bytes: bytes.length, gzip: gz.length, brotli: br.length } };
+writeFileSync(resolve(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`${versioned}: ${kb(br.length)} brotli; integrity ${integrity}`);

@@ -12,6 +12,28 @@ const ACTION_TEXT: Record<string, string> = {
   'legal-hold': 'Juridisk tilbageholdelse ændret',
 };
 
+/** Where a draft is continued (the fill-in page with the stored submission). */
+export function draftHref(submission: { id: string; formId: string; version: string }): string {
+  return `#/forms/${encodeURIComponent(submission.formId)}/${encodeURIComponent(submission.version)}?submission=${encodeURIComponent(submission.id)}`;
+}
+
+/** A draft shows as «Kladde gemt» with its address; anything else as the receipt. */
+function receiptProps(submission: Submission, form: FormVersion) {
+  return {
+    submissionId: submission.id,
+    receipt: submission.receipt,
+    locale: 'da' as const,
+    formTitle: form.manifest.title.da,
+    status: submission.status,
+    at: submission.status === 'draft' ? submission.updatedAt : (submission.statusChangedAt ?? submission.createdAt),
+    sender: submission.createdBy,
+    href: draftHref(submission),
+  };
+}
+
+// JSON Patch operations of a revision, as the Danish page says them.
+const OP_TEXT: Record<string, string> = { add: 'Tilføjet', remove: 'Fjernet', replace: 'Ændret', move: 'Flyttet', copy: 'Kopieret' };
+
 function useSubmission(id: string) {
   const [state, setState] = useState<{ submission: Submission; form: FormVersion; revisions: SubmissionRevisionView[] }>();
   const [error, setError] = useState<string>();
@@ -45,13 +67,11 @@ export function SubmissionPage(props: { id: string }) {
           <>
             {' '}
             ·{' '}
-            <a href={`#/forms/${encodeURIComponent(submission.formId)}/${encodeURIComponent(submission.version)}?submission=${encodeURIComponent(submission.id)}`}>
-              Fortsæt kladden
-            </a>
+            <a href={draftHref(submission)}>Fortsæt kladden</a>
           </>
         ) : null}
       </p>
-      <Receipt submissionId={submission.id} receipt={submission.receipt} locale="da" />
+      <Receipt {...receiptProps(submission, form)} />
       <h2>Historik</h2>
       <ol className="revisions">
         {revisions.map((r) => (
@@ -64,7 +84,7 @@ export function SubmissionPage(props: { id: string }) {
                 <ul>
                   {r.changes.map((c, i) => (
                     <li key={i}>
-                      <code>{String(c.op)}</code> <code>{String(c.path)}</code>
+                      {OP_TEXT[String(c.op)] ?? String(c.op)} <code>{String(c.path)}</code>
                     </li>
                   ))}
                 </ul>
@@ -101,7 +121,7 @@ export function PrintView(props: { id: string }) {
       </header>
       <SubmissionDocument form={form} data={submission.data} locale="da" />
       <footer>
-        <Receipt submissionId={submission.id} receipt={submission.receipt} locale="da" />
+        <Receipt {...receiptProps(submission, form)} />
       </footer>
     </article>
   );

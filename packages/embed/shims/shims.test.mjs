@@ -3,6 +3,9 @@ import realFilter from 'lodash/filter.js';
 import realFind from 'lodash/find.js';
 import realMaxBy from 'lodash/maxBy.js';
 import realIsEqual from 'lodash/isEqual.js';
+import realMerge from 'lodash/merge.js';
+import realLodash from 'lodash';
+import * as basics from './lodash-basics.js';
 import realSet from 'lodash/fp/set.js';
 import realStartCase from 'lodash/startCase.js';
 import realUnset from 'lodash/fp/unset.js';
@@ -13,10 +16,62 @@ import { set, unset } from './lodash-fp-path.js';
 import cloneDeep from './lodash-clonedeep.js';
 import { filter, find, maxBy } from './lodash-collection.js';
 import isEqual from './lodash-isequal.js';
+import merge from './lodash-merge.js';
 import startCase from './lodash-startcase.js';
 import { satisfies } from './semver.js';
 
 describe('bundle shims behave like the libraries they replace', () => {
+  it('lodash get, has, isEmpty, keys, range, includes, reduce, remove and the small ones', () => {
+    const data = { a: { b: [{ c: 1 }, { 'd.e': 2 }] }, 'x.y': 3, list: [0, , 2], empty: {}, zero: 0, nil: null };
+    const paths = ['a', 'a.b', 'a.b.0.c', 'a.b[0].c', 'a.b[1]["d.e"]', "a.b[1]['d.e']", 'x.y', 'list.1', 'list.2', 'a.missing.c', '', '.a', 'a..b', ['a', 'b', '0'], 0, 'nil.x', 'zero', 'empty'];
+    for (const path of paths) {
+      expect(basics.get(data, path), `get ${String(path)}`).toEqual(realLodash.get(data, path));
+      expect(basics.get(data, path, 'd'), `get ${String(path)} default`).toEqual(realLodash.get(data, path, 'd'));
+      expect(basics.has(data, path), `has ${String(path)}`).toBe(realLodash.has(data, path));
+    }
+    expect(basics.get(null, 'a', 1)).toBe(realLodash.get(null, 'a', 1));
+    for (const v of [null, undefined, '', 'a', [], [1], {}, { a: 1 }, 0, 1, true, new Map(), new Set([1]), () => 1])
+      expect(basics.isEmpty(v), `isEmpty ${String(v)}`).toBe(realLodash.isEmpty(v));
+    for (const v of [null, 'ab', [1, 2], { a: 1, b: 2 }]) expect(basics.keys(v)).toEqual(realLodash.keys(v));
+    for (const args of [[4], [1, 5], [0, 10, 2], [5, 1], [1, 4, 0], [0, -4, -1], [3, 3]]) expect(basics.range(...args), `range ${args}`).toEqual(realLodash.range(...args));
+    for (const [c, v] of [[[1, 2, NaN], NaN], [['a', 'b'], 'c'], ['abc', 'b'], [{ a: 1 }, 1], [null, 1]]) expect(basics.includes(c, v)).toBe(realLodash.includes(c, v));
+    const sum = (acc, v) => acc + v;
+    expect(basics.reduce([1, 2, 3], sum)).toBe(realLodash.reduce([1, 2, 3], sum));
+    expect(basics.reduce([1, 2, 3], sum, 10)).toBe(realLodash.reduce([1, 2, 3], sum, 10));
+    expect(basics.reduce({ a: 1, b: 2 }, (acc, v, k) => acc + k + v, '')).toBe(realLodash.reduce({ a: 1, b: 2 }, (acc, v, k) => acc + k + v, ''));
+    expect(basics.reduce([], sum)).toBe(realLodash.reduce([], sum));
+    const ours = [1, 2, 3, 4];
+    const theirs = [1, 2, 3, 4];
+    expect(basics.remove(ours, (v) => v % 2 === 0)).toEqual(realLodash.remove(theirs, (v) => v % 2 === 0));
+    expect(ours).toEqual(theirs);
+    expect(basics.endsWith('abc', 'c')).toBe(realLodash.endsWith('abc', 'c'));
+    expect(basics.endsWith('abc', 'b', 2)).toBe(realLodash.endsWith('abc', 'b', 2));
+    expect(basics.last([1, 2])).toBe(realLodash.last([1, 2]));
+    expect(basics.last([])).toBe(realLodash.last([]));
+    expect(basics.toPairs({ a: 1 })).toEqual(realLodash.toPairs({ a: 1 }));
+    expect([basics.isFunction(() => 1), basics.isFunction({}), basics.isUndefined(undefined), basics.isUndefined(null)]).toEqual([true, false, true, false]);
+  });
+
+  it('lodash/merge on plain JSON', () => {
+    const cases = [
+      [{}, { a: 1 }, { b: { c: [1, 2] } }],
+      [{ a: { b: 1, keep: true } }, { a: { b: 2, c: { d: 3 } } }],
+      [{ list: [{ x: 1 }, { y: 2 }] }, { list: [{ z: 3 }] }],
+      [{ a: 1 }, { a: undefined, b: undefined }],
+      [{ a: 'text' }, { a: { nested: true } }, null, undefined],
+      [{ a: { b: 1 } }, { a: [1] }],
+    ];
+    for (const [target, ...sources] of cases) {
+      const source = structuredClone(sources.filter((s) => s !== undefined));
+      expect(merge(structuredClone(target), ...source)).toEqual(realMerge(structuredClone(target), ...source));
+    }
+    // Sources are copied, never aliased into the target.
+    const source = { a: { b: 1 } };
+    const merged = merge({}, source);
+    expect(merged.a).not.toBe(source.a);
+    expect(merge({}, JSON.parse('{"__proto__": {"polluted": true}}')).polluted).toBeUndefined();
+  });
+
   it('lodash/fp set and unset', () => {
     const data = { a: { b: 1 }, list: [{ x: 1 }], keep: { y: 2 } };
     for (const [path, value] of [['a.b', 2], ['list.0.x', 5], ['list.2.x', 7], ['new.0.name', 'n'], ['new.name', 'n']]) {

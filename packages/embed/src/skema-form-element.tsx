@@ -4,10 +4,12 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { standardRenderers } from './all-renderers.js';
 
-const ATTRIBUTES = ['form', 'version', 'api', 'token', 'locale', 'submission', 'today', 'id-prefix', 'readonly'] as const;
+const ATTRIBUTES = ['form', 'version', 'api', 'token', 'locale', 'submission', 'today', 'id-prefix', 'readonly', 'inherit-font', 'no-heading'] as const;
 
 /** Host-level defaults; everything inside the shadow root is styled through `--skema-*` properties. */
-const HOST_CSS = ':host{display:block}:host([hidden]){display:none}';
+// `inherit-font`: the page's font (family, size, line height) instead of the form's own; the host's
+// inherited font properties reach into the shadow root, the form's stylesheet would override them.
+const HOST_CSS = ':host{display:block}:host([hidden]){display:none}:host([inherit-font]) .skema-form{font-family:inherit;font-size:inherit;line-height:inherit}';
 
 /**
  * `<skema-form form="underretning" version="1.0.0" api="https://…" token="…" locale="da">`:
@@ -67,6 +69,8 @@ export class SkemaFormElement extends HTMLElement {
           {...(attr('today') ? { today: attr('today') } : {})}
           idPrefix={attr('id-prefix') ?? 'skema'}
           readonly={this.hasAttribute('readonly')}
+          // The page usually has its own heading for the form; the form is then named by its title (aria-label).
+          showTitle={!this.hasAttribute('no-heading')}
           locale={locale}
           renderers={standardRenderers}
           onSubmitted={(result: SubmissionWriteResult) => this.emit('skema-submitted', result)}

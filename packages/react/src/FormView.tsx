@@ -15,14 +15,16 @@ import {
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { issuesToErrorObjects } from './ajv-errors.js';
-import type { SkemaApiClient, SubmissionWriteResult } from './api.js';
+import type { SkemaClient, SubmissionWriteResult } from './api.js';
 import { SkemaFormContext, type SkemaFormContextValue } from './context.js';
 import { withSchemaDefaults } from './defaults.js';
+import { requiredNow, withRequiredObjects } from './error-feedback.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { findFieldElement, focusField, pointerOfElement } from './focus.js';
 import { PendingCommits } from './pending-commits.js';
 import { IssueStore } from './issue-store.js';
 import { Receipt } from './Receipt.js';
+import { receiptSubject } from './receipt-subject.js';
 import { safeUiSchema } from './renderers/data-paths.js';
 import { skemaRenderers } from './renderers/skema-renderers.js';
 import { createTranslate } from './translate.js';
@@ -44,7 +46,7 @@ export interface FormViewProps {
   form: FormVersion;
   engine: SkemaEngine;
   compiled: CompiledForm;
-  client: SkemaApiClient;
+  client: SkemaClient;
   locale: Locale;
   ui: UiText;
   today: string | undefined;
@@ -93,7 +95,9 @@ export function FormView(props: FormViewProps) {
     return dataRef.current;
   });
   const [result, setResult] = useState<ValidationResult>();
-  const { touched, markTouched, onPointerDownCapture } = useTouched();
+  const { touched, markTouched: recordTouched, onPointerDownCapture } = useTouched();
+  const [added, setAdded] = useState<ReadonlySet<string>>(() => new Set());
+  const requiredRef = useRef<ReadonlySet<string>>(new Set());
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [serverIssues, setServerIssues] = useState<ServerIssue[]>([]);
   const [placement, setPlacement] = useState<ReadonlyMap<string, string>>(() => new Map());
@@ -109,21 +113,26 @@ export function FormView(props: FormViewProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const validateNow = useCallback(
-    (data: unknown) => engine.validate(compiled, data, { locale, mode: 'submitted', calendar, ...(today ? { today } : {}), ...(ruleOptions ? { ruleOptions } : {}) }),
-    [engine, compiled, locale, today, ruleOptions, calendar],
+    // Missing required objects count as their missing fields (see withRequiredObjects).
+    (data: unknown) => engine.validate(compiled, withRequiredObjects(form.schema, data), { locale, mode: 'submitted', calendar, ...(today ? { today } : {}), ...(ruleOptions ? { ruleOptions } : {}) }),
+    [engine, compiled, form.schema, locale, today, ruleOptions, calendar],
   );
 
   // Validation runs once typing pauses, never per keystroke.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const stale = useRef(false);
   const runValidation = useCallback(() => {
     clearTimeout(timer.current);
+    stale.current = false;
     const data = dataRef.current;
     const next = validateNow(data);
+    requiredRef.current = requiredNow(requiredRef.current, next.errors, data);
     setResult(next);
     callbacks.current.onChange?.({ data, valid: next.valid, errors: next.errors, warnings: next.warnings, deadlines: next.derived.deadlines });
     return next;
   }, [validateNow]);
   const schedule = useCallback(() => {
+    stale.current = true;
     clearTimeout(timer.current);
     timer.current = setTimeout(runValidation, validationDelay);
   }, [runValidation, validationDelay]);
@@ -162,14 +171,14 @@ export function FormView(props: FormViewProps) {
     () => mergeIssues(result?.errors ?? NO_ISSUES, currentServerIssues(serverIssues, dataRef.current)),
     [result, serverIssues],
   );
-  const shownErrors = useMemo(() => shownIssues(allErrors, touched, submitAttempted), [allErrors, touched, submitAttempted]);
-  const shownWarnings = useMemo(() => shownIssues(result?.warnings ?? NO_ISSUES, touched, submitAttempted), [result, touched, submitAttempted]);
+  const shownErrors = useMemo(() => shownIssues(allErrors, touched, submitAttempted, added), [allErrors, touched, submitAttempted, added]);
+  const shownWarnings = useMemo(() => shownIssues(result?.warnings ?? NO_ISSUES, touched, submitAttempted, added), [result, touched, submitAttempted, added]);
   const placedErrors = useMemo(() => placeIssues(shownErrors, placement), [shownErrors, placement]);
   const placedWarnings = useMemo(() => placeIssues(shownWarnings, placement), [shownWarnings, placement]);
   const additionalErrors = useMemo(() => issuesToErrorObjects(placedErrors), [placedErrors]);
 
   useLayoutEffect(() => {
-    store.set({ errors: placedErrors, warnings: placedWarnings, deadlines: result?.derived.deadlines ?? [] });
+    store.set({ errors: placedErrors, warnings: placedWarnings, deadlines: result?.derived.deadlines ?? [], required: requiredRef.current });
   }, [store, placedErrors, placedWarnings, result]);
 
   // An issue on an object without a control of its own is shown at the first field inside it.
@@ -203,6 +212,7 @@ export function FormView(props: FormViewProps) {
     const data = currentData();
     const checked = runValidation();
     setSubmitAttempted(true);
+    setAdded((prev) => (prev.size ? new Set() : prev));
     const blocking = mergeIssues(checked.errors, currentServerIssues(serverIssues, data));
     if (blocking.length > 0) {
       setSummaryFocus((n) => n + 1);
@@ -212,10 +222,22 @@ export function FormView(props: FormViewProps) {
     void submission.submit(data);
   };
 
+  // A field is left: a value just chosen (a select changed by keyboard, then Tab) is validated
+  // first, so its old «skal udfyldes» never flashes up before the pending validation clears it.
+  const markTouched = useCallback(
+    (pointer: string) => {
+      flushSync(() => pending.flush());
+      if (stale.current) flushSync(() => void runValidation());
+      recordTouched(pointer);
+    },
+    [runValidation, recordTouched, pending],
+  );
+  const markAdded = useCallback((pointer: string) => setAdded((prev) => new Set([...prev, pointer])), []);
+
   const [referenceDate] = useState(() => today ?? todayInDenmark());
   const contextValue = useMemo<SkemaFormContextValue>(
-    () => ({ locale, today: today ?? referenceDate, ui, idPrefix, store, markTouched, pending, calendar }),
-    [locale, today, referenceDate, ui, idPrefix, store, markTouched, pending, calendar],
+    () => ({ locale, today: today ?? referenceDate, ui, idPrefix, store, markTouched, markAdded, pending, calendar }),
+    [locale, today, referenceDate, ui, idPrefix, store, markTouched, markAdded, pending, calendar],
   );
   const i18n = useMemo(() => ({ locale, translate: createTranslate(form.i18n, locale) }), [form, locale]);
   // Rule conditions JSON Forms would resolve at the wrong data path are rewritten once per form.
@@ -252,7 +274,17 @@ export function FormView(props: FormViewProps) {
         ) : null}
         {phase === 'submitted' && submission.result ? (
           <div className="skema-status skema-status--success">
-            <Receipt submissionId={submission.result.submission.id} receipt={submission.result.receipt} locale={locale} />
+            <Receipt
+              submissionId={submission.result.submission.id}
+              receipt={submission.result.receipt}
+              locale={locale}
+              formTitle={form.manifest.title[locale]}
+              status={submission.result.submission.status}
+              at={submission.result.submission.updatedAt}
+              sender={submission.result.submission.createdBy}
+              subject={receiptSubject(dataRef.current)}
+              autoFocus
+            />
           </div>
         ) : null}
         {!readonly && phase !== 'submitted' ? <p className="skema-description">{ui.requiredHint}</p> : null}

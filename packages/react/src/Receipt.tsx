@@ -1,32 +1,101 @@
 import type { Locale, ValidationReceipt } from '@skema/core';
+import { useEffect, useRef } from 'react';
 import { uiText } from './ui-text.js';
 
-/** The validation receipt of a stored submission: which form, version, schema hash and rules. */
-export function Receipt(props: { submissionId: string; receipt: ValidationReceipt; locale: Locale; headingLevel?: 2 | 3 }) {
-  const { submissionId, receipt, locale } = props;
+export interface ReceiptProps {
+  submissionId: string;
+  receipt: ValidationReceipt;
+  locale: Locale;
+  headingLevel?: 2 | 3;
+  /** The form's title in the locale (the form id is shown without it). */
+  formTitle?: string;
+  /** A draft is shown as «Kladde gemt» with its address, not as a receipt. */
+  status?: string;
+  /** When it was submitted or saved (ISO date-time); the validation time without it. */
+  at?: string;
+  /** Who sent it (the key's or the user's name). */
+  sender?: string;
+  /** The person the form is about, as the submitter typed it (see `receiptSubject`). */
+  subject?: string;
+  /** Where a draft can be continued. */
+  href?: string;
+  /** Moves focus to the receipt when it appears (right after submitting). */
+  autoFocus?: boolean;
+}
+
+function dateTime(iso: string, locale: Locale): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+}
+
+/**
+ * What a person gets after submitting: the form, whom it concerns, when, from whom and the
+ * kvitteringsnummer; the technical proof (schema hash, rule plugins) is folded away.
+ */
+export function Receipt(props: ReceiptProps) {
+  const { submissionId, receipt, locale, formTitle, status, sender, subject, href } = props;
   const ui = uiText(locale);
+  const f = ui.receiptFields;
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
-  const at = new Date(receipt.validatedAt);
+  const draft = status === 'draft';
+  const at = props.at ?? receipt.validatedAt;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (props.autoFocus) headingRef.current?.focus();
+  }, [props.autoFocus]);
+  const title = draft ? ui.draftSavedTitle : ui.receipt;
   return (
-    <section className="skema-receipt" aria-label={ui.receipt}>
-      <Heading>{ui.receipt}</Heading>
-      <p>{ui.submittedAs(submissionId)}</p>
+    <section className="skema-receipt" aria-label={title}>
+      <Heading ref={headingRef} tabIndex={-1} className="skema-receipt-title">
+        {title}
+      </Heading>
+      {draft ? null : <p className="skema-receipt-number">{ui.submittedAs(submissionId)}</p>}
       <dl>
-        <dt>{ui.receiptFields.form}</dt>
-        <dd>{receipt.formId}</dd>
-        <dt>{ui.receiptFields.version}</dt>
-        <dd>{receipt.version}</dd>
-        <dt>{ui.receiptFields.schemaHash}</dt>
+        <dt>{f.form}</dt>
+        <dd>{formTitle ?? receipt.formId}</dd>
+        {subject ? (
+          <>
+            <dt>{f.subject}</dt>
+            <dd>{subject}</dd>
+          </>
+        ) : null}
+        <dt>{draft ? f.savedAt : f.submittedAt}</dt>
         <dd>
-          <code>{receipt.schemaHash}</code>
+          <time dateTime={at}>{dateTime(at, locale)}</time>
         </dd>
-        <dt>{ui.receiptFields.validatedAt}</dt>
-        <dd>
-          <time dateTime={receipt.validatedAt}>{Number.isNaN(at.getTime()) ? receipt.validatedAt : at.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB')}</time>
-        </dd>
-        <dt>{ui.receiptFields.plugins}</dt>
-        <dd>{receipt.plugins.map((p) => `${p.name}@${p.version}`).join(', ')}</dd>
+        {sender ? (
+          <>
+            <dt>{f.sender}</dt>
+            <dd>{sender}</dd>
+          </>
+        ) : null}
+        <dt>{draft ? f.draftNumber : f.number}</dt>
+        <dd>{submissionId}</dd>
       </dl>
+      {draft && href ? (
+        <p>
+          <a href={href}>{ui.continueDraft}</a>
+        </p>
+      ) : null}
+      <details className="skema-receipt-details">
+        <summary>{f.technical}</summary>
+        <dl>
+          <dt>{f.version}</dt>
+          <dd>
+            {receipt.formId} {receipt.version}
+          </dd>
+          <dt>{f.schemaHash}</dt>
+          <dd>
+            <code>{receipt.schemaHash}</code>
+          </dd>
+          <dt>{f.validatedAt}</dt>
+          <dd>
+            <time dateTime={receipt.validatedAt}>{dateTime(receipt.validatedAt, locale)}</time>
+          </dd>
+          <dt>{f.plugins}</dt>
+          <dd>{receipt.plugins.map((p) => `${p.name}@${p.version}`).join(', ')}</dd>
+        </dl>
+      </details>
     </section>
   );
 }

@@ -46,9 +46,10 @@ describe('SkemaForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Indsend' }));
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain('FIX-01');
-    expect(summary.textContent).toContain('«Barnet» skal udfyldes');
-    // The missing object has no control of its own: its error is shown at the first field inside it.
-    expect(document.getElementById('skema-field__barn__navn-error')?.textContent).toContain('«Barnet»');
+    // The missing object is shown as its missing fields, so filling one lowers the count.
+    expect(summary.textContent).toContain('«Barnets navn» skal udfyldes');
+    expect(summary.textContent).not.toContain('«Barnet» skal udfyldes');
+    expect(document.getElementById('skema-field__barn__navn-error')?.textContent).toContain('«Barnets navn»');
     expect(document.activeElement).toBe(summary);
     const field = byId('skema-field__beskrivelse')!;
     expect(field.getAttribute('aria-invalid')).toBe('true');

@@ -1,8 +1,9 @@
-import type { CalendarOptions, FormVersion, Locale, RuleOptionsByRule, SkemaPlugin } from '@skema/core';
+import type { CalendarOptions, FormVersion, Locale, RuleOptionsByRule, SkemaPlugin, Wire } from '@skema/core';
 import { useEffect, useMemo, useRef } from 'react';
-import { SkemaApiClient, type SubmissionWriteResult } from './api.js';
+import { SkemaClient, type SubmissionWriteResult } from './api.js';
 import { getEngine } from './engine.js';
 import { FormView, type SkemaFormChange } from './FormView.js';
+import { PrefillContext } from './prefill-hints.js';
 import { rendererCss, type SkemaRendererEntry } from './renderer-styles.js';
 import { SKEMA_CSS } from './styles.js';
 import { uiText } from './ui-text.js';
@@ -24,6 +25,11 @@ export interface SkemaFormProps {
   submissionId?: string;
   /** Starting data (defaults from the schema are filled in). */
   data?: unknown;
+  /**
+   * Prefill of a form opened in a case (`GET /cases/{id}/prefill/{formId}`): its data starts the
+   * form (unless `data` is given) and each prefilled field says where it came from. Keep it stable.
+   */
+  prefill?: Wire.PrefillResult;
   /** Reference date (YYYY-MM-DD) for ages and deadlines; today in Denmark by default. */
   today?: string;
   /**
@@ -68,7 +74,7 @@ export interface SkemaFormProps {
 export function SkemaForm(props: SkemaFormProps) {
   const locale = props.locale ?? 'da';
   const ui = uiText(locale);
-  const client = useMemo(() => new SkemaApiClient(props.apiUrl, props.token, locale, props.fetch), [props.apiUrl, props.token, locale, props.fetch]);
+  const client = useMemo(() => new SkemaClient({ baseUrl: props.apiUrl ?? '', ...(props.token ? { token: props.token } : {}), locale, ...(props.fetch ? { fetch: props.fetch } : {}) }), [props.apiUrl, props.token, locale, props.fetch]);
   const loadInput = useMemo(
     () => ({
       ...(props.form ? { form: props.form } : {}),
@@ -128,7 +134,7 @@ export function SkemaForm(props: SkemaFormProps) {
         ruleOptions={props.ruleOptions ?? state.tenantRuleOptions}
         calendar={compiled.calendar}
         idPrefix={props.idPrefix ?? 'skema'}
-        initialData={props.data ?? stored?.submission.data}
+        initialData={props.data ?? stored?.submission.data ?? props.prefill?.data}
         initialSaved={
           stored
             ? { id: stored.submission.id, status: stored.submission.status, savedAt: stored.submission.updatedAt, ...(stored.etag ? { etag: stored.etag } : {}) }
@@ -147,10 +153,11 @@ export function SkemaForm(props: SkemaFormProps) {
       />
     );
   }
+  const hints = useMemo(() => (props.prefill ? { locale, provenance: props.prefill.provenance } : undefined), [props.prefill, locale]);
   return (
     <div className={className} lang={locale}>
       {props.injectStyles === false ? null : <style>{css}</style>}
-      {body}
+      <PrefillContext.Provider value={hints}>{body}</PrefillContext.Provider>
     </div>
   );
 }

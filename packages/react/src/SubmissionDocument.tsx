@@ -49,6 +49,8 @@ function formatValue(value: unknown, schema: Schema | undefined, key: string, ct
   const ui = uiText(ctx.locale);
   if (value === undefined || value === null || value === '') return '–';
   if (typeof value === 'boolean') return value ? ui.yes : ui.no;
+  // 6,5 and 1.250 on a Danish page, not JSON's 6.5.
+  if (typeof value === 'number') return value.toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 10 });
   if (Array.isArray(value)) return value.map((v) => formatValue(v, resolve(schema?.items as Schema | undefined, ctx.root), key, ctx)).join(', ');
   if (typeof value === 'string' && schema?.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return new Date(`${value}T12:00:00Z`).toLocaleDateString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -82,7 +84,7 @@ function renderControl(element: Element, schema: Schema, base: string, ctx: Ctx,
         {value.length === 0 ? <p>–</p> : null}
         {value.map((_item, index) => (
           <section key={index} className="skema-document-item">
-            <h5>{uiText(ctx.locale).item(label, index + 1)}</h5>
+            <h5>{uiText(ctx.locale).item({ list: label, item: ctx.t(`${i18nKey}.item.label`, typeof itemSchema.title === 'string' ? itemSchema.title : undefined) }, index + 1)}</h5>
             {renderElement(detail, itemSchema, `${pointer}/${index}`, ctx, `${key}.${index}`)}
           </section>
         ))}

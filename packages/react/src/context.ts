@@ -15,6 +15,8 @@ export interface SkemaFormContextValue {
   store: IssueStore;
   /** A field was left: its errors may now be shown. */
   markTouched(pointer: string): void;
+  /** A list row was added: its errors wait until it is touched, even after a submit was tried. */
+  markAdded(pointer: string): void;
   /** Typed text not yet in the form's data (see `useDraftValue`). */
   pending: PendingCommits;
   /** The working-day calendar deadlines are computed with (the tenant's, when it sets one). */
@@ -30,6 +32,7 @@ const defaultValue: SkemaFormContextValue = {
   idPrefix: 'skema',
   store: fallbackStore,
   markTouched: () => undefined,
+  markAdded: () => undefined,
   pending: new PendingCommits(),
   calendar: weekendCalendar,
 };
@@ -57,6 +60,13 @@ export function useFieldErrors(pointer: string): readonly ValidationIssue[] {
 export function useFieldWarnings(pointer: string): readonly ValidationIssue[] {
   const { store } = useSkemaForm();
   const get = useCallback(() => store.warningsAt(pointer), [store, pointer]);
+  return useSyncExternalStore(store.subscribe, get, get);
+}
+
+/** True when a condition or a rule requires the field now (the schema's own `required` aside). */
+export function useRequiredNow(pointer: string): boolean {
+  const { store } = useSkemaForm();
+  const get = useCallback(() => store.requiredAt(pointer), [store, pointer]);
   return useSyncExternalStore(store.subscribe, get, get);
 }
 

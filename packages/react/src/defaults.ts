@@ -1,6 +1,6 @@
 type Schema = Record<string, unknown>;
 
-function resolveRef(schema: Schema, root: Schema): Schema {
+export function resolveRef(schema: Schema, root: Schema): Schema {
   let node = schema;
   // Only local references exist in form schemas (remote $refs are not allowed).
   for (let depth = 0; typeof node.$ref === 'string' && node.$ref.startsWith('#') && depth < 16; depth++) {

@@ -2,7 +2,7 @@ export { SkemaForm, type SkemaFormProps } from './SkemaForm.js';
 export type { SkemaFormChange } from './FormView.js';
 export type { SkemaFormError, SavedSubmission } from './use-submission.js';
 export {
-  SkemaApiClient,
+  SkemaClient,
   SkemaApiError,
   apiBase,
   toFormVersion,
@@ -23,10 +23,11 @@ export { ControlFrame, type ControlFrameProps, type FieldA11y } from './renderer
 export { SKEMA_CONTROL_RANK, SKEMA_PLUGIN_RANK } from './renderers/controls.js';
 export { pluginTester, SKEMA_EXPLICIT_RANK } from './renderers/plugin-tester.js';
 export { controlSchema, schemaType, scopeName, scopeToPointer, isEnumSchema } from './renderers/schema-tests.js';
-export { SkemaFormContext, useSkemaForm, useFieldId, useFieldErrors, useFieldWarnings, useErrorCount, useFieldDeadlines, type SkemaFormContextValue } from './context.js';
+export { SkemaFormContext, useSkemaForm, useFieldId, useFieldErrors, useFieldWarnings, useErrorCount, useFieldDeadlines, useRequiredNow, type SkemaFormContextValue } from './context.js';
 export { IssueStore } from './issue-store.js';
 export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary.js';
-export { Receipt } from './Receipt.js';
+export { Receipt, type ReceiptProps } from './Receipt.js';
+export { receiptSubject } from './receipt-subject.js';
 export { SubmissionDocument } from './SubmissionDocument.js';
 export { issuesToErrorObjects } from './ajv-errors.js';
 export { fieldId, pathToPointer, pointerToPath, valueAtPointer, isWithin } from './pointer.js';
@@ -35,8 +36,10 @@ export { misreadByJsonForms, pathSafeProps, rebaseScope, safeConditionScope, saf
 export { pathSafeControl, pathSafeControlTester, PATH_SAFE_RANK } from './renderers/PathSafeControl.js';
 export { withSchemaDefaults } from './defaults.js';
 export { useDraftValue } from './draft-value.js';
+export { parseNumberInput, formatNumberInput } from './number-input.js';
+export { NumberInput, type NumberInputProps } from './renderers/NumberInput.js';
 export { PendingCommits } from './pending-commits.js';
 export { createTranslate, type Translate } from './translate.js';
-export { uiText, type UiText } from './ui-text.js';
+export { uiText, type ItemName, type UiText } from './ui-text.js';
 export { SKEMA_CSS } from './styles.js';
 export { rendererCss, type SkemaRendererEntry } from './renderer-styles.js';

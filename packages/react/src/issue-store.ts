@@ -16,6 +16,7 @@ export class IssueStore {
   private errors: readonly ValidationIssue[] = EMPTY;
   private warnings: readonly ValidationIssue[] = EMPTY;
   private deadlines: readonly DerivedDeadline[] = EMPTY;
+  private required: ReadonlySet<string> = new Set();
   private cache = new Map<string, unknown>();
 
   subscribe = (listener: Listener): (() => void) => {
@@ -24,10 +25,11 @@ export class IssueStore {
   };
 
   /** Shown errors (already filtered by touched/submitted), all warnings, derived deadlines. */
-  set(next: { errors: readonly ValidationIssue[]; warnings: readonly ValidationIssue[]; deadlines: readonly DerivedDeadline[] }): void {
+  set(next: { errors: readonly ValidationIssue[]; warnings: readonly ValidationIssue[]; deadlines: readonly DerivedDeadline[]; required?: ReadonlySet<string> }): void {
     this.errors = next.errors;
     this.warnings = next.warnings;
     this.deadlines = next.deadlines;
+    if (next.required) this.required = next.required;
     this.cache.clear();
     for (const listener of this.listeners) listener();
   }
@@ -53,15 +55,23 @@ export class IssueStore {
     return this.stable(`d:${pointer}`, () => this.deadlines.filter((d) => d.path === pointer));
   }
 
+  /** Required now by a condition or a rule (see `requiredNow`), beyond the schema's `required`. */
+  requiredAt(pointer: string): boolean {
+    return this.required.has(pointer);
+  }
+
   allDeadlines(): readonly DerivedDeadline[] {
     return this.deadlines;
   }
 
-  /** How many shown errors lie at or below any of the pointers (a step's error count). */
+  /**
+   * How many shown errors concern any of the pointers (a step's error count): errors at or below
+   * them, and errors on an object that holds one of them (e.g. a list whose rows the step shows).
+   */
   errorCountWithin(pointers: readonly string[]): number {
     const key = `c:${pointers.join('|')}`;
     if (this.cache.has(key)) return this.cache.get(key) as number;
-    const count = this.errors.filter((e) => pointers.some((p) => isWithin(e.path, p))).length;
+    const count = this.errors.filter((e) => pointers.some((p) => isWithin(e.path, p) || (e.path !== '' && isWithin(p, e.path)))).length;
     this.cache.set(key, count);
     return count;
   }

@@ -16,14 +16,30 @@ export interface UiText {
   submitted: string;
   submittedAs(id: string): string;
   receipt: string;
-  receiptFields: { form: string; version: string; schemaHash: string; validatedAt: string; plugins: string };
+  draftSavedTitle: string;
+  continueDraft: string;
+  receiptFields: {
+    form: string;
+    subject: string;
+    submittedAt: string;
+    savedAt: string;
+    sender: string;
+    number: string;
+    draftNumber: string;
+    technical: string;
+    version: string;
+    schemaHash: string;
+    validatedAt: string;
+    plugins: string;
+  };
   networkError: string;
   serverRejected: string;
-  add(label: string): string;
-  remove(label: string, n: number): string;
-  moveUp(label: string, n: number): string;
-  moveDown(label: string, n: number): string;
-  item(label: string, n: number): string;
+  /** List rows are named by the singular item label when the form has one, else by the list's label. */
+  add(name: ItemName): string;
+  remove(name: ItemName, n: number): string;
+  moveUp(name: ItemName, n: number): string;
+  moveDown(name: ItemName, n: number): string;
+  item(name: ItemName, n: number): string;
   noItems: string;
   choose: string;
   yes: string;
@@ -34,6 +50,17 @@ export interface UiText {
   stepErrors(count: number): string;
   warning: string;
   error: string;
+}
+
+/** A list's label (plural: «Samtykker») and, when the form gives one, its items' (singular: «Samtykke»). */
+export interface ItemName {
+  list: string;
+  item?: string | undefined;
+}
+
+/** «Samtykke» → «samtykke» inside a sentence; an acronym (VISO, CPR-nummer) keeps its capitals. */
+function inSentence(text: string): string {
+  return /^\p{Lu}\p{Lu}/u.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 const da: UiText = {
@@ -51,14 +78,29 @@ const da: UiText = {
   submitted: 'Formularen er indsendt.',
   submittedAs: (id) => `Kvitteringsnummer: ${id}`,
   receipt: 'Kvittering',
-  receiptFields: { form: 'Formular', version: 'Version', schemaHash: 'Skemaets kontrolsum', validatedAt: 'Valideret', plugins: 'Regler' },
+  draftSavedTitle: 'Kladde gemt',
+  continueDraft: 'Fortsæt kladden',
+  receiptFields: {
+    form: 'Formular',
+    subject: 'Barn eller borger',
+    submittedAt: 'Indsendt',
+    savedAt: 'Gemt',
+    sender: 'Afsender',
+    number: 'Kvitteringsnummer',
+    draftNumber: 'Kladdenummer',
+    technical: 'Tekniske detaljer',
+    version: 'Formular og version',
+    schemaHash: 'Skemaets kontrolsum',
+    validatedAt: 'Valideret',
+    plugins: 'Regler',
+  },
   networkError: 'Der kunne ikke oprettes forbindelse til serveren. Prøv igen.',
   serverRejected: 'Serveren afviste indsendelsen.',
-  add: (label) => `Tilføj ${label.toLowerCase()}`,
-  remove: (label, n) => `Fjern ${label.toLowerCase()} nr. ${n}`,
-  moveUp: (label, n) => `Flyt ${label.toLowerCase()} nr. ${n} op`,
-  moveDown: (label, n) => `Flyt ${label.toLowerCase()} nr. ${n} ned`,
-  item: (label, n) => `${label} nr. ${n}`,
+  add: ({ list, item }) => (item ? `Tilføj ${inSentence(item)}` : `Tilføj til ${inSentence(list)}`),
+  remove: ({ list, item }, n) => (item ? `Fjern ${inSentence(item)} nr. ${n}` : `Fjern nr. ${n} fra ${inSentence(list)}`),
+  moveUp: ({ list, item }, n) => (item ? `Flyt ${inSentence(item)} nr. ${n} op` : `Flyt nr. ${n} op i ${inSentence(list)}`),
+  moveDown: ({ list, item }, n) => (item ? `Flyt ${inSentence(item)} nr. ${n} ned` : `Flyt nr. ${n} ned i ${inSentence(list)}`),
+  item: ({ list, item }, n) => (item ? `${item} nr. ${n}` : list ? `${list}: nr. ${n}` : `Nr. ${n}`),
   noItems: 'Ingen endnu.',
   choose: 'Vælg …',
   yes: 'Ja',
@@ -86,14 +128,29 @@ const en: UiText = {
   submitted: 'The form has been submitted.',
   submittedAs: (id) => `Receipt number: ${id}`,
   receipt: 'Receipt',
-  receiptFields: { form: 'Form', version: 'Version', schemaHash: 'Schema checksum', validatedAt: 'Validated', plugins: 'Rules' },
+  draftSavedTitle: 'Draft saved',
+  continueDraft: 'Continue the draft',
+  receiptFields: {
+    form: 'Form',
+    subject: 'Child or citizen',
+    submittedAt: 'Submitted',
+    savedAt: 'Saved',
+    sender: 'Sender',
+    number: 'Receipt number',
+    draftNumber: 'Draft number',
+    technical: 'Technical details',
+    version: 'Form and version',
+    schemaHash: 'Schema checksum',
+    validatedAt: 'Validated',
+    plugins: 'Rules',
+  },
   networkError: 'Could not reach the server. Please try again.',
   serverRejected: 'The server rejected the submission.',
-  add: (label) => `Add ${label.toLowerCase()}`,
-  remove: (label, n) => `Remove ${label.toLowerCase()} no. ${n}`,
-  moveUp: (label, n) => `Move ${label.toLowerCase()} no. ${n} up`,
-  moveDown: (label, n) => `Move ${label.toLowerCase()} no. ${n} down`,
-  item: (label, n) => `${label} no. ${n}`,
+  add: ({ list, item }) => (item ? `Add ${inSentence(item)}` : `Add to ${inSentence(list)}`),
+  remove: ({ list, item }, n) => (item ? `Remove ${inSentence(item)} no. ${n}` : `Remove no. ${n} from ${inSentence(list)}`),
+  moveUp: ({ list, item }, n) => (item ? `Move ${inSentence(item)} no. ${n} up` : `Move no. ${n} up in ${inSentence(list)}`),
+  moveDown: ({ list, item }, n) => (item ? `Move ${inSentence(item)} no. ${n} down` : `Move no. ${n} down in ${inSentence(list)}`),
+  item: ({ list, item }, n) => (item ? `${item} no. ${n}` : list ? `${list}: no. ${n}` : `No. ${n}`),
   noItems: 'None yet.',
   choose: 'Choose …',
   yes: 'Yes',

@@ -1,6 +1,6 @@
 import type { CalendarOptions, FormVersion, RuleOptionsByRule, Submission } from '@skema/core';
 import { useEffect, useState } from 'react';
-import type { SkemaApiClient } from './api.js';
+import type { SkemaClient } from './api.js';
 
 export type LoadState =
   | { status: 'loading' }
@@ -19,7 +19,7 @@ export type LoadState =
  * The form to render: the `form` given, or the version fetched from the API; with a
  * `submissionId`, the stored submission (a draft to continue) and the version it was made with.
  */
-export function useLoadedForm(client: SkemaApiClient, input: { form?: FormVersion; formId?: string; version?: string; submissionId?: string }): LoadState {
+export function useLoadedForm(client: SkemaClient, input: { form?: FormVersion; formId?: string; version?: string; submissionId?: string }): LoadState {
   const { form, formId, version, submissionId } = input;
   const [state, setState] = useState<LoadState>(() => (form && !submissionId ? { status: 'ready', form } : { status: 'loading' }));
 

@@ -1,6 +1,6 @@
 import type { FormVersion, ValidationIssue } from '@skema/core';
 import { useCallback, useRef, useState } from 'react';
-import { SkemaApiError, type SkemaApiClient, type SubmissionWriteResult } from './api.js';
+import { SkemaApiError, type SkemaClient, type SubmissionWriteResult } from './api.js';
 
 export type SubmissionPhase = 'idle' | 'saving' | 'submitting' | 'submitted';
 
@@ -43,7 +43,7 @@ function toIssues(error: SkemaApiError, locale: 'da' | 'en'): ValidationIssue[] 
 }
 
 /** Draft saving and submission against the API, with optimistic concurrency and idempotent creation. */
-export function useSubmission(client: SkemaApiClient, form: FormVersion, locale: 'da' | 'en', initial: SavedSubmission | undefined, callbacks: SubmissionCallbacks) {
+export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'da' | 'en', initial: SavedSubmission | undefined, callbacks: SubmissionCallbacks) {
   const [phase, setPhase] = useState<SubmissionPhase>(initial?.status === 'submitted' ? 'submitted' : 'idle');
   const [saved, setSaved] = useState<SavedSubmission | undefined>(initial);
   const [result, setResult] = useState<SubmissionWriteResult | undefined>();
@@ -85,11 +85,13 @@ export function useSubmission(client: SkemaApiClient, form: FormVersion, locale:
   const write = async (data: unknown, status: 'draft' | 'submitted'): Promise<SubmissionWriteResult> => {
     const { id: formId, version } = form.manifest;
     const current = savedRef.current;
-    if (!current) return client.createSubmission({ formId, version, data, status }, newKey());
+    // The form's data is an object (the schema's root); the server checks it against the version.
+    const body = data as Record<string, unknown>;
+    if (!current) return client.createSubmission(formId, version, body, { status, idempotencyKey: newKey() });
     const etag = current.etag ?? (await client.getSubmission(current.id)).etag ?? '*';
-    const updated = await client.updateSubmission(current.id, { data }, etag);
+    const updated = await client.updateSubmission(current.id, body, { ifMatch: etag });
     if (status === 'draft' || updated.submission.status === status) return updated;
-    return client.changeStatus(current.id, status, updated.etag ?? '*');
+    return client.changeStatus(current.id, status, { ifMatch: updated.etag ?? '*' });
   };
 
   const saveDraft = useCallback(

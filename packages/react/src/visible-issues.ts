@@ -36,16 +36,24 @@ export function mergeIssues(...lists: ReadonlyArray<readonly ValidationIssue[]>)
 
 /**
  * Issues a person should see now: all of them once submission was tried, otherwise only those of
- * fields they have left (no red form before anyone typed).
+ * fields they have left (no red form before anyone typed). A list row added since the last try
+ * (`added`) is not marked before its own fields are left: a new, empty row is not a mistake yet.
  */
-export function shownIssues(issues: readonly ValidationIssue[], touched: ReadonlySet<string>, all: boolean): ValidationIssue[] {
-  if (all) return [...issues];
-  if (touched.size === 0) return [];
-  return issues.filter((issue) => {
+export function shownIssues(issues: readonly ValidationIssue[], touched: ReadonlySet<string>, all: boolean, added: ReadonlySet<string> = NONE): ValidationIssue[] {
+  const touchedAt = (issue: ValidationIssue) => {
     for (const pointer of touched) if (isWithin(pointer, issue.path) || (issue.path !== '' && isWithin(issue.path, pointer))) return true;
     return false;
-  });
+  };
+  const inAddedRow = (issue: ValidationIssue) => {
+    for (const row of added) if (isWithin(issue.path, row)) return true;
+    return false;
+  };
+  if (all) return issues.filter((issue) => !inAddedRow(issue) || touchedAt(issue));
+  if (touched.size === 0) return [];
+  return issues.filter(touchedAt);
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Issues moved to where they can be shown: `placement` maps a pointer without a control to one with. */
 export function placeIssues(issues: readonly ValidationIssue[], placement: ReadonlyMap<string, string>): ValidationIssue[] {

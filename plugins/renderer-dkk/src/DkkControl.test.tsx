@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { FormVersion } from '@skema/core';
 import dk from '@skema/plugin-dk';
 import { SkemaForm } from '@skema/react';
@@ -50,12 +50,44 @@ describe('DKK renderer', () => {
     fireEvent.change(input, { target: { value: '12345,5' } });
     fireEvent.blur(input);
     expect(input.value).toBe('12.345,50');
-    expect((screen.getByLabelText('Timer') as HTMLInputElement).type).toBe('number');
+    // Other number fields read the same Danish text through the same reader.
+    expect((screen.getByLabelText('Timer') as HTMLInputElement).type).toBe('text');
     return new Promise<void>((resolve) =>
       setTimeout(() => {
         expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: 12345.5 } }));
         resolve();
       }, 50),
     );
+  });
+});
+
+describe('DKK renderer input', () => {
+  const setup = () => {
+    const onChange = vi.fn();
+    render(<SkemaForm form={form} plugins={plugins} renderers={dkkRenderers} validationDelay={0} onChange={onChange} actions={false} />);
+    const input = screen.getByLabelText('Beløb', { selector: 'input' }) as HTMLInputElement;
+    const type = (text: string) => {
+      fireEvent.focus(input);
+      fireEvent.change(input, { target: { value: text } });
+      fireEvent.blur(input);
+    };
+    return { input, type, onChange };
+  };
+
+  it('reads «1250.5» and «kr. 1.250,50» as the same amount the one number reader gives', async () => {
+    const { input, type, onChange } = setup();
+    type('1250.5');
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: 1250.5 } })));
+    expect(input.value).toBe('1.250,50');
+    type('kr. 1.250,50');
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: 1250.5 } })));
+  });
+
+  it('keeps text that is not an amount and reports it at the field', async () => {
+    const { input, type, onChange } = setup();
+    type('12,345');
+    await waitFor(() => expect(document.getElementById('skema-field__beloeb-error')?.textContent).toContain('«Beløb» skal være et tal'));
+    expect(input.value).toBe('12,345');
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: '12,345' } }));
   });
 });

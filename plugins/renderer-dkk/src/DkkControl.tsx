@@ -9,8 +9,8 @@ import {
   type UISchemaElement,
 } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
-import { formatDkk, parseDkk } from '@skema/plugin-dk';
-import { ControlFrame, pathToPointer, pluginTester, useDraftValue, useSkemaForm } from '@skema/react';
+import { formatDkk } from '@skema/plugin-dk';
+import { ControlFrame, NumberInput, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
 import type { SkemaRendererEntry } from '@skema/react';
 import { DKK_CSS } from './styles.js';
 
@@ -25,34 +25,34 @@ export function formatAmountInput(amount: unknown, locale: 'da' | 'en'): string 
   return formatDkk(amount, locale).replace(/\s*kr\.$/, '').replace(/^DKK\s*/, '');
 }
 
+/** `kr. 100`, `100 kr.`, `DKK 100`: the currency around an amount is not part of it. */
+export function stripCurrency(text: string): string {
+  return text.replace(/^(?:kr\.?|dkk)\s*/i, '').replace(/\s*(?:kr\.?|dkk)$/i, '');
+}
+
 /**
- * A DKK amount typed the Danish way (`1.234,50`), stored as a number of kroner. Text that is not an
- * amount is kept as typed, so the schema's type check reports it instead of the value silently vanishing.
+ * A DKK amount typed the Danish way (`1.234,50`, also `1234.5`), read by the form's one number
+ * reader (`NumberInput`) with at most two decimals and stored as a number of kroner. Text that is
+ * not an amount is kept as typed, so the schema's type check reports it at the field instead of
+ * the value silently changing. After leaving the field the amount is shown grouped.
  */
 function DkkControl(props: ControlProps) {
   const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
   const { locale } = useSkemaForm();
   const text = TEXT[locale];
-  // The input keeps what is typed; the amount reaches the form's data on a pause or on leaving the
-  // field, and is then shown grouped (data changed from outside shows unless someone is typing).
-  const input = useDraftValue(formatAmountInput(data, locale), (raw) => {
-    if (raw.trim() === '') return handleChange(path, undefined);
-    handleChange(path, parseDkk(raw, locale) ?? raw);
-  });
   return (
     <ControlFrame pointer={pathToPointer(path)} label={label} required={required} description={description} errors={errors} visible={visible} hint={text.hint}>
       {(a11y) => (
         <div className="skema-amount">
-          <input
+          <NumberInput
             {...a11y}
             className="skema-input skema-input--amount"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={input.draft}
+            value={data}
+            maxDecimals={2}
+            format={(amount) => formatAmountInput(amount, locale)}
+            strip={stripCurrency}
             disabled={!enabled}
-            onBlur={input.flush}
-            onChange={(event) => input.change(event.target.value)}
+            onValue={(next) => handleChange(path, next)}
           />
           <span className="skema-amount-unit" aria-hidden="true">
             {text.unit}

@@ -25,7 +25,7 @@ function MeetingGoals(props: ArrayControlProps) {
   return (
     <TableFrame baseId={baseId} pointer={pointer} visible={visible} label={label} description={description} errors={errors}>
       <tbody>
-        <tr>
+        <tr className="skema-table-head">
           {Array.from({ length: n }, (_, i) => (
             <th scope="col" key={i} id={`${baseId}-col-${i}`}>
               {text.goalsUntil(i + 1)}
@@ -34,7 +34,7 @@ function MeetingGoals(props: ArrayControlProps) {
         </tr>
         <tr>
           {Array.from({ length: n }, (_, i) => (
-            <td key={i}>
+            <td key={i} data-label={text.goalsUntil(i + 1)}>
               <Cell
                 pointer={`${pointer}/${i}`}
                 path={composePaths(path, String(i))}

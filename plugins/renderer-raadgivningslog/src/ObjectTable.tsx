@@ -111,7 +111,7 @@ function ObjectTable(props: ArrayControlProps) {
               {names.map((name) => {
                 const s = propertySchema(name);
                 return (
-                  <td key={name}>
+                  <td key={name} data-label={t(`${prefix}.${name}.label`, (s?.title as string | undefined) ?? name)}>
                     <Cell
                       pointer={`${rowPointer}/${name}`}
                       path={composePaths(rowPath, name)}
@@ -127,7 +127,7 @@ function ObjectTable(props: ArrayControlProps) {
                   </td>
                 );
               })}
-              <td>
+              <td className="skema-table-actions">
                 <div className="skema-array-actions">
                   {options.showSortButtons ? (
                     <>
@@ -147,7 +147,8 @@ function ObjectTable(props: ArrayControlProps) {
                     </>
                   ) : null}
                   <button type="button" className="skema-button skema-button--small skema-button--secondary" disabled={!enabled} onClick={removeItems?.(path, [index])}>
-                    {text.removeRow(index + 1)}
+                    {text.remove}
+                    <span className="skema-visually-hidden"> {text.row(index + 1).toLowerCase()}</span>
                   </button>
                 </div>
               </td>

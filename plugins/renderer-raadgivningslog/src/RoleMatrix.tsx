@@ -27,6 +27,9 @@ interface Column {
 
 const OTHER = 'Andre';
 
+/** «Skole/fritidsinstitution» may wrap after its slash: the matrix then fits a 1280 px screen. */
+const wrapAfterSlash = (text: string) => text.replace(/\//g, '/\u200b');
+
 /**
  * The rådgivningslog's «Rolle- og opgavefordeling»: one row per role (with its names), one column
  * per period of agreements, a column for each working meeting. Every cell is a labelled input named
@@ -71,6 +74,7 @@ function RoleMatrix(props: ArrayControlProps) {
 
   return (
     <TableFrame
+      className="skema-table--matrix"
       baseId={baseId}
       pointer={pointer}
       visible={visible}
@@ -94,7 +98,7 @@ function RoleMatrix(props: ArrayControlProps) {
           </th>
           {columns.map((c) => (
             <th scope="col" key={c.id} id={`${baseId}-col-${c.id}`}>
-              {c.header}
+              {wrapAfterSlash(c.header)}
             </th>
           ))}
           <th scope="col">
@@ -125,13 +129,13 @@ function RoleMatrix(props: ArrayControlProps) {
                     />
                   </>
                 ) : (
-                  roleLabel(row.rolle) || text.otherRole
+                  wrapAfterSlash(roleLabel(row.rolle) || text.otherRole)
                 )}
               </th>
               {columns.map((c) => {
                 const value = c.sub.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], row);
                 return (
-                  <td key={c.id}>
+                  <td key={c.id} data-label={c.header}>
                     <Cell
                       pointer={`${rowPointer}/${c.sub.split('.').join('/')}`}
                       path={composePaths(rowPath, c.sub)}
@@ -145,7 +149,7 @@ function RoleMatrix(props: ArrayControlProps) {
                   </td>
                 );
               })}
-              <td>
+              <td className="skema-table-actions">
                 {other ? (
                   <button
                     type="button"

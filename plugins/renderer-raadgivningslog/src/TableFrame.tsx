@@ -11,6 +11,8 @@ export interface TableFrameProps {
   actions?: ReactNode;
   /** The table's head and body. */
   children: ReactNode;
+  /** Extra class on the table (e.g. `skema-table--matrix`). */
+  className?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface TableFrameProps {
  * focusable, labelled region (wide tables scroll on their own), with the field's description and
  * error message linked to it.
  */
-export function TableFrame({ baseId, pointer, visible, label, description, errors, actions, children }: TableFrameProps) {
+export function TableFrame({ baseId, pointer, visible, label, description, errors, actions, children, className }: TableFrameProps) {
   const describedBy = [errors ? `${baseId}-error` : '', description ? `${baseId}-description` : ''].filter(Boolean).join(' ') || undefined;
   // Hidden by a rule: no table inside, so nothing to reach and no ids twice in the page.
   if (!visible) return <div className="skema-matrix" hidden data-pointer={pointer} />;
@@ -35,7 +37,7 @@ export function TableFrame({ baseId, pointer, visible, label, description, error
         </p>
       ) : null}
       <div className="skema-table-wrap" id={baseId} tabIndex={-1} role="region" aria-labelledby={`${baseId}-caption`} aria-describedby={describedBy}>
-        <table className="skema-table">
+        <table className={className ? `skema-table ${className}` : 'skema-table'}>
           <caption id={`${baseId}-caption`}>{label}</caption>
           {children}
         </table>

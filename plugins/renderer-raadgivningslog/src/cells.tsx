@@ -1,6 +1,6 @@
 import { Actions, type JsonSchema, type Translator } from '@jsonforms/core';
 import { useJsonForms } from '@jsonforms/react';
-import { fieldId, useDraftValue, useFieldErrors, useSkemaForm } from '@skema/react';
+import { fieldId, NumberInput, useDraftValue, useFieldErrors, useSkemaForm } from '@skema/react';
 import { memo, useCallback, useEffect, useState, type InputHTMLAttributes } from 'react';
 
 type Schema = JsonSchema & Record<string, unknown>;
@@ -95,15 +95,8 @@ export const Cell = memo(function Cell(props: CellProps) {
   } else if (type === 'boolean') {
     input = <input {...common} type="checkbox" className="skema-checkbox" checked={value === true} onChange={(e) => update(path, () => e.target.checked)} />;
   } else if (type === 'number' || type === 'integer') {
-    input = (
-      <input
-        {...common}
-        type="number"
-        className="skema-input"
-        value={typeof value === 'number' ? value : ''}
-        onChange={(e) => set(e.target.value === '' ? '' : Number(e.target.value))}
-      />
-    );
+    // The form's one number reader: «6,5» is 6.5, and text it cannot read stays as typed.
+    input = <NumberInput {...common} className="skema-input" integer={type === 'integer'} value={value} onValue={(next) => set(next ?? '')} />;
   } else if (multi) {
     input = (
       <textarea

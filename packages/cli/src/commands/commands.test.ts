@@ -54,6 +54,8 @@ describe('validate', () => {
     [['@1.0.0', barn], '"@1.0.0" is not a form reference'],
     [['testskema@1.0.0', barn, '--colour'], "Unknown option '--colour'"],
     [['testskema@1.0.0', join(FIXTURES, 'testskema/1.0.0/schema.json'), '--example'], 'is not a form example'],
+    // An example file without --example: its wrapper is not the form's data.
+    [['testskema@1.0.0', barn], 'is a form example (with "data" and "description", "today"): validate it with --example'],
   ];
   it.each(cases)('%j → %s', async (args, message) => {
     const { code, err } = await run('validate', ...args, '--schemas', FIXTURES);
@@ -178,5 +180,17 @@ describe('check', () => {
     const io = captureIo();
     expect(await checkCommand.run(['--schemas', dir], io)).toBe(1);
     expect(io.lines[0]).toBe('testskema/2.0.0/form.json: form.json says testskema@2.0.1, folder says testskema@2.0.0');
+  });
+});
+
+describe('rules', () => {
+  it('shows each rule\'s description in the text output, in the chosen language', async () => {
+    const { ruleCatalogue } = await import('./rules.js');
+    const [first] = ruleCatalogue(join(FIXTURES, 'no-plugins'));
+    const da = await run('rules');
+    expect(da.code).toBe(0);
+    expect(da.out).toContain(`           ${first!.description.da}`);
+    const en = await run('rules', '--locale', 'en');
+    expect(en.out).toContain(`           ${first!.description.en}`);
   });
 });

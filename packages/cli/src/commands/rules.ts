@@ -50,7 +50,7 @@ export const rulesCommand: Command = {
   options: [
     '--json         print the catalogue as JSON',
     '--plugins DIR  where to look for rule tests (default: the repository\'s plugins/)',
-    '--locale da|en language of the reasons a specified rule is not checked (default da)',
+    '--locale da|en language of the rules\' descriptions and of the reasons a specified rule is not checked (default da)',
   ],
   async run(args, io) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, plugins: { type: 'string' }, locale: { type: 'string' } }, usage);
@@ -66,6 +66,7 @@ export const rulesCommand: Command = {
     for (const r of catalogue.sort((a, b) => a.plugin.localeCompare(b.plugin))) {
       if (r.plugin !== plugin) io.out(`${(plugin = r.plugin)}`);
       io.out(`  ${r.id.padEnd(8)} ${r.severity.padEnd(8)} ${r.hasTests ? 'tested  ' : 'untested'} ${r.forms.join(',').padEnd(26)} ${r.source}`);
+      io.out(`  ${''.padEnd(8)} ${r.description[locale]}`);
       if (r.options.length) io.out(`  ${''.padEnd(8)} options: ${r.options.map((o) => `${o.name}=${JSON.stringify(o.default)}`).join(', ')}`);
     }
     const count = (s: CatalogueEntry['severity']) => catalogue.filter((r) => r.severity === s).length;

@@ -33,6 +33,23 @@ function printResult(io: Io, result: ValidationResult, locale: Locale, draft: bo
   }
 }
 
+/** The keys a form example file has beside its data (schemas/<form>/<version>/examples/). */
+const EXAMPLE_KEYS = new Set(['name', 'description', 'today', 'expect', 'data']);
+
+/** An object with "data" and nothing but example keys, at least one of which is not "data". */
+function looksLikeExample(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('data' in value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 1 && keys.every((k) => EXAMPLE_KEYS.has(k));
+}
+
+function exampleKeysOf(value: Record<string, unknown>): string {
+  return Object.keys(value)
+    .filter((k) => k !== 'data')
+    .map((k) => `"${k}"`)
+    .join(', ');
+}
+
 export const validateCommand: Command = {
   name: 'validate',
   usage,
@@ -41,7 +58,7 @@ export const validateCommand: Command = {
     '--locale da|en      language of the messages (default da)',
     '--today YYYY-MM-DD  reference date for ages and deadlines (default: today in Denmark)',
     '--draft             validate as a draft: types and formats only, no business rules',
-    '--example           the file is a form example ({ "data", "today" }): validate its data on its today',
+    '--example           the file is a form example ({ "name"/"description", "data", "today", "expect" }): validate its data on its today',
     '--json              print the full validation result as JSON',
   ],
   async run(args, io) {
@@ -65,6 +82,9 @@ export const validateCommand: Command = {
       const example = data as { data: unknown; today?: unknown };
       exampleToday = typeof example.today === 'string' ? example.today : undefined;
       data = example.data;
+    } else if (looksLikeExample(data)) {
+      // Validating the wrapper would report "data" and "expect" as unknown fields, which helps nobody.
+      throw new CliError(`${file} is a form example (with "data" and ${exampleKeysOf(data)}): validate it with --example`);
     }
     const today = values.today ?? exampleToday ?? todayInDenmark();
     const result = createStandardEngine().validate(form, data, { locale, today, mode: values.draft ? 'draft' : 'submitted' });

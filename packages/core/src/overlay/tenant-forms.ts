@@ -1,4 +1,4 @@
-import type { FormVersion } from '../form.js';
+import type { FormSummary, FormVersion } from '../form.js';
 import { contentHash } from '../hash.js';
 import type { CatalogueEntry } from '../rule-options.js';
 import { FormNotFoundError, type FormRegistry } from '../registry.js';
@@ -86,5 +86,47 @@ export class TenantForms {
     if (!form) throw new OverlayError(`The ${tenantId} overlay of ${formId} cannot be applied to ${base.manifest.version}`, problems);
     this.cache.set(key, form);
     return form;
+  }
+
+  /**
+   * The forms list as the tenant sees it: for a form with an overlay, only the base versions the
+   * overlay applies to (a pinned overlay hides the newer ones the tenant could not open), with the
+   * effective forms' titles and hashes, and `latest` as `resolve` gives it.
+   */
+  summaries(tenantId: string | undefined): FormSummary[] {
+    return this.formIds(tenantId).flatMap((id) => {
+      const summary = this.summary(tenantId, id);
+      return summary ? [summary] : [];
+    });
+  }
+
+  /** One form's entry in the tenant's list; undefined when the tenant can open none of its versions. */
+  summary(tenantId: string | undefined, formId: string): FormSummary | undefined {
+    const own = tenantId ? this.tenants.get(tenantId)?.forms : undefined;
+    if (own?.has(formId)) return own.summaries().find((s) => s.id === formId);
+    if (!this.base.has(formId)) return undefined;
+    const base = this.base.summaries().find((s) => s.id === formId);
+    const overlay = this.overlayFor(tenantId, formId);
+    if (!base || !overlay) return base;
+    const opened = base.versions.flatMap((v) => {
+      const form = this.tryResolve(tenantId, formId, v.version);
+      return form ? [{ entry: { ...v, hash: form.hash }, form }] : [];
+    });
+    if (opened.length === 0) return undefined;
+    const latest = this.tryResolve(tenantId, formId, 'latest');
+    return {
+      id: formId,
+      title: (latest ?? opened[opened.length - 1]!.form).manifest.title,
+      latest: latest?.manifest.version,
+      versions: opened.map((o) => o.entry),
+    };
+  }
+
+  private tryResolve(tenantId: string | undefined, formId: string, ref: string): FormVersion | undefined {
+    try {
+      return this.resolve(tenantId, formId, ref);
+    } catch {
+      return undefined;
+    }
   }
 }

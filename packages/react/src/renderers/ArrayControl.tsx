@@ -9,7 +9,7 @@ import {
   type RankedTester,
   type UISchemaElement,
 } from '@jsonforms/core';
-import { JsonFormsDispatch, withJsonFormsArrayControlProps } from '@jsonforms/react';
+import { JsonFormsDispatch, useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useFieldId, useSkemaForm } from '../context.js';
 import { withSchemaDefaults } from '../defaults.js';
@@ -37,6 +37,31 @@ function itemTitle(item: unknown, prop: string | undefined): string | undefined 
   return typeof value === 'string' && value ? value : undefined;
 }
 
+/**
+ * The singular name of one item («Samtykke» in the list «Samtykker»): the i18n key
+ * `<list key>.item.label`, else `options.itemLabel` (text, or `{ "da": …, "en": … }`), else the items
+ * schema's `title`. Without any, rows are named by the list («Samtykker: nr. 1», «Tilføj til samtykker»).
+ */
+function singularItemLabel(
+  uischema: UISchemaElement,
+  path: string,
+  itemSchema: Schema,
+  locale: string,
+  translate: ((key: string, fallback: undefined) => string | undefined) | undefined,
+): string | undefined {
+  const ownKey = (uischema as { i18n?: unknown }).i18n;
+  const prefix = typeof ownKey === 'string' ? ownKey : path.split('.').filter((s) => !/^\d+$/.test(s)).join('.');
+  const translated = translate?.(`${prefix}.item.label`, undefined);
+  if (translated) return translated;
+  const option = (uischema.options as { itemLabel?: unknown } | undefined)?.itemLabel;
+  if (typeof option === 'string' && option) return option;
+  if (option && typeof option === 'object') {
+    const localized = (option as Record<string, unknown>)[locale];
+    if (typeof localized === 'string' && localized) return localized;
+  }
+  return typeof itemSchema.title === 'string' && itemSchema.title ? itemSchema.title : undefined;
+}
+
 const itemUiCache = new Map<string, UISchemaElement>();
 
 /** A Control for one primitive item, labelled "<label> nr. n"; the i18n key is one no form defines, so the label stands. */
@@ -54,7 +79,8 @@ function ArrayControl(props: ArrayControlProps) {
   const items: unknown[] = Array.isArray(data) ? data : [];
   const pointer = pathToPointer(path);
   const id = useFieldId(pointer);
-  const { ui, idPrefix } = useSkemaForm();
+  const { ui, idPrefix, markAdded, locale } = useSkemaForm();
+  const translate = useJsonForms().i18n?.translate as ((key: string, fallback: undefined) => string | undefined) | undefined;
   const options = (uischema.options ?? {}) as { showSortButtons?: boolean; elementLabelProp?: string };
   const itemSchema = schema as Schema;
   const isObject = schemaType(itemSchema) === 'object';
@@ -77,7 +103,10 @@ function ArrayControl(props: ArrayControlProps) {
     }
   }, [items.length]);
 
-  const itemLabel = label || ui.item('', 1).trim();
+  const itemLabel = useMemo(
+    () => ({ list: label, item: singularItemLabel(uischema, path, itemSchema, locale, translate) }),
+    [label, uischema, path, itemSchema, locale, translate],
+  );
   const describedBy = [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
 
   // Hidden by a rule: nothing inside to reach, and no ids twice in the page.
@@ -156,6 +185,7 @@ function ArrayControl(props: ArrayControlProps) {
         disabled={!enabled}
         onClick={() => {
           focusItem.current = items.length;
+          markAdded(pathToPointer(composePaths(path, String(items.length))));
           addItem(path, newItem(itemSchema, rootSchema))();
         }}
       >

@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '@skema/core';
 import { memo, useCallback, type FocusEvent, type ReactNode } from 'react';
-import { useFieldId, useFieldWarnings, useSkemaForm } from '../context.js';
+import { useFieldId, useFieldWarnings, useRequiredNow, useSkemaForm } from '../context.js';
+import { usePrefillHint } from '../prefill-hints.js';
 
 /** Attributes that tie an input to its label, help text, hints and messages. */
 export interface FieldA11y {
@@ -51,8 +52,20 @@ function WarningList({ id, warnings }: { id: string; warnings: readonly Validati
  * messages with ids the input refers to through aria-describedby, and the `hidden` state.
  */
 export const ControlFrame = memo(function ControlFrame(props: ControlFrameProps) {
-  const { pointer, label, required, description, errors, visible = true, group, hint, className, children } = props;
+  const { pointer, label, description, errors, visible = true, group, className, children } = props;
+  // A value prefilled from the case says where it came from, with the field's other hints.
+  const prefilled = usePrefillHint(pointer);
+  const hint = prefilled ? (
+    <>
+      <span className="skema-prefill-hint">{prefilled}</span>
+      {props.hint ? <> {props.hint}</> : null}
+    </>
+  ) : (
+    props.hint
+  );
   const { markTouched, ui } = useSkemaForm();
+  // JSON Forms knows only the parent's `required`; a field an `if`/`then` or a rule requires is marked too.
+  const required = useRequiredNow(pointer) || props.required;
   const id = useFieldId(pointer);
   const warnings = useFieldWarnings(pointer);
   const hasError = Boolean(errors);

@@ -15,6 +15,7 @@ import { useSkemaForm } from '../context.js';
 import { useDraftValue } from '../draft-value.js';
 import { pathToPointer } from '../pointer.js';
 import { ControlFrame } from './ControlFrame.js';
+import { NumberInput } from './NumberInput.js';
 import { controlSchema, isEnumSchema, schemaType } from './schema-tests.js';
 
 /** Ranks above the vanilla renderers (1–4), below renderer plugins (10+). */
@@ -100,22 +101,13 @@ function NumberControl(props: ControlProps) {
   return (
     <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible}>
       {(a11y) => (
-        <input
+        <NumberInput
           {...a11y}
           className="skema-input skema-input--number"
-          type="number"
-          inputMode={integer ? 'numeric' : 'decimal'}
-          step={integer ? 1 : 'any'}
-          min={typeof schema.minimum === 'number' ? schema.minimum : undefined}
-          max={typeof schema.maximum === 'number' ? schema.maximum : undefined}
-          value={typeof data === 'number' ? data : ''}
+          integer={integer}
+          value={data}
           disabled={!enabled}
-          onChange={(e) => {
-            const raw = e.target.value;
-            if (raw === '') return handleChange(path, undefined);
-            const n = integer ? Number.parseInt(raw, 10) : Number(raw);
-            handleChange(path, Number.isNaN(n) ? undefined : n);
-          }}
+          onValue={(next) => handleChange(path, next)}
         />
       )}
     </ControlFrame>

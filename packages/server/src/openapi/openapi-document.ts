@@ -4,7 +4,10 @@ import { auditParams, headerParams, listSubmissionsParams, pathParams } from '..
 import { apiSchemas } from '../schemas/api-schemas.js';
 import { formConfigPaths } from './form-config-paths.js';
 import type { RequestExamples } from './form-examples.js';
+import { approvalPaths } from './approval-paths.js';
+import { authPaths } from './auth-paths.js';
 import { legalHoldPaths } from './legal-hold-paths.js';
+import { casePaths } from './case-paths.js';
 import { auth, body, bodyErrors, common, ETAG, LOCATION, ok, optionalKey, params, problem, secured } from './openapi-parts.js';
 
 /**
@@ -22,10 +25,10 @@ export function buildOpenApiDocument(examples: RequestExamples = { create: {}, v
         'Errors are RFC 9457 problem details (application/problem+json); validation problems carry issues[] with a JSON Pointer path and a rule id or keyword as code.',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'forms' }, { name: 'validation' }, { name: 'submissions' }, { name: 'rules' }, { name: 'audit' }, { name: 'admin' }, { name: 'operations' }],
+    tags: [{ name: 'forms' }, { name: 'validation' }, { name: 'submissions' }, { name: 'rules' }, { name: 'audit' }, { name: 'cases' }, { name: 'auth' }, { name: 'admin' }, { name: 'operations' }],
     paths: {
       [`${API_BASE}/forms`]: {
-        get: { tags: ['forms'], summary: 'List forms and their versions', security: optionalKey, parameters: params(headerParams.ifNoneMatch), responses: { '200': ok('Forms.', 'FormList', ETAG), '304': { description: 'Not modified.' }, ...common } },
+        get: { tags: ['forms'], summary: 'List forms and their versions', description: "With a key, the key's tenant's list: only the versions it can open (an overlay pinned to a base range lists those), with its overlays' titles and hashes, and its own forms.", security: optionalKey, parameters: params(headerParams.ifNoneMatch), responses: { '200': ok('Forms.', 'FormList', ETAG), '304': { description: 'Not modified.' }, ...common } },
       },
       [`${API_BASE}/forms/{formId}`]: {
         get: {
@@ -150,6 +153,9 @@ export function buildOpenApiDocument(examples: RequestExamples = { create: {}, v
         },
       },
       ...legalHoldPaths(),
+      ...approvalPaths(),
+      ...authPaths(),
+      ...casePaths(),
       ...formConfigPaths(),
       [`${API_BASE}/rules`]: {
         get: { tags: ['rules'], summary: 'The rule catalogue', security: optionalKey, parameters: params(), responses: { '200': ok('Rules and deadlines.', 'RuleList'), ...common } },

@@ -65,17 +65,23 @@ function tenantSettings(principal: Principal | undefined): { settings: TenantSet
 export function formsRouter(ctx: AppContext): Router {
   const router = Router();
 
+  // The list is the key's tenant's: only versions it can open (an overlay pinned to 1.0.0 hides
+  // 2.x), with its overlays' titles and hashes, and its own forms. Without a key, the base forms.
   router.get(`${API_BASE}/forms`, (req, res) => {
-    const body = { items: ctx.registry.summaries() };
-    sendCached(req, res, `"${contentHash(body)}"`, 'no-cache', body);
+    const tenantId = optionalPrincipalOf(res)?.tenantId;
+    const body = { items: ctx.forms.summaries(tenantId) };
+    res.vary('Authorization');
+    sendCached(req, res, `"${contentHash(body)}"`, tenantId ? 'private, no-cache' : 'no-cache', body);
   });
 
   router.get(`${API_BASE}/forms/:formId`, (req, res) => {
-    const summary = ctx.registry.summaries().find((s) => s.id === req.params.formId);
+    const tenantId = optionalPrincipalOf(res)?.tenantId;
+    const summary = ctx.forms.summary(tenantId, req.params.formId);
     if (!summary) {
       throw new HttpProblem('form-not-found', { da: `Skemaet ${req.params.formId} findes ikke.`, en: `Unknown form ${req.params.formId}.` });
     }
-    sendCached(req, res, `"${contentHash(summary)}"`, 'no-cache', summary);
+    res.vary('Authorization');
+    sendCached(req, res, `"${contentHash(summary)}"`, tenantId ? 'private, no-cache' : 'no-cache', summary);
   });
 
   router.get(`${API_BASE}/forms/:formId/versions/:version`, (req, res) => {

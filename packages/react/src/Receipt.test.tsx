@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Receipt } from './Receipt.js';
+import { SkemaForm } from './SkemaForm.js';
+import { fakeApi } from './test/fake-api.js';
+import { fixtureForm, fixturePlugins } from './test/fixture-form.js';
+
+afterEach(cleanup);
+
+const receipt = { formId: 'underretning', version: '1.0.2', schemaHash: 'sha256-abc', plugins: [{ name: '@skema/plugin-dk', version: '1.0.0' }], validatedAt: '2026-06-01T10:00:00.000Z' };
+const byId = (id: string) => document.getElementById(id) as HTMLInputElement;
+
+describe('the receipt after submitting', () => {
+  it('moves focus to a human receipt: title, child, time, sender, number; technical details folded away', async () => {
+    const api = fakeApi(fixtureForm);
+    render(<SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} today="2026-06-01" validationDelay={20} />);
+    fireEvent.change(byId('skema-field__barn__navn'), { target: { value: 'Emil Testesen' } });
+    fireEvent.change(byId('skema-field__type'), { target: { value: '1' } });
+    fireEvent.change(byId('skema-field__beskrivelse'), { target: { value: 'Barnet kom uden madpakke.' } });
+    await waitFor(() => expect(byId('skema-field__beskrivelse').getAttribute('aria-invalid')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Indsend' }));
+    const heading = await screen.findByRole('heading', { name: 'Kvittering' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const section = heading.closest('section')!;
+    expect(section.textContent).toContain('Testformular');
+    expect(section.textContent).toContain('Emil Testesen');
+    expect(section.textContent).toContain('Kvitteringsnummer: sub-1');
+    expect(section.querySelector('time')?.textContent).toMatch(/2026/);
+    // The schema hash is there for whoever asks, inside a closed <details>.
+    const details = section.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain(fixtureForm.hash);
+    expect(details.querySelector('summary')?.textContent).toBe('Tekniske detaljer');
+  });
+
+  it('says «Kladde gemt» with its address for a draft, not «Kvittering»', () => {
+    render(<Receipt submissionId="sub-9" receipt={receipt} locale="da" status="draft" href="#/forms/underretning/1.0.2?submission=sub-9" />);
+    expect(screen.getByRole('heading', { name: 'Kladde gemt' })).toBeTruthy();
+    expect(screen.queryByText(/Kvittering/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Fortsæt kladden' }).getAttribute('href')).toBe('#/forms/underretning/1.0.2?submission=sub-9');
+  });
+});
