@@ -1,15 +1,19 @@
 import { createAjv } from '@skema/core';
-import { bearer, createTestApp, fixtureData, TEST_KEYS } from '@skema/server/testing';
+import { bearer, createTestApp, fixtureData, startPersonTokens, TEST_KEYS, testConfig, type PersonTokens } from '@skema/server/testing';
 import type { Express } from 'express';
 import request, { type Response } from 'supertest';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Every response of a scripted session must be documented in the generated OpenAPI document:
  * its path, method and status, and its body must match the documented schema.
  */
 
-const { app } = createTestApp();
+// Approvals are acts of signed-in people: the session's approvers use real person tokens.
+const people: PersonTokens = await startPersonTokens();
+afterAll(() => people.close());
+const token = async (subject: string, roles: string[]) => (await people.as(subject, roles, subject)).Authorization.slice('Bearer '.length);
+const { app } = createTestApp({ config: people.config(testConfig()) });
 const ajv = createAjv();
 let doc: {
   openapi: string;
@@ -164,8 +168,18 @@ describe('a scripted session conforms to the document', () => {
     await call('get', '/api/v1/submissions/none/revisions', { key: cw });
 
     const lev = await call('post', '/api/v1/submissions', { key: TEST_KEYS.fagkonsulent, body: { formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data: { formaal: 'x', hoejpris: true } } });
-    await call('post', `${lev.headers.location!}/status`, { key: TEST_KEYS.fagkonsulent, headers: { 'If-Match': '*' }, body: { status: 'approved' } });
-    await call('post', `${lev.headers.location!}/status`, { key: TEST_KEYS.leder, headers: { 'If-Match': '*' }, body: { status: 'approved' } });
+    const frederik = await token('alpha-fagkonsulent', ['caseworker', 'fagkonsulent']);
+    const lene = await token('alpha-leder', ['caseworker', 'leder']);
+    await call('post', `${lev.headers.location!}/status`, { key: frederik, headers: { 'If-Match': '*' }, body: { status: 'approved' } });
+    await call('post', `${lev.headers.location!}/status`, { key: lene, headers: { 'If-Match': '*' }, body: { status: 'approved' } });
+    // Approvals by a signed-in person; a key is refused; a second role of the same person 409.
+    const und = await call('post', '/api/v1/submissions', { key: cw, body: { formId: 'underretning', version: '1.0.0', status: 'draft', data: { iagttagelser: 'x' } } });
+    await call('post', `${und.headers.location!}/approvals`, { key: TEST_KEYS.fagkonsulent, headers: { 'If-Match': '*' }, body: { role: 'fagkonsulent', decision: 'approved' } });
+    await call('post', `${und.headers.location!}/approvals`, { key: frederik, headers: { 'If-Match': '*' }, body: { role: 'fagkonsulent', decision: 'approved' } });
+    await call('post', `${und.headers.location!}/approvals`, { key: frederik, headers: { 'If-Match': '*' }, body: { role: 'caseworker', decision: 'approved' } });
+    await call('put', `${und.headers.location!}/assignees`, { key: lene, headers: { 'If-Match': '*' }, body: { assignees: ['oidc:alpha-sagsbehandler'] } });
+    await call('get', '/api/v1/auth/me', { key: frederik });
+    await call('get', '/api/v1/auth/sign-in');
 
     await call('get', '/api/v1/submissions', { key: cw });
     const page = await call('get', '/api/v1/submissions?limit=1&formId=fixture', { key: cw });

@@ -77,9 +77,15 @@ export class SkemaClient {
     formId: F,
     version: V,
     data: FormData<F, V>,
-    options: { mode?: 'draft' | 'submitted'; today?: string } & Signal = {},
+    options: { mode?: 'draft' | 'submitted'; today?: string; caseId?: string } & Signal = {},
   ): Promise<Wire.ValidationResult> {
-    const body: Wire.ValidateRequest<FormData<F, V>> = { data, ...(options.mode ? { mode: options.mode } : {}), ...(options.today ? { today: options.today } : {}) };
+    const body: Wire.ValidateRequest<FormData<F, V>> = {
+      data,
+      ...(options.mode ? { mode: options.mode } : {}),
+      ...(options.today ? { today: options.today } : {}),
+      // In a case, cross-form rules compare the data with the case's other submissions.
+      ...(options.caseId ? { caseId: options.caseId } : {}),
+    };
     // Validation stores nothing, so it is as safe to repeat as a read.
     return (await this.transport.call<Wire.ValidationResult>('POST', `/forms/${enc(formId)}/versions/${enc(version)}/validate`, { body, idempotent: true, ...signal(options) })).body;
   }
@@ -133,6 +139,15 @@ export class SkemaClient {
   /** Sets (`hold: true`) or releases a legal hold; the reason goes to the audit log (never personal data). */
   async setLegalHold(id: string, change: Wire.LegalHoldChange, options: { ifMatch: string } & Signal): Promise<{ submission: Wire.Submission; etag?: string }> {
     const answer = await this.transport.call<Wire.Submission>('PUT', `/submissions/${enc(id)}/legal-hold`, { body: change, headers: { 'If-Match': options.ifMatch }, ...signal(options) });
+    return { submission: answer.body, ...(answer.etag ? { etag: answer.etag } : {}) };
+  }
+
+  /**
+   * Approves or rejects as the signed-in person (the client's token must be a person's; an API key
+   * is refused with 403). The same approval again changes nothing.
+   */
+  async approve(id: string, approval: Wire.ApprovalRequest, options: { ifMatch: string } & Signal): Promise<{ submission: Wire.Submission; etag?: string }> {
+    const answer = await this.transport.call<Wire.Submission>('POST', `/submissions/${enc(id)}/approvals`, { body: approval, headers: { 'If-Match': options.ifMatch }, ...signal(options) });
     return { submission: answer.body, ...(answer.etag ? { etag: answer.etag } : {}) };
   }
 

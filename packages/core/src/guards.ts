@@ -11,8 +11,13 @@ export interface TransitionRequest {
   to: SubmissionStatus;
   data: unknown;
   actor: Actor;
-  /** Approvals recorded since the data or the status last changed (the submission's `approvals`). */
+  /**
+   * The approvals that count (the submission use cases pass only signed-in people's, one per
+   * person); a typed name in the data is never one.
+   */
   approvals: readonly Approval[];
+  /** The actor id of who created the submission; absent when it is being created. */
+  createdBy?: string;
 }
 
 export type GuardDecision =

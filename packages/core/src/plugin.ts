@@ -1,5 +1,7 @@
 import type { FormatDefinition, KeywordDefinition } from 'ajv';
 import type { IsoDate, WorkingDayCalendar } from './calendar.js';
+import type { SubmissionAccessRule } from './access.js';
+import type { CaseContext } from './case-context.js';
 import type { TransitionGuard } from './guards.js';
 import type { DeadlineUnit, IssueSeverity, Locale, LocalizedText } from './issues.js';
 
@@ -24,6 +26,11 @@ export interface RuleContext {
   calendar: WorkingDayCalendar;
   /** The field's label (from the form's texts) for a JSON Pointer, for use in messages. */
   label(path: string): LocalizedText;
+  /**
+   * The case the submission belongs to, read-only: the other submissions of the case by form id.
+   * Absent when the data is validated on its own; a cross-form rule then says it could not check.
+   */
+  case?: CaseContext;
 }
 
 export type ValidationMode = 'draft' | 'submitted';
@@ -36,6 +43,13 @@ export interface RuleFinding {
   params?: Record<string, string | number>;
   /** Overrides the rule's message when one rule can fail in several ways. */
   message?: LocalizedText;
+  /**
+   * The rule could not be checked (a cross-form rule validated outside a case): reported as a
+   * warning, since the data itself breaks nothing known, unless the rule's options set
+   * `requireCase: true` (a tenant that keeps every such form in a case), which reports it at the
+   * rule's own severity.
+   */
+  unchecked?: boolean;
 }
 
 export interface RuleOptionSpec {
@@ -65,6 +79,12 @@ export interface RuleDefinition {
   /** Default message; `{param}` placeholders are filled from the finding's params. */
   message: LocalizedText;
   options?: Readonly<Record<string, RuleOptionSpec>>;
+  /**
+   * The rule compares the submission with other submissions of its case (`ctx.case`): outside a
+   * case it can only say it could not check, so a form's examples (validated on their own) cannot
+   * show it failing; its tests build a case.
+   */
+  crossForm?: boolean;
   check(data: unknown, ctx: RuleContext): RuleFinding[];
 }
 
@@ -102,6 +122,8 @@ export interface SkemaPlugin {
   deadlines?: readonly DeadlineDefinition[];
   /** Conditions on status transitions of the plugin's forms (e.g. a second approval); see `TransitionGuardRegistry`. */
   guards?: readonly TransitionGuard[];
+  /** Need-to-know access to the plugin's forms' submissions (see `SubmissionAccessRule`). */
+  access?: readonly SubmissionAccessRule[];
   /** A working-day calendar; the last registered calendar becomes the engine's default. */
   calendar?: WorkingDayCalendar;
   /**

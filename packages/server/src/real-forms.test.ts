@@ -2,8 +2,15 @@ import { join } from 'node:path';
 import { FormRegistry } from '@skema/core';
 import { createStandardEngine, loadFormVersion, schemasDir } from '@skema/forms';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPersonTokens, type PersonTokens } from './testing/person-tokens.js';
 import { bearer, createTestApp, TEST_KEYS, testConfig } from './testing/test-app.js';
+
+// Approvals and co-signatures are acts of signed-in people: persons with real tokens of tenant alpha.
+let people: PersonTokens;
+beforeAll(async () => void (people = await startPersonTokens()));
+afterAll(() => people.close());
+const personApp = () => createTestApp({ engine, registry, now: today, config: people.config(testConfig()) });
 
 // Only the two forms these tests are about are loaded, so work in progress on other forms cannot break them.
 const underretning = loadFormVersion(join(schemasDir(), 'underretning', '1.0.0'));
@@ -20,13 +27,21 @@ function example(form: typeof underretning, kind: 'valid' | 'invalid', name: str
 const today = () => new Date('2026-06-01T10:00:00Z');
 
 describe('underretning (real form)', () => {
-  it('a caseworker cannot send without co-signature (UND-03); the fagkonsulent can', async () => {
-    const { app } = createTestApp({ engine, registry, now: today });
+  it('UND-03 a caseworker cannot send without co-signature, nor can a fagkonsulent’s key; a signed-in fagkonsulent co-signs through the approvals endpoint', async () => {
+    const { app } = personApp();
     const { data } = example(underretning, 'valid', 'kommune-sendt-medunderskrevet');
     const body = { formId: 'underretning', version: '1.0.0', status: 'submitted', data };
     const denied = await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).send(body).expect(403);
     expect(denied.body.issues[0].code).toBe('UND-03');
-    await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.fagkonsulent)).send(body).expect(201);
+    // The data's typed co-signer («medunderskriver») is no co-signature, and a key cannot give one.
+    await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.fagkonsulent)).send(body).expect(409);
+    const draft = await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).send({ ...body, status: 'draft' }).expect(201);
+    const url = draft.headers.location!;
+    const frederik = await people.as('alpha-fagkonsulent', ['caseworker', 'fagkonsulent'], 'Frederik Fagkonsulent');
+    await request(app).post(`${url}/approvals`).set(bearer(TEST_KEYS.fagkonsulent)).set('If-Match', '*').send({ role: 'fagkonsulent', decision: 'approved' }).expect(403);
+    const signed = await request(app).post(`${url}/approvals`).set(frederik).set('If-Match', draft.headers.etag!).send({ role: 'fagkonsulent', decision: 'approved' }).expect(200);
+    const sent = await request(app).post(`${url}/status`).set(bearer(TEST_KEYS.caseworker)).set('If-Match', signed.headers.etag!).send({ status: 'submitted' }).expect(200);
+    expect(sent.body.submission.approvals).toEqual([expect.objectContaining({ actorId: 'oidc:alpha-fagkonsulent', actorName: 'Frederik Fagkonsulent', kind: 'person', role: 'fagkonsulent' })]);
   });
 
   it('a caseworker may send alone with a recorded reason', async () => {
@@ -53,7 +68,9 @@ describe('underretning (real form)', () => {
 
 describe('leveranceaftale (real form)', () => {
   it('højpris: fagkonsulent approval is pending a leder’s, who must be another person', async () => {
-    const { app } = createTestApp({ engine, registry, now: today });
+    const { app } = personApp();
+    const both = await people.as('alpha-fk-leder', ['fagkonsulent', 'leder']);
+    const lene = await people.as('alpha-leder', ['caseworker', 'leder']);
     const { data } = example(leveranceaftale, 'valid', 'hoejpris-to-leverandoerer');
     const created = await request(app)
       .post('/api/v1/submissions')
@@ -61,23 +78,25 @@ describe('leveranceaftale (real form)', () => {
       .send({ formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data })
       .expect(201);
     const url = created.headers.location!;
-    await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.leder)).send({ status: 'approved' }).expect(403);
-    const first = await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent2)).send({ status: 'approved' }).expect(202);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(lene).send({ status: 'approved' }).expect(403);
+    const first = await request(app).post(`${url}/status`).set('If-Match', '*').set(both).send({ status: 'approved' }).expect(202);
     expect(first.body.pendingApprovals).toEqual(['leder']);
-    await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent2)).send({ status: 'approved' }).expect(403);
-    const done = await request(app).post(`${url}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.leder)).send({ status: 'approved' }).expect(200);
+    await request(app).post(`${url}/status`).set('If-Match', '*').set(both).send({ status: 'approved' }).expect(403);
+    const done = await request(app).post(`${url}/status`).set('If-Match', '*').set(lene).send({ status: 'approved' }).expect(200);
     expect(done.body.submission.status).toBe('approved');
   });
 
-  it('an ordinary agreement is approved by the fagkonsulent alone', async () => {
-    const { app } = createTestApp({ engine, registry, now: today });
+  it('an ordinary agreement is approved by the fagkonsulent alone (a signed-in one; a key is refused)', async () => {
+    const { app } = personApp();
     const { data } = example(leveranceaftale, 'valid', 'enkeltsag-godkendt');
     const created = await request(app)
       .post('/api/v1/submissions')
       .set(bearer(TEST_KEYS.fagkonsulent))
       .send({ formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data })
       .expect(201);
-    await request(app).post(`${created.headers.location!}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(200);
+    await request(app).post(`${created.headers.location!}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(403);
+    const frederik = await people.as('alpha-fagkonsulent', ['caseworker', 'fagkonsulent']);
+    await request(app).post(`${created.headers.location!}/status`).set('If-Match', '*').set(frederik).send({ status: 'approved' }).expect(200);
   });
 });
 

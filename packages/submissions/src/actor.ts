@@ -14,4 +14,9 @@ export interface TenantRuleSettings {
  */
 export interface SubmissionActor extends Actor, TenantRuleSettings {
   tenantId: string;
+  /**
+   * The tenant's need-to-know grants: roles that see every submission of a form, by form id
+   * (tenant configuration `access`). See `AccessPolicy`.
+   */
+  formAccess?: Readonly<Record<string, { roles: readonly string[] }>>;
 }

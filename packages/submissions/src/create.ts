@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { contentHash, type Locale, type NewSubmission, type SubmissionStatus } from '@skema/core';
+import { contentHash, type CaseContext, type Locale, type NewSubmission, type SubmissionStatus } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
 import { GuardDeniedError, SubmissionConflictError } from './errors.js';
 import { assertAnyRole, TRANSITION_ROLES } from './status-graph.js';
+import { eventsOf } from './events.js';
 import { assertValid, resolveForm, validateFor } from './validation.js';
 import { submissionAt, type CreatedSubmission } from './write-result.js';
 
@@ -15,6 +16,8 @@ export interface CreateInput {
   data: Record<string, unknown>;
   /** A retry with the same key (and the same input) gets the first result; with other input it is refused. */
   idempotencyKey?: string | undefined;
+  /** Validate in this case (the case use cases create a submission in a case with it). */
+  caseContext?: CaseContext | undefined;
 }
 
 /** With a submitted status, the form's guards for `submitted` apply (e.g. a co-signature). */
@@ -23,7 +26,8 @@ function guardSubmitted(deps: SubmissionsDeps, actor: SubmissionActor, input: Cr
   assertAnyRole(actor, TRANSITION_ROLES.submitted);
   const decision = deps.guards.decide({ formId: input.formId, version, from: null, to: 'submitted', data: input.data, actor, approvals: [] });
   if (decision.outcome === 'deny') throw new GuardDeniedError(decision.code, decision.reason);
-  if (decision.outcome === 'approve' && decision.pending.length) {
+  // An approval is recorded on a stored submission, so one a guard asks for (a co-signature) needs a draft first.
+  if (decision.outcome === 'approve') {
     throw new SubmissionConflictError('invalid-transition', { da: 'Opret som kladde og skift derefter status.', en: 'Create a draft, then change its status.' });
   }
 }
@@ -31,7 +35,7 @@ function guardSubmitted(deps: SubmissionsDeps, actor: SubmissionActor, input: Cr
 /** Validates, guards and stores a new submission (revision 1); an idempotent retry gets the first result back. */
 export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionActor, input: CreateInput, locale: Locale): Promise<CreatedSubmission> {
   const form = resolveForm(deps, actor.tenantId, input.formId, input.version);
-  const validation = await validateFor(deps, form, input.data, input.status, actor, locale);
+  const validation = await validateFor(deps, form, input.data, input.status, actor, locale, deps.now(), input.caseContext ? { context: input.caseContext } : undefined);
   assertValid(validation);
   guardSubmitted(deps, actor, input, form.manifest.version);
 
@@ -47,6 +51,7 @@ export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionA
     by: actor.id,
     at,
   };
+  record.events = eventsOf('create', undefined, { ...record, revision: 1 }, at);
   const audit = {
     tenantId: actor.tenantId,
     at,

@@ -1,4 +1,5 @@
-import type { FormRegistry, FormVersion, Locale, SkemaPlugin, SubmissionStore, TenantForms, TransitionGuardRegistry, ValidationMode, ValidationResult } from '@skema/core';
+import type { CaseContext, FormRegistry, FormVersion, Locale, SkemaPlugin, SubmissionStore, TenantForms, TransitionGuardRegistry, ValidationMode, ValidationResult } from '@skema/core';
+import type { AccessPolicy, CaseAccessHooks } from './access-policy.js';
 import type { TenantRuleSettings } from './actor.js';
 
 export interface SubmissionValidateOptions {
@@ -8,6 +9,8 @@ export interface SubmissionValidateOptions {
   /** The tenant's rule options and calendar apply. */
   tenant?: TenantRuleSettings | undefined;
   today?: string;
+  /** The case the data belongs to: cross-form rules read its other submissions. */
+  case?: CaseContext | undefined;
 }
 
 /** Validates data against a form (the server's `FormValidation`, or the engine directly). */
@@ -30,4 +33,13 @@ export interface SubmissionsDeps {
   validator: SubmissionValidator;
   guards: TransitionGuardRegistry;
   now: () => Date;
+  /**
+   * The case a stored submission belongs to, as its rules see it (the case use cases provide it);
+   * without it, or for a submission in no case, cross-form rules say they could not check.
+   */
+  caseContext?: (tenantId: string, submissionId: string) => Promise<CaseContext | undefined>;
+  /** Need-to-know access (default: the plugins' declarations, `AccessPolicy.fromPlugins(plugins)`). */
+  access?: AccessPolicy;
+  /** The case and team of a submission, for need-to-know access (the case use cases provide them). */
+  caseAccess?: CaseAccessHooks;
 }

@@ -6,6 +6,7 @@ export type { UpdateInput } from './update.js';
 export type { LegalHoldInput } from './legal-hold.js';
 export type { ExpectedRevision } from './preconditions.js';
 export type { SubmissionListPage, AuditPage } from './reads.js';
+export type { DocumentSource } from './document-read.js';
 export { submissionAt, type SubmissionWrite, type CreatedSubmission } from './write-result.js';
 export {
   SubmissionError,
@@ -20,6 +21,8 @@ export {
   RoleRequiredError,
   SubmissionConflictError,
   InvalidInputError,
+  PersonRequiredError,
+  AlreadyApprovedError,
   errorCount,
   errorIssues,
   type SubmissionErrorCode,
@@ -29,4 +32,11 @@ export { ALLOWED_TRANSITIONS, TRANSITION_ROLES, COMPLETE_STATUSES, EDITABLE_STAT
 export { SensitiveAccess, type SensitiveAuditDetails } from './sensitive-access.js';
 export { listedData, identifyingFields, type ListedData } from './list-policy.js';
 export { diff, patchDocument, type PatchDocument } from './records.js';
-export { withApproval } from './approvals.js';
+export { withApproval, countingApprovals, approvalBy, isPerson } from './approvals.js';
+export { APPROVAL_ROLES, type ApprovalInput, type ApprovalResult } from './approve.js';
+export { ASSIGN_ROLES, type AssignInput } from './assign.js';
+export { AccessPolicy, type AccessInput, type CaseAccessHooks } from './access-policy.js';
+export { SubmissionVisibility } from './visibility.js';
+export { eventsOf, outboxEvent, submissionLinks, type EventSubject } from './events.js';
+export * from './cases/index.js';
+export * from './attachments/index.js';

@@ -1,8 +1,9 @@
 import { scrubDetails, type AuditEntry, type AuditFilter, type Submission, type SubmissionFilter, type SubmissionListItem, type SubmissionRevision } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
-import { loadOwned } from './preconditions.js';
+import { personOf } from './approve.js';
 import type { SensitiveAccess } from './sensitive-access.js';
+import type { SubmissionVisibility } from './visibility.js';
 
 export interface SubmissionListPage {
   items: SubmissionListItem[];
@@ -25,10 +26,11 @@ export class SubmissionReads {
   constructor(
     private readonly deps: SubmissionsDeps,
     private readonly sensitive: SensitiveAccess,
+    private readonly visibility: SubmissionVisibility,
   ) {}
 
   async get(actor: SubmissionActor, id: string): Promise<Submission> {
-    const submission = await loadOwned(this.deps.store, actor.tenantId, id);
+    const submission = await this.visibility.load(actor, id);
     const fields = this.sensitive.fieldsFor(actor.tenantId)(submission.formId, submission.version);
     await this.audit(actor, 'read', { revision: submission.revision, ...this.sensitive.readDetails(submission.data, fields) }, submission.id);
     return submission;
@@ -36,7 +38,9 @@ export class SubmissionReads {
 
   /** `listFields`: the data pointers the tenant's list policy shows, by form id (none by default). */
   async list(actor: SubmissionActor, filter: SubmissionFilter, listFields?: Readonly<Record<string, readonly string[]>>): Promise<SubmissionListPage> {
-    const page = await this.deps.store.list(actor.tenantId, { limit: 50, ...filter });
+    const stored = await this.deps.store.list(actor.tenantId, { limit: 50, ...filter });
+    // Need-to-know: only what the caller may see (a page may then hold fewer items than its limit).
+    const page = { ...stored, items: await this.visibility.filter(actor, stored.items) };
     const { cursor: _cursor, limit: _limit, ...criteria } = filter;
     // The filters are the caller's text: `?formId=010118-9901` must not put a CPR number in the audit log.
     await this.audit(actor, 'list', scrubDetails({ ...criteria, count: page.items.length }));
@@ -46,7 +50,7 @@ export class SubmissionReads {
   }
 
   async revisions(actor: SubmissionActor, id: string): Promise<SubmissionRevision[]> {
-    const submission = await loadOwned(this.deps.store, actor.tenantId, id);
+    const submission = await this.visibility.load(actor, id);
     const revisions = await this.deps.store.revisions(actor.tenantId, submission.id);
     await this.audit(actor, 'read', { revisions: revisions.length, ...this.sensitive.revisionsDetails(revisions, this.sensitive.fieldsFor(actor.tenantId)) }, submission.id);
     return revisions;
@@ -60,6 +64,7 @@ export class SubmissionReads {
   }
 
   private async audit(actor: SubmissionActor, action: 'read' | 'list', details: Record<string, unknown>, submissionId?: string): Promise<void> {
-    await this.deps.store.appendAudit({ tenantId: actor.tenantId, at: this.deps.now().toISOString(), actor: actor.id, action, ...(submissionId ? { submissionId } : {}), details });
+    // A person's reads name the person (subject and name), not only the actor id.
+    await this.deps.store.appendAudit({ tenantId: actor.tenantId, at: this.deps.now().toISOString(), actor: actor.id, action, ...(submissionId ? { submissionId } : {}), details: { ...details, ...personOf(actor) } });
   }
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { GuardDeniedError, RoleRequiredError, SubmissionConflictError } from './errors.js';
-import { actor, harness } from './test-harness.js';
+import { actor, harness, person } from './test-harness.js';
 
 const caseworker = actor('alpha-caseworker', 'caseworker');
-const anne = { ...actor('alpha-anne', 'fagkonsulent'), name: 'Anne Fagkonsulent' };
-const bo = actor('alpha-bo', 'fagkonsulent');
+const anne = { ...person('alpha-anne', 'fagkonsulent'), name: 'Anne Fagkonsulent' };
+const bo = person('alpha-bo', 'fagkonsulent');
 
 async function submitted(godkendes: boolean) {
   const h = harness();
@@ -34,7 +34,9 @@ describe('changeStatus under transition guards', () => {
     const first = await submissions.changeStatus(anne, id, 'approved', 1, 'da');
     expect(first.pendingApprovals).toEqual(['fagkonsulent']);
     expect(first.submission).toMatchObject({ status: 'submitted', revision: 2 });
-    expect(first.submission.approvals).toEqual([{ actorId: 'alpha-anne', actorName: 'Anne Fagkonsulent', role: 'fagkonsulent', decision: 'approved', at: expect.any(String), revision: 2 }]);
+    expect(first.submission.approvals).toEqual([
+      { actorId: 'oidc:alpha-anne', actorName: 'Anne Fagkonsulent', kind: 'person', subject: 'alpha-anne', role: 'fagkonsulent', decision: 'approved', at: expect.any(String), revision: 2 },
+    ]);
     expect((await store.revisions('alpha', id))[1]?.approvals).toEqual(first.submission.approvals);
     // The audit entry is as before.
     expect((await store.queryAudit('alpha', {})).items.at(-1)).toMatchObject({ action: 'status', details: { from: 'submitted', to: 'submitted', requested: 'approved', approvalAs: 'fagkonsulent', pending: ['fagkonsulent'] } });
@@ -46,19 +48,19 @@ describe('changeStatus under transition guards', () => {
     const again = await submissions.changeStatus(anne, id, 'approved', 'any', 'da');
     expect(again.pendingApprovals).toEqual(['fagkonsulent']);
     expect(again.submission.status).toBe('submitted');
-    expect(again.submission.approvals?.map((a) => a.actorId)).toEqual(['alpha-anne']);
+    expect(again.submission.approvals?.map((a) => a.actorId)).toEqual(['oidc:alpha-anne']);
     const done = await submissions.changeStatus(bo, id, 'approved', 'any', 'da');
     expect(done.pendingApprovals).toEqual([]);
     // Reached by approvals: both stay on the approved submission.
     expect(done.submission).toMatchObject({ status: 'approved' });
-    expect(done.submission.approvals?.map((a) => a.actorId)).toEqual(['alpha-anne', 'alpha-bo']);
+    expect(done.submission.approvals?.map((a) => a.actorId)).toEqual(['oidc:alpha-anne', 'oidc:alpha-bo']);
   });
 
   it('an edit voids recorded approvals; a legal hold does not', async () => {
     const { submissions, id } = await submitted(true);
     await submissions.changeStatus(anne, id, 'approved', 'any', 'da');
     const held = await submissions.setLegalHold(actor('alpha-leder', 'leder'), id, { hold: true, reason: 'Sag 1234/2026' }, 'any');
-    expect(held.approvals?.map((a) => a.actorId)).toEqual(['alpha-anne']);
+    expect(held.approvals?.map((a) => a.actorId)).toEqual(['oidc:alpha-anne']);
     const edited = await submissions.update(caseworker, id, { data: { navn: 'Ny', godkendes: true } }, 'any', 'da');
     expect(edited.submission.approvals).toBeUndefined();
     // Bo's approval is now the first again.

@@ -1,13 +1,17 @@
 import type { Locale, SubmissionStatus } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
-import { approvalsOf, withApproval } from './approvals.js';
+import { approvalsOf, countingApprovals, isPerson, withApproval } from './approvals.js';
 import type { SubmissionsDeps } from './deps.js';
-import { GuardDeniedError, SubmissionConflictError } from './errors.js';
+import { GuardDeniedError, PersonRequiredError, SubmissionConflictError } from './errors.js';
 import { writeCurrent, type ExpectedRevision } from './preconditions.js';
 import { auditEntry, diff } from './records.js';
 import { assertAnyRole, COMPLETE_STATUSES, isAllowedTransition, TRANSITION_ROLES } from './status-graph.js';
+import { eventsOf } from './events.js';
 import { assertValid, resolveForm, validateFor } from './validation.js';
 import type { SubmissionWrite } from './write-result.js';
+
+/** Statuses a submission moves on to; the approvals it has carry over. */
+const FORWARD: ReadonlySet<SubmissionStatus> = new Set(['submitted', 'approved']);
 
 /**
  * Moves a submission along the status graph under the form's transition guards. A guard that
@@ -22,12 +26,14 @@ export async function changeStatus(deps: SubmissionsDeps, actor: SubmissionActor
       throw new SubmissionConflictError('invalid-transition', { da: `Status kan ikke skifte fra ${from} til ${to}.`, en: `Status cannot change from ${from} to ${to}.` });
     }
     const form = resolveForm(deps, actor.tenantId, current.formId, current.version);
-    const validation = await validateFor(deps, form, current.data, COMPLETE_STATUSES.has(to) ? to : 'draft', actor, locale);
+    const validation = await validateFor(deps, form, current.data, COMPLETE_STATUSES.has(to) ? to : 'draft', actor, locale, deps.now(), { submissionId: current.id });
     if (COMPLETE_STATUSES.has(to)) assertValid(validation);
 
-    const decision = deps.guards.decide({ formId: current.formId, version: current.version, from, to, data: current.data, actor, approvals: approvalsOf(current) });
+    // Guards see only the approvals that count: people's, one per person.
+    const decision = deps.guards.decide({ formId: current.formId, version: current.version, from, to, data: current.data, actor, approvals: countingApprovals(approvalsOf(current)), createdBy: current.createdBy });
     if (decision.outcome === 'deny') throw new GuardDeniedError(decision.code, decision.reason);
     const approval = decision.outcome === 'approve' ? decision : undefined;
+    if (approval && !isPerson(actor)) throw new PersonRequiredError();
     const pending = approval?.pending ?? [];
     const status = pending.length ? from : to;
     const at = deps.now().toISOString();
@@ -41,11 +47,13 @@ export async function changeStatus(deps: SubmissionsDeps, actor: SubmissionActor
         receipt: validation.receipt,
         action: 'status',
         changes: diff(current, { ...current, status }),
-        // A status reached without an approval starts over with none (a new status voids earlier
-        // ones); one reached by approvals keeps them, so an approved submission shows who approved it.
-        approvals: recorded ?? [],
+        // The content is unchanged, so approvals given for it stay when the submission moves on
+        // (submitted, approved: it shows who approved it); a move back (draft, rejected,
+        // withdrawn) starts over with none.
+        approvals: recorded ?? (FORWARD.has(status) && status !== from ? [...approvalsOf(current)] : []),
         by: actor.id,
         at,
+        events: eventsOf('status', current, { ...current, status, revision: revision + 1 }, at),
       },
       auditEntry(actor, at, 'status', current.id, {
         from,

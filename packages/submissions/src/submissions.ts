@@ -1,6 +1,9 @@
 import type { AuditFilter, Locale, Submission, SubmissionFilter, SubmissionRevision, SubmissionStatus } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
+import { approveSubmission, type ApprovalInput, type ApprovalResult } from './approve.js';
+import { assignSubmission, type AssignInput } from './assign.js';
 import { createSubmission, type CreateInput } from './create.js';
+import { readForDocument, type DocumentSource } from './document-read.js';
 import type { SubmissionsDeps } from './deps.js';
 import { setLegalHold, type LegalHoldInput } from './legal-hold.js';
 import { migrateSubmissionTo } from './migrate.js';
@@ -9,6 +12,7 @@ import { SubmissionReads, type AuditPage, type SubmissionListPage } from './read
 import { SensitiveAccess } from './sensitive-access.js';
 import { changeStatus } from './status.js';
 import { updateSubmission, type UpdateInput } from './update.js';
+import { SubmissionVisibility } from './visibility.js';
 import type { CreatedSubmission, SubmissionWrite } from './write-result.js';
 
 /**
@@ -18,9 +22,26 @@ import type { CreatedSubmission, SubmissionWrite } from './write-result.js';
  */
 export class Submissions {
   private readonly reads: SubmissionReads;
+  /** Need-to-know access: a submission the actor may not see is absent to every use case. */
+  readonly visibility: SubmissionVisibility;
+
+  private readonly sensitive: SensitiveAccess;
 
   constructor(private readonly deps: SubmissionsDeps) {
-    this.reads = new SubmissionReads(deps, new SensitiveAccess(deps));
+    this.visibility = new SubmissionVisibility(deps);
+    this.sensitive = new SensitiveAccess(deps);
+    this.reads = new SubmissionReads(deps, this.sensitive, this.visibility);
+  }
+
+  /** A revision (default the current one) for its case document, audited with the sensitive categories it discloses. */
+  forDocument(actor: SubmissionActor, id: string, revision?: number): Promise<DocumentSource> {
+    // Need-to-know: a submission the actor may not see reads as absent, as in `get`.
+    return readForDocument(this.deps, this.sensitive, (a, i) => this.visibility.load(a, i), actor, id, revision);
+  }
+
+  /** The dependencies as the actor sees them: submissions they may not see are absent (need-to-know). */
+  private as(actor: SubmissionActor): SubmissionsDeps {
+    return actor.kind === 'person' ? { ...this.deps, store: this.visibility.storeFor(actor) } : this.deps;
   }
 
   create(actor: SubmissionActor, input: CreateInput, locale: Locale): Promise<CreatedSubmission> {
@@ -28,19 +49,29 @@ export class Submissions {
   }
 
   update(actor: SubmissionActor, id: string, input: UpdateInput, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
-    return updateSubmission(this.deps, actor, id, input, expected, locale);
+    return updateSubmission(this.as(actor), actor, id, input, expected, locale);
   }
 
   changeStatus(actor: SubmissionActor, id: string, to: SubmissionStatus, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
-    return changeStatus(this.deps, actor, id, to, expected, locale);
+    return changeStatus(this.as(actor), actor, id, to, expected, locale);
   }
 
   migrate(actor: SubmissionActor, id: string, version: string, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
-    return migrateSubmissionTo(this.deps, actor, id, version, expected, locale);
+    return migrateSubmissionTo(this.as(actor), actor, id, version, expected, locale);
   }
 
   setLegalHold(actor: SubmissionActor, id: string, input: LegalHoldInput, expected: ExpectedRevision): Promise<Submission> {
-    return setLegalHold(this.deps, actor, id, input, expected);
+    return setLegalHold(this.as(actor), actor, id, input, expected);
+  }
+
+  /** A signed-in person approves or rejects in one of their roles (see `approveSubmission`). */
+  approve(actor: SubmissionActor, id: string, input: ApprovalInput, expected: ExpectedRevision): Promise<ApprovalResult> {
+    return approveSubmission(this.as(actor), actor, id, input, expected);
+  }
+
+  /** A leder sets who is assigned to the submission (need-to-know access). */
+  assign(actor: SubmissionActor, id: string, input: AssignInput, expected: ExpectedRevision): Promise<Submission> {
+    return assignSubmission(this.as(actor), actor, id, input, expected);
   }
 
   /** One submission, audited with the categories of sensitive data it discloses. */

@@ -1,4 +1,5 @@
 import { formContentHash, FormRegistry, SkemaEngine, TenantForms, TransitionGuardRegistry, type FormVersion, type TransitionGuard } from '@skema/core';
+import type { AccessPolicy } from './access-policy.js';
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
 import { Submissions } from './submissions.js';
@@ -22,6 +23,8 @@ export function testForm(id: string, version: string, extra: Record<string, unkn
 }
 
 export const actor = (id: string, ...roles: string[]): SubmissionActor => ({ tenantId: 'alpha', id, roles, ruleOptions: {} });
+/** A signed-in person (actor id `oidc:<subject>`), who can approve. */
+export const person = (subject: string, ...roles: string[]): SubmissionActor => ({ tenantId: 'alpha', id: `oidc:${subject}`, kind: 'person', subject, roles, ruleOptions: {} });
 
 /** Two distinct approvers for `sag → approved` when `godkendes` is true; denies a caseworker. */
 export const twoApproversGuard: TransitionGuard = {
@@ -42,7 +45,7 @@ export interface Harness {
   deps: SubmissionsDeps;
 }
 
-export function harness(options: { store?: MemorySubmissionStore; forms?: FormVersion[] } = {}): Harness {
+export function harness(options: { store?: MemorySubmissionStore; forms?: FormVersion[]; access?: AccessPolicy } = {}): Harness {
   const store = options.store ?? new MemorySubmissionStore();
   const forms = options.forms ?? [testForm('sag', '1.0.0'), testForm('sag', '1.1.0', { telefon: { type: 'string' } })];
   const engine = new SkemaEngine();
@@ -58,6 +61,7 @@ export function harness(options: { store?: MemorySubmissionStore; forms?: FormVe
     guards: new TransitionGuardRegistry().register(twoApproversGuard),
     // Each call a minute later, so revisions have distinct times.
     now: () => new Date((clock += 60_000)),
+    ...(options.access ? { access: options.access } : {}),
   };
   return { submissions: new Submissions(deps), store, deps };
 }

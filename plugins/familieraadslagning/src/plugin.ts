@@ -1,6 +1,7 @@
 import type { SkemaPlugin, SkemaPluginFactory } from '@skema/core';
 import { familieraadslagningsplanDeadlines, familieraadslagningsplanRules } from './rules/familieraadslagningsplan.js';
 import { evalueringsskemaDeadlines, evalueringsskemaRules } from './rules/evalueringsskema.js';
+import { planApprovalGuard } from './guards/plan-approval.js';
 import { PACKAGE_VERSION } from './version.js';
 
 export const PLUGIN_NAME = '@skema/plugin-familieraadslagning';
@@ -19,6 +20,7 @@ const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
       ...familieraadslagningsplanDeadlines,
       ...evalueringsskemaDeadlines,
   ],
+  guards: [planApprovalGuard()],
 });
 
 export default plugin;

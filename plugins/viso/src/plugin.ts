@@ -8,7 +8,8 @@ import { opsamlingsnotatDeadlines, opsamlingsnotatRules } from './rules/opsamlin
 import { raadgivningsrapportDeadlines, raadgivningsrapportRules } from './rules/raadgivningsrapport.js';
 import { forankringsplanDeadlines, forankringsplanRules } from './rules/forankringsplan.js';
 import { generalDeadlines, generalRules } from './rules/general.js';
-import { visoGuards } from './guards/index.js';
+import { caseRules } from './rules/case-rules.js';
+import { visoAccess, visoGuards } from './guards/index.js';
 import { PACKAGE_VERSION } from './version.js';
 
 export const PLUGIN_NAME = '@skema/plugin-viso';
@@ -29,6 +30,7 @@ const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
       ...raadgivningsrapportRules,
       ...forankringsplanRules,
       ...generalRules,
+      ...caseRules,
   ],
   deadlines: [
       ...henvendelsesskemaDeadlines,
@@ -42,6 +44,7 @@ const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
       ...generalDeadlines,
   ],
   guards: visoGuards(),
+  access: visoAccess(),
 });
 
 export default plugin;

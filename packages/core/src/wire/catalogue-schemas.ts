@@ -91,7 +91,7 @@ export const catalogueSchemas = {
       tenantId: { type: 'string' },
       at: dateTime,
       actor: { type: 'string' },
-      action: { type: 'string', enum: ['create', 'read', 'update', 'status', 'migrate', 'legal-hold', 'delete', 'list', 'form-config.draft', 'form-config.publish', 'form-config.deprecate'] },
+      action: { type: 'string', enum: ['create', 'read', 'update', 'status', 'migrate', 'legal-hold', 'approval', 'assign', 'delete', 'list', 'form-config.draft', 'form-config.publish', 'form-config.deprecate', 'case.create', 'case.read', 'case.list', 'case.update', 'case.attach', 'case.close', 'attachment.create', 'attachment.read'] },
       submissionId: { type: 'string' },
       details: { type: 'object' },
     },

@@ -131,6 +131,7 @@ export const commonSchemas = {
       data: { description: 'The form data to validate.' },
       mode: { type: 'string', enum: ['draft', 'submitted'], default: 'submitted' },
       today: { type: 'string', format: 'date', description: 'Reference date; defaults to today in Denmark.' },
+      caseId: { type: 'string', minLength: 1, maxLength: 128, description: 'Validate as a submission of this case: cross-form rules read its other submissions.' },
     },
   },
 } as const;

@@ -57,6 +57,59 @@ export const submissionSchemas = {
       createdBy: { type: 'string' },
       updatedBy: { type: 'string' },
       legalHold: { type: 'boolean' },
+      approvals: {
+        type: 'array',
+        items: ref('Approval'),
+        description: 'Approvals and co-signatures recorded since the content last changed. Only those with `kind: "person"` count; others are history.',
+      },
+      assignees: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Actor ids (a person’s is `oidc:<subject>`) of the people a leder assigned: they may see the submission (need-to-know).',
+      },
+    },
+  },
+  Approval: {
+    type: 'object',
+    required: ['actorId', 'role', 'at', 'decision', 'revision'],
+    properties: {
+      actorId: { type: 'string', description: 'Who: `oidc:<subject>` for a signed-in person.' },
+      actorName: { type: 'string', description: 'The person’s name from the identity provider.' },
+      subject: { type: 'string', description: 'The person’s subject at the identity provider.' },
+      kind: {
+        type: 'string',
+        enum: ['person', 'system'],
+        description: '`person`: given by a signed-in person, the only kind that counts. Absent on approvals recorded before approvals were acts of people (not verified).',
+      },
+      role: { type: 'string', description: 'The role the approval was given in, e.g. `fagkonsulent` or `leder`.' },
+      at: dateTime,
+      decision: submissionStatus,
+      revision: { type: 'integer', minimum: 1, description: 'The revision that recorded it.' },
+      comment: { type: 'string' },
+    },
+  },
+  ApprovalRequest: {
+    type: 'object',
+    required: ['role', 'decision'],
+    additionalProperties: false,
+    properties: {
+      role: { type: 'string', minLength: 1, maxLength: 50, description: 'The role the signed-in person approves in; they must hold it (caseworker, fagkonsulent or leder).' },
+      decision: { type: 'string', enum: ['approved', 'rejected'] },
+      comment: { type: 'string', maxLength: 2000, description: 'Kept on the approval; no CPR numbers.' },
+    },
+  },
+  AssigneesChange: {
+    type: 'object',
+    required: ['assignees'],
+    additionalProperties: false,
+    properties: {
+      assignees: {
+        type: 'array',
+        maxItems: 50,
+        uniqueItems: true,
+        items: { type: 'string', minLength: 1, maxLength: 200 },
+        description: 'Actor ids of the people assigned (a person’s is `oidc:<subject>`); replaces the list, `[]` clears it.',
+      },
     },
   },
   SubmissionWriteResult: {
@@ -98,7 +151,7 @@ export const submissionSchemas = {
     required: ['revision', 'action', 'by', 'at', 'status', 'formId', 'version', 'changes'],
     properties: {
       revision: { type: 'integer', minimum: 1 },
-      action: { type: 'string', enum: ['create', 'update', 'status', 'migrate', 'legal-hold'] },
+      action: { type: 'string', enum: ['create', 'update', 'status', 'migrate', 'legal-hold', 'approval', 'assign'] },
       by: { type: 'string' },
       at: dateTime,
       status: submissionStatus,
@@ -109,6 +162,7 @@ export const submissionSchemas = {
         description: 'RFC 6902 operations on `{status, version, data}` from the previous revision.',
         items: { type: 'object', required: ['op', 'path'], properties: { op: { type: 'string' }, path: { type: 'string' } } },
       },
+      approvals: { type: 'array', items: ref('Approval'), description: 'The approvals as of this revision (absent when none).' },
     },
   },
   RevisionList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Revision') } } },

@@ -1,3 +1,5 @@
+import { authSchemas } from './auth-schemas.js';
+import { caseSchemas } from './case-schemas.js';
 import { catalogueSchemas } from './catalogue-schemas.js';
 import { commonSchemas } from './common-schemas.js';
 import { formConfigSchemas } from './form-config-schemas.js';
@@ -14,6 +16,8 @@ export const wireSchemas = {
   ...submissionSchemas,
   ...catalogueSchemas,
   ...formConfigSchemas,
+  ...caseSchemas,
+  ...authSchemas,
 } as const;
 
 export type WireSchemaName = keyof typeof wireSchemas;

@@ -41,6 +41,10 @@ type Checks = {
   ApprovalRequest: Same<Derived<'ApprovalRequest'>, Wire.ApprovalRequest>;
   AssigneesChange: Same<Derived<'AssigneesChange'>, Wire.AssigneesChange>;
   Approval: Same<Derived<'Approval'>, Wire.Approval>;
+  EmbedSessionRequest: Same<Derived<'EmbedSessionRequest'>, Wire.EmbedSessionRequest>;
+  EmbedSession: Same<Derived<'EmbedSession'>, Wire.EmbedSession>;
+  AuthMe: Same<Derived<'AuthMe'>, Wire.AuthMe>;
+  SignInProviders: Same<Derived<'SignInProviders'>, Wire.SignInProviders>;
   MigrateRequest: Same<Derived<'MigrateRequest'>, Wire.MigrateRequest>;
   Submission: Same<Derived<'Submission'>, Wire.Submission>;
   SubmissionWriteResult: Same<Derived<'SubmissionWriteResult'>, Wire.SubmissionWriteResult>;
@@ -75,6 +79,8 @@ type Checks = {
   Case: Same<Derived<'Case'>, Wire.Case>;
   CasePage: Same<Derived<'CasePage'>, Wire.CasePage>;
   PrefillSource: Same<Derived<'PrefillSource'>, Wire.PrefillSource>;
+  WorklistItem: Same<Derived<'WorklistItem'>, Wire.WorklistItem>;
+  Worklist: Same<Derived<'Worklist'>, Wire.Worklist>;
   PrefillResult: Same<Derived<'PrefillResult'>, Wire.PrefillResult>;
 };
 

@@ -74,6 +74,18 @@ export type LegalHoldChange = { hold: boolean; reason: string };
 export type MigrateRequest = { version: string };
 export type ApprovalRequest = { role: string; decision: 'approved' | 'rejected'; comment?: string };
 export type AssigneesChange = { assignees: string[] };
+export type EmbedSessionRequest = { formId: string; version: string };
+export type EmbedSession = { token: string; expiresAt: string; formId: string; version: string };
+export type AuthMe = {
+  kind: 'person' | 'system';
+  subject: string;
+  name?: string;
+  tenantId: string;
+  tenantName: string;
+  roles: string[];
+  scope?: { kind: 'embed'; formId: string; version: string };
+};
+export type SignInProviders = { providers: Array<{ tenantId: string; tenantName: string; issuer: string; clientId: string; scope: string; audience: string }> };
 /** An approval or co-signature; only `kind: 'person'` counts. */
 export type Approval = {
   actorId: string;
@@ -179,7 +191,9 @@ export type AuditAction =
   | 'case.list'
   | 'case.update'
   | 'case.attach'
-  | 'case.close';
+  | 'case.close'
+  | 'attachment.create'
+  | 'attachment.read';
 export type AuditEntry = { id: string; tenantId: string; at: string; actor: string; action: AuditAction; submissionId?: string; details?: JsonObject };
 export type AuditPage = { items: AuditEntry[]; nextCursor?: string };
 export type Health = { status: 'ok' | 'unavailable' };
@@ -232,3 +246,17 @@ export type Case = {
 export type CasePage = { items: Case[]; nextCursor?: string };
 export type PrefillSource = { kind: 'case' | 'submission'; field?: string; formId?: string; submissionId?: string; pointer?: string; label?: LocalizedText };
 export type PrefillResult = { formId: string; version: string; data: JsonObject; provenance: Record<string, PrefillSource> };
+export type WorklistItem = {
+  ruleId: string;
+  path: string;
+  label: LocalizedText;
+  due: string;
+  basis: { from: string; amount: number; unit: string };
+  status: 'pending' | 'overdue';
+  caseId: string;
+  caseTitle: string;
+  submissionId: string;
+  formId: string;
+  version: string;
+};
+export type Worklist = { items: WorklistItem[] };

@@ -39,6 +39,8 @@ export interface Principal {
   calendar?: WorkingDayCalendar;
   /** The tenant's list policy: data pointers a list item may show, by form id (none by default). */
   listFields?: Readonly<Record<string, readonly string[]>>;
+  /** The tenant's need-to-know grants: roles that see every submission of a form, by form id. */
+  formAccess?: Readonly<Record<string, { roles: readonly string[] }>>;
 }
 
 /** The authenticated caller; only call behind `authenticate({ required: true })`. */
@@ -54,12 +56,24 @@ export function optionalPrincipalOf(res: Response): Principal | undefined {
 
 const actors = new WeakMap<Principal, SubmissionActor>();
 
-/** The principal as the submission use cases see it: the key id is the actor, with the person's name when known. Built once per principal object. */
+/** The principal as the submission use cases see it: the key id is the actor, a person's kind, subject and name with it. Built once per principal object. */
 export function actorOf(principal: Principal): SubmissionActor {
   let actor = actors.get(principal);
   if (!actor) {
-    const { tenantId, keyId, name, roles, ruleOptions, calendarOptions, calendar } = principal;
-    actor = { tenantId, id: keyId, ...(name ? { name } : {}), roles, ruleOptions, ...(calendarOptions ? { calendarOptions } : {}), ...(calendar ? { calendar } : {}) };
+    const { tenantId, keyId, kind, subject, name, roles, ruleOptions, calendarOptions, calendar, formAccess } = principal;
+    actor = {
+      tenantId,
+      id: keyId,
+      kind,
+      // Only a person's subject is one at an identity provider; a key's is its id.
+      ...(kind === 'person' ? { subject } : {}),
+      ...(name ? { name } : {}),
+      roles,
+      ruleOptions,
+      ...(calendarOptions ? { calendarOptions } : {}),
+      ...(calendar ? { calendar } : {}),
+      ...(formAccess ? { formAccess } : {}),
+    };
     actors.set(principal, actor);
   }
   return actor;

@@ -3,7 +3,7 @@ import type { TenantConfig } from '../config/server-config.js';
 import type { Principal } from './principal.js';
 
 /** The part of a principal that comes from its tenant: the same for every key and person of it. */
-export type TenantSettings = Pick<Principal, 'tenantId' | 'ruleOptions' | 'calendarOptions' | 'calendar' | 'listFields'>;
+export type TenantSettings = Pick<Principal, 'tenantId' | 'ruleOptions' | 'calendarOptions' | 'calendar' | 'listFields' | 'formAccess'>;
 
 /** Built once per tenant at start (the calendar compiles once). */
 export function tenantSettings(tenant: TenantConfig, calendarFor?: (options: CalendarOptions) => WorkingDayCalendar): TenantSettings {
@@ -12,5 +12,6 @@ export function tenantSettings(tenant: TenantConfig, calendarFor?: (options: Cal
     ruleOptions: tenant.ruleOptions ?? {},
     ...(tenant.calendar && calendarFor ? { calendarOptions: tenant.calendar, calendar: calendarFor(tenant.calendar) } : {}),
     ...(tenant.listPolicy?.fields ? { listFields: tenant.listPolicy.fields } : {}),
+    ...(tenant.access ? { formAccess: tenant.access } : {}),
   };
 }

@@ -1,10 +1,15 @@
 import type { SubmissionStore } from '@skema/core';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../observability/logger.js';
 import { runRetention } from '../retention/retention-job.js';
 import { fixtureData } from '../testing/fixture-forms.js';
+import { startPersonTokens, type PersonTokens } from '../testing/person-tokens.js';
 import { bearer, createTestApp, testConfig, TEST_KEYS } from '../testing/test-app.js';
+
+let people: PersonTokens;
+beforeAll(async () => void (people = await startPersonTokens()));
+afterAll(() => people.close());
 
 const DAY = 86_400_000;
 const BETA_LEDER = 'beta-leder-key-0000000001';
@@ -82,7 +87,9 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
   });
 
   it('LEV-07 a hold set and released after the fagkonsulent’s højpris approval keeps that approval pending', async () => {
-    const t = createTestApp({ config: config() });
+    const t = createTestApp({ config: people.config(config()) });
+    const frederik = await people.as('alpha-fagkonsulent', ['caseworker', 'fagkonsulent']);
+    const lene = await people.as('alpha-leder', ['caseworker', 'leder']);
     const created = await request(t.app)
       .post('/api/v1/submissions')
       .set(bearer(TEST_KEYS.fagkonsulent))
@@ -90,12 +97,12 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
       .expect(201);
     const id = created.body.submission.id as string;
     const status = `/api/v1/submissions/${id}/status`;
-    const first = await request(t.app).post(status).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(202);
+    const first = await request(t.app).post(status).set('If-Match', '*').set(frederik).send({ status: 'approved' }).expect(202);
     expect(first.body.pendingApprovals).toEqual(['leder']);
     await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set('If-Match', '*').set(admin).send({ hold: true, reason }).expect(200);
     await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set('If-Match', '*').set(admin).send({ hold: false, reason }).expect(200);
     // Without the first approval the leder would be refused (LEV-07: the fagkonsulent approves first).
-    const second = await request(t.app).post(status).set('If-Match', '*').set(leder).send({ status: 'approved' }).expect(200);
+    const second = await request(t.app).post(status).set('If-Match', '*').set(lene).send({ status: 'approved' }).expect(200);
     expect(second.body.submission).toMatchObject({ status: 'approved', revision: 5 });
   });
 

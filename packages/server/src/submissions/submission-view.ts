@@ -20,7 +20,18 @@ export function writeResult({ submission, validation, pendingApprovals }: Submis
   };
 }
 
-/** A revision as the API shows it: who, when, what kind of change and the JSON Patch, not the full data. */
+/** A revision as the API shows it: who, when, what kind of change, the JSON Patch (not the full data) and its approvals. */
 export function revisionView(r: SubmissionRevision) {
-  return { revision: r.revision, action: r.action, by: r.by, at: r.at, status: r.status, formId: r.formId, version: r.version, changes: r.changes };
+  return {
+    revision: r.revision,
+    action: r.action,
+    by: r.by,
+    at: r.at,
+    status: r.status,
+    formId: r.formId,
+    version: r.version,
+    changes: r.changes,
+    // Who approved or co-signed as of this revision (persons with subject and name).
+    ...(r.approvals?.length ? { approvals: r.approvals } : {}),
+  };
 }

@@ -63,11 +63,12 @@ export function fixtureRegistry(): FormRegistry {
 }
 
 /**
- * The standard plugins' transition guards alone (no rules): the `leveranceaftale` and
+ * The standard plugins' transition guards and access declarations alone (no rules): the `leveranceaftale` and
  * `underretning` stand-ins get the real guards, contributed the way a plugin contributes them.
  */
 export function standardGuardsPlugin(): SkemaPlugin {
-  return { name: '@skema/plugin-fixture-guards', version: '1.0.0', guards: standardPlugins().flatMap((p) => p.guards ?? []) };
+  const plugins = standardPlugins();
+  return { name: '@skema/plugin-fixture-guards', version: '1.0.0', guards: plugins.flatMap((p) => p.guards ?? []), access: plugins.flatMap((p) => p.access ?? []) };
 }
 
 export function fixtureEngine(): SkemaEngine {

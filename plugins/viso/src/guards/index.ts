@@ -1,4 +1,5 @@
-import type { TransitionGuard } from '@skema/core';
+import type { SubmissionAccessRule, TransitionGuard } from '@skema/core';
+import { underretningAccess } from './access.js';
 import { coSignatureGuard } from './co-signature.js';
 import { hoejprisApprovalGuard } from './hoejpris-approval.js';
 
@@ -7,3 +8,8 @@ export { hoejprisApprovalGuard, type HoejprisApprovalOptions } from './hoejpris-
 
 /** The plugin's transition guards: LEV-07's two approvals of a højpris leveranceaftale, UND-03's co-signature. */
 export const visoGuards = (): TransitionGuard[] => [hoejprisApprovalGuard(), coSignatureGuard()];
+
+export { underretningAccess } from './access.js';
+
+/** The plugin's need-to-know declarations: the underretning. */
+export const visoAccess = (): SubmissionAccessRule[] => [underretningAccess()];
