@@ -53,7 +53,7 @@ describe('numbers typed the Danish way', () => {
 });
 
 describe('the front page of a municipality with an overlay', () => {
-  for (const [tenant, key, version] of [['nordby', 'skema-dev-key-nordby', '1.0.0'], ['ringsted', 'skema-dev-key-ringsted', '2.1.0']] as const) {
+  for (const [tenant, key, version] of [['nordby', 'skema-dev-key-nordby', '1.0.0'], ['ringsted', 'skema-dev-key-ringsted', '2.1.1']] as const) {
     it(`${tenant} opens its aftaleskema from the front page (version ${version}, its own title)`, async () => {
       const p = session.page;
       await useKey(key);

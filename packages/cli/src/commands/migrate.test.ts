@@ -51,7 +51,7 @@ describe('migrate a file', () => {
     const out = join(dir, 'out.json');
     const r = await migrate(stored, '--to', 'latest', '--today', '2026-06-01', '--out', out, '--locale', 'en');
     expect(r.code).toBe(0);
-    expect(r.out).toEqual(['indsatsplan 1.0.0 → 2.0.1 migrated (1.0.0 → 2.0.0: patch, 2.0.0 → 2.0.1: none): valid', `Written to ${out}`]);
+    expect(r.out).toEqual(['indsatsplan 1.0.0 → 2.0.2 migrated (1.0.0 → 2.0.0: patch, 2.0.0 → 2.0.1: none, 2.0.1 → 2.0.2: patch): valid', `Written to ${out}`]);
     expect(JSON.parse(readFileSync(out, 'utf8')).dialog.hvadBekymrer.iagttagelser).toBe(valid.data.dialog.hvadBekymrer);
   });
 
@@ -88,7 +88,7 @@ describe('migrate a file', () => {
     [['--form', 'indsatsplan', '--from', '1.0.0'], 'migrate mangler --to <version>'],
     [['--to', '2.0.0'], '--form mangler'],
     [['--form', 'indsatsplan', '--to', '2.0.0'], '--from mangler'],
-    [['--form', 'indsatsplan', '--from', '9.0.0', '--to', '2.0.0'], 'Form "indsatsplan" has no version 9.0.0 (versions: 1.0.0 (published), 2.0.0 (published), 2.0.1 (published))'],
+    [['--form', 'indsatsplan', '--from', '9.0.0', '--to', '2.0.0'], 'Form "indsatsplan" has no version 9.0.0 (versions: 1.0.0 (published), 2.0.0 (published), 2.0.1 (published), 2.0.2 (published))'],
     [['--form', 'ukendt', '--from', '1.0.0', '--to', '2.0.0'], 'Unknown form "ukendt"'],
     [['--form', '../indsatsplan', '--from', '1.0.0', '--to', '2.0.0'], '"../indsatsplan" er ikke et skema-id'],
     [['--form', 'indsatsplan', '--from', '1.0.0', '--to', '2.0.0', '--locale', 'de'], '--locale must be "da" or "en", not "de"'],
