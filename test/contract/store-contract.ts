@@ -5,6 +5,7 @@ import { auditChainContract } from './contract-audit-chain.js';
 import { concurrencyContract, durabilityContract, idempotencyContract } from './contract-concurrency.js';
 import { crudContract } from './contract-crud.js';
 import { listContract } from './contract-list.js';
+import { outboxContract, outboxDurabilityContract } from './contract-outbox.js';
 import { statusTimeContract } from './contract-status-time.js';
 import type { MakeStore, StoreHarness } from './fixtures.js';
 
@@ -37,7 +38,9 @@ export function runStoreContract(name: string, makeStore: MakeStore, options: { 
     approvalsContract(store);
     idempotencyContract(store);
     concurrencyContract(store);
+    outboxContract(store);
     // A store with nothing to re-open (the in-memory test double) has no durability to show.
     if (options.durable) durabilityContract(current);
+    if (options.durable) describe('outbox durability', () => outboxDurabilityContract(current));
   });
 }

@@ -16,3 +16,9 @@ describe('parseRoute', () => {
     expect(parseRoute('')).toEqual({ page: 'catalogue' });
   });
 });
+
+describe('worklist route', () => {
+  it('#/frister is «Mine frister»', () => {
+    expect(parseRoute('#/frister')).toEqual({ page: 'worklist' });
+  });
+});

@@ -7,7 +7,8 @@ export type Route =
   | { page: 'submissions'; formId?: string; status?: string }
   | { page: 'submission'; id: string }
   | { page: 'print'; id: string }
-  | { page: 'admin'; formId?: string };
+  | { page: 'admin'; formId?: string }
+  | { page: 'worklist' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
     const status = params.get('status') ?? undefined;
     return { page: 'submissions', ...(formId ? { formId } : {}), ...(status ? { status } : {}) };
   }
+  if (parts[0] === 'frister') return { page: 'worklist' };
   if (parts[0] === 'admin') return { page: 'admin', ...(parts[1] ? { formId: parts[1] } : {}) };
   return { page: 'catalogue' };
 }

@@ -37,6 +37,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'Render a submission as an archival PDF/A document (from a file, or the server\'s through the API)',
     load: async () => (await import('./commands/pdf.js')).pdfCommand,
   },
+  prefill: {
+    summary: 'Dry-run a form version\'s prefill mappings from files: the case and other forms\' data, with where each value came from',
+    load: async () => (await import('./commands/prefill.js')).prefillCommand,
+  },
   lock: {
     summary: 'Record the content hash of published versions not yet in forms.lock.json',
     load: async () => (await import('./commands/lock.js')).lockCommand,

@@ -1,5 +1,6 @@
 export { SkemaClient, type SkemaClientOptions, type WriteResult, type SubmissionListFilter, type AuditFilter } from './client.js';
 export { SkemaAdminClient } from './admin.js';
+export { SkemaCasesClient, type CaseListFilter, type CaseAnswer } from './cases.js';
 export { SkemaApiError } from './errors.js';
 export { Transport, apiBase, type TransportOptions, type CallOptions, type Answer } from './transport.js';
 export { isIdempotent, type RetryOptions } from './retry.js';

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import semver from 'semver';
 import { createAjv, type Ajv2020 } from './ajv.js';
 import type { WorkingDayCalendar } from './calendar.js';
+import type { CaseContext } from './case-context.js';
 import { todayInDenmark } from './dates.js';
 import { referenceDateOf } from './rule-context.js';
 import type { FormVersion } from './form.js';
@@ -34,6 +35,8 @@ export interface ValidateOptions {
    * (`ValidationResult.truncated`); `valid` is always computed from every error.
    */
   maxIssues?: number;
+  /** The case the data belongs to, for cross-form rules (`RuleContext.case`). */
+  case?: CaseContext;
 }
 
 export const DEFAULT_MAX_ISSUES = 100;
@@ -227,7 +230,11 @@ export class SkemaEngine {
       // A fresh context per rule (a rule may keep it), built as a literal: object spread per rule
       // was the engine's own largest cost on a valid submission.
       const referenceDate = referenceDateOf(compiled.form.schema, data, today);
-      const contextWith = (ruleOptions: RuleContext['options']): RuleContext => ({ today, referenceDate, locale, formId, version, mode, calendar, label, options: ruleOptions });
+      const caseContext = options.case;
+      const contextWith = (ruleOptions: RuleContext['options']): RuleContext =>
+        caseContext
+          ? { today, referenceDate, locale, formId, version, mode, calendar, label, options: ruleOptions, case: caseContext }
+          : { today, referenceDate, locale, formId, version, mode, calendar, label, options: ruleOptions };
       if (runRules) {
         const rules = compiled.rules;
         for (let i = 0; i < rules.length; i++) {
@@ -313,7 +320,7 @@ export class SkemaEngine {
         return {
           path: finding.path,
           code: rule.id,
-          severity,
+          severity: finding.unchecked && ctx.options.requireCase !== true ? 'warning' : severity,
           message: messages[locale],
           messages,
           ...(finding.params ? { params: finding.params } : {}),

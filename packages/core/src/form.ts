@@ -1,3 +1,4 @@
+import type { PrefillSpec } from './prefill.js';
 import type { LocalizedText } from './issues.js';
 
 export type FormStatus = 'draft' | 'published' | 'deprecated';
@@ -56,6 +57,8 @@ export interface FormVersion {
   uischema: Record<string, unknown>;
   i18n: { da: FormTexts; en: FormTexts };
   examples?: { valid: FormExample[]; invalid: FormExample[] };
+  /** Prefill mappings (`prefill.json`): configuration, not content, so not in the hash. */
+  prefill?: PrefillSpec;
   /** `sha256-<hex>` of the canonical JSON content (manifest minus status, schema, uischema, texts). */
   hash: string;
 }

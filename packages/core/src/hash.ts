@@ -16,7 +16,10 @@ export function contentHash(value: unknown): string {
 
 /**
  * The content hash of a form version: manifest (without its status, which changes on
- * deprecation), schema, UI schema and texts. Examples are tests, not content.
+ * deprecation), schema, UI schema and texts. Examples are tests, not content; prefill mappings
+ * (`prefill.json`) are configuration, not content: they say where a case's earlier documents fill
+ * initial values from, never what is valid or asked, so adding or correcting them changes no
+ * published version's hash (receipts and the lock file keep meaning what they meant).
  */
 export function formContentHash(form: Omit<FormVersion, 'hash'>): string {
   const { status: _status, ...manifest } = form.manifest;

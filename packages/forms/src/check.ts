@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { checkVersionBump, resolveSchemaRefs, type FormVersion, type SkemaEngine } from '@skema/core';
 import { verifyLock, type FormsLock } from './lock.js';
+import { checkPrefill } from './prefill-check.js';
 
 /** One thing wrong with one form version, pointing at the file to fix. */
 export interface CheckProblem {
@@ -47,6 +48,7 @@ export function checkForms({ forms, engine, lock }: CheckFormsInput): CheckProbl
     problems.push({ formId, version, file: 'forms.lock.json', message: p.message });
   }
   problems.push(...checkVersionBumps(forms));
+  problems.push(...checkPrefill(forms));
   return problems;
 }
 

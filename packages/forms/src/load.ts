@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import semver from 'semver';
-import { formContentHash, type FormExample, type FormManifest, type FormVersion } from '@skema/core';
+import { inheritPrefill } from './prefill-inherit.js';
+import { formContentHash, prefillSpecProblem, type FormExample, type FormManifest, type FormVersion, type PrefillSpec } from '@skema/core';
 
 export class FormLoadError extends Error {
   override readonly name = 'FormLoadError';
@@ -42,6 +43,16 @@ function readExamples(dir: string): FormExample[] {
     });
 }
 
+/** `prefill.json`, when the version has one (configuration, outside the content hash). */
+function readPrefill(dir: string): { prefill?: PrefillSpec } {
+  const file = join(dir, 'prefill.json');
+  if (!existsSync(file)) return {};
+  const spec = readJson(file);
+  const problem = prefillSpecProblem(spec);
+  if (problem) throw new FormLoadError(`prefill.json: ${problem}`, file);
+  return { prefill: spec as PrefillSpec };
+}
+
 /** Loads one form version folder: form.json, schema.json, uischema.json, i18n/, examples/. */
 export function loadFormVersion(dir: string): FormVersion {
   const manifest = readJson(join(dir, 'form.json')) as FormManifest;
@@ -54,6 +65,7 @@ export function loadFormVersion(dir: string): FormVersion {
       en: readJson(join(dir, 'i18n', 'en.json')) as Record<string, string>,
     },
     examples: { valid: readExamples(join(dir, 'examples', 'valid')), invalid: readExamples(join(dir, 'examples', 'invalid')) },
+    ...readPrefill(dir),
   };
   return { ...withoutHash, hash: formContentHash(withoutHash) };
 }
@@ -74,7 +86,7 @@ export function formVersionDirs(root: string): string[] {
 
 /** Loads all forms and checks that each folder's name matches its manifest. */
 export function loadForms(root: string): FormVersion[] {
-  return formVersionDirs(root).map((dir) => {
+  const forms = formVersionDirs(root).map((dir) => {
     const form = loadFormVersion(dir);
     const [formId, version] = relative(root, dir).split(/[\\/]/);
     if (form.manifest.id !== formId || form.manifest.version !== version) {
@@ -82,4 +94,5 @@ export function loadForms(root: string): FormVersion[] {
     }
     return form;
   });
+  return inheritPrefill(forms);
 }

@@ -8,6 +8,7 @@ import { rendererCss, type SkemaRendererEntry } from './renderer-styles.js';
 import { SKEMA_CSS } from './styles.js';
 import { uiText } from './ui-text.js';
 import { useLoadedForm } from './use-loaded-form.js';
+import { usePerson } from './use-person.js';
 import type { SkemaFormError } from './use-submission.js';
 
 export interface SkemaFormProps {
@@ -85,6 +86,7 @@ export function SkemaForm(props: SkemaFormProps) {
     [props.form, props.formId, props.version, props.submissionId],
   );
   const state = useLoadedForm(client, loadInput);
+  const person = usePerson(client, Boolean(props.token));
   const engine = getEngine(props.plugins);
   const compiled = useMemo(() => {
     if (state.status !== 'ready') return undefined;
@@ -140,6 +142,8 @@ export function SkemaForm(props: SkemaFormProps) {
             ? { id: stored.submission.id, status: stored.submission.status, savedAt: stored.submission.updatedAt, ...(stored.etag ? { etag: stored.etag } : {}) }
             : undefined
         }
+        {...(stored ? { storedData: stored.submission.data, initialApprovals: stored.submission.approvals ?? [] } : {})}
+        {...(person ? { person } : {})}
         renderers={props.renderers}
         readonly={props.readonly ?? false}
         validationDelay={props.validationDelay ?? 150}

@@ -17,6 +17,8 @@ export interface AuditLine extends Linked {
   intent?: 'write' | 'delete';
   /** File name (key hash) of the form configuration record a `write` intent belongs to. */
   formConfig?: string;
+  /** File name (key hash) of the case a `write` intent belongs to. */
+  case?: string;
   e: AuditEntry;
 }
 

@@ -66,6 +66,7 @@ export function shapeProblem(value: unknown, expectedId: string): string | undef
   }
   if (!s.receipt || typeof s.receipt !== 'object') return 'submission.receipt missing';
   if (s.approvals !== undefined && !Array.isArray(s.approvals)) return 'submission.approvals invalid';
+  if (s.assignees !== undefined && !(Array.isArray(s.assignees) && s.assignees.every(isString))) return 'submission.assignees invalid';
   if (!Array.isArray(doc.revisions) || doc.revisions.length !== s.revision) return 'revisions do not match the revision number';
   if (!doc.revisions.every((r, i) => r && r.revision === i + 1 && r.submissionId === expectedId)) return 'revision list broken';
   if (!Array.isArray(doc.journal)) return 'journal missing';

@@ -43,10 +43,11 @@ export class DurableWriter {
     return this.inFlight.size > 0 ? Math.min(...this.inFlight) - 1 : this.seq;
   }
 
-  /** Writes a document file after its audit intent is durable. */
-  async writeFile<T>(file: string, doc: T, line: AuditLine): Promise<FileStamp> {
+  /** Writes a document file after its audit intent (and `alsoDurable`, e.g. its outbox events) is durable. */
+  async writeFile<T>(file: string, doc: T, line: AuditLine, alsoDurable?: Promise<void>): Promise<FileStamp> {
     this.begin(line);
-    const intent = this.audit.append(line);
+    const audited = this.audit.append(line);
+    const intent = alsoDurable ? Promise.all([audited, alsoDurable]).then(() => undefined) : audited;
     intent.catch(() => undefined);
     let stamp: FileStamp | undefined;
     await this.settle(line, async (committed) => {
@@ -63,11 +64,11 @@ export class DurableWriter {
     return stamp as FileStamp;
   }
 
-  async removeFile(file: string, line: AuditLine): Promise<void> {
+  async removeFile(file: string, line: AuditLine, alsoDurable?: Promise<void>): Promise<void> {
     this.begin(line);
     await this.settle(line, async (committed) => {
       // The audit entry is the intent; the unlink commits. Recovery voids an intent whose file survived.
-      await this.audit.append(line);
+      await (alsoDurable ? Promise.all([this.audit.append(line), alsoDurable]) : this.audit.append(line));
       await unlink(file);
       committed();
       await this.dirSyncer.sync(path.dirname(file));

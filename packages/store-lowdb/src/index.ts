@@ -8,3 +8,4 @@ export { DuplicateSubmissionError } from '@skema/core';
 export { DirSyncer, fsyncDir } from './fs-sync.js';
 export { seedLowdbStore } from './seed.js';
 export { docPath, shardOf } from './doc.js';
+export { FileBlobStore, createFileBlobStore, BLOBS_DIR } from './blobs.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry, JsonPatchOperation, NewSubmission, Submission, SubmissionChange, SubmissionRevision } from '@skema/core';
 import type { SubmissionDoc } from './doc.js';
 import { normaliseInstant } from './doc.js';
-import { approvalsAfter, assertChangeShape, statusChangedAtAfter, statusEnteredAt, submissionFromInput } from '@skema/core';
+import { approvalsAfter, assigneesAfter, assertChangeShape, statusChangedAtAfter, statusEnteredAt, submissionFromInput } from '@skema/core';
 
 /** The audit entry as stored: an id, the operation's tenant and submission, a normalised time. */
 export function auditFor(audit: Omit<AuditEntry, 'id'>, tenantId: string, submissionId?: string): AuditEntry {
@@ -31,9 +31,10 @@ export function newSubmission(input: NewSubmission): { submission: Submission; r
 export function changedSubmission(prev: Submission, change: SubmissionChange): { submission: Submission; revision: SubmissionRevision } {
   assertChangeShape(change);
   const at = normaliseInstant(change.at, 'change.at');
-  const { legalHold: _previousHold, approvals: _previousApprovals, ...rest } = prev;
+  const { legalHold: _previousHold, approvals: _previousApprovals, assignees: _previousAssignees, ...rest } = prev;
   const hold = change.legalHold ?? prev.legalHold ?? false;
   const approvals = approvalsAfter(prev, change);
+  const assignees = assigneesAfter(prev, change);
   const submission: Submission = {
     ...rest,
     data: change.data !== undefined ? change.data : prev.data,
@@ -46,6 +47,7 @@ export function changedSubmission(prev: Submission, change: SubmissionChange): {
     updatedBy: change.by,
     ...(hold ? { legalHold: true } : {}),
     ...(approvals ? { approvals } : {}),
+    ...(assignees ? { assignees } : {}),
   };
   return { submission, revision: revisionOf(submission, change.action, change.changes, change.by, at) };
 }

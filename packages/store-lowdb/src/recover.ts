@@ -1,6 +1,8 @@
 import { StoreCorruptionError } from '@skema/core';
 import type { AuditGap, AuditLog } from './audit-log.js';
 import { docPath } from './doc.js';
+import type { CaseDoc } from './cases-doc.js';
+import { scanCases, settleCaseIntents } from './cases-recovery.js';
 import type { FormConfigDoc } from './form-config-doc.js';
 import { scanFormConfigs, settleFormConfigIntents } from './form-config-recovery.js';
 import { readSnapshot } from './snapshot.js';
@@ -32,6 +34,8 @@ export interface StartupReport {
   /** Ids imported from a `voided-audit.json` of a version before the chain. */
   legacyVoidedImported?: number;
   tookOverLockFromPid?: number;
+  /** Outbox lines a crash left open, settled at this start, and events dropped because their write never committed. */
+  outbox?: { settled: number; dropped: number };
   ms: number;
 }
 
@@ -48,6 +52,7 @@ export async function recoverDataDir(options: {
 }): Promise<{
   index: SubmissionIndex;
   formConfigs: FormConfigDoc[];
+  cases: CaseDoc[];
   seq: number;
   changed: boolean;
   /** Ids to void in the log once it takes writes (uncommitted intents, and a legacy voided file's). */
@@ -68,9 +73,11 @@ export async function recoverDataDir(options: {
   const settled = settleIntents(submissionsDir, index, tail.lines, voided.ids);
   const configs = scanFormConfigs(dataDir);
   const configsSettled = settleFormConfigIntents(configs, tail.lines, voided.ids);
+  const cases = scanCases(dataDir);
+  const casesSettled = settleCaseIntents(cases, tail.lines, voided.ids);
   const missing = scan.missing.filter((id) => !settled.settledIds.has(id));
   const damage = new Map<string, string>();
-  for (const d of [...scan.corrupt, ...settled.corrupt, ...configs.corrupt]) damage.set(d.file, d.reason);
+  for (const d of [...scan.corrupt, ...settled.corrupt, ...configs.corrupt, ...cases.corrupt]) damage.set(d.file, d.reason);
   for (const id of missing) damage.set(docPath(dataDir, id), `Missing data file ${docPath(dataDir, id)}`);
   if (damage.size > 0) {
     throw new StoreCorruptionError(
@@ -79,14 +86,15 @@ export async function recoverDataDir(options: {
     );
   }
   for (const id of missing) index.remove(id);
-  const toVoid = [...settled.toVoid, ...configsSettled.toVoid];
+  const toVoid = [...settled.toVoid, ...configsSettled.toVoid, ...casesSettled.toVoid];
   voided.hide(toVoid);
   // An unchanged folder keeps its snapshot: rewriting it would only cost time and memory.
-  const tempRemoved = scan.tempRemoved + configs.tempRemoved;
+  const tempRemoved = scan.tempRemoved + configs.tempRemoved + cases.tempRemoved;
   const changed = !snapshot || scan.filesRead > 0 || tempRemoved > 0 || missing.length > 0 || tail.lines.length > 0 || !!tail.torn;
   return {
     index,
     formConfigs: [...configs.docs.values()],
+    cases: [...cases.docs.values()],
     seq: Math.max(snapshot?.seq ?? 0, tail.maxSeq),
     changed,
     toVoid,
@@ -98,7 +106,7 @@ export async function recoverDataDir(options: {
       formConfigs: configs.docs.size,
       filesRead: scan.filesRead,
       tempFilesRemoved: tempRemoved,
-      intentsSettled: settled.settledIds.size + configsSettled.settled,
+      intentsSettled: settled.settledIds.size + configsSettled.settled + casesSettled.settled,
       voided: toVoid.length,
       ...(problem ? { snapshotProblem: problem } : {}),
       ...(tail.torn ? { tornAudit: tail.torn } : {}),

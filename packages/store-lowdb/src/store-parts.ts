@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit-log.js';
 import type { DurableWriter } from './durable-writer.js';
+import type { LowdbOutbox } from './outbox.js';
 import type { SubmissionIndex } from './submission-index.js';
 import type { VoidedEntries } from './voided.js';
 
@@ -10,4 +11,6 @@ export interface StoreParts {
   readonly voided: VoidedEntries;
   readonly writer: DurableWriter;
   index: SubmissionIndex;
+  /** Outbox events written with the changes they report. */
+  readonly outbox: LowdbOutbox;
 }

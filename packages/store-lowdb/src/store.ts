@@ -4,8 +4,20 @@ import type {
   AuditEntry,
   AuditFilter,
   AuditVerification,
+  CaseChange,
+  CaseFilter,
+  CasePage,
+  CaseRecord,
+  CaseStore,
+  ClaimedDelivery,
   CreateResult,
+  Delivery,
+  DeliveryFilter,
+  DeliveryOutcome,
   FormConfigStore,
+  OutboxEvent,
+  OutboxStore,
+  WebhookSubscription,
   FormStatus,
   ListFormConfigsOptions,
   NewSubmission,
@@ -28,8 +40,11 @@ import { StoreUnavailableError } from './errors.js';
 import { DirSyncer } from './fs-sync.js';
 import type { FormConfigWriter } from './form-configs.js';
 import { LowdbFormConfigs } from './form-configs.js';
+import { LowdbCases, type CaseWriter } from './cases.js';
 import { DataDirLock } from './lock.js';
 import { OperationGate } from './operation-gate.js';
+import { LowdbOutbox } from './outbox.js';
+import { outboxCommitCheck } from './outbox-recovery.js';
 import { INDEX_DIR } from './snapshot.js';
 import { SnapshotSchedule } from './snapshot-schedule.js';
 import type { StoreParts } from './store-parts.js';
@@ -56,7 +71,7 @@ export interface LowdbStoreOptions {
 }
 
 /** Embedded store: one lowdb document per submission or form configuration, a JSON-lines audit log, an in-memory index. */
-export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
+export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore {
   readonly name = 'lowdb';
   readonly dataDir: string;
   readonly dirSyncer = new DirSyncer();
@@ -72,6 +87,8 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
   private readonly writes: SubmissionWrites;
   private readonly formConfigs: LowdbFormConfigs;
   private readonly configWriter: FormConfigWriter;
+  private readonly cases: LowdbCases;
+  private readonly caseWriter: CaseWriter;
 
   constructor(private readonly options: LowdbStoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -80,7 +97,7 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
     const audit = new AuditLog(this.dataDir, options.auditSegmentLines, this.dirSyncer);
     const voided: VoidedEntries = new VoidedEntries(this.dataDir, audit, (): number => writer.nextSeq());
     const writer = new DurableWriter(audit, voided, this.dirSyncer, () => this.snapshots.afterWrite());
-    this.parts = { dataDir: this.dataDir, audit, voided, writer, index: new SubmissionIndex() };
+    this.parts = { dataDir: this.dataDir, audit, voided, writer, index: new SubmissionIndex(), outbox: new LowdbOutbox(this.dataDir) };
     this.gate = new OperationGate(() => this.auditReadOnly ?? (writer.failure ? 'The store stopped writing after an I/O error; restart to recover' : undefined));
     this.snapshots = new SnapshotSchedule(
       {
@@ -99,6 +116,8 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
       nextSeq: () => writer.nextSeq(),
       commit: (file, doc, line) => writer.writeFile(file, doc, line).then(() => undefined),
     };
+    this.cases = new LowdbCases(this.dataDir);
+    this.caseWriter = { nextSeq: () => writer.nextSeq(), commit: (file, doc, line) => writer.writeFile(file, doc, line).then(() => undefined) };
   }
 
   async init(): Promise<void> {
@@ -119,19 +138,23 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
       });
       parts.index = recovered.index;
       this.formConfigs.load(recovered.formConfigs);
+      this.cases.load(recovered.cases);
       parts.writer.seq = recovered.seq;
       const audit = await this.openAudit(recovered);
+      const outbox = await parts.outbox.load(outboxCommitCheck(this.reads));
       gate.state = 'open';
       if (recovered.changed) await this.snapshots.writeNow();
       else this.snapshots.trust(parts.writer.seq);
       this.startupReport = {
         ...recovered.report,
         audit,
+        outbox,
         ...(tookOverFromPid !== undefined ? { tookOverLockFromPid: tookOverFromPid } : {}),
         ms: Math.round(performance.now() - started),
       };
     } catch (error) {
       gate.state = 'closed';
+      await parts.outbox.close().catch(() => undefined);
       await parts.audit.close().catch(() => undefined);
       await this.lock.release();
       throw error;
@@ -169,6 +192,7 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
       const stale = this.snapshots.isStale(parts.writer.seq);
       if (stale && !parts.writer.failure && !parts.audit.failed && !this.auditReadOnly) await this.snapshots.writeNow();
     } finally {
+      await parts.outbox.close().catch(() => undefined);
       await parts.audit.close();
       await this.lock.release();
       gate.state = 'closed';
@@ -203,8 +227,46 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
     return this.gate.track(false, () => queryAuditEntries(this.parts, tenantId, filter));
   }
 
-  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean> {
-    return this.gate.track(true, () => this.writes.delete(tenantId, id, audit));
+  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>, events?: OutboxEvent[]): Promise<boolean> {
+    return this.gate.track(true, () => this.writes.delete(tenantId, id, audit, events));
+  }
+
+  // The outbox (README "Outbox"): one process delivers, the one holding the data-folder lock.
+
+  emitEvents(events: OutboxEvent[]): Promise<OutboxEvent[]> {
+    return this.gate.track(true, () => this.parts.outbox.emit(events));
+  }
+
+  claimDeliveries(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    return this.gate.track(false, async () => this.parts.outbox.claim(now, limit, leaseMs));
+  }
+
+  completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean> {
+    return this.gate.track(false, () => this.parts.outbox.complete(id, claimToken, outcome));
+  }
+
+  listDeliveries(tenantId: string, filter: DeliveryFilter): Promise<{ items: Delivery[]; nextCursor?: string }> {
+    return this.gate.track(false, async () => this.parts.outbox.list(tenantId, filter));
+  }
+
+  retryDelivery(tenantId: string, id: string, now: string): Promise<Delivery | undefined> {
+    return this.gate.track(false, () => this.parts.outbox.retry(tenantId, id, now));
+  }
+
+  saveSubscription(subscription: WebhookSubscription): Promise<WebhookSubscription> {
+    return this.gate.track(false, () => this.parts.outbox.saveSubscription(subscription));
+  }
+
+  listSubscriptions(tenantId: string): Promise<WebhookSubscription[]> {
+    return this.gate.track(false, async () => this.parts.outbox.subscriptions(tenantId));
+  }
+
+  deleteSubscription(tenantId: string, id: string): Promise<boolean> {
+    return this.gate.track(false, () => this.parts.outbox.deleteSubscription(tenantId, id));
+  }
+
+  archivedRevision(tenantId: string, submissionId: string): Promise<number | undefined> {
+    return this.gate.track(false, async () => this.parts.outbox.archivedRevision(tenantId, submissionId));
   }
 
   verifyAudit(): Promise<AuditVerification> {
@@ -237,6 +299,26 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore {
     audit: Omit<AuditEntry, 'id'>,
   ): Promise<TenantFormRecord> {
     return this.gate.track(true, async () => this.formConfigs.setStatus({ tenantId, kind, formId, version }, status, audit, this.configWriter));
+  }
+
+  createCase(record: CaseRecord, audit: Omit<AuditEntry, 'id'>): Promise<CaseRecord> {
+    return this.gate.track(true, () => this.cases.create(record, audit, this.caseWriter));
+  }
+
+  getCase(tenantId: string, id: string): Promise<CaseRecord | undefined> {
+    return this.gate.track(false, () => this.cases.get(tenantId, id));
+  }
+
+  updateCase(tenantId: string, id: string, change: CaseChange, audit: Omit<AuditEntry, 'id'>): Promise<CaseRecord> {
+    return this.gate.track(true, () => this.cases.update(tenantId, id, change, audit, this.caseWriter));
+  }
+
+  listCases(tenantId: string, filter: CaseFilter): Promise<CasePage> {
+    return this.gate.track(false, async () => this.cases.list(tenantId, filter));
+  }
+
+  caseOfSubmission(tenantId: string, submissionId: string): Promise<string | undefined> {
+    return this.gate.track(false, async () => this.cases.caseOf(tenantId, submissionId));
   }
 
   async health(): Promise<StoreHealth> {

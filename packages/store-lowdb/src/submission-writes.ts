@@ -1,4 +1,4 @@
-import type { AuditEntry, CreateResult, NewSubmission, Submission, SubmissionChange } from '@skema/core';
+import type { AuditEntry, CreateResult, NewSubmission, OutboxEvent, Submission, SubmissionChange } from '@skema/core';
 import { DuplicateSubmissionError, NotFoundError, RevisionConflictError } from '@skema/core';
 import type { AuditLine } from './audit-log.js';
 import type { SubmissionDoc } from './doc.js';
@@ -53,17 +53,24 @@ export class SubmissionWrites {
         revisions: [...doc.revisions, revision],
         journal: [...doc.journal, { revision: submission.revision, seq: line.seq, auditId: line.e.id }],
       };
-      await this.commit(next, line);
+      await this.commit(next, line, change.events);
       return submission;
     });
   }
 
-  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean> {
+  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>, events?: OutboxEvent[]): Promise<boolean> {
     return this.mutex.run(`id:${id}`, async () => {
       const doc = await this.reads.readOwned(tenantId, id);
       if (!doc || doc.submission.legalHold) return false;
       const line: AuditLine = { seq: this.parts.writer.nextSeq(), intent: 'delete', e: auditFor(audit, tenantId, id) };
-      await this.parts.writer.removeFile(docPath(this.parts.dataDir, id), line);
+      const prepared = this.parts.outbox.prepare(line.e.id, 'delete', id, events);
+      try {
+        await this.parts.writer.removeFile(docPath(this.parts.dataDir, id), line, prepared?.written);
+      } catch (e) {
+        this.parts.outbox.aborted(prepared);
+        throw e;
+      }
+      this.parts.outbox.committed(prepared);
       this.parts.index.remove(id);
       return true;
     });
@@ -80,15 +87,25 @@ export class SubmissionWrites {
       journal: [{ revision: 1, seq: line.seq, auditId: line.e.id }],
       ...(idempotency ? { idempotency: { key: idempotency.key, requestHash: idempotency.requestHash } } : {}),
     };
-    await this.commit(doc, line);
+    await this.commit(doc, line, input.events);
     if (idempotency) {
       this.parts.index.setKey(input.tenantId, idempotency.key, { submissionId: input.id, requestHash: idempotency.requestHash });
     }
     return { created: true, submission };
   }
 
-  private async commit(doc: SubmissionDoc, line: AuditLine): Promise<void> {
-    const stamp = await this.parts.writer.writeFile(docPath(this.parts.dataDir, doc.submission.id), doc, line);
+  /** Commits the file behind its audit intent and its outbox events (both durable before the rename). */
+  private async commit(doc: SubmissionDoc, line: AuditLine, events: OutboxEvent[] | undefined): Promise<void> {
+    const prepared = this.parts.outbox.prepare(line.e.id, 'write', doc.submission.id, events);
+    let stamp;
+    try {
+      stamp = await this.parts.writer.writeFile(docPath(this.parts.dataDir, doc.submission.id), doc, line, prepared?.written);
+    } catch (e) {
+      // After the commit point the outcome is uncertain (the writer stopped): the next start settles it.
+      if (!this.parts.writer.failure) this.parts.outbox.aborted(prepared);
+      throw e;
+    }
+    this.parts.outbox.committed(prepared);
     this.parts.index.upsert(entryFromDoc(doc, stamp));
   }
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { auditChainMigration } from './audit-chain-sql.js';
+import { casesMigration } from './cases-sql.js';
 import type { Tables } from './sql.js';
 import { tables } from './sql.js';
 
@@ -154,6 +155,23 @@ export const MIGRATIONS: Migration[] = [
     sql: (t) => `
       ALTER TABLE ${t.submissions} ADD COLUMN approvals jsonb;
       ALTER TABLE ${t.revisions} ADD COLUMN approvals jsonb;
+    `,
+  },
+  {
+    version: 6,
+    name: 'cases and their submissions',
+    sql: (t) => casesMigration(t),
+  },
+  {
+    version: 7,
+    name: 'assignees on submissions, revision actions approval and assign',
+    // Who is assigned (need-to-know access), NULL when nobody; approvals by signed-in people and
+    // assignments are revisions of their own.
+    sql: (t) => `
+      ALTER TABLE ${t.submissions} ADD COLUMN assignees jsonb;
+      ALTER TABLE ${t.revisions} DROP CONSTRAINT submission_revisions_action_check;
+      ALTER TABLE ${t.revisions} ADD CONSTRAINT submission_revisions_action_check
+        CHECK (action IN ('create', 'update', 'status', 'migrate', 'legal-hold', 'approval', 'assign'));
     `,
   },
 ];

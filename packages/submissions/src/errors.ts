@@ -21,7 +21,13 @@ export type SubmissionErrorCode =
   | 'not-editable'
   | 'revision-conflict'
   | 'idempotency-key-reused'
-  | 'invalid-input';
+  | 'invalid-input'
+  | 'case-conflict'
+  | 'attachment-type'
+  | 'attachment-too-large'
+  | 'attachment-incomplete'
+  | 'person-required'
+  | 'already-approved';
 
 /** Every refusal of a submission use case: a stable code, a localized detail and, where it helps, issues and extra members. */
 export class SubmissionError extends Error {
@@ -148,5 +154,27 @@ export class MigrationImpossibleError extends SubmissionError {
   override readonly name = 'MigrationImpossibleError';
   constructor(detail: LocalizedText) {
     super('migration-impossible', detail);
+  }
+}
+
+/** Approvals and co-signatures are acts of signed-in people: an API key (a system) cannot give one. */
+export class PersonRequiredError extends SubmissionError {
+  override readonly name = 'PersonRequiredError';
+  constructor() {
+    super('person-required', {
+      da: 'Godkendelser og medunderskrifter gives af en person, der er logget ind; en API-nøgle kan ikke godkende.',
+      en: 'Approvals and co-signatures are given by a signed-in person; an API key cannot approve.',
+    });
+  }
+}
+
+/** The person already approved this submission in another role: one person counts once. */
+export class AlreadyApprovedError extends SubmissionError {
+  override readonly name = 'AlreadyApprovedError';
+  constructor(role: string) {
+    super('already-approved', {
+      da: `Du har allerede godkendt indsendelsen som ${role}; den samme person tæller kun én gang.`,
+      en: `You already approved this submission as ${role}; the same person counts only once.`,
+    });
   }
 }

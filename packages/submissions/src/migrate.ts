@@ -5,6 +5,7 @@ import { MigrationImpossibleError, MigrationInvalidError, PreconditionFailedErro
 import { loadOwned, writeCurrent, type ExpectedRevision } from './preconditions.js';
 import { auditEntry, contentChange } from './records.js';
 import { assertEditable } from './update.js';
+import { eventsOf } from './events.js';
 import { resolveForm, validateFor } from './validation.js';
 import type { SubmissionWrite } from './write-result.js';
 
@@ -19,13 +20,13 @@ async function migrateCurrent(deps: SubmissionsDeps, actor: SubmissionActor, cur
   }
   const migrated = migrateSubmission({ data: current.data, ...plan, plugins: deps.plugins });
   const form = resolveForm(deps, actor.tenantId, current.formId, version);
-  const validation = await validateFor(deps, form, migrated.data, current.status, actor, locale);
+  const validation = await validateFor(deps, form, migrated.data, current.status, actor, locale, deps.now(), { submissionId: current.id });
   if (!validation.valid) throw new MigrationInvalidError(validation, version);
   const at = deps.now().toISOString();
   const submission = await deps.store.update(
     actor.tenantId,
     current.id,
-    contentChange(current, revision, { action: 'migrate', version, data: migrated.data, receipt: validation.receipt }, actor, at),
+    { ...contentChange(current, revision, { action: 'migrate', version, data: migrated.data, receipt: validation.receipt }, actor, at), events: eventsOf('migrate', current, { ...current, version, revision: revision + 1 }, at) },
     auditEntry(actor, at, 'migrate', current.id, { revision: revision + 1, from: current.version, version, steps: migrated.steps.map((s) => `${s.from}→${s.to}:${s.kind}`) }),
   );
   return { submission, validation, pendingApprovals: [] };

@@ -4,6 +4,7 @@ import type { SubmissionsDeps } from './deps.js';
 import { SubmissionConflictError } from './errors.js';
 import { writeCurrent, type ExpectedRevision } from './preconditions.js';
 import { auditEntry, contentChange } from './records.js';
+import { eventsOf } from './events.js';
 import { EDITABLE_STATUSES } from './status-graph.js';
 import { assertValid, resolveForm, validateFor } from './validation.js';
 import type { SubmissionWrite } from './write-result.js';
@@ -27,7 +28,7 @@ export async function updateSubmission(deps: SubmissionsDeps, actor: SubmissionA
   return writeCurrent(deps.store, actor.tenantId, id, expected, async (current, revision) => {
     assertEditable(current, { da: 'ændres', en: 'changed' });
     const form = resolveForm(deps, actor.tenantId, current.formId, input.version ?? current.version);
-    const validation = await validateFor(deps, form, input.data, current.status, actor, locale);
+    const validation = await validateFor(deps, form, input.data, current.status, actor, locale, deps.now(), { submissionId: current.id });
     assertValid(validation);
     const version = form.manifest.version;
     const action = version === current.version ? 'update' : 'migrate';
@@ -35,7 +36,7 @@ export async function updateSubmission(deps: SubmissionsDeps, actor: SubmissionA
     const submission = await deps.store.update(
       actor.tenantId,
       current.id,
-      contentChange(current, revision, { action, version, data: input.data, receipt: validation.receipt }, actor, at),
+      { ...contentChange(current, revision, { action, version, data: input.data, receipt: validation.receipt }, actor, at), events: eventsOf(action, current, { ...current, version, revision: revision + 1 }, at) },
       auditEntry(actor, at, action, current.id, { revision: revision + 1, version }),
     );
     return { submission, validation, pendingApprovals: [] };

@@ -1,4 +1,4 @@
-import type { FormVersion, Locale, SubmissionStatus, ValidationResult } from '@skema/core';
+import type { CaseContext, FormVersion, Locale, SubmissionStatus, ValidationResult } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
 import { ValidationFailedError } from './errors.js';
@@ -8,9 +8,22 @@ export function resolveForm(deps: SubmissionsDeps, tenantId: string, formId: str
   return deps.forms().resolve(tenantId, formId, version);
 }
 
+/** Which case the data is validated in: a stored submission's (looked up) or one given (a create in a case). */
+export type InCase = { submissionId: string } | { context: CaseContext };
+
 /** Drafts are checked for types and formats only; every other status for everything. */
-export function validateFor(deps: SubmissionsDeps, form: FormVersion, data: unknown, status: SubmissionStatus, actor: SubmissionActor, locale: Locale, now = deps.now()): Promise<ValidationResult> {
-  return deps.validator.validate(form, data, { locale, mode: status === 'draft' ? 'draft' : 'submitted', tenant: actor, now });
+export async function validateFor(
+  deps: SubmissionsDeps,
+  form: FormVersion,
+  data: unknown,
+  status: SubmissionStatus,
+  actor: SubmissionActor,
+  locale: Locale,
+  now = deps.now(),
+  inCase?: InCase,
+): Promise<ValidationResult> {
+  const context = inCase === undefined ? undefined : 'context' in inCase ? inCase.context : await deps.caseContext?.(actor.tenantId, inCase.submissionId);
+  return deps.validator.validate(form, data, { locale, mode: status === 'draft' ? 'draft' : 'submitted', tenant: actor, now, ...(context ? { case: context } : {}) });
 }
 
 export function assertValid(result: ValidationResult): void {

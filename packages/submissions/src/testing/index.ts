@@ -1,1 +1,3 @@
 export { MemorySubmissionStore, createMemoryStore } from './memory-store.js';
+export { MemoryCaseStore } from './memory-cases.js';
+export { MemoryBlobStore } from './memory-blobs.js';

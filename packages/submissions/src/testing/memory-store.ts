@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   DuplicateSubmissionError,
+  OutboxState,
   approvalsAfter,
+  assigneesAfter,
   assertChangeShape,
   normaliseInstant,
   statusChangedAtAfter,
@@ -11,7 +13,14 @@ import {
   type AuditEntry,
   type AuditFilter,
   type AuditVerification,
+  type ClaimedDelivery,
   type CreateResult,
+  type Delivery,
+  type DeliveryFilter,
+  type DeliveryOutcome,
+  type OutboxEvent,
+  type OutboxStore,
+  type WebhookSubscription,
   type IdempotencyRecord,
   type JsonPatchOperation,
   type NewSubmission,
@@ -47,7 +56,7 @@ function revisionOf(s: Submission, action: SubmissionRevision['action'], changes
  * in test/contract runs against it). No operation awaits before it has finished writing, so each
  * write (submission + revision + audit) is atomic and concurrent calls serialise, as the contract asks.
  */
-export class MemorySubmissionStore implements SubmissionStore {
+export class MemorySubmissionStore implements SubmissionStore, OutboxStore {
   readonly name = 'memory';
   /** Tests set this to see readiness fail. */
   healthy = true;
@@ -56,6 +65,8 @@ export class MemorySubmissionStore implements SubmissionStore {
   /** Append order is the array order; `seq` is the audit cursor. */
   private readonly auditLog: Array<{ seq: number; entry: AuditEntry }> = [];
   private readonly idempotency = new Map<string, IdempotencyRecord>();
+  /** Events, deliveries and subscriptions; written by the same synchronous step as the change they report. */
+  private readonly outbox = new OutboxState();
 
   async init(): Promise<void> {}
   async close(): Promise<void> {}
@@ -72,6 +83,7 @@ export class MemorySubmissionStore implements SubmissionStore {
     this.submissions.set(input.id, submission);
     this.revisionLog.set(input.id, [revisionOf(submission, 'create', [], input.by, submission.createdAt)]);
     this.pushAudit(entry);
+    this.addEvents(input.events);
     if (idemKey && idempotency) {
       this.idempotency.set(idemKey, { key: idempotency.key, tenantId: input.tenantId, requestHash: idempotency.requestHash, submissionId: input.id });
     }
@@ -90,10 +102,11 @@ export class MemorySubmissionStore implements SubmissionStore {
     if (current.revision !== change.expectedRevision) throw new RevisionConflictError(change.expectedRevision, current.revision);
     const at = normaliseInstant(change.at, 'change.at');
     const entry = auditFor(audit, tenantId, id);
-    const { legalHold: previousHold, approvals: _previousApprovals, ...rest } = current;
+    const { legalHold: previousHold, approvals: _previousApprovals, assignees: _previousAssignees, ...rest } = current;
     // Like the durable stores: legalHold is present only while true, approvals only while there are any.
     const hold = change.legalHold ?? previousHold ?? false;
     const approvals = approvalsAfter(current, change);
+    const assignees = assigneesAfter(current, change);
     const next: Submission = {
       ...rest,
       data: change.data !== undefined ? clone(change.data) : current.data,
@@ -106,10 +119,12 @@ export class MemorySubmissionStore implements SubmissionStore {
       updatedBy: change.by,
       ...(hold ? { legalHold: true } : {}),
       ...(approvals ? { approvals: clone(approvals) } : {}),
+      ...(assignees ? { assignees: [...assignees] } : {}),
     };
     this.submissions.set(id, next);
     this.revisionLog.get(id)!.push(revisionOf(next, change.action, change.changes, change.by, at));
     this.pushAudit(entry);
+    this.addEvents(change.events);
     return clone(next);
   }
 
@@ -147,14 +162,51 @@ export class MemorySubmissionStore implements SubmissionStore {
     return { ...page, items: page.items.map(clone) };
   }
 
-  async delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean> {
+  async delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>, events?: OutboxEvent[]): Promise<boolean> {
     const current = this.owned(tenantId, id);
     if (!current || current.legalHold) return false;
     const entry = auditFor(audit, tenantId, id);
     this.submissions.delete(id);
     this.revisionLog.delete(id);
     this.pushAudit(entry);
+    this.addEvents(events);
     return true;
+  }
+
+  async emitEvents(events: OutboxEvent[]): Promise<OutboxEvent[]> {
+    return clone(this.addEvents(events));
+  }
+
+  async claimDeliveries(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    return this.outbox.claim(now, limit, leaseMs, randomUUID);
+  }
+
+  async completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean> {
+    return this.outbox.complete(id, claimToken, outcome) !== undefined;
+  }
+
+  async listDeliveries(tenantId: string, filter: DeliveryFilter): Promise<{ items: Delivery[]; nextCursor?: string }> {
+    return this.outbox.list(tenantId, filter);
+  }
+
+  async retryDelivery(tenantId: string, id: string, now: string): Promise<Delivery | undefined> {
+    return this.outbox.retry(tenantId, id, now);
+  }
+
+  async saveSubscription(subscription: WebhookSubscription): Promise<WebhookSubscription> {
+    return this.outbox.saveSubscription(subscription);
+  }
+
+  async listSubscriptions(tenantId: string): Promise<WebhookSubscription[]> {
+    return this.outbox.subscriptionsOf(tenantId);
+  }
+
+  async deleteSubscription(tenantId: string, id: string): Promise<boolean> {
+    return this.outbox.deleteSubscription(tenantId, id);
+  }
+
+  async archivedRevision(tenantId: string, submissionId: string): Promise<number | undefined> {
+    return this.outbox.archivedRevision(tenantId, submissionId);
   }
 
   /** Nothing outside this process can change the array, so the chain is whole by construction; counts the entries. */
@@ -170,6 +222,10 @@ export class MemorySubmissionStore implements SubmissionStore {
   private owned(tenantId: string, id: string): Submission | undefined {
     const found = this.submissions.get(id);
     return found?.tenantId === tenantId ? found : undefined;
+  }
+
+  private addEvents(events: readonly OutboxEvent[] | undefined): OutboxEvent[] {
+    return events?.length ? this.outbox.addEvents(clone(events), () => randomUUID()).events : [];
   }
 
   private pushAudit(entry: AuditEntry): AuditEntry {

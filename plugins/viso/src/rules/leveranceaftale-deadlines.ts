@@ -1,5 +1,12 @@
-import { numberOption, addDays, addMonths, arrayAt, daysBetween, type DeadlineDefinition, type DeadlineFinding, type IsoDate } from '@skema/core';
+import { numberOption, addDays, addMonths, arrayAt, daysBetween, type DeadlineDefinition, type DeadlineFinding, type IsoDate, type RuleContext } from '@skema/core';
 import { dateAt, enumAt, hasText, LEVERANCEAFTALE } from './leveranceaftale-read.js';
+import { notatOf } from './case-read.js';
+
+/** When the case's afklarende opsamlingsnotat was sent to the henvender, if it records it. */
+function notatSent(ctx: RuleContext): IsoDate | undefined {
+  const notat = notatOf(ctx, 'Afklarende møde');
+  return notat ? dateAt(notat.data, '/udsendelse/udsendtDato') : undefined;
+}
 
 const appliesTo = [LEVERANCEAFTALE];
 
@@ -29,7 +36,8 @@ export const lev01ProposalDeadline: DeadlineDefinition = {
     },
   },
   derive(data, ctx) {
-    const sent = dateAt(data, '/tidsplan/opsamlingsnotatUdsendt');
+    // In a case the date can come from the afklarende opsamlingsnotat itself (when it was sent).
+    const sent = dateAt(data, '/tidsplan/opsamlingsnotatUdsendt') ?? notatSent(ctx);
     if (sent === undefined) return [];
     const days = numberOption(ctx.options, 'days', 5);
     const due = addDays(sent, days);
