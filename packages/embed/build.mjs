@@ -10,6 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const outfile = resolve(here, 'dist/skema-form.js');
 // The issue's "≤ 200 KB gzipped", read strictly: 200,000 bytes (not 200 KiB).
 const BUDGET = 200_000;
+// Issue #17's target for what browsers download (brotli, quality 11): 150,000 bytes.
+const BROTLI_BUDGET = 150_000;
 
 // Libraries known to be free of import-time side effects: what the form does not call (core's
 // registry, hashing, migrations; JSON Forms' own Ajv; most of semver) is dropped from the bundle.
@@ -48,6 +50,29 @@ const pureModules = {
   },
 };
 
+// React's API by preact/compat, in this bundle only (~200 kB of react-dom become ~25 kB): the form
+// needs hooks, context, useSyncExternalStore, memo, forwardRef, flushSync and createRoot, all of
+// which compat provides with React's semantics (onChange on text inputs fires per keystroke, onFocus
+// and onBlur bubble). @skema/react and the renderer packages keep React as their peer dependency.
+const PREACT = {
+  react: 'preact/compat',
+  'react-dom': 'preact/compat',
+  'react-dom/client': 'preact/compat/client',
+  'react/jsx-runtime': 'preact/compat/jsx-runtime',
+};
+const reactAsPreact = {
+  name: 'react-as-preact',
+  setup(b) {
+    b.onResolve({ filter: /^(react|react-dom|scheduler)(\/.*)?$/ }, async (args) => {
+      const target = PREACT[args.path];
+      // Any other React entry point would pull React itself back in next to Preact.
+      if (!target) return { errors: [{ text: `${args.path} has no preact/compat mapping in build.mjs` }] };
+      const result = await b.resolve(target, { kind: args.kind, resolveDir: here, pluginData: { pure: true } });
+      return result.errors.length ? { errors: result.errors } : { path: result.path };
+    });
+  },
+};
+
 // Rule catalogue metadata (descriptions, seed references) is for the API's /rules and the docs;
 // the browser engine never reads it, so the rule plugins' copies are blanked in the bundle.
 const RULE_PLUGINS = /[\\/]plugins[\\/](dk|viso|trivsel|ringsted|familieraadslagning)[\\/]dist[\\/].*\.js$/;
@@ -81,7 +106,7 @@ const built = await build({
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
-  plugins: [pureModules, stripCatalogue],
+  plugins: [reactAsPreact, pureModules, stripCatalogue],
   metafile: !!process.env.EMBED_META,
 });
 
@@ -95,15 +120,19 @@ if (gzipped > BUDGET) {
   console.error(`skema-form.js is ${gzipped - BUDGET} bytes over the ${BUDGET}-byte gzip budget`);
   process.exit(1);
 }
+const brotli = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+const br = brotli(bytes);
+if (br.length > BROTLI_BUDGET) {
+  console.error(`skema-form.js is ${br.length - BROTLI_BUDGET} bytes over the ${BROTLI_BUDGET}-byte brotli budget`);
+  process.exit(1);
+}
 
 // The versioned copy (`skema-form.<hash>.js`, cached for a year), brotli and gzip copies of both
 // (the API picks one by Accept-Encoding), and a manifest with the Subresource Integrity hash.
-const brotli = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
 const contentHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const versioned = `skema-form.${contentHash}.js`;
 const dist = dirname(outfile);
 for (const old of readdirSync(dist)) if (/^skema-form\.[0-9a-f]{16}\.js/.test(old) && !old.startsWith(versioned)) rmSync(resolve(dist, old));
-const br = brotli(bytes);
 const gz = gzipSync(bytes, { level: 9 });
 for (const name of ['skema-form.js', versioned]) {
   writeFileSync(resolve(dist, name), bytes);

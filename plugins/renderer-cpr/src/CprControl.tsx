@@ -48,7 +48,12 @@ function CprControl(props: ControlProps) {
           placeholder={text.placeholder}
           value={value}
           disabled={!enabled}
-          onChange={(event) => input.change(formatCprInput(event.target.value))}
+          onChange={(event) => {
+            // Written back to the element: Preact (the embed) does not restore a controlled value that did not change.
+            const formatted = formatCprInput(event.target.value);
+            if (formatted !== event.target.value) event.target.value = formatted;
+            input.change(formatted);
+          }}
           onBlur={input.flush}
         />
       )}
