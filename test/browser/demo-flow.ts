@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { api, repoRoot } from './harness.js';
 
 interface Created {
-  submission: { id: string; status: string; data: Record<string, unknown> };
+  submission: { id: string; status: string; data: Record<string, unknown>; approvals?: Array<Record<string, unknown>> };
 }
 
 /** A realistic underretning (one of the form's own examples) that lacks the observations: fails UND-02. */

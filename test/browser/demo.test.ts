@@ -4,8 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { createDraft, getSubmission, OBSERVATIONS, underretningWithoutObservations } from './demo-flow.js';
 import { fillThroughUi } from './fill-form.js';
 import { artifactPath, repoRoot, useBrowserSession } from './harness.js';
+import { signInAtDemo } from './people.js';
 
-const session = useBrowserSession();
+// The underretning is sent with the fagkonsulent's co-signature (UND-03), an act of a signed-in
+// person: Frederik Fagkonsulent signs in, and his «Indsend» records his co-signature.
+const session = useBrowserSession(
+  async ({ page, server }) => {
+    await page.goto(`${server.url}/`);
+    await signInAtDemo(page, server, 'Frederik Fagkonsulent (fagkonsulent)');
+  },
+  { signIn: true },
+);
 
 describe('demo portal (React component)', () => {
   it('fills the underretning, shows UND-02 in the summary and at the field, fixes it, submits, and the API has it', async () => {
@@ -39,6 +48,7 @@ describe('demo portal (React component)', () => {
 
     const stored = await getSubmission(session.server.url, id);
     expect(stored.status).toBe('submitted');
+    expect(stored.approvals).toEqual([expect.objectContaining({ actorId: 'oidc:demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' })]);
     expect(stored.data.iagttagelser).toBe(OBSERVATIONS);
     expect(String(stored.data.faktuelleOplysninger)).toMatch(/Skolen har registreret fraværet dagligt\.$/);
   });

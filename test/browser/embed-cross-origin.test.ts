@@ -4,11 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDraft, getSubmission, OBSERVATIONS, underretningWithoutObservations } from './demo-flow.js';
 import { artifactPath, DEV_KEY, launchChromium, startApi, type Running } from './harness.js';
+import { personToken } from './people.js';
 
 /**
  * A municipal portal on its OWN origin (another port of 127.0.0.1: another origin to the browser),
  * embedding the form as packages/embed/README.md says: the script and the API both come from the
- * Skema API's origin. `?submission=<id>` continues a stored draft. The page records the element's events.
+ * Skema API's origin. `?submission=<id>` continues a stored draft, `?token=` sets the element's
+ * token (a signed-in person's access token; the development key otherwise). The page records the element's events.
  */
 async function startPortal(apiUrl: () => string): Promise<Running> {
   const server = createServer((req, res) => {
@@ -20,6 +22,8 @@ async function startPortal(apiUrl: () => string): Promise<Running> {
     const api = apiUrl();
     const submission = url.searchParams.get('submission');
     const submissionAttr = submission && /^[\w-]+$/.test(submission) ? ` submission="${submission}"` : '';
+    const given = url.searchParams.get('token');
+    const token = given && /^[\w.-]+$/.test(given) ? given : DEV_KEY;
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
 <html lang="da">
   <head>
@@ -28,7 +32,7 @@ async function startPortal(apiUrl: () => string): Promise<Running> {
     <script src="${api}/embed/skema-form.js" defer></script>
   </head>
   <body>
-    <skema-form id="underretning" form="underretning" version="1.0.0" api="${api}" token="${DEV_KEY}" locale="da" id-prefix="portal"${submissionAttr}></skema-form>
+    <skema-form id="underretning" form="underretning" version="1.0.0" api="${api}" token="${token}" locale="da" id-prefix="portal"${submissionAttr}></skema-form>
     <script>
       window.events = [];
       window.details = {};
@@ -62,7 +66,7 @@ let page: Page;
 beforeAll(async () => {
   allowed = await startPortal(() => api.url);
   stranger = await startPortal(() => api.url);
-  api = await startApi({ corsOrigins: [allowed.url] });
+  api = await startApi({ corsOrigins: [allowed.url], signIn: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
 });
@@ -86,7 +90,9 @@ describe('<skema-form> on a portal of another origin', () => {
 
   it('continues a draft and submits it: PUT and status change pass their preflights (If-Match), and the ETag is readable', async () => {
     const id = await createDraft(api.url, { ...underretningWithoutObservations(), iagttagelser: OBSERVATIONS });
-    await page.goto(`${allowed.url}/?submission=${id}`);
+    // Sending an underretning is the fagkonsulent's co-signature (UND-03): a signed-in person's token, not a key.
+    const token = await personToken(api, 'demo-fagkonsulent');
+    await page.goto(`${allowed.url}/?submission=${id}&token=${token}`);
     const observations = page.locator('#portal-field__iagttagelser');
     await expect.poll(() => observations.inputValue()).toBe(OBSERVATIONS);
     await page.locator('skema-form').getByRole('button', { name: 'Indsend' }).click();
@@ -97,7 +103,9 @@ describe('<skema-form> on a portal of another origin', () => {
     expect(submitted).toMatchObject({ submission: { id, status: 'submitted' }, receipt: { formId: 'underretning' } });
     // Only readable because the API exposes ETag to the portal's origin.
     expect(submitted.etag).toBeTruthy();
-    expect((await getSubmission(api.url, id)).status).toBe('submitted');
+    const stored = await getSubmission(api.url, id);
+    expect(stored.status).toBe('submitted');
+    expect(stored.approvals).toEqual([expect.objectContaining({ subject: 'demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' })]);
   });
 
   it("the portal's own script may create a submission (Idempotency-Key) and read Location, ETag and RateLimit", async () => {

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDraft, getSubmission, OBSERVATIONS, underretningWithoutObservations } from './demo-flow.js';
-import { artifactPath, DEV_KEY, useBrowserSession } from './harness.js';
+import { artifactPath, useBrowserSession } from './harness.js';
+import { personToken } from './people.js';
 
-const session = useBrowserSession();
+const session = useBrowserSession(undefined, { signIn: true });
 
 /** The element focused inside the web component's shadow root. */
 const focusedInForm = (p: Page) => p.evaluate(() => document.querySelector('skema-form')?.shadowRoot?.activeElement?.id);
@@ -24,12 +25,14 @@ describe('plain HTML portal (web component only)', () => {
 
   it('fills the underretning, shows UND-02, fixes it, submits; the page gets skema-submitted and the API has it', async () => {
     const id = await createDraft(session.server.url, underretningWithoutObservations());
+    // Sending it is the fagkonsulent's co-signature (UND-03), an act of a signed-in person.
+    const fagkonsulent = await personToken(session.server, 'demo-fagkonsulent');
     await session.page.goto(`${session.server.url}/plain.html`);
     await session.page.locator('#portal-field__faktuelleOplysninger').waitFor();
     // The page's own embed session has arrived (plain.js), so it cannot overwrite the key set below.
     await expect.poll(() => session.page.locator('skema-form').getAttribute('token')).toMatch(/^skema_es_/);
     // The host page continues the saved draft by setting an attribute.
-    await session.page.evaluate(({ sid, dev }) => {
+    await session.page.evaluate(({ sid, token }) => {
       const el = document.querySelector('skema-form')!;
       const w = window as unknown as { events: string[]; details: Record<string, unknown> };
       w.events = [];
@@ -40,10 +43,10 @@ describe('plain HTML portal (web component only)', () => {
           w.details[type] = JSON.parse(JSON.stringify((event as CustomEvent).detail));
         });
       }
-      // Continuing a saved draft is back-office work: the caseworker's key, not the citizen's one-form embed session.
-      el.setAttribute('token', dev);
+      // Continuing a saved draft is back-office work: the fagkonsulent's own access token, not the citizen's one-form embed session.
+      el.setAttribute('token', token);
       el.setAttribute('submission', sid);
-    }, { sid: id, dev: DEV_KEY });
+    }, { sid: id, token: fagkonsulent });
     const facts = session.page.locator('#portal-field__faktuelleOplysninger');
     await expect.poll(() => facts.inputValue()).toContain('40 % fravær');
     await facts.press('End');
@@ -76,6 +79,7 @@ describe('plain HTML portal (web component only)', () => {
     expect(details['skema-error'].issues?.some((i: { code: string; path: string }) => i.code === 'UND-02' && i.path === '/iagttagelser')).toBe(true);
     const stored = await getSubmission(session.server.url, id);
     expect(stored.status).toBe('submitted');
+    expect(stored.approvals).toEqual([expect.objectContaining({ subject: 'demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' })]);
     expect(stored.data.iagttagelser).toBe(OBSERVATIONS);
   });
 });

@@ -139,11 +139,14 @@ export interface BrowserSession {
   page: Page;
 }
 
-/** Registers the file's beforeAll/afterAll: the real API, Chromium and a page; `prepare` runs once after. */
-export function useBrowserSession(prepare?: (session: BrowserSession) => Promise<void>): BrowserSession {
+/**
+ * Registers the file's beforeAll/afterAll: the real API, Chromium and a page; `prepare` runs once
+ * after. `options.signIn` also starts the development provider, so `prepare` can sign a person in.
+ */
+export function useBrowserSession(prepare?: (session: BrowserSession) => Promise<void>, options: ApiOptions = {}): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
-    session.server = await startApi();
+    session.server = await startApi(options);
     session.browser = await launchChromium();
     session.page = await session.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
     await prepare?.(session);

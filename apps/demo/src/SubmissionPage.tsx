@@ -27,6 +27,7 @@ function receiptProps(submission: Submission, form: FormVersion) {
     status: submission.status,
     at: submission.status === 'draft' ? submission.updatedAt : (submission.statusChangedAt ?? submission.createdAt),
     sender: submission.createdBy,
+    approvals: submission.approvals ?? [],
     href: draftHref(submission),
   };
 }

@@ -27,4 +27,10 @@ describe('SkemaClient.approve()', () => {
     expect(approved.submission.approvals).toEqual([expect.objectContaining({ actorId: 'oidc:alpha-leder', actorName: 'Lene Leder', kind: 'person', role: 'leder' })]);
     expect(approved.etag).toBe(`"${submission.id}:2"`);
   });
+
+  it('me() tells a signed-in person (name, roles) from a system key', async () => {
+    const token = (await people.as('alpha-fagkonsulent', ['caseworker', 'fagkonsulent'], 'Frederik Fagkonsulent')).Authorization.slice('Bearer '.length);
+    expect(await client(token).me()).toMatchObject({ kind: 'person', name: 'Frederik Fagkonsulent', roles: ['caseworker', 'fagkonsulent'] });
+    expect(await client(TEST_KEYS.caseworker).me()).toMatchObject({ kind: 'system' });
+  });
 });

@@ -151,6 +151,11 @@ export class SkemaClient {
     return { submission: answer.body, ...(answer.etag ? { etag: answer.etag } : {}) };
   }
 
+  /** Who the API takes the token for (`GET /auth/me`): a person (with name and roles) or a system. */
+  async me(options: Signal = {}): Promise<Wire.AuthMe> {
+    return this.get('/auth/me', options);
+  }
+
   async getRevisions(id: string, options: Signal = {}): Promise<Wire.Revision[]> {
     return (await this.get<Wire.RevisionList>(`/submissions/${enc(id)}/revisions`, options)).items;
   }

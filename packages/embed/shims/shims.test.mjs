@@ -18,7 +18,7 @@ import { filter, find, maxBy } from './lodash-collection.js';
 import isEqual from './lodash-isequal.js';
 import merge from './lodash-merge.js';
 import startCase from './lodash-startcase.js';
-import { satisfies } from './semver.js';
+import { compare, satisfies, valid } from './semver.js';
 
 describe('bundle shims behave like the libraries they replace', () => {
   it('lodash get, has, isEmpty, keys, range, includes, reduce, remove and the small ones', () => {
@@ -82,6 +82,12 @@ describe('bundle shims behave like the libraries they replace', () => {
     expect(data).toEqual({ a: { b: 1 }, list: [{ x: 1 }], keep: { y: 2 } });
     expect(unset('a.b', data)).toEqual(realUnset('a.b', data));
     expect(unset('missing.b', data)).toEqual(realUnset('missing.b', data));
+  });
+
+  it('semver valid and compare for form versions (core compareVersions, e.g. a rule from underretning 1.1.0 on)', () => {
+    for (const v of ['1.0.0', '1.1.0', '2.10.3', 'v1.2.3', ' 1.2.3 ', 'latest', '1.2', '', '1.0.0-rc.1']) expect(valid(v), v).toBe(realSemver.valid(v));
+    const versions = ['1.0.0', '1.0.2', '1.1.0', '1.10.0', '2.0.0', '0.9.9', '1.0.0-rc.1', '1.0.0-rc.2', '1.0.0-alpha', '1.0.0-rc.10'];
+    for (const a of versions) for (const b of versions) expect(compare(a, b), `${a} ${b}`).toBe(realSemver.compare(a, b));
   });
 
   it('semver satisfies for the range forms the forms use', () => {

@@ -10,12 +10,14 @@ import {
   type SkemaEngine,
   type ValidationIssue,
   type ValidationResult,
+  type Wire,
   type WorkingDayCalendar,
 } from '@skema/core';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { issuesToErrorObjects } from './ajv-errors.js';
 import type { SkemaClient, SubmissionWriteResult } from './api.js';
+import { SubmissionApprovalsContext, type SignedInPerson } from './approvals-context.js';
 import { SkemaFormContext, type SkemaFormContextValue } from './context.js';
 import { withSchemaDefaults } from './defaults.js';
 import { requiredNow, withRequiredObjects } from './error-feedback.js';
@@ -29,6 +31,7 @@ import { safeUiSchema } from './renderers/data-paths.js';
 import { skemaRenderers } from './renderers/skema-renderers.js';
 import { createTranslate } from './translate.js';
 import type { UiText } from './ui-text.js';
+import { useApprovals } from './use-approvals.js';
 import { useTouched } from './use-touched.js';
 import { useSubmission, type SavedSubmission, type SkemaFormError } from './use-submission.js';
 import { currentServerIssues, mergeIssues, placeIssues, shownIssues, toServerIssues, type ServerIssue } from './visible-issues.js';
@@ -57,6 +60,11 @@ export interface FormViewProps {
   idPrefix: string;
   initialData: unknown;
   initialSaved: SavedSubmission | undefined;
+  /** The stored submission's data and recorded approvals, when continuing one. */
+  storedData?: unknown;
+  initialApprovals?: readonly Wire.Approval[];
+  /** Who is signed in (`GET /auth/me`), for the approval buttons. */
+  person?: SignedInPerson;
   renderers: readonly JsonFormsRendererRegistryEntry[] | undefined;
   readonly: boolean;
   validationDelay: number;
@@ -165,7 +173,9 @@ export function FormView(props: FormViewProps) {
       setSubmitAttempted(true);
       setSummaryFocus((n) => n + 1);
     },
-  });
+  }, props.storedData);
+
+  const approvalsValue = useApprovals(client, submission, props.initialApprovals, props.person, ui.networkError);
 
   const allErrors = useMemo(
     () => mergeIssues(result?.errors ?? NO_ISSUES, currentServerIssues(serverIssues, dataRef.current)),
@@ -263,6 +273,7 @@ export function FormView(props: FormViewProps) {
 
   return (
     <SkemaFormContext.Provider value={contextValue}>
+      <SubmissionApprovalsContext.Provider value={approvalsValue}>
       <div ref={rootRef} className="skema-form-body" data-form={form.manifest.id} data-version={form.manifest.version} onPointerDownCapture={onPointerDownCapture}>
         {props.showTitle ? (
           <Heading className="skema-title" id={`${idPrefix}-title`}>
@@ -283,6 +294,7 @@ export function FormView(props: FormViewProps) {
               at={submission.result.submission.updatedAt}
               sender={submission.result.submission.createdBy}
               subject={receiptSubject(dataRef.current)}
+              approvals={submission.result.submission.approvals ?? []}
               autoFocus
             />
           </div>
@@ -330,6 +342,7 @@ export function FormView(props: FormViewProps) {
           </div>
         ) : null}
       </div>
+      </SubmissionApprovalsContext.Provider>
     </SkemaFormContext.Provider>
   );
 }

@@ -40,4 +40,16 @@ describe('the receipt after submitting', () => {
     expect(screen.queryByText(/Kvittering/)).toBeNull();
     expect(screen.getByRole('link', { name: 'Fortsæt kladden' }).getAttribute('href')).toBe('#/forms/underretning/1.0.2?submission=sub-9');
   });
+
+  it('says who approved: each recorded approval with name, role and time; one not given by a signed-in person is «ikke verificeret»', () => {
+    const approvals = [
+      { actorId: 'oidc:demo-fagkonsulent', actorName: 'Frederik Fagkonsulent', subject: 'demo-fagkonsulent', kind: 'person' as const, role: 'fagkonsulent', at: '2026-06-02T10:00:00Z', decision: 'approved' as const, revision: 2 },
+      { actorId: 'leder-key', role: 'leder', at: '2026-06-03T10:00:00Z', decision: 'approved' as const, revision: 3 },
+    ];
+    render(<Receipt submissionId="sub-9" receipt={receipt} locale="da" status="submitted" approvals={approvals} />);
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toMatch(/^Godkendt af Frederik Fagkonsulent \(fagkonsulent\), 2\. juni 2026/);
+    expect(items[1]).toMatch(/^Godkendt af leder-key \(leder\), .*\(ikke verificeret\)$/);
+    expect(screen.getByText('Godkendelser').tagName).toBe('DT');
+  });
 });

@@ -1,5 +1,6 @@
-import type { Locale, ValidationReceipt } from '@skema/core';
+import type { Locale, ValidationReceipt, Wire } from '@skema/core';
 import { useEffect, useRef } from 'react';
+import { approvalLine } from './approval-text.js';
 import { uiText } from './ui-text.js';
 
 export interface ReceiptProps {
@@ -17,11 +18,15 @@ export interface ReceiptProps {
   sender?: string;
   /** The person the form is about, as the submitter typed it (see `receiptSubject`). */
   subject?: string;
+  /** The recorded approvals and co-signatures: who, in which role, when, what they decided. */
+  approvals?: readonly Wire.Approval[];
   /** Where a draft can be continued. */
   href?: string;
   /** Moves focus to the receipt when it appears (right after submitting). */
   autoFocus?: boolean;
 }
+
+const APPROVALS = { da: 'Godkendelser', en: 'Approvals' } as const;
 
 function dateTime(iso: string, locale: Locale): string {
   const at = new Date(iso);
@@ -67,6 +72,18 @@ export function Receipt(props: ReceiptProps) {
           <>
             <dt>{f.sender}</dt>
             <dd>{sender}</dd>
+          </>
+        ) : null}
+        {props.approvals?.length ? (
+          <>
+            <dt>{APPROVALS[locale]}</dt>
+            <dd>
+              <ul className="skema-receipt-approvals">
+                {props.approvals.map((a) => (
+                  <li key={`${a.actorId}:${a.role}:${a.at}`}>{approvalLine(a, locale)}</li>
+                ))}
+              </ul>
+            </dd>
           </>
         ) : null}
         <dt>{draft ? f.draftNumber : f.number}</dt>

@@ -27,6 +27,8 @@ export { SkemaFormContext, useSkemaForm, useFieldId, useFieldErrors, useFieldWar
 export { IssueStore } from './issue-store.js';
 export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary.js';
 export { Receipt, type ReceiptProps } from './Receipt.js';
+export { SubmissionApprovalsContext, useSubmissionApprovals, type SubmissionApprovals, type SignedInPerson } from './approvals-context.js';
+export { approvalLine, formatApprovalTime, isVerifiedApproval, roleName } from './approval-text.js';
 export { receiptSubject } from './receipt-subject.js';
 export { SubmissionDocument } from './SubmissionDocument.js';
 export { issuesToErrorObjects } from './ajv-errors.js';

@@ -42,10 +42,22 @@ function toIssues(error: SkemaApiError, locale: 'da' | 'en'): ValidationIssue[] 
   }));
 }
 
-/** Draft saving and submission against the API, with optimistic concurrency and idempotent creation. */
-export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'da' | 'en', initial: SavedSubmission | undefined, callbacks: SubmissionCallbacks) {
+/** JSON with object keys sorted, so two equal documents compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/**
+ * Draft saving and submission against the API, with optimistic concurrency and idempotent creation.
+ * `storedData` is the stored submission's data: unchanged data is not written again, since a write
+ * of the data voids the recorded approvals (a co-signature given on the draft must survive «Indsend»).
+ */
+export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'da' | 'en', initial: SavedSubmission | undefined, callbacks: SubmissionCallbacks, storedData?: unknown) {
   const [phase, setPhase] = useState<SubmissionPhase>(initial?.status === 'submitted' ? 'submitted' : 'idle');
   const [saved, setSaved] = useState<SavedSubmission | undefined>(initial);
+  const storedRef = useRef<string | undefined>(initial && storedData !== undefined ? canonical(storedData) : undefined);
   const [result, setResult] = useState<SubmissionWriteResult | undefined>();
   const [failure, setFailure] = useState<SkemaFormError | undefined>();
   const savedRef = useRef(saved);
@@ -79,16 +91,39 @@ export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'd
     };
     setSaved(next);
     savedRef.current = next;
+    storedRef.current = canonical(written.submission.data);
     setResult(written);
   };
+
+  /** Takes over a revision written elsewhere (an approval), so the next write sends its ETag. */
+  const adopt = useCallback((submission: { id: string; status: string; updatedAt: string }, etag: string | undefined) => {
+    const next: SavedSubmission = { id: submission.id, status: submission.status, savedAt: submission.updatedAt, ...(etag ? { etag } : {}) };
+    setSaved(next);
+    savedRef.current = next;
+  }, []);
 
   const write = async (data: unknown, status: 'draft' | 'submitted'): Promise<SubmissionWriteResult> => {
     const { id: formId, version } = form.manifest;
     const current = savedRef.current;
     // The form's data is an object (the schema's root); the server checks it against the version.
     const body = data as Record<string, unknown>;
-    if (!current) return client.createSubmission(formId, version, body, { status, idempotencyKey: newKey() });
+    if (!current) {
+      try {
+        return await client.createSubmission(formId, version, body, { status, idempotencyKey: newKey() });
+      } catch (error) {
+        // A guard that records the submitter's own approval (a fagkonsulent sending an underretning
+        // co-signs it) needs a stored submission: the API answers 409 invalid-transition and asks
+        // for a draft first, then the status change.
+        if (status !== 'submitted' || !(error instanceof SkemaApiError) || error.status !== 409 || error.code !== 'invalid-transition') throw error;
+        const draft = await client.createSubmission(formId, version, body, { status: 'draft', idempotencyKey: newKey() });
+        remember(draft);
+        return client.changeStatus(draft.submission.id, status, { ifMatch: draft.etag ?? '*' });
+      }
+    }
     const etag = current.etag ?? (await client.getSubmission(current.id)).etag ?? '*';
+    if (status === 'submitted' && current.status !== status && storedRef.current === canonical(body)) {
+      return client.changeStatus(current.id, status, { ifMatch: etag });
+    }
     const updated = await client.updateSubmission(current.id, body, { ifMatch: etag });
     if (status === 'draft' || updated.submission.status === status) return updated;
     return client.changeStatus(current.id, status, { ifMatch: updated.etag ?? '*' });
@@ -128,5 +163,5 @@ export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'd
     [client, form, fail],
   );
 
-  return { phase, saved, result, failure, saveDraft, submit, reportError: fail };
+  return { phase, saved, result, failure, saveDraft, submit, adopt, reportError: fail };
 }

@@ -2,6 +2,7 @@ import type { SkemaPlugin, SkemaPluginFactory } from '@skema/core';
 import { familieraadslagningsplanDeadlines, familieraadslagningsplanRules } from './rules/familieraadslagningsplan.js';
 import { evalueringsskemaDeadlines, evalueringsskemaRules } from './rules/evalueringsskema.js';
 import { planApprovalGuard } from './guards/plan-approval.js';
+import { familieraadslagningMigrations } from './migrations.js';
 import { PACKAGE_VERSION } from './version.js';
 
 export const PLUGIN_NAME = '@skema/plugin-familieraadslagning';
@@ -21,6 +22,7 @@ const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
       ...evalueringsskemaDeadlines,
   ],
   guards: [planApprovalGuard()],
+  migrations: familieraadslagningMigrations(),
 });
 
 export default plugin;

@@ -66,8 +66,8 @@ describe('approvals renderer', () => {
   });
 
   it('states who approved and when', () => {
-    expect(approvalText('medunderskriver', { navn: 'Lis Fagkonsulent', dato: '2026-06-03' }, 'da').text).toBe('Medunderskrevet af Lis Fagkonsulent den 3. juni 2026.');
-    expect(approvalText('lederGodkendelse', { navn: 'Ole Leder', dato: '2026-06-04', udfald: 'Afvist' }, 'da').text).toBe('Afvist af Ole Leder den 4. juni 2026.');
+    expect(approvalText('medunderskriver', { navn: 'Lis Fagkonsulent', dato: '2026-06-03' }, 'da').text).toBe('Medunderskrevet af Lis Fagkonsulent den 3. juni 2026 (ikke verificeret).');
+    expect(approvalText('lederGodkendelse', { navn: 'Ole Leder', dato: '2026-06-04', udfald: 'Afvist' }, 'da').text).toBe('Afvist af Ole Leder den 4. juni 2026 (ikke verificeret).');
     expect(approvalText('lederGodkendelse', {}, 'en')).toEqual({ done: false, text: 'Awaiting approval.' });
   });
 
@@ -82,7 +82,7 @@ describe('approvals renderer', () => {
         actions={false}
       />,
     );
-    expect(screen.getByRole('region', { name: 'Medunderskriver' }).textContent).toContain('Medunderskrevet af Lis Fagkonsulent den 3. juni 2026.');
+    expect(screen.getByRole('region', { name: 'Medunderskriver' }).textContent).toContain('Medunderskrevet af Lis Fagkonsulent den 3. juni 2026 (ikke verificeret).');
     expect(screen.getByRole('region', { name: 'Lederens godkendelse' }).textContent).toContain('Afventer godkendelse.');
     expect(screen.queryByRole('textbox')).toBeNull();
   });

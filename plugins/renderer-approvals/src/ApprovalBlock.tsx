@@ -10,8 +10,10 @@ import {
 import { JsonFormsDispatch, useJsonForms, withJsonFormsDetailProps, withJsonFormsLayoutProps } from '@jsonforms/react';
 import { detailUiSchema, fieldId, isWithin, pathToPointer, scopeToPointer, SKEMA_PLUGIN_RANK, useErrorCount, useSkemaForm, valueAtPointer } from '@skema/react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { APPROVAL_NAMES, approvalText, type ApprovalData } from './approval-text.js';
+import { APPROVAL_NAMES, APPROVAL_ROLES_OF, approvalText, type ApprovalData } from './approval-text.js';
 import type { SkemaRendererEntry } from '@skema/react';
+import { PeopleApprovals } from './PeopleApprovals.js';
+import { TypedHistory } from './TypedHistory.js';
 import { APPROVALS_CSS } from './styles.js';
 
 const EDIT = { da: 'Registrér eller ret', en: 'Record or correct' } as const;
@@ -40,8 +42,10 @@ function isApprovalName(pointer: string | undefined, uischema: UISchemaElement):
 }
 
 /**
- * Who approved or co-signed, and when, as a read-only statement. While the form is editable the
- * fields stay reachable behind a disclosure (the error summary opens it), so the record can be made.
+ * A typed approval block of a form version from before approvals were acts of people: what was
+ * typed, marked «ikke verificeret», the approvals signed-in people recorded in the block's role
+ * with the button to give one, and, while the form is editable, the typed fields behind a
+ * disclosure (the error summary opens it), since the version's rules still ask for them.
  */
 function ApprovalView(props: { pointer: string; label: string | undefined; visible: boolean; enabled: boolean; children: ReactNode }) {
   const { pointer, label, visible, enabled, children } = props;
@@ -64,6 +68,7 @@ function ApprovalView(props: { pointer: string; label: string | undefined; visib
         {label}
       </h3>
       <p className="skema-approval-status">{text}</p>
+      {APPROVAL_ROLES_OF[name] ? <PeopleApprovals roles={APPROVAL_ROLES_OF[name].roles} cosign={APPROVAL_ROLES_OF[name].cosign} /> : null}
       {enabled ? (
         <details open={expanded} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
           <summary>{EDIT[locale]}</summary>
@@ -97,7 +102,49 @@ function ApprovalLayout(props: LayoutProps) {
   );
 }
 
+/** `options.approval` of a control: the roles whose signed-in people approve here, and whether it is a co-signature. */
+interface ApprovalOptions {
+  roles: string[];
+  kind?: 'approve' | 'cosign';
+}
+
+function approvalOptions(uischema: UISchemaElement): ApprovalOptions | undefined {
+  const option = (uischema.options as { approval?: unknown } | undefined)?.approval as Partial<ApprovalOptions> | undefined;
+  return option && Array.isArray(option.roles) && option.roles.every((r) => typeof r === 'string') ? { roles: option.roles, ...(option.kind ? { kind: option.kind } : {}) } : undefined;
+}
+
+/**
+ * The approvals of a form version whose approvals are acts of people: the recorded approvals in
+ * the control's roles with the button to give one, and the names typed in older versions (the
+ * control's object, the form's history) read-only, marked «ikke verificeret».
+ */
+function PeopleApprovalView(props: { pointer: string; label: string | undefined; description: string | undefined; visible: boolean; options: ApprovalOptions }) {
+  const { pointer, label, description, visible, options } = props;
+  const { idPrefix } = useSkemaForm();
+  const headingId = `${fieldId(pointer, idPrefix)}-approvals`;
+  if (!visible) return <section className="skema-approval" hidden data-pointer={pointer} />;
+  const cosign = options.kind === 'cosign';
+  return (
+    <section className="skema-approval skema-approval--people" aria-labelledby={headingId} data-pointer={pointer}>
+      <h3 id={headingId} className="skema-approval-title">
+        {label}
+      </h3>
+      {description ? <p className="skema-approval-description">{description}</p> : null}
+      <PeopleApprovals roles={options.roles} cosign={cosign} />
+      <TypedHistory pointer={pointer} />
+    </section>
+  );
+}
+
 function ApprovalControl(props: StatePropsOfControlWithDetail) {
+  const people = approvalOptions(props.uischema);
+  if (people) {
+    return <PeopleApprovalView pointer={pathToPointer(props.path)} label={props.label} description={props.description} visible={props.visible} options={people} />;
+  }
+  return <TypedApprovalControl {...props} />;
+}
+
+function TypedApprovalControl(props: StatePropsOfControlWithDetail) {
   const { uischema, uischemas, schema, rootSchema, path, visible, enabled, renderers, cells, label } = props;
   const detail = useMemo(() => detailUiSchema(uischemas, schema, uischema as ControlElement, path, rootSchema), [uischemas, schema, uischema, path, rootSchema]);
   return (

@@ -10,6 +10,7 @@ import { forankringsplanDeadlines, forankringsplanRules } from './rules/forankri
 import { generalDeadlines, generalRules } from './rules/general.js';
 import { caseRules } from './rules/case-rules.js';
 import { visoAccess, visoGuards } from './guards/index.js';
+import { visoMigrations } from './migrations.js';
 import { PACKAGE_VERSION } from './version.js';
 
 export const PLUGIN_NAME = '@skema/plugin-viso';
@@ -45,6 +46,7 @@ const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
   ],
   guards: visoGuards(),
   access: visoAccess(),
+  migrations: visoMigrations(),
 });
 
 export default plugin;

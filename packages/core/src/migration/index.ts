@@ -8,3 +8,4 @@ export {
   type MigrationStepKind,
 } from './migrate.js';
 export { MigrationError, type MigrationFailure } from './migration-error.js';
+export { movePresent, type PresentMove } from './move-present.js';

@@ -31,6 +31,19 @@ describe('document model', () => {
     expect(shown.meta).toContainEqual({ label: 'CPR-nummer', value: '010118-9901' });
   });
 
+  it('says who approved, from the recorded approvals: a signed-in person plainly, anything else «ikke verificeret», a rejection apart', () => {
+    const approvals = [
+      { actorId: 'oidc:demo-fagkonsulent', actorName: 'Frederik Fagkonsulent', subject: 'demo-fagkonsulent', kind: 'person' as const, role: 'fagkonsulent', at: '2026-06-02T10:00:00Z', decision: 'approved' as const, revision: 2 },
+      { actorId: 'leder-key', role: 'leder', at: '2026-06-02T11:00:00Z', decision: 'approved' as const, revision: 3 },
+      { actorId: 'oidc:demo-leder', actorName: 'Lene Leder', kind: 'person' as const, role: 'leder', at: '2026-06-02T12:00:00Z', decision: 'rejected' as const, revision: 4 },
+    ];
+    const meta = buildDocumentModel({ form: fixtureForm(), submission: { ...fixtureSubmission, approvals }, locale: 'da' }).meta;
+    const approved = meta.find((m) => m.label === 'Godkendt af')!.value;
+    expect(approved).toMatch(/^Frederik Fagkonsulent \(fagkonsulent\), .*2026.*; leder-key \(leder\), .* \(ikke verificeret\)$/);
+    expect(approved).not.toContain('Lene');
+    expect(meta.find((m) => m.label === 'Afvist af')!.value).toMatch(/^Lene Leder \(leder\), /);
+  });
+
   it('puts the person, receipt number, version, dates and who submitted in the title block', () => {
     expect(model.meta).toEqual([
       { label: 'Vedrører', value: 'Åse Ørsted' },

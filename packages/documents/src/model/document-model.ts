@@ -35,8 +35,18 @@ function person(p: { name?: string; id?: string; role?: string; at?: string }, w
   return `${who}${role}${at}`;
 }
 
-function approvalsText(approvals: Approval[], w: Words, locale: 'da' | 'en'): string {
-  return approvals.map((a) => person({ name: a.actorName, id: a.actorId, role: a.role, at: a.at }, w, locale)).join('; ');
+/**
+ * Who approved, as the submission recorded it: name, role and time of each approval. Only a
+ * signed-in person's approval (`kind: 'person'`) counts; any other recorded one (from before
+ * approvals were acts of people) is shown marked «ikke verificeret», never as a plain approval.
+ */
+function approvalsText(approvals: readonly Approval[], w: Words, locale: 'da' | 'en'): string {
+  return approvals
+    .map((a) => {
+      const who = person({ name: a.actorName, id: a.actorId, role: a.role, at: a.at }, w, locale);
+      return a.kind === 'person' ? who : `${who} (${w.unverified})`;
+    })
+    .join('; ');
 }
 
 function checksSection(validation: ValidationResult, ctx: WalkContext, w: Words): Section | undefined {
@@ -101,7 +111,10 @@ export function buildDocumentModel(input: RenderSubmissionInput): DocumentModel 
   const submittedBy = options.submittedBy ?? (submission.createdBy ? { id: submission.createdBy } : undefined);
   if (submittedBy) meta.push({ label: w.submittedBy, value: person(submittedBy, w, locale) });
   const approvals = options.approvals ?? submission.approvals ?? [];
-  if (approvals.length > 0) meta.push({ label: w.approvedBy, value: approvalsText(approvals, w, locale) });
+  const rejected = approvals.filter((a) => a.decision === 'rejected');
+  const approved = approvals.filter((a) => a.decision !== 'rejected');
+  if (approved.length > 0) meta.push({ label: w.approvedBy, value: approvalsText(approved, w, locale) });
+  if (rejected.length > 0) meta.push({ label: w.rejectedBy, value: approvalsText(rejected, w, locale) });
 
   const receipt: LabelledValue[] = [
     { label: w.contentHash, value: contentHash(submission.data) },

@@ -11,6 +11,12 @@ const isTrue = (data: unknown, path: string) => valueAt(data, path) === true;
  * cannot hold it, so the warning would be one its users can never resolve.
  */
 const confirmsTalks = (ctx: RuleContext) => compareVersions(ctx.version, '2.0.0') >= 0;
+/**
+ * From 2.1.0 the plan is approved by a signed-in person, recorded on the submission and checked by
+ * the FRL-03 guard (initiativtager, a leder, or after a leder was contacted); a name typed into
+ * `/godkendelse/godkendtAf` is an «ikke verificeret» history, so the rule no longer asks for it.
+ */
+const readsTypedApprover = (ctx: RuleContext) => compareVersions(ctx.version, '2.1.0') < 0;
 
 export const familieraadslagningsplanRules: RuleDefinition[] = [
   {
@@ -81,10 +87,10 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
       da: '«{label}» skal udfyldes, når planen sendes tilbage til familien og netværket.',
       en: '"{label}" is required when the plan is sent back to the family and network.',
     },
-    check(data) {
+    check(data, ctx) {
       const udfald = stringAt(data, '/godkendelse/udfald');
       if (udfald === 'sendt tilbage') return isFilled(valueAt(data, '/godkendelse/begrundelse')) ? [] : [{ path: '/godkendelse/begrundelse' }];
-      if (udfald !== 'godkendt') return [];
+      if (udfald !== 'godkendt' || !readsTypedApprover(ctx)) return [];
       const approver = stringAt(data, '/godkendelse/godkendtAf')?.trim();
       if (!approver) return [{ path: '/godkendelse/godkendtAf', message: { da: 'Det skal fremgå, hvem der godkendte planen.', en: 'It must be recorded who approved the plan.' } }];
       const initiator = stringAt(data, '/roller/initiativtager')?.trim();

@@ -12,6 +12,7 @@ import {
   STATUSES_AFTER_FAGKONSULENT,
   STATUSES_APPROVED,
 } from './leveranceaftale-read.js';
+import { readsTypedApprovals } from './typed-approvals.js';
 
 const appliesTo = [LEVERANCEAFTALE];
 
@@ -55,7 +56,7 @@ export const lev05StartAfterApproval: RuleDefinition = {
     da: '«{label}» skal udfyldes, når aftalen har status «{status}»: fagkonsulenten godkender aftalen.',
     en: '"{label}" is required when the agreement\'s status is "{status}": the fagkonsulent approves the agreement.',
   },
-  check(data) {
+  check(data, ctx) {
     const findings: RuleFinding[] = [];
     const status = enumAt(data, '/status');
     const forloeb = enumAt(data, '/forloebsstatus');
@@ -69,6 +70,9 @@ export const lev05StartAfterApproval: RuleDefinition = {
         },
       });
     }
+    // From 1.2.0 the approvals are signed-in people's, recorded on the submission and checked by
+    // the LEV-07 guard when it is approved; typed names are history and are not required.
+    if (!readsTypedApprovals(ctx)) return findings;
     if (status !== undefined && STATUSES_AFTER_FAGKONSULENT.includes(status)) {
       for (const field of ['navn', 'dato']) {
         if (!hasText(data, `/fagkonsulentGodkendelse/${field}`)) {
@@ -145,6 +149,8 @@ function lev07Check(data: unknown, ctx: RuleContext): RuleFinding[] {
   if (assessment.overThreshold && valueAt(data, '/hoejpris') !== true) {
     findings.push(overThresholdFinding(assessment));
   }
+  // From 1.2.0 the fagkonsulent's and the leder's approvals (order, two people) are the guard's.
+  if (!readsTypedApprovals(ctx)) return findings;
   const leaderFilled = ['navn', 'dato', 'udfald'].some((f) => hasText(data, `/lederGodkendelse/${f}`));
   const fkName = normalizedName(valueAt(data, '/fagkonsulentGodkendelse/navn'));
   const fkDate = dateAt(data, '/fagkonsulentGodkendelse/dato');

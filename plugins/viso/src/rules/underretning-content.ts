@@ -1,6 +1,7 @@
 import { valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { dateAt, enumAt, hasText, normalizedName } from './leveranceaftale-read.js';
 import { isAboutChild, isSending, MODTAGER_LEDELSE_OG_MYNDIGHED, TYPE_BEKYMRING, TYPE_KOMMUNE, UNDERRETNING } from './underretning-read.js';
+import { readsTypedApprovals } from './typed-approvals.js';
 
 const appliesTo = [UNDERRETNING];
 
@@ -39,8 +40,23 @@ export const und03CoSignature: RuleDefinition = {
     da: '«{label}» skal udfyldes, før underretningen sendes: fagkonsulenten medunderskriver. Er I uenige, kan specialisten sende en underretning til kommunen alene med en begrundelse.',
     en: '"{label}" is required before sending: the fagkonsulent co-signs. If you disagree, the specialist may send a notification to the municipality alone with a reason.',
   },
-  check(data) {
+  check(data, ctx) {
     if (!isSending(data)) return [];
+    // From 1.1.0 the co-signature is a signed-in fagkonsulent's recorded approval (the UND-03
+    // guard); the data can only show a reason for sending alone where there is no personal duty.
+    if (!readsTypedApprovals(ctx)) {
+      return hasText(data, '/udenMedunderskriftBegrundelse') && enumAt(data, '/type') !== TYPE_KOMMUNE
+        ? [
+            {
+              path: '/udenMedunderskriftBegrundelse',
+              message: {
+                da: 'Kun en underretning til kommunen kan sendes uden fagkonsulentens medunderskrift, fordi kun den hviler på den personlige skærpede underretningspligt. Fjern «{label}», og få underretningen medunderskrevet.',
+                en: 'Only a notification to the municipality can be sent without the fagkonsulent\'s co-signature, as only it rests on the personal strict duty to notify. Remove "{label}" and have the notification co-signed.',
+              },
+            },
+          ]
+        : [];
+    }
     const coSigner = normalizedName(valueAt(data, '/medunderskriver/navn'));
     if (coSigner !== undefined) {
       const findings: RuleFinding[] = [];
