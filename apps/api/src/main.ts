@@ -1,13 +1,15 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SubmissionStore } from '@skema/core';
+import type { BlobStore, CaseStore, SubmissionStore } from '@skema/core';
 import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@skema/forms';
 import { startDevIdp, type DevIdp } from '@skema/idp';
 import { examplePortalBackend } from '@skema/server/testing';
-import { ConfigError, createApp, createLogger, DEV_KEYS, DEV_OIDC, isFormConfigStore, loadServerConfig, Metrics, startRetentionJob, type RetentionJob } from '@skema/server';
-import { createLowdbStore } from '@skema/store-lowdb';
-import { createPostgresStore } from '@skema/store-postgres';
+import { ConfigError, createApp, type AppContext, createLogger, DEV_KEYS, DEV_OIDC, isFormConfigStore, loadServerConfig, Metrics, startRetentionJob, type RetentionJob } from '@skema/server';
+import { createFileBlobStore, createLowdbStore } from '@skema/store-lowdb';
+import { createPostgresStore, PostgresBlobStore } from '@skema/store-postgres';
+
+import { startDeadlineJob, startWebhooks } from './webhooks.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -16,14 +18,22 @@ const here = fileURLToPath(new URL('.', import.meta.url));
  * SKEMA_ACCEPT_AUDIT_GAP=1 lets the embedded store write again after an operator accepted that
  * audit entries are lost (recorded in the log; see packages/store-lowdb/README.md).
  */
-function chooseStore(env: NodeJS.ProcessEnv): { store: SubmissionStore; where: string; startupReport: () => StoreStartupReport | undefined } {
+function chooseStore(env: NodeJS.ProcessEnv): { store: SubmissionStore & CaseStore; blobs: () => Promise<BlobStore>; where: string; startupReport: () => StoreStartupReport | undefined } {
   if (env.DATABASE_URL) {
-    const store = createPostgresStore({ connectionString: env.DATABASE_URL });
-    return { store, where: 'postgres', startupReport: () => store.startupReport };
+    // DATABASE_SCHEMA: another schema than `skema` (tests run several databases' worth in one).
+    const store = createPostgresStore({ connectionString: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {}) });
+    // Attachments in the same database (their own tables), after the store's pool is open.
+    const blobs = async (): Promise<BlobStore> => {
+      const pgBlobs = new PostgresBlobStore(store.pool, store.schema);
+      await pgBlobs.migrate();
+      return pgBlobs;
+    };
+    return { store, blobs, where: 'postgres', startupReport: () => store.startupReport };
   }
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const store = createLowdbStore({ dataDir, acceptAuditGap: env.SKEMA_ACCEPT_AUDIT_GAP === '1' });
-  return { store, where: dataDir, startupReport: () => store.startupReport };
+  // Attachments as files under DATA_DIR/blobs, fsynced.
+  return { store, blobs: async () => createFileBlobStore(dataDir), where: dataDir, startupReport: () => store.startupReport };
 }
 
 /** What both stores report about their start: the audit chain's state, plus store-specific facts. */
@@ -118,12 +128,27 @@ async function main(): Promise<void> {
     }
   }
 
-  const { store, where, startupReport } = chooseStore(env);
+  const { store, blobs, where, startupReport } = chooseStore(env);
   await store.init();
+  const blobStore = await blobs();
   logStartup(logger, store, startupReport());
   // One store object keeps submissions and tenants' published form configuration.
   const formConfigStore = isFormConfigStore(store) ? store : undefined;
   if (!formConfigStore) logger.warn({ store: store.name }, 'the store keeps no form configuration: /admin/form-configs answers 501');
+
+  // The outbox's subscriptions and dispatcher (webhooks, issue #15).
+  let webhooks;
+  try {
+    webhooks = await startWebhooks(store, loaded.config.tenants, env, loaded.source === 'development', logger);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`Skema API refuses to start: ${e.message}\n`);
+      await store.close();
+      process.exit(1);
+    }
+    throw e;
+  }
+  const dispatcher = webhooks.dispatcher;
 
   const app = createApp({
     engine,
@@ -131,6 +156,10 @@ async function main(): Promise<void> {
     tenantForms: loadTenantForms(registry, engine),
     store,
     ...(formConfigStore ? { formConfigStore } : {}),
+    // Both stores keep cases beside submissions, in the same audit log.
+    caseStore: store,
+    blobStore,
+    webhooks: { outbox: webhooks.outbox, httpsOnly: webhooks.httpsOnly, ...(dispatcher ? { onWrite: () => dispatcher.wake() } : {}) },
     // Other instances' publications are picked up within this interval.
     formConfigRefreshMs: Number(env.FORM_CONFIG_REFRESH_MS ?? 30_000),
     // Tenants' own forms and API-published overlays validate in worker threads with this deadline.
@@ -145,10 +174,13 @@ async function main(): Promise<void> {
     ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY } : {}),
   });
 
+  // deadline.due events for derived deadlines that are near or overdue (once per deadline).
+  const stopDeadlines = startDeadlineJob(app.locals.context as AppContext, store, engine, loaded.config.tenants, env, logger);
+
   // Deletes closed submissions whose retention period has run out (tenants with `retention` only).
   let retention: RetentionJob | undefined;
   if (retentionIntervalMs > 0) {
-    retention = startRetentionJob({ store, tenants: loaded.config.tenants, logger, intervalMs: retentionIntervalMs });
+    retention = startRetentionJob({ store, ...(webhooks.outbox ? { outbox: webhooks.outbox } : {}), tenants: loaded.config.tenants, logger, intervalMs: retentionIntervalMs });
     const withPolicy = loaded.config.tenants.filter((t) => t.retention).map((t) => t.id);
     logger.info({ intervalMs: retentionIntervalMs, tenants: withPolicy }, 'retention job scheduled');
   } else {
@@ -166,7 +198,7 @@ async function main(): Promise<void> {
     const reason = e.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : e.code === 'EACCES' ? `no permission to listen on port ${port}` : e.message;
     logger.fatal({ port, host, code: e.code }, `Skema API cannot listen: ${reason}`);
     process.stderr.write(`Skema API cannot listen: ${reason}\n`);
-    void (retention?.stop() ?? Promise.resolve())
+    void Promise.all([retention?.stop(), dispatcher?.stop(), stopDeadlines()])
       .then(() => idp?.close())
       .then(() => store.close())
       .finally(() => process.exit(1));
@@ -188,7 +220,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     // A retention run under way stops at its next submission; the store closes after it.
-    const retentionStopped = retention?.stop() ?? Promise.resolve();
+    const retentionStopped = Promise.all([retention?.stop(), dispatcher?.stop(), stopDeadlines()]);
     server.close(() => {
       retentionStopped
         .then(() => idp?.close())

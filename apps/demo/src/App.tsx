@@ -8,6 +8,7 @@ import { accessToken } from './auth.js';
 import { FillForm } from './FillForm.js';
 import { PrintView, SubmissionPage } from './SubmissionPage.js';
 import { Submissions } from './Submissions.js';
+import { Worklist } from './Worklist.js';
 import { useRoute } from './router.js';
 
 function KeySetting() {
@@ -47,6 +48,9 @@ export function App() {
     case 'admin':
       page = <AdminPage {...(route.formId ? { formId: route.formId } : {})} />;
       break;
+    case 'worklist':
+      page = <Worklist />;
+      break;
     default:
       page = <Catalogue />;
   }
@@ -69,6 +73,7 @@ export function App() {
         <nav aria-label="Hovedmenu">
           <a href="#/">Formularer</a>
           <a href="#/submissions">Indsendelser</a>
+          <a href="#/frister">Mine frister</a>
           <a href="#/admin">Formularkonfiguration</a>
           <a href="/plain.html">Eksisterende portal (web-komponent)</a>
         </nav>

@@ -1,4 +1,4 @@
-import type { FormSummary, Submission } from '@skema/core';
+import type { FormSummary, Submission } from '@skema/client';
 import { useEffect, useState } from 'react';
 import { client } from './api.js';
 import { navigate } from './router.js';

@@ -42,6 +42,16 @@ export function assertChangeShape(change: SubmissionChange): void {
   } else if (hold) {
     throw new TypeError(`legalHold is changed only with action legal-hold, not ${change.action}`);
   }
+  if (change.assignees !== undefined && change.action !== 'assign') throw new TypeError(`assignees are changed only with action assign, not ${change.action}`);
+  if (change.action === 'assign' && (change.data !== undefined || change.status !== undefined || change.version !== undefined)) {
+    throw new TypeError('An assign change must not change data, status or version');
+  }
+}
+
+/** The assignees after a change: the change's list when it gives one, else the stored one; `undefined` when none. */
+export function assigneesAfter(prev: Submission, change: SubmissionChange): string[] | undefined {
+  const next = change.assignees ?? prev.assignees;
+  return next?.length ? next : undefined;
 }
 
 /** `statusChangedAt` after a change at `at` (normalised): moved only when the status really changes. */

@@ -1,4 +1,5 @@
 import type { ValidationReceipt } from './issues.js';
+import type { OutboxEvent } from './outbox.js';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
 
@@ -8,6 +9,13 @@ export interface Actor {
   /** The person's name, when the caller knows it. */
   name?: string;
   roles: readonly string[];
+  /**
+   * A signed-in person or a system (an API key). Only a person can approve or co-sign; absent is
+   * read as a system.
+   */
+  kind?: 'person' | 'system';
+  /** A person's subject at the identity provider (the token's `sub`). */
+  subject?: string;
 }
 
 export interface Submission {
@@ -39,6 +47,11 @@ export interface Submission {
    * there are none, and on records stored before approvals were data.
    */
   approvals?: Approval[];
+  /**
+   * Actor ids of the people assigned to the submission (set by a leder): besides its creator and
+   * the case team, they may see it (see the access policy in `@skema/submissions`). Absent when none.
+   */
+  assignees?: string[];
 }
 
 /** One approval or co-signature, as data on the submission and its revision (who, as what, when, for which decision). */
@@ -55,6 +68,15 @@ export interface Approval {
   decision: SubmissionStatus;
   /** The revision that recorded it. */
   revision: number;
+  /**
+   * `person`: given by a signed-in person (an OIDC subject), the only kind that counts as an
+   * approval. Absent on approvals recorded before approvals were acts of people: they do not count.
+   */
+  kind?: 'person' | 'system';
+  /** The person's subject at the identity provider. */
+  subject?: string;
+  /** What the person wrote with the decision (no CPR numbers). */
+  comment?: string;
 }
 
 /** One RFC 6902 operation, as revisions record their changes. */
@@ -69,7 +91,7 @@ export interface JsonPatchOperation {
  * What kind of change made a revision. `legal-hold` sets or releases a legal hold and changes
  * nothing else, so it is no content change (pending approvals survive it).
  */
-export type RevisionAction = 'create' | 'update' | 'status' | 'migrate' | 'legal-hold';
+export type RevisionAction = 'create' | 'update' | 'status' | 'migrate' | 'legal-hold' | 'approval' | 'assign';
 
 /** One stored state of a submission. Revision 1 is the creation. */
 export interface SubmissionRevision {
@@ -97,11 +119,21 @@ export type AuditAction =
   | 'status'
   | 'migrate'
   | 'legal-hold'
+  | 'approval'
+  | 'assign'
   | 'delete'
   | 'list'
   | 'form-config.draft'
   | 'form-config.publish'
-  | 'form-config.deprecate';
+  | 'form-config.deprecate'
+  | 'case.create'
+  | 'case.read'
+  | 'case.list'
+  | 'case.update'
+  | 'case.attach'
+  | 'case.close'
+  | 'attachment.create'
+  | 'attachment.read';
 
 export interface AuditEntry {
   id: string;
@@ -124,6 +156,8 @@ export interface NewSubmission {
   receipt: ValidationReceipt;
   by: string;
   at: string;
+  /** Outbox events stored in the same write (see `OutboxStore`); none when absent. */
+  events?: OutboxEvent[];
 }
 
 export interface SubmissionChange {
@@ -147,8 +181,12 @@ export interface SubmissionChange {
    * decides what voids them, so every store keeps the same simple rule.
    */
   approvals?: Approval[];
+  /** Replaces the submission's assignees (`[]` clears them); left out, they are kept. Only with action `assign`. */
+  assignees?: string[];
   by: string;
   at: string;
+  /** Outbox events stored in the same write (see `OutboxStore`); none when absent. */
+  events?: OutboxEvent[];
 }
 
 export interface SubmissionFilter {
@@ -239,8 +277,11 @@ export interface SubmissionStore {
   revisions(tenantId: string, id: string): Promise<SubmissionRevision[]>;
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
   queryAudit(tenantId: string, filter: AuditFilter): Promise<{ items: AuditEntry[]; nextCursor?: string }>;
-  /** Removes a submission and its revisions (retention); the audit entry stays. False when absent or on legal hold. */
-  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean>;
+  /**
+   * Removes a submission and its revisions (retention); the audit entry stays, and `events` are
+   * stored in the same write. False (and nothing stored) when absent or on legal hold.
+   */
+  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>, events?: OutboxEvent[]): Promise<boolean>;
   /** Checks the whole audit chain (all tenants); for operators and start-up, not for a request path. */
   verifyAudit(): Promise<AuditVerification>;
   health(): Promise<StoreHealth>;

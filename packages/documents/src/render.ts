@@ -4,7 +4,7 @@ import { buildDocumentModel, embeddedData } from './model/document-model.js';
 import { WORDS } from './model/words.js';
 import { writeSection } from './pdf/blocks.js';
 import { Flow } from './pdf/flow.js';
-import { FONTS, fontFiles, regularFontPath } from './pdf/fonts.js';
+import { asFontSource, FONTS, parsedFonts } from './pdf/fonts.js';
 import { writePageFurniture } from './pdf/furniture.js';
 import { InfoText, skemaXmp } from './pdf/metadata.js';
 import { writeReceipt, writeTitleBlock } from './pdf/title-block.js';
@@ -43,7 +43,7 @@ export async function renderSubmissionPdf(input: RenderSubmissionInput): Promise
     lang: locale,
     displayTitle: true,
     bufferPages: true,
-    font: regularFontPath(),
+    font: asFontSource(parsedFonts().regular),
     info: {
       Title: new InfoText(`${model.title} – ${submission.id}`) as unknown as string,
       Subject: new InfoText(`${form.manifest.id} ${form.manifest.version}`) as unknown as string,
@@ -61,9 +61,9 @@ export async function renderSubmissionPdf(input: RenderSubmissionInput): Promise
     doc.on('error', reject);
   });
 
-  const faces = fontFiles();
-  doc.registerFont(FONTS.regular, faces.regular);
-  doc.registerFont(FONTS.bold, faces.bold);
+  const faces = parsedFonts();
+  doc.registerFont(FONTS.regular, asFontSource(faces.regular));
+  doc.registerFont(FONTS.bold, asFontSource(faces.bold));
   doc.appendXML(skemaXmp({ submissionId: submission.id, formId: form.manifest.id, formVersion: form.manifest.version, formHash: form.hash, contentHash: dataHash, modifyDate: modified }));
 
   const embed = options.embedData !== false;

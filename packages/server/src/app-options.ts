@@ -1,4 +1,5 @@
-import type { FormConfigStore, FormRegistry, SkemaEngine, SubmissionStore, TenantForms, TransitionGuardRegistry } from '@skema/core';
+import type { AttachmentLimits } from '@skema/submissions';
+import type { BlobStore, CaseStore, FormConfigStore, FormRegistry, OutboxStore, SkemaEngine, SubmissionStore, TenantForms, TransitionGuardRegistry } from '@skema/core';
 import type { OidcOptions } from './auth/oidc-verifier.js';
 import type { ServerConfig } from './config/server-config.js';
 import type { Logger } from './observability/logger.js';
@@ -23,6 +24,18 @@ export interface CreateAppOptions {
   formConfigRefreshMs?: number;
   /** An initialised store (`createApp` neither opens nor closes it). */
   store: SubmissionStore;
+  /**
+   * Webhooks (issue #15): the outbox (usually the same object as `store`) behind `/admin/webhooks`
+   * and `/admin/deliveries`; `onWrite`, called after each stored change (the dispatcher's `wake`);
+   * `httpsOnly` (default true) refuses `http:` subscription URLs. Without `outbox` those endpoints answer 501.
+   */
+  webhooks?: { outbox?: OutboxStore; onWrite?: () => void; httpsOnly?: boolean };
+  /** Cases (sager); usually the same object as `store`. Without it the case endpoints answer 501. */
+  caseStore?: CaseStore;
+  /** Attachments' files (needs `caseStore`). Without it the attachment endpoints answer 501. */
+  blobStore?: BlobStore;
+  /** Per file (default 25 MB) and per tenant (default 5 GB). */
+  attachmentLimits?: Partial<AttachmentLimits>;
   /** Tenants, keys, rule options, rate limit and the portal origins allowed by CORS (see `loadServerConfig`). */
   config: ServerConfig;
   /** Defaults to a JSON logger on stdout at level `info`. */

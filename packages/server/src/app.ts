@@ -1,5 +1,5 @@
 import { TenantForms, TransitionGuardRegistry } from '@skema/core';
-import { Submissions, type SubmissionValidator } from '@skema/submissions';
+import { Attachments, Cases, Submissions, type SubmissionValidator } from '@skema/submissions';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { CreateAppOptions } from './app-options.js';
 import { KeyRing } from './auth/key-ring.js';
@@ -27,11 +27,15 @@ import { auditRouter } from './routes/audit.js';
 import { formDiffRouter } from './routes/form-diff.js';
 import { formsRouter } from './routes/forms.js';
 import { healthRouter } from './routes/health.js';
+import { casesRouter } from './routes/cases.js';
+import { attachmentsRouter } from './routes/attachments.js';
+import { worklistRouter } from './routes/worklist.js';
 import { openApiRouter } from './routes/openapi.js';
 import { rulesRouter } from './routes/rules.js';
 import { embedSessionsRouter } from './routes/embed-sessions.js';
 import { signInRouter } from './routes/sign-in.js';
 import { staticRouter } from './routes/static.js';
+import { submissionApprovalsRouter } from './routes/submission-approvals.js';
 import { submissionLegalHoldRouter } from './routes/submission-legal-hold.js';
 import { submissionMigrateRouter } from './routes/submission-migrate.js';
 import { submissionStatusRouter } from './routes/submission-status.js';
@@ -39,6 +43,9 @@ import { submissionUpdateRouter } from './routes/submission-update.js';
 import { submissionsCreateRouter } from './routes/submissions-create.js';
 import { submissionsReadRouter } from './routes/submissions-read.js';
 import { validateRouter } from './routes/validate.js';
+import { adminWebhooksRouter } from './routes/admin-webhooks.js';
+import { submissionDocumentRouter } from './routes/submission-document.js';
+import { notifyAfterWrites } from './webhooks/notify.js';
 import { STANDARD_ENGINE } from './validation/engine-factory.js';
 import { FormValidation, trustedContent } from './validation/form-validation.js';
 
@@ -74,7 +81,8 @@ export function createApp(options: CreateAppOptions): Express {
     keys: new KeyRing(options.config.tenants, (calendar) => options.engine.calendarFor(calendar)),
     guards,
     submissions: new Submissions({
-      store: instrumented,
+      // Each stored change may carry outbox events: the dispatcher is told at once.
+      store: options.webhooks?.onWrite ? notifyAfterWrites(instrumented, options.webhooks.onWrite) : instrumented,
       // Read per call: publishing configuration replaces ctx.forms.
       forms: () => ctx.forms,
       registry: options.registry,
@@ -82,12 +90,19 @@ export function createApp(options: CreateAppOptions): Express {
       validator: countedValidation,
       guards,
       now,
+      // A submission in a case is validated with the case (cross-form rules); read per call.
+      ...(options.caseStore ? { caseContext: (tenantId: string, submissionId: string) => ctx.cases!.contextOfSubmission(tenantId, submissionId) } : {}),
     }),
     metrics,
     logger,
     validator: RequestValidator.shared(),
     now,
   };
+  if (options.caseStore) {
+    const caseDeps = { store: instrumented, forms: () => ctx.forms, registry: options.registry, plugins: options.engine.plugins, validator: countedValidation, guards, now, cases: options.caseStore };
+    ctx.cases = new Cases(caseDeps);
+    if (options.blobStore) ctx.attachments = new Attachments({ ...caseDeps, blobs: options.blobStore, ...(options.attachmentLimits ? { limits: options.attachmentLimits } : {}) });
+  }
 
   const calendarFor = (calendar: Parameters<typeof options.engine.calendarFor>[0]) => options.engine.calendarFor(calendar);
   const auth = options.auth ?? {};
@@ -128,6 +143,8 @@ export function createApp(options: CreateAppOptions): Express {
   }
   // Before the JSON parser: uploaded configuration is untrusted and read by its own parser.
   app.use(ADMIN_BASE, adminFormConfigsRouter(formConfigs?.service, bodyLimit));
+  // Before the JSON parser too: an upload streams into the blob store as it arrives.
+  app.use(attachmentsRouter(ctx));
   app.use(
     API_BASE,
     jsonBody({
@@ -152,11 +169,17 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(formsRouter(ctx));
   app.use(rulesRouter(ctx));
   app.use(submissionsReadRouter(ctx));
+  const tenantsById = new Map(options.config.tenants.map((t) => [t.id, t]));
+  app.use(submissionDocumentRouter(ctx, (tenantId) => tenantsById.get(tenantId)?.documents ?? {}));
   app.use(submissionUpdateRouter(ctx));
   app.use(submissionStatusRouter(ctx));
   app.use(submissionMigrateRouter(ctx));
   app.use(submissionLegalHoldRouter(ctx));
+  app.use(submissionApprovalsRouter(ctx));
   app.use(auditRouter(ctx));
+  app.use(adminWebhooksRouter({ outbox: options.webhooks?.outbox, httpsOnly: options.webhooks?.httpsOnly ?? true, now, ...(options.webhooks?.onWrite ? { wake: options.webhooks.onWrite } : {}) }));
+  app.use(casesRouter(ctx));
+  app.use(worklistRouter(ctx));
   app.use(embedSessionsRouter(ctx, embedSessions));
   app.use(signInRouter(options.config));
   // After the API: an API request then never walks these routers' routes.

@@ -1,5 +1,5 @@
 import type { FormRegistry, SkemaEngine, SubmissionStore, TenantForms, TransitionGuardRegistry } from '@skema/core';
-import type { Submissions } from '@skema/submissions';
+import type { Attachments, Cases, Submissions } from '@skema/submissions';
 import type { KeyRing } from './auth/key-ring.js';
 import type { RequestValidator } from './http/request-validator.js';
 import type { Logger } from './observability/logger.js';
@@ -23,6 +23,10 @@ export interface AppContext {
   guards: TransitionGuardRegistry;
   /** The submission use cases (no HTTP in them); routes translate requests into their calls. */
   submissions: Submissions;
+  /** The case use cases; absent when the store keeps no cases (the case endpoints answer 501). */
+  cases?: Cases;
+  /** Attachments of submissions and cases; absent without a blob store (501). */
+  attachments?: Attachments;
   metrics: Metrics;
   logger: Logger;
   validator: RequestValidator;

@@ -16,6 +16,8 @@ export interface SubmissionRow {
   updated_by: string;
   legal_hold: boolean;
   approvals: Approval[] | null;
+  /** Absent before the assignees migration ran (never after `init`). */
+  assignees?: string[] | null;
 }
 
 export interface RevisionRow {
@@ -62,6 +64,7 @@ export function toSubmission(r: SubmissionRow): Submission {
     updatedBy: r.updated_by,
     ...(r.legal_hold ? { legalHold: true } : {}),
     ...(r.approvals?.length ? { approvals: r.approvals } : {}),
+    ...(r.assignees?.length ? { assignees: r.assignees } : {}),
   };
 }
 

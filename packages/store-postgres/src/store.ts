@@ -4,8 +4,20 @@ import type {
   AuditEntry,
   AuditFilter,
   AuditVerification,
+  CaseChange,
+  CaseFilter,
+  CasePage,
+  CaseRecord,
+  CaseStore,
+  ClaimedDelivery,
   CreateResult,
+  Delivery,
+  DeliveryFilter,
+  DeliveryOutcome,
   FormConfigStore,
+  OutboxEvent,
+  OutboxStore,
+  WebhookSubscription,
   FormStatus,
   ListFormConfigsOptions,
   NewSubmission,
@@ -22,7 +34,11 @@ import { appendAuditEntry, queryAuditEntries } from './audit-entries.js';
 import { verifyAuditChain } from './audit-verify.js';
 import { bulkSeed } from './bulk-seed.js';
 import { PostgresFormConfigs } from './form-configs.js';
+import { PostgresCases } from './cases.js';
+import { caseTables } from './cases-sql.js';
 import { migrate } from './migrations.js';
+import { PostgresOutbox } from './outbox.js';
+import { migrateOutbox, outboxTables } from './outbox-sql.js';
 import type { Db } from './sql.js';
 import { assertSchemaName, tables } from './sql.js';
 import { deleteSubmission, updateSubmission } from './submission-changes.js';
@@ -51,13 +67,15 @@ export interface PostgresStartupReport {
   ms: number;
 }
 
-export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore {
+export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore {
   readonly name = 'postgres';
   readonly schema: string;
   readonly pool: pg.Pool;
   private readonly ownsPool: boolean;
   private readonly db: Db;
   private readonly formConfigs: PostgresFormConfigs;
+  private readonly cases: PostgresCases;
+  private readonly outbox: PostgresOutbox;
   private lastPoolError: unknown;
   startupReport: PostgresStartupReport | undefined;
 
@@ -71,12 +89,15 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     if (this.ownsPool) this.pool.on('error', (error) => (this.lastPoolError = error));
     this.db = { pool: this.pool, t };
     this.formConfigs = new PostgresFormConfigs(this.pool, t);
+    this.cases = new PostgresCases(this.pool, t, caseTables(this.schema));
+    this.outbox = new PostgresOutbox(this.pool, outboxTables(this.schema));
   }
 
   /** Migrates, then verifies the audit chain; damage stops start-up with `StoreCorruptionError` naming where. */
   async init(): Promise<void> {
     const started = performance.now();
     const migrationsApplied = await migrate(this.pool, this.schema);
+    await migrateOutbox(this.pool, this.schema);
     let checked: number | undefined;
     if (this.options.verifyAuditAtStart !== false) {
       const result = await verifyAuditChain(this.db);
@@ -128,8 +149,44 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     return queryAuditEntries(this.db, tenantId, filter);
   }
 
-  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean> {
-    return deleteSubmission(this.db, tenantId, id, audit);
+  delete(tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>, events?: OutboxEvent[]): Promise<boolean> {
+    return deleteSubmission(this.db, tenantId, id, audit, events);
+  }
+
+  emitEvents(events: OutboxEvent[]): Promise<OutboxEvent[]> {
+    return this.outbox.emit(events);
+  }
+
+  claimDeliveries(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    return this.outbox.claim(now, limit, leaseMs);
+  }
+
+  completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean> {
+    return this.outbox.complete(id, claimToken, outcome);
+  }
+
+  listDeliveries(tenantId: string, filter: DeliveryFilter): Promise<{ items: Delivery[]; nextCursor?: string }> {
+    return this.outbox.list(tenantId, filter);
+  }
+
+  retryDelivery(tenantId: string, id: string, now: string): Promise<Delivery | undefined> {
+    return this.outbox.retry(tenantId, id, now);
+  }
+
+  saveSubscription(subscription: WebhookSubscription): Promise<WebhookSubscription> {
+    return this.outbox.saveSubscription(subscription);
+  }
+
+  listSubscriptions(tenantId: string): Promise<WebhookSubscription[]> {
+    return this.outbox.subscriptions(tenantId);
+  }
+
+  deleteSubscription(tenantId: string, id: string): Promise<boolean> {
+    return this.outbox.deleteSubscription(tenantId, id);
+  }
+
+  archivedRevision(tenantId: string, submissionId: string): Promise<number | undefined> {
+    return this.outbox.archivedRevision(tenantId, submissionId);
   }
 
   verifyAudit(): Promise<AuditVerification> {
@@ -157,6 +214,26 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     audit: Omit<AuditEntry, 'id'>,
   ): Promise<TenantFormRecord> {
     return this.formConfigs.setStatus({ tenantId, kind, formId, version }, status, audit);
+  }
+
+  createCase(record: CaseRecord, audit: Omit<AuditEntry, 'id'>): Promise<CaseRecord> {
+    return this.cases.create(record, audit);
+  }
+
+  getCase(tenantId: string, id: string): Promise<CaseRecord | undefined> {
+    return this.cases.get(tenantId, id);
+  }
+
+  updateCase(tenantId: string, id: string, change: CaseChange, audit: Omit<AuditEntry, 'id'>): Promise<CaseRecord> {
+    return this.cases.update(tenantId, id, change, audit);
+  }
+
+  listCases(tenantId: string, filter: CaseFilter): Promise<CasePage> {
+    return this.cases.list(tenantId, filter);
+  }
+
+  caseOfSubmission(tenantId: string, submissionId: string): Promise<string | undefined> {
+    return this.cases.caseOf(tenantId, submissionId);
   }
 
   async health(): Promise<StoreHealth> {

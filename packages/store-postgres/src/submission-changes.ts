@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, Submission, SubmissionChange } from '@skema/core';
+import type { AuditEntry, OutboxEvent, Submission, SubmissionChange } from '@skema/core';
 import { assertChangeShape, NotFoundError, RevisionConflictError } from '@skema/core';
 import type { SubmissionRow } from './rows.js';
 import { json, normaliseInstant, toSubmission } from './rows.js';
+import { eventCtes, outboxTablesOf } from './outbox-sql.js';
 import type { Db } from './sql.js';
 
 /** Applies a change when the stored revision is the one the caller saw; otherwise says why not. */
@@ -31,6 +32,7 @@ export async function updateSubmission(
          legal_hold = COALESCE($9, legal_hold),
          -- Given approvals replace the stored ones ([] clears them, kept as NULL); none given keeps them.
          approvals = CASE WHEN $19 THEN NULLIF($20::jsonb, '[]'::jsonb) ELSE approvals END,
+         assignees = CASE WHEN $22 THEN NULLIF($23::jsonb, '[]'::jsonb) ELSE assignees END,
          revision = revision + 1,
          updated_at = $10,
          updated_by = $11
@@ -44,7 +46,7 @@ export async function updateSubmission(
      a AS (
        INSERT INTO ${t.audit} (id, tenant_id, at, actor, action, submission_id, details)
        SELECT $14, $2, $15, $16, $17, $1, $18::jsonb FROM u
-     )
+     ),${eventCtes(outboxTablesOf(t), 21, 'u')}
      SELECT * FROM u`,
     [
       id,
@@ -67,6 +69,9 @@ export async function updateSubmission(
       audit.details === undefined ? null : json(audit.details),
       change.approvals !== undefined,
       json(change.approvals ?? []),
+      change.events?.length ? json(change.events) : null,
+      change.assignees !== undefined,
+      json(change.assignees ?? []),
     ],
   );
   const row = updated.rows[0];
@@ -78,7 +83,7 @@ export async function updateSubmission(
 }
 
 /** Deletes a submission not under legal hold; false when there is none to delete. */
-export async function deleteSubmission({ pool, t }: Db, tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>): Promise<boolean> {
+export async function deleteSubmission({ pool, t }: Db, tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>, events?: OutboxEvent[]): Promise<boolean> {
   const auditAt = normaliseInstant(audit.at, 'audit.at');
   // One statement: the row lock taken by DELETE makes a concurrent legal-hold update either land
   // first (and the re-checked condition refuses) or wait. Revisions and the idempotency key cascade.
@@ -89,9 +94,9 @@ export async function deleteSubmission({ pool, t }: Db, tenantId: string, id: st
      a AS (
        INSERT INTO ${t.audit} (id, tenant_id, at, actor, action, submission_id, details)
        SELECT $3, $2, $4, $5, $6, $1, $7::jsonb FROM d
-     )
+     ),${eventCtes(outboxTablesOf(t), 8, 'd')}
      SELECT count(*)::int AS deleted FROM d`,
-    [id, tenantId, randomUUID(), auditAt, audit.actor, audit.action, audit.details === undefined ? null : json(audit.details)],
+    [id, tenantId, randomUUID(), auditAt, audit.actor, audit.action, audit.details === undefined ? null : json(audit.details), events?.length ? json(events) : null],
   );
   return result.rows[0]?.deleted === 1;
 }

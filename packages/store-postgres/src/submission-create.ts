@@ -3,6 +3,7 @@ import type { AuditEntry, CreateResult, NewSubmission } from '@skema/core';
 import { DuplicateSubmissionError, submissionFromInput } from '@skema/core';
 import type { SubmissionRow } from './rows.js';
 import { json, normaliseInstant, toSubmission } from './rows.js';
+import { eventCtes, outboxTablesOf } from './outbox-sql.js';
 import type { Db } from './sql.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -38,7 +39,7 @@ export async function createSubmission(
     a AS (
       INSERT INTO ${t.audit} (id, tenant_id, at, actor, action, submission_id, details)
       SELECT $10, $2, $11, $12, $15, $1, $16::jsonb FROM s
-    )
+    ),${eventCtes(outboxTablesOf(t), 17, 's')}
     SELECT count(*)::int AS created FROM s`;
   const params = [
     input.id,
@@ -57,6 +58,7 @@ export async function createSubmission(
     idempotency?.requestHash ?? null,
     audit.action,
     audit.details === undefined ? null : json(audit.details),
+    input.events?.length ? json(input.events) : null,
   ];
   // A key whose submission was deleted in between disappears with it (cascade): try again then.
   for (let attempt = 0; attempt < 3; attempt++) {

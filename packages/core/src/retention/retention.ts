@@ -9,6 +9,12 @@ export interface RetentionPolicy {
   forms?: Record<string, number>;
   /** Statuses that close a submission; the period runs from entering one of them. */
   closedStatuses?: SubmissionStatus[];
+  /**
+   * The tenant has no archive subscription and says so: retention deletes without waiting for the
+   * final document to reach an archive. Without it, a submission is deleted only after an archive
+   * acknowledged its final document (issue #15).
+   */
+  withoutArchive?: boolean;
 }
 
 const CLOSED: SubmissionStatus[] = ['approved', 'rejected', 'withdrawn'];

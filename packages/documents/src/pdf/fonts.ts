@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { create, type Font } from 'fontkit';
 
 /**
  * PDF/A needs every font embedded, so the standard 14 fonts are out. DejaVu Sans (Bitstream Vera
@@ -26,3 +27,21 @@ export function fontFiles(): Record<keyof typeof FONTS, Buffer> {
   }
   return cache;
 }
+
+let parsed: Record<keyof typeof FONTS, Font> | undefined;
+
+/**
+ * Both faces parsed once per process. pdfkit takes a parsed fontkit font as well as bytes; given
+ * bytes it parses the whole font (and every glyph it lays out) again for each document, which was
+ * most of a document's time. Each document still embeds its own subset of the shared font.
+ */
+export function parsedFonts(): Record<keyof typeof FONTS, Font> {
+  if (!parsed) {
+    const files = fontFiles();
+    parsed = { regular: create(files.regular), bold: create(files.bold) };
+  }
+  return parsed;
+}
+
+/** A parsed font where pdfkit's types say a font source (pdfkit accepts any object with `layout`). */
+export const asFontSource = (font: Font): string => font as unknown as string;

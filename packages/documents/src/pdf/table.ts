@@ -58,10 +58,12 @@ function rowHeight(flow: Flow, cells: string[], layout: Layout, bold: boolean): 
   return h + 2 * PAD;
 }
 
-/** Draws a row; `tagAs` undefined draws it as an artifact (a header repeated on a new page). */
-function drawRow(flow: Flow, table: StructElement | undefined, cells: string[], layout: Layout, kind: 'head' | 'body' | 'total', numeric: boolean[]): void {
+/**
+ * Draws a row of height `h` (measured once by the caller, which needed it to break the page);
+ * `table` undefined draws it as an artifact (a header repeated on a new page).
+ */
+function drawRow(flow: Flow, table: StructElement | undefined, cells: string[], layout: Layout, kind: 'head' | 'body' | 'total', numeric: boolean[], h: number): void {
   const bold = kind !== 'body';
-  const h = rowHeight(flow, cells, layout, bold);
   const y = flow.doc.y;
   flow.artifact((doc) => {
     if (kind === 'head') doc.rect(flow.left, y, flow.width, h).fill(STYLE.fill);
@@ -102,19 +104,22 @@ export function writeTable(flow: Flow, parent: StructElement, block: TableBlock)
   const table = flow.doc.struct('Table');
   parent.add(table);
   const headH = rowHeight(flow, header, layout, true);
-  flow.ensure(headH + (rows[0] ? rowHeight(flow, rows[0], layout, false) : 0));
-  drawRow(flow, table, header, layout, 'head', numeric);
-  for (const row of rows) {
-    const h = rowHeight(flow, row, layout, false);
+  // Each row is measured once: the height decides the page break and is what the row is drawn with.
+  const heights = rows.map((row) => rowHeight(flow, row, layout, false));
+  flow.ensure(headH + (heights[0] ?? 0));
+  drawRow(flow, table, header, layout, 'head', numeric, headH);
+  rows.forEach((row, i) => {
+    const h = heights[i] as number;
     if (flow.doc.y + h > flow.bottom) {
       flow.doc.addPage();
-      drawRow(flow, undefined, header, layout, 'head', numeric);
+      drawRow(flow, undefined, header, layout, 'head', numeric, headH);
     }
-    drawRow(flow, table, row, layout, 'body', numeric);
-  }
+    drawRow(flow, table, row, layout, 'body', numeric, h);
+  });
   if (totalRow) {
-    flow.ensure(rowHeight(flow, totalRow, layout, true));
-    drawRow(flow, table, totalRow, layout, 'total', numeric);
+    const h = rowHeight(flow, totalRow, layout, true);
+    flow.ensure(h);
+    drawRow(flow, table, totalRow, layout, 'total', numeric, h);
   }
   table.end();
 }

@@ -2,6 +2,7 @@ import type { CalendarOptions, RetentionPolicy, RuleOptionsByRule } from '@skema
 import { ROLES, type Role } from '../auth/roles.js';
 import { retentionPolicySchema } from '../retention/retention-policy-schema.js';
 import { oidcConfigSchema, type TenantOidcConfig } from './oidc-config.js';
+import { documentPolicySchema, webhooksConfigSchema, type DocumentPolicy, type WebhookConfig } from './webhooks-config.js';
 
 export interface ApiKeyConfig {
   /** Names the key in audit entries and revisions (`createdBy`); never the key itself. */
@@ -40,6 +41,16 @@ export interface TenantConfig {
    * status, revision and dates only. See `ListPolicy`.
    */
   listPolicy?: ListPolicy;
+  /** Webhook subscriptions kept in the file (more can be made through `/admin/webhooks`). */
+  webhooks?: WebhookConfig[];
+  /** How the tenant's case documents (`document.pdf`) are made, e.g. whether CPR numbers show. */
+  documents?: DocumentPolicy;
+  /**
+   * Need-to-know access per form id: the roles that see every submission of the form (besides
+   * its creator, assignees, case team and the roles a plugin declares). Naming a form makes it
+   * need-to-know for the tenant's people. See `AccessPolicy` in `@skema/submissions`.
+   */
+  access?: Record<string, { roles: Role[] }>;
 }
 
 /** Data fields a tenant's submission lists may show, by form id (see `listItemView`). */
@@ -146,6 +157,18 @@ export const serverConfigSchema = {
           ruleOptions: { type: 'object', additionalProperties: { type: 'object' } },
           calendar: { type: 'object' },
           retention: retentionPolicySchema,
+          webhooks: webhooksConfigSchema,
+          documents: documentPolicySchema,
+          access: {
+            type: 'object',
+            propertyNames: { pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
+            additionalProperties: {
+              type: 'object',
+              required: ['roles'],
+              additionalProperties: false,
+              properties: { roles: { type: 'array', uniqueItems: true, items: { enum: [...ROLES] } } },
+            },
+          },
           listPolicy: {
             type: 'object',
             additionalProperties: false,

@@ -18,6 +18,11 @@ export interface RequestBodies {
   StatusChange: Wire.StatusChange;
   MigrateRequest: Wire.MigrateRequest;
   LegalHoldChange: Wire.LegalHoldChange;
+  ApprovalRequest: Wire.ApprovalRequest;
+  AssigneesChange: Wire.AssigneesChange;
+  CaseCreate: Wire.CaseCreate;
+  CaseUpdate: Wire.CaseUpdate;
+  CaseAttach: Wire.CaseAttach;
 }
 export type RequestBodyName = keyof RequestBodies & ApiSchemaName;
 

@@ -17,6 +17,12 @@ const PROBLEM_OF: Readonly<Record<SubmissionErrorCode, ProblemKind>> = {
   'revision-conflict': 'revision-conflict',
   'idempotency-key-reused': 'idempotency-key-reused',
   'invalid-input': 'invalid-request',
+  'case-conflict': 'case-conflict',
+  'attachment-type': 'unsupported-media-type',
+  'attachment-too-large': 'payload-too-large',
+  'attachment-incomplete': 'invalid-request',
+  'person-required': 'forbidden',
+  'already-approved': 'already-approved',
 };
 
 /** A submission use case's refusal as `application/problem+json`, its issues' texts in the request's language. */

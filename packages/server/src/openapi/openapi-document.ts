@@ -7,6 +7,7 @@ import type { RequestExamples } from './form-examples.js';
 import { approvalPaths } from './approval-paths.js';
 import { authPaths } from './auth-paths.js';
 import { legalHoldPaths } from './legal-hold-paths.js';
+import { webhookPaths } from './webhook-paths.js';
 import { casePaths } from './case-paths.js';
 import { auth, body, bodyErrors, common, ETAG, LOCATION, ok, optionalKey, params, problem, secured } from './openapi-parts.js';
 
@@ -25,7 +26,7 @@ export function buildOpenApiDocument(examples: RequestExamples = { create: {}, v
         'Errors are RFC 9457 problem details (application/problem+json); validation problems carry issues[] with a JSON Pointer path and a rule id or keyword as code.',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'forms' }, { name: 'validation' }, { name: 'submissions' }, { name: 'rules' }, { name: 'audit' }, { name: 'cases' }, { name: 'auth' }, { name: 'admin' }, { name: 'operations' }],
+    tags: [{ name: 'forms' }, { name: 'validation' }, { name: 'submissions' }, { name: 'rules' }, { name: 'audit' }, { name: 'cases' }, { name: 'attachments' }, { name: 'auth' }, { name: 'admin' }, { name: 'webhooks' }, { name: 'operations' }],
     paths: {
       [`${API_BASE}/forms`]: {
         get: { tags: ['forms'], summary: 'List forms and their versions', description: "With a key, the key's tenant's list: only the versions it can open (an overlay pinned to a base range lists those), with its overlays' titles and hashes, and its own forms.", security: optionalKey, parameters: params(headerParams.ifNoneMatch), responses: { '200': ok('Forms.', 'FormList', ETAG), '304': { description: 'Not modified.' }, ...common } },
@@ -153,6 +154,7 @@ export function buildOpenApiDocument(examples: RequestExamples = { create: {}, v
         },
       },
       ...legalHoldPaths(),
+      ...webhookPaths(),
       ...approvalPaths(),
       ...authPaths(),
       ...casePaths(),

@@ -45,8 +45,11 @@ function logSink(): { logger: ReturnType<typeof createLogger>; lines: string[] }
 
 const policy: RetentionPolicy = { defaultDays: 30 };
 const alpha = (retention: RetentionPolicy | undefined = policy): RetentionTenant[] => [{ id: 'alpha', ...(retention ? { retention } : {}) }];
+// These tests are about periods: their tenants say they have no archive (archive-gate.test.ts covers the archive).
+const withoutArchive = (tenants: RetentionTenant[]): RetentionTenant[] =>
+  tenants.map((t) => (t.retention && t.retention.withoutArchive === undefined ? { ...t, retention: { ...t.retention, withoutArchive: true } } : t));
 const run = (store: SubmissionStore, tenants: RetentionTenant[], days: number, logger = logSink().logger) =>
-  runRetention({ store, tenants, now: () => at(days), logger });
+  runRetention({ store, tenants: withoutArchive(tenants), now: () => at(days), logger });
 
 describe('runRetention', () => {
   it('DP-03 deletes an expired closed submission and records the deletion without personal data', async () => {
@@ -245,7 +248,7 @@ describe('runRetention', () => {
       abort.abort();
       return realDelete(tenantId, id, audit);
     });
-    const result = await runRetention({ store, tenants: alpha(), now: () => at(100), logger: logSink().logger, signal: abort.signal });
+    const result = await runRetention({ store, tenants: withoutArchive(alpha()), now: () => at(100), logger: logSink().logger, signal: abort.signal });
     expect(result.tenants.alpha?.deleted).toBe(1);
     expect((await store.list('alpha', {})).items).toHaveLength(4);
   });

@@ -1,4 +1,6 @@
-import { isExpired, retentionStart, type RetentionPolicy, type Submission, type SubmissionStore } from '@skema/core';
+import { isExpired, retentionStart, type OutboxStore, type RetentionPolicy, type Submission, type SubmissionStore } from '@skema/core';
+import { outboxEvent } from '@skema/submissions';
+import { archiveHolds } from './archive-gate.js';
 import type { Logger } from '../observability/logger.js';
 import { CLOSED_STATUSES } from './retention-policy-schema.js';
 
@@ -21,6 +23,11 @@ export interface RetentionOptions {
   logger: Logger;
   /** Stops the run between submissions (shutdown); what is done stays done. */
   signal?: AbortSignal;
+  /**
+   * The outbox: a submission is deleted only after an archive subscription acknowledged its final
+   * document (unless the tenant's policy says `withoutArchive`), and the deletion is an event.
+   */
+  outbox?: OutboxStore;
 }
 
 export interface TenantRetentionCounts {
@@ -31,6 +38,8 @@ export interface TenantRetentionCounts {
   held: number;
   /** Deletions (or page reads) that failed; the next run tries again. */
   failed: number;
+  /** Expired but kept until an archive has acknowledged the final document (present when any). */
+  awaitingArchive?: number;
 }
 
 export interface RetentionRunResult {
@@ -87,7 +96,8 @@ async function sweepStatus(
       }
       try {
         const outcome = await deleteIfStillExpired(options, submission, policy, now);
-        if (outcome !== 'kept') counts[outcome] += 1;
+        if (outcome === 'awaitingArchive') counts.awaitingArchive = (counts.awaitingArchive ?? 0) + 1;
+        else if (outcome !== 'kept') counts[outcome] += 1;
       } catch (e) {
         counts.failed += 1;
         options.logger.error({ err: e, tenant: tenantId, submissionId: submission.id }, 'retention: deleting a submission failed');
@@ -97,13 +107,16 @@ async function sweepStatus(
   } while (cursor && !options.signal?.aborted);
 }
 
-async function deleteIfStillExpired(options: RetentionOptions, listed: Submission, policy: RetentionPolicy, now: Date): Promise<'deleted' | 'held' | 'kept'> {
+async function deleteIfStillExpired(options: RetentionOptions, listed: Submission, policy: RetentionPolicy, now: Date): Promise<'deleted' | 'held' | 'kept' | 'awaitingArchive'> {
   // Read again: a case reopened or put on hold since its page was read must stay. (The store itself
   // refuses to delete a legal hold; the re-read narrows the window for a reopening.)
   const current = await options.store.get(listed.tenantId, listed.id);
   if (current?.legalHold) return 'held';
   if (!current || !isExpired(current, policy, now)) return 'kept';
+  if (await archiveHolds(options, current, policy)) return 'awaitingArchive';
   const days = policy.forms?.[current.formId] ?? policy.defaultDays;
+  const at = now.toISOString();
+  const deletedEvent = outboxEvent('submission.deleted', current, at, { reason: 'retention', retentionDays: days });
   const deleted = await options.store.delete(current.tenantId, current.id, {
     tenantId: current.tenantId,
     at: now.toISOString(),
@@ -112,7 +125,7 @@ async function deleteIfStillExpired(options: RetentionOptions, listed: Submissio
     submissionId: current.id,
     // Non-personal details only: what kind of case, in which state, under which period.
     details: { formId: current.formId, version: current.version, status: current.status, retentionDays: days, closedAt: retentionStart(current) },
-  });
+  }, [deletedEvent]);
   // False: gone meanwhile, or put on hold between the read and the delete.
   return deleted ? 'deleted' : 'kept';
 }

@@ -22,5 +22,6 @@ export const retentionPolicySchema = {
     defaultDays: days,
     forms: { type: 'object', minProperties: 1, propertyNames: { pattern: '^[a-z][a-zA-Z0-9-]{0,63}$' }, additionalProperties: days },
     closedStatuses: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...CLOSED_STATUSES] } },
+    withoutArchive: { type: 'boolean' },
   },
 } as const;

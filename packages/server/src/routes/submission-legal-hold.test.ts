@@ -51,7 +51,7 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     expect(revisions.at(-1)).toMatchObject({ revision: 3, action: 'legal-hold', by: 'alpha-leder', changes: [] });
 
     const logger = createLogger({ level: 'silent' });
-    const policy = [{ id: 'alpha', retention: { defaultDays: 30 } }];
+    const policy = [{ id: 'alpha', retention: { defaultDays: 30, withoutArchive: true } }];
     const later = new Date(t.clock().getTime() + 400 * DAY);
     const result = await runRetention({ store: t.store, tenants: policy, now: () => later, logger });
     expect(result.tenants.alpha).toMatchObject({ deleted: 0, held: 1 });
@@ -71,7 +71,7 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
   it('DP-03 a hold released a month after closure does not restart the retention period', async () => {
     const t = await approvedSubmission();
     const closedAt = t.clock().getTime();
-    const policy = [{ id: 'alpha', retention: { defaultDays: 60 } }];
+    const policy = [{ id: 'alpha', retention: { defaultDays: 60, withoutArchive: true } }];
     const logger = createLogger({ level: 'silent' });
     t.setClock(new Date(closedAt + 3 * DAY));
     await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: true, reason }).expect(200);

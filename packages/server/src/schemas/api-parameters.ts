@@ -52,6 +52,18 @@ export const listSubmissionsParams: ApiParameter[] = [
   ...pageParams,
 ];
 
+export const listCasesParams: ApiParameter[] = [
+  { name: 'status', in: 'query', description: 'Only open or only closed cases.', schema: { type: 'string', enum: ['open', 'closed'] } },
+  { name: 'member', in: 'query', description: 'Only cases whose team names this actor id (without an oversight role: only your own).', schema: { type: 'string', minLength: 1 } },
+  { name: 'formId', in: 'query', description: 'Only cases with a submission of this form.', schema: { type: 'string', minLength: 1 } },
+  { name: 'q', in: 'query', description: 'Text in the title or the child’s name (case-insensitive).', schema: { type: 'string', minLength: 1, maxLength: 100 } },
+  ...pageParams,
+];
+
+export const worklistParams: ApiParameter[] = [
+  { name: 'until', in: 'query', description: 'Only deadlines on or before this date (default: every deadline not met).', schema: { type: 'string', format: 'date' } },
+];
+
 export const auditParams: ApiParameter[] = [
   { name: 'submissionId', in: 'query', description: 'Only entries about this submission.', schema: { type: 'string', minLength: 1 } },
   { name: 'since', in: 'query', description: 'Only entries at or after this time.', schema: { type: 'string', format: 'date-time' } },

@@ -47,8 +47,11 @@ export class FormValidation implements SubmissionValidator {
   async validate(form: FormVersion, data: unknown, options: ServerValidateOptions): Promise<ValidationResult> {
     const { tenant, locale, mode, now, today } = options;
     if (this.isTrusted(form)) {
-      return this.engine.validate(form, data, { locale, mode, ruleOptions: tenant?.ruleOptions, calendar: tenant?.calendar, now, ...(today ? { today } : {}) });
+      const inCase = options.case ? { case: options.case } : {};
+      return this.engine.validate(form, data, { locale, mode, ruleOptions: tenant?.ruleOptions, calendar: tenant?.calendar, now, ...(today ? { today } : {}), ...inCase });
     }
+    // An untrusted form validates in a worker, which cannot reach the case: its cross-form rules
+    // (none ship for own forms) say they could not check, as without a case.
     try {
       return await this.pool.validate(form, data, {
         locale,
