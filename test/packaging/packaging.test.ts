@@ -97,7 +97,9 @@ describe('the public packages', () => {
     const versions = new Map(all.map((w) => [w.manifest.name, w.manifest.version]));
     const open = publicWorkspaces();
     // The apps and the test suites stay private; everything else is published.
-    expect(all.filter((w) => w.manifest.private).map((w) => w.dir).sort()).toEqual(['apps/api', 'apps/demo', 'test']);
+    const isApp = (dir: string) => dir.startsWith('apps/') || dir === 'test';
+    expect(all.filter((w) => w.manifest.private).map((w) => w.dir).sort()).toEqual(all.map((w) => w.dir).filter(isApp).sort());
+    expect(open.map((w) => w.dir).filter(isApp)).toEqual([]);
     for (const { dir, manifest: m } of open) {
       expect(m.publishConfig?.access, dir).toBe('public');
       expect(m.license, dir).toBeTruthy();
