@@ -13,7 +13,7 @@ export function approvalPaths(): Record<string, unknown> {
           'Only a signed-in person (an OIDC access token, `kind: "person"`) approves; an API key is refused with 403 whatever its roles. ' +
           'The person must hold `role` (caseworker, fagkonsulent or leder). The approval is recorded on the submission and a new revision ' +
           '(action `approval`) with the person’s subject and name, the role, the time and the decision; the status is unchanged, and the forms’ ' +
-          'transition guards (UND-03, LEV-05/07, FRL-03) read these approvals when the status changes. The same approval again changes nothing ' +
+          'plugins’ transition guards (e.g. co-signature, high-price approval) read these approvals when the status changes. The same approval again changes nothing ' +
           '(200, same revision); the same person approving in another role is 409 `already-approved` (one person counts once). An edit of the data ' +
           'voids approvals; names typed into a form are never approvals.',
         security: secured,
