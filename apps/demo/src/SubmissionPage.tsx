@@ -29,6 +29,7 @@ function receiptProps(submission: Submission, form: FormVersion) {
     sender: submission.createdBy,
     approvals: submission.approvals ?? [],
     href: draftHref(submission),
+    client: client(),
   };
 }
 

@@ -55,6 +55,18 @@ describe('SkemaClient against createApp()', () => {
     expect(Array.isArray(await client().listRules())).toBe(true);
   });
 
+  it('documentPdf: the submitted submission\'s archival document as a Blob; a refusal is a SkemaApiError', async () => {
+    const { submission } = await client().createSubmission('fixture', '1.0.0', fixtureData());
+    const pdf = await client().documentPdf(submission.id, { revision: 1, locale: 'en' });
+    expect(pdf).toBeInstanceOf(Blob);
+    expect(new TextDecoder().decode(await pdf.slice(0, 5).arrayBuffer())).toBe('%PDF-');
+    const missing = await failure(client().documentPdf('no-such-id'));
+    expect(missing).toBeInstanceOf(SkemaApiError);
+    expect(missing).toMatchObject({ status: 404, code: 'not-found' });
+    const badRevision = await failure(client().documentPdf(submission.id, { revision: 99 }));
+    expect(badRevision.status).toBeGreaterThanOrEqual(400);
+  });
+
   it('404: a typed error with the problem document', async () => {
     const error = await failure(client().getSubmission('no-such-id'));
     expect(error).toBeInstanceOf(SkemaApiError);

@@ -1,4 +1,4 @@
-import type { FormVersion, Wire } from '@skema/core';
+import type { FormVersion, Locale, Wire } from '@skema/core';
 import { loadedFormVersion, type LoadedFormVersion } from './form-version.js';
 import type { FormData } from './form-types.js';
 import { Transport, type TransportOptions } from './transport.js';
@@ -158,6 +158,15 @@ export class SkemaClient {
 
   async getRevisions(id: string, options: Signal = {}): Promise<Wire.Revision[]> {
     return (await this.get<Wire.RevisionList>(`/submissions/${enc(id)}/revisions`, options)).items;
+  }
+
+  /**
+   * The archival PDF/A case document of a revision (default the current one) as a Blob, e.g. for
+   * `URL.createObjectURL`: a plain link cannot carry the bearer token.
+   */
+  async documentPdf(id: string, options: { revision?: number; locale?: Locale } & Signal = {}): Promise<Blob> {
+    const path = `/submissions/${enc(id)}/document.pdf${query({ revision: options.revision, locale: options.locale })}`;
+    return (await this.transport.call<Blob>('GET', path, { accept: 'application/pdf', ...signal(options) })).body;
   }
 
   /** The tenant's audit log, newest first (role `auditor` or `admin`). */

@@ -24,6 +24,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** A POST that changes nothing (validation, checks, previews), so it is as safe to retry as a read. */
   idempotent?: boolean;
+  /** A binary answer (a document): the body is the response's Blob; a refusal is still problem+json. */
+  accept?: string;
 }
 
 export interface Answer<T> {
@@ -84,7 +86,7 @@ export class Transport {
       const response = await doFetch(this.base + path, {
         method,
         headers: {
-          Accept: 'application/json, application/problem+json',
+          Accept: call.accept ? `${call.accept}, application/problem+json` : 'application/json, application/problem+json',
           'Accept-Language': locale,
           ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -93,12 +95,14 @@ export class Transport {
         ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
         signal: attempt.signal,
       });
+      const etag = response.headers.get('ETag') ?? undefined;
+      // A binary answer is read as it came; only a refusal's body is parsed as a problem document.
+      if (call.accept && response.ok) return { body: (await response.blob()) as T, status: response.status, ...(etag ? { etag } : {}) };
       const text = await response.text();
       const parsed = parseJson(text);
       if (!response.ok) {
         throw new SkemaApiError(response.status, problemOf(response.status, response.statusText, parsed), parseRetryAfter(response.headers.get('Retry-After')));
       }
-      const etag = response.headers.get('ETag') ?? undefined;
       return { body: parsed as T, status: response.status, ...(etag ? { etag } : {}) };
     } catch (error) {
       if (error instanceof SkemaApiError) throw error;

@@ -295,6 +295,7 @@ export function FormView(props: FormViewProps) {
               sender={submission.result.submission.createdBy}
               subject={receiptSubject(dataRef.current)}
               approvals={submission.result.submission.approvals ?? []}
+              client={client}
               autoFocus
             />
           </div>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Receipt } from './Receipt.js';
 import { SkemaForm } from './SkemaForm.js';
 import { fakeApi } from './test/fake-api.js';
@@ -51,5 +51,34 @@ describe('the receipt after submitting', () => {
     expect(items[0]).toMatch(/^Godkendt af Frederik Fagkonsulent \(fagkonsulent\), 2\. juni 2026/);
     expect(items[1]).toMatch(/^Godkendt af leder-key \(leder\), .*\(ikke verificeret\)$/);
     expect(screen.getByText('Godkendelser').tagName).toBe('DT');
+  });
+
+  it('offers «Hent dokumentet (PDF)» on a submitted receipt: fetched through the client, opened via a Blob URL', async () => {
+    const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+    const documentPdf = vi.fn(async () => pdf);
+    const createObjectURL = vi.fn(() => 'blob:doc');
+    // jsdom has no object URLs; stubbed for this test only.
+    const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<Receipt submissionId="sub-9" receipt={receipt} locale="da" status="submitted" client={{ documentPdf }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Hent dokumentet (PDF)' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(documentPdf).toHaveBeenCalledWith('sub-9', { locale: 'da' });
+    expect(createObjectURL).toHaveBeenCalledWith(pdf);
+    click.mockRestore();
+    Object.assign(URL, original);
+  });
+
+  it('shows no document button for a draft', () => {
+    render(<Receipt submissionId="sub-9" receipt={receipt} locale="da" status="draft" client={{ documentPdf: vi.fn() }} />);
+    expect(screen.queryByRole('button', { name: /PDF/ })).toBeNull();
+  });
+
+  it('says inline, in English, when the document could not be fetched', async () => {
+    const documentPdf = vi.fn(async () => Promise.reject(new Error('Not found')));
+    render(<Receipt submissionId="sub-9" receipt={receipt} locale="en" status="submitted" client={{ documentPdf }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Download the document (PDF)' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The document could not be fetched: Not found');
   });
 });

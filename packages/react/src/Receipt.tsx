@@ -1,6 +1,7 @@
 import type { Locale, ValidationReceipt, Wire } from '@skema/core';
 import { useEffect, useRef } from 'react';
 import { approvalLine } from './approval-text.js';
+import { ReceiptDocument, type DocumentClient } from './ReceiptDocument.js';
 import { uiText } from './ui-text.js';
 
 export interface ReceiptProps {
@@ -24,6 +25,8 @@ export interface ReceiptProps {
   href?: string;
   /** Moves focus to the receipt when it appears (right after submitting). */
   autoFocus?: boolean;
+  /** With it, a submitted receipt offers the archival document (PDF), fetched with the client's token. */
+  client?: DocumentClient;
 }
 
 const APPROVALS = { da: 'Godkendelser', en: 'Approvals' } as const;
@@ -94,6 +97,7 @@ export function Receipt(props: ReceiptProps) {
           <a href={href}>{ui.continueDraft}</a>
         </p>
       ) : null}
+      {!draft && props.client ? <ReceiptDocument client={props.client} submissionId={submissionId} locale={locale} /> : null}
       <details className="skema-receipt-details">
         <summary>{f.technical}</summary>
         <dl>
