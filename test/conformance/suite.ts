@@ -17,7 +17,7 @@ export const REMOTES_BASE = 'http://localhost:1234/';
 
 /** Why the suite cannot be read, or undefined when it can. */
 export function suiteMissing(): string | undefined {
-  if (!SUITE_DIR) return `conformance was not run: set ${SUITE_ENV} to the JSON-Schema-Test-Suite's folder (e.g. ../shared/conformance/json-schema-test-suite)`;
+  if (!SUITE_DIR) return `conformance was not run: set ${SUITE_ENV} to the JSON-Schema-Test-Suite's folder (.ci/run points it at the suite kept beside the repository)`;
   if (!existsSync(TESTS_DIR!)) return `${SUITE_ENV}=${SUITE_DIR} has no tests/draft2020-12 folder: it is not the JSON-Schema-Test-Suite`;
   return undefined;
 }
