@@ -187,6 +187,10 @@ async function main(): Promise<void> {
     logger.warn('RETENTION_INTERVAL_MS=0: the retention job is off; expired submissions are not deleted');
   }
 
+  // Tenants can publish forms that validate in worker threads: load their engines before taking
+  // requests, so the first such request neither waits for one nor competes with its start-up.
+  if (formConfigStore) await (app.locals.context as AppContext).validation.warm();
+
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '0.0.0.0';
   // Listening is announced on `listening` only; a port that is taken (or any other listen error)

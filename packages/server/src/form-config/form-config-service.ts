@@ -1,3 +1,7 @@
+import { checkSchemaBudget, checkUntrustedDocument } from '@skema/core';
+import { OWN_FORM_SCHEMA_ROOTS, shapeValidator } from './own-form.js';
+
+const WARM_UP_FORM = { schema: { type: 'object', properties: { v: { type: 'string', pattern: '^(a|b)+$' }, w: { type: 'array', items: { enum: ['x'] } } } } };
 import type { AuditAction, AuditEntry, Locale, TenantFormRecord } from '@skema/core';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -53,6 +57,11 @@ export class FormConfigService {
     readonly published: PublishedForms,
   ) {
     this.checker = new ConfigChecker(ctx.registry, ctx.engine, ctx.validation);
+    // The first check of an upload compiles validators and runs cold code (tens of milliseconds of
+    // the event loop): done once at start with a small own form, not in a tenant's first request.
+    shapeValidator();
+    checkUntrustedDocument(WARM_UP_FORM, {}, OWN_FORM_SCHEMA_ROOTS);
+    checkSchemaBudget(WARM_UP_FORM.schema, {}, '/schema');
   }
 
   /** The shared forms a tenant's overlays apply to. */
@@ -103,7 +112,7 @@ export class FormConfigService {
   }
 
   warmValidation(): void {
-    this.ctx.validation.warm();
+    void this.ctx.validation.warm();
   }
 
   /** Every check of a stored (or about to be published) configuration, including the semver bump. */

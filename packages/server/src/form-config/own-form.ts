@@ -62,6 +62,11 @@ export const OWN_FORM_SCHEMA = {
 
 let validateShape: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
 
+/** The own-form shape check, compiled once; `FormConfigService` builds it at start so no upload pays for it. */
+export function shapeValidator(): NonNullable<typeof validateShape> {
+  return (validateShape ??= createAjv().compile(OWN_FORM_SCHEMA));
+}
+
 const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function shapeProblem(e: ErrorObject): ConfigProblem {
@@ -79,8 +84,8 @@ function shapeProblem(e: ErrorObject): ConfigProblem {
 
 /** Problems with the shape of an own-form document, each naming its place; empty when it fits. */
 export function ownFormShapeProblems(document: unknown): ConfigProblem[] {
-  validateShape ??= createAjv().compile(OWN_FORM_SCHEMA);
-  return validateShape(document) ? [] : (validateShape.errors ?? []).map(shapeProblem);
+  const validate = shapeValidator();
+  return validate(document) ? [] : (validate.errors ?? []).map(shapeProblem);
 }
 
 interface OwnFormDocument {

@@ -11,7 +11,7 @@ const EMPTY: TenantFormSource = { overlays: [], forms: new FormRegistry() };
 export interface FormsHolder {
   forms: TenantForms;
   /** Started when a tenant has configuration from the API: its forms validate in workers. */
-  validation?: { warm(): void };
+  validation?: { warm(): Promise<void> };
 }
 
 /**
@@ -41,7 +41,7 @@ export class PublishedForms {
   /** Re-reads one tenant's records (after a publish or deprecate) and makes them live. */
   async refresh(tenantId: string): Promise<void> {
     const records = (await this.store.listFormConfigs(tenantId, LIVE)).filter((r) => r.tenantId === tenantId);
-    if (records.length > 0) this.holder.validation?.warm();
+    if (records.length > 0) void this.holder.validation?.warm();
     this.holder.forms = this.holder.forms.withTenant(tenantId, this.merge(tenantId, records));
   }
 

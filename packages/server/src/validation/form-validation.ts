@@ -85,7 +85,7 @@ export class FormValidation implements SubmissionValidator {
    * hostile schema can take as long to compile (Ajv generates code per subschema) as to validate.
    */
   async compileProblem(form: FormVersion): Promise<string | undefined> {
-    this.pool.warm();
+    void this.pool.warm();
     try {
       await this.pool.compile(form);
       return undefined;
@@ -96,8 +96,8 @@ export class FormValidation implements SubmissionValidator {
   }
 
   /** Starts the workers ahead of the first untrusted validation (when a tenant uploads or has published configuration). */
-  warm(): void {
-    this.pool.warm();
+  warm(): Promise<void> {
+    return this.pool.warm();
   }
 
   close(): Promise<void> {

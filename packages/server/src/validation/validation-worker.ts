@@ -12,6 +12,8 @@ const spec = (workerData as { engine: EngineFactorySpec }).engine;
 const ready: Promise<SkemaEngine> = loadEngine(spec).then((engine) => engine.useUntrusted(untrustedCompiler()));
 const forms = new Map<string, FormVersion>();
 const port = parentPort!;
+// Told once the engine is loaded, so a pool warmed at start-up is ready before the first request.
+void ready.then(() => port.postMessage({ ready: true } satisfies ValidationReply), () => undefined);
 
 port.on('message', (job: ValidationJob) => {
   void ready.then((engine) => {

@@ -32,6 +32,9 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Settles when the worker has loaded its engine (or failed to). */
+  ready: Promise<void>;
+  markReady: () => void;
   /** Content hashes this worker has compiled. */
   known: Set<string>;
   current?: { id: number; pending: Pending; timer: NodeJS.Timeout };
@@ -70,9 +73,13 @@ export class ValidationWorkerPool {
     await this.run(form, { hash: form.hash, compileOnly: true, data: null, options: { locale: 'en', mode: 'draft', now: new Date(0).toISOString() } });
   }
 
-  /** Starts the workers now, so the first untrusted validation does not wait for one to load its engine. */
-  warm(): void {
+  /**
+   * Starts the workers now, so the first untrusted validation does not wait for one to load its
+   * engine; settles when every worker has loaded it (a failed worker settles too, and is replaced on use).
+   */
+  warm(): Promise<void> {
     while (this.slots.length < (this.options.size ?? 2)) this.slots.push(this.spawn());
+    return Promise.all(this.slots.map((s) => s.ready)).then(() => undefined);
   }
 
   private run(form: FormVersion, job: Pending['job']): Promise<ValidationResult | undefined> {
@@ -110,7 +117,9 @@ export class ValidationWorkerPool {
     });
     // Idle workers must not keep the process alive.
     worker.unref();
-    const slot: Slot = { worker, known: new Set() };
+    let markReady!: () => void;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const slot: Slot = { worker, known: new Set(), ready, markReady };
     worker.on('message', (reply: ValidationReply) => this.onReply(slot, reply));
     worker.on('error', () => this.replace(slot, 'worker-failed'));
     worker.on('exit', () => this.replace(slot, 'worker-failed'));
@@ -129,6 +138,7 @@ export class ValidationWorkerPool {
   }
 
   private onReply(slot: Slot, reply: ValidationReply): void {
+    if ('ready' in reply) return slot.markReady();
     const current = slot.current;
     if (!current || current.id !== reply.id) return;
     if ('started' in reply) {
@@ -167,6 +177,7 @@ export class ValidationWorkerPool {
     this.slots.splice(index, 1);
     const current = slot.current;
     if (current) clearTimeout(current.timer);
+    slot.markReady();
     slot.worker.removeAllListeners();
     // A terminated worker's own error or exit must not reach its successor.
     slot.worker.on('error', () => undefined);

@@ -24,6 +24,7 @@ export interface ValidationJob {
 
 /** `started`: the worker has its engine and begins the validation; the deadline counts from here. */
 export type ValidationReply =
+  | { ready: true }
   | { id: number; started: true }
   | { id: number; result: ValidationResult }
   | { id: number; compiled: true } | { id: number; error: string; name: string } | { id: number; missingForm: true };
