@@ -45,6 +45,9 @@ describe('demo portal (React component)', () => {
 
     await session.page.getByRole('button', { name: 'Indsend' }).click();
     await session.page.getByText(`Kvitteringsnummer: ${id}`).waitFor();
+    // Where the print view was offered after sending, the receipt offers the archival PDF (#15).
+    await session.page.getByRole('button', { name: 'Hent dokumentet (PDF)' }).waitFor();
+    expect(await session.page.getByRole('link', { name: 'Udskriftsvenlig version' }).count()).toBe(0);
 
     const stored = await getSubmission(session.server.url, id);
     expect(stored.status).toBe('submitted');
@@ -53,21 +56,27 @@ describe('demo portal (React component)', () => {
     expect(String(stored.data.faktuelleOplysninger)).toMatch(/Skolen har registreret fraværet dagligt\.$/);
   });
 
-  it('lists the submission with its status, shows its revisions and prints it as a document', async () => {
+  it('lists the submission with its status, shows its revisions and offers the archival PDF document instead of a print view', async () => {
     await session.page.goto(`${session.server.url}/#/submissions?status=submitted`);
     const row = session.page.locator('tr[data-submission]').first();
     await row.waitFor();
     expect(await row.textContent()).toContain('Indsendt');
+    const id = (await row.getAttribute('data-submission'))!;
     await row.locator('a').click();
     await session.page.getByRole('heading', { name: 'Historik' }).waitFor();
     expect(await session.page.locator('.revisions li').count()).toBeGreaterThanOrEqual(3);
-    await session.page.getByRole('link', { name: 'Udskriftsvenlig version' }).click();
-    await session.page.locator('.print-document').waitFor();
-    await session.page.emulateMedia({ media: 'print' });
-    expect(await session.page.locator('.site-header').isVisible()).toBe(false);
-    expect(await session.page.locator('.skema-receipt').isVisible()).toBe(true);
-    await session.page.pdf({ path: artifactPath('demo-print.pdf'), format: 'A4' });
-    await session.page.emulateMedia({ media: 'screen' });
+    // #15: the browser's print view is gone; the receipt offers the document the archive gets.
+    expect(await session.page.getByRole('link', { name: 'Udskriftsvenlig version' }).count()).toBe(0);
+    const download = session.page.waitForEvent('download');
+    await session.page.getByRole('button', { name: 'Hent dokumentet (PDF)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${id}.pdf`);
+    const path = await file.path();
+    expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The old print address opens the submission page with the same document button.
+    await session.page.goto(`${session.server.url}/#/submissions/${id}/print`);
+    await session.page.getByRole('button', { name: 'Hent dokumentet (PDF)' }).waitFor();
+    expect(await session.page.locator('.print-document').count()).toBe(0);
   });
 });
 

@@ -8,7 +8,7 @@ import { createStandardEngine, loadStandardRegistry, loadTenantForms } from '@sk
 import { startDevIdp, type DevIdp } from '@skema/idp';
 import { createApp, createLogger, devConfig } from '@skema/server';
 import { examplePortalBackend } from '@skema/server/testing';
-import { createLowdbStore } from '@skema/store-lowdb';
+import { createFileBlobStore, createLowdbStore } from '@skema/store-lowdb';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
@@ -39,6 +39,8 @@ export interface ApiOptions {
   staticDirs?: Record<string, string>;
   /** Also start the development OpenID Provider (apps/idp), as `npm start` does, for sign-in at the demo. */
   signIn?: boolean;
+  /** Another folder of form versions than `schemas/` (a test's own forms). */
+  schemasDir?: string;
 }
 
 /** The real API on an ephemeral port of 127.0.0.1, with a temporary embedded store, serving the built demo and embed. */
@@ -52,7 +54,7 @@ export async function startApi(options: ApiOptions = {}): Promise<Running> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'skema-browser-'));
   const engine = createStandardEngine();
-  const registry = loadStandardRegistry();
+  const registry = options.schemasDir ? loadStandardRegistry(options.schemasDir) : loadStandardRegistry();
   const store = createLowdbStore({ dataDir });
   await store.init();
   // Listening first: the provider must know the demo's address (its redirect URI) and the API the provider's.
@@ -64,10 +66,13 @@ export async function startApi(options: ApiOptions = {}): Promise<Running> {
   const app = createApp({
     engine,
     registry,
-    tenantForms: loadTenantForms(registry, engine),
+    tenantForms: options.schemasDir ? loadTenantForms(registry, engine, options.schemasDir) : loadTenantForms(registry, engine),
     store,
-    // The embedded store also keeps tenants' form configuration, as in `npm start`.
+    // The embedded store also keeps tenants' form configuration and cases, as in `npm start`.
     formConfigStore: store,
+    caseStore: store,
+    // Attachments as files under the data folder, as in `npm start`.
+    blobStore: createFileBlobStore(dataDir),
     config: { ...devConfig(idp ? { idpUrl: idp.url } : {}), ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}) },
     logger: createLogger({ level: 'silent' }),
     staticDirs,

@@ -164,6 +164,33 @@ export function outboxContract(store: () => SubmissionStore): void {
       expect((await s.listSubscriptions(t)).map((x) => x.id)).toEqual(['archive']);
     });
 
+    it('records a batch of outcomes with one call, refusing only the entries whose claim is not the caller’s', async () => {
+      const s = outboxOf(store());
+      const t = tenant();
+      await s.saveSubscription(subscription(t));
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      await s.emitEvents([event(t, a, 'submission.created'), event(t, b, 'submission.created'), event(t, c, 'submission.created'), event(t, a, 'submission.submitted')]);
+      const claimed = await claimFor(s, t);
+      expect(claimed.map((x) => x.event.submissionId)).toEqual([a, b, c]);
+      const [ca, cb, cc] = claimed as [ClaimedDelivery, ClaimedDelivery, ClaimedDelivery];
+      expect(await s.completeDeliveries([])).toEqual([]);
+      const recorded = await s.completeDeliveries([
+        { id: ca.delivery.id, claimToken: ca.claimToken, outcome: { status: 'delivered', at: NOW, statusCode: 204 } },
+        { id: cb.delivery.id, claimToken: randomUUID(), outcome: { status: 'delivered', at: NOW, statusCode: 204 } },
+        { id: cc.delivery.id, claimToken: cc.claimToken, outcome: { status: 'pending', at: NOW, nextAttemptAt: later(60_000), statusCode: 503, error: 'HTTP 503' } },
+      ]);
+      expect(recorded).toEqual([true, false, true]);
+      const byId = new Map((await s.listDeliveries(t, {})).items.map((d) => [d.id, d]));
+      expect(byId.get(ca.delivery.id)).toMatchObject({ status: 'delivered', attempts: 1, deliveredAt: NOW, lastStatusCode: 204 });
+      expect(byId.get(cb.delivery.id)).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(byId.get(cc.delivery.id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: later(60_000), lastError: 'HTTP 503' });
+      // a's next event follows its delivered first; a 410 in a batch disables the subscription.
+      const next = (await claimFor(s, t, later(200_000))).find((x) => x.event.submissionId === a);
+      expect(next?.event.type).toBe('submission.submitted');
+      expect(await s.completeDeliveries([{ id: next!.delivery.id, claimToken: next!.claimToken, outcome: { status: 'failed', at: NOW, statusCode: 410, disableSubscription: 'HTTP 410 Gone' } }])).toEqual([true]);
+      expect((await s.listSubscriptions(t))[0]).toMatchObject({ enabled: false, disabledReason: 'HTTP 410 Gone' });
+    });
+
     it('tells the highest document revision an archive acknowledged', async () => {
       const s = outboxOf(store());
       const t = tenant();

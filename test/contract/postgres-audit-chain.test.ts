@@ -64,7 +64,7 @@ if (!reachable) {
         await client.end();
       }
       const store = await open(schema);
-      expect(store.startupReport).toMatchObject({ migrationsApplied: [4, 5, 6, 7], audit: 'ok', auditChecked: 3 });
+      expect(store.startupReport).toMatchObject({ migrationsApplied: [4, 5, 6, 7, 8, 9, 10], audit: 'ok', auditChecked: 3 });
       await store.appendAudit(auditOf('old-a', 'read'));
       expect(await store.verifyAudit()).toEqual({ ok: true, checked: 4 });
       expect((await store.queryAudit('old-a', {})).items.map((e) => e.actor)).toEqual(['k0', 'k2', 'api-key-1']);

@@ -5,7 +5,9 @@ import { auditChainContract } from './contract-audit-chain.js';
 import { concurrencyContract, durabilityContract, idempotencyContract } from './contract-concurrency.js';
 import { crudContract } from './contract-crud.js';
 import { listContract } from './contract-list.js';
+import { searchContract } from './contract-search.js';
 import { outboxContract, outboxDurabilityContract } from './contract-outbox.js';
+import { referenceDateContract } from './contract-reference-date.js';
 import { statusTimeContract } from './contract-status-time.js';
 import type { MakeStore, StoreHarness } from './fixtures.js';
 
@@ -32,9 +34,11 @@ export function runStoreContract(name: string, makeStore: MakeStore, options: { 
     const store = () => current().store;
     crudContract(store);
     listContract(store);
+    searchContract(store);
     auditContract(store);
     auditChainContract(store, current, options.durable);
     statusTimeContract(store);
+    referenceDateContract(store);
     approvalsContract(store);
     idempotencyContract(store);
     concurrencyContract(store);

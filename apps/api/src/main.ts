@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   // Deletes closed submissions whose retention period has run out (tenants with `retention` only).
   let retention: RetentionJob | undefined;
   if (retentionIntervalMs > 0) {
-    retention = startRetentionJob({ store, ...(webhooks.outbox ? { outbox: webhooks.outbox } : {}), tenants: loaded.config.tenants, logger, intervalMs: retentionIntervalMs });
+    retention = startRetentionJob({ store, blobs: blobStore, ...(webhooks.outbox ? { outbox: webhooks.outbox } : {}), tenants: loaded.config.tenants, logger, intervalMs: retentionIntervalMs });
     const withPolicy = loaded.config.tenants.filter((t) => t.retention).map((t) => t.id);
     logger.info({ intervalMs: retentionIntervalMs, tenants: withPolicy }, 'retention job scheduled');
   } else {

@@ -21,6 +21,8 @@ function msFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
  * any instance may send; the embedded store has one process). PUBLIC_URL is the origin links in
  * payloads point to; WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_DELAY_MS, WEBHOOK_RETRY_MAX_AGE_MS,
  * WEBHOOK_TIMEOUT_MS and WEBHOOK_POLL_MS tune it (tests shorten the three days of retries).
+ * Webhooks are signed and sent from a worker thread (WEBHOOK_THREAD=off: on the main thread), so a
+ * stream of deliveries slows the API's own requests less.
  */
 export async function startWebhooks(
   store: SubmissionStore,
@@ -53,9 +55,12 @@ export async function startWebhooks(
     logger,
     retry,
     httpsOnly,
+    thread: env.WEBHOOK_THREAD !== 'off',
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(pollMs ? { pollMs } : {}),
   }).start();
+  // The sender thread loads before the API listens, so the first webhooks do not wait for it.
+  await dispatcher.ready();
   return { outbox: store, dispatcher, httpsOnly };
 }
 

@@ -3,10 +3,14 @@ import { useState } from 'react';
 import { AdminPage } from './admin/AdminPage.js';
 import { apiKey, setApiKey } from './api.js';
 import { Catalogue } from './Catalogue.js';
+import { CaseForm } from './cases/CaseForm.js';
+import { CasePage } from './cases/CasePage.js';
+import { NewCase } from './cases/NewCase.js';
+import { Deliveries } from './deliveries/Deliveries.js';
 import { SignIn } from './SignIn.js';
 import { accessToken } from './auth.js';
 import { FillForm } from './FillForm.js';
-import { PrintView, SubmissionPage } from './SubmissionPage.js';
+import { SubmissionPage } from './SubmissionPage.js';
 import { Submissions } from './Submissions.js';
 import { Worklist } from './Worklist.js';
 import { useRoute } from './router.js';
@@ -42,14 +46,23 @@ export function App() {
     case 'submission':
       page = <SubmissionPage id={route.id} />;
       break;
-    case 'print':
-      page = <PrintView id={route.id} />;
-      break;
     case 'admin':
       page = <AdminPage {...(route.formId ? { formId: route.formId } : {})} />;
       break;
     case 'worklist':
       page = <Worklist />;
+      break;
+    case 'newCase':
+      page = <NewCase {...(route.from ? { from: route.from } : {})} />;
+      break;
+    case 'case':
+      page = <CasePage id={route.id} />;
+      break;
+    case 'caseForm':
+      page = <CaseForm caseId={route.id} formId={route.formId} {...(route.submissionId ? { submissionId: route.submissionId } : {})} />;
+      break;
+    case 'deliveries':
+      page = <Deliveries />;
       break;
     default:
       page = <Catalogue />;
@@ -68,20 +81,21 @@ export function App() {
       >
         Gå til indhold
       </a>
-      <header className="site-header no-print">
+      <header className="site-header">
         <p className="brand">Skema</p>
         <nav aria-label="Hovedmenu">
           <a href="#/">Formularer</a>
           <a href="#/submissions">Indsendelser</a>
           <a href="#/frister">Mine frister</a>
           <a href="#/admin">Formularkonfiguration</a>
+          <a href="#/leveringer">Leveringer</a>
           <a href="/plain.html">Eksisterende portal (web-komponent)</a>
         </nav>
         <SignIn />
         {/* Signed in, the person's token is used; the key field is for development without sign-in. */}
         {accessToken() ? null : <KeySetting />}
       </header>
-      <main id="main" tabIndex={-1} className={route.page === 'print' ? 'print-main skema-form' : 'skema-form'}>
+      <main id="main" tabIndex={-1} className="skema-form">
         {page}
       </main>
     </>

@@ -32,8 +32,7 @@ export function FillForm(props: { formId: string; version: string; submissionId?
       ) : null}
       {saved ? (
         <p className="next-steps">
-          <a href={`#/submissions/${encodeURIComponent(saved.submission.id)}`}>Se indsendelsen og dens historik</a> ·{' '}
-          <a href={`#/submissions/${encodeURIComponent(saved.submission.id)}/print`}>Udskriftsvenlig version</a>
+          <a href={`#/submissions/${encodeURIComponent(saved.submission.id)}`}>Se indsendelsen og dens historik</a>
         </p>
       ) : null}
     </div>

@@ -50,7 +50,11 @@ function useSubmission(id: string) {
   return { state, error };
 }
 
-/** One submission: its data in the form's layout, its receipt and every revision (who, when, what). */
+/**
+ * One submission: its data in the form's layout, its receipt and every revision (who, when, what).
+ * The receipt of a sent submission offers the archival document (PDF) from the API; the demo has
+ * no print view of its own.
+ */
 export function SubmissionPage(props: { id: string }) {
   const { state, error } = useSubmission(props.id);
   if (error) return <p role="alert">Indsendelsen kunne ikke hentes: {error}</p>;
@@ -64,7 +68,7 @@ export function SubmissionPage(props: { id: string }) {
       <h1 id="submission-title">{form.manifest.title.da}</h1>
       <p>
         Status: <span className={`status status--${submission.status}`}>{STATUS_TEXT[submission.status] ?? submission.status}</span> · revision{' '}
-        {submission.revision} · <a href={`#/submissions/${encodeURIComponent(submission.id)}/print`}>Udskriftsvenlig version</a>
+        {submission.revision}
         {submission.status === 'draft' ? (
           <>
             {' '}
@@ -72,6 +76,9 @@ export function SubmissionPage(props: { id: string }) {
             <a href={draftHref(submission)}>Fortsæt kladden</a>
           </>
         ) : null}
+      </p>
+      <p>
+        <a href={`#/sager/ny?fra=${encodeURIComponent(submission.id)}`}>Opret en sag med denne indsendelse</a>
       </p>
       <Receipt {...receiptProps(submission, form)} />
       <h2>Historik</h2>
@@ -97,34 +104,6 @@ export function SubmissionPage(props: { id: string }) {
       </ol>
       <h2>Indhold</h2>
       <SubmissionDocument form={form} data={submission.data} locale="da" />
-    </article>
-  );
-}
-
-/** A clean A4 document: the submission in its form's layout, with the receipt, nothing else. */
-export function PrintView(props: { id: string }) {
-  const { state, error } = useSubmission(props.id);
-  if (error) return <p role="alert">Indsendelsen kunne ikke hentes: {error}</p>;
-  if (!state) return <p role="status">Henter …</p>;
-  const { submission, form } = state;
-  return (
-    <article className="print-document" aria-labelledby="print-title">
-      <p className="no-print">
-        <a href={`#/submissions/${encodeURIComponent(submission.id)}`}>← Tilbage</a> ·{' '}
-        <button type="button" onClick={() => window.print()}>
-          Udskriv
-        </button>
-      </p>
-      <header>
-        <h1 id="print-title">{form.manifest.title.da}</h1>
-        <p>
-          {STATUS_TEXT[submission.status] ?? submission.status} · version {submission.version} · udskrevet {new Date().toLocaleDateString('da-DK')}
-        </p>
-      </header>
-      <SubmissionDocument form={form} data={submission.data} locale="da" />
-      <footer>
-        <Receipt {...receiptProps(submission, form)} />
-      </footer>
     </article>
   );
 }

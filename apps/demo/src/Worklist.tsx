@@ -43,7 +43,9 @@ export function Worklist() {
                   <time dateTime={d.due}>{d.due}</time>
                 </td>
                 <td>{STATUS_TEXT[d.status]}</td>
-                <td>{d.caseTitle}</td>
+                <td>
+                  <a href={`#/sager/${encodeURIComponent(d.caseId)}`}>{d.caseTitle}</a>
+                </td>
                 <td>
                   <a href={`#/forms/${encodeURIComponent(d.formId)}/${encodeURIComponent(d.version)}?submission=${encodeURIComponent(d.submissionId)}`}>{d.formId}</a>
                 </td>

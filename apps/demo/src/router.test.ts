@@ -22,3 +22,26 @@ describe('worklist route', () => {
     expect(parseRoute('#/frister')).toEqual({ page: 'worklist' });
   });
 });
+
+describe('deliveries and the old print address', () => {
+  it('#/leveringer is the deliveries page', () => {
+    expect(parseRoute('#/leveringer')).toEqual({ page: 'deliveries' });
+  });
+
+  it('an old print address opens the submission, whose receipt offers the PDF document', () => {
+    expect(parseRoute('#/submissions/abc/print')).toEqual({ page: 'submission', id: 'abc' });
+  });
+});
+
+describe('case routes', () => {
+  it('#/sager/ny?fra={id} creates a case from a submission, #/sager/{id} is the case', () => {
+    expect(parseRoute('#/sager/ny?fra=abc')).toEqual({ page: 'newCase', from: 'abc' });
+    expect(parseRoute('#/sager/ny')).toEqual({ page: 'newCase' });
+    expect(parseRoute('#/sager/c%201')).toEqual({ page: 'case', id: 'c 1' });
+  });
+
+  it('#/sager/{id}/skema/{formId} fills a form in the case, new or stored', () => {
+    expect(parseRoute('#/sager/c1/skema/leveranceaftale')).toEqual({ page: 'caseForm', id: 'c1', formId: 'leveranceaftale' });
+    expect(parseRoute('#/sager/c1/skema/leveranceaftale?submission=s9')).toEqual({ page: 'caseForm', id: 'c1', formId: 'leveranceaftale', submissionId: 's9' });
+  });
+});

@@ -6,9 +6,12 @@ export type Route =
   | { page: 'fill'; formId: string; version: string; submissionId?: string }
   | { page: 'submissions'; formId?: string; status?: string }
   | { page: 'submission'; id: string }
-  | { page: 'print'; id: string }
   | { page: 'admin'; formId?: string }
-  | { page: 'worklist' };
+  | { page: 'worklist' }
+  | { page: 'newCase'; from?: string }
+  | { page: 'case'; id: string }
+  | { page: 'caseForm'; id: string; formId: string; submissionId?: string }
+  | { page: 'deliveries' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -18,7 +21,6 @@ export function parseRoute(hash: string): Route {
     const submissionId = params.get('submission') ?? undefined;
     return { page: 'fill', formId: parts[1], version: parts[2] ?? 'latest', ...(submissionId ? { submissionId } : {}) };
   }
-  if (parts[0] === 'submissions' && parts[1] && parts[2] === 'print') return { page: 'print', id: parts[1] };
   if (parts[0] === 'submissions' && parts[1]) return { page: 'submission', id: parts[1] };
   if (parts[0] === 'submissions') {
     const formId = params.get('form') ?? undefined;
@@ -26,6 +28,16 @@ export function parseRoute(hash: string): Route {
     return { page: 'submissions', ...(formId ? { formId } : {}), ...(status ? { status } : {}) };
   }
   if (parts[0] === 'frister') return { page: 'worklist' };
+  if (parts[0] === 'sager' && parts[1] === 'ny') {
+    const from = params.get('fra') ?? undefined;
+    return { page: 'newCase', ...(from ? { from } : {}) };
+  }
+  if (parts[0] === 'sager' && parts[1] && parts[2] === 'skema' && parts[3]) {
+    const submissionId = params.get('submission') ?? undefined;
+    return { page: 'caseForm', id: parts[1], formId: parts[3], ...(submissionId ? { submissionId } : {}) };
+  }
+  if (parts[0] === 'sager' && parts[1]) return { page: 'case', id: parts[1] };
+  if (parts[0] === 'leveringer') return { page: 'deliveries' };
   if (parts[0] === 'admin') return { page: 'admin', ...(parts[1] ? { formId: parts[1] } : {}) };
   return { page: 'catalogue' };
 }

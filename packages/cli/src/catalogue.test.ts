@@ -79,3 +79,18 @@ describe('rule catalogue (skema rules)', () => {
     }
   });
 });
+
+describe('the date a rule judges in the catalogue (skema rules)', () => {
+  it('HEN-05 judges the reference date, LOG-03 today and UND-05 the date it was sent, in both languages', async () => {
+    expect(catalogue.find((r) => r.id === 'HEN-05')?.judgedDate).toMatchObject({ kind: 'reference' });
+    expect(catalogue.find((r) => r.id === 'LOG-03')?.judgedDate).toMatchObject({ kind: 'today' });
+    expect(catalogue.find((r) => r.id === 'UND-05')?.judgedDate).toMatchObject({ kind: 'field', pointer: '/sendtDato' });
+    for (const [locale, text] of [['da', 'bedømmer: referencedatoen'], ['en', 'judges: the reference date']] as const) {
+      const io = captureIo();
+      await rulesCommand.run(['--locale', locale], io);
+      const lines = io.text().split('\n');
+      const hen05 = lines.findIndex((l) => l.trim().startsWith('HEN-05 '));
+      expect(lines.slice(hen05, hen05 + 4).join('\n')).toContain(text);
+    }
+  });
+});

@@ -13,6 +13,8 @@ export interface SubmissionListFilter {
   version?: string;
   status?: Wire.SubmissionStatus;
   updatedSince?: string;
+  /** Text search over what the list shows: kvitteringsnummer, form title, case id and title, the list policy's fields (never CPR). */
+  q?: string;
   cursor?: string;
   limit?: number;
 }

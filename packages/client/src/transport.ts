@@ -1,5 +1,7 @@
 import type { Locale } from '@skema/core';
 import { noAnswer, problemOf, SkemaApiError } from './errors.js';
+import type { AttachmentRecord } from '@skema/core';
+import { uploadFile, type UploadOptions } from './upload.js';
 import { DEFAULT_RETRY, isIdempotent, parseRetryAfter, retryableStatus, retryDelay, sleep, type RetryOptions } from './retry.js';
 
 export interface TransportOptions {
@@ -65,6 +67,12 @@ export class Transport {
         await wait(delay, call.signal);
       }
     }
+  }
+
+  /** A file as the request body, with progress where the runtime can report it (see `uploadFile`). */
+  upload(path: string, body: Blob, options: UploadOptions): Promise<AttachmentRecord> {
+    const { token, locale = 'da', fetch: customFetch } = this.options;
+    return uploadFile({ url: this.base + path, locale, ...(token ? { token } : {}), ...(customFetch ? { fetch: customFetch } : {}) }, body, options);
   }
 
   private async once<T>(method: string, path: string, call: CallOptions): Promise<Answer<T>> {

@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { attachmentKeyword } from './attachments/attachment-ref.js';
 import { notSensitiveKeyword, sensitiveKeyword } from './sensitive/sensitive-keyword.js';
 import type { RegExpEngineLike } from './untrusted/linear-regexp.js';
 
@@ -27,5 +28,7 @@ export function createAjv(options: { regExp?: RegExpEngineLike } = {}): Ajv2020 
   // DP-02: the sensitivity annotation, so a malformed tag fails when the form compiles.
   ajv.addKeyword(sensitiveKeyword);
   ajv.addKeyword(notSensitiveKeyword);
+  // An attachment reference (`x-skema-attachment: true`): an annotation, checked only for its value.
+  ajv.addKeyword(attachmentKeyword);
   return ajv;
 }

@@ -34,7 +34,7 @@ export interface CaseContext {
   latest(formId: string): CaseDocument | undefined;
   /** Every submission of a form in the case, newest first (withdrawn and rejected left out). */
   all(formId: string): readonly CaseDocument[];
-  /** Attachments of the case and of its submissions. */
+  /** Attachments uploaded to the case itself (a «bilag» of any submission in it may reference them). */
   readonly attachments: readonly CaseAttachment[];
 }
 

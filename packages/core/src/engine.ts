@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import semver from 'semver';
 import { createAjv, type Ajv2020 } from './ajv.js';
 import type { WorkingDayCalendar } from './calendar.js';
-import type { CaseContext } from './case-context.js';
+import type { CaseAttachment, CaseContext } from './case-context.js';
 import { todayInDenmark } from './dates.js';
 import { referenceDateOf } from './rule-context.js';
 import type { FormVersion } from './form.js';
@@ -37,6 +37,14 @@ export interface ValidateOptions {
   maxIssues?: number;
   /** The case the data belongs to, for cross-form rules (`RuleContext.case`). */
   case?: CaseContext;
+  /** The attachments of the stored submission being validated (`RuleContext.attachments`). */
+  attachments?: readonly CaseAttachment[];
+  /**
+   * The date the rules judge on (`RuleContext.referenceDate`), when the caller knows it: a
+   * stored submission's stamped date, or `null` for a draft never submitted (rules judge today,
+   * whatever the data says). Left out, it is read from the form's `x-skema-reference-date` field.
+   */
+  referenceDate?: string | null;
 }
 
 export const DEFAULT_MAX_ISSUES = 100;
@@ -229,12 +237,15 @@ export class SkemaEngine {
       const label = compiled.label;
       // A fresh context per rule (a rule may keep it), built as a literal: object spread per rule
       // was the engine's own largest cost on a valid submission.
-      const referenceDate = referenceDateOf(compiled.form.schema, data, today);
+      const referenceDate = options.referenceDate === undefined ? referenceDateOf(compiled.form.schema, data, today) : (options.referenceDate ?? undefined);
       const caseContext = options.case;
-      const contextWith = (ruleOptions: RuleContext['options']): RuleContext =>
-        caseContext
-          ? { today, referenceDate, locale, formId, version, mode, calendar, label, options: ruleOptions, case: caseContext }
-          : { today, referenceDate, locale, formId, version, mode, calendar, label, options: ruleOptions };
+      const attachments = options.attachments;
+      const contextWith = (ruleOptions: RuleContext['options']): RuleContext => {
+        const ctx: RuleContext = { today, referenceDate, locale, formId, version, mode, calendar, label, options: ruleOptions };
+        if (caseContext) ctx.case = caseContext;
+        if (attachments) ctx.attachments = attachments;
+        return ctx;
+      };
       if (runRules) {
         const rules = compiled.rules;
         for (let i = 0; i < rules.length; i++) {

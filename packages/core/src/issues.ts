@@ -48,6 +48,12 @@ export interface ValidationReceipt {
   validatedAt: string;
   /** Set when the form is a tenant's effective form (base form + overlay). */
   overlay?: { tenantId: string; version: string; hash: string };
+  /**
+   * The date the rules judged ages and deadlines on (YYYY-MM-DD): the date the platform received
+   * the submission, stamped on its first submission and kept by every later revision. Set by the
+   * submission use cases; absent for a draft never submitted and for data validated on its own.
+   */
+  referenceDate?: string;
 }
 
 export interface ValidationResult {

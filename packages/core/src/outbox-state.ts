@@ -21,6 +21,29 @@ interface HeldDelivery {
 const key = (tenantId: string, id: string): string => `${tenantId}\u0000${id}`;
 const clone = <T>(value: T): T => structuredClone(value);
 
+/** Stored events and subscriptions are frozen copies, so a claim can hand them out without copying again. */
+function frozenCopy<T extends object>(value: T): Readonly<T> {
+  const copy = clone(value);
+  for (const inner of Object.values(copy)) if (inner !== null && typeof inner === 'object') deepFreeze(inner as object);
+  return Object.freeze(copy);
+}
+
+function deepFreeze(value: object): void {
+  for (const inner of Object.values(value)) if (inner !== null && typeof inner === 'object') deepFreeze(inner as object);
+  Object.freeze(value);
+}
+
+/** What compaction keeps of the outbox, in the order a replay restores it (see `OutboxState.compact`). */
+export interface OutboxSnapshot {
+  subscriptions: WebhookSubscription[];
+  /** Dedupe keys of the tenants' events, also of events compacted away (one `deadline.due` per deadline, forever). */
+  dedupeKeys: Array<{ tenantId: string; key: string }>;
+  /** The highest document revision an archive acknowledged, per submission (retention asks). */
+  archived: Array<{ tenantId: string; submissionId: string; revision: number }>;
+  /** Events still needed, with their deliveries and place in the outbox. */
+  events: Array<{ seq: number; event: OutboxEvent; deliveries: Delivery[] }>;
+}
+
 /**
  * The outbox held in memory by a single process: the in-memory store keeps only this, the embedded
  * store replays it from its outbox log at start. Plain data, no I/O; every method is synchronous,
@@ -28,15 +51,22 @@ const clone = <T>(value: T): T => structuredClone(value);
  */
 export class OutboxState {
   private seq = 0;
-  private readonly events = new Map<string, { event: OutboxEvent; seq: number }>();
-  private readonly dedupe = new Set<string>();
+  private readonly events = new Map<string, { event: Readonly<OutboxEvent>; seq: number }>();
+  /** Dedupe keys by tenant (`key(tenantId, dedupeKey)`), with their parts for a snapshot. */
+  private readonly dedupe = new Map<string, { tenantId: string; key: string }>();
   private readonly deliveries = new Map<string, HeldDelivery>();
   /** Pending deliveries only: what a claim scans. */
   private readonly pending = new Map<string, HeldDelivery>();
-  private readonly subscriptions = new Map<string, WebhookSubscription>();
+  private readonly subscriptions = new Map<string, Readonly<WebhookSubscription>>();
+  /** Per tenant and submission: the highest revision whose document an archive acknowledged. Survives compaction. */
+  private readonly archived = new Map<string, { tenantId: string; submissionId: string; revision: number }>();
 
   get size(): { events: number; deliveries: number; pending: number } {
     return { events: this.events.size, deliveries: this.deliveries.size, pending: this.pending.size };
+  }
+
+  hasEvent(id: string): boolean {
+    return this.events.has(id);
   }
 
   /** Is this event's dedupe key taken already? */
@@ -50,7 +80,7 @@ export class OutboxState {
     const deliveries: Delivery[] = [];
     for (const event of events) {
       if (this.events.has(event.id) || this.isDuplicate(event)) continue;
-      const fanned = deliveriesFor(event, [...this.subscriptions.values()], (sid) => deliveryId(event, sid));
+      const fanned = this.fanOut(event, (sid) => deliveryId(event, sid));
       this.restoreEvent(event, fanned);
       added.push(event);
       deliveries.push(...fanned);
@@ -58,20 +88,94 @@ export class OutboxState {
     return { events: added, deliveries };
   }
 
-  /** Puts back an event and its deliveries as they were written (replay). */
-  restoreEvent(event: OutboxEvent, deliveries: readonly Delivery[]): void {
-    const seq = ++this.seq;
-    this.events.set(event.id, { event: clone(event), seq });
-    if (event.dedupeKey !== undefined) this.dedupe.add(key(event.tenantId, event.dedupeKey));
-    for (const d of deliveries) this.restoreDelivery(d, seq);
+  /** The deliveries of an event to the subscriptions that take it now (nothing stored). */
+  fanOut(event: OutboxEvent, deliveryId: (subscriptionId: string) => string): Delivery[] {
+    return deliveriesFor(event, [...this.subscriptions.values()], deliveryId);
   }
 
-  /** Puts back a delivery's latest state (replay); `seq` defaults to its event's. */
+  /**
+   * Puts back an event and its deliveries as they were written (replay); `seq` keeps the place it had
+   * before a compaction. The deliveries are taken over, not copied: the caller must not change them.
+   */
+  restoreEvent(event: OutboxEvent, deliveries: readonly Delivery[], seq?: number): void {
+    if (this.events.has(event.id)) return;
+    const at = seq ?? ++this.seq;
+    if (at > this.seq) this.seq = at;
+    this.events.set(event.id, { event: frozenCopy(event), seq: at });
+    if (event.dedupeKey !== undefined) this.restoreDedupeKey(event.tenantId, event.dedupeKey);
+    for (const d of deliveries) this.restoreDelivery(d, at);
+  }
+
+  restoreDedupeKey(tenantId: string, dedupeKey: string): void {
+    this.dedupe.set(key(tenantId, dedupeKey), { tenantId, key: dedupeKey });
+  }
+
+  restoreArchived(tenantId: string, submissionId: string, revision: number): void {
+    const k = key(tenantId, submissionId);
+    const known = this.archived.get(k);
+    if (!known || known.revision < revision) this.archived.set(k, { tenantId, submissionId, revision });
+  }
+
+  /** Puts back a delivery's latest state (replay; taken over, not copied); `seq` defaults to its event's. */
   restoreDelivery(delivery: Delivery, seq = this.events.get(delivery.eventId)?.seq ?? ++this.seq): void {
-    const held: HeldDelivery = { delivery: clone(delivery), seq };
+    const held: HeldDelivery = { delivery, seq };
     this.deliveries.set(delivery.id, held);
     if (delivery.status === 'pending') this.pending.set(delivery.id, held);
     else this.pending.delete(delivery.id);
+    if (delivery.status === 'delivered' && delivery.archive && delivery.eventType === 'submission.document-ready' && delivery.submissionId !== undefined) {
+      const event = this.events.get(delivery.eventId)?.event;
+      const revision = event ? documentRevisionOf(event) : undefined;
+      if (revision !== undefined) this.restoreArchived(delivery.tenantId, delivery.submissionId, revision);
+    }
+  }
+
+  /**
+   * Drops events every delivery of which was delivered at or before `before` (and events without
+   * deliveries written before it), with their deliveries; keeps everything pending or failed, every
+   * dedupe key and what retention asks (`archivedRevision`). Returns how many events went.
+   */
+  compact(before: string): number {
+    const cutoff = Date.parse(before);
+    const byEvent = new Map<string, HeldDelivery[]>();
+    for (const held of this.deliveries.values()) {
+      const list = byEvent.get(held.delivery.eventId);
+      if (list) list.push(held);
+      else byEvent.set(held.delivery.eventId, [held]);
+    }
+    let dropped = 0;
+    for (const [id, { event }] of this.events) {
+      const deliveries = byEvent.get(id) ?? [];
+      const done = deliveries.length
+        ? deliveries.every((h) => h.delivery.status === 'delivered' && Date.parse(h.delivery.deliveredAt ?? h.delivery.lastAttemptAt ?? event.at) <= cutoff)
+        : Date.parse(event.at) <= cutoff;
+      if (!done) continue;
+      this.events.delete(id);
+      for (const h of deliveries) this.deliveries.delete(h.delivery.id);
+      dropped++;
+    }
+    // Deliveries whose event is gone can never be claimed again.
+    for (const [id, held] of this.deliveries) {
+      if (this.events.has(held.delivery.eventId)) continue;
+      this.deliveries.delete(id);
+      this.pending.delete(id);
+    }
+    return dropped;
+  }
+
+  /** Everything a replay needs to rebuild this state (copies). */
+  snapshot(): OutboxSnapshot {
+    const byEvent = new Map<string, Delivery[]>();
+    for (const { delivery } of this.deliveries.values()) {
+      const list = byEvent.get(delivery.eventId);
+      if (list) list.push(delivery);
+      else byEvent.set(delivery.eventId, [delivery]);
+    }
+    return clone({
+      subscriptions: [...this.subscriptions.values()],
+      dedupeKeys: [...this.dedupe.values()],
+      archived: [...this.archived.values()],
+      events: [...this.events.values()].sort((a, b) => a.seq - b.seq).map(({ event, seq }) => ({ seq, event, deliveries: byEvent.get(event.id) ?? [] })),
+    });
   }
 
   claim(now: string, limit: number, leaseMs: number, token: () => string): ClaimedDelivery[] {
@@ -101,7 +205,8 @@ export class OutboxState {
       // A deleted or disabled subscription (410 Gone) gets nothing more.
       if (!subscription?.enabled || !event) continue;
       held.claim = { token: token(), untilMs: nowMs + leaseMs };
-      claimed.push({ delivery: clone(d), event: clone(event), subscription: clone(subscription), claimToken: held.claim.token });
+      // Event and subscription are frozen; the delivery is flat.
+      claimed.push({ delivery: { ...d }, event, subscription, claimToken: held.claim.token });
     }
     return claimed;
   }
@@ -128,10 +233,10 @@ export class OutboxState {
       const current = this.subscriptions.get(key(d.tenantId, d.subscriptionId));
       if (current) {
         subscription = { ...current, enabled: false, disabledReason: outcome.disableSubscription, updatedAt: outcome.at };
-        this.subscriptions.set(key(d.tenantId, d.subscriptionId), subscription);
+        this.subscriptions.set(key(d.tenantId, d.subscriptionId), frozenCopy(subscription));
       }
     }
-    return { delivery: clone(next), ...(subscription ? { subscription: clone(subscription) } : {}) };
+    return { delivery: { ...next }, ...(subscription ? { subscription: clone(subscription) } : {}) };
   }
 
   list(tenantId: string, filter: DeliveryFilter): { items: Delivery[]; nextCursor?: string } {
@@ -156,11 +261,11 @@ export class OutboxState {
     if (!held || held.delivery.tenantId !== tenantId) return undefined;
     const next: Delivery = { ...held.delivery, status: 'pending', nextAttemptAt: now };
     this.restoreDelivery(next, held.seq);
-    return clone(next);
+    return { ...next };
   }
 
   saveSubscription(subscription: WebhookSubscription): WebhookSubscription {
-    this.subscriptions.set(key(subscription.tenantId, subscription.id), clone(subscription));
+    this.subscriptions.set(key(subscription.tenantId, subscription.id), frozenCopy(subscription));
     return clone(subscription);
   }
 
@@ -173,14 +278,7 @@ export class OutboxState {
   }
 
   archivedRevision(tenantId: string, submissionId: string): number | undefined {
-    let best: number | undefined;
-    for (const { delivery: d } of this.deliveries.values()) {
-      if (d.tenantId !== tenantId || d.submissionId !== submissionId || !d.archive || d.status !== 'delivered' || d.eventType !== 'submission.document-ready') continue;
-      const event = this.events.get(d.eventId)?.event;
-      const revision = event ? documentRevisionOf(event) : undefined;
-      if (revision !== undefined && (best === undefined || revision > best)) best = revision;
-    }
-    return best;
+    return this.archived.get(key(tenantId, submissionId))?.revision;
   }
 
   eventOf(id: string): OutboxEvent | undefined {

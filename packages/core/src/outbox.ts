@@ -99,6 +99,13 @@ export interface DeliveryOutcome {
   disableSubscription?: string;
 }
 
+/** One attempt's outcome for `completeDeliveries`. */
+export interface DeliveryCompletion {
+  id: string;
+  claimToken: string;
+  outcome: DeliveryOutcome;
+}
+
 export interface DeliveryFilter {
   status?: DeliveryStatus;
   submissionId?: string;
@@ -121,6 +128,11 @@ export interface OutboxStore {
   claimDeliveries(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
   /** Records an attempt's outcome; false when the claim was lost (the lease ran out and another took it). */
   completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean>;
+  /**
+   * Records several outcomes in one write (a dispatcher's batch); for each, in order, whether it was
+   * recorded (false: that claim was lost).
+   */
+  completeDeliveries(completions: readonly DeliveryCompletion[]): Promise<boolean[]>;
   listDeliveries(tenantId: string, filter: DeliveryFilter): Promise<{ items: Delivery[]; nextCursor?: string }>;
   /** Makes a delivery pending and due now (a replay); undefined when the tenant has no such delivery. */
   retryDelivery(tenantId: string, id: string, now: string): Promise<Delivery | undefined>;

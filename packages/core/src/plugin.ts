@@ -1,19 +1,25 @@
 import type { FormatDefinition, KeywordDefinition } from 'ajv';
 import type { IsoDate, WorkingDayCalendar } from './calendar.js';
 import type { SubmissionAccessRule } from './access.js';
-import type { CaseContext } from './case-context.js';
+import type { CaseAttachment, CaseContext } from './case-context.js';
 import type { TransitionGuard } from './guards.js';
+import type { ApprovalTransition } from './approval-transition.js';
 import type { DeadlineUnit, IssueSeverity, Locale, LocalizedText } from './issues.js';
+import type { JudgedDate } from './judged-date.js';
+
+export type { JudgedDate } from './judged-date.js';
 
 /** Everything a rule may know. Rules are pure: same data and context, same answer, in browser and server. */
 export interface RuleContext {
   /** Today's date in Denmark (or the date the caller validates as of), the clock of this validation. */
   today: IsoDate;
   /**
-   * The date the submission is about, from the field the form's schema names with
-   * `x-skema-reference-date` (e.g. when the henvendelse was received); never later than `today`.
-   * Ages and legal deadlines are judged on it, so a later update does not re-judge them by a later
-   * clock. Absent when the form names no such field or it is empty: use `judgedOn(ctx)`.
+   * The date the submission is about: for a stored submission the date the platform received it
+   * (stamped on its first submission, `ValidationReceipt.referenceDate`, and written to the field
+   * the form's schema names with `x-skema-reference-date`); validating data on its own, that
+   * field's date when it is not later than `today`. Ages and legal deadlines are judged on it, so a
+   * later update does not re-judge them by a later clock. Absent for a draft never submitted, or
+   * when there is none: use `judgedOn(ctx)`.
    */
   referenceDate?: IsoDate;
   locale: Locale;
@@ -31,6 +37,13 @@ export interface RuleContext {
    * Absent when the data is validated on its own; a cross-form rule then says it could not check.
    */
   case?: CaseContext;
+  /**
+   * The attachments stored for the submission being validated (a «bilag» may reference them),
+   * given when a stored submission is validated (a new one has none yet: empty). Absent for loose
+   * data (e.g. the validate endpoint): a rule that checks references then says it could not check.
+   * The case's attachments are `case.attachments`.
+   */
+  attachments?: readonly CaseAttachment[];
 }
 
 export type ValidationMode = 'draft' | 'submitted';
@@ -85,6 +98,8 @@ export interface RuleDefinition {
    * show it failing; its tests build a case.
    */
   crossForm?: boolean;
+  /** Which date the rule judges (see `JudgedDate`); every rule that reads a date declares it. */
+  judgedDate?: JudgedDate;
   check(data: unknown, ctx: RuleContext): RuleFinding[];
 }
 
@@ -105,6 +120,8 @@ export interface DeadlineDefinition {
   description: LocalizedText;
   source: string;
   options?: Readonly<Record<string, RuleOptionSpec>>;
+  /** The date the deadlines count from (see `JudgedDate`); every deadline declares it. */
+  judgedDate?: JudgedDate;
   derive(data: unknown, ctx: RuleContext): DeadlineFinding[];
 }
 
@@ -122,6 +139,8 @@ export interface SkemaPlugin {
   deadlines?: readonly DeadlineDefinition[];
   /** Conditions on status transitions of the plugin's forms (e.g. a second approval); see `TransitionGuardRegistry`. */
   guards?: readonly TransitionGuard[];
+  /** Status changes a person's approval brings about (e.g. a plan approved by its approval); see `ApprovalTransition`. */
+  approvalTransitions?: readonly ApprovalTransition[];
   /** Need-to-know access to the plugin's forms' submissions (see `SubmissionAccessRule`). */
   access?: readonly SubmissionAccessRule[];
   /** A working-day calendar; the last registered calendar becomes the engine's default. */

@@ -1,5 +1,6 @@
 import type { ValidationReceipt } from './issues.js';
 import type { OutboxEvent } from './outbox.js';
+import type { SubmissionSearch } from './submission-search.js';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
 
@@ -133,7 +134,8 @@ export type AuditAction =
   | 'case.attach'
   | 'case.close'
   | 'attachment.create'
-  | 'attachment.read';
+  | 'attachment.read'
+  | 'attachment.delete';
 
 export interface AuditEntry {
   id: string;
@@ -195,6 +197,8 @@ export interface SubmissionFilter {
   status?: SubmissionStatus;
   /** ISO date-time; only submissions updated at or after it. */
   updatedSince?: string;
+  /** A text search over what the caller may see in the list, built by the list use case (see `SubmissionSearch`). */
+  search?: SubmissionSearch;
   /** Page size, 1–100. */
   limit?: number;
   /** Opaque cursor from the previous page. */
@@ -210,7 +214,13 @@ export interface SubmissionPage {
  * A submission as the API's list gives it (spec DP-02): its sensitive values left out, and the
  * JSON Pointers of those values in `redacted`.
  */
-export type SubmissionListItem = Submission & { redacted: string[] };
+export type SubmissionListItem = Submission & {
+  redacted: string[];
+  /** The case the submission belongs to (id and title), when it is in one. */
+  caseSummary?: { id: string; title: string };
+  /** Who created it: a signed-in person's name, or the API key's label (`system`). */
+  creator?: { kind: 'person' | 'system'; label: string };
+};
 
 export interface AuditFilter {
   submissionId?: string;

@@ -1,5 +1,6 @@
 import type { JsonFormsRendererRegistryEntry } from '@jsonforms/core';
 import approvals from '@skema/renderer-approvals';
+import attachment from '@skema/renderer-attachment';
 import cpr from '@skema/renderer-cpr';
 import date from '@skema/renderer-date';
 import dkk from '@skema/renderer-dkk';
@@ -14,4 +15,5 @@ export const standardRenderers: readonly JsonFormsRendererRegistryEntry[] = Obje
   ...trivsel,
   ...raadgivningslog,
   ...approvals,
+  ...attachment,
 ]);

@@ -19,6 +19,8 @@ import { issuesToErrorObjects } from './ajv-errors.js';
 import type { SkemaClient, SubmissionWriteResult } from './api.js';
 import { SubmissionApprovalsContext, type SignedInPerson } from './approvals-context.js';
 import { SkemaFormContext, type SkemaFormContextValue } from './context.js';
+import { FormAttachmentsContext } from './attachments-context.js';
+import { useFormAttachmentsValue } from './use-form-attachments.js';
 import { withSchemaDefaults } from './defaults.js';
 import { requiredNow, withRequiredObjects } from './error-feedback.js';
 import { ErrorSummary } from './ErrorSummary.js';
@@ -67,6 +69,8 @@ export interface FormViewProps {
   person?: SignedInPerson;
   renderers: readonly JsonFormsRendererRegistryEntry[] | undefined;
   readonly: boolean;
+  /** Whether the «bilag» fields may upload (see `attachmentsAllowed`). */
+  attachments: boolean;
   validationDelay: number;
   headingLevel: 1 | 2 | 3;
   showTitle: boolean;
@@ -175,6 +179,8 @@ export function FormView(props: FormViewProps) {
     },
   }, props.storedData);
 
+  const ensureSubmission = useCallback(() => submission.ensureSaved(currentData()), [submission.ensureSaved, currentData]);
+  const attachments = useFormAttachmentsValue(client, ensureSubmission, props.attachments);
   const approvalsValue = useApprovals(client, submission, props.initialApprovals, props.person, ui.networkError);
 
   const allErrors = useMemo(
@@ -274,6 +280,7 @@ export function FormView(props: FormViewProps) {
   return (
     <SkemaFormContext.Provider value={contextValue}>
       <SubmissionApprovalsContext.Provider value={approvalsValue}>
+      <FormAttachmentsContext.Provider value={attachments}>
       <div ref={rootRef} className="skema-form-body" data-form={form.manifest.id} data-version={form.manifest.version} onPointerDownCapture={onPointerDownCapture}>
         {props.showTitle ? (
           <Heading className="skema-title" id={`${idPrefix}-title`}>
@@ -343,6 +350,7 @@ export function FormView(props: FormViewProps) {
           </div>
         ) : null}
       </div>
+      </FormAttachmentsContext.Provider>
       </SubmissionApprovalsContext.Provider>
     </SkemaFormContext.Provider>
   );

@@ -8,6 +8,7 @@ import { rendererCss, type SkemaRendererEntry } from './renderer-styles.js';
 import { SKEMA_CSS } from './styles.js';
 import { uiText } from './ui-text.js';
 import { useLoadedForm } from './use-loaded-form.js';
+import { attachmentsAllowed } from './use-form-attachments.js';
 import { usePerson } from './use-person.js';
 import type { SkemaFormError } from './use-submission.js';
 
@@ -49,6 +50,11 @@ export interface SkemaFormProps {
   /** Extra JSON Forms renderers (renderer plugins), ranked with the built-in ones; their `css` is added to the form's. Keep the array stable. */
   renderers?: readonly SkemaRendererEntry[];
   readonly?: boolean;
+  /**
+   * Whether «bilag» fields may upload files (to this form's submission, saved as a draft first when
+   * needed). Default: when a `token` is given that is not an embed session's, and not `readonly`.
+   */
+  attachments?: boolean;
   /** Prefix of every field id (`<prefix>-field__barn__cpr`); set it when a page shows two forms. */
   idPrefix?: string;
   /** Milliseconds of typing pause before validation runs. */
@@ -146,6 +152,7 @@ export function SkemaForm(props: SkemaFormProps) {
         {...(person ? { person } : {})}
         renderers={props.renderers}
         readonly={props.readonly ?? false}
+        attachments={props.attachments ?? attachmentsAllowed(props.token, props.readonly ?? false)}
         validationDelay={props.validationDelay ?? 150}
         headingLevel={props.headingLevel ?? 2}
         showTitle={props.showTitle ?? true}

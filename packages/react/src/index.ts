@@ -23,6 +23,8 @@ export { ControlFrame, type ControlFrameProps, type FieldA11y } from './renderer
 export { SKEMA_CONTROL_RANK, SKEMA_PLUGIN_RANK } from './renderers/controls.js';
 export { pluginTester, SKEMA_EXPLICIT_RANK } from './renderers/plugin-tester.js';
 export { controlSchema, schemaType, scopeName, scopeToPointer, isEnumSchema } from './renderers/schema-tests.js';
+export { FormAttachmentsContext, useFormAttachments, type FormAttachments, type AttachmentUploadOptions, type AttachmentRemoval } from './attachments-context.js';
+export { attachmentsAllowed } from './use-form-attachments.js';
 export { SkemaFormContext, useSkemaForm, useFieldId, useFieldErrors, useFieldWarnings, useErrorCount, useFieldDeadlines, useRequiredNow, type SkemaFormContextValue } from './context.js';
 export { IssueStore } from './issue-store.js';
 export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary.js';

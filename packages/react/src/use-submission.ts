@@ -146,6 +146,28 @@ export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'd
     [client, form, fail],
   );
 
+  /**
+   * The stored submission's id, for an upload: a form not stored yet is saved as a draft first
+   * (reported like «Gem kladde»); uploads started together share that one save.
+   */
+  const creating = useRef<Promise<string> | undefined>(undefined);
+  const ensureSaved = useCallback(
+    (data: unknown): Promise<string> => {
+      if (savedRef.current) return Promise.resolve(savedRef.current.id);
+      creating.current ??= write(data, 'draft')
+        .then((written) => {
+          remember(written);
+          callbacksRef.current.onDraftSaved?.(written);
+          return written.submission.id;
+        })
+        .finally(() => {
+          creating.current = undefined;
+        });
+      return creating.current;
+    },
+    [client, form],
+  );
+
   const submit = useCallback(
     async (data: unknown) => {
       setPhase('submitting');
@@ -163,5 +185,5 @@ export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'd
     [client, form, fail],
   );
 
-  return { phase, saved, result, failure, saveDraft, submit, adopt, reportError: fail };
+  return { phase, saved, result, failure, saveDraft, submit, adopt, ensureSaved, reportError: fail };
 }

@@ -1,5 +1,5 @@
 import type { AttachmentLimits } from '@skema/submissions';
-import type { BlobStore, CaseStore, FormConfigStore, FormRegistry, OutboxStore, SkemaEngine, SubmissionStore, TenantForms, TransitionGuardRegistry } from '@skema/core';
+import type { BlobStore, CaseStore, EmbedSessionStore, FormConfigStore, FormRegistry, OutboxStore, SkemaEngine, SubmissionStore, TenantForms, TransitionGuardRegistry } from '@skema/core';
 import type { OidcOptions } from './auth/oidc-verifier.js';
 import type { ServerConfig } from './config/server-config.js';
 import type { Logger } from './observability/logger.js';
@@ -32,6 +32,11 @@ export interface CreateAppOptions {
   webhooks?: { outbox?: OutboxStore; onWrite?: () => void; httpsOnly?: boolean };
   /** Cases (sager); usually the same object as `store`. Without it the case endpoints answer 501. */
   caseStore?: CaseStore;
+  /**
+   * Where embed sessions live (default: `store` when it keeps them, as every store of this
+   * repository does; else this process's memory, which a restart forgets and other instances do not see).
+   */
+  embedSessionStore?: EmbedSessionStore;
   /** Attachments' files (needs `caseStore`). Without it the attachment endpoints answer 501. */
   blobStore?: BlobStore;
   /** Per file (default 25 MB) and per tenant (default 5 GB). */

@@ -1,11 +1,13 @@
-import { TenantForms, TransitionGuardRegistry } from '@skema/core';
-import { Attachments, Cases, Submissions, type SubmissionValidator } from '@skema/submissions';
+import { isEmbedSessionStore, TenantForms, TransitionGuardRegistry, type AttachmentOwner } from '@skema/core';
+import { Attachments, caseListLookup, caseTeamAccess, Cases, Submissions, type SubmissionValidator } from '@skema/submissions';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { CreateAppOptions } from './app-options.js';
 import { KeyRing } from './auth/key-ring.js';
 import { identify } from './auth/authenticate.js';
 import { embedScope } from './auth/embed-scope.js';
 import { EmbedSessions } from './auth/embed-sessions.js';
+import { MemoryEmbedSessionStore } from './auth/memory-embed-sessions.js';
+import { tenantSettings } from './auth/tenant-settings.js';
 import { OidcVerifier } from './auth/oidc-verifier.js';
 import { API_BASE, type AppContext } from './context.js';
 import { FormConfigService } from './form-config/form-config-service.js';
@@ -58,6 +60,10 @@ export function createApp(options: CreateAppOptions): Express {
   const instrumented = instrumentStore(options.store, metrics);
   const now = options.now ?? (() => new Date());
   const guards = options.guards ?? TransitionGuardRegistry.fromPlugins(options.engine.plugins);
+  // The people on a submission's case team are its need-to-know group.
+  const caseAccess = options.caseStore ? { caseAccess: caseTeamAccess(options.caseStore) } : {};
+  // The submission list names each submission's case and searches cases by id and title.
+  const listCases = options.caseStore ? { listCases: caseListLookup(options.caseStore) } : {};
   // The validation the use cases run is counted like the validate endpoint's.
   const countedValidation: SubmissionValidator = {
     validate: async (form, data, validateOptions) => {
@@ -66,6 +72,8 @@ export function createApp(options: CreateAppOptions): Express {
       return result;
     },
   };
+  const blobs = options.blobStore;
+  const attachmentsOf = blobs ? { attachmentsOf: (tenantId: string, owner: AttachmentOwner) => blobs.listBlobs(tenantId, owner) } : {};
   const ctx: AppContext = {
     engine: options.engine,
     // National forms and git-kept configuration are trusted; anything published through the API is not.
@@ -92,6 +100,10 @@ export function createApp(options: CreateAppOptions): Express {
       now,
       // A submission in a case is validated with the case (cross-form rules); read per call.
       ...(options.caseStore ? { caseContext: (tenantId: string, submissionId: string) => ctx.cases!.contextOfSubmission(tenantId, submissionId) } : {}),
+      // Rules check that a «bilag» references a stored file of the submission or its case.
+      ...attachmentsOf,
+      ...caseAccess,
+      ...listCases,
     }),
     metrics,
     logger,
@@ -99,7 +111,7 @@ export function createApp(options: CreateAppOptions): Express {
     now,
   };
   if (options.caseStore) {
-    const caseDeps = { store: instrumented, forms: () => ctx.forms, registry: options.registry, plugins: options.engine.plugins, validator: countedValidation, guards, now, cases: options.caseStore };
+    const caseDeps = { ...attachmentsOf, store: instrumented, forms: () => ctx.forms, registry: options.registry, plugins: options.engine.plugins, validator: countedValidation, guards, now, cases: options.caseStore, ...caseAccess };
     ctx.cases = new Cases(caseDeps);
     if (options.blobStore) ctx.attachments = new Attachments({ ...caseDeps, blobs: options.blobStore, ...(options.attachmentLimits ? { limits: options.attachmentLimits } : {}) });
   }
@@ -107,7 +119,12 @@ export function createApp(options: CreateAppOptions): Express {
   const calendarFor = (calendar: Parameters<typeof options.engine.calendarFor>[0]) => options.engine.calendarFor(calendar);
   const auth = options.auth ?? {};
   const oidc = new OidcVerifier(options.config.tenants, now, calendarFor, auth);
-  const embedSessions = new EmbedSessions(now, auth.embedSessionTtlMs);
+  // Sessions live in the app's store when it keeps them (shared by instances, kept over restarts).
+  const sessionStore = options.embedSessionStore ?? (isEmbedSessionStore(options.store) ? options.store : new MemoryEmbedSessionStore());
+  const settings = new Map(options.config.tenants.map((t) => [t.id, tenantSettings(t, calendarFor)]));
+  const embedSessions = new EmbedSessions(sessionStore, (tenantId) => settings.get(tenantId), now, {
+    ...(auth.embedSessionTtlMs !== undefined ? { ttlMs: auth.embedSessionTtlMs } : {}),
+  });
 
   const formConfigs = options.formConfigStore ? startFormConfigs(ctx, options) : undefined;
   const limits = options.config.limits ?? {};

@@ -9,3 +9,5 @@ export { DirSyncer, fsyncDir } from './fs-sync.js';
 export { seedLowdbStore } from './seed.js';
 export { docPath, shardOf } from './doc.js';
 export { FileBlobStore, createFileBlobStore, BLOBS_DIR } from './blobs.js';
+export type { CompactionReport } from './outbox.js';
+export type { OutboxCompactionOptions } from './outbox-compaction.js';

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreCorruptionError } from '@skema/core';
 import { fsyncDir } from './fs-sync.js';
@@ -10,16 +10,31 @@ interface Queued {
   reject: (e: unknown) => void;
 }
 
+interface Rewrite {
+  /** The whole new content, produced at the moment the rewrite runs (every earlier line is in the file then). */
+  lines: () => readonly unknown[];
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+const isRewrite = (q: Queued | Rewrite): q is Rewrite => 'lines' in q;
+
+/** Where a compaction writes the new log before renaming it over the old one. */
+export const REWRITE_SUFFIX = '.compact';
+
 /**
  * An append-only JSON-lines file with group commit: lines queued while a write runs go out together
  * in the next one, with one `fdatasync` when any of them must be durable (an event before its
  * change commits). Lines that need not be durable (a delivery's new state: losing it only repeats
- * a delivery) ride along with the next durable batch or the close.
+ * a delivery) ride along with the next durable batch or the close. `rewrite` replaces the whole
+ * file crash-safely, in turn with the appends.
  */
 export class OutboxLog {
   private handle: FileHandle | undefined;
-  private queue: Queued[] = [];
+  private queue: Array<Queued | Rewrite> = [];
   private running: Promise<void> | undefined;
+  /** Lines in the file (after load or the last rewrite, plus appends): compaction's measure. */
+  lineCount = 0;
   failed: unknown;
 
   constructor(readonly file: string) {}
@@ -27,6 +42,10 @@ export class OutboxLog {
   /** Reads every line; a torn last line (a crash during an append never acknowledged) is cut off. */
   async load(): Promise<unknown[]> {
     await mkdir(path.dirname(this.file), { recursive: true });
+    // A rewrite a crash interrupted before its rename: the old file is whole and still the log.
+    await unlink(`${this.file}${REWRITE_SUFFIX}`).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
     let text = '';
     try {
       text = await readFile(this.file, 'utf8');
@@ -49,6 +68,7 @@ export class OutboxLog {
       }
     }
     this.handle = await open(this.file, 'a');
+    this.lineCount = values.length;
     return values;
   }
 
@@ -56,26 +76,90 @@ export class OutboxLog {
     if (this.failed) return Promise.reject(this.failed);
     if (!this.handle) return Promise.reject(new Error('outbox log not open'));
     const text = values.map((v) => `${JSON.stringify(v)}\n`).join('');
+    this.lineCount += values.length;
     const done = new Promise<void>((resolve, reject) => this.queue.push({ text, durable, resolve, reject }));
+    this.running ??= this.drain();
+    return done;
+  }
+
+  /**
+   * Replaces the file with `lines()` (called when every line appended before is written): new file,
+   * fsync, rename over the old one, fsync the folder. A crash before the rename leaves the old file
+   * (the temporary one is removed at the next load); after it, the new one. Appends wait meanwhile.
+   */
+  rewrite(lines: () => readonly unknown[]): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (!this.handle) return Promise.reject(new Error('outbox log not open'));
+    const done = new Promise<void>((resolve, reject) => this.queue.push({ lines, resolve, reject }));
     this.running ??= this.drain();
     return done;
   }
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
+      const first = this.queue[0];
+      if (first && isRewrite(first)) {
+        this.queue.shift();
+        await this.runRewrite(first);
+        continue;
+      }
+      // Appends up to the next rewrite go out together.
+      const batch: Queued[] = [];
+      for (const q of this.queue) {
+        if (isRewrite(q)) break;
+        batch.push(q);
+      }
+      this.queue.splice(0, batch.length);
       try {
         await this.handle!.write(batch.map((q) => q.text).join(''));
         if (batch.some((q) => q.durable)) await this.handle!.datasync();
         for (const q of batch) q.resolve();
       } catch (e) {
-        this.failed = e;
-        for (const q of [...batch, ...this.queue]) q.reject(e);
-        this.queue = [];
+        this.fail(e, batch);
       }
     }
     this.running = undefined;
+  }
+
+  private async runRewrite(job: Rewrite): Promise<void> {
+    const temp = `${this.file}${REWRITE_SUFFIX}`;
+    let renamed = false;
+    try {
+      const values = job.lines();
+      const next = await open(temp, 'w');
+      try {
+        await next.write(values.map((v) => `${JSON.stringify(v)}\n`).join(''));
+        await next.datasync();
+      } finally {
+        await next.close();
+      }
+      await rename(temp, this.file);
+      renamed = true;
+      // Until the folder is synced the rename may not survive a power cut: nothing may be appended
+      // to the new file before (it could vanish with it).
+      await fsyncDir(path.dirname(this.file));
+      const handle = await open(this.file, 'a');
+      await this.handle!.close().catch(() => undefined);
+      this.handle = handle;
+      this.lineCount = values.length;
+      job.resolve();
+    } catch (e) {
+      if (renamed) {
+        // Which file a restart finds is now uncertain (both are whole): stop, as after any uncertain write.
+        this.fail(e, []);
+        job.reject(e);
+        return;
+      }
+      await unlink(temp).catch(() => undefined);
+      // Nothing changed: the old file is still the log and appends go on.
+      job.reject(e);
+    }
+  }
+
+  private fail(e: unknown, batch: readonly (Queued | Rewrite)[]): void {
+    this.failed = e;
+    for (const q of [...batch, ...this.queue]) q.reject(e);
+    this.queue = [];
   }
 
   async close(): Promise<void> {

@@ -12,8 +12,11 @@ import type {
   ClaimedDelivery,
   CreateResult,
   Delivery,
+  DeliveryCompletion,
   DeliveryFilter,
   DeliveryOutcome,
+  EmbedSessionRecord,
+  EmbedSessionStore,
   FormConfigStore,
   OutboxEvent,
   OutboxStore,
@@ -40,10 +43,12 @@ import { StoreUnavailableError } from './errors.js';
 import { DirSyncer } from './fs-sync.js';
 import type { FormConfigWriter } from './form-configs.js';
 import { LowdbFormConfigs } from './form-configs.js';
+import { LowdbEmbedSessions } from './embed-sessions.js';
 import { LowdbCases, type CaseWriter } from './cases.js';
 import { DataDirLock } from './lock.js';
 import { OperationGate } from './operation-gate.js';
-import { LowdbOutbox } from './outbox.js';
+import { LowdbOutbox, type CompactionReport } from './outbox.js';
+import type { OutboxCompactionOptions } from './outbox-compaction.js';
 import { outboxCommitCheck } from './outbox-recovery.js';
 import { INDEX_DIR } from './snapshot.js';
 import { SnapshotSchedule } from './snapshot-schedule.js';
@@ -68,10 +73,12 @@ export interface LowdbStoreOptions {
    * the missing segment from backup; without it such a store starts read-only.
    */
   acceptAuditGap?: boolean;
+  /** When the outbox log is compacted and what it keeps (README "Outbox"). */
+  outboxCompaction?: OutboxCompactionOptions;
 }
 
 /** Embedded store: one lowdb document per submission or form configuration, a JSON-lines audit log, an in-memory index. */
-export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore {
+export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore, EmbedSessionStore {
   readonly name = 'lowdb';
   readonly dataDir: string;
   readonly dirSyncer = new DirSyncer();
@@ -89,6 +96,7 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
   private readonly configWriter: FormConfigWriter;
   private readonly cases: LowdbCases;
   private readonly caseWriter: CaseWriter;
+  private readonly embedSessions: LowdbEmbedSessions;
 
   constructor(private readonly options: LowdbStoreOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -97,8 +105,8 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     const audit = new AuditLog(this.dataDir, options.auditSegmentLines, this.dirSyncer);
     const voided: VoidedEntries = new VoidedEntries(this.dataDir, audit, (): number => writer.nextSeq());
     const writer = new DurableWriter(audit, voided, this.dirSyncer, () => this.snapshots.afterWrite());
-    this.parts = { dataDir: this.dataDir, audit, voided, writer, index: new SubmissionIndex(), outbox: new LowdbOutbox(this.dataDir) };
-    this.gate = new OperationGate(() => this.auditReadOnly ?? (writer.failure ? 'The store stopped writing after an I/O error; restart to recover' : undefined));
+    this.parts = { dataDir: this.dataDir, audit, voided, writer, index: new SubmissionIndex(), outbox: new LowdbOutbox(this.dataDir, options.outboxCompaction) };
+    this.gate = new OperationGate(() => this.auditReadOnly ?? (writer.failure || this.parts.outbox.failure ? 'The store stopped writing after an I/O error; restart to recover' : undefined));
     this.snapshots = new SnapshotSchedule(
       {
         dataDir: this.dataDir,
@@ -118,6 +126,7 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     };
     this.cases = new LowdbCases(this.dataDir);
     this.caseWriter = { nextSeq: () => writer.nextSeq(), commit: (file, doc, line) => writer.writeFile(file, doc, line).then(() => undefined) };
+    this.embedSessions = new LowdbEmbedSessions(this.dataDir, this.dirSyncer);
   }
 
   async init(): Promise<void> {
@@ -138,6 +147,7 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
       });
       parts.index = recovered.index;
       this.formConfigs.load(recovered.formConfigs);
+      await this.embedSessions.load();
       this.cases.load(recovered.cases);
       parts.writer.seq = recovered.seq;
       const audit = await this.openAudit(recovered);
@@ -245,6 +255,15 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     return this.gate.track(false, () => this.parts.outbox.complete(id, claimToken, outcome));
   }
 
+  completeDeliveries(completions: readonly DeliveryCompletion[]): Promise<boolean[]> {
+    return this.gate.track(false, () => this.parts.outbox.completeAll(completions));
+  }
+
+  /** Compacts the outbox log now (it also compacts itself as it grows); undefined when the store is not open. */
+  compactOutbox(now?: Date): Promise<CompactionReport | undefined> {
+    return this.gate.track(false, () => this.parts.outbox.compact(now));
+  }
+
   listDeliveries(tenantId: string, filter: DeliveryFilter): Promise<{ items: Delivery[]; nextCursor?: string }> {
     return this.gate.track(false, async () => this.parts.outbox.list(tenantId, filter));
   }
@@ -321,9 +340,34 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     return this.gate.track(false, async () => this.cases.caseOf(tenantId, submissionId));
   }
 
+  // Embed sessions (embed-sessions.ts): one process holds the data directory, so apps sharing this object share them.
+  createEmbedSession(record: EmbedSessionRecord): Promise<void> {
+    return this.gate.track(true, () => this.embedSessions.create(record));
+  }
+
+  embedSessionByToken(tokenHash: string, now: string): Promise<EmbedSessionRecord | undefined> {
+    return this.gate.track(false, async () => this.embedSessions.byTokenHash(tokenHash, now));
+  }
+
+  reserveEmbedCreate(id: string, reservation: { id: string; until: string }, now: string): Promise<boolean> {
+    return this.gate.track(true, () => this.embedSessions.reserve(id, reservation, now));
+  }
+
+  commitEmbedCreate(id: string, reservationId: string, submissionId: string): Promise<void> {
+    return this.gate.track(true, () => this.embedSessions.commit(id, reservationId, submissionId));
+  }
+
+  releaseEmbedCreate(id: string, reservationId: string): Promise<void> {
+    return this.gate.track(true, () => this.embedSessions.release(id, reservationId));
+  }
+
+  purgeExpiredEmbedSessions(now: string): Promise<number> {
+    return this.gate.track(true, () => this.embedSessions.purge(now));
+  }
+
   async health(): Promise<StoreHealth> {
     const { parts, gate } = this;
-    const failure = parts.writer.failure ?? parts.audit.failed ?? this.auditReadOnly;
+    const failure = parts.writer.failure ?? parts.audit.failed ?? parts.outbox.failure ?? this.auditReadOnly;
     const ok = gate.state === 'open' && !failure;
     return {
       ok,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { blobIntake, type AttachmentOwner, type AttachmentRecord, type BlobHasher, type BlobInspector, type BlobLimits, type BlobStore } from '@skema/core';
+import { migrate as migrateSchema } from './migrations.js';
 import { assertSchemaName } from './sql.js';
 
 /** SHA-256 from node:crypto: the portable one in core is several times slower on large files. */
@@ -19,7 +20,7 @@ interface BlobRow {
 /**
  * Attachments in PostgreSQL: `blobs` (metadata) and `blob_chunks` (the bytes in order, bytea of at
  * most 256 kB). A put runs in one transaction: a refused, failed or cut-off upload rolls back and
- * leaves nothing. Its tables are created by `migrateBlobs` (own tables: no shared migration list).
+ * leaves nothing. Its tables are numbered migration 8 (`blobs-sql.ts`).
  */
 export class PostgresBlobStore implements BlobStore {
   private readonly blobs: string;
@@ -27,24 +28,19 @@ export class PostgresBlobStore implements BlobStore {
 
   constructor(
     private readonly pool: pg.Pool,
-    schema: string,
+    private readonly schema: string,
   ) {
     assertSchemaName(schema);
     this.blobs = `"${schema}"."blobs"`;
     this.chunks = `"${schema}"."blob_chunks"`;
   }
 
+  /**
+   * Applies the store's numbered migrations (the tables are migration 8); the same lock and list as
+   * the submission store's `init()`, so calling both, in either order, is safe.
+   */
   async migrate(): Promise<void> {
-    await this.pool.query(`
-      CREATE TABLE IF NOT EXISTS ${this.blobs} (
-        tenant_id text NOT NULL, id text NOT NULL, owner_kind text NOT NULL, owner_id text NOT NULL, size bigint NOT NULL, record jsonb NOT NULL,
-        PRIMARY KEY (tenant_id, id));
-      CREATE INDEX IF NOT EXISTS blobs_owner ON ${this.blobs} (tenant_id, owner_kind, owner_id);
-      CREATE TABLE IF NOT EXISTS ${this.chunks} (
-        tenant_id text NOT NULL, id text NOT NULL, n integer NOT NULL, bytes bytea NOT NULL,
-        PRIMARY KEY (tenant_id, id, n),
-        FOREIGN KEY (tenant_id, id) REFERENCES ${this.blobs} (tenant_id, id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED);
-    `);
+    await migrateSchema(this.pool, this.schema);
   }
 
   async putBlob(record: Omit<AttachmentRecord, 'size' | 'sha256' | 'mediaType'>, content: AsyncIterable<Uint8Array>, limits: BlobLimits, inspect: BlobInspector): Promise<AttachmentRecord> {

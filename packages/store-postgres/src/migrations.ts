@@ -1,6 +1,10 @@
 import type pg from 'pg';
 import { auditChainMigration } from './audit-chain-sql.js';
+import { blobsMigration } from './blobs-sql.js';
 import { casesMigration } from './cases-sql.js';
+import { embedSessionsMigration } from './embed-sessions.js';
+import { applyMigrations } from './migration-runner.js';
+import { submissionSearchMigration } from './submission-search-sql.js';
 import type { Tables } from './sql.js';
 import { tables } from './sql.js';
 
@@ -174,45 +178,36 @@ export const MIGRATIONS: Migration[] = [
         CHECK (action IN ('create', 'update', 'status', 'migrate', 'legal-hold', 'approval', 'assign'));
     `,
   },
+  {
+    version: 8,
+    name: 'attachments: blobs and blob_chunks',
+    sql: (t) => blobsMigration(t),
+  },
+  {
+    version: 9,
+    name: 'trigram indexes for the submission list search',
+    sql: (t) => submissionSearchMigration(t),
+  },
+  {
+    version: 10,
+    name: 'embed sessions shared by every instance',
+    // IF NOT EXISTS: a database started by a build that created the table in a step of its own.
+    sql: (_t, schema) => embedSessionsMigration(schema),
+  },
 ];
 
-/** Advisory-lock key pair: a constant for "Skema migrations" and the schema name's hash. */
+/** Advisory-lock class of the submission tables' list ("Skem"). */
 const LOCK_CLASS = 0x536b656d;
 
-/**
- * Creates the schema and applies missing migrations, each in its own transaction. Processes starting
- * together queue on an advisory lock, so exactly one applies each migration.
- */
-export async function migrate(pool: pg.Pool, schema: string): Promise<number[]> {
+/** Creates the schema and applies the missing migrations of the submission tables' list. */
+export function migrate(pool: pg.Pool, schema: string): Promise<number[]> {
   const t = tables(schema);
-  const client = await pool.connect();
-  const applied: number[] = [];
-  try {
-    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS, schema]);
-    try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${t.schema}`);
-      await client.query(
-        `CREATE TABLE IF NOT EXISTS ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-      );
-      const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${t.migrations}`)).rows.map((r) => r.version));
-      for (const m of MIGRATIONS) {
-        if (done.has(m.version)) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(m.sql(t, schema));
-          await client.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [m.version, m.name]);
-          await client.query('COMMIT');
-          applied.push(m.version);
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        }
-      }
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, schema]);
-    }
-  } finally {
-    client.release();
-  }
-  return applied;
+  return applyMigrations(pool, {
+    lockClass: LOCK_CLASS,
+    schema,
+    versionTable: t.migrations,
+    recordsName: true,
+    prelude: `CREATE SCHEMA IF NOT EXISTS ${t.schema}`,
+    steps: MIGRATIONS.map((m) => ({ version: m.version, name: m.name, sql: m.sql(t, schema) })),
+  });
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { applyMigrations } from './migration-runner.js';
 
 /** The outbox's tables, beside the submissions' in the same schema. */
 export function outboxTables(schema: string) {
@@ -78,36 +79,16 @@ const OUTBOX_MIGRATIONS: Array<{ version: number; sql: (o: OutboxTables) => stri
 
 const LOCK_CLASS = 0x536b6f62;
 
-/** Applies missing outbox migrations under an advisory lock (instances starting together apply each once). */
-export async function migrateOutbox(pool: pg.Pool, schema: string): Promise<number[]> {
+/** Applies missing outbox migrations (its own version table; instances starting together apply each once). */
+export function migrateOutbox(pool: pg.Pool, schema: string): Promise<number[]> {
   const o = outboxTables(schema);
-  const client = await pool.connect();
-  const applied: number[] = [];
-  try {
-    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS, schema]);
-    try {
-      await client.query(`CREATE TABLE IF NOT EXISTS ${o.migrations} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${o.migrations}`)).rows.map((r) => r.version));
-      for (const m of OUTBOX_MIGRATIONS) {
-        if (done.has(m.version)) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(m.sql(o));
-          await client.query(`INSERT INTO ${o.migrations} (version) VALUES ($1)`, [m.version]);
-          await client.query('COMMIT');
-          applied.push(m.version);
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        }
-      }
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, schema]);
-    }
-  } finally {
-    client.release();
-  }
-  return applied;
+  return applyMigrations(pool, {
+    lockClass: LOCK_CLASS,
+    schema,
+    versionTable: o.migrations,
+    recordsName: false,
+    steps: OUTBOX_MIGRATIONS.map((m) => ({ version: m.version, name: `outbox ${m.version}`, sql: m.sql(o) })),
+  });
 }
 
 /**

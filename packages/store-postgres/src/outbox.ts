@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { decodeDeliveryCursor, encodeDeliveryCursor, type ClaimedDelivery, type Delivery, type DeliveryFilter, type DeliveryOutcome, type OutboxEvent, type OutboxEventType, type WebhookSubscription } from '@skema/core';
+import { decodeDeliveryCursor, encodeDeliveryCursor, type ClaimedDelivery, type Delivery, type DeliveryCompletion, type DeliveryFilter, type DeliveryOutcome, type OutboxEvent, type OutboxEventType, type WebhookSubscription } from '@skema/core';
 import { json } from './rows.js';
 import { eventCtes, type OutboxTables } from './outbox-sql.js';
 
@@ -98,16 +98,21 @@ export class PostgresOutbox {
   async claim(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const { o } = this;
     const result = await this.pool.query<DeliveryRow & { claim_token: string; e_at: Date; e_payload: Record<string, unknown>; e_dedupe: string | null } & { [K in keyof SubscriptionRow as `s_${K}`]: SubscriptionRow[K] }>(
-      `WITH c AS (
+      `WITH heads AS (
+         -- The first pending delivery per subscription and submission: the only one that may go out.
+         -- One pass over the pending-order index; a correlated NOT EXISTS here was planned on the
+         -- (tenant, event_seq) index while the table had no statistics yet, quadratic in the backlog.
+         SELECT DISTINCT ON (tenant_id, subscription_id, submission_id) id FROM ${o.deliveries}
+         WHERE status = 'pending' AND submission_id IS NOT NULL
+         ORDER BY tenant_id, subscription_id, submission_id, event_seq
+       ),
+       c AS (
          SELECT d.id FROM ${o.deliveries} d
          JOIN ${o.subscriptions} s ON s.tenant_id = d.tenant_id AND s.id = d.subscription_id AND s.enabled
          WHERE d.status = 'pending'
            AND (d.attempts = 0 OR d.next_attempt_at <= $1)
            AND (d.claimed_until IS NULL OR d.claimed_until <= $1)
-           AND NOT EXISTS (
-             SELECT 1 FROM ${o.deliveries} p
-             WHERE p.status = 'pending' AND p.tenant_id = d.tenant_id AND p.subscription_id = d.subscription_id
-               AND p.submission_id = d.submission_id AND p.event_seq < d.event_seq)
+           AND (d.submission_id IS NULL OR d.id IN (SELECT id FROM heads))
          ORDER BY d.event_seq
          LIMIT $2
          FOR UPDATE OF d SKIP LOCKED
@@ -173,6 +178,43 @@ export class PostgresOutbox {
       [id, claimToken, outcome.status, outcome.at, outcome.nextAttemptAt ?? null, outcome.statusCode ?? null, outcome.error ?? null, outcome.disableSubscription ?? null],
     );
     return result.rows[0]?.done === 1;
+  }
+
+  /** Several outcomes in one statement (one transaction, one WAL flush): a dispatcher's batch. */
+  async completeAll(completions: readonly DeliveryCompletion[]): Promise<boolean[]> {
+    if (!completions.length) return [];
+    const { o } = this;
+    const rows = completions.map((c) => ({
+      id: c.id,
+      token: c.claimToken,
+      status: c.outcome.status,
+      at: c.outcome.at,
+      next: c.outcome.nextAttemptAt ?? null,
+      code: c.outcome.statusCode ?? null,
+      error: c.outcome.error ?? null,
+      disable: c.outcome.disableSubscription ?? null,
+    }));
+    const result = await this.pool.query<{ id: string }>(
+      `WITH x AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, token uuid, status text, at timestamptz, next timestamptz, code integer, error text, disable text)
+       ),
+       u AS (
+         UPDATE ${o.deliveries} d SET status = x.status, attempts = d.attempts + 1, last_attempt_at = x.at,
+           next_attempt_at = COALESCE(x.next, d.next_attempt_at), last_status_code = x.code, last_error = x.error,
+           delivered_at = CASE WHEN x.status = 'delivered' THEN x.at ELSE d.delivered_at END,
+           claim_token = NULL, claimed_until = NULL
+         FROM x WHERE d.id = x.id AND d.claim_token = x.token
+         RETURNING d.id, d.tenant_id, d.subscription_id, x.disable, x.at
+       ),
+       s AS (
+         UPDATE ${o.subscriptions} s SET enabled = false, disabled_reason = u.disable, updated_at = u.at
+         FROM u WHERE u.disable IS NOT NULL AND s.tenant_id = u.tenant_id AND s.id = u.subscription_id
+       )
+       SELECT id::text FROM u`,
+      [json(rows)],
+    );
+    const done = new Set(result.rows.map((r) => r.id));
+    return completions.map((c) => done.has(c.id));
   }
 
   async list(tenantId: string, filter: DeliveryFilter): Promise<{ items: Delivery[]; nextCursor?: string }> {

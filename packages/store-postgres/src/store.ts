@@ -9,10 +9,13 @@ import type {
   CasePage,
   CaseRecord,
   CaseStore,
+  EmbedSessionRecord,
+  EmbedSessionStore,
   ClaimedDelivery,
   CreateResult,
   Delivery,
   DeliveryFilter,
+  DeliveryCompletion,
   DeliveryOutcome,
   FormConfigStore,
   OutboxEvent,
@@ -35,6 +38,7 @@ import { verifyAuditChain } from './audit-verify.js';
 import { bulkSeed } from './bulk-seed.js';
 import { PostgresFormConfigs } from './form-configs.js';
 import { PostgresCases } from './cases.js';
+import { PostgresEmbedSessions } from './embed-sessions.js';
 import { caseTables } from './cases-sql.js';
 import { migrate } from './migrations.js';
 import { PostgresOutbox } from './outbox.js';
@@ -67,7 +71,7 @@ export interface PostgresStartupReport {
   ms: number;
 }
 
-export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore {
+export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore, EmbedSessionStore {
   readonly name = 'postgres';
   readonly schema: string;
   readonly pool: pg.Pool;
@@ -75,6 +79,7 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
   private readonly db: Db;
   private readonly formConfigs: PostgresFormConfigs;
   private readonly cases: PostgresCases;
+  private readonly embedSessions: PostgresEmbedSessions;
   private readonly outbox: PostgresOutbox;
   private lastPoolError: unknown;
   startupReport: PostgresStartupReport | undefined;
@@ -90,6 +95,7 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     this.db = { pool: this.pool, t };
     this.formConfigs = new PostgresFormConfigs(this.pool, t);
     this.cases = new PostgresCases(this.pool, t, caseTables(this.schema));
+    this.embedSessions = new PostgresEmbedSessions(this.pool, this.schema);
     this.outbox = new PostgresOutbox(this.pool, outboxTables(this.schema));
   }
 
@@ -165,6 +171,10 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     return this.outbox.complete(id, claimToken, outcome);
   }
 
+  completeDeliveries(completions: readonly DeliveryCompletion[]): Promise<boolean[]> {
+    return this.outbox.completeAll(completions);
+  }
+
   listDeliveries(tenantId: string, filter: DeliveryFilter): Promise<{ items: Delivery[]; nextCursor?: string }> {
     return this.outbox.list(tenantId, filter);
   }
@@ -234,6 +244,31 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
 
   caseOfSubmission(tenantId: string, submissionId: string): Promise<string | undefined> {
     return this.cases.caseOf(tenantId, submissionId);
+  }
+
+  // Embed sessions (embed-sessions.ts), shared by every instance on this database.
+  createEmbedSession(record: EmbedSessionRecord): Promise<void> {
+    return this.embedSessions.create(record);
+  }
+
+  embedSessionByToken(tokenHash: string, now: string): Promise<EmbedSessionRecord | undefined> {
+    return this.embedSessions.byToken(tokenHash, now);
+  }
+
+  reserveEmbedCreate(id: string, reservation: { id: string; until: string }, now: string): Promise<boolean> {
+    return this.embedSessions.reserve(id, reservation, now);
+  }
+
+  commitEmbedCreate(id: string, reservationId: string, submissionId: string): Promise<void> {
+    return this.embedSessions.commit(id, reservationId, submissionId);
+  }
+
+  releaseEmbedCreate(id: string, reservationId: string): Promise<void> {
+    return this.embedSessions.release(id, reservationId);
+  }
+
+  purgeExpiredEmbedSessions(now: string): Promise<number> {
+    return this.embedSessions.purge(now);
   }
 
   async health(): Promise<StoreHealth> {

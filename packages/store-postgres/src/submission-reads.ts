@@ -2,6 +2,7 @@ import type { Submission, SubmissionFilter, SubmissionPage, SubmissionRevision }
 import type { RevisionRow, SubmissionRow } from './rows.js';
 import { decodeCursor, encodeCursor, normaliseInstant, pageSize, toRevision, toSubmission } from './rows.js';
 import type { Db } from './sql.js';
+import { searchCondition } from './submission-search-sql.js';
 
 export async function getSubmission({ pool, t }: Db, tenantId: string, id: string): Promise<Submission | undefined> {
   const result = await pool.query<SubmissionRow>(`SELECT * FROM ${t.submissions} WHERE id = $1 AND tenant_id = $2`, [id, tenantId]);
@@ -22,6 +23,14 @@ export async function listSubmissions({ pool, t }: Db, tenantId: string, filter:
   if (filter.version !== undefined) add((n) => `version = ${n}`, filter.version);
   if (filter.status !== undefined) add((n) => `status = ${n}`, filter.status);
   if (filter.updatedSince !== undefined) add((n) => `updated_at >= ${n}`, normaliseInstant(filter.updatedSince, 'updatedSince'));
+  if (filter.search) {
+    where.push(
+      searchCondition(filter.search, (value) => {
+        params.push(value);
+        return `$${params.length}`;
+      }),
+    );
+  }
   if (filter.cursor) {
     const value = decodeCursor(filter.cursor);
     if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'string' || Number.isNaN(Date.parse(value[0]))) {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { contentHash, type CaseContext, type Locale, type NewSubmission, type SubmissionStatus } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
+import { personOf } from './approve.js';
 import type { SubmissionsDeps } from './deps.js';
 import { GuardDeniedError, SubmissionConflictError } from './errors.js';
 import { assertAnyRole, TRANSITION_ROLES } from './status-graph.js';
 import { eventsOf } from './events.js';
 import { assertValid, resolveForm, validateFor } from './validation.js';
+import { judgedDateOption, judgeWrite, withStamp } from './reference-date.js';
 import { submissionAt, type CreatedSubmission } from './write-result.js';
 
 export interface CreateInput {
@@ -35,7 +37,10 @@ function guardSubmitted(deps: SubmissionsDeps, actor: SubmissionActor, input: Cr
 /** Validates, guards and stores a new submission (revision 1); an idempotent retry gets the first result back. */
 export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionActor, input: CreateInput, locale: Locale): Promise<CreatedSubmission> {
   const form = resolveForm(deps, actor.tenantId, input.formId, input.version);
-  const validation = await validateFor(deps, form, input.data, input.status, actor, locale, deps.now(), input.caseContext ? { context: input.caseContext } : undefined);
+  // Created as submitted: the platform stamps the date it received the submission (reference-date.ts).
+  const judged = judgeWrite(form, input.data, undefined, input.status, deps.now(), true);
+  const inCase = input.caseContext ? { context: input.caseContext } : undefined;
+  const validation = withStamp(await validateFor(deps, form, judged.data, input.status, actor, locale, deps.now(), inCase, judgedDateOption(judged)), judged, locale);
   assertValid(validation);
   guardSubmitted(deps, actor, input, form.manifest.version);
 
@@ -46,7 +51,7 @@ export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionA
     formId: form.manifest.id,
     version: form.manifest.version,
     status: input.status,
-    data: input.data,
+    data: judged.data,
     receipt: validation.receipt,
     by: actor.id,
     at,
@@ -58,7 +63,8 @@ export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionA
     actor: actor.id,
     action: 'create' as const,
     submissionId: record.id,
-    details: { formId: record.formId, version: record.version, status: record.status, revision: 1 },
+    // The person's name (an employee's) lets the submission list name its creator.
+    details: { formId: record.formId, version: record.version, status: record.status, revision: 1, ...personOf(actor), ...(judged.stamp ? { referenceDate: judged.stamp } : {}) },
   };
   const requestHash = contentHash({ formId: input.formId, version: input.version, status: input.status, data: input.data });
   const key = input.idempotencyKey;
@@ -76,6 +82,6 @@ export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionA
   if (!first) throw new Error('idempotent replay: the first revision is missing');
   const original = submissionAt(actor.tenantId, first, created.submission.createdAt, created.submission.createdBy);
   const firstForm = resolveForm(deps, actor.tenantId, original.formId, original.version);
-  const replayed = await validateFor(deps, firstForm, original.data, original.status, actor, locale, new Date(first.receipt.validatedAt));
+  const replayed = await validateFor(deps, firstForm, original.data, original.status, actor, locale, new Date(first.receipt.validatedAt), undefined, { referenceDate: first.receipt.referenceDate ?? null });
   return { submission: original, validation: { ...replayed, receipt: first.receipt }, pendingApprovals: [], replayed: true };
 }

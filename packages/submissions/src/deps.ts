@@ -1,6 +1,7 @@
-import type { CaseContext, FormRegistry, FormVersion, Locale, SkemaPlugin, SubmissionStore, TenantForms, TransitionGuardRegistry, ValidationMode, ValidationResult } from '@skema/core';
+import type { AttachmentOwner, CaseAttachment, CaseContext, FormRegistry, FormVersion, Locale, SkemaPlugin, SubmissionStore, TenantForms, TransitionGuardRegistry, ValidationMode, ValidationResult } from '@skema/core';
 import type { AccessPolicy, CaseAccessHooks } from './access-policy.js';
 import type { TenantRuleSettings } from './actor.js';
+import type { ListCaseLookup } from './list-view.js';
 
 export interface SubmissionValidateOptions {
   locale: Locale;
@@ -11,6 +12,13 @@ export interface SubmissionValidateOptions {
   today?: string;
   /** The case the data belongs to: cross-form rules read its other submissions. */
   case?: CaseContext | undefined;
+  /** The stored submission's own attachments (a «bilag» may reference them); absent for loose data. */
+  attachments?: readonly CaseAttachment[] | undefined;
+  /**
+   * The date the rules judge ages and deadlines on: the submission's stamped date, or `null` for
+   * a draft never submitted (today, whatever the data says); left out, the form's field is read.
+   */
+  referenceDate?: string | null | undefined;
 }
 
 /** Validates data against a form (the server's `FormValidation`, or the engine directly). */
@@ -38,8 +46,15 @@ export interface SubmissionsDeps {
    * without it, or for a submission in no case, cross-form rules say they could not check.
    */
   caseContext?: (tenantId: string, submissionId: string) => Promise<CaseContext | undefined>;
+  /**
+   * The attachments stored for a submission (the attachment store provides them), so rules can
+   * check that a «bilag» references a real file. Without it, rules say they could not check.
+   */
+  attachmentsOf?: (tenantId: string, owner: AttachmentOwner) => Promise<readonly CaseAttachment[]>;
   /** Need-to-know access (default: the plugins' declarations, `AccessPolicy.fromPlugins(plugins)`). */
   access?: AccessPolicy;
   /** The case and team of a submission, for need-to-know access (the case use cases provide them). */
   caseAccess?: CaseAccessHooks;
+  /** The cases the submission list shows and searches by id and title (see `caseListLookup`); without it, no case column. */
+  listCases?: ListCaseLookup;
 }

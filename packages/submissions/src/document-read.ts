@@ -1,5 +1,6 @@
 import type { Submission, SubmissionRevision } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
+import { personOf } from './approve.js';
 import type { SubmissionsDeps } from './deps.js';
 import { SubmissionNotFoundError } from './errors.js';
 import type { SensitiveAccess } from './sensitive-access.js';
@@ -37,7 +38,7 @@ export async function readForDocument(
     actor: actor.id,
     action: 'read',
     submissionId: submission.id,
-    details: { revision: revision.revision, document: 'pdf', ...sensitive.readDetails(revision.data, fields) },
+    details: { revision: revision.revision, document: 'pdf', ...sensitive.readDetails(revision.data, fields), ...personOf(actor) },
   });
   const submitted = revisions.find((r) => r.revision <= wanted && r.status === 'submitted');
   return { submission, revision, ...(submitted ? { submitted } : {}) };

@@ -7,6 +7,7 @@ import { auditEntry, contentChange } from './records.js';
 import { assertEditable } from './update.js';
 import { eventsOf } from './events.js';
 import { resolveForm, validateFor } from './validation.js';
+import { judgedDateOption, judgeWrite, stampOf, withStamp } from './reference-date.js';
 import type { SubmissionWrite } from './write-result.js';
 
 async function migrateCurrent(deps: SubmissionsDeps, actor: SubmissionActor, current: Submission, revision: number, target: string, locale: Locale): Promise<SubmissionWrite> {
@@ -20,13 +21,15 @@ async function migrateCurrent(deps: SubmissionsDeps, actor: SubmissionActor, cur
   }
   const migrated = migrateSubmission({ data: current.data, ...plan, plugins: deps.plugins });
   const form = resolveForm(deps, actor.tenantId, current.formId, version);
-  const validation = await validateFor(deps, form, migrated.data, current.status, actor, locale, deps.now(), { submissionId: current.id });
+  // The migrated data keeps the stamped date, at the target version's field (reference-date.ts).
+  const judged = judgeWrite(form, migrated.data, await stampOf(deps.store, current), current.status, deps.now(), false);
+  const validation = withStamp(await validateFor(deps, form, judged.data, current.status, actor, locale, deps.now(), { submissionId: current.id }, judgedDateOption(judged)), judged, locale);
   if (!validation.valid) throw new MigrationInvalidError(validation, version);
   const at = deps.now().toISOString();
   const submission = await deps.store.update(
     actor.tenantId,
     current.id,
-    { ...contentChange(current, revision, { action: 'migrate', version, data: migrated.data, receipt: validation.receipt }, actor, at), events: eventsOf('migrate', current, { ...current, version, revision: revision + 1 }, at) },
+    { ...contentChange(current, revision, { action: 'migrate', version, data: judged.data, receipt: validation.receipt }, actor, at), events: eventsOf('migrate', current, { ...current, version, revision: revision + 1 }, at) },
     auditEntry(actor, at, 'migrate', current.id, { revision: revision + 1, from: current.version, version, steps: migrated.steps.map((s) => `${s.from}→${s.to}:${s.kind}`) }),
   );
   return { submission, validation, pendingApprovals: [] };

@@ -2,6 +2,8 @@ import { scrubDetails, type AuditEntry, type AuditFilter, type Submission, type 
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
 import { personOf } from './approve.js';
+import { buildSearch } from './list-search.js';
+import { creatorsOf } from './list-view.js';
 import type { SensitiveAccess } from './sensitive-access.js';
 import type { SubmissionVisibility } from './visibility.js';
 
@@ -36,16 +38,31 @@ export class SubmissionReads {
     return submission;
   }
 
-  /** `listFields`: the data pointers the tenant's list policy shows, by form id (none by default). */
-  async list(actor: SubmissionActor, filter: SubmissionFilter, listFields?: Readonly<Record<string, readonly string[]>>): Promise<SubmissionListPage> {
-    const stored = await this.deps.store.list(actor.tenantId, { limit: 50, ...filter });
+  /**
+   * `listFields`: the data pointers the tenant's list policy shows, by form id (none by default).
+   * `text`: a search over what the list shows the caller (see `buildSearch`). Each item names its
+   * case (id and title) and its creator.
+   */
+  async list(actor: SubmissionActor, filter: SubmissionFilter, listFields?: Readonly<Record<string, readonly string[]>>, text?: string): Promise<SubmissionListPage> {
+    const fieldsOf = this.sensitive.fieldsFor(actor.tenantId);
+    const search = text === undefined ? undefined : await buildSearch(this.deps, actor.tenantId, text, { listFields: listFields ?? {}, fieldsOf, cases: this.deps.listCases });
+    const stored = await this.deps.store.list(actor.tenantId, { limit: 50, ...filter, ...(search ? { search } : {}) });
     // Need-to-know: only what the caller may see (a page may then hold fewer items than its limit).
     const page = { ...stored, items: await this.visibility.filter(actor, stored.items) };
-    const { cursor: _cursor, limit: _limit, ...criteria } = filter;
-    // The filters are the caller's text: `?formId=010118-9901` must not put a CPR number in the audit log.
-    await this.audit(actor, 'list', scrubDetails({ ...criteria, count: page.items.length }));
-    const fieldsOf = this.sensitive.fieldsFor(actor.tenantId);
-    const items = page.items.map((s) => this.sensitive.listItem(s, fieldsOf(s.formId, s.version), listFields?.[s.formId]));
+    const { cursor: _cursor, limit: _limit, search: _search, ...criteria } = filter;
+    // The filters are the caller's text: `?formId=010118-9901` must not put a CPR number in the audit
+    // log; a search is recorded as having been made, never its text (it may be a name).
+    await this.audit(actor, 'list', scrubDetails({ ...criteria, ...(search ? { search: true } : {}), count: page.items.length }));
+    const [cases, creators] = await Promise.all([
+      this.deps.listCases?.casesOf(actor.tenantId, page.items.map((s) => s.id)),
+      creatorsOf(this.deps.store, actor.tenantId, page.items),
+    ]);
+    const items = page.items.map((s) => {
+      const listed = this.sensitive.listItem(s, fieldsOf(s.formId, s.version), listFields?.[s.formId]);
+      const inCase = cases?.get(s.id);
+      const creator = creators.get(s.createdBy);
+      return { ...listed, ...(inCase ? { caseSummary: inCase } : {}), ...(creator ? { creator } : {}) };
+    });
     return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
   }
 

@@ -8,6 +8,7 @@ import { auditEntry, diff } from './records.js';
 import { assertAnyRole, COMPLETE_STATUSES, isAllowedTransition, TRANSITION_ROLES } from './status-graph.js';
 import { eventsOf } from './events.js';
 import { assertValid, resolveForm, validateFor } from './validation.js';
+import { judgedDateOption, judgeWrite, stampOf, withStamp } from './reference-date.js';
 import type { SubmissionWrite } from './write-result.js';
 
 /** Statuses a submission moves on to; the approvals it has carry over. */
@@ -18,15 +19,19 @@ const FORWARD: ReadonlySet<SubmissionStatus> = new Set(['submitted', 'approved']
  * needs a further approval records this one (a revision with unchanged status) and returns the
  * roles still pending.
  */
-export async function changeStatus(deps: SubmissionsDeps, actor: SubmissionActor, id: string, to: SubmissionStatus, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
-  assertAnyRole(actor, TRANSITION_ROLES[to]);
+export async function changeStatus(deps: SubmissionsDeps, actor: SubmissionActor, id: string, to: SubmissionStatus, expected: ExpectedRevision, locale: Locale, byApproval?: string): Promise<SubmissionWrite> {
+  // A plugin's approval transition (`byApproval`, its name) names who approves instead of the graph's roles.
+  if (byApproval === undefined) assertAnyRole(actor, TRANSITION_ROLES[to]);
   return writeCurrent(deps.store, actor.tenantId, id, expected, async (current, revision) => {
     const from = current.status;
     if (!isAllowedTransition(from, to)) {
       throw new SubmissionConflictError('invalid-transition', { da: `Status kan ikke skifte fra ${from} til ${to}.`, en: `Status cannot change from ${from} to ${to}.` });
     }
     const form = resolveForm(deps, actor.tenantId, current.formId, current.version);
-    const validation = await validateFor(deps, form, current.data, COMPLETE_STATUSES.has(to) ? to : 'draft', actor, locale, deps.now(), { submissionId: current.id });
+    // A first submission stamps the date it was received; later changes judge on the stamp (reference-date.ts).
+    const judged = judgeWrite(form, current.data, await stampOf(deps.store, current), to, deps.now(), false);
+    const judging = COMPLETE_STATUSES.has(to) ? to : 'draft';
+    const validation = withStamp(await validateFor(deps, form, judged.data, judging, actor, locale, deps.now(), { submissionId: current.id }, judgedDateOption(judged)), judged, locale);
     if (COMPLETE_STATUSES.has(to)) assertValid(validation);
 
     // Guards see only the approvals that count: people's, one per person.
@@ -38,15 +43,20 @@ export async function changeStatus(deps: SubmissionsDeps, actor: SubmissionActor
     const status = pending.length ? from : to;
     const at = deps.now().toISOString();
     const recorded = approval ? withApproval(approvalsOf(current), actor, approval.as, to, at, revision + 1) : undefined;
+    // Still a draft (an approval pending): not received yet, so nothing is stamped.
+    const stamped = judged.stampedNow && status === from ? { stamp: undefined, data: current.data, stampedNow: false } : judged;
+    const { referenceDate: _unstamped, ...unstampedReceipt } = validation.receipt;
+    const receipt = stamped.stamp ? validation.receipt : unstampedReceipt;
     const submission = await deps.store.update(
       actor.tenantId,
       current.id,
       {
         expectedRevision: revision,
         status,
-        receipt: validation.receipt,
+        ...(stamped.data !== current.data ? { data: stamped.data } : {}),
+        receipt,
         action: 'status',
-        changes: diff(current, { ...current, status }),
+        changes: diff(current, { ...current, status, data: stamped.data }),
         // The content is unchanged, so approvals given for it stay when the submission moves on
         // (submitted, approved: it shows who approved it); a move back (draft, rejected,
         // withdrawn) starts over with none.
@@ -61,9 +71,11 @@ export async function changeStatus(deps: SubmissionsDeps, actor: SubmissionActor
         requested: to,
         revision: revision + 1,
         ...(approval ? { approvalAs: approval.as } : {}),
+        ...(byApproval !== undefined ? { byApproval } : {}),
         ...(pending.length ? { pending } : {}),
+        ...(stamped.stampedNow ? { referenceDate: stamped.stamp } : {}),
       }),
     );
-    return { submission, validation, pendingApprovals: pending };
+    return { submission, validation: { ...validation, receipt }, pendingApprovals: pending };
   });
 }

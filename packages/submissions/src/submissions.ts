@@ -1,6 +1,7 @@
-import type { AuditFilter, Locale, Submission, SubmissionFilter, SubmissionRevision, SubmissionStatus } from '@skema/core';
+import { ApprovalTransitions, type AuditFilter, type Locale, type Submission, type SubmissionFilter, type SubmissionRevision, type SubmissionStatus } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
-import { approveSubmission, type ApprovalInput, type ApprovalResult } from './approve.js';
+import { approveWithTransition, type ApprovalWithTransition } from './approval-move.js';
+import type { ApprovalInput } from './approve.js';
 import { assignSubmission, type AssignInput } from './assign.js';
 import { createSubmission, type CreateInput } from './create.js';
 import { readForDocument, type DocumentSource } from './document-read.js';
@@ -27,7 +28,11 @@ export class Submissions {
 
   private readonly sensitive: SensitiveAccess;
 
+  /** The plugins' approval transitions (e.g. a plan approved by its approval). */
+  private readonly approvalTransitions: ApprovalTransitions;
+
   constructor(private readonly deps: SubmissionsDeps) {
+    this.approvalTransitions = ApprovalTransitions.fromPlugins(deps.plugins);
     this.visibility = new SubmissionVisibility(deps);
     this.sensitive = new SensitiveAccess(deps);
     this.reads = new SubmissionReads(deps, this.sensitive, this.visibility);
@@ -65,8 +70,8 @@ export class Submissions {
   }
 
   /** A signed-in person approves or rejects in one of their roles (see `approveSubmission`). */
-  approve(actor: SubmissionActor, id: string, input: ApprovalInput, expected: ExpectedRevision): Promise<ApprovalResult> {
-    return approveSubmission(this.as(actor), actor, id, input, expected);
+  approve(actor: SubmissionActor, id: string, input: ApprovalInput, expected: ExpectedRevision): Promise<ApprovalWithTransition> {
+    return approveWithTransition(this.as(actor), this.approvalTransitions, actor, id, input, expected);
   }
 
   /** A leder sets who is assigned to the submission (need-to-know access). */
@@ -79,8 +84,9 @@ export class Submissions {
     return this.reads.get(actor, id);
   }
 
-  list(actor: SubmissionActor, filter: SubmissionFilter, listFields?: Readonly<Record<string, readonly string[]>>): Promise<SubmissionListPage> {
-    return this.reads.list(actor, filter, listFields);
+  /** `text`: a search over what the list shows the caller (kvitteringsnummer, form title, case, the policy's visible fields). */
+  list(actor: SubmissionActor, filter: SubmissionFilter, listFields?: Readonly<Record<string, readonly string[]>>, text?: string): Promise<SubmissionListPage> {
+    return this.reads.list(actor, filter, listFields, text);
   }
 
   revisions(actor: SubmissionActor, id: string): Promise<SubmissionRevision[]> {

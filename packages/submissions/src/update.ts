@@ -7,6 +7,7 @@ import { auditEntry, contentChange } from './records.js';
 import { eventsOf } from './events.js';
 import { EDITABLE_STATUSES } from './status-graph.js';
 import { assertValid, resolveForm, validateFor } from './validation.js';
+import { judgedDateOption, judgeWrite, stampOf, withStamp } from './reference-date.js';
 import type { SubmissionWrite } from './write-result.js';
 
 export interface UpdateInput {
@@ -28,7 +29,10 @@ export async function updateSubmission(deps: SubmissionsDeps, actor: SubmissionA
   return writeCurrent(deps.store, actor.tenantId, id, expected, async (current, revision) => {
     assertEditable(current, { da: 'ændres', en: 'changed' });
     const form = resolveForm(deps, actor.tenantId, current.formId, input.version ?? current.version);
-    const validation = await validateFor(deps, form, input.data, current.status, actor, locale, deps.now(), { submissionId: current.id });
+    // Judged on the stamped date; the stamped field keeps it (reference-date.ts). A record stamped
+    // before stamps were kept in receipts gets its stamp now, overwriting what the field held.
+    const judged = judgeWrite(form, input.data, await stampOf(deps.store, current), current.status, deps.now(), current.receipt.referenceDate !== undefined);
+    const validation = withStamp(await validateFor(deps, form, judged.data, current.status, actor, locale, deps.now(), { submissionId: current.id }, judgedDateOption(judged)), judged, locale);
     assertValid(validation);
     const version = form.manifest.version;
     const action = version === current.version ? 'update' : 'migrate';
@@ -36,7 +40,7 @@ export async function updateSubmission(deps: SubmissionsDeps, actor: SubmissionA
     const submission = await deps.store.update(
       actor.tenantId,
       current.id,
-      { ...contentChange(current, revision, { action, version, data: input.data, receipt: validation.receipt }, actor, at), events: eventsOf(action, current, { ...current, version, revision: revision + 1 }, at) },
+      { ...contentChange(current, revision, { action, version, data: judged.data, receipt: validation.receipt }, actor, at), events: eventsOf(action, current, { ...current, version, revision: revision + 1 }, at) },
       auditEntry(actor, at, action, current.id, { revision: revision + 1, version }),
     );
     return { submission, validation, pendingApprovals: [] };

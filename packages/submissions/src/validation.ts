@@ -1,4 +1,4 @@
-import type { CaseContext, FormVersion, Locale, SubmissionStatus, ValidationResult } from '@skema/core';
+import type { CaseAttachment, CaseContext, FormVersion, Locale, SubmissionStatus, ValidationResult } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
 import { ValidationFailedError } from './errors.js';
@@ -11,7 +11,10 @@ export function resolveForm(deps: SubmissionsDeps, tenantId: string, formId: str
 /** Which case the data is validated in: a stored submission's (looked up) or one given (a create in a case). */
 export type InCase = { submissionId: string } | { context: CaseContext };
 
-/** Drafts are checked for types and formats only; every other status for everything. */
+/**
+ * Drafts are checked for types and formats only; every other status for everything. `judged`: the
+ * date the rules judge (the submission's stamp, `null` before its first submission; reference-date.ts).
+ */
 export async function validateFor(
   deps: SubmissionsDeps,
   form: FormVersion,
@@ -21,9 +24,22 @@ export async function validateFor(
   locale: Locale,
   now = deps.now(),
   inCase?: InCase,
+  judged?: { referenceDate: string | null },
 ): Promise<ValidationResult> {
   const context = inCase === undefined ? undefined : 'context' in inCase ? inCase.context : await deps.caseContext?.(actor.tenantId, inCase.submissionId);
-  return deps.validator.validate(form, data, { locale, mode: status === 'draft' ? 'draft' : 'submitted', tenant: actor, now, ...(context ? { case: context } : {}) });
+  const attachments = await ownAttachments(deps, actor.tenantId, status, inCase);
+  return deps.validator.validate(form, data, { locale, mode: status === 'draft' ? 'draft' : 'submitted', tenant: actor, now, ...(context ? { case: context } : {}), ...(attachments ? { attachments } : {}), ...judged });
+}
+
+/**
+ * The validated submission's own attachments: a stored one's from the attachment store, none for
+ * one being created (it has no id to upload to yet), unknown without an attachment store. Drafts
+ * run no rules, so they are not read.
+ */
+async function ownAttachments(deps: SubmissionsDeps, tenantId: string, status: SubmissionStatus, inCase: InCase | undefined): Promise<readonly CaseAttachment[] | undefined> {
+  if (status === 'draft' || !deps.attachmentsOf) return undefined;
+  if (inCase !== undefined && 'submissionId' in inCase) return deps.attachmentsOf(tenantId, { kind: 'submission', id: inCase.submissionId });
+  return [];
 }
 
 export function assertValid(result: ValidationResult): void {

@@ -1,7 +1,7 @@
 import type { SkemaPlugin, SkemaPluginFactory } from '@skema/core';
 import { familieraadslagningsplanDeadlines, familieraadslagningsplanRules } from './rules/familieraadslagningsplan.js';
 import { evalueringsskemaDeadlines, evalueringsskemaRules } from './rules/evalueringsskema.js';
-import { planApprovalGuard } from './guards/plan-approval.js';
+import { planApprovalGuard, planApprovalTransition } from './guards/plan-approval.js';
 import { familieraadslagningMigrations } from './migrations.js';
 import { PACKAGE_VERSION } from './version.js';
 
@@ -22,6 +22,7 @@ const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
       ...evalueringsskemaDeadlines,
   ],
   guards: [planApprovalGuard()],
+  approvalTransitions: [planApprovalTransition()],
   migrations: familieraadslagningMigrations(),
 });
 

@@ -39,12 +39,15 @@ interface Fake {
   me: Wire.AuthMe;
   approvals: Wire.Approval[];
   data?: Record<string, unknown>;
+  /** The status the approval answer has (a plugin's approval transition may move it). */
+  statusAfter?: string;
+  form?: FormVersion;
   calls: Array<{ method: string; url: string; headers: Record<string, string>; body?: unknown }>;
 }
 
 function fakeApi(fake: Fake): typeof fetch {
-  const submission = (revision: number) => ({
-    id: 'S1', tenantId: 'demo', formId: 'cosign-test', version: '1.1.0', status: 'draft', data: fake.data ?? { emne: 'Bekymring' }, revision,
+  const submission = (revision: number, status = 'draft') => ({
+    id: 'S1', tenantId: 'demo', formId: 'cosign-test', version: '1.1.0', status, data: fake.data ?? { emne: 'Bekymring' }, revision,
     receipt: { formId: 'cosign-test', version: '1.1.0', schemaHash: 'x', validatedAt: '2026-06-01T00:00:00Z', plugins: [] },
     createdAt: '2026-06-01T00:00:00Z', updatedAt: '2026-06-01T00:00:00Z', createdBy: 'oidc:demo-sagsbehandler', updatedBy: 'oidc:demo-sagsbehandler', approvals: fake.approvals,
   });
@@ -55,10 +58,11 @@ function fakeApi(fake: Fake): typeof fetch {
     const json = (body: unknown, etag?: string) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', ...(etag ? { etag } : {}) } });
     if (url.endsWith('/auth/me')) return json(fake.me);
     if (method === 'POST' && url.endsWith('/submissions/S1/approvals')) {
-      fake.approvals = [...fake.approvals, { ...frederik, actorId: `oidc:${fake.me.subject}`, actorName: fake.me.name ?? '', subject: fake.me.subject, revision: 2 }];
-      return json(submission(2), '"S1:2"');
+      const role = (JSON.parse(String(init.body)) as { role: string }).role;
+      fake.approvals = [...fake.approvals, { ...frederik, role, actorId: `oidc:${fake.me.subject}`, actorName: fake.me.name ?? '', subject: fake.me.subject, revision: 2 }];
+      return json(submission(fake.statusAfter ? 3 : 2, fake.statusAfter), fake.statusAfter ? '"S1:3"' : '"S1:2"');
     }
-    if (url.endsWith('/submissions/S1')) return json(submission(1), '"S1:1"');
+    if (url.endsWith('/submissions/S1')) return json(submission(1, fake.statusAfter ? 'submitted' : 'draft'), '"S1:1"');
     return new Response('{}', { status: 404 });
   }) as typeof fetch;
 }
@@ -105,4 +109,26 @@ describe('recorded approvals (people, not typed names)', () => {
     await screen.findByText('Gem kladden, før du kan medunderskrive.');
     expect(screen.queryByRole('button', { name: 'Medunderskriv' })).toBeNull();
   });
+
+  it('FRL-03 «Godkend»: when the approval moves the form to approved, the block says so and offers no second button', async () => {
+    const approveForm: FormVersion = {
+      ...form,
+      uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/tidligereGodkendelser', i18n: 'godkendelse', options: { renderer: 'approval', approval: { roles: ['caseworker', 'leder'], kind: 'approve' }, readonly: true } }] },
+      i18n: { da: { 'godkendelse.label': 'Godkendelse' }, en: { 'godkendelse.label': 'Approval' } },
+    };
+    const fake: Fake = { me: person('demo-sagsbehandler', 'Signe Sagsbehandler', ['caseworker']), approvals: [], calls: [], statusAfter: 'approved' };
+    render(<SkemaForm form={approveForm} submissionId="S1" token="t" plugins={plugins} renderers={approvalRenderers} fetch={fakeApi(fake)} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Godkend som sagsbehandler' }));
+    await screen.findByText('Din godkendelse er registreret. Skemaet er nu godkendt.');
+    expect(screen.queryByRole('button', { name: /Godkend/ })).toBeNull();
+  });
+
+  it('lists the typed approvers of each change (leveranceaftale 1.3.0’s history) numbered, marked «ikke verificeret»', async () => {
+    const data = { emne: 'x', tidligereGodkendelser: { aendringer: [{ aendring: 2, type: 'Ændring i tidsplanen', godkendtAf: 'Mette Prøvesen', godkendtDato: '2026-04-21' }] } };
+    const fake: Fake = { me: person('demo-sagsbehandler', 'Signe Sagsbehandler', ['caseworker']), approvals: [], calls: [], data };
+    render(<SkemaForm form={form} submissionId="S1" token="t" plugins={plugins} renderers={approvalRenderers} fetch={fakeApi(fake)} />);
+    const block = await screen.findByRole('region', { name: 'Medunderskrift (fagkonsulent)' });
+    await waitFor(() => expect(block.textContent).toContain('Ændring 2: Godkendt af Mette Prøvesen den 21. april 2026 (ikke verificeret).'));
+  });
 });
+

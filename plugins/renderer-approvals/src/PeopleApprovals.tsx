@@ -9,6 +9,7 @@ const TEXT = {
     saveFirst: (cosign: boolean) => `Gem kladden, før du kan ${cosign ? 'medunderskrive' : 'godkende'}.`,
     working: 'Registrerer …',
     recorded: (cosign: boolean) => (cosign ? 'Din medunderskrift er registreret.' : 'Din godkendelse er registreret.'),
+    approved: 'Skemaet er nu godkendt.',
   },
   en: {
     none: (cosign: boolean) => (cosign ? 'Not co-signed yet.' : 'Not approved yet.'),
@@ -17,6 +18,7 @@ const TEXT = {
     saveFirst: (cosign: boolean) => `Save the draft before you can ${cosign ? 'co-sign' : 'approve'}.`,
     working: 'Recording …',
     recorded: (cosign: boolean) => (cosign ? 'Your co-signature is recorded.' : 'Your approval is recorded.'),
+    approved: 'The form is now approved.',
   },
 } satisfies Record<Locale, unknown>;
 
@@ -69,7 +71,8 @@ export function PeopleApprovals({ roles, cosign }: PeopleApprovalsProps) {
       ) : null}
       {myRoles.length > 0 && submissionId === undefined ? <p className="skema-approval-hint">{t.saveFirst(cosign)}</p> : null}
       <p role="status" className="skema-approval-live">
-        {busy ? t.working : recordedNow ? t.recorded(cosign) : ''}
+        {/* An approval a plugin lets move the submission (FRL-03's «Godkend») says that it did. */}
+        {busy ? t.working : recordedNow ? `${t.recorded(cosign)}${!cosign && status === 'approved' ? ` ${t.approved}` : ''}` : ''}
       </p>
       {error ? (
         <p role="alert" className="skema-approval-error">

@@ -1,4 +1,5 @@
 import { dirname, join, resolve } from 'node:path';
+import { describeJudgedDate, type JudgedDate } from '@skema/core';
 import { createStandardEngine, schemasDir } from '@skema/forms';
 import { parseCommandArgs } from '../args.js';
 import { CliError, EXIT_OK, type Command } from '../io.js';
@@ -17,6 +18,8 @@ export interface CatalogueEntry {
   description: { da: string; en: string };
   options: Array<{ name: string; default: unknown; description: string }>;
   hasTests: boolean;
+  /** Which date the rule judges (`RuleDefinition.judgedDate`) and its description; absent for a rule that reads no date. */
+  judgedDate?: JudgedDate & { description: { da: string; en: string } };
 }
 
 /** Every rule and deadline of the standard plugins, sorted by id. */
@@ -34,6 +37,7 @@ export function ruleCatalogue(pluginsDir: string): CatalogueEntry[] {
       description: rule.description,
       options: Object.entries(rule.options ?? {}).map(([name, spec]) => ({ name, default: spec.default, description: spec.description.en })),
       hasTests: tested.has(rule.id),
+      ...(rule.judgedDate ? { judgedDate: { ...rule.judgedDate, description: describeJudgedDate(rule.judgedDate) } } : {}),
     }))
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }) || a.kind.localeCompare(b.kind));
 }
@@ -67,6 +71,7 @@ export const rulesCommand: Command = {
       if (r.plugin !== plugin) io.out(`${(plugin = r.plugin)}`);
       io.out(`  ${r.id.padEnd(8)} ${r.severity.padEnd(8)} ${r.hasTests ? 'tested  ' : 'untested'} ${r.forms.join(',').padEnd(26)} ${r.source}`);
       io.out(`  ${''.padEnd(8)} ${r.description[locale]}`);
+      if (r.judgedDate) io.out(`  ${''.padEnd(8)} ${locale === 'da' ? 'bedømmer' : 'judges'}: ${r.judgedDate.description[locale]}`);
       if (r.options.length) io.out(`  ${''.padEnd(8)} options: ${r.options.map((o) => `${o.name}=${JSON.stringify(o.default)}`).join(', ')}`);
     }
     const count = (s: CatalogueEntry['severity']) => catalogue.filter((r) => r.severity === s).length;

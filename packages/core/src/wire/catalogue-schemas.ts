@@ -80,6 +80,19 @@ export const catalogueSchemas = {
         },
       },
       plugin: { type: 'object', required: ['name', 'version'], properties: { name: { type: 'string' }, version: { type: 'string' } } },
+      judgedDate: {
+        type: 'object',
+        required: ['kind', 'description'],
+        description:
+          'Which date the rule judges ages, deadlines and “by now” questions on: `reference` (the date the platform received the submission, stamped on its first submission; today for a draft), `field` (the date at `pointer`, else `fallback`) or `today` (the date of the validation). Absent for a rule that reads no date.',
+        properties: {
+          kind: { type: 'string', enum: ['reference', 'field', 'today'] },
+          pointer: { type: 'string' },
+          fallback: { type: 'string', enum: ['reference', 'today'] },
+          also: { type: 'string', enum: ['reference', 'today'], description: 'A second date a `field` rule reads: the reference date for an age, today for whether something has happened by now.' },
+          description: ref('LocalizedText'),
+        },
+      },
     },
   },
   RuleList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Rule') } } },
@@ -91,7 +104,7 @@ export const catalogueSchemas = {
       tenantId: { type: 'string' },
       at: dateTime,
       actor: { type: 'string' },
-      action: { type: 'string', enum: ['create', 'read', 'update', 'status', 'migrate', 'legal-hold', 'approval', 'assign', 'delete', 'list', 'form-config.draft', 'form-config.publish', 'form-config.deprecate', 'case.create', 'case.read', 'case.list', 'case.update', 'case.attach', 'case.close', 'attachment.create', 'attachment.read'] },
+      action: { type: 'string', enum: ['create', 'read', 'update', 'status', 'migrate', 'legal-hold', 'approval', 'assign', 'delete', 'list', 'form-config.draft', 'form-config.publish', 'form-config.deprecate', 'case.create', 'case.read', 'case.list', 'case.update', 'case.attach', 'case.close', 'attachment.create', 'attachment.read', 'attachment.delete'] },
       submissionId: { type: 'string' },
       details: { type: 'object' },
     },

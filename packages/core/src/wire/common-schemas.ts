@@ -105,6 +105,12 @@ export const commonSchemas = {
         description: 'Set when the form is a tenant’s effective form (base form + overlay): the overlay that was used.',
         properties: { tenantId: { type: 'string' }, version: { type: 'string' }, hash: { type: 'string' } },
       },
+      referenceDate: {
+        type: 'string',
+        format: 'date',
+        description:
+          'The date the rules judged ages and deadlines on: the date the platform received the submission (Europe/Copenhagen), stamped on its first submission and kept by every later revision. Absent for a draft never submitted and for data validated on its own.',
+      },
     },
   },
   ValidationResult: {

@@ -139,6 +139,18 @@ export const submissionSchemas = {
         items: { type: 'string' },
         description: 'JSON Pointers into `data` of values withheld from the fields the list policy names (a sensitive array element takes its whole array with it); `""` when all of `data` was withheld (the policy names nothing for the form, or its form is unknown).',
       },
+      caseSummary: {
+        type: 'object',
+        description: 'The case the submission belongs to (absent when it is in none). Never the case’s borger.',
+        required: ['id', 'title'],
+        properties: { id: { type: 'string' }, title: { type: 'string' } },
+      },
+      creator: {
+        type: 'object',
+        description: 'Who created the submission: a signed-in person’s name (`person`, their subject when no name was recorded), or the API key’s id (`system`).',
+        required: ['kind', 'label'],
+        properties: { kind: { enum: ['person', 'system'] }, label: { type: 'string' } },
+      },
     },
   },
   SubmissionPage: {
@@ -163,6 +175,11 @@ export const submissionSchemas = {
         items: { type: 'object', required: ['op', 'path'], properties: { op: { type: 'string' }, path: { type: 'string' } } },
       },
       approvals: { type: 'array', items: ref('Approval'), description: 'The approvals as of this revision (absent when none).' },
+      referenceDate: {
+        type: 'string',
+        format: 'date',
+        description: 'The date this revision was judged on: the date the platform received the submission, stamped on its first submission (absent before it).',
+      },
     },
   },
   RevisionList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Revision') } } },

@@ -56,6 +56,7 @@ export type ValidationReceipt = {
   plugins: Array<{ name: string; version: string }>;
   validatedAt: string;
   overlay?: { tenantId: string; version: string; hash: string };
+  referenceDate?: string;
 };
 export type ValidationResult = {
   valid: boolean;
@@ -125,7 +126,13 @@ export type SubmissionWriteResult<D = unknown> = {
   pendingApprovals?: string[];
 };
 /** A list item: `data` holds only what the tenant's list policy names; `redacted` the pointers withheld. */
-export type SubmissionListItem<D = unknown> = Submission<D> & { redacted: string[] };
+export type SubmissionListItem<D = unknown> = Submission<D> & {
+  redacted: string[];
+  /** The case the submission belongs to, when it is in one. */
+  caseSummary?: { id: string; title: string };
+  /** Who created it: a signed-in person's name, or the API key's label. */
+  creator?: { kind: 'person' | 'system'; label: string };
+};
 export type SubmissionPage<D = unknown> = { items: Array<SubmissionListItem<D>>; nextCursor?: string };
 export type RevisionAction = 'create' | 'update' | 'status' | 'migrate' | 'legal-hold' | 'approval' | 'assign';
 export type Revision = {
@@ -138,6 +145,7 @@ export type Revision = {
   version: string;
   changes: Array<{ op: string; path: string }>;
   approvals?: Approval[];
+  referenceDate?: string;
 };
 export type RevisionList = { items: Revision[] };
 
@@ -170,6 +178,7 @@ export type Rule = {
   message?: LocalizedText;
   options: Record<string, { description: LocalizedText; default?: unknown; schema?: JsonObject }>;
   plugin: { name: string; version: string };
+  judgedDate?: { kind: 'reference' | 'field' | 'today'; pointer?: string; fallback?: 'reference' | 'today'; also?: 'reference' | 'today'; description: LocalizedText };
 };
 export type RuleList = { items: Rule[] };
 export type AuditAction =
@@ -193,7 +202,8 @@ export type AuditAction =
   | 'case.attach'
   | 'case.close'
   | 'attachment.create'
-  | 'attachment.read';
+  | 'attachment.read'
+  | 'attachment.delete';
 export type AuditEntry = { id: string; tenantId: string; at: string; actor: string; action: AuditAction; submissionId?: string; details?: JsonObject };
 export type AuditPage = { items: AuditEntry[]; nextCursor?: string };
 export type Health = { status: 'ok' | 'unavailable' };

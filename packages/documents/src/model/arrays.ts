@@ -1,4 +1,4 @@
-import { isFilled, valueAt } from '@skema/core';
+import { ATTACHMENT_KEYWORD, isFilled, valueAt } from '@skema/core';
 import type { Block, TableBlock } from './blocks.js';
 import { isShown } from './conditions.js';
 import { fieldLabel, type UiElement } from './labels.js';
@@ -77,7 +77,8 @@ function asTable(input: ObjectArray, columns: Column[], ctx: WalkContext): Table
   if (used.length === 0 || used.length > MAX_COLUMNS) return undefined;
   for (const c of used) {
     const t = schemaType(c.schema);
-    if (t === 'object') return undefined;
+    // An attached file is one cell (its name and facts); other objects are structure.
+    if (t === 'object' && c.schema[ATTACHMENT_KEYWORD] !== true) return undefined;
     if (t === 'array' && schemaType((c.schema.items ?? {}) as SchemaNode) === 'object') return undefined;
   }
   const rows = input.items.map((it) => used.map((c) => {

@@ -1,6 +1,7 @@
 import { isFilled, type FormTexts, type Locale } from '@skema/core';
 import { formatBoolean, formatCpr, formatDate, formatDateTime, formatNumber, maskCprLike } from './format.js';
 import { enumValues, schemaType, type SchemaNode } from './schema-nodes.js';
+import { formatAttachment, isAttachmentValue } from './attachment.js';
 
 /** What formatting a value needs besides the value: the form's texts and the CPR policy. */
 export interface ValueContext {
@@ -11,6 +12,8 @@ export interface ValueContext {
 
 /** One scalar as text: enum labels from the texts (`<key>.<value>`), «Ja»/«Nej», Danish dates and numbers, CPR masked. */
 export function formatScalar(value: unknown, schema: SchemaNode, key: string, ctx: ValueContext): string {
+  // An attached file: its name and facts, never its members one by one.
+  if (isAttachmentValue(schema, value)) return formatAttachment(value, ctx.locale, ctx.showCpr ? undefined : maskCprLike);
   if (enumValues(schema) !== undefined && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
     const label = ctx.texts[`${key}.${String(value)}`];
     if (label !== undefined) return label;

@@ -5,6 +5,7 @@ import { fieldLabel, layoutLabel, type UiElement } from './labels.js';
 import { objectArrayBlocks } from './arrays.js';
 import { itemSchema, propertyNames, propertySchema, schemaAtSegments, schemaType, scopeSegments, type SchemaNode } from './schema-nodes.js';
 import { formatScalar, isLongText, type ValueContext } from './values.js';
+import { isAttachmentValue } from './attachment.js';
 
 export interface WalkContext extends ValueContext {
   /** The form's root schema, for `$ref`s. */
@@ -85,6 +86,7 @@ export function valueBlocks(label: string, key: string, schema: SchemaNode, valu
     const texts = value.filter(isFilled).map((v) => formatScalar(v, items, key, ctx));
     return texts.length > 0 ? [{ kind: 'list', label, items: texts }] : [];
   }
+  if (isAttachmentValue(schema, value)) return [{ kind: 'fields', rows: [{ label, value: formatScalar(value, schema, key, ctx) }] }];
   if (type === 'object' && typeof value === 'object' && value !== null) {
     const blocks = objectBlocks(schema, value, key, ctx, options);
     return blocks.length > 0 ? [{ kind: 'group', label, blocks }] : [];

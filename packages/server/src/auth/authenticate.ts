@@ -50,8 +50,14 @@ export function identify(credentials: Credentials | KeyRing, failures: AuthFailu
       );
       return;
     }
-    const principal = token.startsWith(EMBED_TOKEN_PREFIX) ? embed?.authenticate(token) : keys.authenticate(token);
-    if (!principal) return fail(req, next, token.startsWith(EMBED_TOKEN_PREFIX) ? 'unknown or expired embed session' : looksLikeJwt(token) ? 'a JWT, but no tenant has an identity provider' : 'unknown API key');
+    if (token.startsWith(EMBED_TOKEN_PREFIX)) {
+      // Sessions live in the store, shared by every instance.
+      if (!embed) return fail(req, next, 'unknown or expired embed session');
+      embed.authenticate(token).then((session) => (session ? accept(res, session, next) : fail(req, next, 'unknown or expired embed session')), next);
+      return;
+    }
+    const principal = keys.authenticate(token);
+    if (!principal) return fail(req, next, looksLikeJwt(token) ? 'a JWT, but no tenant has an identity provider' : 'unknown API key');
     accept(res, principal, next);
   };
 }

@@ -41,22 +41,35 @@ export function embedScope(sessions: EmbedSessions) {
 function createOnce(sessions: EmbedSessions, scope: EmbedScope, req: Request, res: Response, next: NextFunction): void {
   const body = req.body as { formId?: unknown; version?: unknown } | undefined;
   if (body?.formId !== scope.formId || typeof body.version !== 'string' || !sessions.versionMatches(scope, body.version)) return next(outOfScope());
-  if (!sessions.reserveCreate(scope)) return next(outOfScope());
+  // The slot is taken in the shared store, atomically: two racing creates, on any instances, get one.
+  sessions.reserveCreate(scope).then((reservation) => (reservation ? track(sessions, scope, reservation, res, next) : next(outOfScope())), next);
+}
+
+function track(sessions: EmbedSessions, scope: EmbedScope, reservation: string, res: Response, next: NextFunction): void {
   let settled = false;
+  let committed: Promise<void> | undefined;
   // The hook where the create succeeds: the route's 201 sets Location to the new submission before
-  // any byte is sent, so the session owns it before the portal can ask for its receipt.
+  // any byte is sent; the answer is held until the store records it, so the session owns the
+  // submission before the portal can ask for its receipt (on whichever instance).
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name: string, value: number | string | readonly string[]) => {
     if (!settled && res.statusCode === 201 && name.toLowerCase() === 'location') {
       settled = true;
-      sessions.commitCreate(scope, decodeURIComponent(String(value).split('/').pop()!));
+      committed = sessions.commitCreate(scope, reservation, decodeURIComponent(String(value).split('/').pop()!));
     }
     return setHeader(name, value);
   };
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.end = ((...args: unknown[]) => {
+    if (!committed) return end(...args);
+    // Should recording fail, the answer still goes out: the submission exists either way.
+    void committed.catch(() => undefined).then(() => end(...args));
+    return res;
+  }) as Response['end'];
   res.once('close', () => {
     if (!settled) {
       settled = true;
-      sessions.releaseCreate(scope);
+      void sessions.releaseCreate(scope, reservation).catch(() => undefined);
     }
   });
   next();

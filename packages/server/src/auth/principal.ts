@@ -14,6 +14,10 @@ export interface EmbedScope {
   maxCreates: number;
   /** The session's id (not its token), to count its submissions. */
   sessionId: string;
+  /** The version as the portal named it (e.g. `latest`), also accepted in URLs. */
+  requestedVersion: string;
+  /** The submissions the session created, as of this request. */
+  created: readonly string[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { developmentListPolicy } from '@skema/forms';
 import { ROLES } from '../auth/roles.js';
 import type { OidcIssuerConfig } from './oidc-config.js';
 import type { ServerConfig } from './server-config.js';
@@ -47,24 +48,30 @@ export function devIssuer(idpUrl: string, tenant: string): OidcIssuerConfig {
  * a second key, a leader, for two-person approvals), tenant `demo2` to try tenant isolation, and the
  * example municipalities `ringsted` and `nordby` whose overlays live in schemas/tenants/. With
  * `idpUrl`, `demo` and `demo2` also sign people in through the development provider at that URL.
+ * Every development tenant's list shows the child's (or borger's) name, never the CPR number.
  */
 export function devConfig(options: { idpUrl?: string } = {}): ServerConfig {
   const oidc = (tenant: string) => (options.idpUrl ? { oidc: { issuers: [devIssuer(options.idpUrl, tenant)] } } : {});
+  // Lists show the name of the person a submission concerns (never a CPR number); the fields are
+  // named in schemas/tenants/development-list-policy.json, beside the forms.
+  const fields = developmentListPolicy();
+  const listPolicy = Object.keys(fields).length ? { listPolicy: { fields } } : {};
   return {
     tenants: [
       {
         id: 'demo',
         name: 'Demo',
         ...oidc('demo'),
+        ...listPolicy,
         keys: [
           { id: 'demo-dev', key: DEV_KEYS.demo, roles: [...ROLES] },
           { id: 'demo-leder', key: DEV_KEYS.demoLeder, roles: ['leder', 'caseworker'] },
         ],
       },
-      { id: 'demo2', name: 'Demo 2', ...oidc('demo2'), keys: [{ id: 'demo2-dev', key: DEV_KEYS.demo2, roles: [...ROLES] }] },
+      { id: 'demo2', name: 'Demo 2', ...oidc('demo2'), ...listPolicy, keys: [{ id: 'demo2-dev', key: DEV_KEYS.demo2, roles: [...ROLES] }] },
       // The two example municipalities of schemas/tenants/, to see their overlays at work.
-      { id: 'ringsted', name: 'Ringsted Kommune', keys: [{ id: 'ringsted-dev', key: DEV_KEYS.ringsted, roles: [...ROLES] }] },
-      { id: 'nordby', name: 'Nordby Kommune', keys: [{ id: 'nordby-dev', key: DEV_KEYS.nordby, roles: [...ROLES] }] },
+      { id: 'ringsted', name: 'Ringsted Kommune', ...listPolicy, keys: [{ id: 'ringsted-dev', key: DEV_KEYS.ringsted, roles: [...ROLES] }] },
+      { id: 'nordby', name: 'Nordby Kommune', ...listPolicy, keys: [{ id: 'nordby-dev', key: DEV_KEYS.nordby, roles: [...ROLES] }] },
     ],
   };
 }

@@ -13,7 +13,9 @@ export function approvalPaths(): Record<string, unknown> {
           'Only a signed-in person (an OIDC access token, `kind: "person"`) approves; an API key is refused with 403 whatever its roles. ' +
           'The person must hold `role` (caseworker, fagkonsulent or leder). The approval is recorded on the submission and a new revision ' +
           '(action `approval`) with the person’s subject and name, the role, the time and the decision; the status is unchanged, and the forms’ ' +
-          'plugins’ transition guards (e.g. co-signature, high-price approval) read these approvals when the status changes. The same approval again changes nothing ' +
+          'plugins’ transition guards (e.g. co-signature, high-price approval) read these approvals when the status changes. ' +
+          'Where a plugin declares an approval transition for the form, status and role (e.g. a plan’s approval), the approval also moves the submission ' +
+          'on when its guards allow it: a second revision (action `status`), and the answer shows the new status. The same approval again changes nothing ' +
           '(200, same revision); the same person approving in another role is 409 `already-approved` (one person counts once). An edit of the data ' +
           'voids approvals; names typed into a form are never approvals.',
         security: secured,

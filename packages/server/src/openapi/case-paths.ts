@@ -112,7 +112,7 @@ const attachmentRecord = {
   },
 } as const;
 
-/** Uploads (streamed, before the JSON parser), lists and audited downloads of attachments. */
+/** Uploads (streamed, before the JSON parser), lists, audited downloads and deletions of attachments. */
 function attachmentPaths(): Record<string, unknown> {
   const tags = ['attachments'];
   const uploadBody = {
@@ -151,6 +151,15 @@ function attachmentPaths(): Record<string, unknown> {
         security: secured,
         parameters: params(ownerId('Attachment')),
         responses: { '200': { description: 'The file.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }, ...auth, '404': problem('No such attachment for you.'), ...common },
+      },
+      delete: {
+        tags,
+        summary: 'Delete an attachment (audited)',
+        description:
+          'Content and metadata, for one who may change its owner: a draft submission\'s file or an open case\'s. A submitted (or legally held) submission\'s files are kept (409). The retention job deletes a submission\'s files with it.',
+        security: secured,
+        parameters: params(ownerId('Attachment')),
+        responses: { '204': { description: 'Deleted.' }, ...auth, '404': problem('No such attachment for you.'), '409': problem('Its submission is no longer a draft or is on legal hold, or its case is closed.'), ...common },
       },
     },
   };

@@ -1,4 +1,4 @@
-import { isExpired, retentionStart, type OutboxStore, type RetentionPolicy, type Submission, type SubmissionStore } from '@skema/core';
+import { isExpired, retentionStart, type BlobStore, type OutboxStore, type RetentionPolicy, type Submission, type SubmissionStore } from '@skema/core';
 import { outboxEvent } from '@skema/submissions';
 import { archiveHolds } from './archive-gate.js';
 import type { Logger } from '../observability/logger.js';
@@ -28,6 +28,11 @@ export interface RetentionOptions {
    * document (unless the tenant's policy says `withoutArchive`), and the deletion is an event.
    */
   outbox?: OutboxStore;
+  /**
+   * The attachments' store: a deleted submission's files (content and metadata) go with it. Left
+   * out, files stay (a server without attachments).
+   */
+  blobs?: BlobStore;
 }
 
 export interface TenantRetentionCounts {
@@ -127,5 +132,24 @@ async function deleteIfStillExpired(options: RetentionOptions, listed: Submissio
     details: { formId: current.formId, version: current.version, status: current.status, retentionDays: days, closedAt: retentionStart(current) },
   }, [deletedEvent]);
   // False: gone meanwhile, or put on hold between the read and the delete.
-  return deleted ? 'deleted' : 'kept';
+  if (!deleted) return 'kept';
+  // After the submission, never before: a hold set in between keeps the submission, and then its files.
+  await deleteAttachments(options, current);
+  return 'deleted';
+}
+
+/**
+ * The files of a submission deleted by retention. A failure here is logged and the run goes on;
+ * the submission is gone, so its files are then left without an owner until removed by hand.
+ */
+async function deleteAttachments(options: RetentionOptions, submission: Submission): Promise<void> {
+  const blobs = options.blobs;
+  if (!blobs) return;
+  try {
+    for (const record of await blobs.listBlobs(submission.tenantId, { kind: 'submission', id: submission.id })) {
+      await blobs.deleteBlob(submission.tenantId, record.id);
+    }
+  } catch (e) {
+    options.logger.error({ err: e, tenant: submission.tenantId, submissionId: submission.id }, 'retention: deleting the attachments of a deleted submission failed');
+  }
 }

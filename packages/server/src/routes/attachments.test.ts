@@ -42,6 +42,24 @@ describe('attachments API', () => {
     expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['attachment.create', 'attachment.read']));
   });
 
+  it('deletes a draft\'s file (content and metadata, audited), refuses a submitted form\'s and another tenant\'s', async () => {
+    const t = await setup();
+    const first = await upload(t, pdf(), 'ppv.pdf').expect(201);
+    await request(t.app).delete(`/api/v1/attachments/${first.body.id}`).set(bearer(TEST_KEYS.beta)).expect(404);
+    await request(t.app).delete(`/api/v1/attachments/${first.body.id}`).set(worker).expect(204);
+    expect(t.blobs.count).toBe(0);
+    await request(t.app).get(`/api/v1/attachments/${first.body.id}`).set(worker).expect(404);
+    await request(t.app).delete(`/api/v1/attachments/${first.body.id}`).set(worker).expect(404);
+    const audit = await t.store.queryAudit('alpha', { limit: 100 });
+    expect(audit.items.find((e) => e.action === 'attachment.delete')?.details).toMatchObject({ attachmentId: first.body.id, size: 5009 });
+
+    const sent = await request(t.app).post('/api/v1/submissions').set(worker).send({ formId: 'fixture', version: '1.0.0', status: 'submitted', data: fixtureData() }).expect(201);
+    const kept = await request(t.app).post(`/api/v1/submissions/${sent.body.submission.id as string}/attachments?name=bilag.pdf`).set(worker).set('Content-Type', 'application/octet-stream').send(pdf()).expect(201);
+    const refused = await request(t.app).delete(`/api/v1/attachments/${kept.body.id}`).set(worker).expect(409);
+    expect(refused.body.type).toMatch(/not-editable$/);
+    expect(t.blobs.count).toBe(1);
+  });
+
   const cases: Array<[string, Buffer, string, number, string]> = [
     ['a renamed executable', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(0x3a), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(0x40), Buffer.from('PE\0\0', 'binary'), Buffer.alloc(4000)]), 'rapport.pdf', 415, 'unsupported-media-type'],
     ['a zip bomb named .docx', bomb, 'bombe.docx', 415, 'unsupported-media-type'],

@@ -87,5 +87,11 @@ export function attachmentsRouter(ctx: AppContext): Router {
     for await (const chunk of content) if (!res.write(chunk)) await new Promise((r) => res.once('drain', r));
     res.end();
   });
+  router.delete(`${API_BASE}/attachments/:id`, ...guard, async (req, res) => {
+    const principal = principalOf(res);
+    if (principal.scope) throw new HttpProblem('forbidden', { da: 'En indlejret formular kan ikke slette filer.', en: 'An embedded form cannot delete files.' });
+    await attachments().remove(actorOf(principal), String(req.params.id));
+    res.status(204).end();
+  });
   return router;
 }

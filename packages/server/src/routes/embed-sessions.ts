@@ -3,7 +3,6 @@ import { requireAuth } from '../auth/authenticate.js';
 import type { EmbedSessions } from '../auth/embed-sessions.js';
 import { principalOf } from '../auth/principal.js';
 import { EMBED_SESSION_ROLES, requireRole } from '../auth/roles.js';
-import type { TenantSettings } from '../auth/tenant-settings.js';
 import { API_BASE, type AppContext } from '../context.js';
 import { localeOf } from '../http/locale.js';
 import { HttpProblem, type ProblemIssue } from '../http/problem.js';
@@ -18,7 +17,7 @@ const VERSION = /^(latest|\d+\.\d+\.\d+)$/;
  */
 export function embedSessionsRouter(ctx: AppContext, sessions: EmbedSessions): Router {
   const router = Router();
-  router.post(`${API_BASE}/embed-sessions`, requireAuth, requireRole(EMBED_SESSION_ROLES), (req, res) => {
+  router.post(`${API_BASE}/embed-sessions`, requireAuth, requireRole(EMBED_SESSION_ROLES), async (req, res) => {
     const principal = principalOf(res);
     if (principal.kind !== 'system' || principal.scope) {
       throw new HttpProblem('forbidden', { da: 'Kun et systems API-nøgle kan åbne en indlejringssession.', en: "Only a system's API key can open an embed session." });
@@ -33,13 +32,7 @@ export function embedSessionsRouter(ctx: AppContext, sessions: EmbedSessions): R
     const requested = body.version as string;
     // Pinned now: the token stays with the version the portal was given, even if a newer one is published.
     const form = ctx.forms.resolve(principal.tenantId, formId, requested);
-    const tenant: TenantSettings = {
-      tenantId: principal.tenantId,
-      ruleOptions: principal.ruleOptions,
-      ...(principal.calendarOptions ? { calendarOptions: principal.calendarOptions } : {}),
-      ...(principal.calendar ? { calendar: principal.calendar } : {}),
-    };
-    const opened = sessions.open(principal, tenant, { formId, version: form.manifest.version, requested });
+    const opened = await sessions.open(principal, { formId, version: form.manifest.version, requested });
     res
       .status(201)
       .set('Cache-Control', 'no-store')

@@ -52,6 +52,18 @@ describe('GET /api/v1/rules', () => {
     expect(byId['FIX-P1']).toMatchObject({ kind: 'deadline' });
     expect(byId['FIX-P1']).not.toHaveProperty('severity');
   });
+
+  it('says which date a rule judges (issue #13), described in Danish and English; a rule that reads no date has none', async () => {
+    const { app } = createTestApp();
+    const res = await request(app).get('/api/v1/rules').expect(200);
+    const byId = Object.fromEntries(res.body.items.map((r: { id: string }) => [r.id, r]));
+    expect(byId['FIX-P1'].judgedDate).toEqual({
+      kind: 'field',
+      pointer: '/moededato',
+      description: { da: 'datoen i /moededato', en: 'the date in /moededato' },
+    });
+    expect(byId['FIX-01']).not.toHaveProperty('judgedDate');
+  });
 });
 
 describe('GET /api/v1/audit', () => {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { describeJudgedDate } from '@skema/core';
 import { API_BASE, type AppContext } from '../context.js';
 
 /** The rule catalogue: every rule and deadline of every registered plugin. */
@@ -19,6 +20,7 @@ export function rulesRouter(ctx: AppContext): Router {
         ]),
       ),
       plugin: { name: plugin.name, version: plugin.version },
+      ...(rule.judgedDate ? { judgedDate: { ...rule.judgedDate, description: describeJudgedDate(rule.judgedDate) } } : {}),
     }));
     res.set('Cache-Control', 'no-cache').json({ items });
   });

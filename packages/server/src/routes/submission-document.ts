@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { FormVersion, Locale } from '@skema/core';
 import { renderSubmissionPdf } from '@skema/documents';
+import { storedJudgedDate } from '@skema/submissions';
 import { requireAuth } from '../auth/authenticate.js';
 import { actorOf, principalOf } from '../auth/principal.js';
 import { requireRole, SUBMISSION_ROLES, type Role } from '../auth/roles.js';
@@ -51,7 +52,7 @@ export function submissionDocumentRouter(ctx: AppContext, policyOf: (tenantId: s
       // The tenant's configuration no longer resolves this version: the national form it was made with.
       form = ctx.registry.resolve(revision.formId, revision.version);
     }
-    const fresh = await ctx.validation.validate(form, revision.data, { locale, mode: revision.status === 'draft' ? 'draft' : 'submitted', tenant: actor, now: ctx.now() });
+    const fresh = await ctx.validation.validate(form, revision.data, { locale, mode: revision.status === 'draft' ? 'draft' : 'submitted', tenant: actor, now: ctx.now(), ...storedJudgedDate(revision) });
     const pdf = await renderSubmissionPdf({
       form,
       submission: {

@@ -12,13 +12,13 @@ import { revisionView } from '../submissions/submission-view.js';
 /** Reads of submissions; each is audited by the use case (lists without sensitive values, DP-02). */
 export function submissionsReadRouter(ctx: AppContext): Router {
   const router = Router();
-  const parseList = queryParser<SubmissionFilter>(listSubmissionsParams);
+  const parseList = queryParser<SubmissionFilter & { q?: string }>(listSubmissionsParams);
   const guard = [requireAuth, requireRole(SUBMISSION_ROLES)];
 
   router.get(`${API_BASE}/submissions`, ...guard, async (req, res) => {
     const principal = principalOf(res);
-    const filter = parseList(req);
-    const page = await ctx.submissions.list(actorOf(principal), filter, principal.listFields).catch(rethrowBadCursor(filter.cursor));
+    const { q, ...filter } = parseList(req);
+    const page = await ctx.submissions.list(actorOf(principal), filter, principal.listFields, q).catch(rethrowBadCursor(filter.cursor));
     res.set('Cache-Control', 'private, no-cache').json(page);
   });
 

@@ -49,6 +49,13 @@ export const listSubmissionsParams: ApiParameter[] = [
   { name: 'version', in: 'query', description: 'Only submissions of this form version.', schema: { type: 'string', minLength: 1 } },
   { name: 'status', in: 'query', description: 'Only submissions in this status.', schema: apiSchemas.SubmissionStatus },
   { name: 'updatedSince', in: 'query', description: 'Only submissions updated at or after this time.', schema: { type: 'string', format: 'date-time' } },
+  {
+    name: 'q',
+    in: 'query',
+    description:
+      'Text search (case-insensitive, part of a word) over what the list shows the caller: the kvitteringsnummer (id), the form’s title, the case’s id (exact) and title, and the data fields the tenant’s list policy shows (e.g. the child’s name). Never hidden fields, the case’s borger or CPR numbers. Newest change first, paged as without it.',
+    schema: { type: 'string', minLength: 1, maxLength: 100 },
+  },
   ...pageParams,
 ];
 

@@ -33,5 +33,7 @@ export function revisionView(r: SubmissionRevision) {
     changes: r.changes,
     // Who approved or co-signed as of this revision (persons with subject and name).
     ...(r.approvals?.length ? { approvals: r.approvals } : {}),
+    // The date the revision was judged on (stamped on the first submission): provable per revision.
+    ...(r.receipt.referenceDate ? { referenceDate: r.receipt.referenceDate } : {}),
   };
 }

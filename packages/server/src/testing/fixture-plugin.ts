@@ -44,6 +44,7 @@ export function fixturePlugin(): SkemaPlugin {
         appliesTo: ['fixture'],
         description: { da: 'Opfølgning 10 dage efter mødet.', en: 'Follow-up 10 days after the meeting.' },
         source: 'test fixture',
+        judgedDate: { kind: 'field', pointer: '/moededato' },
         derive: (data) => {
           const date = valueAt(data, '/moededato');
           if (typeof date !== 'string') return [];

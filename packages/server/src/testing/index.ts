@@ -7,3 +7,4 @@ export { fixturePlugin } from './fixture-plugin.js';
 export { createTestApp, testConfig, TEST_KEYS, bearer, type TestApp } from './test-app.js';
 export { examplePortalBackend } from './example-portal-backend.js';
 export { startPersonTokens, PERSON_ISSUER, PERSON_AUDIENCE, type PersonTokens } from './person-tokens.js';
+export { MemoryEmbedSessionStore } from '../auth/memory-embed-sessions.js';

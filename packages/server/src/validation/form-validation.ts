@@ -46,9 +46,11 @@ export class FormValidation implements SubmissionValidator {
 
   async validate(form: FormVersion, data: unknown, options: ServerValidateOptions): Promise<ValidationResult> {
     const { tenant, locale, mode, now, today } = options;
+    // The submission's stamped date (or null before its first submission); absent for loose data.
+    const judged = options.referenceDate !== undefined ? { referenceDate: options.referenceDate } : {};
     if (this.isTrusted(form)) {
-      const inCase = options.case ? { case: options.case } : {};
-      return this.engine.validate(form, data, { locale, mode, ruleOptions: tenant?.ruleOptions, calendar: tenant?.calendar, now, ...(today ? { today } : {}), ...inCase });
+      const inCase = { ...(options.case ? { case: options.case } : {}), ...(options.attachments ? { attachments: options.attachments } : {}) };
+      return this.engine.validate(form, data, { locale, mode, ruleOptions: tenant?.ruleOptions, calendar: tenant?.calendar, now, ...(today ? { today } : {}), ...inCase, ...judged });
     }
     // An untrusted form validates in a worker, which cannot reach the case: its cross-form rules
     // (none ship for own forms) say they could not check, as without a case.
@@ -60,6 +62,7 @@ export class FormValidation implements SubmissionValidator {
         ...(tenant ? { ruleOptions: tenant.ruleOptions } : {}),
         ...(tenant?.calendarOptions ? { calendarOptions: tenant.calendarOptions } : {}),
         ...(today ? { today } : {}),
+        ...judged,
       });
     } catch (e) {
       // A stored form the worker cannot compile (e.g. published before today's budget) is the

@@ -7,6 +7,8 @@ export interface PlainValidateOptions {
   ruleOptions?: RuleOptionsByRule;
   calendarOptions?: CalendarOptions;
   today?: string;
+  /** The submission's stamped date, `null` before its first submission (see `ValidateOptions.referenceDate`). */
+  referenceDate?: string | null;
   /** ISO timestamp for the receipt. */
   now: string;
 }

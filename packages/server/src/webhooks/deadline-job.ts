@@ -1,5 +1,5 @@
 import type { FormVersion, OutboxStore, Submission, SubmissionStatus, SubmissionStore, TenantForms } from '@skema/core';
-import { outboxEvent, type SubmissionActor, type SubmissionValidator } from '@skema/submissions';
+import { outboxEvent, storedJudgedDate, type SubmissionActor, type SubmissionValidator } from '@skema/submissions';
 import type { Logger } from '../observability/logger.js';
 
 /** Open cases: their deadlines still run. */
@@ -51,7 +51,8 @@ async function scanOne(options: DeadlineScanOptions, actor: SubmissionActor, sub
     options.logger.warn({ err: e, submissionId: submission.id }, 'deadline scan: the form no longer resolves');
     return 0;
   }
-  const result = await options.validator.validate(form, submission.data, { locale: 'da', mode: submission.status === 'draft' ? 'draft' : 'submitted', tenant: actor, now });
+  // Deadlines count from the date the submission was received (its stamp), not from the scan's clock.
+  const result = await options.validator.validate(form, submission.data, { locale: 'da', mode: submission.status === 'draft' ? 'draft' : 'submitted', tenant: actor, now, ...storedJudgedDate(submission) });
   const at = now.toISOString();
   const events = result.derived.deadlines
     .filter((d) => d.status !== 'met' && d.due <= horizon)

@@ -3,6 +3,14 @@ import type { Logger } from '../observability/logger.js';
 import { backoffMs, DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './backoff.js';
 import { webhookBody } from './payload.js';
 import { sendWebhook, type SendResult } from './send.js';
+import { SenderThread, type WebhookSender } from './send-thread.js';
+
+interface Finished {
+  claimed: ClaimedDelivery;
+  outcome: DeliveryOutcome;
+  result: SendResult;
+  done: () => void;
+}
 
 export interface DispatcherOptions {
   store: OutboxStore;
@@ -20,6 +28,18 @@ export interface DispatcherOptions {
   httpsOnly?: boolean;
   /** Allow private addresses for every subscription (tests, development). */
   allowPrivateNetwork?: boolean;
+  /**
+   * Sign and POST in a worker thread (`SenderThread`), so the API's event loop keeps only claims and
+   * outcome writes (apps/api does, unless WEBHOOK_THREAD=off). Default false: in this thread.
+   */
+  thread?: boolean;
+  /** How to send (tests); overrides `thread`. */
+  send?: WebhookSender;
+  /**
+   * After `wake()`, claim no sooner than this long after the last claim started (default 20 ms), so
+   * the events of writes that arrive together are claimed with one store call instead of one each.
+   */
+  lingerMs?: number;
   now?: () => Date;
 }
 
@@ -28,6 +48,8 @@ export interface DispatcherOptions {
  * PostgreSQL never send one twice at once), POSTs each signed, and records the outcome: 2xx
  * delivered; 410 failed and the subscription disabled; anything else retried with backoff
  * (at least `Retry-After`) until the event is `maxAgeMs` old, then failed (replayable).
+ * Outcomes that finish together are recorded with one store write (`completeDeliveries`); a slot
+ * frees when its outcome is recorded, so a submission's next event waits for the one before.
  */
 export class WebhookDispatcher {
   private readonly retry: RetryPolicy;
@@ -36,10 +58,20 @@ export class WebhookDispatcher {
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly now: () => Date;
+  private readonly lingerMs: number;
   private readonly inflight = new Set<Promise<void>>();
+  private finished: Finished[] = [];
+  /** Outcomes queued or being recorded. */
+  private readonly unrecorded = new Set<Promise<void>>();
+  /** A slot freed: claim again without lingering. */
+  private slotFreed = false;
+  private lastClaimAt = 0;
+  private recording: Promise<void> | undefined;
+  private sender: { send: WebhookSender; ready?: () => Promise<void>; close?: () => Promise<void> } | undefined;
   private stopped = true;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  private lingering: NodeJS.Timeout | undefined;
   private woken = false;
 
   constructor(private readonly options: DispatcherOptions) {
@@ -51,26 +83,47 @@ export class WebhookDispatcher {
     // running attempt; short enough that deliveries a killed instance held go out soon after.
     this.leaseMs = this.timeoutMs * 2;
     this.now = options.now ?? (() => new Date());
+    this.lingerMs = options.lingerMs ?? 20;
   }
 
   start(): this {
     if (!this.stopped) return this;
     this.stopped = false;
+    if (this.options.send) this.sender = { send: this.options.send };
+    else if (this.options.thread) {
+      const thread = new SenderThread().warm();
+      this.sender = { send: thread.send, ready: () => thread.ready(), close: () => thread.close() };
+    } else this.sender = { send: sendWebhook };
     this.loop = this.run();
     return this;
   }
 
-  /** Look for due deliveries now (after a write that stored events). */
+  /** Settles when the sender thread (if any) has loaded: `apps/api` waits for it before it listens. */
+  async ready(): Promise<void> {
+    await this.sender?.ready?.();
+  }
+
+  /** Look for due deliveries soon (after a write that stored events): within `lingerMs`. */
   wake(): void {
     this.woken = true;
-    this.wakeUp?.();
+    if (!this.wakeUp || this.lingering) return;
+    const linger = this.lingerLeft();
+    if (linger <= 0 || this.stopped) return this.wakeUp();
+    this.lingering = setTimeout(() => {
+      this.lingering = undefined;
+      this.wakeUp?.();
+    }, linger);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.wake();
+    clearTimeout(this.lingering);
+    this.lingering = undefined;
+    this.wakeUp?.();
     await this.loop;
     await Promise.allSettled([...this.inflight]);
+    await Promise.allSettled([...this.unrecorded]);
+    await this.sender?.close?.();
   }
 
   private async run(): Promise<void> {
@@ -79,6 +132,8 @@ export class WebhookDispatcher {
       let claimed: ClaimedDelivery[] = [];
       if (free > 0) {
         this.woken = false;
+        this.slotFreed = false;
+        this.lastClaimAt = performance.now();
         try {
           claimed = await this.options.store.claimDeliveries(this.now().toISOString(), free, this.leaseMs);
         } catch (e) {
@@ -88,7 +143,10 @@ export class WebhookDispatcher {
       for (const c of claimed) {
         const sending: Promise<void> = this.attempt(c).finally(() => {
           this.inflight.delete(sending);
-          this.wake();
+          // A slot is free: look again at once (more may be due already).
+          this.woken = true;
+          this.slotFreed = true;
+          this.wakeUp?.();
         });
         this.inflight.add(sending);
       }
@@ -96,27 +154,37 @@ export class WebhookDispatcher {
     }
   }
 
+  /**
+   * What is left of the linger: `lingerMs` from the start of the last claim. A claim that took
+   * longer (a busy database) has batched the writes that came meanwhile already.
+   */
+  private lingerLeft(): number {
+    return Math.max(0, this.lingerMs - (performance.now() - this.lastClaimAt));
+  }
+
   private sleep(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.woken) {
-      // Woken meanwhile: look again, but through the event loop. With every slot busy the loop
-      // would otherwise spin on resolved promises and starve the sends it waits for.
+      // Woken meanwhile: look again, but through the event loop (with every slot busy the loop
+      // would otherwise spin on resolved promises and starve the sends it waits for), after the
+      // linger, so writes arriving meanwhile are claimed together.
       this.woken = false;
-      return new Promise((resolve) => setImmediate(resolve));
+      const linger = this.slotFreed ? 0 : this.lingerLeft();
+      this.slotFreed = false;
+      return new Promise((resolve) => (linger > 0 ? setTimeout(resolve, linger) : setImmediate(resolve)));
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollMs);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
         this.wakeUp = undefined;
-        done();
+        resolve();
       };
+      const timer = setTimeout(done, this.pollMs);
+      this.wakeUp = done;
     });
   }
 
+  /** Sends one delivery; settles when it is sent and its outcome queued for recording. */
   private async attempt(c: ClaimedDelivery): Promise<void> {
     const started = this.now();
     let result: SendResult;
@@ -124,23 +192,55 @@ export class WebhookDispatcher {
       result = { error: 'only https URLs are allowed' };
     } else {
       const body = webhookBody(c.event, this.options.publicUrl);
-      result = await sendWebhook(c.subscription.url, { id: c.event.id, body, secret: c.subscription.secret }, {
+      const send = this.sender?.send ?? sendWebhook;
+      result = await send(c.subscription.url, { id: c.event.id, body, secret: c.subscription.secret }, {
         allowPrivate: this.options.allowPrivateNetwork === true || c.subscription.allowPrivateNetwork === true,
         timeoutMs: this.timeoutMs,
         now: started,
       });
     }
     const outcome = this.outcomeOf(c, result);
-    try {
-      const recorded = await this.options.store.completeDelivery(c.delivery.id, c.claimToken, outcome);
-      if (!recorded) this.options.logger.warn({ delivery: c.delivery.id }, 'webhooks: the claim ran out before the outcome was recorded');
-    } catch (e) {
-      this.options.logger.error({ err: e, delivery: c.delivery.id }, 'webhooks: recording a delivery failed (it will be sent again)');
+    // The slot frees now; the outcome is recorded with others (`recorded` settles then). The store
+    // keeps a submission's next event back until this one is recorded, so order holds.
+    const recorded = new Promise<void>((done) => {
+      this.finished.push({ claimed: c, outcome, result, done });
+      this.recording ??= this.record();
+    });
+    this.unrecorded.add(recorded);
+    void recorded.then(() => this.unrecorded.delete(recorded));
+  }
+
+  /** Records every finished attempt so far with one store write, until none are left. */
+  private async record(): Promise<void> {
+    // Let the attempts that finish in this turn of the loop join the batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.finished.length) {
+      const batch = this.finished;
+      this.finished = [];
+      let recorded: boolean[] = [];
+      try {
+        recorded = await this.options.store.completeDeliveries(batch.map((f) => ({ id: f.claimed.delivery.id, claimToken: f.claimed.claimToken, outcome: f.outcome })));
+      } catch (e) {
+        this.options.logger.error({ err: e, deliveries: batch.length }, 'webhooks: recording deliveries failed (they will be sent again)');
+        recorded = batch.map(() => true);
+      }
+      batch.forEach((f, i) => {
+        if (!recorded[i]) this.options.logger.warn({ delivery: f.claimed.delivery.id }, 'webhooks: the claim ran out before the outcome was recorded');
+        this.logOutcome(f);
+        f.done();
+      });
+      // Recorded: the next events of these submissions may go now.
+      this.woken = true;
+      this.slotFreed = true;
+      this.wakeUp?.();
     }
-    if (outcome.status !== 'delivered') {
-      const level = outcome.status === 'failed' ? 'warn' : 'info';
-      this.options.logger[level]({ delivery: c.delivery.id, subscription: c.subscription.id, tenant: c.delivery.tenantId, status: result.status, error: result.error, next: outcome.nextAttemptAt }, `webhook delivery ${outcome.status}`);
-    }
+    this.recording = undefined;
+  }
+
+  private logOutcome({ claimed: c, outcome, result }: Finished): void {
+    if (outcome.status === 'delivered') return;
+    const level = outcome.status === 'failed' ? 'warn' : 'info';
+    this.options.logger[level]({ delivery: c.delivery.id, subscription: c.subscription.id, tenant: c.delivery.tenantId, status: result.status, error: result.error, next: outcome.nextAttemptAt }, `webhook delivery ${outcome.status}`);
   }
 
   private outcomeOf(c: ClaimedDelivery, result: SendResult): DeliveryOutcome {

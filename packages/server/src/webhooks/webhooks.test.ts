@@ -118,6 +118,34 @@ describe('WebhookDispatcher', () => {
     }
   });
 
+  it('sends from a worker thread, records outcomes that finish together with one store write, and keeps each submission’s order', async () => {
+    const r = await receiver(() => ({ status: 204 }));
+    const store = await setup(r.url);
+    const at = new Date().toISOString();
+    await store.emitEvents([
+      ...['a', 'b', 'c', 'd', 'e'].map((sid) => ({ id: `c-${sid}`, tenantId: 't', type: 'submission.created' as const, submissionId: sid, at, payload: {} })),
+      { id: 'e2', tenantId: 't', type: 'submission.submitted', submissionId: 's', at, payload: {} },
+    ]);
+    const writes: number[] = [];
+    const complete = store.completeDeliveries.bind(store);
+    store.completeDeliveries = (batch) => {
+      writes.push(batch.length);
+      return complete(batch);
+    };
+    const d = new WebhookDispatcher({ store, publicUrl: 'http://x', logger, pollMs: 20, thread: true }).start();
+    try {
+      await expect.poll(async () => (await store.listDeliveries('t', { status: 'delivered' })).items.length, { timeout: 20_000 }).toBe(7);
+      expect([...r.seen].sort()).toEqual(['c-a', 'c-b', 'c-c', 'c-d', 'c-e', 'e1', 'e2']);
+      // s's second event went out only after its first was recorded.
+      expect(r.seen.indexOf('e2')).toBeGreaterThan(r.seen.indexOf('e1'));
+      expect(writes.reduce((a, b) => a + b, 0)).toBe(7);
+      expect(writes.length).toBeLessThan(7);
+    } finally {
+      await d.stop();
+      await r.close();
+    }
+  }, 30_000);
+
   it('refuses a loopback receiver unless the subscription allows private addresses', async () => {
     const r = await receiver(() => ({ status: 204 }));
     const store = await setup(r.url, false);

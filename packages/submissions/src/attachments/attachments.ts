@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { BlobTooLargeError, type AttachmentOwner, type AttachmentRecord, type BlobStore } from '@skema/core';
 import type { SubmissionActor } from '../actor.js';
-import { SubmissionError } from '../errors.js';
-import { loadOwned } from '../preconditions.js';
+import { SubmissionConflictError, SubmissionError } from '../errors.js';
+import { personOf } from '../approve.js';
+import { SubmissionVisibility } from '../visibility.js';
 import { caseAudit, type CasesDeps } from '../cases/case-deps.js';
 import { loadCase } from '../cases/case-writes.js';
 import { caseClosed } from '../cases/case-errors.js';
@@ -60,15 +61,18 @@ export class UploadInterruptedError extends Error {
  */
 export class Attachments {
   private readonly limits: AttachmentLimits;
+  // A submission's files are as need-to-know as the submission (its case team included).
+  private readonly visibility: SubmissionVisibility;
 
   constructor(private readonly deps: AttachmentsDeps) {
     this.limits = { ...DEFAULT_ATTACHMENT_LIMITS, ...deps.limits };
+    this.visibility = new SubmissionVisibility(deps);
   }
 
   /** The owner as the actor may see it; a closed case takes no new attachments. */
   private async assertOwner(actor: SubmissionActor, owner: AttachmentOwner, writing: boolean): Promise<void> {
     if (owner.kind === 'submission') {
-      await loadOwned(this.deps.store, actor.tenantId, owner.id);
+      await this.visibility.load(actor, owner.id);
       return;
     }
     const record = await loadCase(this.deps, actor, owner.id);
@@ -115,6 +119,37 @@ export class Attachments {
     return this.deps.blobs.listBlobs(actor.tenantId, owner);
   }
 
+  /**
+   * Deletes a file the actor may change: one of a draft (a submitted form's files are part of what
+   * was sent; a legal hold keeps them too) or of an open case. Content and metadata go; audited.
+   */
+  async remove(actor: SubmissionActor, id: string): Promise<void> {
+    const record = await this.deps.blobs.getBlob(actor.tenantId, id);
+    if (!record) throw new AttachmentNotFoundError();
+    if (record.owner.kind === 'submission') {
+      // Through the access policy: who may not see a need-to-know submission may not delete its files.
+      const owner = await this.visibility.load(actor, record.owner.id).catch((e: unknown) => {
+        throw e instanceof SubmissionError && e.code === 'not-found' ? new AttachmentNotFoundError() : e;
+      });
+      if (owner.status !== 'draft' || owner.legalHold) {
+        throw new SubmissionConflictError('not-editable', {
+          da: 'Bilaget hører til en indsendt formular eller en sag med retligt forbehold og kan ikke slettes.',
+          en: 'The attachment belongs to a submitted form or one on legal hold and cannot be deleted.',
+        });
+      }
+    } else {
+      await this.assertOwner(actor, record.owner, true);
+    }
+    const at = this.deps.now().toISOString();
+    const facts = { attachmentId: id, size: record.size, mediaType: record.mediaType };
+    if (!(await this.deps.blobs.deleteBlob(actor.tenantId, id))) throw new AttachmentNotFoundError();
+    await this.deps.store.appendAudit(
+      record.owner.kind === 'case'
+        ? caseAudit(actor, at, 'attachment.delete', record.owner.id, facts)
+        : { tenantId: actor.tenantId, at, actor: actor.id, action: 'attachment.delete', submissionId: record.owner.id, details: facts },
+    );
+  }
+
   /** The file and its metadata for a reader of its owner; the read is audited. */
   async download(actor: SubmissionActor, id: string): Promise<{ record: AttachmentRecord; content: AsyncIterable<Uint8Array> }> {
     const record = await this.deps.blobs.getBlob(actor.tenantId, id);
@@ -133,7 +168,7 @@ export class Attachments {
       actor: actor.id,
       action: 'attachment.read',
       ...(record.owner.kind === 'submission' ? { submissionId: record.owner.id } : {}),
-      details: { attachmentId: id, owner: record.owner.kind, ...(record.owner.kind === 'case' ? { caseId: record.owner.id } : {}) },
+      details: { attachmentId: id, owner: record.owner.kind, ...(record.owner.kind === 'case' ? { caseId: record.owner.id } : {}), ...personOf(actor) },
     });
     return { record, content };
   }

@@ -1,4 +1,4 @@
-import { applyPrefill, createCaseContext, type CaseContext, type CaseDocument, type CaseFilter, type CaseRecord, type PrefillResult, type Submission } from '@skema/core';
+import { applyPrefill, createCaseContext, type CaseAttachment, type CaseContext, type CaseDocument, type CaseFilter, type CaseRecord, type PrefillResult, type Submission } from '@skema/core';
 import type { SubmissionActor } from '../actor.js';
 import { seesAllCases } from './case-access.js';
 import { caseAudit, type CasesDeps } from './case-deps.js';
@@ -48,7 +48,18 @@ const documentOf = (s: Submission): CaseDocument => ({ id: s.id, formId: s.formI
 
 /** The case as rules see it, without the submission being validated (its data is the rule's own). */
 export async function contextOf(deps: CasesDeps, record: CaseRecord, excludeId?: string): Promise<CaseContext> {
-  return createCaseContext(record.id, (await caseSubmissions(deps, record)).map(documentOf), [], excludeId);
+  return createCaseContext(record.id, (await caseSubmissions(deps, record)).map(documentOf), await caseAttachments(deps, record), excludeId);
+}
+
+/**
+ * The files a «bilag» of a submission in the case may reference besides its own: those uploaded to
+ * the case («Sagens bilag»). Another submission's files stay that submission's (one listing per
+ * validation, not one per member of the case). Empty without an attachment store.
+ */
+async function caseAttachments(deps: CasesDeps, record: CaseRecord): Promise<CaseAttachment[]> {
+  if (!deps.attachmentsOf) return [];
+  const files = await deps.attachmentsOf(record.tenantId, { kind: 'case', id: record.id });
+  return files.map((a): CaseAttachment => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256 }));
 }
 
 /** The case context of a stored submission, or undefined when it belongs to no case. */

@@ -6,3 +6,5 @@ export { listedCase } from './case-reads.js';
 export type { WorklistItem, WorklistOptions } from './worklist.js';
 export { CaseNotFoundError, CaseConflictError } from './case-errors.js';
 export { CASE_OVERSIGHT_ROLES, seesAllCases } from './case-access.js';
+export { caseTeamAccess } from './case-team-access.js';
+export { caseListLookup } from './case-list-lookup.js';

@@ -2,6 +2,7 @@ import { createCaseContext, type CaseDocument, type CaseRecord, type DerivedDead
 import type { SubmissionActor } from '../actor.js';
 import type { CasesDeps } from './case-deps.js';
 import { caseSubmissions } from './case-reads.js';
+import { storedJudgedDate } from '../reference-date.js';
 
 /** One deadline on the worklist: which case, form and field it concerns, and when it falls. */
 export interface WorklistItem extends Omit<DerivedDeadline, 'status'> {
@@ -48,7 +49,8 @@ export async function worklist(deps: CasesDeps, actor: SubmissionActor, locale: 
     for (const submission of submissions) {
       const form = deps.forms().resolve(actor.tenantId, submission.formId, submission.version);
       // Draft mode: deadlines are derived in every mode, and the business rules need not run.
-      const result = await deps.validator.validate(form, submission.data, { locale, mode: 'draft', tenant: actor, now, case: createCaseContext(record.id, documents, [], submission.id) });
+      // Deadlines count from the stamped date; a draft never submitted from today (reference-date.ts).
+      const result = await deps.validator.validate(form, submission.data, { locale, mode: 'draft', tenant: actor, now, case: createCaseContext(record.id, documents, [], submission.id), ...storedJudgedDate(submission) });
       for (const d of result.derived.deadlines) {
         if (d.status === 'met' || (options.until !== undefined && d.due > options.until)) continue;
         items.push({ ...d, status: d.status, caseId: record.id, caseTitle: record.title, submissionId: submission.id, formId: submission.formId, version: submission.version });

@@ -3,6 +3,7 @@ import {
   DuplicateSubmissionError,
   OutboxState,
   approvalsAfter,
+  matchesSearch,
   assigneesAfter,
   assertChangeShape,
   normaliseInstant,
@@ -17,6 +18,7 @@ import {
   type CreateResult,
   type Delivery,
   type DeliveryFilter,
+  type DeliveryCompletion,
   type DeliveryOutcome,
   type OutboxEvent,
   type OutboxStore,
@@ -136,7 +138,8 @@ export class MemorySubmissionStore implements SubmissionStore, OutboxStore {
         (filter.formId === undefined || s.formId === filter.formId) &&
         (filter.version === undefined || s.version === filter.version) &&
         (filter.status === undefined || s.status === filter.status) &&
-        (sinceMs === undefined || Date.parse(s.updatedAt) >= sinceMs),
+        (sinceMs === undefined || Date.parse(s.updatedAt) >= sinceMs) &&
+        (filter.search === undefined || matchesSearch(s, filter.search)),
     );
     const page = listPage(matching, filter);
     return { ...page, items: page.items.map(clone) };
@@ -183,6 +186,10 @@ export class MemorySubmissionStore implements SubmissionStore, OutboxStore {
 
   async completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean> {
     return this.outbox.complete(id, claimToken, outcome) !== undefined;
+  }
+
+  async completeDeliveries(completions: readonly DeliveryCompletion[]): Promise<boolean[]> {
+    return completions.map((c) => this.outbox.complete(c.id, c.claimToken, c.outcome) !== undefined);
   }
 
   async listDeliveries(tenantId: string, filter: DeliveryFilter): Promise<{ items: Delivery[]; nextCursor?: string }> {

@@ -1,7 +1,7 @@
-import { TransitionGuardRegistry, type Actor, type TransitionRequest } from '@skema/core';
+import { ApprovalTransitions, TransitionGuardRegistry, type Actor, type TransitionRequest } from '@skema/core';
 import { describe, expect, it } from 'vitest';
 import plugin from '../plugin.js';
-import { planApprovalGuard } from './plan-approval.js';
+import { planApprovalGuard, planApprovalTransition } from './plan-approval.js';
 
 const actor = (id: string, ...roles: string[]): Actor => ({ id, roles, kind: 'person' });
 const req = (over: Partial<TransitionRequest>): TransitionRequest => ({
@@ -35,5 +35,15 @@ describe('FRL-03: the plan is approved by a signed-in person, recorded', () => {
     const registry = TransitionGuardRegistry.fromPlugins([plugin()]);
     expect(registry.all().map((g) => g.name)).toEqual(['familieraadslagningsplan:FRL-03']);
     expect(registry.guardsFor('familieraadslagningsplan', 'submitted')).toEqual([]);
+  });
+
+  it('FRL-03 «Godkend»: the plugin declares that a caseworker’s or leder’s approval of a submitted plan moves it to approved (the guard decides whose counts)', () => {
+    const transitions = ApprovalTransitions.fromPlugins([plugin()]);
+    expect(transitions.find('familieraadslagningsplan', 'submitted', 'caseworker')).toEqual(planApprovalTransition());
+    expect(transitions.find('familieraadslagningsplan', 'submitted', 'leder')?.to).toBe('approved');
+    // Not from a draft (the graph goes through submitted), not for a fagkonsulent's role, not for other forms.
+    expect(transitions.find('familieraadslagningsplan', 'draft', 'caseworker')).toBeUndefined();
+    expect(transitions.find('familieraadslagningsplan', 'submitted', 'fagkonsulent')).toBeUndefined();
+    expect(transitions.find('evalueringsskema', 'submitted', 'caseworker')).toBeUndefined();
   });
 });

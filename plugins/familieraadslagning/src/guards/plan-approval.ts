@@ -1,4 +1,4 @@
-import { valueAt, type GuardDecision, type TransitionGuard } from '@skema/core';
+import { valueAt, type ApprovalTransition, type GuardDecision, type TransitionGuard } from '@skema/core';
 
 /**
  * FRL-03 as a transition guard: a familierådslagning plan is approved (status `approved`) by a
@@ -28,4 +28,13 @@ export function planApprovalGuard(formId = 'familieraadslagningsplan'): Transiti
       };
     },
   };
+}
+
+/**
+ * FRL-03's «Godkend»: the plan's approval by a signed-in person (as caseworker or leder, the roles
+ * the form's approvals block asks) moves a submitted plan to `approved`; the guard above decides
+ * whether this person's approval is the one that counts (initiativtager, leder, or a leder contacted).
+ */
+export function planApprovalTransition(formId = 'familieraadslagningsplan'): ApprovalTransition {
+  return { name: `${formId}:FRL-03`, formId, from: ['submitted'], to: 'approved', roles: ['caseworker', 'leder'] };
 }

@@ -27,6 +27,7 @@ const EVA_01: RuleDefinition = {
     en: 'The evaluation form is filled in after every family group conference – the first and the follow-ups – by the child, the family and the network. A form dated to a conference not yet held is filled in too early.',
   },
   source: '004 «Derfor er det en god idé, at de udfylder et evalueringsskema efter hver familierådslagning»',
+  judgedDate: { kind: 'today' },
   message: {
     da: 'Evalueringsskemaet bør udfyldes efter rådslagningen; «{label}» ligger efter i dag.',
     en: 'The evaluation form should be filled in after the conference; "{label}" is after today.',
@@ -93,6 +94,7 @@ const EVA_03: DeadlineDefinition = {
     en: "The responses are collected and systematised in the unit. The reminder is met once the date of the unit's collection is recorded.",
   },
   source: '004 «Er der lavet et system i enheden, der systematiserer besvarelserne fra evalueringsskemaerne?»',
+  judgedDate: { kind: 'field', pointer: '/dato' },
   options: {
     maaneder: {
       description: {

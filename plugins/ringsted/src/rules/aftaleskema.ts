@@ -233,6 +233,7 @@ export const aftaleskemaRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '003 Børne- og familiemøde – Opstart på en foranstaltning',
+    judgedDate: { kind: 'field', pointer: '/moede/dato' },
     description: {
       da: 'Et børne- og familiemøde med formålet opstart på en foranstaltning kræver en afsluttet børnefaglig undersøgelse, der peger på en indsats efter barnets lov § 32 (før 2024 servicelovens § 52), og barnets plan eller ungeplan udarbejdet forinden; opfølgningsmødet ligger senest 3 måneder efter.',
       en: 'A børne- og familiemøde starting a measure requires a completed child assessment pointing to a measure under section 32 of the Children’s Act (barnets lov; before 2024 section 52 of the Social Services Act) and the child’s plan or youth plan prepared beforehand; the follow-up meeting is due within 3 months.',
@@ -266,6 +267,7 @@ export const aftaleskemaRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '003 Børne- og familiemøde: Opfølgningsmøde',
+    judgedDate: { kind: 'field', pointer: '/moede/dato' },
     description: {
       da: 'På et børne- og familiemøde med formålet opfølgningsmøde fastsættes det næste senest 6 måneder frem.',
       en: 'At a børne- og familiemøde follow-up meeting the next one is set within 6 months.',
@@ -306,6 +308,7 @@ export const aftaleskemaDeadlines: DeadlineDefinition[] = [
     id: 'AFT-08',
     appliesTo: FORM,
     source: '003 Børne- og familiemøde – Opstart på en foranstaltning',
+    judgedDate: { kind: 'field', pointer: '/moede/dato' },
     description: { da: 'Opfølgningsmøde senest 3 måneder efter opstart.', en: 'Follow-up meeting within 3 months of the start.' },
     derive(data) {
       const dato = meetingDate(data);
@@ -327,6 +330,7 @@ export const aftaleskemaDeadlines: DeadlineDefinition[] = [
     id: 'AFT-09',
     appliesTo: FORM,
     source: '003 Børne- og familiemøde: Opfølgningsmøde',
+    judgedDate: { kind: 'field', pointer: '/moede/dato' },
     description: {
       da: 'Den justerede plan (barnets plan eller ungeplan) sendes 2 uger efter opfølgningsmødet.',
       en: 'The adjusted plan (the child’s plan or youth plan) is sent 2 weeks after the follow-up meeting.',

@@ -122,6 +122,7 @@ const IND_04: RuleDefinition = {
     en: 'Once the next meeting has been held, the plan should describe what difference the trial actions made.',
   },
   source: '002 Trin 3 «Hold øje med hvilken forskel, prøvehandlingerne gør, så I kan fortælle om det … når I mødes næste gang»',
+  judgedDate: { kind: 'today' },
   message: {
     da: 'Det næste møde er holdt: beskriv de forskelle, I har observeret, i «{label}».',
     en: 'The next meeting has been held: describe the differences you observed in "{label}".',

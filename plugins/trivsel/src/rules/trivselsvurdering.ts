@@ -156,6 +156,7 @@ const TRV_01: DeadlineDefinition = {
     en: 'For each well-being level the barometer suggests collaborators and a type of intervention. The suggestion is shown as a reminder from the assessment date until the next steps (collaborators, dialogue meeting or intervention plan) are recorded. These are suggestions, not requirements.',
   },
   source: '002 Trin 1 «Her får du et overblik over, hvilke samarbejdspartnere du kan inddrage samt hvilke former for indsatser, der er relevante på de forskellige trivselsniveauer»',
+  judgedDate: { kind: 'field', pointer: '/dato', fallback: 'today' },
   derive(data, ctx) {
     const label = trv01Forslagstekst(valueAt(data, '/niveau'));
     if (!label) return [];

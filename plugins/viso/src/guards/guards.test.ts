@@ -19,7 +19,7 @@ const approval = (actorId: string, role: string): Approval => ({ actorId, role, 
 describe('the plugin contributes its guards', () => {
   it('the registry collects LEV-07 and UND-03 from the plugin, applying each only to its form and status', () => {
     const registry = TransitionGuardRegistry.fromPlugins([plugin()]);
-    expect(registry.all().map((g) => g.name)).toEqual(['leveranceaftale:LEV-07', 'underretning:UND-03']);
+    expect(registry.all().map((g) => g.name)).toEqual(['leveranceaftale:LEV-07', 'leveranceaftale:LEV-11', 'underretning:UND-03', 'leveranceaftale:LEV-11']);
     expect(registry.decide(req({ formId: 'fixture', actor: actor('x', 'caseworker') }))).toEqual({ outcome: 'allow' });
     expect(registry.decide(req({ to: 'rejected', actor: actor('x', 'leder') }))).toEqual({ outcome: 'allow' });
     expect(registry.decide(req({ actor: actor('x', 'leder') })).outcome).toBe('deny');

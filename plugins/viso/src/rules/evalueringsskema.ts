@@ -120,6 +120,7 @@ const EVA_06: DeadlineDefinition = {
     en: 'When the course is closed, a satisfaction survey is sent automatically to the recipient of the advice. The delivery is closed at most 7 working days after the closing meeting, so the survey is expected by then.',
   },
   source: '001 §5.3.4 «Når et forløb afsluttes, sendes et spørgeskema automatisk til modtager af rådgivningen»; §5.3.3 «Senest syv arbejdsdage efter det afsluttende møde»',
+  judgedDate: { kind: 'field', pointer: '/dato' },
   options: {
     arbejdsdage: {
       description: {

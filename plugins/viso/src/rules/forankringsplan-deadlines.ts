@@ -10,6 +10,7 @@ const FOR_02: DeadlineDefinition = {
     en: 'The specialist sends the agenda and the plan template to the coordinator at least one week before the anchoring meeting.',
   },
   source: '001 §5.4.1 «specialisten skal senest fremsende dagsorden og skabelon til forankringsplan til tovholder senest en uge før forankringsmødet afholdes»',
+  judgedDate: { kind: 'field', pointer: '/forankringsmoede/dato' },
   derive(data) {
     const meeting = forankringsmoede(data);
     if (!meeting) return [];
@@ -35,6 +36,7 @@ const FOR_07: DeadlineDefinition = {
     en: 'The coordinator sends the plan to the participants and the specialist after every meeting, and the specialist files it in VIAS. The last follow-up meeting ends the anchoring course; no new closing meeting is held. The seed gives no deadline for sending; the reminder uses the rule option "arbejdsdage".',
   },
   source: '001 §5.4.1 «Tovholderen udsender forankringsplanen til mødedeltagerne og specialisten efter mødet. Specialisten lægger forankringsplanen i VIAS»; §5.4.4',
+  judgedDate: { kind: 'field', pointer: '/versioner/*/dato' },
   options: {
     arbejdsdage: {
       description: { da: 'Arbejdsdage efter mødet, inden planen er sendt ud og lagt i VIAS.', en: 'Working days after the meeting within which the plan is sent and filed.' },

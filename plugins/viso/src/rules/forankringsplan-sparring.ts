@@ -103,6 +103,7 @@ export const FOR_06: RuleDefinition = {
     da: 'Inden hvert opfølgende møde gør specialisten og tovholderen status i en telefonsamtale: har kommunen arbejdet aktivt med de aftalte aktiviteter? Ellers udsættes mødet.',
     en: 'Before each follow-up meeting the specialist and the coordinator take stock by phone: has the municipality worked actively on the agreed activities? If not, the meeting is postponed.',
   },
+  judgedDate: { kind: 'today' },
   source:
     '001 §5.4.3 «Der stilles krav om, at kommunen har arbejdet aktivt med de aftalte aktiviteter fra det forgangne møde, for at næste opfølgende møde kan afholdes. I den telefoniske dialog med tovholder inden næste møde, gøres der status»',
   message: {

@@ -91,6 +91,7 @@ const FOR_03: RuleDefinition = {
     en: 'Only one follow-up meeting can be agreed at a time, because the need for more depends on the work with the plan until the next meeting.',
   },
   source: '001 §5.4.1 «Der kan kun aftales ét opfølgende møde af gangen»',
+  judgedDate: { kind: 'today' },
   message: {
     da: 'Der kan kun aftales ét opfølgende møde ad gangen; der er allerede aftalt et møde den {dato}.',
     en: 'Only one follow-up meeting can be agreed at a time; one is already agreed for {dato}.',
@@ -113,6 +114,7 @@ const FOR_04: RuleDefinition = {
     da: 'Opfølgende møder forudsætter et afholdt forankringsmøde. Der holdes højst tre opfølgende møder i alt, alle inden for seks måneder efter det afsluttende møde, hvert på 1,5 time.',
     en: 'Follow-up meetings require an anchoring meeting held earlier. At most three follow-up meetings in all, all within six months of the closing meeting, each 1.5 hours.',
   },
+  judgedDate: { kind: 'today' },
   source:
     '001 §5.4.3 «Det er en forudsætning, at der har været afholdt forankringsmøde, inden der tilbydes opfølgende møde(r)»; «dog max tre opfølgende møder i alt inden for seks måneder efter det afsluttende møde»; «Tidsrammen for et opfølgende møde er 1,5 time»',
   message: {

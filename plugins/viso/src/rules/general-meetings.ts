@@ -159,6 +159,7 @@ const DP_08: DeadlineDefinition = {
     da: 'Notat- og journaliseringspligt: notatet fra mødet lægges i VIAS snarest muligt, så journalen er ajour, før nogen beder om aktindsigt. Frøet angiver ingen frist; påmindelsen bruger regelindstillingen «arbejdsdage». Det afklarende møde har sin egen frist (OPS-01).',
     en: 'Duty to record and journalise: the meeting summary is filed in VIAS as soon as possible, so the record is current before anyone requests access. The seed gives no deadline; the reminder uses the rule option "arbejdsdage". The clarifying meeting has its own deadline (OPS-01).',
   },
+  judgedDate: { kind: 'field', pointer: '/moede/dato' },
   source:
     '001 §6.1 «Derudover skal der laves notat om væsentlige sagsbehandlingskridt i sagen, som udarbejdes snarest muligt»; §6.2 «Det er vigtigt, at journalerne er ført ajour, inden borgeren eventuelt anmoder om aktindsigt i forløbet»',
   options: {

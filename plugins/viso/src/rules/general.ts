@@ -120,6 +120,7 @@ const DP_04: DeadlineDefinition = {
     da: 'Senest syv arbejdsdage efter det afsluttende møde afslutter specialisten leverancen: de sidste relevante akter journaliseres, og akter og arbejdspapirer som mails og notater makuleres (for psykologer gælder særlige regler). Fristen er overholdt, når aftalens status er «Afsluttet».',
     en: 'At most seven working days after the closing meeting the specialist closes the delivery: the last relevant documents are journalised and working papers such as mails and notes are destroyed (special rules apply to psychologists). Met when the agreement\'s status is "Afsluttet".',
   },
+  judgedDate: { kind: 'field', pointer: '/tidsplan/planlagtDatoAfsluttendeMoede' },
   source:
     '001 §5.3.3 «Senest syv arbejdsdage efter det afsluttende møde, afslutter specialisten leverancen ved at: … Journalisere de sidste relevante akter på sagen i VIAS og makulere akter og arbejdspapirer såsom mails og notater (OBS: for psykologer gælder særlige regler)»',
   options: {

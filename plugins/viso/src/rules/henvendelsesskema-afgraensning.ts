@@ -1,5 +1,6 @@
-import { arrayAt, listAtLeast, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { arrayAt, listAtLeast, pointer, stringAt, valueAt, type RuleContext, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { isValidCpr, normalizeCpr } from '@skema/plugin-dk';
+import { brokenReferences, PREVIOUS_NAME_MEMBER, requiredFile, usesAttachmentRefs } from './bilag-files.js';
 import { FORM, filled, isAnonymous, isTrue, profileOf, stringListOption } from './henvendelsesskema-data.js';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
 import { ALL_BILAGSTYPER, ALL_YDELSER } from './option-universes.js';
@@ -42,6 +43,16 @@ const IDENTIFYING_PATHS = [
 ];
 
 const DEFAULT_BILAG = ['seneste udredninger', 'status fra indsatser'];
+
+const bilagName = (item: unknown): string => stringAt(item, '/type') ?? 'bilag';
+
+/**
+ * A required bilag type is met by an item of that type whose reference names a stored file; a
+ * typed file name («ikke verificeret») does not. An item with no file at all is reported by
+ * `brokenReferences` already; here one with only a typed name.
+ */
+const requiredBilagFile = (bilag: readonly unknown[], indices: readonly number[], type: string, ctx: RuleContext): RuleFinding[] =>
+  requiredFile(bilag, indices, '/bilag', () => type, ctx, (item) => valueAt(item, `/${PREVIOUS_NAME_MEMBER}`) !== undefined);
 
 /** One borger per case, anonymity and VISO's scope (001 §3.2–3.5, §5.1.3, §6.2.1). */
 export const afgraensningRules: RuleDefinition[] = [
@@ -217,8 +228,10 @@ export const afgraensningRules: RuleDefinition[] = [
     appliesTo: FORM,
     source: '001 §3.5',
     description: {
-      da: 'Ved mini-rådgivningsforløb i en enkeltsag medsendes som minimum seneste udredninger, status fra indsatser og en beskrivelse af, hvordan fagpersonerne indtil nu har arbejdet med problemstillingen. «Som minimum medsendes seneste udredninger og status fra indsatser samt en beskrivelse af, hvordan fagpersonerne indtil nu har arbejdet med den konkrete problemstilling».',
-      en: 'A mini single-case course must include at least the latest assessments, status from measures and a description of the work done so far.',
+      da: 'Ved mini-rådgivningsforløb i en enkeltsag medsendes som minimum seneste udredninger, status fra indsatser og en beskrivelse af, hvordan fagpersonerne indtil nu har arbejdet med problemstillingen. «Som minimum medsendes seneste udredninger og status fra indsatser samt en beskrivelse af, hvordan fagpersonerne indtil nu har arbejdet med den konkrete problemstilling». '
+        + 'Fra version 1.2.0 skal hvert påkrævet bilag være en vedhæftet fil, der er gemt for henvendelsen eller dens sag (et indtastet filnavn tæller ikke), og et bilag skal have en vedhæftet fil (eller et filnavn indtastet før 1.2.0) og må ikke henvise til en fil, der ikke findes; uden en gemt indsendelse meldes det, at det ikke kunne kontrolleres.',
+      en: 'A mini single-case course must include at least the latest assessments, status from measures and a description of the work done so far. '
+        + 'From version 1.2.0 each required attachment must be a file stored for the referral or its case (a typed file name does not count), and every attachment must have an attached file (or a file name typed before 1.2.0) and must not reference a file that does not exist; outside a stored submission the rule says it could not check.',
     },
     message: {
       da: 'Der mangler bilag af typen «{type}». Ved mini-rådgivningsforløb i en enkeltsag medsendes som minimum seneste udredninger og status fra indsatser.',
@@ -232,11 +245,15 @@ export const afgraensningRules: RuleDefinition[] = [
       },
     },
     check(data, ctx) {
-      if (valueAt(data, '/ydelse') !== YDELSE.miniEnkeltsag) return [];
-      const types = new Set(arrayAt(data, '/bilag').map((b) => stringAt(b, '/type')));
-      const findings: RuleFinding[] = stringListOption(ctx.options.paakraevedeBilag, DEFAULT_BILAG)
-        .filter((type) => !types.has(type))
-        .map((type) => ({ path: '/bilag', params: { type } }));
+      // A bilag is a stored file for every ydelse (from 1.2.0; the schema required its name before).
+      const findings = brokenReferences(data, '/bilag', ctx, bilagName, { fileRequired: true });
+      if (valueAt(data, '/ydelse') !== YDELSE.miniEnkeltsag) return findings;
+      const bilag = arrayAt(data, '/bilag');
+      for (const type of stringListOption(ctx.options.paakraevedeBilag, DEFAULT_BILAG)) {
+        const ofType = bilag.flatMap((b, i) => (stringAt(b, '/type') === type ? [i] : []));
+        if (ofType.length === 0) findings.push({ path: '/bilag', params: { type } });
+        else if (usesAttachmentRefs(ctx)) findings.push(...requiredBilagFile(bilag, ofType, type, ctx));
+      }
       if (!filled(data, '/oplysningshjul/arbejdetIndtilNu')) {
         findings.push({
           path: '/oplysningshjul/arbejdetIndtilNu',

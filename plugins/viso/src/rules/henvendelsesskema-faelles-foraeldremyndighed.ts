@@ -13,6 +13,7 @@ export const faellesForaeldremyndighed: RuleDefinition = {
   severity: 'warning',
   appliesTo: FORM,
   source: '001 §2.2.2 «forsøge at indhente samtykke hos forældremyndighedsindehaveren»; forældreansvarsloven § 3 (fælles forældremyndighed)',
+  judgedDate: { kind: 'reference' },
   description: {
     da: 'Ved fælles forældremyndighed bør begge forældremyndighedsindehavere give eller være spurgt om samtykke. Er kun den ene spurgt, nævnes den anden.',
     en: 'With joint custody both custody holders should give or have been asked for consent. If only one was asked, the other is named.',

@@ -21,6 +21,7 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
     id: 'HEN-15',
     appliesTo: FORM,
     source: '001 §4.2',
+    judgedDate: { kind: 'field', pointer: '/visitation/modtagetDato', fallback: 'today' },
     description: {
       da: 'Før registrering undersøger Team Support, om borgeren indgår i et igangværende forløb; i så fald afgør forløbets fagkonsulent, om henvendelsen journaliseres dér eller oprettes som nyt forløb.',
       en: 'Before registration Team Support checks for an ongoing course on the same CPR; its fagkonsulent decides whether to journalise there or open a new course.',
@@ -62,6 +63,7 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
     id: 'HEN-16',
     appliesTo: FORM,
     source: '001 §4.2',
+    judgedDate: { kind: 'field', pointer: '/visitation/screeningsdato', also: 'reference' },
     description: {
       da: 'Mangler samtykket ved screeningen, registreres henvendelsen ikke (afventer fagkonsulent), og Team Support kontakter straks en fagkonsulent. «kontakte en fagkonsulent uden at registrere henvendelsen i VIAS».',
       en: 'If consent is missing at screening, the referral stays unregistered (awaiting fagkonsulent) and Team Support contacts a fagkonsulent at once.',
@@ -87,6 +89,7 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
     id: 'HEN-17',
     appliesTo: FORM,
     source: '001 §4.2',
+    judgedDate: { kind: 'field', pointer: '/visitation/fordelingsdato' },
     description: {
       da: 'Ved fordelingen sendes et kvitteringsbrev med fagkonsulentens navn til henvender og et persondatabrev til borgeren og forældremyndighedsindehaveren; begge journaliseres.',
       en: 'On distribution, a receipt naming the fagkonsulent goes to the referrer and a personal-data letter to the borger and the custody holder; both are journalised.',
@@ -126,6 +129,7 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
     id: 'HEN-18',
     appliesTo: FORM,
     source: '001 §3.4, §5.1.1',
+    judgedDate: { kind: 'field', pointer: '/visitation/fordelingsdato' },
     description: {
       da: 'Fagkonsulenten kontakter henvenderen senest syv arbejdsdage efter fordelingen og noterer datoen for 1. kontakt. «kontakter henvenderen senest syv arbejdsdage efter fordelingen … noterer dato for 1. kontakt».',
       en: 'The fagkonsulent contacts the referrer within seven working days of distribution and records the date of first contact.',
@@ -161,6 +165,7 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
     id: 'HEN-24',
     appliesTo: FORM,
     source: '001 bilag 11',
+    judgedDate: { kind: 'field', pointer: '/visitation/visoLederOrienteret', fallback: 'today' },
     description: {
       da: 'Ved pressebevågenhed involveres nærmeste VISO-leder straks. «Sikre at nærmeste VISO-leder straks involveres ved pressebevågenhed».',
       en: 'With press attention the nearest VISO leader is involved at once.',

@@ -22,6 +22,7 @@ export const samtykkeVoksneRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '001 §2.2.3',
+    judgedDate: { kind: 'reference' },
     description: {
       da: 'For en voksen kan samtykke gives af borgeren selv, af en personlig værge beskikket af Familieretshuset, eller af en fuldmagtshaver, hvis fuldmagten (almindelig eller fremtidsfuldmagt) er trådt i kraft og omfatter det sociale område. «En person med en gyldig fuldmagt, som omfatter varetagelse af borgerens interesser på det sociale område og som er trådt i kraft, kan give samtykke».',
       en: 'For an adult, consent may be given by the borger, a personal guardian appointed by Familieretshuset, or a holder of a power of attorney that is in force and covers the social area.',
@@ -62,6 +63,7 @@ export const samtykkeVoksneRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '001 §2.2.3',
+    judgedDate: { kind: 'reference' },
     description: {
       da: 'En henvendelse om en voksen uden samtykke (servicelovens § 82) kræver: grunden til det manglende samtykke (væsentligt nedsat psykisk funktionsevne), status for en ansøgning om værgemål, at nære pårørende er hørt, og – når VISO accepterer henvendelsen – fagkonsulentens faglige begrundelse. «Hvis VISO accepterer en henvendelse uden samtykke, så er det fagkonsulentens ansvar at sikre den faglige begrundelse bliver noteret».',
       en: 'An adult referral without consent (servicelovens § 82) requires the reason for the missing consent, the status of a guardianship application, that close relatives were heard, and – when VISO accepts it – the fagkonsulent’s justification.',

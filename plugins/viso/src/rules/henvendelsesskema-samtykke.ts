@@ -24,6 +24,7 @@ export const samtykkeRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '001 §2.2.2',
+    judgedDate: { kind: 'reference' },
     description: {
       da: 'Samtykkegrundlaget skal oplyses, og det skal passe med de registrerede samtykker: «Med samtykke» kræver mindst ét givet samtykke og ingen afvisninger. «Ved henvendelse skal henvender oplyse, hvorvidt ønske om rådgivning sker med samtykke eller efter de særlige regler».',
       en: 'The consent basis must be stated and match the recorded consents: "Med samtykke" needs at least one consent given and no refusal.',
@@ -87,6 +88,7 @@ export const samtykkeRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '001 §2.2.2',
+    judgedDate: { kind: 'reference' },
     description: {
       da: 'Er samtykke hverken indhentet eller forsøgt indhentet hos en, der kan give det, kan henvendelsen ikke behandles: «hvis det fremgår af henvendelsesskemaet, at der ikke er indhentet eller forsøgt indhentet samtykke, kan VISO ikke behandle de modtagne oplysninger».',
       en: 'If consent was neither obtained nor attempted from someone entitled to give it, VISO cannot process the referral.',
@@ -109,6 +111,7 @@ export const samtykkeRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '001 §2.2.2',
+    judgedDate: { kind: 'reference' },
     description: {
       da: 'Henvendelse efter Retssikkerhedslovens § 11d, stk. 2 kræver: børne- og ungeområdet, en kommune som henvender, en sag om særlig støtte efter barnets lov, et registreret forsøg på samtykke hos forældremyndighedsindehaveren eller den unge fyldt 15 år, og at barnet er oplyst om retten til en bisidder. «Kommunen skal forinden forsøge at indhente samtykke hos forældremyndighedsindehaveren eller den unge, der er fyldt 15 år. Kommunen skal også oplyse barnet eller den unge om retten til en bisidder».',
       en: 'A referral under § 11d(2) requires: the children’s area, a kommune as referrer, a case of special support under barnets lov, a recorded consent attempt with the custody holder or the youth aged 15+, and that the child was told of the right to a bisidder.',
@@ -174,6 +177,7 @@ export const samtykkeRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '001 §2.2.2, bilag 11',
+    judgedDate: { kind: 'reference' },
     description: {
       da: 'Er borgeren fyldt 15 år på datoen for indsendelsen (beregnet ud fra CPR-nummeret), skal den unge selv være spurgt om samtykke. Den unges samtykke supplerer – men erstatter ikke – forældremyndighedsindehaverens (beslutning Q5). «Vide om der er afgivet samtykke, herunder også fra unge over 15 år».',
       en: 'If the borger is 15 or older on the submission date (computed from the CPR number), the youth must have been asked for consent. The youth’s consent supplements, not replaces, the custody holder’s (decision Q5).',

@@ -12,7 +12,7 @@ import {
   STATUSES_AFTER_FAGKONSULENT,
   STATUSES_APPROVED,
 } from './leveranceaftale-read.js';
-import { readsTypedApprovals } from './typed-approvals.js';
+import { readsTypedApprovals, readsTypedChangeApprovals } from './typed-approvals.js';
 
 const appliesTo = [LEVERANCEAFTALE];
 
@@ -257,11 +257,13 @@ export const lev11ChangesApproved: RuleDefinition = {
     da: '«{label}» skal udfyldes for ændring {nr}: fagkonsulenten skal godkende alle ændringer.',
     en: '"{label}" is required for change {nr}: the fagkonsulent approves every change.',
   },
-  check(data) {
+  check(data, ctx) {
+    // From 1.3.0 a signed-in fagkonsulent approves the changes (the LEV-11 guard); typed names are history.
+    const typed = readsTypedChangeApprovals(ctx);
     return arrayAt(data, '/aendringer').flatMap((_, i): RuleFinding[] => {
       const at = `/aendringer/${i}`;
       const findings: RuleFinding[] = [];
-      if (!hasText(data, `${at}/godkendtAf`)) findings.push({ path: `${at}/godkendtAf`, params: { nr: i + 1 } });
+      if (typed && !hasText(data, `${at}/godkendtAf`)) findings.push({ path: `${at}/godkendtAf`, params: { nr: i + 1 } });
       if (enumAt(data, `${at}/type`) === 'Ændring i leverancebeskrivelsen' && !hasText(data, `${at}/begrundelse`)) {
         findings.push({
           path: `${at}/begrundelse`,

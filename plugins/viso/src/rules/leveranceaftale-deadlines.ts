@@ -28,6 +28,7 @@ export const lev01ProposalDeadline: DeadlineDefinition = {
     en: 'The proposal goes to the fagkonsulent at most 5 days after the meeting summary was sent (calendar days, spec §8 Q2).',
   },
   source: '001 §5.1.3 «Senest 5 dage efter, at opsamlingsnotatet er udsendt, udarbejde et forslag til leveranceaftale»',
+  judgedDate: { kind: 'field', pointer: '/tidsplan/opsamlingsnotatUdsendt' },
   options: {
     days: {
       description: { da: 'Frist i kalenderdage.', en: 'Deadline in calendar days.' },
@@ -64,6 +65,7 @@ export const lev15HoursLogged: DeadlineDefinition = {
     en: 'Hours and other use are logged as soon as possible and by the end of the month in which the activity is planned.',
   },
   source: '001 §5.2.3 «senest inden udgangen af den måned, hvor aktiviteten er planlagt (ifølge leveranceplanen)»',
+  judgedDate: { kind: 'field', pointer: '/aktiviteter/*/dato' },
   derive(data) {
     if (!LOGGING_STATUSES.includes(enumAt(data, '/status') ?? '')) return [];
     const interruptedOn = enumAt(data, '/status') === 'Afbrudt' ? dateAt(data, '/afbrydelse/dato') : undefined;
@@ -97,6 +99,7 @@ export const lev18SupplierChoiceJustified: DeadlineDefinition = {
     en: 'The fagkonsulent chooses the best-qualified supplier (else the next best with capacity; on a tie the lowest total price of hours and transport) and justifies the choice before sending the visitation.',
   },
   source: '001 §5.1.2 «Fagkonsulenten udvælger og begrunder sit valg af leverandør i VIAS. Herefter sender fagkonsulenten henvendelsen til leverandøren»',
+  judgedDate: { kind: 'field', pointer: '/visitation/modtagetDato' },
   derive(data) {
     const sentToSupplier = dateAt(data, '/visitation/modtagetDato');
     if (sentToSupplier === undefined) return [];
@@ -120,6 +123,7 @@ export const lev19SupplierResponse: DeadlineDefinition = {
     en: "The supplier answers 'ja tak' or 'nej tak' within five working days; after accepting, the specialist contacts the referrer within five working days and offers a clarifying meeting within 30 days of acceptance.",
   },
   source: '001 §5.1.2 «senest fem arbejdsdage efter modtagelsen af henvendelsen svare ’ja tak’ eller ’nej tak’»; «inden for 30 dage efter, at specialisten har accepteret opgaven»',
+  judgedDate: { kind: 'field', pointer: '/visitation/modtagetDato' },
   derive(data, ctx) {
     const findings: DeadlineFinding[] = [];
     const received = dateAt(data, '/visitation/modtagetDato');

@@ -29,6 +29,7 @@ const OPS_01: DeadlineDefinition = {
     en: 'The summary of the clarifying meeting is sent to the referrer and filed in VIAS within five working days of the meeting.',
   },
   source: '001 §5.1.3 «Udarbejde et opsamlingsnotat i VIAS, sende det til henvender og lægge det i VIAS senest fem arbejdsdage efter det afklarende møde»',
+  judgedDate: { kind: 'field', pointer: '/moede/dato' },
   options: { arbejdsdage: ARBEJDSDAGE },
   derive(data, ctx) {
     if (meetingType(data) !== 'Afklarende møde') return [];
@@ -53,6 +54,7 @@ const OPS_05: DeadlineDefinition = {
     en: 'The specialist writes minutes of the working meeting and files them in the case history. If it turns into a midway meeting, a summary using the midway template is sent out. The seed gives no deadline; the reminder uses the rule option "arbejdsdage".',
   },
   source: '001 §5.2.7 «Specialisten skriver som udgangspunkt referat af arbejdsmødet og lægger det i sagshistorikken. Hvis arbejdsmødet får karakter af et midtvejsmøde, udarbejder og udsender specialisten et opsamlingsnotat»',
+  judgedDate: { kind: 'field', pointer: '/moede/dato' },
   options: { arbejdsdage: ARBEJDSDAGE },
   derive(data, ctx) {
     if (meetingType(data) !== 'Arbejdsmøde') return [];
@@ -77,6 +79,7 @@ const OPS_08: DeadlineDefinition = {
     en: 'In courses on adoption without consent the specialist writes a summary of every advisory meeting and sends it to the referrer. The seed gives no deadline; the reminder uses the rule option "arbejdsdage".',
   },
   source: '001 §3.9 «Opsamlingsnotater fra hvert rådgivningsmøde udarbejdes af specialisten og sendes til henvender»',
+  judgedDate: { kind: 'field', pointer: '/moede/dato' },
   options: { arbejdsdage: ARBEJDSDAGE },
   derive(data, ctx) {
     // The afklarende møde already has its own deadline (OPS-01).

@@ -34,6 +34,7 @@ const LOG_03: RuleDefinition = {
     en: 'The overall goal is required once the clarifying meeting has been held. Adjustments are added as a new dated version so the history is kept.',
   },
   source: '000 «Udfyldes på/efter det afklarende møde – og justeres evt. undervejs om nødvendigt. Dato for evt. justering noteres»',
+  judgedDate: { kind: 'today' },
   message: {
     da: '«{label}» skal udfyldes, når det afklarende møde er holdt.',
     en: '"{label}" is required once the clarifying meeting has been held.',
@@ -91,6 +92,7 @@ const LOG_04: RuleDefinition = {
     en: 'After each joint meeting the sub-goals for the period up to the next meeting must be filled in, so everyone knows what to work on.',
   },
   source: '000 «Udfyldes som opsamling på/efter hvert møde, så alle ved hvilke delmål, der skal arbejdes med frem mod næste møde»',
+  judgedDate: { kind: 'today' },
   message: {
     da: 'Delmålene {periode} skal udfyldes, fordi {moede} er holdt.',
     en: 'The sub-goals {periode} must be filled in because {moede} has been held.',
@@ -169,6 +171,7 @@ const LOG_06: RuleDefinition = {
     en: 'Once the closing meeting has been held, a named coordinator for working meetings during/after the VISO course is required.',
   },
   source: '000 «aftaler om tovholder for samarbejdsmøder under og/eller efter rådgivningsforløbet» (d)',
+  judgedDate: { kind: 'today' },
   message: {
     da: `Rækken «${TOVHOLDER_ROW}» skal have et navn, senest når det afsluttende møde holdes.`,
     en: `The row "${TOVHOLDER_ROW}" needs a name by the time the closing meeting is held.`,
@@ -279,6 +282,7 @@ const LOG_01: DeadlineDefinition = {
     en: 'The VISO specialist updates the advisory log after every joint meeting; the reminder is met when "Log updated" is filled in.',
   },
   source: '000 «VISO-specialist udfylder Rådgivningsloggen som opsamling på alle fælles møder»',
+  judgedDate: { kind: 'field', pointer: '/moeder/*/dato', also: 'today' },
   options: {
     arbejdsdage: WORKING_DAYS_OPTION({
       da: 'Arbejdsdage efter mødet, hvor loggen bør være opdateret (frøet angiver ingen frist; 5 svarer til opsamlingsnotatets frist).',
@@ -307,6 +311,7 @@ const LOG_02: DeadlineDefinition = {
     en: 'The referrer sends the updated log to everyone involved after every joint meeting; the reminder is met when "Sent to everyone involved" is filled in.',
   },
   source: '000 «Henvender sender til alle involverede efter alle fælles møder»',
+  judgedDate: { kind: 'field', pointer: '/moeder/*/dato', also: 'today' },
   options: {
     arbejdsdage: WORKING_DAYS_OPTION({
       da: 'Arbejdsdage efter loggens opdatering (eller mødet, hvis loggen ikke er opdateret), hvor loggen bør være sendt ud.',

@@ -12,6 +12,7 @@ const RAP_08: DeadlineDefinition = {
     da: 'Henvender videresender udkastet til borgeren i god tid inden det afsluttende møde. Deltager borgeren ikke i mødet, gennemgås rapportens konklusioner og anbefalinger med borgeren på anden vis. Frøet angiver ingen frist for gennemgangen; påmindelsen bruger regelindstillingen «arbejdsdage» (som standard de 7 arbejdsdage, leverancen skal afsluttes inden).',
     en: 'The referrer forwards the draft to the borger well before the closing meeting. If the borger is absent from the meeting, the conclusions and recommendations are reviewed with them another way. The seed gives no deadline for the review; the reminder uses the rule option "arbejdsdage" (by default the 7 working days within which the delivery is closed).',
   },
+  judgedDate: { kind: 'field', pointer: '/afsluttendeMoede/dato' },
   source:
     '001 §5.3.1 «Udkast til rådgivningsrapporten sendes til henvenderen, der videresender rapporten til borgeren … i god tid inden det afsluttende møde»; §5.3.2 «det sikres, at barnet, den unge eller den voksne på anden vis inddrages i og orienteres om rapportens konklusioner og anbefalinger»',
   options: {

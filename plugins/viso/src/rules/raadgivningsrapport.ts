@@ -1,4 +1,5 @@
-import { countOption, arrayAt, compareDates, isFilled, listAtMost, pointer, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { countOption, arrayAt, compareDates, isFilled, listAtMost, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { brokenReferences, requiredFile, usesAttachmentRefs } from './bilag-files.js';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
 import { dateAt, stringList } from './opsamlingsnotat-read.js';
 import { raadgivningsrapportDeadlines } from './raadgivningsrapport-deadlines.js';
@@ -86,6 +87,7 @@ const RAP_03: RuleDefinition = {
     da: 'Udkastet har «udkast» i titlen og sendes ud inden det afsluttende møde: når mødet har fundet sted, og på den endelige rapport, skal datoen for udsendelsen af udkastet være noteret og ligge før mødet. Den endelige rapport forudsætter, at det afsluttende møde er holdt, at opsamlingsnotatet fra mødet er vedlagt som bilag, og at «udkast» er fjernet fra titlen.',
     en: 'The draft has "udkast" in its title and is sent before the closing meeting: once the meeting has taken place, and on the final report, the date the draft was sent must be recorded and be before the meeting. The final report requires the closing meeting to have been held, its summary attached, and "udkast" removed from the title.',
   },
+  judgedDate: { kind: 'today' },
   source:
     '001 §5.3.1 «Udfyldes i rådgivningsrapportskabelonen i VIAS, hvor der i titlen står ’udkast’. ”Udkastet” sendes ud inden det afsluttende møde»; «sendes til henvender med opsamlingsnotatet som bilag, hvor ’udkast’ er fjernet»',
   message: {
@@ -171,18 +173,28 @@ const RAP_05: RuleDefinition = {
   severity: 'error',
   appliesTo: FORM,
   description: {
-    da: 'Er der foretaget en supplerende udredning, vedlægges den endelige udredningsrapport som bilag til rådgivningsrapporten.',
-    en: 'If a supplementary assessment was made, the final assessment report is attached to the advisory report.',
+    da: 'Er der foretaget en supplerende udredning, vedlægges den endelige udredningsrapport som bilag til rådgivningsrapporten. '
+      + 'Fra version 1.1.0 er bilaget en vedhæftet fil, der er gemt for rapporten eller dens sag, og intet bilag må henvise til en fil, der ikke findes; uden en gemt indsendelse meldes det, at det ikke kunne kontrolleres.',
+    en: 'If a supplementary assessment was made, the final assessment report is attached to the advisory report. '
+      + 'From version 1.1.0 the attachment is a file stored for the report or its case, and no attachment may reference a file that does not exist; outside a stored submission the rule says it could not check.',
   },
   source: '001 §3.4 «Den endelige udredningsrapport vedlægges som bilag til rådgivningsrapporten»',
   message: {
     da: 'Der er foretaget en udredning: vedlæg udredningsrapporten som bilag.',
     en: 'An assessment was made: attach the assessment report.',
   },
-  check: (data) =>
-    isAdvisoryReport(data) && valueAt(data, '/udredningGennemfoert') === true && !hasAttachment(data, BILAG_UDREDNINGSRAPPORT)
-      ? [{ path: '/bilag' }]
-      : [],
+  check(data, ctx) {
+    // A reference to a file that is not stored is wrong whatever the bilag (from 1.1.0).
+    // Named by its type: the title is free text (sensitive) and stays out of messages.
+    const findings = brokenReferences(data, '/bilag', ctx, (b, i) => stringAt(b, '/type') ?? `nr. ${i + 1}`);
+    if (!isAdvisoryReport(data) || valueAt(data, '/udredningGennemfoert') !== true) return findings;
+    if (!hasAttachment(data, BILAG_UDREDNINGSRAPPORT)) return [...findings, { path: '/bilag' }];
+    if (!usesAttachmentRefs(ctx)) return findings;
+    // The report is attached as a stored file, not only named.
+    const bilag = arrayAt(data, '/bilag');
+    const reports = bilag.flatMap((b, i) => (stringAt(b, '/type') === BILAG_UDREDNINGSRAPPORT ? [i] : []));
+    return [...findings, ...requiredFile(bilag, reports, '/bilag', () => BILAG_UDREDNINGSRAPPORT, ctx)];
+  },
 };
 
 const GROUP_YDELSER = [YDELSE.flereBorgere, YDELSE.miniFlereBorgere, YDELSE.temaforloeb, YDELSE.temadageAdoption];
@@ -192,8 +204,8 @@ const RAP_06: RuleDefinition = {
   severity: 'error',
   appliesTo: FORM,
   description: {
-    da: 'Der udarbejdes en særskilt rapport for hvert barn: rapporten handler om præcis én borger med CPR-nummer. Søskende får hver sin rapport.',
-    en: 'A separate report is written for every child: the report concerns exactly one borger with a CPR number. Siblings get a report each.',
+    da: 'Der udarbejdes en særskilt rapport for hvert barn: rapporten handler om præcis én borger med CPR-nummer (eller erstatningspersonnummer; har barnet intet CPR-nummer, markeres «Intet CPR-nummer», og fødselsdatoen angives). Søskende får hver sin rapport.',
+    en: 'A separate report is written for every child: the report concerns exactly one borger with a CPR number (or substitute number; for a child without one, "no CPR number" is ticked and the birth date given). Siblings get a report each.',
   },
   source: '001 §6.2.1 «Når VISO er færdig med et rådgivnings- og/eller udredningsforløb, udarbejdes der en særskilt rapport på hvert enkelt barn»',
   message: {
@@ -214,14 +226,37 @@ const RAP_06: RuleDefinition = {
     if (stringList(ctx.options.ydelserUdenEnkeltBorger, GROUP_YDELSER).includes(ydelse(data) ?? '')) return [];
     const borgere = arrayAt(data, '/sag/borgere');
     if (borgere.length !== 1) return [{ path: '/sag/borgere', params: { antal: borgere.length } }];
+    // A child without a CPR number is identified by «Intet CPR-nummer» and the birth date (from 1.1.0).
+    const udenCpr = valueAt(borgere[0], '/intetCprNummer') === true;
+    if (udenCpr && isFilled(valueAt(borgere[0], '/cpr'))) {
+      return [
+        {
+          path: '/sag/borgere/0/intetCprNummer',
+          message: { da: '«{label}» er markeret, men der er udfyldt et CPR-nummer. Fjern det ene.', en: '"{label}" is ticked, but a CPR number is filled in. Remove one of them.' },
+        },
+      ];
+    }
+    if (udenCpr) {
+      return isFilled(valueAt(borgere[0], '/foedselsdato'))
+        ? []
+        : [
+            {
+              path: '/sag/borgere/0/foedselsdato',
+              message: {
+                da: '«{label}» skal udfyldes, når barnet eller borgeren ikke har et CPR-nummer: fødselsdatoen identificerer barnet.',
+                en: '"{label}" is required when the child or person has no CPR number: the birth date identifies the child.',
+              },
+            },
+          ];
+    }
     return isFilled(valueAt(borgere[0], '/cpr'))
       ? []
       : [
           {
             path: '/sag/borgere/0/cpr',
             message: {
-              da: 'Rapporten registreres på barnets eller borgerens CPR-nummer: udfyld «{label}».',
-              en: 'The report is registered on the child’s or borger’s CPR number: fill in "{label}".',
+              da: 'Rapporten registreres på barnets eller borgerens CPR-nummer: udfyld «{label}». Har barnet intet CPR-nummer, markeres «Intet CPR-nummer», og fødselsdatoen udfyldes.',
+              en: 'The report is registered on the child’s or borger’s CPR number: fill in "{label}". For a child without a CPR number, tick "No CPR number" and fill in the birth date.',
             },
           },
         ];

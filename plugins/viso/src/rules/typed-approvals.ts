@@ -13,3 +13,12 @@ export function readsTypedApprovals(ctx: Pick<RuleContext, 'formId' | 'version'>
   const since = PEOPLE_APPROVE_SINCE[ctx.formId];
   return since === undefined || compareVersions(ctx.version, since) < 0;
 }
+
+/** From leveranceaftale 1.3.0 a change is approved by a signed-in fagkonsulent (the LEV-11 guard), not by a typed name. */
+const CHANGES_APPROVED_BY_PEOPLE_SINCE: Readonly<Record<string, string>> = { leveranceaftale: '1.3.0' };
+
+/** Whether LEV-11 still reads the typed `godkendtAf` of each change. */
+export function readsTypedChangeApprovals(ctx: Pick<RuleContext, 'formId' | 'version'>): boolean {
+  const since = CHANGES_APPROVED_BY_PEOPLE_SINCE[ctx.formId];
+  return since === undefined || compareVersions(ctx.version, since) < 0;
+}

@@ -1,10 +1,14 @@
-import { arrayAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { arrayAt, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import { brokenReferences, requiredFile, usesAttachmentRefs } from './bilag-files.js';
 import { dateAt, enumAt, hasText } from './leveranceaftale-read.js';
 import { MODTAGER_AST, TYPE_AST, UNDERRETNING } from './underretning-read.js';
 
 const appliesTo = [UNDERRETNING];
 
 const isToAnkestyrelsen = (data: unknown): boolean => enumAt(data, '/type') === TYPE_AST;
+
+/** A row named in messages by its date, else its number. */
+const itemName = (item: unknown, index: number): string => stringAt(item, '/dato') ?? `nr. ${index + 1}`;
 
 /** Contact, discussion and prior notification must all precede the sending. */
 function notAfterSending(data: unknown, path: string): RuleFinding[] {
@@ -60,9 +64,11 @@ export const und07AnkestyrelsenContent: RuleDefinition = {
   severity: 'warning',
   appliesTo,
   description: {
-    da: 'En underretning til Ankestyrelsen bør indeholde barnets navn og CPR-nummer, en kort beskrivelse af VISOs kendskab til og involvering i sagen og korrespondancen mellem VISO og kommunen. '
+    da: 'En underretning til Ankestyrelsen bør indeholde barnets navn og CPR-nummer (har barnet intet CPR-nummer: fødselsdatoen), en kort beskrivelse af VISOs kendskab til og involvering i sagen og korrespondancen mellem VISO og kommunen. '
+      + 'Fra version 1.2.0 vedlægges korrespondancen som fil: mindst ét brev er en vedhæftet fil, der er gemt for underretningen eller dens sag, og ingen henvisning til en fil må pege på en fil, der ikke findes. '
       + 'Advarsel som standard (spec §8 Q8); en kommune kan hæve den til fejl med regelindstillingen «severity» = «error».',
-    en: 'A notification to Ankestyrelsen should contain the child\'s name and CPR number, a short account of VISO\'s knowledge of and involvement in the case, and the VISO–municipality correspondence. '
+    en: 'A notification to Ankestyrelsen should contain the child\'s name and CPR number (for a child without one: the birth date), a short account of VISO\'s knowledge of and involvement in the case, and the VISO–municipality correspondence. '
+      + 'From version 1.2.0 the correspondence is enclosed as files: at least one letter is a file stored for the notification or its case, and no file reference may point to a file that does not exist. '
       + 'A warning by default (spec §8 Q8); a tenant can raise it to an error with the rule option severity = "error".',
   },
   source: '001 §8.1.4 «Underretningen bør indeholde navn og cpr.nr på det barn, der er bekymring for, samt en kort beskrivelse af VISOs kendskab til og involvering i sagen, korrespondance mellem VISO og kommunen»',
@@ -70,12 +76,32 @@ export const und07AnkestyrelsenContent: RuleDefinition = {
     da: 'Underretningen til Ankestyrelsen bør indeholde «{label}».',
     en: 'The notification to Ankestyrelsen should contain "{label}".',
   },
-  check(data) {
-    if (!isToAnkestyrelsen(data)) return [];
-    const findings: RuleFinding[] = ['/barn/navn', '/barn/cpr', '/visosKendskabOgInvolvering']
+  check(data, ctx) {
+    // A reference to a file that is not stored is wrong wherever it is (from 1.2.0).
+    const broken = [
+      // Named by date or number: descriptions and titles are free text (sensitive), kept out of messages.
+      ...brokenReferences(data, '/korrespondance', ctx, itemName),
+      ...brokenReferences(data, '/visoMateriale', ctx, itemName),
+    ];
+    if (!isToAnkestyrelsen(data)) return broken;
+    // A child without a CPR number is identified by «Intet CPR-nummer» and the birth date (from 1.2.0).
+    const identity = valueAt(data, '/barn/intetCprNummer') === true ? '/barn/foedselsdato' : '/barn/cpr';
+    const findings: RuleFinding[] = [...broken, ...['/barn/navn', identity, '/visosKendskabOgInvolvering']
       .filter((path) => !hasText(data, path))
-      .map((path) => ({ path }));
-    if (arrayAt(data, '/korrespondance').length === 0) {
+      .map((path) => ({ path }))];
+    if (valueAt(data, '/barn/intetCprNummer') === true && hasText(data, '/barn/cpr')) {
+      findings.push({
+        path: '/barn/intetCprNummer',
+        message: { da: '«{label}» er markeret, men der er udfyldt et CPR-nummer. Fjern det ene.', en: '"{label}" is ticked, but a CPR number is filled in. Remove one of them.' },
+      });
+    }
+    const korrespondance = arrayAt(data, '/korrespondance');
+    if (korrespondance.length > 0 && usesAttachmentRefs(ctx)) {
+      // The correspondence is enclosed: at least one letter of it as a stored file.
+      const all = korrespondance.map((_k, i) => i);
+      findings.push(...requiredFile(korrespondance, all, '/korrespondance', itemName, ctx));
+    }
+    if (korrespondance.length === 0) {
       findings.push({
         path: '/korrespondance',
         message: {

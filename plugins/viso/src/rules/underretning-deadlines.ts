@@ -12,6 +12,7 @@ export const und01ContactFagkonsulent: DeadlineDefinition = {
     en: 'When concern arises about a child, siblings or an adult, the specialist always contacts the fagkonsulent at once. The deadline is a rule option (default: by the next working day).',
   },
   source: '001 §8.1.3 «Specialisten skal altid kontakte fagkonsulenten, når der opstår bekymring for et barn eller nogle søskende»; §8.2 «reagerer straks»',
+  judgedDate: { kind: 'field', pointer: '/bekymringOpstaaetDato' },
   options: {
     workingDays: {
       description: { da: 'Frist i arbejdsdage fra bekymringen opstod.', en: 'Deadline in working days from when the concern arose.' },
@@ -45,6 +46,7 @@ export const und05MunicipalityAssessment: DeadlineDefinition = {
     en: 'The municipality assesses within 24 hours whether the child\'s health or development is in danger and urgent measures are needed. Receipt and feedback are followed up.',
   },
   source: '001 §8.1.3 «Kommunen er forpligtet til inden for 24 timer at vurdere om barnets eller den unges sundhed eller udvikling er i fare»',
+  judgedDate: { kind: 'field', pointer: '/sendtDato' },
   derive(data) {
     const sentOn = dateAt(data, '/sendtDato');
     if (enumAt(data, '/type') !== TYPE_KOMMUNE || sentOn === undefined) return [];
@@ -71,6 +73,7 @@ export const und08CallAnkestyrelsen: DeadlineDefinition = {
     en: 'In special circumstances (violence, abuse, honour-related conflicts etc.) Ankestyrelsen is called on 3341 1200 – ask for the duty officer of the children\'s office. The reminder appears when special circumstances are recorded.',
   },
   source: '001 §8.1.4 «Ved eventuel tvivl eller særlige forhold (vold, overgreb, æresrelaterede konflikter, m.m.) skal Ankestyrelsen kontaktes på 3341 1200»',
+  judgedDate: { kind: 'field', pointer: '/sendtDato', fallback: 'today' },
   derive(data, ctx) {
     if (enumAt(data, '/type') !== TYPE_AST || arrayAt(data, '/saerligeForhold').length === 0) return [];
     // The call belongs with the sending; before sending, it is due today.
@@ -100,6 +103,7 @@ export const und09AnkestyrelsenResponse: DeadlineDefinition = {
       + 'Ankestyrelsen states no deadline; the follow-up is a rule option (default 30 days, a placeholder).',
   },
   source: '001 §8.1.5 «Fagkonsulenten vil efterfølgende modtage en orientering om, hvorvidt Ankestyrelsen vil behandle sagen efter barnets lov § 151»',
+  judgedDate: { kind: 'field', pointer: '/sendtDato' },
   options: {
     followUpDays: {
       description: { da: 'Dage efter afsendelsen, hvor orienteringen følges op.', en: 'Days after sending when the notice is followed up.' },
