@@ -3,7 +3,7 @@
 // no full validator (veraPDF) is available here.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocumentModel, renderSubmissionPdf, type RenderSubmissionInput } from '@skema/documents';
 import { createStandardEngine, loadFormVersion, schemasDir } from '@skema/forms';
@@ -105,7 +105,14 @@ describe.skipIf(skip)('archival PDF of every form (PDF/A markers)', () => {
   it('embeds the submission JSON with its form version, CPR numbers masked unless shown', async () => {
     const und = forms.find((f) => f.formId === 'underretning');
     if (!und) throw new Error('underretning missing');
-    const input = inputFor(und.formId, und.version, und.example);
+    // The largest example may be a child without a CPR number («Intet CPR-nummer»): take the largest with one.
+    const valid = dirname(und.example);
+    const withCpr = readdirSync(valid)
+      .map((f) => join(valid, f))
+      .filter((f) => (JSON.parse(readFileSync(f, 'utf8')) as { data: { barn?: { cpr?: string } } }).data.barn?.cpr === '010118-9901')
+      .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+    if (!withCpr) throw new Error('no underretning example with the child’s CPR number');
+    const input = inputFor(und.formId, und.version, withCpr);
     const file = join(dir, 'attached.pdf');
     writeFileSync(file, await renderSubmissionPdf(input));
     expect(run('qpdf', ['--list-attachments', file])).toContain('K-underretning.json');
