@@ -15,7 +15,7 @@ export interface RuleContext {
    * Ages and legal deadlines are judged on it, so a later update does not re-judge them by a later
    * clock. Absent when the form names no such field or it is empty: use `judgedOn(ctx)`.
    */
-  referenceDate?: IsoDate;
+  referenceDate?: IsoDate | undefined;
   locale: Locale;
   formId: string;
   version: string;
