@@ -1,7 +1,6 @@
 import {
   isControl,
   rankWith,
-  type ControlElement,
   type LayoutProps,
   type RankedTester,
   type StatePropsOfControlWithDetail,

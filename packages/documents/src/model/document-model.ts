@@ -2,7 +2,7 @@ import { contentHash, i18nKeyForPointer, type Approval, type ValidationIssue, ty
 import type { RenderSubmissionInput } from '../types.js';
 import type { Block, Section } from './blocks.js';
 import { formatCpr, formatDate, formatDateTime, maskCprLike } from './format.js';
-import { fieldLabel, type UiElement } from './labels.js';
+import { fieldLabel } from './labels.js';
 import type { SchemaNode } from './schema-nodes.js';
 import { findSubject, subjectValues } from './subject.js';
 import { buildSections, type WalkContext } from './walk.js';

@@ -4,7 +4,6 @@ import {
   isControl,
   rankWith,
   type ArrayControlProps,
-  type ControlElement,
   type JsonSchema,
   type RankedTester,
   type UISchemaElement,

@@ -1,4 +1,4 @@
-import { and, isControl, rankWith, type ControlElement, type StatePropsOfControlWithDetail, type RankedTester } from '@jsonforms/core';
+import { and, isControl, rankWith, type StatePropsOfControlWithDetail, type RankedTester } from '@jsonforms/core';
 import { JsonFormsDispatch, withJsonFormsDetailProps } from '@jsonforms/react';
 import { useMemo } from 'react';
 import { useFieldId } from '../context.js';
