@@ -14,7 +14,7 @@ const REDIRECT = 'http://127.0.0.1:1/callback';
 let idp: DevIdp;
 let demoKey: SigningJwk;
 
-const roleMap: OidcIssuerConfig['roleMap'] = { sagsbehandler: ['caseworker'], leder: ['caseworker', 'leder'], admin: ['admin'], auditor: ['auditor'] };
+const roleMap: NonNullable<OidcIssuerConfig['roleMap']> = { sagsbehandler: ['caseworker'], leder: ['caseworker', 'leder'], admin: ['admin'], auditor: ['auditor'] };
 
 /** Tenant alpha signs in at the provider's `demo` issuer, beta at `demo2`. */
 function config(): ServerConfig {
@@ -41,7 +41,7 @@ async function craft(claims: Record<string, unknown>, options: { key?: SigningJw
   const key = options.key ?? demoKey;
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ iss: idp.issuer('demo'), aud: idp.audience, sub: 'demo-sagsbehandler', name: 'Signe', roles: ['admin'], iat: now, exp: now + 300, ...claims })
-    .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'at+jwt', ...options.header } as { alg: string })
+    .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'at+jwt', ...options.header })
     .sign(await importJWK(key, 'RS256'));
 }
 

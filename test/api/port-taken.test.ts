@@ -27,8 +27,8 @@ describe('apps/api on a port that is taken', () => {
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const code = await new Promise<number | null>((ok) => child.once('exit', ok));
     expect(code).not.toBe(0);
     expect(code).not.toBeNull();

@@ -88,7 +88,7 @@ export default async function renderBench(): Promise<RenderBenchResult> {
     for (const v of ['skema', 'plain']) {
       await mount(v);
       await page.waitForTimeout(300);
-      keys[v] = await page.evaluate(([variant, n]) => (window as unknown as { bench: Api }).bench.type(variant as string, n as number), [v, KEYS] as const);
+      keys[v] = await page.evaluate(([variant, n]) => (window as unknown as { bench: Api }).bench.type(variant, n as number), [v, KEYS] as const);
       if (v === 'skema') {
         keys.floor = await page.evaluate(([n]) => (window as unknown as { bench: Api }).bench.type('floor', n as number), [KEYS] as const);
         keys.commit = await page.evaluate(([n]) => (window as unknown as { bench: Api }).bench.commit(n as number), [KEYS] as const);

@@ -78,7 +78,7 @@ describe.each(callers)('%s', (_name, key) => {
     const examples = [...(base.examples?.valid ?? []), ...(base.examples?.invalid ?? [])];
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) {
-      const sides = await bothSides(formId, version, auth, example.data, (example.today ?? DEFAULT_TODAY) as IsoDate);
+      const sides = await bothSides(formId, version, auth, example.data, (example.today ?? DEFAULT_TODAY));
       expect({ example: example.name, ...sides.browser }).toEqual({ example: example.name, ...sides.server });
     }
   });
@@ -110,7 +110,7 @@ describe('the tenant options reach the browser', () => {
     for (const summary of registry.summaries()) {
       const form = registry.resolve(summary.id, summary.versions[0]!.version);
       for (const example of form.examples?.valid ?? []) {
-        const today = (example.today ?? DEFAULT_TODAY) as IsoDate;
+        const today = (example.today ?? DEFAULT_TODAY);
         const [anonymous, nordby] = await Promise.all([bothSides(summary.id, form.manifest.version, {}, example.data, today), bothSides(summary.id, form.manifest.version, bearer(DEV_KEYS.nordby), example.data, today)]);
         if (JSON.stringify(anonymous.server.deadlines) !== JSON.stringify(nordby.server.deadlines)) moved++;
       }

@@ -1,4 +1,4 @@
-import type { FormVersion, RuleOptionsByRule, SkemaPlugin, ValidationResult } from '@skema/core';
+import type { FormVersion, RuleOptionsByRule, SkemaPlugin } from '@skema/core';
 import { createStandardEngine, loadForms, schemasDir, standardPlugins } from '@skema/forms';
 import { getEngine, standardBrowserPlugins } from '@skema/react';
 import { describe, expect, it } from 'vitest';

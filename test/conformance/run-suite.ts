@@ -37,7 +37,7 @@ export function runSuiteFile(file: SuiteFile): GroupOutcome[] {
     let validate: ((data: unknown) => boolean) | undefined;
     const compileOn = (ajv: Ajv2020) => {
       const compiled = ajv.compile(group.schema as object);
-      validate = (data) => compiled(data) as boolean;
+      validate = (data) => compiled(data);
     };
     try {
       try {
@@ -50,7 +50,7 @@ export function runSuiteFile(file: SuiteFile): GroupOutcome[] {
       return { key, compileError: (e as Error).message, tests: [] };
     } finally {
       // Frees the group's root $id for the next group (nested ones fall back to a fresh Ajv).
-      if (typeof group.schema === 'object' && group.schema !== null) shared?.removeSchema(group.schema as object);
+      if (typeof group.schema === 'object' && group.schema !== null) shared?.removeSchema(group.schema);
     }
     const run = validate!;
     return {

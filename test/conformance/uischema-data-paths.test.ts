@@ -1,4 +1,4 @@
-import { composeWithUi, toDataPath, type ControlElement, type JsonSchema } from '@jsonforms/core';
+import { composeWithUi, toDataPath, type JsonSchema } from '@jsonforms/core';
 import { loadForms, schemasDir } from '@skema/forms';
 import { pathSafeProps, safeConditionScope, scopeToDataPath } from '@skema/react';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ function scopesIn(node: unknown, out: Scoped[] = [], inCondition = false): Scope
 /** The data path JSON Forms computes for a scope as our renderers hand it over (at the root). */
 function jsonFormsPath({ scope, control }: Scoped, schema: JsonSchema): string {
   if (!control) return toDataPath(safeConditionScope(scope));
-  const safe = pathSafeProps({ type: 'Control', scope } as ControlElement, schema, '', schema);
+  const safe = pathSafeProps({ type: 'Control', scope }, schema, '', schema);
   return safe ? composeWithUi(safe.uischema, safe.path) : toDataPath(scope);
 }
 

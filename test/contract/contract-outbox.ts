@@ -8,7 +8,7 @@ type Both = SubmissionStore & OutboxStore;
 
 function outboxOf(store: SubmissionStore): Both {
   if (!isOutboxStore(store)) throw new Error(`${store.name} keeps no outbox`);
-  return store as Both;
+  return store;
 }
 
 export function subscription(tenantId: string, overrides: Partial<WebhookSubscription> = {}): WebhookSubscription {

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry, FormConfigStore, TenantFormRecord } from '@skema/core';
+import type { AuditEntry, FormConfigStore, TenantFormRecord } from '@skema/core';
 
 /** What a store's test file hands the form configuration contract. */
 export interface FormConfigHarness {

@@ -23,7 +23,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function streamUntilKilled(base: string, child: { kill(signal: string): boolean; once(event: 'exit', cb: () => void): unknown }): Promise<Set<string>> {
+async function streamUntilKilled(base: string, child: { kill(signal?: NodeJS.Signals | number): boolean; once(event: 'exit', cb: () => void): unknown }): Promise<Set<string>> {
   const acknowledged = new Set<string>();
   const stop = { now: false };
   let n = 0;

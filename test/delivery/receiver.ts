@@ -48,7 +48,7 @@ export class TestReceiver {
       });
     });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/hook`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
   }
 
   close(): Promise<void> {

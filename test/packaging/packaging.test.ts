@@ -10,6 +10,14 @@ import { buildApp, command, createApp, installApp, installedCopies, type Command
 import { packWorkspaces, type Tarball } from './pack.js';
 import { APP_PACKAGES, publicWorkspaces, workspaces } from './workspaces.js';
 
+// What the fresh app's page (template/src/main.tsx) puts on window for these checks.
+declare global {
+  interface Window {
+    skemaChange?: { data?: Record<string, unknown> };
+    skemaDraftId?: string;
+  }
+}
+
 // A portal developer's path: the packages as npm would publish them, installed into fresh React 18
 // and React 19 apps (never linked from the repository), built, served and used in a browser.
 

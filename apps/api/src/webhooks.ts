@@ -71,7 +71,7 @@ export async function startWebhooks(
 export function startDeadlineJob(context: AppContext, store: SubmissionStore, engine: SkemaEngine, tenants: readonly TenantConfig[], env: NodeJS.ProcessEnv, logger: ReturnType<typeof createLogger>): () => Promise<void> {
   const interval = env.DEADLINE_INTERVAL_MS === undefined ? 3_600_000 : Number(env.DEADLINE_INTERVAL_MS);
   if (!isOutboxStore(store) || !Number.isInteger(interval) || interval <= 0) return async () => undefined;
-  const outboxStore = store as SubmissionStore & OutboxStore;
+  const outboxStore = store;
   const abort = new AbortController();
   const actors = tenants.map((t) => ({ tenantId: t.id, id: 'deadline-job', roles: [], ruleOptions: t.ruleOptions ?? {}, ...(t.calendar ? { calendarOptions: t.calendar, calendar: engine.calendarFor(t.calendar) } : {}) }));
   let running: Promise<unknown> = Promise.resolve();

@@ -18,20 +18,41 @@ describe('form data typed per form version', () => {
   });
 
   it('createSubmission checks the data of underretning@1.0.1', () => {
-    const create = () => client.createSubmission('underretning', '1.0.1', { type: 'Underretning til kommunen', status: 'Udkast', udarbejdetAf, barn: { navn: 'Emil Testesen' } });
-    expectTypeOf(create).returns.resolves.toHaveProperty('submission').toHaveProperty('data').toEqualTypeOf<Underretning_1_0_1>();
+    const create = () =>
+      client.createSubmission('underretning', '1.0.1', {
+        type: 'Underretning til kommunen',
+        status: 'Udkast',
+        udarbejdetAf,
+        barn: { navn: 'Emil Testesen' },
+      });
+    expectTypeOf(create)
+      .returns.resolves.toHaveProperty('submission')
+      .toHaveProperty('data')
+      .toEqualTypeOf<Underretning_1_0_1>();
 
     // @ts-expect-error `type` must be one of the form's three kinds of notification
     void (() => client.createSubmission('underretning', '1.0.1', { type: 'Brev', status: 'Udkast', udarbejdetAf }));
     // @ts-expect-error `status` is required by underretning@1.0.1
     void (() => client.createSubmission('underretning', '1.0.1', { type: 'Underretning til kommunen', udarbejdetAf }));
-    // @ts-expect-error `barn.navn` is a string
-    void (() => client.createSubmission('underretning', '1.0.1', { type: 'Underretning til kommunen', status: 'Sendt', udarbejdetAf, barn: { navn: 42 } }));
+    void (() =>
+      client.createSubmission('underretning', '1.0.1', {
+        type: 'Underretning til kommunen',
+        status: 'Sendt',
+        udarbejdetAf,
+        // @ts-expect-error `barn.navn` is a string
+        barn: { navn: 42 },
+      }));
   });
 
   it('validate is typed the same way, and unknown forms take any object', () => {
-    // @ts-expect-error an unknown field (the form's schema has additionalProperties: false)
-    void (() => client.validate('underretning', '1.0.1', { type: 'Underretning til kommunen', status: 'Udkast', udarbejdetAf, ukendt: true }));
+    void (() =>
+      client.validate('underretning', '1.0.1', {
+        type: 'Underretning til kommunen',
+        status: 'Udkast',
+        udarbejdetAf,
+        // @ts-expect-error an unknown field (the form's schema has additionalProperties: false)
+        ukendt: true,
+      }));
     void (() => client.createSubmission('ringsted-egen', '1.0.0', { hvadSomHelst: 1 }));
     const id: string = 'runtime-id';
     void (() => client.createSubmission(id, 'latest', { hvadSomHelst: 1 }));

@@ -21,7 +21,7 @@ export function toFormVersion(body: Body | Record<string, unknown>): FormVersion
     plugins: (b.plugins as FormManifest['plugins'] | undefined) ?? [],
     changelog: (b.changelog as FormManifest['changelog'] | undefined) ?? '',
     // The form's (or tenant overlay's) rule options: the engine applies them, as the server does.
-    ...(b.ruleOptions ? { ruleOptions: b.ruleOptions as FormManifest['ruleOptions'] } : {}),
+    ...(b.ruleOptions ? { ruleOptions: b.ruleOptions } : {}),
   };
   return {
     manifest,

@@ -21,8 +21,7 @@ export function createAjv(options: { regExp?: RegExpEngineLike } = {}): Ajv2020 
     validateFormats: true,
     // Without it, multipleOf: 0.01 rejects valid øre amounts such as 0.07 (0.07 / 0.01 = 7.000000000000001).
     multipleOfPrecision: 9,
-    // Remote references are never fetched: every schema must be self-contained.
-    loadSchema: undefined,
+    // Remote references are never fetched (no loadSchema): every schema must be self-contained.
   });
   addFormats(ajv);
   // DP-02: the sensitivity annotation, so a malformed tag fails when the form compiles.

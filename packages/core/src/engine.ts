@@ -23,8 +23,8 @@ export interface ValidateOptions {
   /** `draft` checks types and formats only, runs no business rules. Default `submitted`. */
   mode?: ValidationMode;
   /** The tenant's rule options by rule id; `severity: 'error'` raises a warning rule. */
-  ruleOptions?: RuleOptionsByRule;
-  calendar?: WorkingDayCalendar;
+  ruleOptions?: RuleOptionsByRule | undefined;
+  calendar?: WorkingDayCalendar | undefined;
   /** Clock for the receipt's `validatedAt`. */
   now?: Date;
   /** The form came from a tenant through the API: compile it with `compile(form, { untrusted: true })`. */
@@ -305,7 +305,7 @@ export class SkemaEngine {
   }
 
   private schemaIssue(e: ErrorObject, compiled: CompiledForm, locale: Locale): ValidationIssue {
-    const missing = e.params.missingProperty ?? e.params.additionalProperty ?? e.params.unevaluatedProperty;
+    const missing: unknown = e.params.missingProperty ?? e.params.additionalProperty ?? e.params.unevaluatedProperty;
     const path =
       (e.keyword === 'required' || e.keyword === 'dependentRequired') && typeof missing === 'string'
         ? `${e.instancePath}/${escapePointer(missing)}`

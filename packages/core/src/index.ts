@@ -10,7 +10,7 @@ export { DuplicateSubmissionError, NotFoundError, RevisionConflictError, StoreCo
 export * from './dates.js';
 export { createCalendar, weekendCalendar } from './weekend-calendar.js';
 export { CalendarOptionsError, type CalendarOptions } from './tenant-calendars.js';
-export { createAjv } from './ajv.js';
+export { createAjv, type Ajv2020 } from './ajv.js';
 export { TransitionGuardRegistry, type TransitionGuard, type TransitionRequest, type GuardDecision } from './guards.js';
 export { ApprovalTransitions, type ApprovalTransition } from './approval-transition.js';
 export { CPR_MASK, scrubText, scrubValue, scrubDetails } from './scrub.js';

@@ -34,6 +34,8 @@ export function interpolate(template: string, params: Record<string, unknown>): 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return Array.isArray(value) ? value.join(', ') : String(value);
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.join(', ');
+    return JSON.stringify(value);
   });
 }

@@ -21,7 +21,7 @@ export interface RuleContext {
    * later update does not re-judge them by a later clock. Absent for a draft never submitted, or
    * when there is none: use `judgedOn(ctx)`.
    */
-  referenceDate?: IsoDate;
+  referenceDate?: IsoDate | undefined;
   locale: Locale;
   formId: string;
   version: string;

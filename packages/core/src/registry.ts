@@ -23,7 +23,7 @@ export class FormRegistry {
     const { id, version } = form.manifest;
     if (!semver.valid(version)) throw new TypeError(`Form ${id}: "${version}" is not a semver version`);
     let versions = this.forms.get(id);
-    if (!versions) this.forms.set(id, (versions = new Map()));
+    if (!versions) this.forms.set(id, (versions = new Map<string, FormVersion>()));
     if (versions.has(version)) throw new TypeError(`Form ${id}@${version} is registered twice`);
     versions.set(version, form);
     return this;

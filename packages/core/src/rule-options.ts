@@ -92,7 +92,7 @@ export function checkRuleOptions(
   rules: readonly CatalogueEntry[],
 ): RuleOptionProblem[] {
   // One id may have several definitions (an error and a warning part, or a rule and its deadline).
-  const byId = new Map<string, { severity?: IssueSeverity; source?: string; options: Record<string, RuleOptionSpec> }>();
+  const byId = new Map<string, { severity?: IssueSeverity; source?: string | undefined; options: Record<string, RuleOptionSpec> }>();
   for (const r of rules) {
     const entry = byId.get(r.id) ?? { options: {} };
     if (r.severity === 'error' || (r.severity && !entry.severity)) entry.severity = r.severity;

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 // The react-on-preact project really runs on Preact: every React entry point the form's code uses
 // is preact/compat, so a passing suite there says something about the bundle.
-import type { UISchemaElement } from '@jsonforms/core';
 import { JsonForms, withJsonFormsControlProps } from '@jsonforms/react';
 import { createElement as preactCreateElement, options } from 'preact';
 import { createElement, useSyncExternalStore } from 'react';
@@ -29,7 +28,7 @@ describe('React entry points in the react-on-preact project', () => {
       root.render(
         <JsonForms
           schema={{ type: 'object', properties: { name: { type: 'string' } } }}
-          uischema={{ type: 'Control', scope: '#/properties/name' } as UISchemaElement}
+          uischema={{ type: 'Control', scope: '#/properties/name' }}
           data={{ name: 'Emil' }}
           renderers={[{ tester: () => 1, renderer: Name }]}
         />,

@@ -57,6 +57,8 @@ export class SkemaFormElement extends HTMLElement {
     const locale: Locale = attr('locale') === 'en' ? 'en' : 'da';
     const formId = attr('form');
     const submissionId = attr('submission');
+    const token = attr('token');
+    const today = attr('today');
     this.root?.render(
       <StrictMode>
         <SkemaForm
@@ -64,9 +66,9 @@ export class SkemaFormElement extends HTMLElement {
           {...(formId ? { formId } : {})}
           version={attr('version') ?? 'latest'}
           apiUrl={attr('api') ?? ''}
-          {...(attr('token') ? { token: attr('token') } : {})}
+          {...(token ? { token } : {})}
           {...(submissionId ? { submissionId } : {})}
-          {...(attr('today') ? { today: attr('today') } : {})}
+          {...(today ? { today } : {})}
           idPrefix={attr('id-prefix') ?? 'skema'}
           readonly={this.hasAttribute('readonly')}
           // The page usually has its own heading for the form; the form is then named by its title (aria-label).

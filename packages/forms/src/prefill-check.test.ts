@@ -44,7 +44,7 @@ describe('prefill inheritance', () => {
   it('a later minor or patch version without prefill.json takes its predecessor’s; a new major does not', async () => {
     const { inheritPrefill } = await import('./prefill-inherit.js');
     const [base] = all();
-    const v = (version: string, prefill?: FormVersion['prefill']) => ({ ...base!, manifest: { ...base!.manifest, id: 'x', version }, ...(prefill ? { prefill } : {}) }) as FormVersion;
+    const v = (version: string, prefill?: FormVersion['prefill']) => ({ ...base!, manifest: { ...base!.manifest, id: 'x', version }, ...(prefill ? { prefill } : {}) });
     const spec = { mappings: [{ target: '/a', from: { case: 'borger.name' } }] };
     const out = inheritPrefill([v('1.0.0', spec), v('1.1.0'), v('1.1.1'), v('2.0.0')]);
     expect(out.map((f) => f.prefill === spec)).toEqual([true, true, true, false]);

@@ -38,6 +38,8 @@ import { useTouched } from './use-touched.js';
 import { useSubmission, type SavedSubmission, type SkemaFormError } from './use-submission.js';
 import { currentServerIssues, mergeIssues, placeIssues, shownIssues, toServerIssues, type ServerIssue } from './visible-issues.js';
 
+const HEADINGS = { 1: 'h1', 2: 'h2', 3: 'h3' } as const;
+
 /** What `onChange` reports after each (debounced) validation. */
 export interface SkemaFormChange {
   data: unknown;
@@ -158,7 +160,7 @@ export function FormView(props: FormViewProps) {
   const middleware = useCallback<Middleware>(
     (state: JsonFormsCore, action, reducer) => {
       const effective = action.type === UPDATE_CORE && state.data !== undefined ? { ...action, data: state.data } : action;
-      const next = reducer(state, effective as typeof action);
+      const next = reducer(state, effective);
       if (next.data !== state.data && action.type !== UPDATE_CORE) {
         dataRef.current = next.data;
         schedule();
@@ -263,7 +265,7 @@ export function FormView(props: FormViewProps) {
     [props.renderers],
   );
 
-  const Heading = `h${props.headingLevel}` as 'h1' | 'h2' | 'h3';
+  const Heading = HEADINGS[props.headingLevel];
   const { phase, saved, failure } = submission;
   const busy = phase === 'saving' || phase === 'submitting';
   const status =
@@ -321,7 +323,7 @@ export function FormView(props: FormViewProps) {
             renderers={renderers}
             config={CONFIG}
             i18n={i18n}
-            ajv={engine.ajv as never}
+            ajv={engine.ajv}
             validationMode="NoValidation"
             additionalErrors={additionalErrors}
             middleware={middleware}

@@ -18,7 +18,7 @@ export interface ReceiptProps {
   /** Who sent it (the key's or the user's name). */
   sender?: string;
   /** The person the form is about, as the submitter typed it (see `receiptSubject`). */
-  subject?: string;
+  subject?: string | undefined;
   /** The recorded approvals and co-signatures: who, in which role, when, what they decided. */
   approvals?: readonly Wire.Approval[];
   /** Where a draft can be continued. */

@@ -87,7 +87,7 @@ describe('SkemaForm', () => {
     const api = fakeApi(fixtureForm, (call) =>
       call.method === 'POST'
         ? { status: 422, body: { type: 'validation-failed', title: 'Ugyldig', issues: [{ path: '/barn/cpr', code: 'SRV-01', message: 'Serveren siger nej til CPR.' }] } }
-        : undefined as never,
+        : undefined,
     );
     const onError = vi.fn();
     render(<SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} validationDelay={10} onError={onError} data={{ barn: { navn: 'A', cpr: '010120-1234' }, type: 'Bekymringsskrivelse', beskrivelse: 'x' }} />);

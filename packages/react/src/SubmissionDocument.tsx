@@ -27,7 +27,7 @@ function resolve(schema: Schema | undefined, root: Schema): Schema | undefined {
   let node = schema;
   for (let i = 0; node && typeof node.$ref === 'string' && i < 16; i++) {
     let target: unknown = root;
-    for (const seg of (node.$ref as string).replace(/^#\//, '').split('/')) target = (target as Schema | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const seg of (node.$ref).replace(/^#\//, '').split('/')) target = (target as Schema | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
     const { $ref: _ref, ...rest } = node;
     node = { ...(target as Schema), ...rest };
   }
@@ -68,7 +68,7 @@ function renderControl(element: Element, schema: Schema, base: string, ctx: Ctx,
   const value = valueAtPointer(ctx.data, pointer);
   const itemSchema = resolve(propSchema?.items as Schema | undefined, ctx.root);
   if (propSchema?.type === 'object' || propSchema?.properties) {
-    const detail = element.options?.detail ?? (generateDetail(propSchema as never) as unknown as Element);
+    const detail = element.options?.detail ?? (generateDetail(propSchema) as unknown as Element);
     return (
       <section key={key} className="skema-document-object">
         <h4>{label}</h4>
@@ -77,7 +77,7 @@ function renderControl(element: Element, schema: Schema, base: string, ctx: Ctx,
     );
   }
   if (Array.isArray(value) && (itemSchema?.type === 'object' || itemSchema?.properties)) {
-    const detail = element.options?.detail ?? (generateDetail(itemSchema as never) as unknown as Element);
+    const detail = element.options?.detail ?? (generateDetail(itemSchema) as unknown as Element);
     return (
       <section key={key} className="skema-document-array">
         <h4>{label}</h4>

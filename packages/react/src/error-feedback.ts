@@ -39,7 +39,7 @@ function fillRequired(schema: Schema, root: Schema, data: Record<string, unknown
 export function withRequiredObjects(schema: Schema, data: unknown): unknown {
   if (data !== undefined && !isRecord(data)) return data;
   const root = resolveRef(schema, schema);
-  const filled = fillRequired(root, schema, (data ?? {}) as Record<string, unknown>);
+  const filled = fillRequired(root, schema, (data ?? {}));
   return filled === data || (data === undefined && Object.keys(filled).length === 0) ? data : filled;
 }
 

@@ -29,7 +29,7 @@ export interface CreateAppOptions {
    * and `/admin/deliveries`; `onWrite`, called after each stored change (the dispatcher's `wake`);
    * `httpsOnly` (default true) refuses `http:` subscription URLs. Without `outbox` those endpoints answer 501.
    */
-  webhooks?: { outbox?: OutboxStore; onWrite?: () => void; httpsOnly?: boolean };
+  webhooks?: { outbox?: OutboxStore | undefined; onWrite?: () => void; httpsOnly?: boolean };
   /** Cases (sager); usually the same object as `store`. Without it the case endpoints answer 501. */
   caseStore?: CaseStore;
   /**

@@ -286,7 +286,7 @@ export class AuditLog {
    * Every line read is checked against the next one's `prev`, so damage in the range read (any
    * tenant's line) is reported as `StoreCorruptionError` rather than served.
    */
-  async query(tenantId: string, q: AuditQuery, hidden: { has(auditId: string): boolean }): Promise<{ items: AuditEntry[]; lastSeq?: number; more: boolean }> {
+  async query(tenantId: string, q: AuditQuery, hidden: { has(auditId: string): boolean }): Promise<{ items: AuditEntry[]; lastSeq?: number | undefined; more: boolean }> {
     const items: AuditEntry[] = [];
     let lastSeq: number | undefined;
     const after = q.afterSeq ?? 0;

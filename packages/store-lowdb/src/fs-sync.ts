@@ -13,8 +13,8 @@ export async function fsyncDir(dir: string): Promise<void> {
 }
 
 interface DirState {
-  running?: Promise<void>;
-  queued?: Promise<void>;
+  running?: Promise<void> | undefined;
+  queued?: Promise<void> | undefined;
 }
 
 /**

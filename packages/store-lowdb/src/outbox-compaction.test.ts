@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewSubmission, OutboxEvent, WebhookSubscription } from '@skema/core';
-import { killOn, runStoreChild } from './crash-child.test-support.js';
+import { killOn, runStoreChild } from './test-crash-child.js';
 import { REWRITE_SUFFIX } from './outbox-log.js';
 import { OUTBOX_FILE } from './outbox.js';
 import { createLowdbStore, type LowdbStoreOptions } from './store.js';

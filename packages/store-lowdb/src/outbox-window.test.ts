@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { killOn, runStoreChild } from './crash-child.test-support.js';
+import { killOn, runStoreChild } from './test-crash-child.js';
 import { OUTBOX_FILE } from './outbox.js';
 import { createLowdbStore } from './store.js';
 

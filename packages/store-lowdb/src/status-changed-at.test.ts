@@ -60,7 +60,7 @@ describe('documents written before statusChangedAt existed', () => {
   });
 
   it('refuses a document whose statusChangedAt is not a date-time', async () => {
-    let store = await open();
+    const store = await open();
     await store.create({ id: 's2', tenantId: T, formId: 'f', version: '1.0.0', status: 'draft', data: {}, receipt, by: 'k', at: '2025-01-01T00:00:00.000Z' }, audit('create', '2025-01-01T00:00:00.000Z'));
     await store.close();
     const file = docPath(dataDir, 's2');

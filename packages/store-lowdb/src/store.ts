@@ -377,7 +377,7 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
         submissions: parts.index.size,
         formConfigs: this.formConfigs.size,
         audit: this.auditReadOnly ? 'read-only' : 'ok',
-        ...(ok ? {} : { error: String((failure ?? 'not open') as string) }),
+        ...(ok ? {} : { error: String((failure ?? 'not open')) }),
       },
     };
   }

@@ -11,7 +11,7 @@ export interface IndexEntry {
   status: SubmissionStatus;
   updatedAtMs: number;
   stamp: FileStamp;
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
 
 export interface IndexFilter {

@@ -57,7 +57,7 @@ export function harness(options: { store?: MemorySubmissionStore; forms?: FormVe
     forms: () => tenantForms,
     registry,
     plugins: engine.plugins,
-    validator: { validate: async (form, data, o) => engine.validate(form, data, { locale: o.locale, mode: o.mode, ruleOptions: o.tenant?.ruleOptions, now: o.now }) },
+    validator: { validate: async (form, data, o) => engine.validate(form, data, { locale: o.locale, mode: o.mode, ...(o.tenant?.ruleOptions && { ruleOptions: o.tenant.ruleOptions }), now: o.now }) },
     guards: new TransitionGuardRegistry().register(twoApproversGuard),
     // Each call a minute later, so revisions have distinct times.
     now: () => new Date((clock += 60_000)),

@@ -88,7 +88,7 @@ describe('approvals renderer', () => {
   });
 
   it('opens the fields when the error summary points into the block', async () => {
-    render(<SkemaForm form={form} plugins={plugins} renderers={approvalRenderers} fetch={(async () => new Response('{}')) as typeof fetch} validationDelay={5} />);
+    render(<SkemaForm form={form} plugins={plugins} renderers={approvalRenderers} fetch={(async () => new Response('{}'))} validationDelay={5} />);
     expect(screen.queryByLabelText(/^Fagkonsulent/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Indsend' }));
     fireEvent.click(await screen.findByRole('link', { name: /APR-01/ }));

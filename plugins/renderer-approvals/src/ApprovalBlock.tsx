@@ -1,7 +1,6 @@
 import {
   isControl,
   rankWith,
-  type ControlElement,
   type LayoutProps,
   type RankedTester,
   type StatePropsOfControlWithDetail,
@@ -85,7 +84,7 @@ const INSIDE = 'skemaInsideApproval';
 function markedInside(element: UISchemaElement): UISchemaElement {
   const children = (element as { elements?: UISchemaElement[] }).elements;
   if (!children) return element;
-  return { ...element, options: { ...element.options, [INSIDE]: true }, elements: children.map(markedInside) } as UISchemaElement;
+  return { ...element, options: { ...element.options, [INSIDE]: true }, elements: children.map(markedInside) };
 }
 
 function ApprovalLayout(props: LayoutProps) {
@@ -96,7 +95,7 @@ function ApprovalLayout(props: LayoutProps) {
   return (
     <ApprovalView pointer={pointer} label={label} visible={visible} enabled={enabled}>
       {elements.map((child, index) => (
-        <JsonFormsDispatch key={index} uischema={child} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+        <JsonFormsDispatch key={index} uischema={child} schema={schema} path={path} enabled={enabled} {...(renderers && { renderers })} {...(cells && { cells })} />
       ))}
     </ApprovalView>
   );
@@ -146,10 +145,10 @@ function ApprovalControl(props: StatePropsOfControlWithDetail) {
 
 function TypedApprovalControl(props: StatePropsOfControlWithDetail) {
   const { uischema, uischemas, schema, rootSchema, path, visible, enabled, renderers, cells, label } = props;
-  const detail = useMemo(() => detailUiSchema(uischemas, schema, uischema as ControlElement, path, rootSchema), [uischemas, schema, uischema, path, rootSchema]);
+  const detail = useMemo(() => detailUiSchema(uischemas, schema, uischema, path, rootSchema), [uischemas, schema, uischema, path, rootSchema]);
   return (
     <ApprovalView pointer={pathToPointer(path)} label={label} visible={visible} enabled={enabled}>
-      <JsonFormsDispatch schema={schema} uischema={detail} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+      <JsonFormsDispatch schema={schema} uischema={detail} path={path} enabled={enabled} {...(renderers && { renderers })} {...(cells && { cells })} />
     </ApprovalView>
   );
 }

@@ -64,7 +64,7 @@ function fakeApi(fake: Fake): typeof fetch {
     }
     if (url.endsWith('/submissions/S1')) return json(submission(1, fake.statusAfter ? 'submitted' : 'draft'), '"S1:1"');
     return new Response('{}', { status: 404 });
-  }) as typeof fetch;
+  });
 }
 
 const person = (subject: string, name: string, roles: string[]): Wire.AuthMe => ({ kind: 'person', subject, name, tenantId: 'demo', tenantName: 'Demo', roles });

@@ -28,7 +28,7 @@ function columnNames(item: Schema, uischema: UISchemaElement): string[] {
     ((el as { elements?: UISchemaElement[] }).elements ?? []).forEach(walk);
   };
   if (detail && typeof detail === 'object') walk(detail);
-  return scopes.length ? scopes : Object.keys((item.properties ?? {}) as object);
+  return scopes.length ? scopes : Object.keys((item.properties ?? {}));
 }
 
 /**
@@ -89,7 +89,7 @@ function ObjectTable(props: ArrayControlProps) {
           </th>
           {names.map((name) => (
             <th scope="col" key={name} id={`${baseId}-col-${name}`}>
-              {t(`${prefix}.${name}.label`, (propertySchema(name)?.title as string | undefined) ?? name)}
+              {t(`${prefix}.${name}.label`, (propertySchema(name)?.title) ?? name)}
             </th>
           ))}
           <th scope="col">
@@ -111,7 +111,7 @@ function ObjectTable(props: ArrayControlProps) {
               {names.map((name) => {
                 const s = propertySchema(name);
                 return (
-                  <td key={name} data-label={t(`${prefix}.${name}.label`, (s?.title as string | undefined) ?? name)}>
+                  <td key={name} data-label={t(`${prefix}.${name}.label`, (s?.title) ?? name)}>
                     <Cell
                       pointer={`${rowPointer}/${name}`}
                       path={composePaths(rowPath, name)}

@@ -70,7 +70,7 @@ function RoleMatrix(props: ArrayControlProps) {
     }
   }
   const roleLabel = (value: unknown) => (typeof value === 'string' ? t(`${prefix}.rolle.${value}`, value) : '');
-  const canAddOther = Array.isArray(roleSchema?.enum) && (roleSchema!.enum as unknown[]).includes(OTHER);
+  const canAddOther = Array.isArray(roleSchema?.enum) && (roleSchema.enum as unknown[]).includes(OTHER);
 
   return (
     <TableFrame

@@ -18,7 +18,7 @@ export function useUpdate(): Update {
   return useCallback<Update>((path, updater) => {
     const segments = path.split('.');
     const last = segments[segments.length - 1] ?? '';
-    if (!/^\d+$/.test(last)) return dispatch?.(Actions.update(path, updater as (v: unknown) => unknown));
+    if (!/^\d+$/.test(last)) return dispatch?.(Actions.update(path, updater));
     const index = Number(last);
     dispatch?.(
       Actions.update(segments.slice(0, -1).join('.'), (current: unknown) => {
@@ -85,7 +85,7 @@ export const Cell = memo(function Cell(props: CellProps) {
     input = (
       <select {...common} className="skema-input skema-select" value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)}>
         <option value="">{ui.choose}</option>
-        {(schema!.enum as string[]).map((v) => (
+        {(schema.enum as string[]).map((v) => (
           <option key={v} value={v}>
             {(translate && optionKey ? translate(`${optionKey}.${v}`, v) : undefined) ?? v}
           </option>

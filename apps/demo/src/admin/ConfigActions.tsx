@@ -54,7 +54,7 @@ export function ConfigActions(props: {
     setOutcome(undefined);
     const version = nextVersion;
     try {
-      await props.api.saveDraft('overlay', formId, version, { ...draft, version } as Parameters<AdminApi['saveDraft']>[3]);
+      await props.api.saveDraft('overlay', formId, version, { ...draft, version });
       if (action === 'save') setOutcome({ kind: 'saved', version });
       else {
         const before = (await client().getForm(formId)).hash;

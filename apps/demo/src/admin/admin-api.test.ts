@@ -3,7 +3,7 @@ import { AdminApi, AdminApiError } from './admin-api.js';
 
 /** A fetch that records the request and answers with one canned response. */
 function fakeFetch(status: number, body: unknown, contentType = 'application/json') {
-  const calls: Array<{ url: string; method?: string; headers: Record<string, string>; body?: unknown }> = [];
+  const calls: Array<{ url: string; method?: string | undefined; headers: Record<string, string>; body?: unknown }> = [];
   const fetch = (async (url: string, init: RequestInit = {}) => {
     calls.push({ url, method: init.method, headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(init.body as string) : undefined });
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } });

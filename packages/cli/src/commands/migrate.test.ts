@@ -111,7 +111,7 @@ describe('migrate a file', () => {
 describe('migrate through the API', () => {
   let server: Server;
   let base = '';
-  const requests: Array<{ method?: string; url?: string; auth?: string; language?: string; ifMatch?: string; body: unknown }> = [];
+  const requests: Array<{ method?: string | undefined; url?: string | undefined; auth?: string | undefined; language?: string; ifMatch?: string; body: unknown }> = [];
   const body = async (req: IncomingMessage) => {
     let text = '';
     for await (const chunk of req) text += chunk;

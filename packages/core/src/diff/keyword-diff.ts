@@ -85,8 +85,8 @@ function diffType(a: SchemaObject, b: SchemaObject, path: string, add: AddChange
 
 function diffEnum(a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
   if (sameJson(a.enum, b.enum)) return;
-  const ea = Array.isArray(a.enum) ? a.enum : undefined;
-  const eb = Array.isArray(b.enum) ? b.enum : undefined;
+  const ea: unknown[] | undefined = Array.isArray(a.enum) ? a.enum : undefined;
+  const eb: unknown[] | undefined = Array.isArray(b.enum) ? b.enum : undefined;
   if (!ea && eb) return add(path, 'enum-narrowed', 'major', KEYWORD.enumAdded(eb.map(show).join(', ')));
   if (ea && !eb) return add(path, 'enum-widened', 'minor', KEYWORD.enumRemoved);
   if (!ea || !eb) return;

@@ -28,7 +28,7 @@ export function defaultSeverities(catalogue: readonly CatalogueEntry[]): Map<str
 export function diffRuleOptionValues(
   before: RuleOptionsByRule,
   after: RuleOptionsByRule,
-  at: { path: string; kind: ChangeKind; defaults?: ReadonlyMap<string, IssueSeverity | undefined> },
+  at: { path: string; kind: ChangeKind; defaults?: ReadonlyMap<string, IssueSeverity | undefined> | undefined },
 ): SchemaChange[] {
   const changes: SchemaChange[] = [];
   const { kind, defaults } = at;

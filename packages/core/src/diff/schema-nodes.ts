@@ -84,7 +84,9 @@ function mergeSiblings(target: unknown, siblings: SchemaObject): unknown {
   if (!isSchemaObject(target)) return siblings;
   const merged: SchemaObject = { ...target, ...siblings };
   if (Array.isArray(target.required) && Array.isArray(siblings.required)) {
-    merged.required = [...new Set([...target.required, ...siblings.required])];
+    const own: unknown[] = target.required;
+    const beside: unknown[] = siblings.required;
+    merged.required = [...new Set([...own, ...beside])];
   }
   if (isSchemaObject(target.properties) && isSchemaObject(siblings.properties)) {
     merged.properties = { ...target.properties, ...siblings.properties };

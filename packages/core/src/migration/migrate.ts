@@ -48,7 +48,7 @@ export function migrateSubmission({ data, from, to, chain, plugins }: MigrateSub
     const next = versions[i]!;
     const kind = stepKind(prev, next);
     const migration = next.manifest.migration;
-    if (kind === 'patch') current = applyPatchStep(current, migration!.patch!, prev, next);
+    if (kind === 'patch') current = applyPatchStep(current, migration!.patch, prev, next);
     if (kind === 'plugin') current = applyPluginStep(current, migration!.plugin!, plugins, prev, next);
     steps.push({ from: prev.manifest.version, to: next.manifest.version, kind });
   }
@@ -141,6 +141,8 @@ const PATCH_FAILURES: Record<string, string> = {
   SEQUENCE_NOT_AN_ARRAY: 'the patch is not an array of operations',
 };
 
+const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
 function applyPatchStep(data: unknown, patch: FormMigration['patch'], prev: FormVersion, next: FormVersion): unknown {
   const formId = next.manifest.id;
   const a = prev.manifest.version;
@@ -155,7 +157,7 @@ function applyPatchStep(data: unknown, patch: FormMigration['patch'], prev: Form
     const found = Array.isArray(ops) ? ops.indexOf(error.operation as Operation) : -1;
     const index = found >= 0 ? found : typeof error.index === 'number' ? error.index : undefined;
     const op = index === undefined || !Array.isArray(ops) ? undefined : (ops[index] as unknown as Record<string, unknown> | undefined);
-    const where = op ? ` at operation ${index} (${[op.op, op.from === undefined ? '' : `from ${String(op.from)}`, op.path === undefined ? '' : `path ${String(op.path)}`].filter(Boolean).join(' ')})` : '';
+    const where = op ? ` at operation ${index} (${[op.op, op.from === undefined ? '' : `from ${asText(op.from)}`, op.path === undefined ? '' : `path ${asText(op.path)}`].filter(Boolean).join(' ')})` : '';
     const name = typeof error.name === 'string' ? error.name : 'Error';
     const cause = PATCH_FAILURES[name] ?? `the data could not be patched (${name})`;
     throw new MigrationError('patch-failed', `${formId} ${a} → ${b}: the migration patch failed${where}: ${cause}`, formId, a, b);

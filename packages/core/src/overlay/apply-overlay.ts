@@ -41,7 +41,7 @@ export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue
     else loc.parent.required = [...new Set([...((loc.parent.required as string[]) ?? []), loc.property])];
   }
   for (const [i, pointer] of (overlay.hide ?? []).entries()) {
-    const loc = locateField(structuredClone(base.schema) as Node, pointer);
+    const loc = locateField(structuredClone(base.schema), pointer);
     if (!loc) problems.push(unknownField(`/hide/${i}`, pointer));
     else if (((loc.parent.required as string[]) ?? []).includes(loc.property) || overlay.require?.includes(pointer)) {
       problems.push(overlayProblem(`/hide/${i}`, 'overlay-hide-required', { pointer }));

@@ -50,7 +50,7 @@ export function locateField(root: Node, pointer: string): SchemaLocation | undef
     if (!isNode(props) || !isNode(props[segment])) return undefined;
     parent = node;
     property = segment;
-    node = props[segment] as Node;
+    node = props[segment];
   }
   if (!parent || property === undefined) return undefined;
   return { node: inlined(root, node), parent, property };

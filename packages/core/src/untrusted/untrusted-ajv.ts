@@ -20,7 +20,7 @@ const linearUniqueItems: FuncKeywordDefinition = {
   errors: true,
   validate: function unique(schema: boolean, data: unknown[]): boolean {
     const self = unique as SchemaValidateFunction;
-    self.errors = undefined;
+    delete self.errors;
     if (!schema) return true;
     // Ajv reports the last item that repeats an earlier one (i) and the nearest such earlier one (j).
     const last = new Map<string, number>();

@@ -27,7 +27,7 @@ export interface ObjectArray {
   key: string;
   itemSchema: SchemaNode;
   items: unknown[];
-  options?: Record<string, unknown>;
+  options?: Record<string, unknown> | undefined;
 }
 
 function detailColumns(detail: UiElement, input: ObjectArray, ctx: WalkContext, rules: UiElement[] = []): Column[] | undefined {

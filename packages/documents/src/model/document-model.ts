@@ -2,7 +2,7 @@ import { contentHash, i18nKeyForPointer, type Approval, type ValidationIssue, ty
 import type { RenderSubmissionInput } from '../types.js';
 import type { Block, Section } from './blocks.js';
 import { formatCpr, formatDate, formatDateTime, maskCprLike } from './format.js';
-import { fieldLabel, type UiElement } from './labels.js';
+import { fieldLabel } from './labels.js';
 import type { SchemaNode } from './schema-nodes.js';
 import { findSubject, subjectValues } from './subject.js';
 import { buildSections, type WalkContext } from './walk.js';
@@ -28,7 +28,7 @@ export interface DocumentModel {
   receipt: LabelledValue[];
 }
 
-function person(p: { name?: string; id?: string; role?: string; at?: string }, w: Words, locale: 'da' | 'en'): string {
+function person(p: { name?: string | undefined; id?: string; role?: string; at?: string }, w: Words, locale: 'da' | 'en'): string {
   const who = p.name ?? p.id ?? '';
   const role = p.role ? ` (${p.role})` : '';
   const at = p.at ? `, ${formatDateTime(p.at, locale)}` : '';
@@ -134,7 +134,7 @@ export function buildDocumentModel(input: RenderSubmissionInput): DocumentModel 
     title,
     runningHeader: `${title} · ${w.receiptNo.toLowerCase()} ${submission.id}`,
     meta,
-    sections: buildSections(form.uischema as UiElement, submission.data, ctx),
+    sections: buildSections(form.uischema, submission.data, ctx),
     receiptTitle: w.receipt,
     receipt,
   };

@@ -3,8 +3,8 @@ import { propertyNames, propertySchema, schemaType, type SchemaNode } from './sc
 
 /** The object naming the person a document concerns: its pointer, and the pointers of its name and CPR number. */
 export interface SubjectFields {
-  name?: string;
-  cpr?: string;
+  name?: string | undefined;
+  cpr?: string | undefined;
 }
 
 function fieldsOf(root: SchemaNode, node: SchemaNode, at: string): SubjectFields | undefined {

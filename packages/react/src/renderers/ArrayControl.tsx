@@ -4,7 +4,6 @@ import {
   isControl,
   rankWith,
   type ArrayControlProps,
-  type ControlElement,
   type JsonSchema,
   type RankedTester,
   type UISchemaElement,
@@ -17,6 +16,7 @@ import { fieldId, pathToPointer } from '../pointer.js';
 import { SKEMA_CONTROL_RANK } from './controls.js';
 import { detailUiSchema } from './detail.js';
 import { controlSchema, isEnumSchema, schemaType } from './schema-tests.js';
+import { registries } from './registries.js';
 
 type Schema = JsonSchema & Record<string, unknown>;
 
@@ -85,7 +85,7 @@ function ArrayControl(props: ArrayControlProps) {
   const itemSchema = schema as Schema;
   const isObject = schemaType(itemSchema) === 'object';
   const detail = useMemo(
-    () => (isObject ? detailUiSchema(uischemas, schema, uischema as ControlElement, path, rootSchema) : undefined),
+    () => (isObject ? detailUiSchema(uischemas, schema, uischema, path, rootSchema) : undefined),
     [isObject, uischemas, schema, uischema, path, rootSchema],
   );
   const listRef = useRef<HTMLOListElement>(null);
@@ -139,10 +139,10 @@ function ArrayControl(props: ArrayControlProps) {
                     {ui.item(itemLabel, n)}
                     {title ? `: ${title}` : ''}
                   </legend>
-                  <JsonFormsDispatch schema={schema} uischema={detail} path={childPath} enabled={enabled} renderers={renderers} cells={cells} />
+                  <JsonFormsDispatch schema={schema} uischema={detail} path={childPath} enabled={enabled} {...registries({ renderers, cells })} />
                 </fieldset>
               ) : (
-                <JsonFormsDispatch schema={schema} uischema={primitiveItemUi(ui.item(itemLabel, n))} path={childPath} enabled={enabled} renderers={renderers} cells={cells} />
+                <JsonFormsDispatch schema={schema} uischema={primitiveItemUi(ui.item(itemLabel, n))} path={childPath} enabled={enabled} {...registries({ renderers, cells })} />
               )}
               <div className="skema-array-actions">
                 {options.showSortButtons ? (
@@ -203,7 +203,7 @@ const isArrayOf =
     let items = schema.items as Schema;
     if (typeof items.$ref === 'string') {
       const root = (args[2]?.rootSchema ?? args[1]) as Schema;
-      items = controlSchema({ type: 'Control', scope: items.$ref } as ControlElement, root, { rootSchema: root, config: undefined }) ?? items;
+      items = controlSchema({ type: 'Control', scope: items.$ref }, root, { rootSchema: root, config: undefined }) ?? items;
     }
     return predicate(items);
   };

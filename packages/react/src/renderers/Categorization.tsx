@@ -18,6 +18,7 @@ import { isWithin, pathToPointer } from '../pointer.js';
 import { SKEMA_CONTROL_RANK } from './controls.js';
 import { sectionDescription } from './layouts.js';
 import { scopeToPointer } from './schema-tests.js';
+import { registries } from './registries.js';
 
 /** Data pointers of every Control inside an element, for error counts and for revealing a field. */
 function pointersOf(element: UISchemaElement, base: string): string[] {
@@ -109,7 +110,7 @@ function CategorizationRenderer(props: LayoutProps) {
         </h3>
         {stepDescription ? <p className="skema-description skema-section-description">{stepDescription}</p> : null}
         {(current.elements ?? []).map((child, index) => (
-          <JsonFormsDispatch key={`${activeIndex}-${index}`} uischema={child} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+          <JsonFormsDispatch key={`${activeIndex}-${index}`} uischema={child} schema={schema} path={path} enabled={enabled} {...registries({ renderers, cells })} />
         ))}
       </section>
       <div className="skema-step-buttons">

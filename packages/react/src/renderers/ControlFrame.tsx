@@ -15,7 +15,7 @@ export interface ControlFrameProps {
   /** JSON Pointer of the field; its DOM id is derived from it. */
   pointer: string;
   label: string;
-  required?: boolean;
+  required?: boolean | undefined;
   description?: string | undefined;
   /** JSON Forms' combined error message for the field (already localized). */
   errors?: string | undefined;

@@ -1,4 +1,4 @@
-import { and, isControl, rankWith, type ControlElement, type StatePropsOfControlWithDetail, type RankedTester } from '@jsonforms/core';
+import { and, isControl, rankWith, type StatePropsOfControlWithDetail, type RankedTester } from '@jsonforms/core';
 import { JsonFormsDispatch, withJsonFormsDetailProps } from '@jsonforms/react';
 import { useMemo } from 'react';
 import { useFieldId } from '../context.js';
@@ -6,13 +6,14 @@ import { pathToPointer } from '../pointer.js';
 import { SKEMA_CONTROL_RANK } from './controls.js';
 import { detailUiSchema } from './detail.js';
 import { controlSchema, schemaType } from './schema-tests.js';
+import { registries } from './registries.js';
 
 function ObjectControl(props: StatePropsOfControlWithDetail) {
   const { schema, uischema, uischemas, path, label, errors, visible, enabled, rootSchema, renderers, cells, description } = props;
   const pointer = pathToPointer(path);
   const id = useFieldId(pointer);
   const detail = useMemo(
-    () => detailUiSchema(uischemas, schema, uischema as ControlElement, path, rootSchema),
+    () => detailUiSchema(uischemas, schema, uischema, path, rootSchema),
     [uischemas, schema, uischema, path, rootSchema],
   );
   const describedBy = [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
@@ -31,7 +32,7 @@ function ObjectControl(props: StatePropsOfControlWithDetail) {
           {errors}
         </p>
       ) : null}
-      <JsonFormsDispatch schema={schema} uischema={detail} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+      <JsonFormsDispatch schema={schema} uischema={detail} path={path} enabled={enabled} {...registries({ renderers, cells })} />
     </fieldset>
   );
 }

@@ -14,6 +14,7 @@ import {
 import { UnknownRenderer, useJsonForms } from '@jsonforms/react';
 import { useMemo, type ComponentType } from 'react';
 import { pathSafeProps, rebaseScope } from './data-paths.js';
+import { registries } from './registries.js';
 
 /** Above every renderer: a misread Control must never reach one with the scope JSON Forms misreads. */
 export const PATH_SAFE_RANK = 1000;
@@ -58,10 +59,9 @@ function PathSafeControl(props: Props) {
       schema={safe.schema}
       path={safe.path}
       enabled={props.enabled !== false && ruleEnabled}
-      visible={visible}
-      renderers={props.renderers}
-      cells={props.cells}
-      id={props.id}
+      {...(visible !== undefined && { visible })}
+      {...registries(props)}
+      {...(props.id !== undefined && { id: props.id })}
     />
   );
 }

@@ -26,13 +26,13 @@ export const SKEMA_PLUGIN_RANK = 10;
 type Options = { multi?: boolean; format?: string; placeholder?: string; autocomplete?: string };
 
 function optionsOf(uischema: UISchemaElement): Options {
-  return (uischema.options ?? {}) as Options;
+  return (uischema.options ?? {});
 }
 
 const schemaIs =
   (predicate: (schema: Record<string, unknown> | undefined) => boolean) =>
   (uischema: UISchemaElement, schema: JsonSchema, context: TesterContext): boolean =>
-    predicate(controlSchema(uischema, schema, context) as Record<string, unknown> | undefined);
+    predicate(controlSchema(uischema, schema, context));
 
 const INPUT_TYPES: Record<string, string> = {
   date: 'date',

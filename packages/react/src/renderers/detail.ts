@@ -10,7 +10,7 @@ export function generateDetail(schema: JsonSchema): UISchemaElement {
     type: 'Control',
     scope: `#/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
   }));
-  return { type: 'VerticalLayout', elements } as UISchemaElement;
+  return { type: 'VerticalLayout', elements };
 }
 
 const detailCache = new WeakMap<object, UISchemaElement>();
@@ -30,10 +30,10 @@ export function detailUiSchema(
     path,
     () => {
       // Generated layouts are cached per schema so the child's uischema reference stays stable.
-      let generated = detailCache.get(schema as object);
+      let generated = detailCache.get(schema);
       if (!generated) {
         generated = generateDetail(schema);
-        detailCache.set(schema as object, generated);
+        detailCache.set(schema, generated);
       }
       return generated;
     },

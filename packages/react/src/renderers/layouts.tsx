@@ -3,6 +3,7 @@ import { JsonFormsDispatch, useJsonForms, withJsonFormsLayoutProps } from '@json
 import { memo } from 'react';
 import { useSkemaForm } from '../context.js';
 import { SKEMA_CONTROL_RANK } from './controls.js';
+import { registries } from './registries.js';
 
 /** A hidden layout renders none of its children: no inputs to reach, no ids twice in the page. */
 function Children({ props, itemClass }: { props: LayoutProps; itemClass: string }) {
@@ -13,7 +14,7 @@ function Children({ props, itemClass }: { props: LayoutProps; itemClass: string 
     <>
       {elements.map((child, index) => (
         <div className={itemClass} key={index}>
-          <JsonFormsDispatch uischema={child} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+          <JsonFormsDispatch uischema={child} schema={schema} path={path} enabled={enabled} {...registries({ renderers, cells })} />
         </div>
       ))}
     </>

@@ -28,7 +28,7 @@ interface IssuerEntry {
   config: OidcIssuerConfig;
   settings: TenantSettings;
   algorithms: string[];
-  keys?: Promise<JWTVerifyGetKey>;
+  keys?: Promise<JWTVerifyGetKey> | undefined;
 }
 
 /** A token that looks like a JWS in compact form (three base64url parts, a JSON header first). */

@@ -16,7 +16,7 @@ export const DEV_KEYS = {
 export const DEV_OIDC = { audience: 'urn:skema:api', clientId: 'skema-demo', scope: 'openid profile skema', port: 3001 } as const;
 
 /** The development provider's role names (as a municipality's IdP would send them) to Skema's roles. */
-const DEV_ROLE_MAP: OidcIssuerConfig['roleMap'] = {
+const DEV_ROLE_MAP: NonNullable<OidcIssuerConfig['roleMap']> = {
   sagsbehandler: ['caseworker'],
   fagkonsulent: ['caseworker', 'fagkonsulent'],
   leder: ['caseworker', 'leder'],

@@ -1,3 +1,5 @@
+import type {
+  SkemaEngine} from '@skema/core';
 import {
   applyOverlay,
   checkOverlayDocument,
@@ -7,7 +9,6 @@ import {
   checkVersionBump,
   diffFormVersions,
   overlayProblem,
-  SkemaEngine,
   type CatalogueEntry,
   type FormOverlay,
   type FormRegistry,

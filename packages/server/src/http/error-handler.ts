@@ -58,7 +58,7 @@ export function toProblem(err: unknown, locale: Locale = 'da'): HttpProblem | un
   if (err instanceof StoreUnavailableError) {
     return new HttpProblem('store-unavailable', { da: 'Lageret tager ikke imod ændringer lige nu; prøv igen senere.', en: 'The store does not accept changes right now; try again later.' }, { headers: { 'Retry-After': '60' } });
   }
-  if (typeof err === 'object' && err !== null && 'type' in err) return fromParserError(err as { type?: unknown; status?: unknown; limit?: unknown });
+  if (typeof err === 'object' && err !== null && 'type' in err) return fromParserError(err);
   return undefined;
 }
 

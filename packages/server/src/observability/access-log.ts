@@ -21,5 +21,5 @@ export function accessLog(logger: Logger): RequestHandler | undefined {
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-  }) as unknown as RequestHandler;
+  });
 }

@@ -56,7 +56,7 @@ const ATTACKS: Array<{ name: string; body: string; code: string; path: string; m
     name: 'too many properties',
     body: JSON.stringify(overlay({ texts: { da: Object.fromEntries(Array.from({ length: 12_000 }, (_, i) => [`k${i}.label`, 'x'])) } })),
     code: 'too-many-keys',
-    path: expect.stringMatching(/^\/texts\/da\/k\d+\.label$/) as unknown as string,
+    path: expect.stringMatching(/^\/texts\/da\/k\d+\.label$/),
     message: /flere end de tilladte 10000 nøgler/,
   },
 ];

@@ -71,7 +71,7 @@ export function adminWebhooksRouter(options: AdminWebhooksOptions): Router {
     const existing = (await outbox().listSubscriptions(tenantId)).find((s) => s.id === id);
     if (existing?.source === 'config') throw new HttpProblem('version-immutable', { da: 'Abonnementet ligger i konfigurationsfilen.', en: 'This subscription is kept in the configuration file.' });
     const at = options.now().toISOString();
-    const secret = (body.secret as string | undefined) ?? existing?.secret ?? newWebhookSecret();
+    const secret = (body.secret) ?? existing?.secret ?? newWebhookSecret();
     const subscription: WebhookSubscription = {
       id,
       tenantId,

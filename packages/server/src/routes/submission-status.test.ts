@@ -25,7 +25,7 @@ afterAll(() => people.close());
 async function create(formId: string, data: Record<string, unknown>, status: 'draft' | 'submitted' = 'draft', auth = fagkonsulent) {
   const t = createTestApp({ config: people.config(testConfig()) });
   const res = await request(t.app).post('/api/v1/submissions').set(auth).send({ formId, version: '1.0.0', status, data }).expect(201);
-  return { ...t, id: res.body.submission.id as string, url: res.headers.location! as string };
+  return { ...t, id: res.body.submission.id as string, url: res.headers.location! };
 }
 
 describe('POST /api/v1/submissions/{id}/status', () => {

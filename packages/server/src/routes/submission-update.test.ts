@@ -8,7 +8,7 @@ const alpha = bearer(TEST_KEYS.caseworker);
 async function setup(status: 'draft' | 'submitted' = 'draft') {
   const t = createTestApp();
   const res = await request(t.app).post('/api/v1/submissions').set(alpha).send({ formId: 'fixture', version: '1.0.0', status, data: fixtureData() }).expect(201);
-  return { ...t, id: res.body.submission.id as string, url: res.headers.location! as string, etag: res.headers.etag! as string };
+  return { ...t, id: res.body.submission.id as string, url: res.headers.location!, etag: res.headers.etag! };
 }
 
 describe('PUT /api/v1/submissions/{id}', () => {

@@ -63,7 +63,9 @@ let sharedRegistry: FormRegistry | undefined;
  * An app over the fixture forms and an in-memory store, logging into `logs`. A memory form
  * configuration store is created unless `formConfigStore` is given (pass `undefined` for none).
  */
-export function createTestApp(overrides: Partial<CreateAppOptions> & { engine?: SkemaEngine; registry?: FormRegistry } = {}): TestApp {
+export function createTestApp(
+  overrides: Partial<Omit<CreateAppOptions, 'formConfigStore'>> & { engine?: SkemaEngine; registry?: FormRegistry; formConfigStore?: FormConfigStore | undefined } = {},
+): TestApp {
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -72,7 +74,8 @@ export function createTestApp(overrides: Partial<CreateAppOptions> & { engine?: 
     },
   });
   const store = overrides.store ?? new MemorySubmissionStore();
-  const formConfigs = 'formConfigStore' in overrides ? overrides.formConfigStore : new MemoryFormConfigStore(store);
+  const { formConfigStore, ...options } = overrides;
+  const formConfigs = 'formConfigStore' in overrides ? formConfigStore : new MemoryFormConfigStore(store);
   const app = createApp({
     // One engine for all test apps: forms compile once per process.
     engine: (sharedEngine ??= fixtureEngine()),
@@ -81,7 +84,7 @@ export function createTestApp(overrides: Partial<CreateAppOptions> & { engine?: 
     ...(overrides.engine ? {} : { validation: { engineFactory: FIXTURE_ENGINE } }),
     config: testConfig(),
     logger: createLogger({ level: 'info', destination }),
-    ...overrides,
+    ...options,
     store,
     ...(formConfigs ? { formConfigStore: formConfigs } : {}),
   });

@@ -37,7 +37,7 @@ interface Slot {
   markReady: () => void;
   /** Content hashes this worker has compiled. */
   known: Set<string>;
-  current?: { id: number; pending: Pending; timer: NodeJS.Timeout };
+  current?: { id: number; pending: Pending; timer: NodeJS.Timeout } | undefined;
 }
 
 const STARTUP_MS = 30_000;

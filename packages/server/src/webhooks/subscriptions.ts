@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { OUTBOX_EVENT_TYPES, type OutboxEventType, type OutboxStore, type WebhookSubscription } from '@skema/core';
+import { OUTBOX_EVENT_TYPES, type OutboxStore, type WebhookSubscription } from '@skema/core';
 import type { WebhookConfig } from '../config/webhooks-config.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -40,7 +40,7 @@ export async function applyConfiguredWebhooks(store: OutboxStore, tenants: Reado
         id: w.id,
         tenantId: tenant.id,
         url: w.url,
-        events: (w.events ?? ['*']) as Array<OutboxEventType | '*'>,
+        events: (w.events ?? ['*']),
         secret: w.secret,
         archive: w.archive === true,
         ...(w.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),

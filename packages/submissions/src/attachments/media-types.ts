@@ -47,7 +47,7 @@ function isPlainText(head: Uint8Array): boolean {
 }
 
 function trimPartial(head: Uint8Array): Uint8Array {
-  let end = head.byteLength;
+  const end = head.byteLength;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const b = head[end - i]!;
     if ((b & 0xc0) === 0xc0) return head.subarray(0, end - i);

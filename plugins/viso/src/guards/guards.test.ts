@@ -15,6 +15,8 @@ const req = (over: Partial<TransitionRequest>): TransitionRequest => ({
   ...over,
 });
 const approval = (actorId: string, role: string): Approval => ({ actorId, role, decision: 'approved', at: '2026-01-01T00:00:00.000Z', revision: 2, kind: 'person' });
+/** An approval recorded before approvals were acts of people: it has no `kind`. */
+const unverified = ({ kind: _kind, ...rest }: Approval): Approval => rest;
 
 describe('the plugin contributes its guards', () => {
   it('the registry collects LEV-07 and UND-03 from the plugin, applying each only to its form and status', () => {
@@ -55,8 +57,8 @@ describe('LEV-05/LEV-07: approvals of a leveranceaftale are recorded approvals o
     expect(guard.check(req({ data: hoejpris, approvals, actor: actor('c', 'fagkonsulent') })).outcome).toBe('deny');
     const lederFirst = [{ ...approval('b', 'leder'), at: '2025-12-31T00:00:00.000Z' }, approval('a', 'fagkonsulent')];
     expect(guard.check(req({ data: hoejpris, approvals: lederFirst, actor: actor('c', 'fagkonsulent') })).outcome).toBe('deny');
-    const unverified = [{ ...approval('a', 'fagkonsulent'), kind: undefined }];
-    expect(guard.check(req({ data: hoejpris, approvals: unverified, actor: actor('b', 'leder') })).outcome).toBe('deny');
+    const unverifiedOnes = [unverified(approval('a', 'fagkonsulent'))];
+    expect(guard.check(req({ data: hoejpris, approvals: unverifiedOnes, actor: actor('b', 'leder') })).outcome).toBe('deny');
   });
 
   it('an approval for another decision does not count', () => {
@@ -78,7 +80,7 @@ describe('UND-03: the co-signature is a recorded approval of a signed-in fagkons
   it('UND-03 invalid: a typed co-signer name, an unverified approval, another role’s approval, a blank reason', () => {
     const caseworker = actor('c', 'caseworker');
     expect(guard.check({ ...base, actor: caseworker, data: { medunderskriver: { navn: 'Frederik Fagkonsulent', dato: '2026-01-01' } } })).toMatchObject({ outcome: 'deny', code: 'UND-03' });
-    expect(guard.check({ ...base, actor: caseworker, approvals: [{ ...approval('f', 'fagkonsulent'), kind: undefined }] }).outcome).toBe('deny');
+    expect(guard.check({ ...base, actor: caseworker, approvals: [unverified(approval('f', 'fagkonsulent'))] }).outcome).toBe('deny');
     expect(guard.check({ ...base, actor: caseworker, approvals: [approval('l', 'leder')] }).outcome).toBe('deny');
     expect(guard.check({ ...base, actor: caseworker, data: { udenMedunderskriftBegrundelse: '   ' } })).toMatchObject({ outcome: 'deny', code: 'UND-03' });
   });

@@ -28,7 +28,7 @@ describe('evalueringsskema (afsluttende møde) rules', () => {
   it('EVA-04 requires a verdict on every goal', () => {
     expect(paths('EVA-04', closing())).toEqual([]);
     const data = closing();
-    (data.maal[1] as { vurdering?: string }).vurdering = undefined;
+    delete (data.maal[1] as { vurdering?: string }).vurdering;
     expect(paths('EVA-04', data)).toEqual(['/maal/1/vurdering']);
     expect(paths('EVA-04', closing({ maal: [{ tekst: 'x', vurdering: 'måske' }] }))).toEqual(['/maal/0/vurdering']);
   });

@@ -32,7 +32,7 @@ const YDELSER_MED_BORGER = [
 ];
 
 function stringListOption(value: unknown, fallback: readonly string[]): readonly string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value) : fallback;
 }
 
 const GEN_02: RuleDefinition = {

@@ -131,6 +131,6 @@ export function entitledGivers(data: unknown, today: IsoDate): string[] {
 
 /** True when the rule option holds a list of strings; otherwise the default. */
 export function stringListOption(value: unknown, fallback: readonly string[]): readonly string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value) : fallback;
 }
 
