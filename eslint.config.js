@@ -33,14 +33,23 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['packages/types/scripts/*.ts', 'packages/embed/compat/*.ts', 'packages/embed/compat/*.tsx'] },
+        projectService: {
+          allowDefaultProject: [
+            'packages/types/scripts/*.ts',
+            'packages/embed/compat/*.ts',
+            'packages/embed/compat/*.tsx',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

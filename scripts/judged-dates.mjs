@@ -24,7 +24,10 @@ for (const dir of ['viso', 'trivsel', 'ringsted', 'familieraadslagning']) {
   const table = judgedDateTable(engine, `@skema/plugin-${dir}`);
   const start = readme.indexOf(JUDGED_DATES_START);
   const end = readme.indexOf(JUDGED_DATES_END);
-  const next = start >= 0 && end > start ? readme.slice(0, start) + table + readme.slice(end + JUDGED_DATES_END.length) : `${readme.trimEnd()}\n\n${HEADING}${table}\n`;
+  const next =
+    start >= 0 && end > start
+      ? readme.slice(0, start) + table + readme.slice(end + JUDGED_DATES_END.length)
+      : `${readme.trimEnd()}\n\n${HEADING}${table}\n`;
   writeFileSync(file, next);
   console.log(`${dir}: ${table.split('\n').length - 4} rule(s)`);
 }

@@ -15,10 +15,27 @@ const BROTLI_BUDGET = 150_000;
 
 // Libraries known to be free of import-time side effects: what the form does not call (core's
 // registry, hashing, migrations; JSON Forms' own Ajv; most of semver) is dropped from the bundle.
-const PURE = /[\\/](packages[\\/](core|client)[\\/]dist|node_modules[\\/](@jsonforms[\\/]vanilla-renderers|ajv|ajv-formats|semver|lodash|fast-json-patch|canonicalize|@noble[\\/]hashes|safe-regex2|ret))[\\/]/;
+const PURE =
+  /[\\/](packages[\\/](core|client)[\\/]dist|node_modules[\\/](@jsonforms[\\/]vanilla-renderers|ajv|ajv-formats|semver|lodash|fast-json-patch|canonicalize|@noble[\\/]hashes|safe-regex2|ret))[\\/]/;
 const shim = (name) => resolve(here, 'shims', name);
 // lodash/<name> → the function of that name in shims/lodash-basics.js (one small module for all).
-const LODASH_BASICS = new Set(['get', 'has', 'isEmpty', 'keys', 'range', 'includes', 'reduce', 'remove', 'isFunction', 'isUndefined', 'endsWith', 'last', 'toPairs'].map((n) => `lodash/${n}`));
+const LODASH_BASICS = new Set(
+  [
+    'get',
+    'has',
+    'isEmpty',
+    'keys',
+    'range',
+    'includes',
+    'reduce',
+    'remove',
+    'isFunction',
+    'isUndefined',
+    'endsWith',
+    'last',
+    'toPairs',
+  ].map((n) => `lodash/${n}`),
+);
 const JSONFORMS = /[\\/]@jsonforms[\\/]core[\\/]/;
 const pureModules = {
   name: 'pure-modules',
@@ -34,18 +51,29 @@ const pureModules = {
       if (args.path === 'lodash/fp/set') return { path: shim('lodash-fp-set.js'), sideEffects: false };
       if (args.path === 'lodash/fp/unset') return { path: shim('lodash-fp-unset.js'), sideEffects: false };
       if (args.path === 'fast-uri') return { path: shim('fast-uri.js'), sideEffects: false };
-      if (args.path === 'lodash/startCase' || args.path === 'lodash/fp/startCase') return { path: shim('lodash-startcase.js'), sideEffects: false };
+      if (args.path === 'lodash/startCase' || args.path === 'lodash/fp/startCase')
+        return { path: shim('lodash-startcase.js'), sideEffects: false };
       if (args.path === 'lodash/isEqual') return { path: shim('lodash-isequal.js'), sideEffects: false };
       if (args.path === 'lodash/merge') return { path: shim('lodash-merge.js'), sideEffects: false };
-      if (LODASH_BASICS.has(args.path)) return { path: args.path.slice('lodash/'.length), namespace: 'lodash-basics', sideEffects: false };
+      if (LODASH_BASICS.has(args.path))
+        return { path: args.path.slice('lodash/'.length), namespace: 'lodash-basics', sideEffects: false };
       if (args.path === 'lodash/cloneDeep') return { path: shim('lodash-clonedeep.js'), sideEffects: false };
-      if (args.path === 'lodash/find' || args.path === 'lodash/filter' || args.path === 'lodash/maxBy') return { path: shim(`${args.path.replace('/', '-')}.js`), sideEffects: false };
-      if (JSONFORMS.test(args.importer) && args.path === 'ajv') return { path: shim('ajv-jsonforms.js'), sideEffects: false };
+      if (args.path === 'lodash/find' || args.path === 'lodash/filter' || args.path === 'lodash/maxBy')
+        return { path: shim(`${args.path.replace('/', '-')}.js`), sideEffects: false };
+      if (JSONFORMS.test(args.importer) && args.path === 'ajv')
+        return { path: shim('ajv-jsonforms.js'), sideEffects: false };
       // JSON Forms pins an older ajv-formats; one copy (ours, same API) is enough.
       if (JSONFORMS.test(args.importer) && args.path === 'ajv-formats') args = { ...args, resolveDir: here };
-      const result = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { pure: true } });
+      const result = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { pure: true },
+      });
       if (result.errors.length) return { errors: result.errors };
-      return PURE.test(result.path) ? { path: result.path, sideEffects: false } : { path: result.path, external: result.external };
+      return PURE.test(result.path)
+        ? { path: result.path, sideEffects: false }
+        : { path: result.path, external: result.external };
     });
   },
 };
@@ -80,13 +108,16 @@ const STRING = String.raw`(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\x60(?:[^\x
 // A text may be split over lines and joined with +.
 const TEXT = String.raw`${STRING}(?:\s*\+\s*${STRING})*`;
 const DESCRIPTION = new RegExp(String.raw`\bdescription:\s*\{\s*da:\s*${TEXT},\s*en:\s*${TEXT},?\s*\}`, 'g');
-const SOURCE = new RegExp(String.raw`\b(source|legalSource):\s*${TEXT}`, "g");
+const SOURCE = new RegExp(String.raw`\b(source|legalSource):\s*${TEXT}`, 'g');
 const stripCatalogue = {
   name: 'strip-rule-catalogue',
   setup(b) {
     b.onLoad({ filter: RULE_PLUGINS }, async (args) => {
       const code = readFileSync(args.path, 'utf8');
-      return { contents: code.replace(DESCRIPTION, "description: { da: '', en: '' }").replace(SOURCE, "$1: ''"), loader: 'js' };
+      return {
+        contents: code.replace(DESCRIPTION, "description: { da: '', en: '' }").replace(SOURCE, "$1: ''"),
+        loader: 'js',
+      };
     });
   },
 };
@@ -115,12 +146,17 @@ if (process.env.EMBED_META) writeFileSync(process.env.EMBED_META, JSON.stringify
 const bytes = readFileSync(outfile);
 const gzipped = gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
-console.log(`skema-form.js: ${kb(bytes.length)} minified, ${kb(gzipped)} gzipped (${gzipped} bytes; budget ${BUDGET} bytes)`);
+console.log(
+  `skema-form.js: ${kb(bytes.length)} minified, ${kb(gzipped)} gzipped (${gzipped} bytes; budget ${BUDGET} bytes)`,
+);
 if (gzipped > BUDGET) {
   console.error(`skema-form.js is ${gzipped - BUDGET} bytes over the ${BUDGET}-byte gzip budget`);
   process.exit(1);
 }
-const brotli = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+const brotli = (data) =>
+  brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  });
 const br = brotli(bytes);
 if (br.length > BROTLI_BUDGET) {
   console.error(`skema-form.js is ${br.length - BROTLI_BUDGET} bytes over the ${BROTLI_BUDGET}-byte brotli budget`);
@@ -132,7 +168,8 @@ if (br.length > BROTLI_BUDGET) {
 const contentHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const versioned = `skema-form.${contentHash}.js`;
 const dist = dirname(outfile);
-for (const old of readdirSync(dist)) if (/^skema-form\.[0-9a-f]{16}\.js/.test(old) && !old.startsWith(versioned)) rmSync(resolve(dist, old));
+for (const old of readdirSync(dist))
+  if (/^skema-form\.[0-9a-f]{16}\.js/.test(old) && !old.startsWith(versioned)) rmSync(resolve(dist, old));
 const gz = gzipSync(bytes, { level: 9 });
 for (const name of ['skema-form.js', versioned]) {
   writeFileSync(resolve(dist, name), bytes);
@@ -140,6 +177,8 @@ for (const name of ['skema-form.js', versioned]) {
   writeFileSync(resolve(dist, `${name}.gz`), gz);
 }
 const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const manifest = { 'skema-form.js': { file: versioned, integrity, bytes: bytes.length, gzip: gz.length, brotli: br.length } };
+const manifest = {
+  'skema-form.js': { file: versioned, integrity, bytes: bytes.length, gzip: gz.length, brotli: br.length },
+};
 writeFileSync(resolve(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`${versioned}: ${kb(br.length)} brotli; integrity ${integrity}`);

@@ -21,7 +21,10 @@ export default defineConfig({
             { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
             { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/compat/jsx-runtime' },
             // Its CommonJS entry would require React itself; the ES module one goes through the aliases.
-            { find: /^@jsonforms\/react$/, replacement: local('../../node_modules/@jsonforms/react/lib/jsonforms-react.esm.js') },
+            {
+              find: /^@jsonforms\/react$/,
+              replacement: local('../../node_modules/@jsonforms/react/lib/jsonforms-react.esm.js'),
+            },
             { find: /^@testing-library\/react$/, replacement: local('compat/testing-library.ts') },
           ],
         },

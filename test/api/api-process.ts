@@ -37,7 +37,14 @@ export function killAllApis(): void {
 export async function startApi(env: NodeJS.ProcessEnv): Promise<RunningApi> {
   const port = await freePort();
   // No development OpenID Provider: several of these processes run at once, and it would want the same port.
-  const full: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', SKEMA_DEV_IDP: 'off' };
+  const full: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+    SKEMA_DEV_IDP: 'off',
+  };
   delete full.SKEMA_CONFIG;
   delete full.DATABASE_URL;
   Object.assign(full, env);

@@ -26,7 +26,8 @@ describe('GET /api/v1/audit over a damaged embedded audit log', () => {
     await store.init();
     try {
       const { app, logs } = createTestApp({ store, formConfigStore: undefined });
-      for (let i = 0; i < 3; i++) await request(app).get('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).expect(200);
+      for (let i = 0; i < 3; i++)
+        await request(app).get('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).expect(200);
       await request(app).get('/api/v1/audit').set(bearer(TEST_KEYS.auditor)).expect(200);
       const file = await segment();
       const text = await readFile(file, 'utf8');

@@ -47,12 +47,28 @@ function withBilag(refs: Array<Ref | undefined>): Record<string, unknown> {
 }
 
 async function draft(a: ReturnType<typeof app>, auth: Record<string, string>, data: unknown) {
-  const res = await request(a).post('/api/v1/submissions').set(auth).send({ formId: 'henvendelsesskema', version: '1.2.0', status: 'draft', data }).expect(201);
+  const res = await request(a)
+    .post('/api/v1/submissions')
+    .set(auth)
+    .send({ formId: 'henvendelsesskema', version: '1.2.0', status: 'draft', data })
+    .expect(201);
   return res.headers.location as string;
 }
 
-async function upload(a: ReturnType<typeof app>, auth: Record<string, string>, url: string, fileName: string, content: Buffer): Promise<Ref> {
-  const res = await request(a).post(`${url}/attachments`).set(auth).set('Content-Type', 'application/octet-stream').set('Content-Disposition', `attachment; filename="${fileName}"`).send(content).expect(201);
+async function upload(
+  a: ReturnType<typeof app>,
+  auth: Record<string, string>,
+  url: string,
+  fileName: string,
+  content: Buffer,
+): Promise<Ref> {
+  const res = await request(a)
+    .post(`${url}/attachments`)
+    .set(auth)
+    .set('Content-Type', 'application/octet-stream')
+    .set('Content-Disposition', `attachment; filename="${fileName}"`)
+    .send(content)
+    .expect(201);
   const { id, mediaType, size, sha256 } = res.body as Ref;
   return { id, fileName, mediaType, size, sha256 };
 }
@@ -91,7 +107,13 @@ describe('HEN-22 «bilag» reference real attachments over HTTP', () => {
 
   it('HEN-22 invalid: another tenant’s attachment id is refused (and never named as theirs)', async () => {
     const a = app();
-    const theirs = await upload(a, beta, await draft(a, beta, withBilag([])), 'demensudredning-2026.pdf', pdf('udredning'));
+    const theirs = await upload(
+      a,
+      beta,
+      await draft(a, beta, withBilag([])),
+      'demensudredning-2026.pdf',
+      pdf('udredning'),
+    );
     const url = await draft(a, alpha, withBilag([]));
     const status = await upload(a, alpha, url, 'status-laerkehuset.pdf', pdf('status'));
     const res = await send(a, url, withBilag([theirs, status]));
@@ -101,7 +123,13 @@ describe('HEN-22 «bilag» reference real attachments over HTTP', () => {
 
   it('HEN-22 invalid: another submission’s file (same tenant, no shared case) and a differing SHA-256 are refused', async () => {
     const a = app();
-    const other = await upload(a, alpha, await draft(a, alpha, withBilag([])), 'demensudredning-2026.pdf', pdf('udredning'));
+    const other = await upload(
+      a,
+      alpha,
+      await draft(a, alpha, withBilag([])),
+      'demensudredning-2026.pdf',
+      pdf('udredning'),
+    );
     const url = await draft(a, alpha, withBilag([]));
     const status = await upload(a, alpha, url, 'status-laerkehuset.pdf', pdf('status'));
     const res = await send(a, url, withBilag([other, { ...status, sha256: 'f'.repeat(64) }]));
@@ -111,9 +139,15 @@ describe('HEN-22 «bilag» reference real attachments over HTTP', () => {
 
   it('HEN-22 on loose data (POST /validate): the rule says it could not check, as a warning', async () => {
     const a = app();
-    const res = await request(a).post('/api/v1/forms/henvendelsesskema/versions/1.2.0/validate').set(alpha).send({ data: example.data }).expect(200);
+    const res = await request(a)
+      .post('/api/v1/forms/henvendelsesskema/versions/1.2.0/validate')
+      .set(alpha)
+      .send({ data: example.data })
+      .expect(200);
     expect(res.body.valid).toBe(true);
-    expect(res.body.warnings.filter((w: { code: string }) => w.code === 'HEN-22').map((w: { path: string }) => w.path)).toEqual(['/bilag/0/vedhaeftning', '/bilag/1/vedhaeftning']);
+    expect(
+      res.body.warnings.filter((w: { code: string }) => w.code === 'HEN-22').map((w: { path: string }) => w.path),
+    ).toEqual(['/bilag/0/vedhaeftning', '/bilag/1/vedhaeftning']);
   });
 });
 
@@ -144,8 +178,20 @@ describe('RAP-05 the udredningsrapport is a file of the case, over HTTP', () => 
   });
 
   async function reportInCase(a: ReturnType<typeof rapApp>) {
-    const created = await request(a).post('/api/v1/submissions').set(alpha).send({ formId: 'raadgivningsrapport', version: '1.1.0', status: 'draft', data: draftReport.data }).expect(201);
-    const sag = await request(a).post('/api/v1/cases').set(alpha).send({ title: 'Sag om Emil', borger: { name: 'Emil Testesen', birthDate: '2014-05-12' }, submissionIds: [created.body.submission.id] }).expect(201);
+    const created = await request(a)
+      .post('/api/v1/submissions')
+      .set(alpha)
+      .send({ formId: 'raadgivningsrapport', version: '1.1.0', status: 'draft', data: draftReport.data })
+      .expect(201);
+    const sag = await request(a)
+      .post('/api/v1/cases')
+      .set(alpha)
+      .send({
+        title: 'Sag om Emil',
+        borger: { name: 'Emil Testesen', birthDate: '2014-05-12' },
+        submissionIds: [created.body.submission.id],
+      })
+      .expect(201);
     return { url: created.headers.location as string, caseUrl: `/api/v1/cases/${sag.body.id as string}` };
   }
 
@@ -161,10 +207,22 @@ describe('RAP-05 the udredningsrapport is a file of the case, over HTTP', () => 
   it('RAP-05 invalid: a file of another case is refused at the reference', async () => {
     const a = rapApp();
     const { url } = await reportInCase(a);
-    const other = await request(a).post('/api/v1/cases').set(alpha).send({ title: 'Anden sag', borger: { name: 'Ida Testesen', birthDate: '2016-01-02' } }).expect(201);
-    const file = await upload(a, alpha, `/api/v1/cases/${other.body.id as string}`, 'udredningsrapport-ida.pdf', pdf('ida'));
+    const other = await request(a)
+      .post('/api/v1/cases')
+      .set(alpha)
+      .send({ title: 'Anden sag', borger: { name: 'Ida Testesen', birthDate: '2016-01-02' } })
+      .expect(201);
+    const file = await upload(
+      a,
+      alpha,
+      `/api/v1/cases/${other.body.id as string}`,
+      'udredningsrapport-ida.pdf',
+      pdf('ida'),
+    );
     const res = await send(a, url, withReport(file));
     expect(res.status).toBe(422);
-    expect((res.body.issues as Array<{ code: string; path: string }>).filter((i) => i.code === 'RAP-05').map((i) => i.path)).toEqual(['/bilag/0/vedhaeftning']);
+    expect(
+      (res.body.issues as Array<{ code: string; path: string }>).filter((i) => i.code === 'RAP-05').map((i) => i.path),
+    ).toEqual(['/bilag/0/vedhaeftning']);
   });
 });

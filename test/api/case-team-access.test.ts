@@ -2,7 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFileBlobStore, createLowdbStore } from '@skema/store-lowdb';
-import { bearer, createTestApp, startPersonTokens, TEST_KEYS, testConfig, type PersonTokens } from '@skema/server/testing';
+import {
+  bearer,
+  createTestApp,
+  startPersonTokens,
+  TEST_KEYS,
+  testConfig,
+  type PersonTokens,
+} from '@skema/server/testing';
 import { MemoryBlobStore, MemoryCaseStore, MemorySubmissionStore } from '@skema/submissions/testing';
 import type { BlobStore, CaseStore, SubmissionStore } from '@skema/core';
 import request from 'supertest';
@@ -41,7 +48,12 @@ const storeKinds: Array<[string, () => Promise<Stores>]> = [
     'memory',
     async () => {
       const store = new MemorySubmissionStore();
-      return { store, caseStore: new MemoryCaseStore(store), blobStore: new MemoryBlobStore(), close: async () => undefined };
+      return {
+        store,
+        caseStore: new MemoryCaseStore(store),
+        blobStore: new MemoryBlobStore(),
+        close: async () => undefined,
+      };
     },
   ],
   [
@@ -69,29 +81,68 @@ for (const [kind, open] of storeKinds) {
     it('lists, reads, revisions, the PDF document and the files of the case’s underretning: the team member yes (audited with the person), the colleague off the team 404 and empty lists, another tenant nothing', async () => {
       const stores = await open();
       try {
-        const { app, store } = createTestApp({ config: people.config(testConfig()), store: stores.store, caseStore: stores.caseStore, blobStore: stores.blobStore });
-        const created = await request(app).post('/api/v1/submissions').set(signe).send({ formId: 'underretning', version: '1.0.0', status: 'draft', data: { iagttagelser: 'Bekymring for barnet' } }).expect(201);
+        const { app, store } = createTestApp({
+          config: people.config(testConfig()),
+          store: stores.store,
+          caseStore: stores.caseStore,
+          blobStore: stores.blobStore,
+        });
+        const created = await request(app)
+          .post('/api/v1/submissions')
+          .set(signe)
+          .send({
+            formId: 'underretning',
+            version: '1.0.0',
+            status: 'draft',
+            data: { iagttagelser: 'Bekymring for barnet' },
+          })
+          .expect(201);
         const id = created.body.submission.id as string;
         const url = `/api/v1/submissions/${id}`;
-        const file = await request(app).post(`${url}/attachments`).set(signe).set('Content-Type', 'application/octet-stream').set('Content-Disposition', 'attachment; filename="notat.pdf"').send(pdf).expect(201);
+        const file = await request(app)
+          .post(`${url}/attachments`)
+          .set(signe)
+          .set('Content-Type', 'application/octet-stream')
+          .set('Content-Disposition', 'attachment; filename="notat.pdf"')
+          .send(pdf)
+          .expect(201);
         // Before the case: Søren is not the creator, an assignee or a leder.
         await request(app).get(url).set(soeren).expect(404);
 
         const sag = await request(app)
           .post('/api/v1/cases')
           .set(signe)
-          .send({ title: 'Sag om Testbarn', borger: { name: 'Testbarn', birthDate: '2015-03-01' }, team: ['oidc:alpha-soeren'], submissionIds: [id] })
+          .send({
+            title: 'Sag om Testbarn',
+            borger: { name: 'Testbarn', birthDate: '2015-03-01' },
+            team: ['oidc:alpha-soeren'],
+            submissionIds: [id],
+          })
           .expect(201);
         expect(sag.body.team).toEqual(['oidc:alpha-signe', 'oidc:alpha-soeren']);
-        const caseFile = await request(app).post(`/api/v1/cases/${sag.body.id}/attachments`).set(signe).set('Content-Type', 'application/octet-stream').set('Content-Disposition', 'attachment; filename="sag.pdf"').send(pdf).expect(201);
+        const caseFile = await request(app)
+          .post(`/api/v1/cases/${sag.body.id}/attachments`)
+          .set(signe)
+          .set('Content-Type', 'application/octet-stream')
+          .set('Content-Disposition', 'attachment; filename="sag.pdf"')
+          .send(pdf)
+          .expect(201);
 
         // On the team.
         expect((await request(app).get(url).set(soeren).expect(200)).body.id).toBe(id);
         await request(app).get(`${url}/revisions`).set(soeren).expect(200);
         const document = await request(app).get(`${url}/document.pdf`).set(soeren).expect(200);
         expect(document.headers['content-type']).toBe('application/pdf');
-        expect((await request(app).get('/api/v1/submissions').set(soeren).expect(200)).body.items.map((s: { id: string }) => s.id)).toEqual([id]);
-        expect((await request(app).get(`${url}/attachments`).set(soeren).expect(200)).body.items.map((a: { id: string }) => a.id)).toEqual([file.body.id]);
+        expect(
+          (await request(app).get('/api/v1/submissions').set(soeren).expect(200)).body.items.map(
+            (s: { id: string }) => s.id,
+          ),
+        ).toEqual([id]);
+        expect(
+          (await request(app).get(`${url}/attachments`).set(soeren).expect(200)).body.items.map(
+            (a: { id: string }) => a.id,
+          ),
+        ).toEqual([file.body.id]);
         await request(app).get(`/api/v1/attachments/${file.body.id}`).set(soeren).expect(200);
         await request(app).get(`/api/v1/cases/${sag.body.id}`).set(soeren).expect(200);
         await request(app).get(`/api/v1/attachments/${caseFile.body.id}`).set(soeren).expect(200);
@@ -119,13 +170,21 @@ for (const [kind, open] of storeKinds) {
         expect((await request(app).get('/api/v1/submissions').set(beta).expect(200)).body.items).toEqual([]);
 
         // Every read of the sensitive submission by the team member names the person.
-        const audit = (await store.queryAudit('alpha', { submissionId: id, limit: 100 })).items.filter((e) => e.actor === 'oidc:alpha-soeren');
+        const audit = (await store.queryAudit('alpha', { submissionId: id, limit: 100 })).items.filter(
+          (e) => e.actor === 'oidc:alpha-soeren',
+        );
         expect(audit.map((e) => e.action)).toEqual(['read', 'read', 'read', 'attachment.read', 'attachment.read']);
-        for (const entry of audit) expect(entry.details).toMatchObject({ person: { subject: 'alpha-soeren', name: 'Søren Sagsbehandler' } });
+        for (const entry of audit)
+          expect(entry.details).toMatchObject({ person: { subject: 'alpha-soeren', name: 'Søren Sagsbehandler' } });
         expect(audit.some((e) => e.details?.['document'] === 'pdf')).toBe(true);
 
         // Off the team again: the access ends with it.
-        await request(app).patch(`/api/v1/cases/${sag.body.id}`).set(signe).set('If-Match', '*').send({ team: ['oidc:alpha-signe'] }).expect(200);
+        await request(app)
+          .patch(`/api/v1/cases/${sag.body.id}`)
+          .set(signe)
+          .set('If-Match', '*')
+          .send({ team: ['oidc:alpha-signe'] })
+          .expect(200);
         await request(app).get(url).set(soeren).expect(404);
         expect((await request(app).get('/api/v1/submissions').set(soeren).expect(200)).body.items).toEqual([]);
       } finally {

@@ -32,52 +32,70 @@ const stores: Array<[string, () => Promise<SubmissionStore>]> = [
 ];
 
 describe.each(stores)('parallel PUTs with the same If-Match (%s store)', (_name, makeStore) => {
-  it(
-    'exactly one 200 per revision, the rest 412, and no revision lost',
-    async () => {
-      const store = await makeStore();
-      const { app } = createTestApp({ store, config: { tenants: [{ id: 'alpha', keys: [{ id: 'alpha-caseworker', key: TEST_KEYS.caseworker, roles: ['caseworker'] }] }], rateLimit: { windowMs: 60_000, limit: 100_000 } } });
-      const server: Server = await new Promise((resolve) => {
-        const s = app.listen(0, '127.0.0.1', () => resolve(s));
-      });
-      try {
-        const created = await request(server).post('/api/v1/submissions').set(auth).send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() }).expect(201);
-        const url = created.headers.location!;
-        let etag = created.headers.etag!;
-        const winners: string[] = [];
+  it('exactly one 200 per revision, the rest 412, and no revision lost', async () => {
+    const store = await makeStore();
+    const { app } = createTestApp({
+      store,
+      config: {
+        tenants: [
+          { id: 'alpha', keys: [{ id: 'alpha-caseworker', key: TEST_KEYS.caseworker, roles: ['caseworker'] }] },
+        ],
+        rateLimit: { windowMs: 60_000, limit: 100_000 },
+      },
+    });
+    const server: Server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const created = await request(server)
+        .post('/api/v1/submissions')
+        .set(auth)
+        .send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() })
+        .expect(201);
+      const url = created.headers.location!;
+      let etag = created.headers.etag!;
+      const winners: string[] = [];
 
-        for (let round = 0; round < ROUNDS; round++) {
-          const results = await Promise.all(
-            Array.from({ length: PARALLEL }, (_, i) =>
-              request(server)
-                .put(url)
-                .set(auth)
-                .set('If-Match', etag)
-                .send({ data: fixtureData({ navn: `Runde ${round} skriver ${i}` }) }),
-            ),
-          );
-          const statuses = results.map((r) => r.status).sort();
-          expect(statuses.filter((s) => s === 200), `round ${round}: ${statuses.join(',')}`).toHaveLength(1);
-          expect(statuses.filter((s) => s === 412)).toHaveLength(PARALLEL - 1);
-          const winner = results.find((r) => r.status === 200)!;
-          expect(winner.body.submission.revision).toBe(round + 2);
-          winners.push(winner.body.submission.data.navn);
-          etag = winner.headers.etag!;
-        }
-
-        const revisions = await request(server).get(`${url}/revisions`).set(auth).expect(200);
-        expect(revisions.body.items.map((r: { revision: number }) => r.revision)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, i) => i + 1));
-        // Every winning write is a revision of its own, in order: none overwrote another.
-        const names = revisions.body.items.slice(1).map((r: { changes: Array<{ path: string; value: unknown }> }) => r.changes.find((c) => c.path === '/data/navn')?.value);
-        expect(names).toEqual(winners);
-        const final = await request(server).get(url).set(auth).expect(200);
-        expect(final.body.revision).toBe(ROUNDS + 1);
-        expect(final.body.data.navn).toBe(winners[ROUNDS - 1]);
-      } finally {
-        await new Promise((resolve) => server.close(resolve));
-        await store.close();
+      for (let round = 0; round < ROUNDS; round++) {
+        const results = await Promise.all(
+          Array.from({ length: PARALLEL }, (_, i) =>
+            request(server)
+              .put(url)
+              .set(auth)
+              .set('If-Match', etag)
+              .send({ data: fixtureData({ navn: `Runde ${round} skriver ${i}` }) }),
+          ),
+        );
+        const statuses = results.map((r) => r.status).sort();
+        expect(
+          statuses.filter((s) => s === 200),
+          `round ${round}: ${statuses.join(',')}`,
+        ).toHaveLength(1);
+        expect(statuses.filter((s) => s === 412)).toHaveLength(PARALLEL - 1);
+        const winner = results.find((r) => r.status === 200)!;
+        expect(winner.body.submission.revision).toBe(round + 2);
+        winners.push(winner.body.submission.data.navn);
+        etag = winner.headers.etag!;
       }
-    },
-    120_000,
-  );
+
+      const revisions = await request(server).get(`${url}/revisions`).set(auth).expect(200);
+      expect(revisions.body.items.map((r: { revision: number }) => r.revision)).toEqual(
+        Array.from({ length: ROUNDS + 1 }, (_, i) => i + 1),
+      );
+      // Every winning write is a revision of its own, in order: none overwrote another.
+      const names = revisions.body.items
+        .slice(1)
+        .map(
+          (r: { changes: Array<{ path: string; value: unknown }> }) =>
+            r.changes.find((c) => c.path === '/data/navn')?.value,
+        );
+      expect(names).toEqual(winners);
+      const final = await request(server).get(url).set(auth).expect(200);
+      expect(final.body.revision).toBe(ROUNDS + 1);
+      expect(final.body.data.navn).toBe(winners[ROUNDS - 1]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    }
+  }, 120_000);
 });

@@ -24,8 +24,7 @@ const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/j
 function writeForm(): void {
   const dir = join(schemasDir, 'crashtest', '1.0.0');
   mkdirSync(join(dir, 'i18n'), { recursive: true });
-  const json = (file: string, value: unknown) =>
-    writeFileSync(join(dir, file), JSON.stringify(value));
+  const json = (file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value));
   json('form.json', {
     id: 'crashtest',
     version: '1.0.0',
@@ -57,12 +56,7 @@ interface CaseView {
 const acknowledged = new Map<string, Set<string>>();
 let counter = 0;
 
-async function post(
-  base: string,
-  path: string,
-  body: unknown,
-  extra: Record<string, string> = {},
-): Promise<Response> {
+async function post(base: string, path: string, body: unknown, extra: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}/api/v1${path}`, {
     method: 'POST',
     headers: { ...headers, ...extra },
@@ -109,12 +103,7 @@ async function client(base: string, stop: { now: boolean }, firstAck: () => void
         }),
       )) as { submission: { id: string } };
       await expect201(
-        await post(
-          base,
-          `/cases/${created.id}/attach`,
-          { submissionIds: [loose.submission.id] },
-          { 'If-Match': '*' },
-        ),
+        await post(base, `/cases/${created.id}/attach`, { submissionIds: [loose.submission.id] }, { 'If-Match': '*' }),
       );
       members.add(loose.submission.id);
     }
@@ -128,10 +117,9 @@ async function allCases(base: string): Promise<CaseView[]> {
   const out: CaseView[] = [];
   let cursor: string | undefined;
   do {
-    const res = await fetch(
-      `${base}/api/v1/cases?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      { headers },
-    );
+    const res = await fetch(`${base}/api/v1/cases?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+      headers,
+    });
     expect(res.status).toBe(200);
     const page = (await res.json()) as { items: CaseView[]; nextCursor?: string };
     out.push(...page.items);
@@ -159,10 +147,7 @@ describe('apps/api keeps cases whole through SIGKILL during case writes (lowdb)'
         const owner = new Map<string, string>();
         for (const c of cases) {
           for (const { submissionId } of c.submissions) {
-            expect(
-              owner.get(submissionId),
-              `submission ${submissionId} in two cases`,
-            ).toBeUndefined();
+            expect(owner.get(submissionId), `submission ${submissionId} in two cases`).toBeUndefined();
             owner.set(submissionId, c.id);
             const res = await fetch(`${api.base}/api/v1/submissions/${submissionId}`, { headers });
             expect(res.status, `case ${c.id} lists ${submissionId}`).toBe(200);
@@ -172,8 +157,7 @@ describe('apps/api keeps cases whole through SIGKILL during case writes (lowdb)'
           const stored = byId.get(caseId);
           expect(stored, `acknowledged case ${caseId}`).toBeDefined();
           const listed = new Set(stored?.submissions.map((m) => m.submissionId));
-          for (const sid of members)
-            expect(listed.has(sid), `acknowledged link ${caseId} → ${sid}`).toBe(true);
+          for (const sid of members) expect(listed.has(sid), `acknowledged link ${caseId} → ${sid}`).toBe(true);
         }
       } catch (e) {
         api.child.kill('SIGKILL');

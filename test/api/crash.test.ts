@@ -20,14 +20,25 @@ function writeForm(): void {
   const dir = join(schemasDir, 'crashtest', '1.0.0');
   mkdirSync(join(dir, 'i18n'), { recursive: true });
   const json = (file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value));
-  json('form.json', { id: 'crashtest', version: '1.0.0', title: { da: 'Crashtest', en: 'Crash test' }, status: 'published', plugins: [], changelog: 'test' });
+  json('form.json', {
+    id: 'crashtest',
+    version: '1.0.0',
+    title: { da: 'Crashtest', en: 'Crash test' },
+    status: 'published',
+    plugins: [],
+    changelog: 'test',
+  });
   json('schema.json', {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://skema.dk/schemas/crashtest/1.0.0/schema.json',
     type: 'object',
     additionalProperties: false,
     required: ['n', 'tekst'],
-    properties: { n: { type: 'integer' }, tekst: { type: 'string' }, liste: { type: 'array', items: { type: 'integer' } } },
+    properties: {
+      n: { type: 'integer' },
+      tekst: { type: 'string' },
+      liste: { type: 'array', items: { type: 'integer' } },
+    },
   });
   json('uischema.json', { type: 'VerticalLayout', elements: [] });
   json('i18n/da.json', {});
@@ -45,7 +56,11 @@ async function stream(base: string, stop: { now: boolean }, firstAck: () => void
       const n = counter++;
       const data = { n, tekst: `indsendelse ${n} ${'x'.repeat(n % 300)}`, liste: [n, n + 1, n + 2] };
       try {
-        const res = await fetch(`${base}/api/v1/submissions`, { method: 'POST', headers, body: JSON.stringify({ formId: 'crashtest', version: '1.0.0', status: 'submitted', data }) });
+        const res = await fetch(`${base}/api/v1/submissions`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ formId: 'crashtest', version: '1.0.0', status: 'submitted', data }),
+        });
         if (res.status === 201) {
           const body = (await res.json()) as { submission: { id: string } };
           acknowledged.set(body.submission.id, data);
@@ -69,50 +84,58 @@ afterAll(() => {
 });
 
 describe('apps/api survives SIGKILL during writes (lowdb)', () => {
-  it(
-    `keeps every acknowledged submission intact over ${ROUNDS} crashes`,
-    async () => {
-      writeForm();
-      for (let round = 0; round < ROUNDS; round++) {
-        const api = await startApi({ DATA_DIR: dataDir, SKEMA_SCHEMAS_DIR: schemasDir, RATE_LIMIT_MAX: '1000000' });
-        const stop = { now: false };
-        let acked!: () => void;
-        const firstAck = new Promise<void>((r) => (acked = r));
-        const before = acknowledged.size;
-        const exited = new Promise((r) => api.child.once('exit', r));
-        const streaming = stream(api.base, stop, () => acked());
-        // A stream that fails before any 201 must fail the test, not leave it waiting.
-        await Promise.race([firstAck, streaming.then(() => Promise.reject(new Error(`stream ended early: ${api.output()}`)))]);
-        await new Promise((r) => setTimeout(r, 100 + Math.random() * 900));
-        api.child.kill('SIGKILL');
-        stop.now = true;
-        await streaming;
-        await exited;
-        expect(acknowledged.size, `round ${round} acknowledged nothing`).toBeGreaterThan(before);
-      }
-
+  it(`keeps every acknowledged submission intact over ${ROUNDS} crashes`, async () => {
+    writeForm();
+    for (let round = 0; round < ROUNDS; round++) {
       const api = await startApi({ DATA_DIR: dataDir, SKEMA_SCHEMAS_DIR: schemasDir, RATE_LIMIT_MAX: '1000000' });
-      try {
-        expect(api.output()).not.toMatch(/corrupt/i);
-        for (const [id, data] of acknowledged) {
-          const res = await fetch(`${api.base}/api/v1/submissions/${id}`, { headers });
-          expect(res.status, `submission ${id}`).toBe(200);
-          const body = (await res.json()) as { data: unknown; revision: number; status: string };
-          expect(body.data).toEqual(data);
-          expect(body).toMatchObject({ revision: 1, status: 'submitted' });
-        }
-        // /readyz says only whether the store answers (no counts to unauthenticated callers).
-        const ready = (await (await fetch(`${api.base}/readyz`)).json()) as { status: string };
-        expect(ready.status).toBe('ok');
-        // The store still takes writes after recovery.
-        const created = await fetch(`${api.base}/api/v1/submissions`, { method: 'POST', headers, body: JSON.stringify({ formId: 'crashtest', version: '1.0.0', status: 'draft', data: { n: -1, tekst: 'efter' } }) });
-        expect(created.status).toBe(201);
-      } finally {
-        const code = new Promise((r) => api.child.once('exit', (c) => r(c)));
-        api.child.kill('SIGTERM');
-        expect(await code).toBe(0);
+      const stop = { now: false };
+      let acked!: () => void;
+      const firstAck = new Promise<void>((r) => (acked = r));
+      const before = acknowledged.size;
+      const exited = new Promise((r) => api.child.once('exit', r));
+      const streaming = stream(api.base, stop, () => acked());
+      // A stream that fails before any 201 must fail the test, not leave it waiting.
+      await Promise.race([
+        firstAck,
+        streaming.then(() => Promise.reject(new Error(`stream ended early: ${api.output()}`))),
+      ]);
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 900));
+      api.child.kill('SIGKILL');
+      stop.now = true;
+      await streaming;
+      await exited;
+      expect(acknowledged.size, `round ${round} acknowledged nothing`).toBeGreaterThan(before);
+    }
+
+    const api = await startApi({ DATA_DIR: dataDir, SKEMA_SCHEMAS_DIR: schemasDir, RATE_LIMIT_MAX: '1000000' });
+    try {
+      expect(api.output()).not.toMatch(/corrupt/i);
+      for (const [id, data] of acknowledged) {
+        const res = await fetch(`${api.base}/api/v1/submissions/${id}`, { headers });
+        expect(res.status, `submission ${id}`).toBe(200);
+        const body = (await res.json()) as { data: unknown; revision: number; status: string };
+        expect(body.data).toEqual(data);
+        expect(body).toMatchObject({ revision: 1, status: 'submitted' });
       }
-    },
-    300_000,
-  );
+      // /readyz says only whether the store answers (no counts to unauthenticated callers).
+      const ready = (await (await fetch(`${api.base}/readyz`)).json()) as { status: string };
+      expect(ready.status).toBe('ok');
+      // The store still takes writes after recovery.
+      const created = await fetch(`${api.base}/api/v1/submissions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          formId: 'crashtest',
+          version: '1.0.0',
+          status: 'draft',
+          data: { n: -1, tekst: 'efter' },
+        }),
+      });
+      expect(created.status).toBe(201);
+    } finally {
+      const code = new Promise((r) => api.child.once('exit', (c) => r(c)));
+      api.child.kill('SIGTERM');
+      expect(await code).toBe(0);
+    }
+  }, 300_000);
 });

@@ -28,19 +28,34 @@ function config() {
 
 type Store = PostgresSubmissionStore | LowdbSubmissionStore;
 const clock = { now: new Date('2026-03-01T10:00:00Z') };
-const appOn = (store: Store): Express => createTestApp({ config: config(), store, caseStore: store, now: () => clock.now }).app;
+const appOn = (store: Store): Express =>
+  createTestApp({ config: config(), store, caseStore: store, now: () => clock.now }).app;
 
 async function race(apps: Express[], token: string): Promise<number[]> {
-  const attempts = Array.from({ length: 8 }, (_, i) => request(apps[i % apps.length]!).post('/api/v1/submissions').set(bearer(token)).send(submitted));
+  const attempts = Array.from({ length: 8 }, (_, i) =>
+    request(apps[i % apps.length]!)
+      .post('/api/v1/submissions')
+      .set(bearer(token))
+      .send(submitted),
+  );
   return (await Promise.all(attempts)).map((r) => r.status);
 }
 
-async function scenario(open: () => Promise<Store>, apps: (store: Store) => Promise<[Express, Express, Store[]]>): Promise<void> {
+async function scenario(
+  open: () => Promise<Store>,
+  apps: (store: Store) => Promise<[Express, Express, Store[]]>,
+): Promise<void> {
   clock.now = new Date('2026-03-01T10:00:00Z');
   const first = await open();
   const [a, b, stores] = await apps(first);
   try {
-    const { token } = (await request(a).post('/api/v1/embed-sessions').set(portal).send({ formId: 'fixture', version: '1.0.0' }).expect(201)).body as { token: string };
+    const { token } = (
+      await request(a)
+        .post('/api/v1/embed-sessions')
+        .set(portal)
+        .send({ formId: 'fixture', version: '1.0.0' })
+        .expect(201)
+    ).body as { token: string };
     // Opened on A, used on B: no sticky routing.
     await request(b).get('/api/v1/forms/fixture/versions/1.0.0').set(bearer(token)).expect(200);
     const statuses = await race([a, b], token);

@@ -14,7 +14,12 @@ const REDIRECT = 'http://127.0.0.1:1/callback';
 let idp: DevIdp;
 let demoKey: SigningJwk;
 
-const roleMap: NonNullable<OidcIssuerConfig['roleMap']> = { sagsbehandler: ['caseworker'], leder: ['caseworker', 'leder'], admin: ['admin'], auditor: ['auditor'] };
+const roleMap: NonNullable<OidcIssuerConfig['roleMap']> = {
+  sagsbehandler: ['caseworker'],
+  leder: ['caseworker', 'leder'],
+  admin: ['admin'],
+  auditor: ['auditor'],
+};
 
 /** Tenant alpha signs in at the provider's `demo` issuer, beta at `demo2`. */
 function config(): ServerConfig {
@@ -37,10 +42,22 @@ afterAll(async () => idp?.close());
 const signIn = async (user: string) => (await signInAs(idp, user, REDIRECT)).accessToken;
 
 /** A token signed with `key` (default: the provider's own demo key) and these claims over sensible defaults. */
-async function craft(claims: Record<string, unknown>, options: { key?: SigningJwk; header?: Record<string, unknown> } = {}): Promise<string> {
+async function craft(
+  claims: Record<string, unknown>,
+  options: { key?: SigningJwk; header?: Record<string, unknown> } = {},
+): Promise<string> {
   const key = options.key ?? demoKey;
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: idp.issuer('demo'), aud: idp.audience, sub: 'demo-sagsbehandler', name: 'Signe', roles: ['admin'], iat: now, exp: now + 300, ...claims })
+  return new SignJWT({
+    iss: idp.issuer('demo'),
+    aud: idp.audience,
+    sub: 'demo-sagsbehandler',
+    name: 'Signe',
+    roles: ['admin'],
+    iat: now,
+    exp: now + 300,
+    ...claims,
+  })
     .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'at+jwt', ...options.header })
     .sign(await importJWK(key, 'RS256'));
 }
@@ -69,8 +86,19 @@ describe('OIDC access tokens from the development provider', () => {
     const token = await signIn('demo-sagsbehandler');
     expect(decodeProtectedHeader(token).typ).toBe('at+jwt');
     const me = await request(server.app).get('/api/v1/auth/me').set(bearer(token)).expect(200);
-    expect(me.body).toEqual({ kind: 'person', subject: 'demo-sagsbehandler', name: 'Signe Sagsbehandler', tenantId: 'alpha', tenantName: 'alpha', roles: ['caseworker'] });
-    const created = await request(server.app).post('/api/v1/submissions').set(bearer(token)).send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() }).expect(201);
+    expect(me.body).toEqual({
+      kind: 'person',
+      subject: 'demo-sagsbehandler',
+      name: 'Signe Sagsbehandler',
+      tenantId: 'alpha',
+      tenantName: 'alpha',
+      roles: ['caseworker'],
+    });
+    const created = await request(server.app)
+      .post('/api/v1/submissions')
+      .set(bearer(token))
+      .send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() })
+      .expect(201);
     expect(created.body.submission).toMatchObject({ tenantId: 'alpha', createdBy: 'oidc:demo-sagsbehandler' });
     // An auditor may read the audit log but not submissions: roles come from the token through the roleMap.
     const auditor = await signIn('demo-auditor');
@@ -91,7 +119,9 @@ describe('OIDC access tokens from the development provider', () => {
     const publicPem = JSON.stringify(publicJwk(demoKey));
     const attacks: Record<string, string> = {
       'alg none': `${enc({ alg: 'none', typ: 'at+jwt' })}.${enc({ ...payload, roles: ['admin'] })}.`,
-      'HS256 signed with the public key': await new SignJWT({ ...payload }).setProtectedHeader({ alg: 'HS256', kid: demoKey.kid }).sign(new TextEncoder().encode(publicPem)),
+      'HS256 signed with the public key': await new SignJWT({ ...payload })
+        .setProtectedHeader({ alg: 'HS256', kid: demoKey.kid })
+        .sign(new TextEncoder().encode(publicPem)),
       'wrong issuer': await craft({ iss: 'https://login.evil.example/demo' }, { key: stranger }),
       'wrong issuer, signed with the real key': await craft({ iss: 'https://login.evil.example/demo' }),
       'wrong audience': await craft({ aud: 'urn:some:other:api' }),
@@ -113,15 +143,25 @@ describe('OIDC access tokens from the development provider', () => {
   it("checks exp against the API's clock with 30 s tolerance (the provider's real tokens)", async () => {
     const token = await signIn('demo-sagsbehandler');
     const exp = decodeJwt(token).exp! * 1000;
-    await request(app({ now: () => new Date(exp + 20_000) }).app).get('/api/v1/submissions').set(bearer(token)).expect(200);
+    await request(app({ now: () => new Date(exp + 20_000) }).app)
+      .get('/api/v1/submissions')
+      .set(bearer(token))
+      .expect(200);
     await expectRefused(app({ now: () => new Date(exp + 31_000) }), token, 'expired real token');
   });
 
   it("a token of tenant A's issuer never reaches tenant B's data", async () => {
     const server = app();
-    const beta = await request(server.app).post('/api/v1/submissions').set(bearer(TEST_KEYS.beta)).send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: {} }).expect(201);
+    const beta = await request(server.app)
+      .post('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.beta))
+      .send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: {} })
+      .expect(201);
     const alphaPerson = await signIn('demo-sagsbehandler');
-    await request(server.app).get(`/api/v1/submissions/${beta.body.submission.id}`).set(bearer(alphaPerson)).expect(404);
+    await request(server.app)
+      .get(`/api/v1/submissions/${beta.body.submission.id}`)
+      .set(bearer(alphaPerson))
+      .expect(404);
     const list = await request(server.app).get('/api/v1/submissions').set(bearer(alphaPerson)).expect(200);
     expect(list.body.items).toEqual([]);
     const betaPerson = await signIn('demo2-sagsbehandler');

@@ -14,10 +14,18 @@ import { afterAll, describe, expect, it } from 'vitest';
  */
 
 const API_MAIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../apps/api/dist/main.js');
-const probe = spawnSync('unshare', ['--pid', '--fork', process.execPath, '-e', 'process.exit(process.pid === 1 ? 0 : 3)']);
+const probe = spawnSync('unshare', [
+  '--pid',
+  '--fork',
+  process.execPath,
+  '-e',
+  'process.exit(process.pid === 1 ? 0 : 3)',
+]);
 const unshareWorks = probe.status === 0;
 if (!unshareWorks && process.env.CI) {
-  throw new Error(`unshare --pid --fork is unavailable but CI is set (${probe.error?.message ?? probe.stderr.toString().trim()})`);
+  throw new Error(
+    `unshare --pid --fork is unavailable but CI is set (${probe.error?.message ?? probe.stderr.toString().trim()})`,
+  );
 }
 
 const root = mkdtempSync(join(tmpdir(), 'skema-pid1-'));
@@ -54,10 +62,21 @@ function killNamespace(child: ChildProcess): void {
 
 async function startAsPidOne(dataDir: string): Promise<{ child: ChildProcess; base: string; output: () => string }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', DATA_DIR: dataDir, RETENTION_INTERVAL_MS: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+    DATA_DIR: dataDir,
+    RETENTION_INTERVAL_MS: '0',
+  };
   delete env.SKEMA_CONFIG;
   delete env.DATABASE_URL;
-  const child = spawn('unshare', ['--pid', '--fork', process.execPath, API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('unshare', ['--pid', '--fork', process.execPath, API_MAIN], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let output = '';
@@ -67,7 +86,10 @@ async function startAsPidOne(dataDir: string): Promise<{ child: ChildProcess; ba
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`api exited with ${child.exitCode}: ${output}`);
-    const ready = await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) return { child, base, output: () => output };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -75,28 +97,31 @@ async function startAsPidOne(dataDir: string): Promise<{ child: ChildProcess; ba
   throw new Error(`api did not become ready: ${output}`);
 }
 
-describe.skipIf(!unshareWorks)(`restart as PID 1 in a new PID namespace${unshareWorks ? '' : ' (skipped: unshare --pid --fork is unavailable here; it needs root)'}`, () => {
-  it('starts again after SIGKILL although the new process has the old pid, and logs the takeover', async () => {
-    const dataDir = join(root, 'data');
-    const first = await startAsPidOne(dataDir);
-    const lock = JSON.parse(readFileSync(join(dataDir, 'skema.lock'), 'utf8')) as { pid: number };
-    expect(lock.pid).toBe(1);
-    const exited = new Promise((r) => first.child.once('exit', r));
-    process.kill(pidOneOf(first.child), 'SIGKILL');
-    await exited;
+describe.skipIf(!unshareWorks)(
+  `restart as PID 1 in a new PID namespace${unshareWorks ? '' : ' (skipped: unshare --pid --fork is unavailable here; it needs root)'}`,
+  () => {
+    it('starts again after SIGKILL although the new process has the old pid, and logs the takeover', async () => {
+      const dataDir = join(root, 'data');
+      const first = await startAsPidOne(dataDir);
+      const lock = JSON.parse(readFileSync(join(dataDir, 'skema.lock'), 'utf8')) as { pid: number };
+      expect(lock.pid).toBe(1);
+      const exited = new Promise((r) => first.child.once('exit', r));
+      process.kill(pidOneOf(first.child), 'SIGKILL');
+      await exited;
 
-    const second = await startAsPidOne(dataDir);
-    try {
-      expect(second.output()).not.toMatch(/DataDirLockedError/);
-      // apps/api logs the store's start-up report: here, the lock taken over from the killed PID 1.
-      expect(second.output()).toMatch(/"msg":"store opened"/);
-      expect(second.output()).toMatch(/"tookOverLockFromPid":1/);
-      const headers = { Authorization: 'Bearer skema-dev-key' };
-      expect((await fetch(`${second.base}/api/v1/audit`, { headers })).status).toBe(200);
-    } finally {
-      const gone = new Promise((r) => second.child.once('exit', r));
-      killNamespace(second.child);
-      await gone;
-    }
-  }, 180_000);
-});
+      const second = await startAsPidOne(dataDir);
+      try {
+        expect(second.output()).not.toMatch(/DataDirLockedError/);
+        // apps/api logs the store's start-up report: here, the lock taken over from the killed PID 1.
+        expect(second.output()).toMatch(/"msg":"store opened"/);
+        expect(second.output()).toMatch(/"tookOverLockFromPid":1/);
+        const headers = { Authorization: 'Bearer skema-dev-key' };
+        expect((await fetch(`${second.base}/api/v1/audit`, { headers })).status).toBe(200);
+      } finally {
+        const gone = new Promise((r) => second.child.once('exit', r));
+        killNamespace(second.child);
+        await gone;
+      }
+    }, 180_000);
+  },
+);

@@ -21,8 +21,17 @@ describe('apps/api on a port that is taken', () => {
   // It used to log «Skema API listening» and exit 0, so a supervisor saw a clean stop.
   it('exits non-zero with a clear message and never says it is listening', async () => {
     occupier = createServer();
-    const port = await new Promise<number>((ok) => occupier!.listen(0, '127.0.0.1', () => ok((occupier!.address() as { port: number }).port)));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', RETENTION_INTERVAL_MS: '0' };
+    const port = await new Promise<number>((ok) =>
+      occupier!.listen(0, '127.0.0.1', () => ok((occupier!.address() as { port: number }).port)),
+    );
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+      RETENTION_INTERVAL_MS: '0',
+    };
     delete env.SKEMA_CONFIG;
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });

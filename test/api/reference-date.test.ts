@@ -27,7 +27,8 @@ function app(clock: { now: Date }) {
   return createTestApp({ engine, registry, now: () => clock.now, config: testConfig() }).app;
 }
 
-const issuesOf = (body: { issues?: Array<{ code: string; path: string }> }) => (body.issues ?? []).map((i) => `${i.code} ${i.path}`);
+const issuesOf = (body: { issues?: Array<{ code: string; path: string }> }) =>
+  (body.issues ?? []).map((i) => `${i.code} ${i.path}`);
 
 describe('the server stamps the date it received a henvendelse (x-skema-reference-date)', () => {
   it('HEN-05: stamped at 14 (typed date replaced), a fagkonsulent’s update after the 15th birthday keeps the stamp and is judged on it', async () => {
@@ -38,7 +39,12 @@ describe('the server stamps the date it received a henvendelse (x-skema-referenc
     const created = await request(a)
       .post('/api/v1/submissions')
       .set(caseworker)
-      .send({ formId: 'henvendelsesskema', version: '1.1.0', status: 'submitted', data: { ...referral, visitation: { modtagetDato: '2027-05-01' } } });
+      .send({
+        formId: 'henvendelsesskema',
+        version: '1.1.0',
+        status: 'submitted',
+        data: { ...referral, visitation: { modtagetDato: '2027-05-01' } },
+      });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.submission.data.visitation).toEqual({ modtagetDato: '2026-05-20' });
     expect(created.body.submission.receipt.referenceDate).toBe('2026-05-20');
@@ -46,24 +52,40 @@ describe('the server stamps the date it received a henvendelse (x-skema-referenc
 
     // Four weeks later the child is 15. The fagkonsulent adds the visitation (with the stamped date).
     clock.now = new Date('2026-06-15T09:00:00Z');
-    const updated = await request(a).put(url).set(fagkonsulent).set('If-Match', created.headers.etag!).send({ data: { ...referral, visitation } });
+    const updated = await request(a)
+      .put(url)
+      .set(fagkonsulent)
+      .set('If-Match', created.headers.etag!)
+      .send({ data: { ...referral, visitation } });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(Object.keys(updated.body)).toContain('submission');
     expect(updated.body.submission.receipt.referenceDate).toBe('2026-05-20');
 
     // An update that leaves the date out gets it back.
     const { modtagetDato: _left, ...withoutDate } = visitation!;
-    const restored = await request(a).put(url).set(fagkonsulent).set('If-Match', updated.headers.etag!).send({ data: { ...referral, visitation: withoutDate } });
+    const restored = await request(a)
+      .put(url)
+      .set(fagkonsulent)
+      .set('If-Match', updated.headers.etag!)
+      .send({ data: { ...referral, visitation: withoutDate } });
     expect(restored.status, JSON.stringify(restored.body)).toBe(200);
     expect(restored.body.submission.data.visitation.modtagetDato).toBe('2026-05-20');
 
     // Moving the date is refused at the field, and nothing is stored.
-    const moved = await request(a).put(url).set(fagkonsulent).set('If-Match', restored.headers.etag!).send({ data: { ...referral, visitation: { ...visitation, modtagetDato: '2026-06-15' } } });
+    const moved = await request(a)
+      .put(url)
+      .set(fagkonsulent)
+      .set('If-Match', restored.headers.etag!)
+      .send({ data: { ...referral, visitation: { ...visitation, modtagetDato: '2026-06-15' } } });
     expect(moved.status).toBe(422);
     expect(issuesOf(moved.body)).toContain('reference-date-stamped /visitation/modtagetDato');
 
     // The status change also judges on the stamp; every revision's receipt shows it.
-    const approved = await request(a).post(`${url}/status`).set(fagkonsulent).set('If-Match', restored.headers.etag!).send({ status: 'approved' });
+    const approved = await request(a)
+      .post(`${url}/status`)
+      .set(fagkonsulent)
+      .set('If-Match', restored.headers.etag!)
+      .send({ status: 'approved' });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const revisions = await request(a).get(`${url}/revisions`).set(fagkonsulent).expect(200);
     const items = revisions.body.items as Array<{ referenceDate?: string; changes: Array<{ path: string }> }>;
@@ -79,7 +101,12 @@ describe('the server stamps the date it received a henvendelse (x-skema-referenc
     const res = await request(a)
       .post('/api/v1/submissions')
       .set(caseworker)
-      .send({ formId: 'henvendelsesskema', version: '1.1.0', status: 'submitted', data: { ...referral, visitation: { modtagetDato: '2026-05-20' } } });
+      .send({
+        formId: 'henvendelsesskema',
+        version: '1.1.0',
+        status: 'submitted',
+        data: { ...referral, visitation: { modtagetDato: '2026-05-20' } },
+      });
     expect(res.status).toBe(422);
     expect(issuesOf(res.body).some((i) => i.startsWith('HEN-05 '))).toBe(true);
   });
@@ -90,16 +117,30 @@ describe('the server stamps the date it received a henvendelse (x-skema-referenc
     const draft = await request(a)
       .post('/api/v1/submissions')
       .set(caseworker)
-      .send({ formId: 'henvendelsesskema', version: '1.1.0', status: 'draft', data: { ...referral, visitation: { modtagetDato: '2026-01-01' } } })
+      .send({
+        formId: 'henvendelsesskema',
+        version: '1.1.0',
+        status: 'draft',
+        data: { ...referral, visitation: { modtagetDato: '2026-01-01' } },
+      })
       .expect(201);
     expect(draft.body.submission.receipt.referenceDate).toBeUndefined();
     expect(draft.body.submission.data.visitation.modtagetDato).toBe('2026-01-01');
     clock.now = new Date('2026-05-20T09:00:00Z');
-    const sent = await request(a).post(`${draft.headers.location}/status`).set(caseworker).set('If-Match', draft.headers.etag!).send({ status: 'submitted' });
+    const sent = await request(a)
+      .post(`${draft.headers.location}/status`)
+      .set(caseworker)
+      .set('If-Match', draft.headers.etag!)
+      .send({ status: 'submitted' });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.submission.data.visitation.modtagetDato).toBe('2026-05-20');
     expect(sent.body.submission.receipt.referenceDate).toBe('2026-05-20');
-    const audit = await request(a).get(`/api/v1/audit?submissionId=${draft.body.submission.id}`).set(bearer(TEST_KEYS.auditor)).expect(200);
-    expect(audit.body.items.find((e: { action: string }) => e.action === 'status').details).toMatchObject({ referenceDate: '2026-05-20' });
+    const audit = await request(a)
+      .get(`/api/v1/audit?submissionId=${draft.body.submission.id}`)
+      .set(bearer(TEST_KEYS.auditor))
+      .expect(200);
+    expect(audit.body.items.find((e: { action: string }) => e.action === 'status').details).toMatchObject({
+      referenceDate: '2026-05-20',
+    });
   });
 });

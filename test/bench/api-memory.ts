@@ -47,7 +47,13 @@ async function waitForHealth(base: string, timeoutMs: number): Promise<void> {
   }
 }
 
-export default async function benchApiMemory(): Promise<{ stored: number; startupMs: number; rssMb: number; rssAfterLoadMb: number; peakMb: number }> {
+export default async function benchApiMemory(): Promise<{
+  stored: number;
+  startupMs: number;
+  rssMb: number;
+  rssAfterLoadMb: number;
+  peakMb: number;
+}> {
   const stored = Number(process.env.BENCH_API_STORED ?? 100_000);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-bench-api-'));
   try {
@@ -58,7 +64,14 @@ export default async function benchApiMemory(): Promise<{ stored: number; startu
     const base = `http://127.0.0.1:${port}`;
     const started = performance.now();
     const child = spawn(process.execPath, [API_MAIN], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     try {
@@ -69,7 +82,12 @@ export default async function benchApiMemory(): Promise<{ stored: number; startu
       const form = loadStandardRegistry().resolve('underretning', 'latest');
       const data = form.examples?.valid[0]?.data;
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${DEV_KEYS.demo}` };
-      const body = JSON.stringify({ formId: 'underretning', version: form.manifest.version, status: 'submitted', data });
+      const body = JSON.stringify({
+        formId: 'underretning',
+        version: form.manifest.version,
+        status: 'submitted',
+        data,
+      });
       for (let round = 0; round < 20; round++) {
         await Promise.all(
           Array.from({ length: 25 }, async () => {
@@ -78,13 +96,20 @@ export default async function benchApiMemory(): Promise<{ stored: number; startu
           }),
         );
         const list = await fetch(`${base}/api/v1/submissions?formId=form-${round % 10}&limit=50`, { headers });
-        if (!list.ok || ((await list.json()) as { items: unknown[] }).items.length === 0) throw new Error(`list answered ${list.status}`);
+        if (!list.ok || ((await list.json()) as { items: unknown[] }).items.length === 0)
+          throw new Error(`list answered ${list.status}`);
       }
       const afterLoad = residentMb(child.pid!);
       const ok = afterLoad.peak < TARGET_MB;
-      console.log(`API process (apps/api/dist/main.js) on the embedded store, ${stored.toLocaleString('en')} submissions stored:`);
-      console.log(`  start-up to /readyz ${(startupMs / 1000).toFixed(1)} s; resident ${atStart.rss} MB after start, ${afterLoad.rss} MB after 500 creates + 20 lists, peak ${afterLoad.peak} MB`);
-      console.log(`  peak / ${TARGET_MB} MB target = ${(afterLoad.peak / TARGET_MB).toFixed(2)}× ${ok ? 'OK' : 'MISSED'}`);
+      console.log(
+        `API process (apps/api/dist/main.js) on the embedded store, ${stored.toLocaleString('en')} submissions stored:`,
+      );
+      console.log(
+        `  start-up to /readyz ${(startupMs / 1000).toFixed(1)} s; resident ${atStart.rss} MB after start, ${afterLoad.rss} MB after 500 creates + 20 lists, peak ${afterLoad.peak} MB`,
+      );
+      console.log(
+        `  peak / ${TARGET_MB} MB target = ${(afterLoad.peak / TARGET_MB).toFixed(2)}× ${ok ? 'OK' : 'MISSED'}`,
+      );
       return { stored, startupMs, rssMb: atStart.rss, rssAfterLoadMb: afterLoad.rss, peakMb: afterLoad.peak };
     } finally {
       child.kill('SIGTERM');

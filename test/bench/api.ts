@@ -27,7 +27,8 @@ export function subject(): Subject {
   try {
     const registry = loadStandardRegistry();
     const form = registry.resolve('underretning', 'latest');
-    const example = form.examples?.valid.find((e) => e.name === 'kommune-sendt-medunderskrevet') ?? form.examples?.valid[0];
+    const example =
+      form.examples?.valid.find((e) => e.name === 'kommune-sendt-medunderskrevet') ?? form.examples?.valid[0];
     if (example) return { engine: createStandardEngine(), registry, form, data: example.data };
   } catch {
     // fall through to the fixture
@@ -38,7 +39,9 @@ export function subject(): Subject {
 
 async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
   return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    const server = app.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 }
 
@@ -50,7 +53,12 @@ export interface Measured {
   non2xx: number;
 }
 
-export async function measure(name: string, url: string, body: string, headers: Record<string, string> = {}): Promise<Measured> {
+export async function measure(
+  name: string,
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Measured> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -62,7 +70,13 @@ export async function measure(name: string, url: string, body: string, headers: 
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+  };
 }
 
 /** Requests/s and latency of the validate endpoint and of POST /submissions, beside a bare Express + Ajv app. */
@@ -72,7 +86,9 @@ export default async function bench(): Promise<void> {
   const version = form.manifest.version;
   const compiled = engine.compile(form);
   const validateBody = JSON.stringify({ data });
-  console.log(`API bench: ${formId}@${version}, body ${Buffer.byteLength(validateBody)} bytes, ${CONNECTIONS} connections, ${DURATION_S} s each`);
+  console.log(
+    `API bench: ${formId}@${version}, body ${Buffer.byteLength(validateBody)} bytes, ${CONNECTIONS} connections, ${DURATION_S} s each`,
+  );
 
   const bare = express();
   bare.use(express.json({ limit: '1mb' }));
@@ -85,7 +101,11 @@ export default async function bench(): Promise<void> {
   const store = createLowdbStore({ dataDir });
   await store.init();
   // The validate rounds run without a key, so the anonymous per-address limit is lifted too.
-  const config = { ...devConfig(), rateLimit: { windowMs: 60_000, limit: 10_000_000 }, anonymousRateLimit: { windowMs: 60_000, limit: 10_000_000 } };
+  const config = {
+    ...devConfig(),
+    rateLimit: { windowMs: 60_000, limit: 10_000_000 },
+    anonymousRateLimit: { windowMs: 60_000, limit: 10_000_000 },
+  };
   const app = createApp({ engine, registry, store, config, logger: createLogger({ level: 'warn' }) });
 
   const bareServer = await listen(bare);
@@ -96,11 +116,19 @@ export default async function bench(): Promise<void> {
     const validateUrl = `${apiServer.url}/api/v1/forms/${formId}/versions/${version}/validate`;
     const rounds: Array<[Measured, Measured]> = [];
     for (let round = 0; round < ROUNDS; round++) {
-      rounds.push([await measure('bare Express + Ajv', `${bareServer.url}/validate`, validateBody), await measure('POST …/validate', validateUrl, validateBody)]);
+      rounds.push([
+        await measure('bare Express + Ajv', `${bareServer.url}/validate`, validateBody),
+        await measure('POST …/validate', validateUrl, validateBody),
+      ]);
     }
-    const submissions = await measure('POST /submissions (lowdb)', `${apiServer.url}/api/v1/submissions`, JSON.stringify({ formId, version, status: 'submitted', data }), {
-      authorization: `Bearer ${DEV_KEYS.demo}`,
-    });
+    const submissions = await measure(
+      'POST /submissions (lowdb)',
+      `${apiServer.url}/api/v1/submissions`,
+      JSON.stringify({ formId, version, status: 'submitted', data }),
+      {
+        authorization: `Bearer ${DEV_KEYS.demo}`,
+      },
+    );
     const line = (r: Measured) =>
       `  ${r.name.padEnd(28)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms${r.non2xx ? `   (${r.non2xx} non-2xx/errors)` : ''}`;
     const ratios = rounds.map(([bareRun, validateRun]) => validateRun.rps / bareRun.rps);
@@ -111,7 +139,9 @@ export default async function bench(): Promise<void> {
     });
     console.log(line(submissions));
     const ratio = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)]!;
-    console.log(`  validate / bare = ${ratio.toFixed(2)}× (median of ${ROUNDS} rounds; target ≥ 0.70×) ${ratio >= 0.7 ? 'OK' : 'BELOW TARGET'}`);
+    console.log(
+      `  validate / bare = ${ratio.toFixed(2)}× (median of ${ROUNDS} rounds; target ≥ 0.70×) ${ratio >= 0.7 ? 'OK' : 'BELOW TARGET'}`,
+    );
   } finally {
     await new Promise((r) => apiServer.server.close(r));
     await new Promise((r) => bareServer.server.close(r));

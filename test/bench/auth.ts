@@ -29,8 +29,13 @@ export default async function authBench(): Promise<void> {
     const { accessToken } = await signInAs(idp, 'demo-sagsbehandler', 'http://127.0.0.1:1/');
     // Warm the JWKS cache (the first JWT fetches it) and check both credentials are accepted.
     for (const token of [accessToken, DEV_KEYS.demo]) {
-      const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
-      if (res.status !== 200) throw new Error(`validate with ${token === DEV_KEYS.demo ? 'key' : 'JWT'}: HTTP ${res.status}`);
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+      if (res.status !== 200)
+        throw new Error(`validate with ${token === DEV_KEYS.demo ? 'key' : 'JWT'}: HTTP ${res.status}`);
     }
     const rounds: Array<[Measured, Measured]> = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -39,7 +44,8 @@ export default async function authBench(): Promise<void> {
         await measure('validate, OIDC JWT', url, body, { authorization: `Bearer ${accessToken}` }),
       ]);
     }
-    const line = (r: Measured) => `  ${r.name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms${r.non2xx ? `   (${r.non2xx} non-2xx/errors)` : ''}`;
+    const line = (r: Measured) =>
+      `  ${r.name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms${r.non2xx ? `   (${r.non2xx} non-2xx/errors)` : ''}`;
     const ratios = rounds.map(([key, jwt]) => jwt.rps / key.rps);
     rounds.forEach(([key, jwt], i) => {
       console.log(`round ${i + 1}:`);
@@ -47,7 +53,9 @@ export default async function authBench(): Promise<void> {
       console.log(`${line(jwt)}   (${ratios[i]!.toFixed(3)}× key)`);
     });
     const ratio = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)]!;
-    console.log(`  JWT / API key = ${ratio.toFixed(3)}× (median of ${ROUNDS} rounds; target ≥ 0.95×) ${ratio >= 0.95 ? 'OK' : 'BELOW TARGET'}`);
+    console.log(
+      `  JWT / API key = ${ratio.toFixed(3)}× (median of ${ROUNDS} rounds; target ≥ 0.95×) ${ratio >= 0.95 ? 'OK' : 'BELOW TARGET'}`,
+    );
   } finally {
     await new Promise((r) => server.close(r));
     await idp.close();

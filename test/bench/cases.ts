@@ -23,7 +23,14 @@ function caseDocuments(forms: FormVersion[]): CaseDocument[] {
     const form = forms[i % forms.length]!;
     const example = form.examples?.valid[i % (form.examples?.valid.length ?? 1)];
     if (!example) continue;
-    docs.push({ id: `s${i}`, formId: form.manifest.id, version: form.manifest.version, status: 'submitted', data: example.data, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() });
+    docs.push({
+      id: `s${i}`,
+      formId: form.manifest.id,
+      version: form.manifest.version,
+      status: 'submitted',
+      data: example.data,
+      updatedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    });
   }
   return docs;
 }
@@ -48,7 +55,14 @@ async function uploadThroughput(): Promise<{ fsMBs: number; blobMBs: number; rat
       fsTimes.push(Number(process.hrtime.bigint() - t0) / 1e9);
       t0 = process.hrtime.bigint();
       await store.putBlob(
-        { id: `b${run}`, tenantId: 'bench', owner: { kind: 'case', id: 'c' }, fileName: 'x.pdf', createdAt: new Date().toISOString(), createdBy: 'bench' },
+        {
+          id: `b${run}`,
+          tenantId: 'bench',
+          owner: { kind: 'case', id: 'c' },
+          fileName: 'x.pdf',
+          createdAt: new Date().toISOString(),
+          createdBy: 'bench',
+        },
         chunks(),
         { maxBytes: UPLOAD_BYTES },
         { head: async () => 'application/pdf' },
@@ -66,7 +80,15 @@ async function uploadThroughput(): Promise<{ fsMBs: number; blobMBs: number; rat
 export default async function benchCases(): Promise<Record<string, boolean>> {
   const registry = loadStandardRegistry();
   const engine = createStandardEngine();
-  const chain = ['henvendelsesskema', 'opsamlingsnotat', 'leveranceaftale', 'raadgivningslog', 'evalueringsskema', 'raadgivningsrapport', 'forankringsplan'].map((id) => registry.resolve(id, 'latest'));
+  const chain = [
+    'henvendelsesskema',
+    'opsamlingsnotat',
+    'leveranceaftale',
+    'raadgivningslog',
+    'evalueringsskema',
+    'raadgivningsrapport',
+    'forankringsplan',
+  ].map((id) => registry.resolve(id, 'latest'));
   const docs = caseDocuments(chain);
   const leverance = registry.resolve('leveranceaftale', 'latest');
   const data = leverance.examples!.valid[0]!.data;
@@ -82,7 +104,10 @@ export default async function benchCases(): Promise<Record<string, boolean>> {
   const caseFields = { title: 'Asta', borger: { name: 'Asta Jensen', cpr: '010110-1234' } };
   for (let i = 0; i < 2000; i++) {
     const t0 = process.hrtime.bigint();
-    applyPrefill(leverance.prefill!, { caseFields, latest: (f) => createCaseContext('c', docs).latest(f) ?? context.latest(f) });
+    applyPrefill(leverance.prefill!, {
+      caseFields,
+      latest: (f) => createCaseContext('c', docs).latest(f) ?? context.latest(f),
+    });
     prefillTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   const prefillMs = median(prefillTimes.slice(200));
@@ -90,10 +115,20 @@ export default async function benchCases(): Promise<Record<string, boolean>> {
 
   const ratio = t.inCase / t.alone;
   console.log(`validate leveranceaftale alone:            ${(t.alone / 1000).toFixed(1)} µs`);
-  console.log(`validate in a case of ${CASE_SIZE} submissions:   ${(t.inCase / 1000).toFixed(1)} µs  (${ratio.toFixed(2)}×, bar ≤ 2×)`);
-  console.log(`prefill leveranceaftale from the case:     ${prefillMs.toFixed(3)} ms (bar < 5 ms; context built per call)`);
-  console.log(`upload 25 MB: bare fs write+fsync ${upload.fsMBs.toFixed(0)} MB/s, blob store ${upload.blobMBs.toFixed(0)} MB/s (${upload.ratio.toFixed(2)}×, bar ≥ 0.5×)`);
-  const targets = { caseValidationWithin2x: ratio <= 2, prefillUnder5ms: prefillMs < 5, uploadAtLeastHalfFs: upload.ratio >= 0.5 };
+  console.log(
+    `validate in a case of ${CASE_SIZE} submissions:   ${(t.inCase / 1000).toFixed(1)} µs  (${ratio.toFixed(2)}×, bar ≤ 2×)`,
+  );
+  console.log(
+    `prefill leveranceaftale from the case:     ${prefillMs.toFixed(3)} ms (bar < 5 ms; context built per call)`,
+  );
+  console.log(
+    `upload 25 MB: bare fs write+fsync ${upload.fsMBs.toFixed(0)} MB/s, blob store ${upload.blobMBs.toFixed(0)} MB/s (${upload.ratio.toFixed(2)}×, bar ≥ 0.5×)`,
+  );
+  const targets = {
+    caseValidationWithin2x: ratio <= 2,
+    prefillUnder5ms: prefillMs < 5,
+    uploadAtLeastHalfFs: upload.ratio >= 0.5,
+  };
   for (const [name, ok] of Object.entries(targets)) console.log(`${ok ? '✓' : '✗'} ${name}`);
   if (Object.values(targets).includes(false)) throw new Error('a cases benchmark bar was missed');
   return targets;

@@ -31,13 +31,23 @@ function inputs(): RenderSubmissionInput[] {
     .filter((f) => f !== 'tenants' && statSync(join(root, f)).isDirectory())
     .sort()
     .map((formId) => {
-      const version = readdirSync(join(root, formId)).filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort(byVersion).pop() as string;
+      const version = readdirSync(join(root, formId))
+        .filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+        .sort(byVersion)
+        .pop() as string;
       const valid = join(root, formId, version, 'examples', 'valid');
-      const file = readdirSync(valid).map((f) => join(valid, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
+      const file = readdirSync(valid)
+        .map((f) => join(valid, f))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
       const example = JSON.parse(readFileSync(file, 'utf8')) as { data: unknown; today?: string };
       const form = loadFormVersion(join(root, formId, version));
       const validation = engine.validate(form, example.data, { locale: 'da', today: example.today ?? '2026-06-01' });
-      return { form, submission: { id: `K-${formId}`, data: example.data, status: 'submitted', createdAt: '2026-06-01T10:15:00Z' }, validation, locale: 'da' };
+      return {
+        form,
+        submission: { id: `K-${formId}`, data: example.data, status: 'submitted', createdAt: '2026-06-01T10:15:00Z' },
+        validation,
+        locale: 'da',
+      };
     });
 }
 
@@ -46,18 +56,27 @@ function lines(blocks: Block[], out: string[]): string[] {
     if (b.kind === 'fields') for (const r of b.rows) out.push(`${r.label}: ${r.value}`);
     else if (b.kind === 'text') out.push(b.label, b.text);
     else if (b.kind === 'list') out.push(b.label, ...b.items.map((i) => `• ${i}`));
-    else if (b.kind === 'table') out.push(b.label, b.columns.map((c) => c.label).join(' | '), ...b.rows.map((r) => r.join(' | ')));
+    else if (b.kind === 'table')
+      out.push(b.label, b.columns.map((c) => c.label).join(' | '), ...b.rows.map((r) => r.join(' | ')));
     else out.push(b.label, ...lines(b.blocks, []));
   }
   return out;
 }
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const fonts = { regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')), bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')) };
+const fonts = {
+  regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
+  bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
+};
 
 /** The same words through bare pdfkit: one text flow, the same embedded font, nothing else. */
 function bare(text: string[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, font: join(fontDir, 'DejaVuSans.ttf'), info: { CreationDate: new Date(0) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    font: join(fontDir, 'DejaVuSans.ttf'),
+    info: { CreationDate: new Date(0) },
+  });
   doc.registerFont('b', fonts.bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve) => {
@@ -75,12 +94,18 @@ const pages = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type \/P
 export default async function documentsBench(): Promise<void> {
   const all = inputs();
   console.log(`Archival PDF of each form's largest valid example, median of ${RUNS} renders after a warm-up (ms).`);
-  console.log(`${'form'.padEnd(32)} ${'pages'.padStart(5)} ${'document'.padStart(9)} ${'ms/page'.padStart(8)} ${'bare'.padStart(7)} ${'ratio'.padStart(6)}`);
+  console.log(
+    `${'form'.padEnd(32)} ${'pages'.padStart(5)} ${'document'.padStart(9)} ${'ms/page'.padStart(8)} ${'bare'.padStart(7)} ${'ratio'.padStart(6)}`,
+  );
   const perPage: number[] = [];
   const ratios: number[] = [];
   for (const input of all) {
     const model = buildDocumentModel(input);
-    const text = [model.title, ...model.meta.map((m) => `${m.label}: ${m.value}`), ...model.sections.flatMap((s) => [s.label, ...lines(s.blocks, [])])];
+    const text = [
+      model.title,
+      ...model.meta.map((m) => `${m.label}: ${m.value}`),
+      ...model.sections.flatMap((s) => [s.label, ...lines(s.blocks, [])]),
+    ];
     for (let i = 0; i < 3; i++) {
       await renderSubmissionPdf(input);
       await bare(text);
@@ -101,10 +126,16 @@ export default async function documentsBench(): Promise<void> {
     const b = median(plain);
     perPage.push(d / n);
     ratios.push(d / b);
-    console.log(`${`${input.form.manifest.id} ${input.form.manifest.version}`.padEnd(32)} ${String(n).padStart(5)} ${d.toFixed(1).padStart(9)} ${(d / n).toFixed(1).padStart(8)} ${b.toFixed(1).padStart(7)} ${(d / b).toFixed(2).padStart(6)}`);
+    console.log(
+      `${`${input.form.manifest.id} ${input.form.manifest.version}`.padEnd(32)} ${String(n).padStart(5)} ${d.toFixed(1).padStart(9)} ${(d / n).toFixed(1).padStart(8)} ${b.toFixed(1).padStart(7)} ${(d / b).toFixed(2).padStart(6)}`,
+    );
   }
   const worstPage = Math.max(...perPage);
   const worstRatio = Math.max(...ratios);
-  console.log(`worst ms per page ${worstPage.toFixed(1)} (target ≤ ${TARGET_MS_PER_PAGE}): ${worstPage <= TARGET_MS_PER_PAGE ? 'OK' : 'MISSED'}`);
-  console.log(`worst ratio to bare pdfkit ${worstRatio.toFixed(2)} (target ≤ ${TARGET_RATIO}×): ${worstRatio <= TARGET_RATIO ? 'OK' : 'MISSED'}`);
+  console.log(
+    `worst ms per page ${worstPage.toFixed(1)} (target ≤ ${TARGET_MS_PER_PAGE}): ${worstPage <= TARGET_MS_PER_PAGE ? 'OK' : 'MISSED'}`,
+  );
+  console.log(
+    `worst ratio to bare pdfkit ${worstRatio.toFixed(2)} (target ≤ ${TARGET_RATIO}×): ${worstRatio <= TARGET_RATIO ? 'OK' : 'MISSED'}`,
+  );
 }

@@ -21,7 +21,9 @@ export default function embedBench(): EmbedSizes {
   const sizes = {
     minified: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
   };
   const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`.padStart(9);
   const verdict = (n: number, limit: number) => `${n <= limit ? 'OK' : 'MISSED'} (≤ ${limit / 1000} kB)`;

@@ -86,7 +86,8 @@ function validationRow(engine: SkemaEngine, form: FormVersion): Omit<EngineRow, 
   const schemaOnly: CompiledForm = { ...compiled, rules: [], deadlines: [] };
   const options: ValidateOptions = { today: example.today ?? '2026-06-01', now: new Date('2026-06-01T10:00:00Z') };
   const bytes = Buffer.byteLength(JSON.stringify(data));
-  if (!compiled.validateSchema(data)) throw new Error(`${form.manifest.id}: the first valid example does not pass the schema`);
+  if (!compiled.validateSchema(data))
+    throw new Error(`${form.manifest.id}: the first valid example does not pass the schema`);
 
   const draftOptions: ValidateOptions = { ...options, mode: 'draft' };
   const { bare, schema, draft, full } = measure({
@@ -128,8 +129,20 @@ export default async function benchEngine(): Promise<{ rows: EngineRow[]; target
     return { rows, targets: {} };
   }
 
-  console.log('Median per call; "schema only" = engine.validate with rules and deadlines removed; "draft" = mode draft.');
-  const header = ['form', 'compile ms', 'bytes', 'bare Ajv µs', 'schema only µs', 'draft µs', 'full µs', 'schema/Ajv', 'full µs/KB'];
+  console.log(
+    'Median per call; "schema only" = engine.validate with rules and deadlines removed; "draft" = mode draft.',
+  );
+  const header = [
+    'form',
+    'compile ms',
+    'bytes',
+    'bare Ajv µs',
+    'schema only µs',
+    'draft µs',
+    'full µs',
+    'schema/Ajv',
+    'full µs/KB',
+  ];
   const table = rows.map((r) => [
     r.form,
     fmt(r.compileMs, 1),
@@ -142,7 +155,8 @@ export default async function benchEngine(): Promise<{ rows: EngineRow[]; target
     fmt(r.fullUsPerKb),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));
   for (const row of table) console.log(line(row));
 
@@ -152,6 +166,8 @@ export default async function benchEngine(): Promise<{ rows: EngineRow[]; target
   console.log(
     `\nEngine schema part vs bare Ajv: worst ${fmt(worstRatio)}× (target ≤ 1.3×) ${targets.schemaOnlyWithin1_3xOfAjv ? 'OK' : 'MISSED'}`,
   );
-  console.log(`Full pipeline with rules: worst ${fmt(worstPerKb)} µs per KB (target < 50) ${targets.fullUnder50UsPerKb ? 'OK' : 'MISSED'}`);
+  console.log(
+    `Full pipeline with rules: worst ${fmt(worstPerKb)} µs per KB (target < 50) ${targets.fullUnder50UsPerKb ? 'OK' : 'MISSED'}`,
+  );
   return { rows, targets };
 }

@@ -24,15 +24,25 @@ function element(variant: Variant) {
   return variant === 'skema' ? (
     <SkemaForm form={form} data={data} renderers={renderers} today="2026-06-01" validationDelay={150} />
   ) : (
-    <JsonForms schema={form.schema} uischema={form.uischema as never} data={data} renderers={vanillaRenderers} cells={vanillaCells} i18n={i18n} validationMode="NoValidation" onChange={() => undefined} />
+    <JsonForms
+      schema={form.schema}
+      uischema={form.uischema as never}
+      data={data}
+      renderers={vanillaRenderers}
+      cells={vanillaCells}
+      i18n={i18n}
+      validationMode="NoValidation"
+      onChange={() => undefined}
+    />
   );
 }
 
-const macrotask = () => new Promise<void>((resolve) => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => resolve();
-  channel.port2.postMessage(null);
-});
+const macrotask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 
 /** Milliseconds from render call to a committed, laid-out DOM with every control in place. */
 async function mount(variant: Variant): Promise<number> {
@@ -57,7 +67,8 @@ function textField(variant: Variant | 'floor'): HTMLInputElement | HTMLTextAreaE
     }
     return native;
   }
-  const selector = variant === 'skema' ? '#skema-field__fakta__raadgivningsforloebVedr' : '[class*="raadgivningsforloebVedr"] input';
+  const selector =
+    variant === 'skema' ? '#skema-field__fakta__raadgivningsforloebVedr' : '[class*="raadgivningsforloebVedr"] input';
   const field = container.querySelector<HTMLInputElement>(selector);
   if (!field) throw new Error(`no text field for ${variant}`);
   return field;
@@ -75,7 +86,11 @@ async function timed(field: HTMLElement, event: Event): Promise<number> {
 }
 
 /** Types `keys` characters into the variant's text field, `measure` timing each; typing pace: no two within one frame. */
-async function typing(variant: Variant | 'floor', keys: number, measure: (field: HTMLInputElement) => Promise<number>): Promise<number[]> {
+async function typing(
+  variant: Variant | 'floor',
+  keys: number,
+  measure: (field: HTMLInputElement) => Promise<number>,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < keys; i++) {
     const field = textField(variant) as HTMLInputElement;

@@ -72,7 +72,11 @@ function percentile(values: number[], p: number): number {
 
 const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function measureCreates(store: SubmissionStore, count: number, concurrency: number): Promise<{ perSec: number; p50: number; p99: number }> {
+async function measureCreates(
+  store: SubmissionStore,
+  count: number,
+  concurrency: number,
+): Promise<{ perSec: number; p50: number; p99: number }> {
   const latencies: number[] = [];
   let next = 0;
   const now = Date.UTC(2026, 0, 1);
@@ -110,7 +114,13 @@ function memory(): { rss: number; heap: number } {
 }
 
 /** One store at one size, in a fresh process so its memory figure is its own. */
-async function runScenario(kind: StoreKind, stored: number, creates: number, concurrency: number, fullScan: boolean): Promise<ScenarioResult> {
+async function runScenario(
+  kind: StoreKind,
+  stored: number,
+  creates: number,
+  concurrency: number,
+  fullScan: boolean,
+): Promise<ScenarioResult> {
   if (kind === 'lowdb') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-bench-lowdb-'));
     try {
@@ -193,16 +203,28 @@ function result(
   };
 }
 
-function inChild(kind: StoreKind, stored: number, creates: number, concurrency: number, fullScan: boolean): Promise<ScenarioResult> {
+function inChild(
+  kind: StoreKind,
+  stored: number,
+  creates: number,
+  concurrency: number,
+  fullScan: boolean,
+): Promise<ScenarioResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--scenario', kind, String(stored), String(creates), String(concurrency), String(fullScan)], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = fork(
+      fileURLToPath(import.meta.url),
+      ['--scenario', kind, String(stored), String(creates), String(concurrency), String(fullScan)],
+      {
+        execArgv: ['--import', 'tsx', '--expose-gc'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     let answer: ScenarioResult | undefined;
     child.on('message', (m) => (answer = m as ScenarioResult));
     child.on('error', reject);
-    child.on('exit', (code) => (answer ? resolve(answer) : reject(new Error(`${kind} ${stored}: scenario exited with ${code}`))));
+    child.on('exit', (code) =>
+      answer ? resolve(answer) : reject(new Error(`${kind} ${stored}: scenario exited with ${code}`)),
+    );
   });
 }
 
@@ -253,19 +275,28 @@ export async function benchStores(options: BenchOptions = {}): Promise<Record<st
   const lowLarge = find('lowdb', Math.max(...sizes));
   const pgLarge = find('postgres', Math.max(...sizes));
   const ratios = {
-    lowdbCreatesSmallOverLarge: lowSmall && lowLarge ? round(lowSmall.createsPerSec / lowLarge.createsPerSec, 2) : undefined,
+    lowdbCreatesSmallOverLarge:
+      lowSmall && lowLarge ? round(lowSmall.createsPerSec / lowLarge.createsPerSec, 2) : undefined,
     /** The same ratio with each figure divided by the disk ceiling measured next to it (load-independent). */
-    lowdbCeilingShareSmallOverLarge: lowSmall && lowLarge ? round(lowSmall.createsPerCeiling / lowLarge.createsPerCeiling, 2) : undefined,
+    lowdbCeilingShareSmallOverLarge:
+      lowSmall && lowLarge ? round(lowSmall.createsPerCeiling / lowLarge.createsPerCeiling, 2) : undefined,
     lowdbP99LargeOverSmall: lowSmall && lowLarge ? round(lowLarge.createP99Ms / lowSmall.createP99Ms, 2) : undefined,
-    postgresOverLowdbCreates: pgLarge && lowLarge ? round(pgLarge.createsPerSec / lowLarge.createsPerSec, 2) : undefined,
+    postgresOverLowdbCreates:
+      pgLarge && lowLarge ? round(pgLarge.createsPerSec / lowLarge.createsPerSec, 2) : undefined,
   };
   const targets = {
     lowdbCreatesAtLargest: lowLarge ? lowLarge.createsPerSec >= 300 : undefined,
     lowdbP99Under100ms: lowLarge ? lowLarge.createP99Ms < 100 : undefined,
-    lowdbWithin1_5xOfEmpty: ratios.lowdbCreatesSmallOverLarge === undefined ? undefined : ratios.lowdbCreatesSmallOverLarge <= 1.5,
+    lowdbWithin1_5xOfEmpty:
+      ratios.lowdbCreatesSmallOverLarge === undefined ? undefined : ratios.lowdbCreatesSmallOverLarge <= 1.5,
     postgresAtLeast1000PerSec: pgLarge ? pgLarge.createsPerSec >= 1000 : undefined,
   };
-  const machine = { fsyncOpsPerSecBefore, fsyncOpsPerSecAfter: await fsyncCeiling(), cpus: availableParallelism(), loadAverage: loadavg().map((n) => round(n)) };
+  const machine = {
+    fsyncOpsPerSecBefore,
+    fsyncOpsPerSecAfter: await fsyncCeiling(),
+    cpus: availableParallelism(),
+    loadAverage: loadavg().map((n) => round(n)),
+  };
   console.table(rows);
   console.table([{ ...ratios, ...targets }]);
   console.table([machine]);
@@ -280,7 +311,13 @@ export default async function benchStoresSection(): Promise<void> {
 
 if (process.argv.includes('--scenario')) {
   const [kind, stored, creates, concurrency, fullScan] = process.argv.slice(process.argv.indexOf('--scenario') + 1);
-  const r = await runScenario(kind as StoreKind, Number(stored), Number(creates), Number(concurrency), fullScan === 'true');
+  const r = await runScenario(
+    kind as StoreKind,
+    Number(stored),
+    Number(creates),
+    Number(concurrency),
+    fullScan === 'true',
+  );
   process.send?.(r);
 } else if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const sizes = process.env.BENCH_SIZES?.split(',').map(Number);

@@ -32,7 +32,10 @@ const now = (): number => performance.timeOrigin + performance.now();
  * against the API's. It reports each webhook-id's arrival time over IPC.
  */
 async function startReceiver(arrived: Map<string, number>): Promise<{ url: string; stop: () => void }> {
-  const child = fork(fileURLToPath(new URL('./fixtures/webhook-receiver.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./fixtures/webhook-receiver.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   child.on('message', (m: { port?: number; arrived?: Array<[string, number]> }) => {
     for (const [id, t] of m.arrived ?? []) arrived.set(id, t);
   });
@@ -63,7 +66,12 @@ const pct = (xs: number[], p: number): number => {
 };
 
 /** Creates `n` draft submissions, `CONCURRENCY` at a time, each with its `submission.created` event; commit times by event id. */
-async function creates(store: Store, tenantId: string, n: number, onCommit: () => void): Promise<{ perSec: number; cpuMsPerCreate: number; committed: Map<string, number> }> {
+async function creates(
+  store: Store,
+  tenantId: string,
+  n: number,
+  onCommit: () => void,
+): Promise<{ perSec: number; cpuMsPerCreate: number; committed: Map<string, number> }> {
   const committed = new Map<string, number>();
   let next = 0;
   const started = performance.now();
@@ -72,15 +80,32 @@ async function creates(store: Store, tenantId: string, n: number, onCommit: () =
     while (next < n) {
       next++;
       const at = new Date().toISOString();
-      const record = { id: randomUUID(), tenantId, formId: 'bench', version: '1.0.0', status: 'draft' as const, data: { n: next }, receipt: { formId: 'bench', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: at }, by: 'bench', at };
+      const record = {
+        id: randomUUID(),
+        tenantId,
+        formId: 'bench',
+        version: '1.0.0',
+        status: 'draft' as const,
+        data: { n: next },
+        receipt: { formId: 'bench', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: at },
+        by: 'bench',
+        at,
+      };
       const events = eventsOf('create', undefined, { ...record, revision: 1 }, at);
-      await store.create({ ...record, events }, { tenantId, at, actor: 'bench', action: 'create', submissionId: record.id });
+      await store.create(
+        { ...record, events },
+        { tenantId, at, actor: 'bench', action: 'create', submissionId: record.id },
+      );
       committed.set(events[0]!.id, now());
       onCommit();
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { perSec: n / ((performance.now() - started) / 1000), cpuMsPerCreate: (mainThreadCpuMs() - cpu) / n, committed };
+  return {
+    perSec: n / ((performance.now() - started) / 1000),
+    cpuMsPerCreate: (mainThreadCpuMs() - cpu) / n,
+    committed,
+  };
 }
 
 async function scenario(kind: 'lowdb' | 'postgres', open: () => Promise<Store>): Promise<void> {
@@ -94,15 +119,37 @@ async function scenario(kind: 'lowdb' | 'postgres', open: () => Promise<Store>):
 
     const tenantId = `hooks-${randomUUID().slice(0, 6)}`;
     const at = new Date().toISOString();
-    await store.saveSubscription({ id: 'bench', tenantId, url: receiver.url, events: ['*'], secret: SECRET, archive: false, allowPrivateNetwork: true, enabled: true, source: 'api', createdAt: at, updatedAt: at });
-    const dispatcher = new WebhookDispatcher({ store, publicUrl: 'http://skema.bench', logger, concurrency: 32, pollMs: 100, thread: THREAD }).start();
+    await store.saveSubscription({
+      id: 'bench',
+      tenantId,
+      url: receiver.url,
+      events: ['*'],
+      secret: SECRET,
+      archive: false,
+      allowPrivateNetwork: true,
+      enabled: true,
+      source: 'api',
+      createdAt: at,
+      updatedAt: at,
+    });
+    const dispatcher = new WebhookDispatcher({
+      store,
+      publicUrl: 'http://skema.bench',
+      logger,
+      concurrency: 32,
+      pollMs: 100,
+      thread: THREAD,
+    }).start();
     // As apps/api, which starts the dispatcher before it listens.
     await dispatcher.ready();
     try {
       const withHooks = await creates(store, tenantId, CREATES, () => dispatcher.wake());
       const deadline = Date.now() + 60_000;
-      while (arrived.size < withHooks.committed.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      const latencies = [...withHooks.committed].filter(([id]) => arrived.has(id)).map(([id, t]) => (arrived.get(id) as number) - t);
+      while (arrived.size < withHooks.committed.size && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      const latencies = [...withHooks.committed]
+        .filter(([id]) => arrived.has(id))
+        .map(([id, t]) => (arrived.get(id) as number) - t);
       const ratio = withHooks.perSec / without.perSec;
       console.log(
         `${kind.padEnd(9)} delivered ${arrived.size}/${CREATES}  commit→receiver p50 ${pct(latencies, 50).toFixed(1)} ms  p99 ${pct(latencies, 99).toFixed(1)} ms  ` +
@@ -114,9 +161,17 @@ async function scenario(kind: 'lowdb' | 'postgres', open: () => Promise<Store>):
       arrived.clear();
       const backlog = await creates(store, tenantId, CREATES, () => undefined);
       const drainStart = now();
-      const drainer = new WebhookDispatcher({ store, publicUrl: 'http://skema.bench', logger, concurrency: 32, pollMs: 100, thread: THREAD }).start();
+      const drainer = new WebhookDispatcher({
+        store,
+        publicUrl: 'http://skema.bench',
+        logger,
+        concurrency: 32,
+        pollMs: 100,
+        thread: THREAD,
+      }).start();
       await drainer.ready();
-      while (arrived.size < backlog.committed.size && now() - drainStart < 60_000) await new Promise((r) => setTimeout(r, 10));
+      while (arrived.size < backlog.committed.size && now() - drainStart < 60_000)
+        await new Promise((r) => setTimeout(r, 10));
       const rate = arrived.size / ((Math.max(...arrived.values()) - drainStart) / 1000);
       await drainer.stop();
       console.log(
@@ -133,7 +188,9 @@ async function scenario(kind: 'lowdb' | 'postgres', open: () => Promise<Store>):
 }
 
 export default async function webhooks(): Promise<void> {
-  console.log(`${CREATES} creates (${CONCURRENCY} at a time) with one event each, to a receiver (its own process) on 127.0.0.1 answering 204.`);
+  console.log(
+    `${CREATES} creates (${CONCURRENCY} at a time) with one event each, to a receiver (its own process) on 127.0.0.1 answering 204.`,
+  );
   const dir = await mkdtemp(path.join(tmpdir(), 'skema-bench-hooks-'));
   try {
     await scenario('lowdb', async () => {
@@ -155,7 +212,10 @@ export default async function webhooks(): Promise<void> {
     console.log(`postgres: skipped (${(e as Error).message})`);
   } finally {
     const client = new pg.Client({ connectionString: DATABASE_URL });
-    await client.connect().then(() => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).catch(() => undefined);
+    await client
+      .connect()
+      .then(() => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`))
+      .catch(() => undefined);
     await client.end().catch(() => undefined);
   }
 }

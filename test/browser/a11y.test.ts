@@ -8,14 +8,21 @@ const session = useBrowserSession();
 async function openForm(p: Page, formId: string): Promise<void> {
   await p.goto(`${session.server.url}/#/forms/${formId}/latest`);
   await p.locator('.skema-form-body form').waitFor();
-  await p.locator('.skema-form-body form input, .skema-form-body form textarea, .skema-form-body form select').first().waitFor();
+  await p
+    .locator('.skema-form-body form input, .skema-form-body form textarea, .skema-form-body form select')
+    .first()
+    .waitFor();
 }
 
 /**
  * Audits every step of the form (step-by-step forms show one category at a time), with the
  * approval blocks' edit parts opened, and writes one screenshot per step.
  */
-async function auditEveryStep(p: Page, formId: string, suffix: string): Promise<{ steps: number; violations: string[] }> {
+async function auditEveryStep(
+  p: Page,
+  formId: string,
+  suffix: string,
+): Promise<{ steps: number; violations: string[] }> {
   const steps = p.locator('.skema-form-body .skema-step');
   const count = Math.max(await steps.count(), 1);
   const violations: string[] = [];
@@ -27,7 +34,10 @@ async function auditEveryStep(p: Page, formId: string, suffix: string): Promise<
     // Opening one block re-renders the list, so open the first closed one until none is left.
     const closed = p.locator('.skema-form-body details:not([open]) > summary');
     for (let n = 0; n < 20 && (await closed.count()) > 0; n++) await closed.first().click();
-    await p.screenshot({ path: artifactPath(`${formId}${count > 1 ? `-step${i + 1}` : ''}${suffix}.png`), fullPage: true });
+    await p.screenshot({
+      path: artifactPath(`${formId}${count > 1 ? `-step${i + 1}` : ''}${suffix}.png`),
+      fullPage: true,
+    });
     violations.push(...(await seriousViolations(p)).map((v) => `step ${i + 1}: ${v}`));
   }
   return { steps: count, violations };
@@ -84,13 +94,17 @@ describe('keyboard only', () => {
     const summary = session.page.locator('.skema-error-summary[role="alert"]');
     await summary.waitFor();
     // The summary takes focus, so the next Tab lands on its first link.
-    expect(await session.page.evaluate(() => document.activeElement?.classList.contains('skema-error-summary'))).toBe(true);
+    expect(await session.page.evaluate(() => document.activeElement?.classList.contains('skema-error-summary'))).toBe(
+      true,
+    );
     const links = summary.locator('a');
     const count = await links.count();
     expect(count).toBeGreaterThan(1);
     for (let i = 0; i < Math.min(count, 3); i++) {
       await session.page.keyboard.press('Tab');
-      const href = await session.page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'));
+      const href = await session.page.evaluate(() =>
+        (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href'),
+      );
       expect(href).toBe(await links.nth(i).getAttribute('href'));
     }
     // Enter on the third link moves focus to its field (or the first field inside it, for a whole section).
@@ -98,7 +112,11 @@ describe('keyboard only', () => {
     await session.page.keyboard.press('Enter');
     const focused = await session.page.evaluate(() => document.activeElement?.id ?? '');
     expect(focused === target || focused.startsWith(`${target}__`)).toBe(true);
-    expect(await session.page.evaluate(() => ['INPUT', 'SELECT', 'TEXTAREA', 'FIELDSET', 'DIV'].includes(document.activeElement?.tagName ?? ''))).toBe(true);
+    expect(
+      await session.page.evaluate(() =>
+        ['INPUT', 'SELECT', 'TEXTAREA', 'FIELDSET', 'DIV'].includes(document.activeElement?.tagName ?? ''),
+      ),
+    ).toBe(true);
     // Visible focus: the focused field draws an outline.
     const outline = await session.page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');

@@ -35,7 +35,8 @@ async function openEditor(formId: string) {
   return editor;
 }
 
-const field = (editor: ReturnType<Page['locator']>, label: string) => editor.getByRole('group', { name: label, exact: true });
+const field = (editor: ReturnType<Page['locator']>, label: string) =>
+  editor.getByRole('group', { name: label, exact: true });
 const publishHelp = (editor: ReturnType<Page['locator']>) => editor.locator('#publish-help');
 
 describe('form editor for a municipal administrator (#17)', () => {
@@ -43,10 +44,21 @@ describe('form editor for a municipal administrator (#17)', () => {
     await useKey(session.page, NORDBY_KEY);
     const editor = await openEditor('aftaleskema');
     // Nordby's git overlay 1.0.0 hides udvidetForaeldresamarbejde and requires the parents' consent.
-    expect(await editor.locator('[data-in-effect]').textContent()).toBe('Gælder nu: Nordbys tilpasninger, version 1.0.0 (fra kommunens faste opsætning).');
-    expect(await editor.locator('fieldset[data-pointer="/udvidetForaeldresamarbejde"]').getByLabel('Skjul').isChecked()).toBe(true);
-    expect(await editor.locator('fieldset[data-pointer="/foraeldre/foraeldreSamtykke"]').getByLabel('Påkrævet').isChecked()).toBe(true);
-    expect(await editor.locator('fieldset[data-pointer="/foraeldre/foraeldreSamtykke"]').getByLabel('Ledetekst').inputValue()).toMatch(/kræves i Nordby/);
+    expect(await editor.locator('[data-in-effect]').textContent()).toBe(
+      'Gælder nu: Nordbys tilpasninger, version 1.0.0 (fra kommunens faste opsætning).',
+    );
+    expect(
+      await editor.locator('fieldset[data-pointer="/udvidetForaeldresamarbejde"]').getByLabel('Skjul').isChecked(),
+    ).toBe(true);
+    expect(
+      await editor.locator('fieldset[data-pointer="/foraeldre/foraeldreSamtykke"]').getByLabel('Påkrævet').isChecked(),
+    ).toBe(true);
+    expect(
+      await editor
+        .locator('fieldset[data-pointer="/foraeldre/foraeldreSamtykke"]')
+        .getByLabel('Ledetekst')
+        .inputValue(),
+    ).toMatch(/kræves i Nordby/);
     expect(await editor.locator('.change-summary').textContent()).toContain('Ingen ændringer');
     await expect.poll(() => publishHelp(editor).textContent()).toBe('Der er ingen ændringer at udgive.');
     expect(await editor.getByRole('button', { name: 'Udgiv ændringerne' }).isDisabled()).toBe(true);
@@ -54,12 +66,16 @@ describe('form editor for a municipal administrator (#17)', () => {
     // A field the national form requires cannot be hidden, and says why.
     const required = editor.locator('fieldset[data-pointer="/deltagere"]');
     expect(await required.getByLabel('Skjul').isDisabled()).toBe(true);
-    expect(await required.locator('.reason').first().textContent()).toBe('Kan ikke skjules: feltet skal udfyldes efter den nationale formular (lovkrav).');
+    expect(await required.locator('.reason').first().textContent()).toBe(
+      'Kan ikke skjules: feltet skal udfyldes efter den nationale formular (lovkrav).',
+    );
     expect(await required.getByLabel('Påkrævet').isDisabled()).toBe(true);
 
     await useKey(session.page, RINGSTED_KEY);
     const ringsted = await openEditor('aftaleskema');
-    expect(await ringsted.locator('[data-in-effect]').textContent()).toBe('Gælder nu: Ringsteds tilpasninger, version 2.0.0 (fra kommunens faste opsætning).');
+    expect(await ringsted.locator('[data-in-effect]').textContent()).toBe(
+      'Gælder nu: Ringsteds tilpasninger, version 2.0.0 (fra kommunens faste opsætning).',
+    );
     expect(await ringsted.locator('[data-own-field]').count()).toBe(3);
     expect(await seriousViolations(session.page)).toEqual([]);
   });
@@ -67,7 +83,9 @@ describe('form editor for a municipal administrator (#17)', () => {
   it('a non-programmer hides, requires and renames fields, publishes, sees the effect, and a fourth change keeps the first three', async () => {
     const page = session.page;
     const editor = await openEditor('underretning');
-    expect(await editor.locator('[data-in-effect]').textContent()).toBe('Gælder nu: den nationale formular uden Ringsteds tilpasninger.');
+    expect(await editor.locator('[data-in-effect]').textContent()).toBe(
+      'Gælder nu: den nationale formular uden Ringsteds tilpasninger.',
+    );
     // No jargon in the default view.
     const visible = (await editor.innerText()).replace(/Avanceret: indstillingerne som JSON[\s\S]*$/, '');
     expect(visible).not.toMatch(/lejer|overlay|versionsløft|\/properties\//i);
@@ -79,20 +97,28 @@ describe('form editor for a municipal administrator (#17)', () => {
     expect(await field(editor, 'Den stedlige kommune').getByLabel('Skjul').isDisabled()).toBe(true);
 
     const summary = editor.locator('.change-summary li');
-    await expect.poll(() => summary.allTextContents()).toEqual([
-      'Feltet «VISO-sagsnummer» bliver skjult.',
-      'Feltet «Den stedlige kommune» skal nu udfyldes.',
-      'Feltet «Modtager» hedder nu «Modtager af underretningen».',
-    ]);
-    await expect.poll(() => publishHelp(editor).textContent(), { timeout: 10_000 }).toBe('Ændringerne udgives som version 1.0.0.');
+    await expect
+      .poll(() => summary.allTextContents())
+      .toEqual([
+        'Feltet «VISO-sagsnummer» bliver skjult.',
+        'Feltet «Den stedlige kommune» skal nu udfyldes.',
+        'Feltet «Modtager» hedder nu «Modtager af underretningen».',
+      ]);
+    await expect
+      .poll(() => publishHelp(editor).textContent(), { timeout: 10_000 })
+      .toBe('Ændringerne udgives som version 1.0.0.');
     const preview = page.locator('section[aria-labelledby=preview-title]');
     await expect.poll(() => preview.locator('.preview-form').textContent()).toContain('Modtager af underretningen');
     await page.screenshot({ path: artifactPath('admin-editor.png'), fullPage: false });
     expect(await seriousViolations(page)).toEqual([]);
 
     await editor.getByRole('button', { name: 'Udgiv ændringerne' }).click();
-    await expect.poll(() => editor.locator('.config-actions').textContent(), { timeout: 15_000 }).toContain('Version 1.0.0 er udgivet og gælder nu for sagsbehandlerne.');
-    await expect.poll(() => editor.locator('[data-in-effect]').textContent()).toBe('Gælder nu: Ringsteds tilpasninger, version 1.0.0 (udgivet her på siden).');
+    await expect
+      .poll(() => editor.locator('.config-actions').textContent(), { timeout: 15_000 })
+      .toContain('Version 1.0.0 er udgivet og gælder nu for sagsbehandlerne.');
+    await expect
+      .poll(() => editor.locator('[data-in-effect]').textContent())
+      .toBe('Gælder nu: Ringsteds tilpasninger, version 1.0.0 (udgivet her på siden).');
 
     // The effect, as the municipality's caseworkers get the form.
     await page.goto(`${session.server.url}/#/forms/underretning`);
@@ -109,24 +135,45 @@ describe('form editor for a municipal administrator (#17)', () => {
     expect(await again.locator('.change-summary').textContent()).toContain('Ingen ændringer');
 
     await again.getByLabel('Formularens overskrift').fill('Underretning (Ringsted)');
-    await expect.poll(() => again.locator('.change-summary li').allTextContents()).toEqual(['Overskriften ændres fra «Underretning» til «Underretning (Ringsted)».']);
-    await expect.poll(() => publishHelp(again).textContent(), { timeout: 10_000 }).toMatch(/^Ændringerne udgives som version 1\.0\.1\.$/);
+    await expect
+      .poll(() => again.locator('.change-summary li').allTextContents())
+      .toEqual(['Overskriften ændres fra «Underretning» til «Underretning (Ringsted)».']);
+    await expect
+      .poll(() => publishHelp(again).textContent(), { timeout: 10_000 })
+      .toMatch(/^Ændringerne udgives som version 1\.0\.1\.$/);
     await again.getByRole('button', { name: 'Udgiv ændringerne' }).click();
-    await expect.poll(() => again.locator('.config-actions').textContent(), { timeout: 15_000 }).toContain('Version 1.0.1 er udgivet og gælder nu for sagsbehandlerne.');
+    await expect
+      .poll(() => again.locator('.config-actions').textContent(), { timeout: 15_000 })
+      .toContain('Version 1.0.1 er udgivet og gælder nu for sagsbehandlerne.');
     await page.screenshot({ path: artifactPath('admin-published.png'), fullPage: false });
 
     const effective = await api<Effective>('/admin/form-configs/effective/underretning');
     expect(effective).toMatchObject({ source: 'api', version: '1.0.1' });
-    expect(effective.overlay).toMatchObject({ title: { da: 'Underretning (Ringsted)' }, hide: ['/sagsnummer'], require: ['/kommune'], texts: { da: { 'modtager.label': 'Modtager af underretningen' } } });
-    const served = await api<{ title: { da: string }; i18n: { da: Record<string, string> }; schema: { required: string[] } }>('/forms/underretning/versions/latest');
-    expect([served.title.da, served.i18n.da['modtager.label'], served.schema.required.includes('kommune')]).toEqual(['Underretning (Ringsted)', 'Modtager af underretningen', true]);
+    expect(effective.overlay).toMatchObject({
+      title: { da: 'Underretning (Ringsted)' },
+      hide: ['/sagsnummer'],
+      require: ['/kommune'],
+      texts: { da: { 'modtager.label': 'Modtager af underretningen' } },
+    });
+    const served = await api<{
+      title: { da: string };
+      i18n: { da: Record<string, string> };
+      schema: { required: string[] };
+    }>('/forms/underretning/versions/latest');
+    expect([served.title.da, served.i18n.da['modtager.label'], served.schema.required.includes('kommune')]).toEqual([
+      'Underretning (Ringsted)',
+      'Modtager af underretningen',
+      true,
+    ]);
   });
 
   it('adds an own field with a live preview, and explains broken JSON in the advanced view in Danish', async () => {
     const editor = await openEditor('indsatsplan');
     await editor.getByLabel('Ledetekst for det nye felt').fill('Lokalt journalnummer');
     await editor.getByRole('button', { name: 'Tilføj felt' }).click();
-    await expect.poll(() => editor.locator('.change-summary li').allTextContents()).toContain('Nyt felt: «Lokalt journalnummer».');
+    await expect
+      .poll(() => editor.locator('.change-summary li').allTextContents())
+      .toContain('Nyt felt: «Lokalt journalnummer».');
     // Ringsted's indsatsplan has steps: its own fields are in its own step, last.
     const preview = session.page.locator('.preview-form');
     await expect.poll(() => preview.textContent(), { timeout: 10_000 }).toContain('Ringsted: mødestruktur');
@@ -135,10 +182,14 @@ describe('form editor for a municipal administrator (#17)', () => {
 
     await editor.getByText('Avanceret: indstillingerne som JSON').click();
     const json = editor.getByLabel('Indstillingerne som JSON');
-    expect(JSON.parse(await json.inputValue())).toMatchObject({ fields: { properties: { lokaltJournalnummer: { type: 'string' } } } });
+    expect(JSON.parse(await json.inputValue())).toMatchObject({
+      fields: { properties: { lokaltJournalnummer: { type: 'string' } } },
+    });
     await json.fill('{\n  "hide": []\n  "require": []\n}');
     await expect.poll(() => json.getAttribute('aria-invalid')).toBe('true');
-    expect(await editor.locator('#overlay-json-error').textContent()).toBe('Teksten er ikke gyldig JSON (linje 3, tegn 3): her skulle stå et komma (,) før næste felt, eller } til sidst.');
+    expect(await editor.locator('#overlay-json-error').textContent()).toBe(
+      'Teksten er ikke gyldig JSON (linje 3, tegn 3): her skulle stå et komma (,) før næste felt, eller } til sidst.',
+    );
     expect(await seriousViolations(session.page)).toEqual([]);
   });
 

@@ -17,8 +17,7 @@ function writeForm(): string {
   const dir = join(root, 'bilagtest', '1.0.0');
   mkdirSync(join(dir, 'i18n'), { recursive: true });
   mkdirSync(join(root, 'tenants'), { recursive: true });
-  const json = (file: string, value: unknown) =>
-    writeFileSync(join(dir, file), JSON.stringify(value));
+  const json = (file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value));
   json('form.json', {
     id: 'bilagtest',
     version: '1.0.0',
@@ -76,8 +75,7 @@ function writeForm(): string {
 const session = useBrowserSession(undefined, { schemasDir: writeForm() });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const pdf = (bytes: number): Buffer =>
-  Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes, 0x41)]);
+const pdf = (bytes: number): Buffer => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(bytes, 0x41)]);
 const exe = (): Buffer => {
   const b = Buffer.alloc(4096);
   b.write('MZ', 0);
@@ -128,10 +126,7 @@ describe('attachment field in Chromium (demo form page)', () => {
     await page.getByRole('button', { name: 'Fjern ppv-rapport.pdf' }).waitFor({ timeout: 30_000 });
     await page.getByText('ppv-rapport.pdf er vedhæftet.').waitFor({ state: 'attached' });
     // The new form was saved as a draft for the file to belong to; the file is stored with it.
-    const drafts = await api<{ items: Array<{ id: string }> }>(
-      server.url,
-      '/submissions?formId=bilagtest',
-    );
+    const drafts = await api<{ items: Array<{ id: string }> }>(server.url, '/submissions?formId=bilagtest');
     expect(drafts.items).toHaveLength(1);
     const submissionId = drafts.items[0]?.id ?? '';
     const stored = await api<{
@@ -155,24 +150,18 @@ describe('attachment field in Chromium (demo form page)', () => {
       /^Filen blev ikke vedhæftet: Filtypen application\/x-msdownload må ikke vedhæftes; tilladt er PDF/,
     );
     expect(await list.getAttribute('aria-invalid')).toBe('true');
-    expect(await list.getAttribute('aria-describedby')).toContain(
-      'skema-field__bilag-upload-error',
-    );
+    expect(await list.getAttribute('aria-describedby')).toContain('skema-field__bilag-upload-error');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: artifactPath('attachment-refused.png') });
     expect(
-      (await api<{ items: unknown[] }>(server.url, `/submissions/${submissionId}/attachments`))
-        .items,
+      (await api<{ items: unknown[] }>(server.url, `/submissions/${submissionId}/attachments`)).items,
     ).toHaveLength(1);
 
     // «Fjern»: the draft's file is deleted on the server and the field offers a file again.
     await page.getByRole('button', { name: 'Fjern ppv-rapport.pdf' }).click();
     await page.getByText('ppv-rapport.pdf er fjernet.').waitFor({ state: 'attached' });
     await page.getByLabel('PPV-rapport').waitFor();
-    expect(
-      (await api<{ items: unknown[] }>(server.url, `/submissions/${submissionId}/attachments`))
-        .items,
-    ).toEqual([]);
+    expect((await api<{ items: unknown[] }>(server.url, `/submissions/${submissionId}/attachments`)).items).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

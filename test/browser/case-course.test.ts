@@ -22,16 +22,9 @@ import { api, artifactPath, repoRoot, useBrowserSession } from './harness.js';
 
 const session = useBrowserSession();
 
-const example = (
-  formId: string,
-  version: string,
-  name: string,
-): { today: string; data: Record<string, unknown> } =>
+const example = (formId: string, version: string, name: string): { today: string; data: Record<string, unknown> } =>
   JSON.parse(
-    readFileSync(
-      resolve(repoRoot, 'schemas', formId, version, 'examples', 'valid', `${name}.json`),
-      'utf8',
-    ),
+    readFileSync(resolve(repoRoot, 'schemas', formId, version, 'examples', 'valid', `${name}.json`), 'utf8'),
   ) as { today: string; data: Record<string, unknown> };
 
 async function noSerious(p: Page): Promise<void> {
@@ -42,8 +35,7 @@ async function noSerious(p: Page): Promise<void> {
 async function showStepOf(p: Page, selector: string): Promise<void> {
   const target = p.locator(selector).first();
   const steps = p.locator('.skema-step');
-  for (let i = 0; i < (await steps.count()) && !(await target.isVisible()); i++)
-    await steps.nth(i).click();
+  for (let i = 0; i < (await steps.count()) && !(await target.isVisible()); i++) await steps.nth(i).click();
   await target.waitFor();
 }
 
@@ -53,11 +45,7 @@ describe('a VISO course in one case (Chromium)', () => {
     const base = server.url;
 
     // The henvendelse, as received.
-    const henvendelse = example(
-      'henvendelsesskema',
-      '1.2.0',
-      'enkeltsag-fra-bosted-med-myndighedsraadgiver',
-    );
+    const henvendelse = example('henvendelsesskema', '1.2.0', 'enkeltsag-fra-bosted-med-myndighedsraadgiver');
     const created = await api<{ submission: { id: string } }>(base, '/submissions', {
       method: 'POST',
       body: JSON.stringify({
@@ -118,9 +106,7 @@ describe('a VISO course in one case (Chromium)', () => {
     await showStepOf(p, '[data-pointer="/leverancebeskrivelse/maal"]');
     const lastGoal = goals[goals.length - 1] ?? '';
     await expect
-      .poll(() =>
-        p.locator(`#skema-field__leverancebeskrivelse__maal__${goals.length - 1}`).inputValue(),
-      )
+      .poll(() => p.locator(`#skema-field__leverancebeskrivelse__maal__${goals.length - 1}`).inputValue())
       .toBe(lastGoal);
     await p.getByRole('button', { name: `Fjern mål nr. ${goals.length}` }).click();
     await expect.poll(() => checks.textContent(), { timeout: 15_000 }).toContain('OPS-03');
@@ -143,13 +129,11 @@ describe('a VISO course in one case (Chromium)', () => {
     // 4. A PPV report attached to the case, with progress.
     await p.goto(`${base}/#/sager/${encodeURIComponent(caseId)}`);
     await p.getByRole('heading', { name: 'Sagens bilag' }).waitFor();
-    await p
-      .getByLabel('Vedhæft en fil til sagen')
-      .setInputFiles({
-        name: 'PPV-udtalelse.pdf',
-        mimeType: 'application/pdf',
-        buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 0x41)]),
-      });
+    await p.getByLabel('Vedhæft en fil til sagen').setInputFiles({
+      name: 'PPV-udtalelse.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 0x41)]),
+    });
     await p.locator('.case-files').getByText('PPV-udtalelse.pdf', { exact: true }).waitFor();
     await p.getByText('PPV-udtalelse.pdf er vedhæftet.').waitFor({ state: 'attached' });
     const files = await api<{ items: Array<{ fileName: string; mediaType: string }> }>(
@@ -162,10 +146,7 @@ describe('a VISO course in one case (Chromium)', () => {
     await noSerious(p);
 
     // 5. «Mine frister»: the case's derived deadlines, soonest first.
-    const expected = await api<{ items: Array<{ caseId: string; ruleId: string; due: string }> }>(
-      base,
-      '/worklist',
-    );
+    const expected = await api<{ items: Array<{ caseId: string; ruleId: string; due: string }> }>(base, '/worklist');
     const ours = expected.items.filter((d) => d.caseId === caseId);
     expect(ours.length).toBeGreaterThan(0);
     await p.getByRole('link', { name: 'Mine frister' }).click();

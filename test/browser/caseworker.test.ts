@@ -25,11 +25,17 @@ describe('numbers typed the Danish way', () => {
     const steps = p.locator('.skema-step');
     for (let i = 0; i < (await steps.count()) && !(await list.isVisible()); i++) await steps.nth(i).click();
     await list.waitFor();
-    if (!(await p.locator('#skema-field__aktiviteter__0__timer').count())) await list.getByRole('button', { name: /^Tilføj/ }).last().click();
+    if (!(await p.locator('#skema-field__aktiviteter__0__timer').count()))
+      await list
+        .getByRole('button', { name: /^Tilføj/ })
+        .last()
+        .click();
     const timer = p.locator('#skema-field__aktiviteter__0__timer');
     await timer.fill('6,5,5');
     await timer.press('Tab');
-    await expect.poll(() => p.locator('#skema-field__aktiviteter__0__timer-error').textContent()).toContain('«Timer» skal være et tal');
+    await expect
+      .poll(() => p.locator('#skema-field__aktiviteter__0__timer-error').textContent())
+      .toContain('«Timer» skal være et tal');
     expect(await timer.inputValue()).toBe('6,5,5');
     await timer.fill('6,5');
     await timer.press('Tab');
@@ -53,7 +59,10 @@ describe('numbers typed the Danish way', () => {
 });
 
 describe('the front page of a municipality with an overlay', () => {
-  for (const [tenant, key, version] of [['nordby', 'skema-dev-key-nordby', '1.0.0'], ['ringsted', 'skema-dev-key-ringsted', '2.1.1']] as const) {
+  for (const [tenant, key, version] of [
+    ['nordby', 'skema-dev-key-nordby', '1.0.0'],
+    ['ringsted', 'skema-dev-key-ringsted', '2.1.1'],
+  ] as const) {
     it(`${tenant} opens its aftaleskema from the front page (version ${version}, its own title)`, async () => {
       const p = session.page;
       await useKey(key);
@@ -82,7 +91,11 @@ describe('the front page of a municipality with an overlay', () => {
 });
 
 describe('the embed as a portal loads it', () => {
-  const manifest = () => JSON.parse(readFileSync(resolve(embedDist, 'manifest.json'), 'utf8')) as Record<string, { file: string; integrity: string }>;
+  const manifest = () =>
+    JSON.parse(readFileSync(resolve(embedDist, 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; integrity: string }
+    >;
 
   it('is served brotli- or gzip-compressed by Accept-Encoding, under a versioned immutable address with its SRI hash', async () => {
     const { file, integrity } = manifest()['skema-form.js']!;
@@ -118,7 +131,11 @@ describe('the embed as a portal loads it', () => {
     const inForm = () =>
       p.locator('skema-form').evaluate((el) => {
         const root = el.shadowRoot!;
-        return { font: getComputedStyle(root.querySelector('.skema-form')!).fontFamily, heading: root.querySelectorAll('.skema-title').length, label: root.querySelector('form')?.getAttribute('aria-label') };
+        return {
+          font: getComputedStyle(root.querySelector('.skema-form')!).fontFamily,
+          heading: root.querySelectorAll('.skema-title').length,
+          label: root.querySelector('form')?.getAttribute('aria-label'),
+        };
       });
     const before = await inForm();
     expect(before.heading).toBe(1);

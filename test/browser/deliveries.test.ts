@@ -14,7 +14,14 @@ import { artifactPath, launchChromium } from './harness.js';
 const root = mkdtempSync(join(tmpdir(), 'skema-browser-deliveries-'));
 const schemasDir = join(root, 'schemas');
 writeHookForm(schemasDir);
-const FAST = { WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_RETRY_MAX_DELAY_MS: '400', WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_MAX_AGE_MS: '1500', RATE_LIMIT_MAX: '1000000' };
+const FAST = {
+  WEBHOOK_TIMEOUT_MS: '1000',
+  WEBHOOK_RETRY_BASE_MS: '100',
+  WEBHOOK_RETRY_MAX_DELAY_MS: '400',
+  WEBHOOK_POLL_MS: '50',
+  WEBHOOK_RETRY_MAX_AGE_MS: '1500',
+  RATE_LIMIT_MAX: '1000000',
+};
 
 let api: RunningApi;
 let browser: Browser;
@@ -39,11 +46,19 @@ describe('demo admin: deliveries (#15)', () => {
     let failing = true;
     receiver.answer = () => (failing ? 500 : undefined);
     await subscribe(api.base, url, 'esdh', { events: ['submission.created'] });
-    const created = await fetch(`${api.base}/api/v1/submissions`, { method: 'POST', headers, body: JSON.stringify({ formId: 'hooktest', version: '1.0.0', status: 'draft', data: { n: 1 } }) });
+    const created = await fetch(`${api.base}/api/v1/submissions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ formId: 'hooktest', version: '1.0.0', status: 'draft', data: { n: 1 } }),
+    });
     const id = ((await created.json()) as { submission: { id: string } }).submission.id;
     let failed = 0;
     for (let i = 0; i < 400 && failed === 0; i++) {
-      failed = (((await (await fetch(`${api.base}/api/v1/admin/deliveries?status=failed`, { headers })).json()) as { items: unknown[] }).items).length;
+      failed = (
+        (await (await fetch(`${api.base}/api/v1/admin/deliveries?status=failed`, { headers })).json()) as {
+          items: unknown[];
+        }
+      ).items.length;
       if (!failed) await new Promise((r) => setTimeout(r, 50));
     }
     expect(failed).toBe(1);

@@ -15,7 +15,10 @@ export function underretningWithoutObservations(): Record<string, unknown> {
 
 /** Stores it as a draft (drafts are only type-checked), as a caseworker who saved half-way would. */
 export async function createDraft(base: string, data: unknown): Promise<string> {
-  const created = await api<Created>(base, '/submissions', { method: 'POST', body: JSON.stringify({ formId: 'underretning', version: '1.0.0', data, status: 'draft' }) });
+  const created = await api<Created>(base, '/submissions', {
+    method: 'POST',
+    body: JSON.stringify({ formId: 'underretning', version: '1.0.0', data, status: 'draft' }),
+  });
   return created.submission.id;
 }
 

@@ -35,7 +35,9 @@ describe('demo portal (React component)', () => {
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
     expect(describedBy).toContain('skema-field__iagttagelser-error');
-    expect(await session.page.locator('#skema-field__iagttagelser-error').textContent()).toContain(await link.textContent());
+    expect(await session.page.locator('#skema-field__iagttagelser-error').textContent()).toContain(
+      await link.textContent(),
+    );
     await session.page.screenshot({ path: artifactPath('demo-underretning-error.png'), fullPage: true });
 
     await link.click();
@@ -51,7 +53,9 @@ describe('demo portal (React component)', () => {
 
     const stored = await getSubmission(session.server.url, id);
     expect(stored.status).toBe('submitted');
-    expect(stored.approvals).toEqual([expect.objectContaining({ actorId: 'oidc:demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' })]);
+    expect(stored.approvals).toEqual([
+      expect.objectContaining({ actorId: 'oidc:demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' }),
+    ]);
     expect(stored.data.iagttagelser).toBe(OBSERVATIONS);
     expect(String(stored.data.faktuelleOplysninger)).toMatch(/Skolen har registreret fraværet dagligt\.$/);
   });
@@ -84,7 +88,9 @@ describe('demo portal: an underretning filled from empty', () => {
   for (const example of ['kommune-sendt-medunderskrevet', 'ankestyrelsen-saerlige-forhold']) {
     it(`${example}: every field typed or picked in the form, UND-02 shown while the observations are missing, then submitted as exactly that data`, async () => {
       const form = JSON.parse(readFileSync(resolve(repoRoot, 'schemas/underretning/1.0.0/schema.json'), 'utf8'));
-      const { data } = JSON.parse(readFileSync(resolve(repoRoot, `schemas/underretning/1.0.0/examples/valid/${example}.json`), 'utf8'));
+      const { data } = JSON.parse(
+        readFileSync(resolve(repoRoot, `schemas/underretning/1.0.0/examples/valid/${example}.json`), 'utf8'),
+      );
       const p = session.page;
       // A fresh page: the previous test leaves a submitted form at the same address.
       await p.goto(`${session.server.url}/#/forms/underretning/1.0.0`);
@@ -95,7 +101,9 @@ describe('demo portal: an underretning filled from empty', () => {
       await p.getByRole('button', { name: 'Indsend' }).click();
       const summary = p.locator('.skema-error-summary[role="alert"]');
       await summary.waitFor();
-      expect(await summary.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code')))).toEqual(['UND-02']);
+      expect(
+        await summary.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code'))),
+      ).toEqual(['UND-02']);
       expect(await p.locator('#skema-field__iagttagelser').getAttribute('aria-invalid')).toBe('true');
 
       await summary.locator('li[data-code="UND-02"] a').click();

@@ -83,7 +83,9 @@ describe('<skema-form> on a portal of another origin', () => {
     expect(new URL(allowed.url).origin).not.toBe(new URL(api.url).origin);
     await page.goto(`${allowed.url}/`);
     await page.locator('#portal-field__faktuelleOplysninger').waitFor();
-    const scripts = await page.evaluate(() => [...document.scripts].filter((s) => s.src).map((s) => new URL(s.src).origin));
+    const scripts = await page.evaluate(() =>
+      [...document.scripts].filter((s) => s.src).map((s) => new URL(s.src).origin),
+    );
     expect(scripts).toEqual([api.url]);
     expect(await events(page)).not.toContain('skema-error');
   });
@@ -105,7 +107,9 @@ describe('<skema-form> on a portal of another origin', () => {
     expect(submitted.etag).toBeTruthy();
     const stored = await getSubmission(api.url, id);
     expect(stored.status).toBe('submitted');
-    expect(stored.approvals).toEqual([expect.objectContaining({ subject: 'demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' })]);
+    expect(stored.approvals).toEqual([
+      expect.objectContaining({ subject: 'demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' }),
+    ]);
   });
 
   it("the portal's own script may create a submission (Idempotency-Key) and read Location, ETag and RateLimit", async () => {
@@ -113,10 +117,20 @@ describe('<skema-form> on a portal of another origin', () => {
       async ({ base, key }) => {
         const res = await fetch(`${base}/api/v1/submissions`, {
           method: 'POST',
-          headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'cross-origin-1', 'Accept-Language': 'en' },
+          headers: {
+            Authorization: `Bearer ${key}`,
+            'Content-Type': 'application/json',
+            'Idempotency-Key': 'cross-origin-1',
+            'Accept-Language': 'en',
+          },
           body: JSON.stringify({ formId: 'underretning', version: '1.0.0', data: {}, status: 'draft' }),
         });
-        return { status: res.status, location: res.headers.get('Location'), etag: res.headers.get('ETag'), rateLimit: res.headers.get('RateLimit') };
+        return {
+          status: res.status,
+          location: res.headers.get('Location'),
+          etag: res.headers.get('ETag'),
+          rateLimit: res.headers.get('RateLimit'),
+        };
       },
       { base: api.url, key: DEV_KEY },
     );

@@ -43,7 +43,10 @@ describe('the rådgivningslog filled from empty in the demo', () => {
     const dir = resolve(repoRoot, 'schemas/raadgivningslog/1.0.0');
     const schema = JSON.parse(readFileSync(resolve(dir, 'schema.json'), 'utf8'));
     const { data } = JSON.parse(readFileSync(resolve(dir, 'examples/valid/midt-i-forloebet.json'), 'utf8'));
-    const { rolleOgOpgavefordeling: matrix, ...rest } = data as { rolleOgOpgavefordeling: MatrixRow[] } & Record<string, unknown>;
+    const { rolleOgOpgavefordeling: matrix, ...rest } = data as { rolleOgOpgavefordeling: MatrixRow[] } & Record<
+      string,
+      unknown
+    >;
     const p = session.page;
     await p.goto(`${session.server.url}/#/forms/raadgivningslog/1.0.0`);
     await p.reload();
@@ -67,7 +70,9 @@ describe('the rådgivningslog filled from empty in the demo', () => {
     await link.waitFor();
     const id = decodeURIComponent((await link.getAttribute('href'))!.replace('#/submissions/', ''));
     const stored = (await getSubmission(session.server.url, id)).data as typeof data;
-    const { rolleOgOpgavefordeling: storedMatrix, ...storedRest } = stored as { rolleOgOpgavefordeling: MatrixRow[] } & Record<string, unknown>;
+    const { rolleOgOpgavefordeling: storedMatrix, ...storedRest } = stored as {
+      rolleOgOpgavefordeling: MatrixRow[];
+    } & Record<string, unknown>;
     expect(storedRest).toEqual(rest);
     const roles = new Set(matrix.map((r) => r.rolle));
     expect(storedMatrix.filter((r) => roles.has(r.rolle))).toEqual(matrix);

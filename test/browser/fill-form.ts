@@ -24,7 +24,12 @@ function resolve(root: Schema, schema: Schema | undefined): Schema {
  * approval blocks and goes to the step a field is on, in the data's own order (so a choice that
  * shows a section comes first). `skip` leaves fields empty (to provoke a rule).
  */
-export async function fillThroughUi(page: Page, rootSchema: Schema, data: Record<string, unknown>, skip: string[] = []): Promise<void> {
+export async function fillThroughUi(
+  page: Page,
+  rootSchema: Schema,
+  data: Record<string, unknown>,
+  skip: string[] = [],
+): Promise<void> {
   const body = page.locator('.skema-form-body');
   const visit = async (pointer: string, schema: Schema, value: unknown): Promise<void> => {
     if (skip.includes(pointer)) return;
@@ -43,7 +48,10 @@ export async function fillThroughUi(page: Page, rootSchema: Schema, data: Record
           // Lists and tables alike carry their field's pointer; their add button is inside.
           const list = body.locator(`[data-pointer="${pointer}"]`).first();
           if (!(await list.isVisible())) await reveal(page, body, `${id}`, pointer, list);
-          await list.getByRole('button', { name: /^Tilføj/ }).last().click();
+          await list
+            .getByRole('button', { name: /^Tilføj/ })
+            .last()
+            .click();
         }
         await visit(`${pointer}/${i}`, items, value[i]);
       }
@@ -55,7 +63,9 @@ export async function fillThroughUi(page: Page, rootSchema: Schema, data: Record
     }
     await reveal(page, body, id, pointer);
     const control = page.locator(`#${id}`);
-    const kind = await control.evaluate((el) => (el.tagName === 'INPUT' ? (el as HTMLInputElement).type : el.tagName.toLowerCase()));
+    const kind = await control.evaluate((el) =>
+      el.tagName === 'INPUT' ? (el as HTMLInputElement).type : el.tagName.toLowerCase(),
+    );
     if (kind === 'radio' || kind === 'checkbox') {
       // Yes/no questions and choices are radio groups: the n-th option has the id `<id>--n`.
       const index = typeof value === 'boolean' ? (value ? 0 : 1) : (s.enum ?? []).indexOf(value);
@@ -81,9 +91,16 @@ const optionId = (id: string, index: number) => (index === 0 ? id : `${id}--${in
  */
 async function reveal(page: Page, body: Locator, id: string, pointer: string, target?: Locator): Promise<void> {
   const control = target ?? page.locator(`#${id}`).first();
-  const shown = () => control.waitFor({ state: 'visible', timeout: 400 }).then(() => true, () => false);
+  const shown = () =>
+    control.waitFor({ state: 'visible', timeout: 400 }).then(
+      () => true,
+      () => false,
+    );
   if ((await control.count()) && (await control.isVisible())) return;
-  const parents = pointer.split('/').slice(1).map((_, i, all) => `/${all.slice(0, i + 1).join('/')}`);
+  const parents = pointer
+    .split('/')
+    .slice(1)
+    .map((_, i, all) => `/${all.slice(0, i + 1).join('/')}`);
   const openApprovals = async () => {
     for (const parent of parents) {
       const summary = body.locator(`section.skema-approval[data-pointer="${parent}"] details:not([open]) > summary`);

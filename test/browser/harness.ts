@@ -23,7 +23,14 @@ export const DEV_KEY = 'skema-dev-key';
 export const TODAY = '2026-06-01';
 
 /** The six core forms of the platform (spec §8). */
-export const CORE_FORMS = ['henvendelsesskema', 'raadgivningslog', 'leveranceaftale', 'underretning', 'evalueringsskema', 'indsatsplan'] as const;
+export const CORE_FORMS = [
+  'henvendelsesskema',
+  'raadgivningslog',
+  'leveranceaftale',
+  'underretning',
+  'evalueringsskema',
+  'indsatsplan',
+] as const;
 
 export interface Running {
   url: string;
@@ -46,10 +53,12 @@ export interface ApiOptions {
 /** The real API on an ephemeral port of 127.0.0.1, with a temporary embedded store, serving the built demo and embed. */
 export async function startApi(options: ApiOptions = {}): Promise<Running> {
   const staticDirs = options.staticDirs ?? { '/': demoDist, '/embed': embedDist };
-  for (const [what, dir] of options.staticDirs ? [] : ([
-    ['apps/demo/dist (npm run build -w @skema/demo)', resolve(demoDist, 'index.html')],
-    ['packages/embed/dist/skema-form.js (npm run build -w @skema/embed)', resolve(embedDist, 'skema-form.js')],
-  ] as const)) {
+  for (const [what, dir] of options.staticDirs
+    ? []
+    : ([
+        ['apps/demo/dist (npm run build -w @skema/demo)', resolve(demoDist, 'index.html')],
+        ['packages/embed/dist/skema-form.js (npm run build -w @skema/embed)', resolve(embedDist, 'skema-form.js')],
+      ] as const)) {
     if (!existsSync(dir)) throw new Error(`Browser tests need the built ${what}; run the build first.`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'skema-browser-'));
@@ -66,14 +75,19 @@ export async function startApi(options: ApiOptions = {}): Promise<Running> {
   const app = createApp({
     engine,
     registry,
-    tenantForms: options.schemasDir ? loadTenantForms(registry, engine, options.schemasDir) : loadTenantForms(registry, engine),
+    tenantForms: options.schemasDir
+      ? loadTenantForms(registry, engine, options.schemasDir)
+      : loadTenantForms(registry, engine),
     store,
     // The embedded store also keeps tenants' form configuration and cases, as in `npm start`.
     formConfigStore: store,
     caseStore: store,
     // Attachments as files under the data folder, as in `npm start`.
     blobStore: createFileBlobStore(dataDir),
-    config: { ...devConfig(idp ? { idpUrl: idp.url } : {}), ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}) },
+    config: {
+      ...devConfig(idp ? { idpUrl: idp.url } : {}),
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    },
     logger: createLogger({ level: 'silent' }),
     staticDirs,
   });
@@ -99,7 +113,15 @@ export async function startApi(options: ApiOptions = {}): Promise<Running> {
  */
 async function assertCspAllowsAjv(url: string): Promise<void> {
   const csp = (await fetch(`${url}/`)).headers.get('content-security-policy');
-  const scriptSrc = csp?.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? csp?.split(';').map((d) => d.trim()).find((d) => d.startsWith('default-src '));
+  const scriptSrc =
+    csp
+      ?.split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src ')) ??
+    csp
+      ?.split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('default-src '));
   if (scriptSrc && !scriptSrc.includes("'unsafe-eval'")) {
     throw new Error(
       `The API's Content-Security-Policy (${scriptSrc}) forbids 'unsafe-eval', so Ajv cannot compile the form's validators in the browser ` +
@@ -108,7 +130,15 @@ async function assertCspAllowsAjv(url: string): Promise<void> {
   }
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** Debian's Chromium, headless. Missing Chromium fails the run with a message saying how to get it. */
 export async function launchChromium(): Promise<Browser> {
@@ -148,7 +178,10 @@ export interface BrowserSession {
  * Registers the file's beforeAll/afterAll: the real API, Chromium and a page; `prepare` runs once
  * after. `options.signIn` also starts the development provider, so `prepare` can sign a person in.
  */
-export function useBrowserSession(prepare?: (session: BrowserSession) => Promise<void>, options: ApiOptions = {}): BrowserSession {
+export function useBrowserSession(
+  prepare?: (session: BrowserSession) => Promise<void>,
+  options: ApiOptions = {},
+): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
     session.server = await startApi(options);

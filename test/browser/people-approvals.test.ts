@@ -37,7 +37,9 @@ describe('an underretning drafted by a sagsbehandler and co-signed by a fagkonsu
   it('Signe drafts 1.1.0, Frederik co-signs and sends it; the revisions show both people', async () => {
     const dir = resolve(repoRoot, 'schemas/underretning/1.1.0');
     const schema = JSON.parse(readFileSync(resolve(dir, 'schema.json'), 'utf8'));
-    const { data } = JSON.parse(readFileSync(resolve(dir, 'examples/valid/kommune-sendt-medunderskrevet.json'), 'utf8'));
+    const { data } = JSON.parse(
+      readFileSync(resolve(dir, 'examples/valid/kommune-sendt-medunderskrevet.json'), 'utf8'),
+    );
 
     await page.goto(`${server.url}/#/forms/underretning/1.1.0`);
     await signInAtDemo(page, server, 'Signe Sagsbehandler (sagsbehandler)');
@@ -75,15 +77,28 @@ describe('an underretning drafted by a sagsbehandler and co-signed by a fagkonsu
     await receipt.getByText(`Kvitteringsnummer: ${id}`).waitFor();
     expect(await receipt.textContent()).toContain('Godkendt af Frederik Fagkonsulent (fagkonsulent)');
 
-    const stored = await api<{ status: string; createdBy: string; approvals: Revision['approvals'] }>(server.url, `/submissions/${id}`);
+    const stored = await api<{ status: string; createdBy: string; approvals: Revision['approvals'] }>(
+      server.url,
+      `/submissions/${id}`,
+    );
     expect(stored.status).toBe('submitted');
     expect(stored.createdBy).toBe('oidc:demo-sagsbehandler');
-    expect(stored.approvals).toEqual([expect.objectContaining({ actorId: 'oidc:demo-fagkonsulent', actorName: 'Frederik Fagkonsulent', subject: 'demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' })]);
+    expect(stored.approvals).toEqual([
+      expect.objectContaining({
+        actorId: 'oidc:demo-fagkonsulent',
+        actorName: 'Frederik Fagkonsulent',
+        subject: 'demo-fagkonsulent',
+        kind: 'person',
+        role: 'fagkonsulent',
+      }),
+    ]);
     const { items } = await api<{ items: Revision[] }>(server.url, `/submissions/${id}/revisions`);
     expect(items.find((r) => r.action === 'create')?.by).toBe('oidc:demo-sagsbehandler');
     const approval = items.find((r) => r.action === 'approval');
     expect(approval?.by).toBe('oidc:demo-fagkonsulent');
-    expect(approval?.approvals).toContainEqual(expect.objectContaining({ subject: 'demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' }));
+    expect(approval?.approvals).toContainEqual(
+      expect.objectContaining({ subject: 'demo-fagkonsulent', kind: 'person', role: 'fagkonsulent' }),
+    );
     expect(items.find((r) => r.action === 'status')?.by).toBe('oidc:demo-fagkonsulent');
   });
 });

@@ -11,10 +11,19 @@ const session = useBrowserSession(undefined, { signIn: true });
 
 type Data = { barn: { navn: string; cpr: string } } & Record<string, unknown>;
 const example = (): Data =>
-  JSON.parse(readFileSync(resolve(repoRoot, 'schemas/underretning/1.0.0/examples/valid/kommune-sendt-medunderskrevet.json'), 'utf8')).data as Data;
+  JSON.parse(
+    readFileSync(
+      resolve(repoRoot, 'schemas/underretning/1.0.0/examples/valid/kommune-sendt-medunderskrevet.json'),
+      'utf8',
+    ),
+  ).data as Data;
 
 async function create(data: Data, token?: string): Promise<string> {
-  const init = { method: 'POST', body: JSON.stringify({ formId: 'underretning', version: '1.0.0', status: 'draft', data }), ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}) };
+  const init = {
+    method: 'POST',
+    body: JSON.stringify({ formId: 'underretning', version: '1.0.0', status: 'draft', data }),
+    ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
+  };
   return (await api<{ submission: { id: string } }>(session.server.url, '/submissions', init)).submission.id;
 }
 
@@ -28,14 +37,26 @@ describe('the submissions list (#17)', () => {
     const johan = await create({ ...base, barn: { ...base.barn, navn: 'Johan Ravn' } }, frederik);
     const made = await api<{ id: string }>(session.server.url, '/cases', {
       method: 'POST',
-      body: JSON.stringify({ title: 'Skolefravær 2026', borger: { name: 'Johan Ravn', birthDate: '2015-03-01' }, submissionIds: [johan] }),
+      body: JSON.stringify({
+        title: 'Skolefravær 2026',
+        borger: { name: 'Johan Ravn', birthDate: '2015-03-01' },
+        submissionIds: [johan],
+      }),
     });
 
     await p.goto(`${session.server.url}/#/submissions`);
     const rows = p.locator('tr[data-submission]');
     await rows.first().waitFor();
     const table = p.getByRole('table', { name: /Indsendelser/ });
-    expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual(['Formular', 'Barn', 'Sag', 'Status', 'Oprettet af', 'Senest ændret', 'Kvitteringsnummer']);
+    expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual([
+      'Formular',
+      'Barn',
+      'Sag',
+      'Status',
+      'Oprettet af',
+      'Senest ændret',
+      'Kvitteringsnummer',
+    ]);
     const millaRow = p.locator(`tr[data-submission="${milla}"]`);
     const johanRow = p.locator(`tr[data-submission="${johan}"]`);
     expect(await millaRow.textContent()).toContain('Milla Østergård');
@@ -53,20 +74,29 @@ describe('the submissions list (#17)', () => {
     const search = p.getByRole('searchbox', { name: /Søg/ });
     // Typed as a person types: one request after the pause, not one per key.
     let requests = 0;
-    const count = (r: { url(): string }) => void (r.url().includes('/api/v1/submissions?') && r.url().includes('q=') && (requests += 1));
+    const count = (r: { url(): string }) =>
+      void (r.url().includes('/api/v1/submissions?') && r.url().includes('q=') && (requests += 1));
     p.on('request', count);
     await search.pressSequentially('østergå', { delay: 40 });
-    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-submission')))).toEqual([milla]);
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-submission'))))
+      .toEqual([milla]);
     p.off('request', count);
     expect(requests).toBe(1);
     expect(await p.getByRole('status').filter({ hasText: 'Viser' }).textContent()).toContain('1 indsendelse');
 
     await search.fill(johan.slice(0, 13));
-    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-submission')))).toEqual([johan]);
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-submission'))))
+      .toEqual([johan]);
     await search.fill('skolefravær');
-    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-submission')))).toEqual([johan]);
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-submission'))))
+      .toEqual([johan]);
     await search.fill(made.id);
-    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-submission')))).toEqual([johan]);
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-submission'))))
+      .toEqual([johan]);
 
     // A CPR number finds nothing: the list says so and shows no row.
     await search.fill(cpr);

@@ -35,7 +35,9 @@ async function layouts(width: number): Promise<TableLayout[]> {
         const need = Math.max(
           ...cells.map((c) => {
             const style = getComputedStyle(c);
-            const content = [...c.children].reduce((sum, child) => sum + (child as HTMLElement).getBoundingClientRect().height, 0) || c.scrollHeight;
+            const content =
+              [...c.children].reduce((sum, child) => sum + (child as HTMLElement).getBoundingClientRect().height, 0) ||
+              c.scrollHeight;
             return content + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
           }),
         );
@@ -46,7 +48,9 @@ async function layouts(width: number): Promise<TableLayout[]> {
         overflow: wrap.scrollWidth - wrap.clientWidth,
         clippedButtons,
         // A table without rows yet has nothing to stack.
-        stacked: wrap.querySelector('tbody tr') ? getComputedStyle(wrap.querySelector('tbody tr')!).display === 'block' : null,
+        stacked: wrap.querySelector('tbody tr')
+          ? getComputedStyle(wrap.querySelector('tbody tr')!).display === 'block'
+          : null,
         tallestRowSlack: Math.max(0, ...slack),
       };
     }),

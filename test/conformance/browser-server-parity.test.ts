@@ -22,8 +22,17 @@ function pluginShape(plugin: SkemaPlugin) {
     formats: keys(plugin.formats),
     keywords: (plugin.keywords ?? []).flatMap((k) => (Array.isArray(k.keyword) ? k.keyword : [k.keyword])).sort(),
     messages: keys(plugin.messages),
-    rules: (plugin.rules ?? []).map((r) => ({ id: r.id, severity: r.severity, appliesTo: [...r.appliesTo].sort(), options: keys(r.options) })),
-    deadlines: (plugin.deadlines ?? []).map((d) => ({ id: d.id, appliesTo: [...d.appliesTo].sort(), options: keys(d.options) })),
+    rules: (plugin.rules ?? []).map((r) => ({
+      id: r.id,
+      severity: r.severity,
+      appliesTo: [...r.appliesTo].sort(),
+      options: keys(r.options),
+    })),
+    deadlines: (plugin.deadlines ?? []).map((d) => ({
+      id: d.id,
+      appliesTo: [...d.appliesTo].sort(),
+      options: keys(d.options),
+    })),
     calendar: plugin.calendar !== undefined,
     migrations: keys(plugin.migrations),
   };
@@ -47,7 +56,8 @@ describe('browser and server plugins', () => {
   });
 
   it("the browser engine's rule catalogue is the server engine's", () => {
-    const catalogue = (engine: typeof server) => engine.catalogue().map(({ plugin, rule, kind }) => `${plugin.name}@${plugin.version} ${kind} ${rule.id}`);
+    const catalogue = (engine: typeof server) =>
+      engine.catalogue().map(({ plugin, rule, kind }) => `${plugin.name}@${plugin.version} ${kind} ${rule.id}`);
     expect(catalogue(browser)).toEqual(catalogue(server));
     expect(catalogue(server).length).toBeGreaterThan(50);
   });
@@ -58,28 +68,34 @@ describe('browser and server plugins', () => {
 });
 
 function examplesOf(form: FormVersion) {
-  return [...(form.examples?.valid ?? []).map((e) => ['valid', e] as const), ...(form.examples?.invalid ?? []).map((e) => ['invalid', e] as const)];
+  return [
+    ...(form.examples?.valid ?? []).map((e) => ['valid', e] as const),
+    ...(form.examples?.invalid ?? []).map((e) => ['invalid', e] as const),
+  ];
 }
 
-describe.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as const))('%s: browser and server judge its examples alike', (_name, form) => {
-  // The browser validates the compiled form (SkemaForm compiles once), the server the form version.
-  const compiled = browser.compile(form);
+describe.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as const))(
+  '%s: browser and server judge its examples alike',
+  (_name, form) => {
+    // The browser validates the compiled form (SkemaForm compiles once), the server the form version.
+    const compiled = browser.compile(form);
 
-  it('has examples to compare', () => {
-    expect(examplesOf(form).length).toBeGreaterThan(0);
-  });
-
-  for (const [kind, example] of examplesOf(form)) {
-    const today = example.today ?? DEFAULT_TODAY;
-    it(`${kind}/${example.name}: same errors, warnings and deadlines (${today}), without and with raised rule options`, () => {
-      for (const ruleOptions of [undefined, allRaised]) {
-        for (const locale of ['da', 'en'] as const) {
-          const options = { today, locale, mode: 'submitted' as const, ...(ruleOptions ? { ruleOptions } : {}) };
-          const onServer = outcome(server.validate(form, example.data, options));
-          const inBrowser = outcome(browser.validate(compiled, example.data, options));
-          expect(inBrowser).toEqual(onServer);
-        }
-      }
+    it('has examples to compare', () => {
+      expect(examplesOf(form).length).toBeGreaterThan(0);
     });
-  }
-});
+
+    for (const [kind, example] of examplesOf(form)) {
+      const today = example.today ?? DEFAULT_TODAY;
+      it(`${kind}/${example.name}: same errors, warnings and deadlines (${today}), without and with raised rule options`, () => {
+        for (const ruleOptions of [undefined, allRaised]) {
+          for (const locale of ['da', 'en'] as const) {
+            const options = { today, locale, mode: 'submitted' as const, ...(ruleOptions ? { ruleOptions } : {}) };
+            const onServer = outcome(server.validate(form, example.data, options));
+            const inBrowser = outcome(browser.validate(compiled, example.data, options));
+            expect(inBrowser).toEqual(onServer);
+          }
+        }
+      });
+    }
+  },
+);

@@ -38,12 +38,16 @@ describe.runIf(!missing)('JSON-Schema-Test-Suite draft 2020-12', () => {
       const groups: GroupOutcome[] = runSuiteFile(file);
       const unexpected: string[] = [];
       for (const group of groups) {
-        if (group.compileError !== undefined && !compileGaps.has(group.key)) unexpected.push(`${group.key}: does not compile (${group.compileError})`);
-        if (group.compileError === undefined && compileGaps.has(group.key)) unexpected.push(`${group.key}: compiles now; remove it from expected-failures.ts`);
+        if (group.compileError !== undefined && !compileGaps.has(group.key))
+          unexpected.push(`${group.key}: does not compile (${group.compileError})`);
+        if (group.compileError === undefined && compileGaps.has(group.key))
+          unexpected.push(`${group.key}: compiles now; remove it from expected-failures.ts`);
         for (const test of group.tests) {
           const expectPass = name in UNIMPLEMENTED_FORMATS ? test.valid : !testGaps.has(test.key);
-          if (test.passed && !expectPass) unexpected.push(`${test.key}: passes now; remove it from expected-failures.ts`);
-          if (!test.passed && expectPass) unexpected.push(`${test.key}: fails (expected ${test.valid ? 'valid' : 'invalid'})`);
+          if (test.passed && !expectPass)
+            unexpected.push(`${test.key}: passes now; remove it from expected-failures.ts`);
+          if (!test.passed && expectPass)
+            unexpected.push(`${test.key}: fails (expected ${test.valid ? 'valid' : 'invalid'})`);
         }
       }
       expect(unexpected).toEqual([]);
@@ -52,7 +56,12 @@ describe.runIf(!missing)('JSON-Schema-Test-Suite draft 2020-12', () => {
 
   it('lists only cases that exist in the suite', () => {
     const known = new Set(
-      files.flatMap((f) => f.groups.flatMap((g) => [testKey(f.name, g.description), ...g.tests.map((t) => testKey(f.name, g.description, t.description))])),
+      files.flatMap((f) =>
+        f.groups.flatMap((g) => [
+          testKey(f.name, g.description),
+          ...g.tests.map((t) => testKey(f.name, g.description, t.description)),
+        ]),
+      ),
     );
     const stale = [...compileGaps, ...testGaps].filter((key) => !known.has(key));
     stale.push(...Object.keys(UNIMPLEMENTED_FORMATS).filter((name) => !files.some((f) => f.name === name)));

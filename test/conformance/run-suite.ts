@@ -63,7 +63,11 @@ export function runSuiteFile(file: SuiteFile): GroupOutcome[] {
           // A validator that throws has not judged the data correctly.
           result = !t.valid;
         }
-        return { key: testKey(file.name, group.description, t.description), passed: result === t.valid, valid: t.valid };
+        return {
+          key: testKey(file.name, group.description, t.description),
+          passed: result === t.valid,
+          valid: t.valid,
+        };
       }),
     };
   });

@@ -10,15 +10,19 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * repository root). Undefined when it is not set: the conformance test then says it did not run.
  */
 export const SUITE_ENV = 'JSON_SCHEMA_TEST_SUITE';
-export const SUITE_DIR: string | undefined = process.env[SUITE_ENV] ? resolve(REPO_ROOT, process.env[SUITE_ENV]) : undefined;
+export const SUITE_DIR: string | undefined = process.env[SUITE_ENV]
+  ? resolve(REPO_ROOT, process.env[SUITE_ENV])
+  : undefined;
 export const TESTS_DIR = SUITE_DIR && join(SUITE_DIR, 'tests', 'draft2020-12');
 export const REMOTES_DIR = SUITE_DIR && join(SUITE_DIR, 'remotes');
 export const REMOTES_BASE = 'http://localhost:1234/';
 
 /** Why the suite cannot be read, or undefined when it can. */
 export function suiteMissing(): string | undefined {
-  if (!SUITE_DIR) return `conformance was not run: set ${SUITE_ENV} to the JSON-Schema-Test-Suite's folder (.ci/run points it at the suite kept beside the repository)`;
-  if (!existsSync(TESTS_DIR!)) return `${SUITE_ENV}=${SUITE_DIR} has no tests/draft2020-12 folder: it is not the JSON-Schema-Test-Suite`;
+  if (!SUITE_DIR)
+    return `conformance was not run: set ${SUITE_ENV} to the JSON-Schema-Test-Suite's folder (.ci/run points it at the suite kept beside the repository)`;
+  if (!existsSync(TESTS_DIR!))
+    return `${SUITE_ENV}=${SUITE_DIR} has no tests/draft2020-12 folder: it is not the JSON-Schema-Test-Suite`;
   return undefined;
 }
 

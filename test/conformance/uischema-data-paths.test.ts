@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 
 /** Each property name after a `properties` keyword, in order: the data path a scope names. */
 function dataPathOf(scope: string): string {
-  const segments = scope.replace(/^#\/?/, '').split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = scope
+    .replace(/^#\/?/, '')
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const names: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     if (segments[i] === 'properties' && i + 1 < segments.length) names.push(segments[++i]!);
@@ -52,7 +55,9 @@ describe('UI schema scopes become the data paths they name in JSON Forms', () =>
   });
 
   it('our path function names the same data path for every scope', () => {
-    const wrong = forms.flatMap((form) => scopesIn(form.uischema)).filter(({ scope }) => scopeToDataPath(scope) !== dataPathOf(scope));
+    const wrong = forms
+      .flatMap((form) => scopesIn(form.uischema))
+      .filter(({ scope }) => scopeToDataPath(scope) !== dataPathOf(scope));
     expect(wrong).toEqual([]);
   });
 
@@ -61,7 +66,9 @@ describe('UI schema scopes become the data paths they name in JSON Forms', () =>
       const scopes = scopesIn(form.uischema);
       expect(scopes.length).toBeGreaterThan(0);
       const schema = form.schema as JsonSchema;
-      const wrong = scopes.filter((s) => jsonFormsPath(s, schema) !== dataPathOf(s.scope)).map((s) => `${s.scope} → ${jsonFormsPath(s, schema)}`);
+      const wrong = scopes
+        .filter((s) => jsonFormsPath(s, schema) !== dataPathOf(s.scope))
+        .map((s) => `${s.scope} → ${jsonFormsPath(s, schema)}`);
       expect(wrong).toEqual([]);
     });
   }

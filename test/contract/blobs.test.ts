@@ -36,7 +36,9 @@ if (await databaseReachable()) {
     return {
       store,
       async leftovers() {
-        const rows = await pool.query(`SELECT c.id FROM "${schema}".blob_chunks c LEFT JOIN "${schema}".blobs b USING (tenant_id, id) WHERE b.id IS NULL`);
+        const rows = await pool.query(
+          `SELECT c.id FROM "${schema}".blob_chunks c LEFT JOIN "${schema}".blobs b USING (tenant_id, id) WHERE b.id IS NULL`,
+        );
         return rows.rows.map((r: { id: string }) => r.id);
       },
       async cleanup() {
@@ -46,5 +48,6 @@ if (await databaseReachable()) {
     };
   });
 } else {
-  describe.skip(`PostgreSQL blob store (skipped: ${DATABASE_URL} unreachable)`, () => it('needs a database', () => undefined));
+  describe.skip(`PostgreSQL blob store (skipped: ${DATABASE_URL} unreachable)`, () =>
+    it('needs a database', () => undefined));
 }

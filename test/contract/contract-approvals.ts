@@ -31,19 +31,45 @@ export function approvalsContract(store: () => SubmissionStore): void {
       const input = newSubmission(t, { at: minute(0) });
       await store().create(input, auditOf(t, 'create', minute(0), input.id));
       const first = approval('fagkonsulent-1', 'fagkonsulent', 2, { actorName: 'Fiktiv Fagkonsulent' });
-      const recorded = await store().update(t, input.id, change(1, { action: 'status', status: 'submitted', changes: [], approvals: [first], at: minute(2) }), auditOf(t, 'status', minute(2), input.id));
+      const recorded = await store().update(
+        t,
+        input.id,
+        change(1, { action: 'status', status: 'submitted', changes: [], approvals: [first], at: minute(2) }),
+        auditOf(t, 'status', minute(2), input.id),
+      );
       expect(recorded.approvals).toEqual([first]);
-      await store().update(t, input.id, holdChange(2, true, { at: minute(3) }), auditOf(t, 'legal-hold', minute(3), input.id));
+      await store().update(
+        t,
+        input.id,
+        holdChange(2, true, { at: minute(3) }),
+        auditOf(t, 'legal-hold', minute(3), input.id),
+      );
       expect((await store().get(t, input.id))?.approvals).toEqual([first]);
       const second = approval('leder-1', 'leder', 4);
-      await store().update(t, input.id, change(3, { action: 'status', status: 'approved', changes: [], approvals: [first, second], at: minute(4) }), auditOf(t, 'status', minute(4), input.id));
+      await store().update(
+        t,
+        input.id,
+        change(3, { action: 'status', status: 'approved', changes: [], approvals: [first, second], at: minute(4) }),
+        auditOf(t, 'status', minute(4), input.id),
+      );
       expect((await store().get(t, input.id))?.approvals).toEqual([first, second]);
       expect((await store().list(t, {})).items[0]?.approvals).toEqual([first, second]);
-      await store().update(t, input.id, change(4, { approvals: [], at: minute(5) }), auditOf(t, 'update', minute(5), input.id));
+      await store().update(
+        t,
+        input.id,
+        change(4, { approvals: [], at: minute(5) }),
+        auditOf(t, 'update', minute(5), input.id),
+      );
       expect((await store().get(t, input.id))?.approvals).toBeUndefined();
 
       const revisions = await store().revisions(t, input.id);
-      expect(revisions.map((r) => r.approvals?.map((a) => a.actorId))).toEqual([undefined, ['fagkonsulent-1'], ['fagkonsulent-1'], ['fagkonsulent-1', 'leder-1'], undefined]);
+      expect(revisions.map((r) => r.approvals?.map((a) => a.actorId))).toEqual([
+        undefined,
+        ['fagkonsulent-1'],
+        ['fagkonsulent-1'],
+        ['fagkonsulent-1', 'leder-1'],
+        undefined,
+      ]);
     });
 
     it('a refused change leaves the approvals as they were', async () => {
@@ -51,8 +77,15 @@ export function approvalsContract(store: () => SubmissionStore): void {
       const input = newSubmission(t);
       await store().create(input, auditOf(t, 'create', undefined, input.id));
       const first = approval('fagkonsulent-1', 'fagkonsulent', 2);
-      await store().update(t, input.id, change(1, { action: 'status', status: 'submitted', changes: [], approvals: [first] }), auditOf(t, 'status', undefined, input.id));
-      await expect(store().update(t, input.id, change(1, { approvals: [] }), auditOf(t, 'update', undefined, input.id))).rejects.toThrow();
+      await store().update(
+        t,
+        input.id,
+        change(1, { action: 'status', status: 'submitted', changes: [], approvals: [first] }),
+        auditOf(t, 'status', undefined, input.id),
+      );
+      await expect(
+        store().update(t, input.id, change(1, { approvals: [] }), auditOf(t, 'update', undefined, input.id)),
+      ).rejects.toThrow();
       expect((await store().get(t, input.id))?.approvals).toEqual([first]);
     });
   });

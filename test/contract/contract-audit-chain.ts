@@ -17,7 +17,9 @@ export function auditChainContract(store: () => SubmissionStore, harness: () => 
       const input = newSubmission(t);
       await store().create(input, auditOf(t, 'create'));
       await store().update(t, input.id, change(1), auditOf(t, 'update'));
-      await store().update(t, input.id, change(1), auditOf(t, 'update')).catch(() => undefined); // a conflict writes nothing
+      await store()
+        .update(t, input.id, change(1), auditOf(t, 'update'))
+        .catch(() => undefined); // a conflict writes nothing
       await store().appendAudit(auditOf(t, 'read', undefined, input.id));
       await store().delete(t, input.id, auditOf(t, 'delete'));
       const after = await store().verifyAudit();

@@ -10,7 +10,14 @@ export function auditContract(store: () => SubmissionStore): void {
       await store().create(input, auditOf(t, 'create', minute(1)));
       await store().update(t, input.id, change(1), auditOf(t, 'update', minute(2)));
       const read = await store().appendAudit(auditOf(t, 'read', minute(3), input.id));
-      expect(read).toMatchObject({ tenantId: t, action: 'read', submissionId: input.id, actor: 'api-key-1', at: minute(3), details: { note: 'read' } });
+      expect(read).toMatchObject({
+        tenantId: t,
+        action: 'read',
+        submissionId: input.id,
+        actor: 'api-key-1',
+        at: minute(3),
+        details: { note: 'read' },
+      });
       expect(typeof read.id).toBe('string');
       const list = await store().appendAudit(auditOf(t, 'list', minute(4)));
       expect(list.submissionId).toBeUndefined();

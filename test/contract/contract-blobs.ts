@@ -52,7 +52,12 @@ export function runBlobContract(name: string, make: () => Promise<BlobHarness>):
       const t = tenant();
       const data = pdf(700_000);
       const stored = await h.store.putBlob(record(t, 'a1'), chunks(data), { maxBytes: 1_000_000 }, accept);
-      expect(stored).toMatchObject({ id: 'a1', size: 700_000, mediaType: 'application/pdf', sha256: createHash('sha256').update(data).digest('hex') });
+      expect(stored).toMatchObject({
+        id: 'a1',
+        size: 700_000,
+        mediaType: 'application/pdf',
+        sha256: createHash('sha256').update(data).digest('hex'),
+      });
       expect(await h.store.getBlob(t, 'a1')).toEqual(stored);
       expect((await bytesOf(await h.store.readBlob(t, 'a1'))).equals(Buffer.from(data))).toBe(true);
       expect(await h.store.listBlobs(t, { kind: 'submission', id: 's1' })).toEqual([stored]);
@@ -70,7 +75,9 @@ export function runBlobContract(name: string, make: () => Promise<BlobHarness>):
           throw new Error('not allowed');
         },
       };
-      await expect(h.store.putBlob(record(t, 'r1'), chunks(pdf(100_000)), { maxBytes: 1_000_000 }, refuse)).rejects.toThrow('not allowed');
+      await expect(
+        h.store.putBlob(record(t, 'r1'), chunks(pdf(100_000)), { maxBytes: 1_000_000 }, refuse),
+      ).rejects.toThrow('not allowed');
       expect(seen).toBe(4100);
       expect(await h.store.getBlob(t, 'r1')).toBeUndefined();
       expect(await h.store.tenantUsage(t)).toBe(0);
@@ -88,7 +95,9 @@ export function runBlobContract(name: string, make: () => Promise<BlobHarness>):
           throw new Error('bad end');
         },
       };
-      await expect(h.store.putBlob(record(t, 'e1'), chunks(pdf(600_000)), { maxBytes: 1_000_000 }, refuseAtEnd)).rejects.toThrow('bad end');
+      await expect(
+        h.store.putBlob(record(t, 'e1'), chunks(pdf(600_000)), { maxBytes: 1_000_000 }, refuseAtEnd),
+      ).rejects.toThrow('bad end');
       expect(tail).toBe(256 * 1024);
       expect(await h.store.getBlob(t, 'e1')).toBeUndefined();
       expect((await h.leftovers?.()) ?? []).toEqual([]);
@@ -96,14 +105,18 @@ export function runBlobContract(name: string, make: () => Promise<BlobHarness>):
 
     it('refuses a stream past the limit and stores nothing', async () => {
       const t = tenant();
-      await expect(h.store.putBlob(record(t, 'big'), chunks(pdf(300_000)), { maxBytes: 200_000 }, accept)).rejects.toBeInstanceOf(BlobTooLargeError);
+      await expect(
+        h.store.putBlob(record(t, 'big'), chunks(pdf(300_000)), { maxBytes: 200_000 }, accept),
+      ).rejects.toBeInstanceOf(BlobTooLargeError);
       expect(await h.store.getBlob(t, 'big')).toBeUndefined();
       expect((await h.leftovers?.()) ?? []).toEqual([]);
     });
 
     it('stores nothing from an upload cut off mid-stream', async () => {
       const t = tenant();
-      await expect(h.store.putBlob(record(t, 'cut'), chunks(pdf(500_000), 65536, 300_000), { maxBytes: 1_000_000 }, accept)).rejects.toThrow('connection reset');
+      await expect(
+        h.store.putBlob(record(t, 'cut'), chunks(pdf(500_000), 65536, 300_000), { maxBytes: 1_000_000 }, accept),
+      ).rejects.toThrow('connection reset');
       expect(await h.store.getBlob(t, 'cut')).toBeUndefined();
       expect(await h.store.tenantUsage(t)).toBe(0);
       expect((await h.leftovers?.()) ?? []).toEqual([]);

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseMembershipError, NotFoundError, RevisionConflictError, type AuditEntry, type CaseRecord, type CaseStore, type SubmissionStore } from '@skema/core';
+import {
+  CaseMembershipError,
+  NotFoundError,
+  RevisionConflictError,
+  type AuditEntry,
+  type CaseRecord,
+  type CaseStore,
+  type SubmissionStore,
+} from '@skema/core';
 import { tenant } from './fixtures.js';
 
 export interface CaseHarness {
@@ -67,7 +75,12 @@ export function runCaseContract(name: string, make: () => Promise<CaseHarness>):
     it('writes the audit entry with the case', async () => {
       const t = tenant();
       await h().store.createCase(caseRecord(t, 'c1'), audit(t, 'case.create', 'c1'));
-      await h().store.updateCase(t, 'c1', { expectedRevision: 1, title: 'Ny', by: 'bo', at: at(2) }, audit(t, 'case.update', 'c1', 2));
+      await h().store.updateCase(
+        t,
+        'c1',
+        { expectedRevision: 1, title: 'Ny', by: 'bo', at: at(2) },
+        audit(t, 'case.update', 'c1', 2),
+      );
       const entries = (await h().store.queryAudit(t, { limit: 10 })).items;
       expect(entries.map((e) => [e.action, e.details?.caseId])).toEqual([
         ['case.create', 'c1'],
@@ -78,10 +91,36 @@ export function runCaseContract(name: string, make: () => Promise<CaseHarness>):
     it('updates only the expected revision and appends members', async () => {
       const t = tenant();
       await h().store.createCase(caseRecord(t, 'c1'), audit(t, 'case.create', 'c1'));
-      const updated = await h().store.updateCase(t, 'c1', { expectedRevision: 1, title: 'Ny', team: ['sara', 'bo'], attach: [member('s1')], by: 'bo', at: at(2) }, audit(t, 'case.update', 'c1', 2));
-      expect(updated).toMatchObject({ title: 'Ny', team: ['sara', 'bo'], revision: 2, updatedAt: at(2), updatedBy: 'bo', submissions: [member('s1')] });
-      await expect(h().store.updateCase(t, 'c1', { expectedRevision: 1, status: 'closed', by: 'bo', at: at(3) }, audit(t, 'case.close', 'c1', 3))).rejects.toBeInstanceOf(RevisionConflictError);
-      await expect(h().store.updateCase(tenant(), 'c1', { expectedRevision: 2, status: 'closed', by: 'bo', at: at(3) }, audit(t, 'case.close', 'c1', 3))).rejects.toBeInstanceOf(NotFoundError);
+      const updated = await h().store.updateCase(
+        t,
+        'c1',
+        { expectedRevision: 1, title: 'Ny', team: ['sara', 'bo'], attach: [member('s1')], by: 'bo', at: at(2) },
+        audit(t, 'case.update', 'c1', 2),
+      );
+      expect(updated).toMatchObject({
+        title: 'Ny',
+        team: ['sara', 'bo'],
+        revision: 2,
+        updatedAt: at(2),
+        updatedBy: 'bo',
+        submissions: [member('s1')],
+      });
+      await expect(
+        h().store.updateCase(
+          t,
+          'c1',
+          { expectedRevision: 1, status: 'closed', by: 'bo', at: at(3) },
+          audit(t, 'case.close', 'c1', 3),
+        ),
+      ).rejects.toBeInstanceOf(RevisionConflictError);
+      await expect(
+        h().store.updateCase(
+          tenant(),
+          'c1',
+          { expectedRevision: 2, status: 'closed', by: 'bo', at: at(3) },
+          audit(t, 'case.close', 'c1', 3),
+        ),
+      ).rejects.toBeInstanceOf(NotFoundError);
       expect(await h().store.getCase(t, 'c1')).toMatchObject({ revision: 2, status: 'open' });
     });
 
@@ -89,31 +128,68 @@ export function runCaseContract(name: string, make: () => Promise<CaseHarness>):
       const t = tenant();
       await h().store.createCase(caseRecord(t, 'a', { submissions: [member('s1')] }), audit(t, 'case.create', 'a'));
       await h().store.createCase(caseRecord(t, 'b'), audit(t, 'case.create', 'b'));
-      await expect(h().store.updateCase(t, 'b', { expectedRevision: 1, attach: [member('s2'), member('s1')], by: 'sara', at: at(2) }, audit(t, 'case.attach', 'b'))).rejects.toBeInstanceOf(CaseMembershipError);
-      await expect(h().store.createCase(caseRecord(t, 'c', { submissions: [member('s1')] }), audit(t, 'case.create', 'c'))).rejects.toBeInstanceOf(CaseMembershipError);
+      await expect(
+        h().store.updateCase(
+          t,
+          'b',
+          { expectedRevision: 1, attach: [member('s2'), member('s1')], by: 'sara', at: at(2) },
+          audit(t, 'case.attach', 'b'),
+        ),
+      ).rejects.toBeInstanceOf(CaseMembershipError);
+      await expect(
+        h().store.createCase(caseRecord(t, 'c', { submissions: [member('s1')] }), audit(t, 'case.create', 'c')),
+      ).rejects.toBeInstanceOf(CaseMembershipError);
       expect(await h().store.getCase(t, 'b')).toMatchObject({ revision: 1, submissions: [] });
       expect(await h().store.getCase(t, 'c')).toBeUndefined();
       expect(await h().store.caseOfSubmission(t, 's2')).toBeUndefined();
       // Another tenant's submission ids are its own.
       const other = tenant();
-      await expect(h().store.createCase(caseRecord(other, 'a', { submissions: [member('s1')] }), audit(other, 'case.create', 'a'))).resolves.toMatchObject({ id: 'a' });
+      await expect(
+        h().store.createCase(caseRecord(other, 'a', { submissions: [member('s1')] }), audit(other, 'case.create', 'a')),
+      ).resolves.toMatchObject({ id: 'a' });
     });
 
     it('serialises concurrent attaches of one submission: exactly one wins', async () => {
       const t = tenant();
       await h().store.createCase(caseRecord(t, 'a'), audit(t, 'case.create', 'a'));
       await h().store.createCase(caseRecord(t, 'b'), audit(t, 'case.create', 'b'));
-      const results = await Promise.allSettled(['a', 'b'].map((id) => h().store.updateCase(t, id, { expectedRevision: 1, attach: [member('s1')], by: 'sara', at: at(2) }, audit(t, 'case.attach', id))));
+      const results = await Promise.allSettled(
+        ['a', 'b'].map((id) =>
+          h().store.updateCase(
+            t,
+            id,
+            { expectedRevision: 1, attach: [member('s1')], by: 'sara', at: at(2) },
+            audit(t, 'case.attach', id),
+          ),
+        ),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(CaseMembershipError);
+      expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(
+        CaseMembershipError,
+      );
     });
 
     it('filters by status, member, form and text, newest change first, in pages', async () => {
       const t = tenant();
-      await h().store.createCase(caseRecord(t, 'a', { title: 'Skolefravær', updatedAt: at(1) }), audit(t, 'case.create', 'a'));
-      await h().store.createCase(caseRecord(t, 'b', { borger: { name: 'Bo Hansen', birthDate: '2014-01-01' }, team: ['bo'], updatedAt: at(2), submissions: [member('s9', 'trivselsvurdering')] }), audit(t, 'case.create', 'b'));
-      await h().store.createCase(caseRecord(t, 'c', { status: 'closed', updatedAt: at(3) }), audit(t, 'case.create', 'c'));
-      const ids = async (filter: Parameters<CaseStore['listCases']>[1]) => (await h().store.listCases(t, filter)).items.map((c) => c.id);
+      await h().store.createCase(
+        caseRecord(t, 'a', { title: 'Skolefravær', updatedAt: at(1) }),
+        audit(t, 'case.create', 'a'),
+      );
+      await h().store.createCase(
+        caseRecord(t, 'b', {
+          borger: { name: 'Bo Hansen', birthDate: '2014-01-01' },
+          team: ['bo'],
+          updatedAt: at(2),
+          submissions: [member('s9', 'trivselsvurdering')],
+        }),
+        audit(t, 'case.create', 'b'),
+      );
+      await h().store.createCase(
+        caseRecord(t, 'c', { status: 'closed', updatedAt: at(3) }),
+        audit(t, 'case.create', 'c'),
+      );
+      const ids = async (filter: Parameters<CaseStore['listCases']>[1]) =>
+        (await h().store.listCases(t, filter)).items.map((c) => c.id);
       expect(await ids({})).toEqual(['c', 'b', 'a']);
       expect(await ids({ status: 'open' })).toEqual(['b', 'a']);
       expect(await ids({ member: 'bo' })).toEqual(['b']);
@@ -133,7 +209,12 @@ export function runCaseContract(name: string, make: () => Promise<CaseHarness>):
       const t = tenant();
       const record = caseRecord(t, 'durable', { submissions: [member('s1')] });
       await h().store.createCase(record, audit(t, 'case.create', 'durable'));
-      await h().store.updateCase(t, 'durable', { expectedRevision: 1, status: 'closed', by: 'sara', at: at(4) }, audit(t, 'case.close', 'durable', 4));
+      await h().store.updateCase(
+        t,
+        'durable',
+        { expectedRevision: 1, status: 'closed', by: 'sara', at: at(4) },
+        audit(t, 'case.close', 'durable', 4),
+      );
       const reopened = await h().reopen!();
       expect(await reopened.getCase(t, 'durable')).toMatchObject({ status: 'closed', revision: 2 });
       expect(await reopened.caseOfSubmission(t, 's1')).toBe('durable');

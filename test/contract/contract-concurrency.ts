@@ -8,13 +8,24 @@ export function idempotencyContract(store: () => SubmissionStore): void {
   describe('idempotency', () => {
     it('returns the earlier submission for a repeated key and stores nothing', async () => {
       const t = tenant();
-      const first = await store().create(newSubmission(t), auditOf(t, 'create'), { key: 'key-1', requestHash: 'hash-a' });
+      const first = await store().create(newSubmission(t), auditOf(t, 'create'), {
+        key: 'key-1',
+        requestHash: 'hash-a',
+      });
       expect(first.created).toBe(true);
-      const retry = await store().create(newSubmission(t, { data: { other: true } }), auditOf(t, 'create'), { key: 'key-1', requestHash: 'hash-b' });
+      const retry = await store().create(newSubmission(t, { data: { other: true } }), auditOf(t, 'create'), {
+        key: 'key-1',
+        requestHash: 'hash-b',
+      });
       expect(retry.created).toBe(false);
       expect(retry.submission).toEqual(first.submission);
       if (!retry.created) {
-        expect(retry.idempotency).toEqual({ key: 'key-1', tenantId: t, requestHash: 'hash-a', submissionId: first.submission.id });
+        expect(retry.idempotency).toEqual({
+          key: 'key-1',
+          tenantId: t,
+          requestHash: 'hash-a',
+          submissionId: first.submission.id,
+        });
       }
       expect((await store().list(t, {})).items).toHaveLength(1);
       expect((await store().queryAudit(t, {})).items).toHaveLength(1);
@@ -23,8 +34,14 @@ export function idempotencyContract(store: () => SubmissionStore): void {
     it('treats the same key under another tenant as a new request', async () => {
       const a = tenant();
       const b = tenant();
-      const first = await store().create(newSubmission(a), auditOf(a, 'create'), { key: 'shared-key', requestHash: 'h' });
-      const other = await store().create(newSubmission(b), auditOf(b, 'create'), { key: 'shared-key', requestHash: 'h' });
+      const first = await store().create(newSubmission(a), auditOf(a, 'create'), {
+        key: 'shared-key',
+        requestHash: 'h',
+      });
+      const other = await store().create(newSubmission(b), auditOf(b, 'create'), {
+        key: 'shared-key',
+        requestHash: 'h',
+      });
       expect(other.created).toBe(true);
       expect(other.submission.id).not.toBe(first.submission.id);
       expect(other.submission.tenantId).toBe(b);
@@ -33,7 +50,9 @@ export function idempotencyContract(store: () => SubmissionStore): void {
     it('creates exactly one submission when requests with one key race', async () => {
       const t = tenant();
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => store().create(newSubmission(t), auditOf(t, 'create'), { key: 'race', requestHash: 'h' })),
+        Array.from({ length: 10 }, () =>
+          store().create(newSubmission(t), auditOf(t, 'create'), { key: 'race', requestHash: 'h' }),
+        ),
       );
       expect(results.filter((r) => r.created)).toHaveLength(1);
       expect(new Set(results.map((r) => r.submission.id)).size).toBe(1);
@@ -49,7 +68,9 @@ export function concurrencyContract(store: () => SubmissionStore): void {
       const input = newSubmission(t);
       await store().create(input, auditOf(t, 'create'));
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, i) => store().update(t, input.id, change(1, { data: sampleData(100 + i) }), auditOf(t, 'update'))),
+        Array.from({ length: 20 }, (_, i) =>
+          store().update(t, input.id, change(1, { data: sampleData(100 + i) }), auditOf(t, 'update')),
+        ),
       );
       const won = outcomes.filter((o) => o.status === 'fulfilled');
       const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -74,7 +95,12 @@ export function concurrencyContract(store: () => SubmissionStore): void {
           if (!current) throw new Error('vanished');
           const count = (current.data as { count: number }).count;
           try {
-            await store().update(t, input.id, change(current.revision, { data: { count: count + 1 } }), auditOf(t, 'update'));
+            await store().update(
+              t,
+              input.id,
+              change(current.revision, { data: { count: count + 1 } }),
+              auditOf(t, 'update'),
+            );
             return;
           } catch (error) {
             if (!(error instanceof RevisionConflictError)) throw error;
@@ -85,15 +111,20 @@ export function concurrencyContract(store: () => SubmissionStore): void {
       const final = await store().get(t, input.id);
       expect(final?.data).toEqual({ count: 8 });
       expect(final?.revision).toBe(9);
-      expect((await store().revisions(t, input.id)).map((r) => (r.data as { count: number }).count)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+      expect((await store().revisions(t, input.id)).map((r) => (r.data as { count: number }).count)).toEqual([
+        0, 1, 2, 3, 4, 5, 6, 7, 8,
+      ]);
     });
 
     it('runs writes to different submissions in parallel without interference', async () => {
       const t = tenant();
       const inputs = Array.from({ length: 12 }, () => newSubmission(t));
       await Promise.all(inputs.map((s) => store().create(s, auditOf(t, 'create'))));
-      await Promise.all(inputs.map((s, i) => store().update(t, s.id, change(1, { data: { i } }), auditOf(t, 'update'))));
-      for (const [i, s] of inputs.entries()) expect(await store().get(t, s.id)).toMatchObject({ revision: 2, data: { i } });
+      await Promise.all(
+        inputs.map((s, i) => store().update(t, s.id, change(1, { data: { i } }), auditOf(t, 'update'))),
+      );
+      for (const [i, s] of inputs.entries())
+        expect(await store().get(t, s.id)).toMatchObject({ revision: 2, data: { i } });
       expect((await store().queryAudit(t, {})).items).toHaveLength(24);
     });
   });
@@ -130,10 +161,15 @@ export function durabilityContract(harness: () => StoreHarness): void {
       expect(await reopened.list(t, {})).toEqual(before.list);
       expect(await reopened.revisions(t, kept.id)).toEqual(before.revisions);
       expect(await reopened.queryAudit(t, {})).toEqual(before.audit);
-      const replay = await reopened.create(newSubmission(t), auditOf(t, 'create'), { key: 'durable-key', requestHash: 'h2' });
+      const replay = await reopened.create(newSubmission(t), auditOf(t, 'create'), {
+        key: 'durable-key',
+        requestHash: 'h2',
+      });
       expect(replay.created).toBe(false);
       expect(replay.submission.id).toBe(kept.id);
-      await expect(reopened.update(t, kept.id, change(1), auditOf(t, 'update'))).rejects.toBeInstanceOf(RevisionConflictError);
+      await expect(reopened.update(t, kept.id, change(1), auditOf(t, 'update'))).rejects.toBeInstanceOf(
+        RevisionConflictError,
+      );
       expect((await reopened.update(t, kept.id, change(2), auditOf(t, 'update'))).revision).toBe(3);
       expect(await reopened.delete(t, held.id, auditOf(t, 'delete'))).toBe(false);
     });

@@ -46,8 +46,13 @@ export function crudContract(store: () => SubmissionStore): void {
       const input = newSubmission(t);
       await store().create(input, auditOf(t, 'create'));
       const other = tenant();
-      for (const clash of [{ ...input, data: { overwritten: true } }, { ...input, tenantId: other }]) {
-        await expect(store().create(clash, auditOf(clash.tenantId, 'create'))).rejects.toMatchObject({ name: 'DuplicateSubmissionError' });
+      for (const clash of [
+        { ...input, data: { overwritten: true } },
+        { ...input, tenantId: other },
+      ]) {
+        await expect(store().create(clash, auditOf(clash.tenantId, 'create'))).rejects.toMatchObject({
+          name: 'DuplicateSubmissionError',
+        });
       }
       expect((await store().get(t, input.id))?.data).toEqual(input.data);
       expect(await store().get(other, input.id)).toBeUndefined();
@@ -62,7 +67,9 @@ export function crudContract(store: () => SubmissionStore): void {
       await store().create(input, auditOf(owner, 'create'));
       expect(await store().get(intruder, input.id)).toBeUndefined();
       expect((await store().list(intruder, {})).items).toEqual([]);
-      await expect(store().update(intruder, input.id, change(1), auditOf(intruder, 'update'))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store().update(intruder, input.id, change(1), auditOf(intruder, 'update'))).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
       expect(await store().delete(intruder, input.id, auditOf(intruder, 'delete'))).toBe(false);
       expect(await store().revisions(intruder, input.id)).toEqual([]);
       expect((await store().queryAudit(intruder, {})).items).toEqual([]);
@@ -79,8 +86,20 @@ export function crudContract(store: () => SubmissionStore): void {
       const input = newSubmission(t);
       await store().create(input, auditOf(t, 'create'));
       const data = sampleData(5);
-      const updated = await store().update(t, input.id, change(1, { data, status: 'approved', version: '1.1.0' }), auditOf(t, 'update'));
-      expect(updated).toMatchObject({ revision: 2, data, status: 'approved', version: '1.1.0', updatedBy: 'api-key-2', updatedAt: '2025-03-02T10:00:00.000Z' });
+      const updated = await store().update(
+        t,
+        input.id,
+        change(1, { data, status: 'approved', version: '1.1.0' }),
+        auditOf(t, 'update'),
+      );
+      expect(updated).toMatchObject({
+        revision: 2,
+        data,
+        status: 'approved',
+        version: '1.1.0',
+        updatedBy: 'api-key-2',
+        updatedAt: '2025-03-02T10:00:00.000Z',
+      });
       expect(updated.createdAt).toBe(input.at);
       expect(updated.createdBy).toBe(input.by);
       expect(await store().get(t, input.id)).toEqual(updated);
@@ -90,7 +109,12 @@ export function crudContract(store: () => SubmissionStore): void {
       const t = tenant();
       const input = newSubmission(t);
       await store().create(input, auditOf(t, 'create'));
-      const updated = await store().update(t, input.id, change(1, { action: 'status', status: 'rejected', changes: [] }), auditOf(t, 'status'));
+      const updated = await store().update(
+        t,
+        input.id,
+        change(1, { action: 'status', status: 'rejected', changes: [] }),
+        auditOf(t, 'status'),
+      );
       expect(updated).toMatchObject({ revision: 2, status: 'rejected', data: input.data, version: input.version });
     });
 
@@ -113,7 +137,9 @@ export function crudContract(store: () => SubmissionStore): void {
 
     it('throws NotFoundError for an absent submission', async () => {
       const t = tenant();
-      await expect(store().update(t, 'absent-id', change(1), auditOf(t, 'update'))).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store().update(t, 'absent-id', change(1), auditOf(t, 'update'))).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
   });
 
@@ -124,14 +150,32 @@ export function crudContract(store: () => SubmissionStore): void {
       await store().create(input, auditOf(t, 'create'));
       const patch = [{ op: 'replace', path: '/barn/alder', value: 12 }];
       await store().update(t, input.id, change(1, { data: sampleData(5), changes: patch }), auditOf(t, 'update'));
-      await store().update(t, input.id, change(2, { action: 'status', status: 'approved', changes: [], by: 'api-key-3', at: '2025-03-03T08:00:00.000Z' }), auditOf(t, 'status'));
+      await store().update(
+        t,
+        input.id,
+        change(2, {
+          action: 'status',
+          status: 'approved',
+          changes: [],
+          by: 'api-key-3',
+          at: '2025-03-03T08:00:00.000Z',
+        }),
+        auditOf(t, 'status'),
+      );
       const revisions = await store().revisions(t, input.id);
       expect(revisions.map((r) => [r.revision, r.action, r.status, r.by, r.at])).toEqual([
         [1, 'create', 'submitted', 'api-key-1', input.at],
         [2, 'update', 'submitted', 'api-key-2', '2025-03-02T10:00:00.000Z'],
         [3, 'status', 'approved', 'api-key-3', '2025-03-03T08:00:00.000Z'],
       ]);
-      expect(revisions[0]).toMatchObject({ submissionId: input.id, formId: input.formId, version: input.version, data: input.data, changes: [], receipt: input.receipt });
+      expect(revisions[0]).toMatchObject({
+        submissionId: input.id,
+        formId: input.formId,
+        version: input.version,
+        data: input.data,
+        changes: [],
+        receipt: input.receipt,
+      });
       expect(revisions[1]?.changes).toEqual(patch);
       expect(revisions[1]?.data).toEqual(sampleData(5));
       expect(revisions[2]?.data).toEqual(sampleData(5));
@@ -159,11 +203,18 @@ export function crudContract(store: () => SubmissionStore): void {
       await store().create(input, auditOf(t, 'create'));
       const held = await store().update(t, input.id, holdChange(1, true), auditOf(t, 'legal-hold'));
       expect(held.legalHold).toBe(true);
-      const kept = await store().update(t, input.id, change(2, { status: 'approved', changes: [] }), auditOf(t, 'status'));
+      const kept = await store().update(
+        t,
+        input.id,
+        change(2, { status: 'approved', changes: [] }),
+        auditOf(t, 'status'),
+      );
       expect(kept.legalHold).toBe(true);
       expect(await store().delete(t, input.id, auditOf(t, 'delete'))).toBe(false);
       expect((await store().get(t, input.id))?.revision).toBe(3);
-      expect((await store().queryAudit(t, { submissionId: input.id })).items.map((e) => e.action)).not.toContain('delete');
+      expect((await store().queryAudit(t, { submissionId: input.id })).items.map((e) => e.action)).not.toContain(
+        'delete',
+      );
       const released = await store().update(t, input.id, holdChange(3, false), auditOf(t, 'legal-hold'));
       expect(released.legalHold).toBeFalsy();
       expect(await store().delete(t, input.id, auditOf(t, 'delete'))).toBe(true);

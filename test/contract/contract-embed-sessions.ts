@@ -61,7 +61,10 @@ export function runEmbedSessionContract(name: string, make: () => Promise<EmbedS
       const second = lease();
       expect(await h.store.reserveEmbedCreate(record.id, second, NOW)).toBe(true);
       await h.store.commitEmbedCreate(record.id, second.id, 'submission-1');
-      expect(await h.store.embedSessionByToken(record.tokenHash, NOW)).toMatchObject({ created: ['submission-1'], reservations: [] });
+      expect(await h.store.embedSessionByToken(record.tokenHash, NOW)).toMatchObject({
+        created: ['submission-1'],
+        reservations: [],
+      });
       expect(await h.store.reserveEmbedCreate(record.id, lease(), later(1))).toBe(false);
     });
 
@@ -70,7 +73,9 @@ export function runEmbedSessionContract(name: string, make: () => Promise<EmbedS
       await h.store.createEmbedSession(record);
       expect(await h.store.reserveEmbedCreate(record.id, lease(30), NOW)).toBe(true);
       expect(await h.store.reserveEmbedCreate(record.id, lease(), later(10))).toBe(false);
-      expect(await h.store.reserveEmbedCreate(record.id, { id: randomUUID(), until: later(120) }, later(31))).toBe(true);
+      expect(await h.store.reserveEmbedCreate(record.id, { id: randomUUID(), until: later(120) }, later(31))).toBe(
+        true,
+      );
       const expired = sessionRecord({ expiresAt: later(5) });
       await h.store.createEmbedSession(expired);
       expect(await h.store.reserveEmbedCreate(expired.id, lease(), later(5))).toBe(false);
@@ -80,7 +85,9 @@ export function runEmbedSessionContract(name: string, make: () => Promise<EmbedS
     it('of 20 racing reservations on one session exactly one succeeds', async () => {
       const record = sessionRecord();
       await h.store.createEmbedSession(record);
-      const results = await Promise.all(Array.from({ length: 20 }, () => h.store.reserveEmbedCreate(record.id, lease(), NOW)));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => h.store.reserveEmbedCreate(record.id, lease(), NOW)),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
@@ -102,7 +109,10 @@ export function runEmbedSessionContract(name: string, make: () => Promise<EmbedS
       expect(await h.store.reserveEmbedCreate(record.id, slot, NOW)).toBe(true);
       await h.store.commitEmbedCreate(record.id, slot.id, 'submission-durable');
       const reopened = await h.reopen();
-      expect(await reopened.embedSessionByToken(record.tokenHash, NOW)).toMatchObject({ id: record.id, created: ['submission-durable'] });
+      expect(await reopened.embedSessionByToken(record.tokenHash, NOW)).toMatchObject({
+        id: record.id,
+        created: ['submission-durable'],
+      });
       expect(await reopened.reserveEmbedCreate(record.id, lease(), NOW)).toBe(false);
     });
   });

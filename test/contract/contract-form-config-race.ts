@@ -20,7 +20,14 @@ export function formConfigRaceContract(h: () => FormConfigHarness): void {
       await h().store.saveFormConfigDraft(draft(t, 'aftaleskema', '1.0.0', doc), configAudit(t, 'draft'));
       const outcomes = await Promise.allSettled(
         Array.from({ length: 8 }, (_, i) =>
-          (stores[i % stores.length] as FormConfigStore).setFormConfigStatus(t, 'overlay', 'aftaleskema', '1.0.0', 'published', configAudit(t, 'publish', undefined, `admin-${i}`)),
+          (stores[i % stores.length] as FormConfigStore).setFormConfigStatus(
+            t,
+            'overlay',
+            'aftaleskema',
+            '1.0.0',
+            'published',
+            configAudit(t, 'publish', undefined, `admin-${i}`),
+          ),
         ),
       );
       const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -40,9 +47,23 @@ export function formConfigRaceContract(h: () => FormConfigHarness): void {
       const docs = Array.from({ length: 6 }, (_, i) => overlayDocument(t, 'aftaleskema', '1.0.0', `udgave ${i}`));
       await h().store.saveFormConfigDraft(draft(t, 'aftaleskema', '1.0.0', docs[0]), configAudit(t, 'draft'));
       const writes = docs.map((doc, i) =>
-        (stores[i % stores.length] as FormConfigStore).saveFormConfigDraft(draft(t, 'aftaleskema', '1.0.0', doc), configAudit(t, 'draft')),
+        (stores[i % stores.length] as FormConfigStore).saveFormConfigDraft(
+          draft(t, 'aftaleskema', '1.0.0', doc),
+          configAudit(t, 'draft'),
+        ),
       );
-      writes.splice(3, 0, (stores.at(-1) as FormConfigStore).setFormConfigStatus(t, 'overlay', 'aftaleskema', '1.0.0', 'published', configAudit(t, 'publish')));
+      writes.splice(
+        3,
+        0,
+        (stores.at(-1) as FormConfigStore).setFormConfigStatus(
+          t,
+          'overlay',
+          'aftaleskema',
+          '1.0.0',
+          'published',
+          configAudit(t, 'publish'),
+        ),
+      );
       const outcomes = await Promise.allSettled(writes);
       for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(ImmutableVersionError);
       expect(outcomes[3]?.status).toBe('fulfilled');
@@ -67,11 +88,14 @@ export function formConfigRaceContract(h: () => FormConfigHarness): void {
         versions.map(async (v, i) => {
           const store = stores[i % stores.length] as FormConfigStore;
           await store.saveFormConfigDraft(draft(t, 'aftaleskema', v, { v }), configAudit(t, 'draft'));
-          if (i % 2 === 0) await store.setFormConfigStatus(t, 'overlay', 'aftaleskema', v, 'published', configAudit(t, 'publish'));
+          if (i % 2 === 0)
+            await store.setFormConfigStatus(t, 'overlay', 'aftaleskema', v, 'published', configAudit(t, 'publish'));
         }),
       );
       const list = await h().store.listFormConfigs(t);
-      expect(list.map((r) => `${r.version} ${r.status}`)).toEqual(versions.map((v, i) => `${v} ${i % 2 === 0 ? 'published' : 'draft'}`));
+      expect(list.map((r) => `${r.version} ${r.status}`)).toEqual(
+        versions.map((v, i) => `${v} ${i % 2 === 0 ? 'published' : 'draft'}`),
+      );
       for (const r of list) expect(r.document).toEqual({ v: r.version });
       expect((await h().audit(t)).filter(isConfigEntry)).toHaveLength(18);
     });

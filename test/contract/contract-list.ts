@@ -3,7 +3,11 @@ import type { Submission, SubmissionFilter, SubmissionStore } from '@skema/core'
 import { auditOf, change, minute, newSubmission, tenant } from './fixtures.js';
 
 /** Every page of a listing, following cursors; fails on a cursor loop. */
-async function allPages(store: SubmissionStore, tenantId: string, filter: SubmissionFilter): Promise<{ pages: Submission[][] }> {
+async function allPages(
+  store: SubmissionStore,
+  tenantId: string,
+  filter: SubmissionFilter,
+): Promise<{ pages: Submission[][] }> {
   const pages: Submission[][] = [];
   let cursor: string | undefined;
   do {
@@ -17,7 +21,9 @@ async function allPages(store: SubmissionStore, tenantId: string, filter: Submis
 
 /** Expected order: updatedAt descending, id descending as tiebreak. */
 function sorted(items: Submission[]): Submission[] {
-  return [...items].sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? 1 : -1) : a.updatedAt < b.updatedAt ? 1 : -1));
+  return [...items].sort((a, b) =>
+    a.updatedAt === b.updatedAt ? (a.id < b.id ? 1 : -1) : a.updatedAt < b.updatedAt ? 1 : -1,
+  );
 }
 
 export function listContract(store: () => SubmissionStore): void {
@@ -44,13 +50,21 @@ export function listContract(store: () => SubmissionStore): void {
       const all = await seed(t);
       const ids = (items: Submission[]): string[] => items.map((s) => s.id);
       expect(ids((await store().list(t, {})).items)).toEqual(ids(sorted(all)));
-      expect(ids((await store().list(t, { formId: 'visitation' })).items)).toEqual(ids(sorted(all.filter((s) => s.formId === 'visitation'))));
+      expect(ids((await store().list(t, { formId: 'visitation' })).items)).toEqual(
+        ids(sorted(all.filter((s) => s.formId === 'visitation'))),
+      );
       expect(ids((await store().list(t, { formId: 'underretning', version: '2.0.0' })).items)).toEqual(
         ids(sorted(all.filter((s) => s.formId === 'underretning' && s.version === '2.0.0'))),
       );
-      expect(ids((await store().list(t, { status: 'submitted' })).items)).toEqual(ids(sorted(all.filter((s) => s.status === 'submitted'))));
-      expect(ids((await store().list(t, { updatedSince: minute(4) })).items)).toEqual(ids(sorted(all.filter((s) => s.updatedAt >= minute(4)))));
-      expect(ids((await store().list(t, { formId: 'underretning', status: 'approved', updatedSince: minute(2) })).items)).toEqual([all[5]?.id]);
+      expect(ids((await store().list(t, { status: 'submitted' })).items)).toEqual(
+        ids(sorted(all.filter((s) => s.status === 'submitted'))),
+      );
+      expect(ids((await store().list(t, { updatedSince: minute(4) })).items)).toEqual(
+        ids(sorted(all.filter((s) => s.updatedAt >= minute(4)))),
+      );
+      expect(
+        ids((await store().list(t, { formId: 'underretning', status: 'approved', updatedSince: minute(2) })).items),
+      ).toEqual([all[5]?.id]);
       expect((await store().list(t, { formId: 'nothing' })).items).toEqual([]);
     });
 
@@ -72,7 +86,10 @@ export function listContract(store: () => SubmissionStore): void {
       // 23 submissions, many sharing an updatedAt, so the id tiebreak decides the order.
       for (let i = 0; i < 23; i++) {
         const formId = i % 3 === 0 ? 'visitation' : 'underretning';
-        created.push((await store().create(newSubmission(t, { formId, at: minute(Math.floor(i / 4)) }), auditOf(t, 'create'))).submission);
+        created.push(
+          (await store().create(newSubmission(t, { formId, at: minute(Math.floor(i / 4)) }), auditOf(t, 'create')))
+            .submission,
+        );
       }
       const { pages } = await allPages(store(), t, { limit: 5 });
       expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 5, 3]);
@@ -82,7 +99,9 @@ export function listContract(store: () => SubmissionStore): void {
 
       const filtered = await allPages(store(), t, { formId: 'underretning', limit: 4 });
       expect(filtered.pages.length).toBeGreaterThan(2);
-      expect(filtered.pages.flat().map((s) => s.id)).toEqual(sorted(created.filter((s) => s.formId === 'underretning')).map((s) => s.id));
+      expect(filtered.pages.flat().map((s) => s.id)).toEqual(
+        sorted(created.filter((s) => s.formId === 'underretning')).map((s) => s.id),
+      );
 
       const exact = await store().list(t, { formId: 'visitation', limit: 8 });
       expect(exact.items).toHaveLength(8);

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isOutboxStore, type ClaimedDelivery, type OutboxEvent, type OutboxStore, type SubmissionStore, type WebhookSubscription } from '@skema/core';
+import {
+  isOutboxStore,
+  type ClaimedDelivery,
+  type OutboxEvent,
+  type OutboxStore,
+  type SubmissionStore,
+  type WebhookSubscription,
+} from '@skema/core';
 import type { StoreHarness } from './fixtures.js';
 import { auditOf, change, holdChange, newSubmission, tenant } from './fixtures.js';
 
@@ -27,8 +34,21 @@ export function subscription(tenantId: string, overrides: Partial<WebhookSubscri
   };
 }
 
-export function event(tenantId: string, submissionId: string | undefined, type: OutboxEvent['type'], overrides: Partial<OutboxEvent> = {}): OutboxEvent {
-  return { id: randomUUID(), tenantId, type, ...(submissionId ? { submissionId } : {}), at: '2025-03-01T09:00:00.000Z', payload: { submissionId, revision: 1 }, ...overrides };
+export function event(
+  tenantId: string,
+  submissionId: string | undefined,
+  type: OutboxEvent['type'],
+  overrides: Partial<OutboxEvent> = {},
+): OutboxEvent {
+  return {
+    id: randomUUID(),
+    tenantId,
+    type,
+    ...(submissionId ? { submissionId } : {}),
+    at: '2025-03-01T09:00:00.000Z',
+    payload: { submissionId, revision: 1 },
+    ...overrides,
+  };
 }
 
 const NOW = '2030-01-01T00:00:00.000Z';
@@ -46,7 +66,9 @@ async function deliverAll(store: OutboxStore, tenantId: string, now = NOW): Prom
     if (!claimed.length) break;
     for (const c of claimed) {
       sent.push(c);
-      expect(await store.completeDelivery(c.delivery.id, c.claimToken, { status: 'delivered', at: now, statusCode: 204 })).toBe(true);
+      expect(
+        await store.completeDelivery(c.delivery.id, c.claimToken, { status: 'delivered', at: now, statusCode: 204 }),
+      ).toBe(true);
     }
   }
   return sent;
@@ -62,14 +84,29 @@ export function outboxContract(store: () => SubmissionStore): void {
       await s.saveSubscription(subscription(t, { id: 'only-deleted', events: ['submission.deleted'], archive: false }));
       await s.saveSubscription(subscription(t, { id: 'off', enabled: false }));
       const input = newSubmission(t);
-      await s.create({ ...input, events: [event(t, input.id, 'submission.created'), event(t, input.id, 'submission.submitted')] }, auditOf(t, 'create'));
-      await s.update(t, input.id, change(1, { events: [event(t, input.id, 'submission.document-ready', { payload: { revision: 2 } })] }), auditOf(t, 'update'));
+      await s.create(
+        { ...input, events: [event(t, input.id, 'submission.created'), event(t, input.id, 'submission.submitted')] },
+        auditOf(t, 'create'),
+      );
+      await s.update(
+        t,
+        input.id,
+        change(1, { events: [event(t, input.id, 'submission.document-ready', { payload: { revision: 2 } })] }),
+        auditOf(t, 'update'),
+      );
       await s.delete(t, input.id, auditOf(t, 'delete'), [event(t, input.id, 'submission.deleted')]);
 
       const sent = await deliverAll(s, t);
       const archive = sent.filter((c) => c.subscription.id === 'archive').map((c) => c.event.type);
-      expect(archive).toEqual(['submission.created', 'submission.submitted', 'submission.document-ready', 'submission.deleted']);
-      expect(sent.filter((c) => c.subscription.id === 'only-deleted').map((c) => c.event.type)).toEqual(['submission.deleted']);
+      expect(archive).toEqual([
+        'submission.created',
+        'submission.submitted',
+        'submission.document-ready',
+        'submission.deleted',
+      ]);
+      expect(sent.filter((c) => c.subscription.id === 'only-deleted').map((c) => c.event.type)).toEqual([
+        'submission.deleted',
+      ]);
       expect(sent.some((c) => c.subscription.id === 'off')).toBe(false);
       const listed = await s.listDeliveries(t, { status: 'delivered' });
       expect(listed.items).toHaveLength(5);
@@ -82,10 +119,14 @@ export function outboxContract(store: () => SubmissionStore): void {
       await s.saveSubscription(subscription(t));
       const input = newSubmission(t);
       await s.create(input, auditOf(t, 'create'));
-      await expect(s.update(t, input.id, change(5, { events: [event(t, input.id, 'submission.migrated')] }), auditOf(t, 'update'))).rejects.toThrow();
+      await expect(
+        s.update(t, input.id, change(5, { events: [event(t, input.id, 'submission.migrated')] }), auditOf(t, 'update')),
+      ).rejects.toThrow();
       await s.update(t, input.id, holdChange(1, true), auditOf(t, 'legal-hold'));
       expect(await s.delete(t, input.id, auditOf(t, 'delete'), [event(t, input.id, 'submission.deleted')])).toBe(false);
-      expect(await s.delete(t, 'no-such-id', auditOf(t, 'delete'), [event(t, 'no-such-id', 'submission.deleted')])).toBe(false);
+      expect(
+        await s.delete(t, 'no-such-id', auditOf(t, 'delete'), [event(t, 'no-such-id', 'submission.deleted')]),
+      ).toBe(false);
       expect(await claimFor(s, t)).toEqual([]);
       expect((await s.listDeliveries(t, {})).items).toEqual([]);
     });
@@ -95,21 +136,43 @@ export function outboxContract(store: () => SubmissionStore): void {
       const t = tenant();
       await s.saveSubscription(subscription(t));
       const [a, b] = [randomUUID(), randomUUID()];
-      await s.emitEvents([event(t, a, 'submission.created'), event(t, a, 'submission.submitted'), event(t, b, 'submission.created')]);
+      await s.emitEvents([
+        event(t, a, 'submission.created'),
+        event(t, a, 'submission.submitted'),
+        event(t, b, 'submission.created'),
+      ]);
       const first = await claimFor(s, t);
-      expect(first.map((c) => [c.event.submissionId, c.event.type])).toEqual([[a, 'submission.created'], [b, 'submission.created']]);
+      expect(first.map((c) => [c.event.submissionId, c.event.type])).toEqual([
+        [a, 'submission.created'],
+        [b, 'submission.created'],
+      ]);
       // Leased: a second dispatcher gets none of them, nor a's second event.
       expect(await claimFor(s, t)).toEqual([]);
       const [ca, cb] = first as [ClaimedDelivery, ClaimedDelivery];
       expect(await s.completeDelivery(ca.delivery.id, randomUUID(), { status: 'delivered', at: NOW })).toBe(false);
       // a's first fails for now (retry later): a's second still waits behind it.
-      expect(await s.completeDelivery(ca.delivery.id, ca.claimToken, { status: 'pending', at: NOW, nextAttemptAt: later(60_000), statusCode: 500, error: 'HTTP 500' })).toBe(true);
-      expect(await s.completeDelivery(cb.delivery.id, cb.claimToken, { status: 'delivered', at: NOW, statusCode: 200 })).toBe(true);
+      expect(
+        await s.completeDelivery(ca.delivery.id, ca.claimToken, {
+          status: 'pending',
+          at: NOW,
+          nextAttemptAt: later(60_000),
+          statusCode: 500,
+          error: 'HTTP 500',
+        }),
+      ).toBe(true);
+      expect(
+        await s.completeDelivery(cb.delivery.id, cb.claimToken, { status: 'delivered', at: NOW, statusCode: 200 }),
+      ).toBe(true);
       expect(await claimFor(s, t, later(1000))).toEqual([]);
       // The retry comes due; after it, the second follows.
       const retried = await claimFor(s, t, later(61_000));
-      expect(retried.map((c) => [c.event.type, c.delivery.attempts, c.delivery.lastStatusCode])).toEqual([['submission.created', 1, 500]]);
-      await s.completeDelivery(retried[0]!.delivery.id, retried[0]!.claimToken, { status: 'delivered', at: later(61_000) });
+      expect(retried.map((c) => [c.event.type, c.delivery.attempts, c.delivery.lastStatusCode])).toEqual([
+        ['submission.created', 1, 500],
+      ]);
+      await s.completeDelivery(retried[0]!.delivery.id, retried[0]!.claimToken, {
+        status: 'delivered',
+        at: later(61_000),
+      });
       expect((await claimFor(s, t, later(61_000))).map((c) => c.event.type)).toEqual(['submission.submitted']);
       // A lease that ran out can be claimed again; the old holder can no longer record an outcome.
       const again = await claimFor(s, t, later(200_000));
@@ -123,9 +186,16 @@ export function outboxContract(store: () => SubmissionStore): void {
       const a = randomUUID();
       await s.emitEvents([event(t, a, 'submission.created'), event(t, a, 'submission.submitted')]);
       const [c1] = await claimFor(s, t);
-      await s.completeDelivery(c1!.delivery.id, c1!.claimToken, { status: 'failed', at: NOW, statusCode: 500, error: 'HTTP 500' });
+      await s.completeDelivery(c1!.delivery.id, c1!.claimToken, {
+        status: 'failed',
+        at: NOW,
+        statusCode: 500,
+        error: 'HTTP 500',
+      });
       const failed = await s.listDeliveries(t, { status: 'failed' });
-      expect(failed.items.map((d) => [d.eventType, d.lastStatusCode, d.lastError])).toEqual([['submission.created', 500, 'HTTP 500']]);
+      expect(failed.items.map((d) => [d.eventType, d.lastStatusCode, d.lastError])).toEqual([
+        ['submission.created', 500, 'HTTP 500'],
+      ]);
       const [c2] = await claimFor(s, t);
       expect(c2?.event.type).toBe('submission.submitted');
       await s.completeDelivery(c2!.delivery.id, c2!.claimToken, { status: 'delivered', at: NOW });
@@ -134,7 +204,12 @@ export function outboxContract(store: () => SubmissionStore): void {
       expect((await s.retryDelivery(t, failed.items[0]!.id, NOW))?.status).toBe('pending');
       const [replayed] = await claimFor(s, t);
       expect(replayed?.event.id).toBe(c1!.event.id);
-      await s.completeDelivery(replayed!.delivery.id, replayed!.claimToken, { status: 'failed', at: NOW, statusCode: 410, disableSubscription: 'HTTP 410 Gone' });
+      await s.completeDelivery(replayed!.delivery.id, replayed!.claimToken, {
+        status: 'failed',
+        at: NOW,
+        statusCode: 410,
+        disableSubscription: 'HTTP 410 Gone',
+      });
       const [sub] = await s.listSubscriptions(t);
       expect(sub).toMatchObject({ enabled: false, disabledReason: 'HTTP 410 Gone' });
       await s.emitEvents([event(t, a, 'submission.approved')]);
@@ -150,7 +225,9 @@ export function outboxContract(store: () => SubmissionStore): void {
       const stored = await s.emitEvents([event(t, a, 'deadline.due', { dedupeKey: `${a}:OPS-01:2025-04-01` })]);
       expect(stored).toHaveLength(1);
       expect(await s.emitEvents([event(t, a, 'deadline.due', { dedupeKey: `${a}:OPS-01:2025-04-01` })])).toEqual([]);
-      expect(await s.emitEvents([event(other, a, 'deadline.due', { dedupeKey: `${a}:OPS-01:2025-04-01` })])).toHaveLength(1);
+      expect(
+        await s.emitEvents([event(other, a, 'deadline.due', { dedupeKey: `${a}:OPS-01:2025-04-01` })]),
+      ).toHaveLength(1);
       await s.emitEvents([event(t, a, 'submission.created')]);
       expect((await s.listDeliveries(other, {})).items).toEqual([]);
       expect(await s.listSubscriptions(other)).toEqual([]);
@@ -169,7 +246,12 @@ export function outboxContract(store: () => SubmissionStore): void {
       const t = tenant();
       await s.saveSubscription(subscription(t));
       const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-      await s.emitEvents([event(t, a, 'submission.created'), event(t, b, 'submission.created'), event(t, c, 'submission.created'), event(t, a, 'submission.submitted')]);
+      await s.emitEvents([
+        event(t, a, 'submission.created'),
+        event(t, b, 'submission.created'),
+        event(t, c, 'submission.created'),
+        event(t, a, 'submission.submitted'),
+      ]);
       const claimed = await claimFor(s, t);
       expect(claimed.map((x) => x.event.submissionId)).toEqual([a, b, c]);
       const [ca, cb, cc] = claimed as [ClaimedDelivery, ClaimedDelivery, ClaimedDelivery];
@@ -177,17 +259,39 @@ export function outboxContract(store: () => SubmissionStore): void {
       const recorded = await s.completeDeliveries([
         { id: ca.delivery.id, claimToken: ca.claimToken, outcome: { status: 'delivered', at: NOW, statusCode: 204 } },
         { id: cb.delivery.id, claimToken: randomUUID(), outcome: { status: 'delivered', at: NOW, statusCode: 204 } },
-        { id: cc.delivery.id, claimToken: cc.claimToken, outcome: { status: 'pending', at: NOW, nextAttemptAt: later(60_000), statusCode: 503, error: 'HTTP 503' } },
+        {
+          id: cc.delivery.id,
+          claimToken: cc.claimToken,
+          outcome: { status: 'pending', at: NOW, nextAttemptAt: later(60_000), statusCode: 503, error: 'HTTP 503' },
+        },
       ]);
       expect(recorded).toEqual([true, false, true]);
       const byId = new Map((await s.listDeliveries(t, {})).items.map((d) => [d.id, d]));
-      expect(byId.get(ca.delivery.id)).toMatchObject({ status: 'delivered', attempts: 1, deliveredAt: NOW, lastStatusCode: 204 });
+      expect(byId.get(ca.delivery.id)).toMatchObject({
+        status: 'delivered',
+        attempts: 1,
+        deliveredAt: NOW,
+        lastStatusCode: 204,
+      });
       expect(byId.get(cb.delivery.id)).toMatchObject({ status: 'pending', attempts: 0 });
-      expect(byId.get(cc.delivery.id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: later(60_000), lastError: 'HTTP 503' });
+      expect(byId.get(cc.delivery.id)).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        nextAttemptAt: later(60_000),
+        lastError: 'HTTP 503',
+      });
       // a's next event follows its delivered first; a 410 in a batch disables the subscription.
       const next = (await claimFor(s, t, later(200_000))).find((x) => x.event.submissionId === a);
       expect(next?.event.type).toBe('submission.submitted');
-      expect(await s.completeDeliveries([{ id: next!.delivery.id, claimToken: next!.claimToken, outcome: { status: 'failed', at: NOW, statusCode: 410, disableSubscription: 'HTTP 410 Gone' } }])).toEqual([true]);
+      expect(
+        await s.completeDeliveries([
+          {
+            id: next!.delivery.id,
+            claimToken: next!.claimToken,
+            outcome: { status: 'failed', at: NOW, statusCode: 410, disableSubscription: 'HTTP 410 Gone' },
+          },
+        ]),
+      ).toEqual([true]);
       expect((await s.listSubscriptions(t))[0]).toMatchObject({ enabled: false, disabledReason: 'HTTP 410 Gone' });
     });
 
@@ -198,7 +302,10 @@ export function outboxContract(store: () => SubmissionStore): void {
       await s.saveSubscription(subscription(t, { id: 'not-archive', archive: false }));
       const a = randomUUID();
       expect(await s.archivedRevision(t, a)).toBeUndefined();
-      await s.emitEvents([event(t, a, 'submission.document-ready', { payload: { revision: 2 } }), event(t, a, 'submission.document-ready', { payload: { revision: 3 } })]);
+      await s.emitEvents([
+        event(t, a, 'submission.document-ready', { payload: { revision: 2 } }),
+        event(t, a, 'submission.document-ready', { payload: { revision: 3 } }),
+      ]);
       const claimed = await claimFor(s, t);
       for (const c of claimed) {
         const toArchive = c.subscription.archive;
@@ -206,7 +313,11 @@ export function outboxContract(store: () => SubmissionStore): void {
       }
       expect(await s.archivedRevision(t, a)).toBe(2);
       const next = await claimFor(s, t);
-      for (const c of next) await s.completeDelivery(c.delivery.id, c.claimToken, { status: c.subscription.archive ? 'failed' : 'delivered', at: NOW });
+      for (const c of next)
+        await s.completeDelivery(c.delivery.id, c.claimToken, {
+          status: c.subscription.archive ? 'failed' : 'delivered',
+          at: NOW,
+        });
       // Revision 3 reached only the non-archive subscription.
       expect(await s.archivedRevision(t, a)).toBe(2);
       expect(await s.archivedRevision(tenant(), a)).toBeUndefined();
@@ -223,13 +334,18 @@ export function outboxDurabilityContract(harness: () => StoreHarness): void {
     const s = outboxOf(h.store);
     await s.saveSubscription(subscription(t));
     const input = newSubmission(t);
-    await s.create({ ...input, events: [event(t, input.id, 'submission.created'), event(t, input.id, 'submission.document-ready')] }, auditOf(t, 'create'));
+    await s.create(
+      { ...input, events: [event(t, input.id, 'submission.created'), event(t, input.id, 'submission.document-ready')] },
+      auditOf(t, 'create'),
+    );
     const [first] = await claimFor(s, t);
     await s.completeDelivery(first!.delivery.id, first!.claimToken, { status: 'delivered', at: NOW });
     const before = await s.listDeliveries(t, {});
     const reopened = outboxOf(await h.reopen());
     expect(await reopened.listDeliveries(t, {})).toEqual(before);
-    expect(await reopened.listSubscriptions(t)).toEqual(await s.listSubscriptions(t).catch(() => reopened.listSubscriptions(t)));
+    expect(await reopened.listSubscriptions(t)).toEqual(
+      await s.listSubscriptions(t).catch(() => reopened.listSubscriptions(t)),
+    );
     const rest = await claimFor(reopened, t);
     expect(rest.map((c) => c.event.type)).toEqual(['submission.document-ready']);
   });

@@ -22,27 +22,54 @@ export function statusTimeContract(store: () => SubmissionStore): void {
       await store().create(input, auditOf(t, 'create', undefined, input.id));
       const steps = [
         { change: change(1, { at: minute(1) }), expected: minute(0) },
-        { change: change(2, { action: 'status', status: 'submitted', changes: [], at: minute(2) }), expected: minute(0) },
+        {
+          change: change(2, { action: 'status', status: 'submitted', changes: [], at: minute(2) }),
+          expected: minute(0),
+        },
         { change: change(3, { action: 'migrate', version: '1.1.0', at: minute(3) }), expected: minute(0) },
-        { change: change(4, { action: 'status', status: 'approved', changes: [], at: minute(4) }), expected: minute(4) },
+        {
+          change: change(4, { action: 'status', status: 'approved', changes: [], at: minute(4) }),
+          expected: minute(4),
+        },
         { change: holdChange(5, true, { at: minute(5) }), expected: minute(4) },
         { change: holdChange(6, false, { at: minute(6) }), expected: minute(4) },
         { change: change(7, { data: { late: true }, at: minute(7) }), expected: minute(4) },
       ];
       for (const step of steps) {
-        const updated = await store().update(t, input.id, step.change, auditOf(t, step.change.action, step.change.at, input.id));
-        expect(updated, `after ${step.change.action} at ${step.change.at}`).toMatchObject({ updatedAt: step.change.at, statusChangedAt: step.expected });
+        const updated = await store().update(
+          t,
+          input.id,
+          step.change,
+          auditOf(t, step.change.action, step.change.at, input.id),
+        );
+        expect(updated, `after ${step.change.action} at ${step.change.at}`).toMatchObject({
+          updatedAt: step.change.at,
+          statusChangedAt: step.expected,
+        });
         expect((await store().get(t, input.id))?.statusChangedAt).toBe(step.expected);
       }
-      expect((await store().list(t, {})).items.map((s) => [s.status, s.statusChangedAt, s.updatedAt])).toEqual([['approved', minute(4), minute(7)]]);
+      expect((await store().list(t, {})).items.map((s) => [s.status, s.statusChangedAt, s.updatedAt])).toEqual([
+        ['approved', minute(4), minute(7)],
+      ]);
     });
 
     it('records a hold change as revision and audit action legal-hold, with the data and status untouched', async () => {
       const t = tenant();
       const input = newSubmission(t, { status: 'approved' });
       await store().create(input, auditOf(t, 'create', undefined, input.id));
-      const held = await store().update(t, input.id, holdChange(1, true, { by: 'leder-key' }), auditOf(t, 'legal-hold', undefined, input.id));
-      expect(held).toMatchObject({ revision: 2, status: 'approved', data: input.data, legalHold: true, updatedBy: 'leder-key' });
+      const held = await store().update(
+        t,
+        input.id,
+        holdChange(1, true, { by: 'leder-key' }),
+        auditOf(t, 'legal-hold', undefined, input.id),
+      );
+      expect(held).toMatchObject({
+        revision: 2,
+        status: 'approved',
+        data: input.data,
+        legalHold: true,
+        updatedBy: 'leder-key',
+      });
       await store().update(t, input.id, holdChange(2, false), auditOf(t, 'legal-hold', undefined, input.id));
       const revisions = await store().revisions(t, input.id);
       expect(revisions.map((r) => [r.revision, r.action, r.status, r.changes])).toEqual([
@@ -59,8 +86,15 @@ export function statusTimeContract(store: () => SubmissionStore): void {
       const t = tenant();
       const input = newSubmission(t);
       await store().create(input, auditOf(t, 'create', undefined, input.id));
-      for (const bad of [change(1, { legalHold: true, changes: [] }), holdChange(1, true, { status: 'approved' }), holdChange(1, true, { data: {} }), change(1, { action: 'legal-hold', changes: [] })]) {
-        await expect(store().update(t, input.id, bad, auditOf(t, bad.action, undefined, input.id))).rejects.toBeInstanceOf(TypeError);
+      for (const bad of [
+        change(1, { legalHold: true, changes: [] }),
+        holdChange(1, true, { status: 'approved' }),
+        holdChange(1, true, { data: {} }),
+        change(1, { action: 'legal-hold', changes: [] }),
+      ]) {
+        await expect(
+          store().update(t, input.id, bad, auditOf(t, bad.action, undefined, input.id)),
+        ).rejects.toBeInstanceOf(TypeError);
       }
       const stored = await store().get(t, input.id);
       expect(stored).toMatchObject({ revision: 1, status: 'submitted' });

@@ -13,11 +13,14 @@ runEmbedSessionContract('memory', async () => ({ store: new MemoryEmbedSessionSt
 
 runEmbedSessionContract('lowdb', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-embed-'));
-  return durableHarness(async () => {
-    const store = createLowdbStore({ dataDir });
-    await store.init();
-    return store;
-  }, () => rm(dataDir, { recursive: true, force: true }));
+  return durableHarness(
+    async () => {
+      const store = createLowdbStore({ dataDir });
+      await store.init();
+      return store;
+    },
+    () => rm(dataDir, { recursive: true, force: true }),
+  );
 });
 
 if (!(await databaseReachable())) {
@@ -27,10 +30,13 @@ if (!(await databaseReachable())) {
 } else {
   runEmbedSessionContract('postgres', async () => {
     const schema = testSchema();
-    return durableHarness(async () => {
-      const store = createPostgresStore({ connectionString: DATABASE_URL, schema });
-      await store.init();
-      return store;
-    }, () => dropSchema(schema));
+    return durableHarness(
+      async () => {
+        const store = createPostgresStore({ connectionString: DATABASE_URL, schema });
+        await store.init();
+        return store;
+      },
+      () => dropSchema(schema),
+    );
   });
 }

@@ -16,7 +16,13 @@ export function tenant(): string {
 }
 
 export function receipt(formId = 'underretning', version = '1.0.0'): ValidationReceipt {
-  return { formId, version, schemaHash: `sha256-${formId}-${version}`, plugins: [{ name: 'dk-core', version: '1.0.0' }], validatedAt: '2025-03-01T09:00:00.000Z' };
+  return {
+    formId,
+    version,
+    schemaHash: `sha256-${formId}-${version}`,
+    plugins: [{ name: 'dk-core', version: '1.0.0' }],
+    validatedAt: '2025-03-01T09:00:00.000Z',
+  };
 }
 
 /** About 1 KB of fictitious form data; no real names or CPR numbers. */
@@ -47,8 +53,20 @@ export function newSubmission(tenantId: string, overrides: Partial<NewSubmission
   };
 }
 
-export function auditOf(tenantId: string, action: AuditEntry['action'], at = '2025-03-01T09:00:00.000Z', submissionId?: string): Omit<AuditEntry, 'id'> {
-  return { tenantId, at, actor: 'api-key-1', action, ...(submissionId ? { submissionId } : {}), details: { note: action } };
+export function auditOf(
+  tenantId: string,
+  action: AuditEntry['action'],
+  at = '2025-03-01T09:00:00.000Z',
+  submissionId?: string,
+): Omit<AuditEntry, 'id'> {
+  return {
+    tenantId,
+    at,
+    actor: 'api-key-1',
+    action,
+    ...(submissionId ? { submissionId } : {}),
+    details: { note: action },
+  };
 }
 
 export function change(expectedRevision: number, overrides: Partial<SubmissionChange> = {}): SubmissionChange {
@@ -64,7 +82,11 @@ export function change(expectedRevision: number, overrides: Partial<SubmissionCh
 }
 
 /** Sets or releases a legal hold: action `legal-hold`, nothing else changed. */
-export function holdChange(expectedRevision: number, legalHold: boolean, overrides: Partial<SubmissionChange> = {}): SubmissionChange {
+export function holdChange(
+  expectedRevision: number,
+  legalHold: boolean,
+  overrides: Partial<SubmissionChange> = {},
+): SubmissionChange {
   return change(expectedRevision, { action: 'legal-hold', legalHold, changes: [], ...overrides });
 }
 
@@ -92,7 +114,8 @@ export async function durableHarness<S extends Pick<SubmissionStore, 'queryAudit
       await harness.store.close();
       await removeStorage();
     },
-    audit: async (tenantId: string): Promise<AuditEntry[]> => (await harness.store.queryAudit(tenantId, { limit: 1000 })).items,
+    audit: async (tenantId: string): Promise<AuditEntry[]> =>
+      (await harness.store.queryAudit(tenantId, { limit: 1000 })).items,
   };
   return harness;
 }

@@ -19,20 +19,31 @@ export type MakeFormConfigStore = () => Promise<FormConfigHarness>;
  * length), with nesting, non-ASCII text, a NUL character and non-integer numbers: a store that
  * re-serialises the document differently changes its bytes.
  */
-export function overlayDocument(tenantId: string, formId = 'aftaleskema', version = '1.0.0', note = 'første'): Record<string, unknown> {
+export function overlayDocument(
+  tenantId: string,
+  formId = 'aftaleskema',
+  version = '1.0.0',
+  note = 'første',
+): Record<string, unknown> {
   return {
     version,
     tenantId,
     formId,
-    texts: { da: { 'title': `Aftale (${note})`, '/properties/b/title': 'Bæ', '/properties/a/title': 'Å' } },
+    texts: { da: { title: `Aftale (${note})`, '/properties/b/title': 'Bæ', '/properties/a/title': 'Å' } },
     hide: ['/z', '/a'],
     constraints: { '/aftaler': { minItems: 1, maximum: 2.5 } },
-    zeta: { 'ø': 'æ\u0000ø', 'b': [3, 1.25, -0, 1e-7, 2e21] },
+    zeta: { ø: 'æ\u0000ø', b: [3, 1.25, -0, 1e-7, 2e21] },
     baseVersion: '^1.0.0',
   };
 }
 
-export function draft(tenantId: string, formId: string, version: string, document: unknown, kind: TenantFormRecord['kind'] = 'overlay'): TenantFormRecord {
+export function draft(
+  tenantId: string,
+  formId: string,
+  version: string,
+  document: unknown,
+  kind: TenantFormRecord['kind'] = 'overlay',
+): TenantFormRecord {
   return {
     tenantId,
     kind,
@@ -46,7 +57,11 @@ export function draft(tenantId: string, formId: string, version: string, documen
   };
 }
 
-export const ACTIONS = { draft: 'form-config.draft', publish: 'form-config.publish', deprecate: 'form-config.deprecate' } as const;
+export const ACTIONS = {
+  draft: 'form-config.draft',
+  publish: 'form-config.publish',
+  deprecate: 'form-config.deprecate',
+} as const;
 
 /** The audit part of a call, named as the contract names the operation (core's AuditAction union does not list these names yet). */
 export function configAudit(

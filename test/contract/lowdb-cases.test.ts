@@ -7,9 +7,12 @@ import { durableHarness } from './fixtures.js';
 
 runCaseContract('lowdb', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-cases-'));
-  return durableHarness(async () => {
-    const store = createLowdbStore({ dataDir });
-    await store.init();
-    return store;
-  }, () => rm(dataDir, { recursive: true, force: true }));
+  return durableHarness(
+    async () => {
+      const store = createLowdbStore({ dataDir });
+      await store.init();
+      return store;
+    },
+    () => rm(dataDir, { recursive: true, force: true }),
+  );
 });

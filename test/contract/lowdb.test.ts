@@ -12,12 +12,20 @@ const openLowdb = (dataDir: string) => async () => {
   return store;
 };
 
-runStoreContract('lowdb', async () => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-contract-'));
-  return durableHarness(openLowdb(dataDir), () => rm(dataDir, { recursive: true, force: true }));
-}, { durable: true });
+runStoreContract(
+  'lowdb',
+  async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-contract-'));
+    return durableHarness(openLowdb(dataDir), () => rm(dataDir, { recursive: true, force: true }));
+  },
+  { durable: true },
+);
 
-runFormConfigContract('lowdb', async () => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-form-config-'));
-  return durableHarness(openLowdb(dataDir), () => rm(dataDir, { recursive: true, force: true }));
-}, { durable: true });
+runFormConfigContract(
+  'lowdb',
+  async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'skema-lowdb-form-config-'));
+    return durableHarness(openLowdb(dataDir), () => rm(dataDir, { recursive: true, force: true }));
+  },
+  { durable: true },
+);

@@ -3,11 +3,15 @@
 import { createMemoryFormConfigStore } from '@skema/server/testing';
 import { runFormConfigContract } from './contract-form-config.js';
 
-runFormConfigContract('memory', async () => {
-  const store = createMemoryFormConfigStore();
-  return {
-    store,
-    audit: async (tenantId) => (await store.queryAudit(tenantId, { limit: 100 })).items,
-    async cleanup() {},
-  };
-}, { durable: false });
+runFormConfigContract(
+  'memory',
+  async () => {
+    const store = createMemoryFormConfigStore();
+    return {
+      store,
+      audit: async (tenantId) => (await store.queryAudit(tenantId, { limit: 100 })).items,
+      async cleanup() {},
+    };
+  },
+  { durable: false },
+);

@@ -14,8 +14,11 @@ export async function databaseReachable(): Promise<boolean> {
     await client.query('SELECT 1');
     return true;
   } catch (error) {
-    if (process.env.CI) throw new Error(`PostgreSQL at ${DATABASE_URL} is unreachable and CI is set: ${(error as Error).message}`);
-    console.warn(`Skipping PostgreSQL store tests: ${DATABASE_URL} is unreachable (${(error as Error).message}). Set DATABASE_URL to run them.`);
+    if (process.env.CI)
+      throw new Error(`PostgreSQL at ${DATABASE_URL} is unreachable and CI is set: ${(error as Error).message}`);
+    console.warn(
+      `Skipping PostgreSQL store tests: ${DATABASE_URL} is unreachable (${(error as Error).message}). Set DATABASE_URL to run them.`,
+    );
     return false;
   } finally {
     await client.end().catch(() => undefined);

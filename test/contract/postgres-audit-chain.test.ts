@@ -50,21 +50,38 @@ if (!reachable) {
       try {
         await client.query(`CREATE SCHEMA "${schema}"`);
         const q = (name: string) => `"${schema}"."${name}"`;
-        const t = { schema: `"${schema}"`, migrations: q('schema_migrations'), submissions: q('submissions'), revisions: q('submission_revisions'), audit: q('audit_log'), keys: q('idempotency_keys'), formConfigs: q('form_configs') };
-        await client.query(`CREATE TABLE ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+        const t = {
+          schema: `"${schema}"`,
+          migrations: q('schema_migrations'),
+          submissions: q('submissions'),
+          revisions: q('submission_revisions'),
+          audit: q('audit_log'),
+          keys: q('idempotency_keys'),
+          formConfigs: q('form_configs'),
+        };
+        await client.query(
+          `CREATE TABLE ${t.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+        );
         // A database as the version before the chain left it, with audit rows of two tenants.
         for (const m of MIGRATIONS.filter((m) => m.version <= 3)) {
           await client.query(m.sql(t, schema));
           await client.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [m.version, m.name]);
         }
         for (const [i, tenantId] of ['old-a', 'old-b', 'old-a'].entries()) {
-          await client.query(`INSERT INTO "${schema}".audit_log (id, tenant_id, at, actor, action) VALUES (gen_random_uuid(), $1, now(), $2, 'list')`, [tenantId, `k${i}`]);
+          await client.query(
+            `INSERT INTO "${schema}".audit_log (id, tenant_id, at, actor, action) VALUES (gen_random_uuid(), $1, now(), $2, 'list')`,
+            [tenantId, `k${i}`],
+          );
         }
       } finally {
         await client.end();
       }
       const store = await open(schema);
-      expect(store.startupReport).toMatchObject({ migrationsApplied: [4, 5, 6, 7, 8, 9, 10], audit: 'ok', auditChecked: 3 });
+      expect(store.startupReport).toMatchObject({
+        migrationsApplied: [4, 5, 6, 7, 8, 9, 10],
+        audit: 'ok',
+        auditChecked: 3,
+      });
       await store.appendAudit(auditOf('old-a', 'read'));
       expect(await store.verifyAudit()).toEqual({ ok: true, checked: 4 });
       expect((await store.queryAudit('old-a', {})).items.map((e) => e.actor)).toEqual(['k0', 'k2', 'api-key-1']);
@@ -76,7 +93,9 @@ if (!reachable) {
       const store = await open(schema);
       const t = tenant();
       for (let i = 0; i < 3; i++) await store.appendAudit(auditOf(t, 'read'));
-      const [, second] = (await store.pool.query<{ seq: string }>(`SELECT seq::text FROM "${schema}".audit_log ORDER BY seq`)).rows;
+      const [, second] = (
+        await store.pool.query<{ seq: string }>(`SELECT seq::text FROM "${schema}".audit_log ORDER BY seq`)
+      ).rows;
       await tamper(schema, `UPDATE "${schema}".audit_log SET actor = 'someone-else' WHERE seq = ${second!.seq}`);
 
       const verified = await store.verifyAudit();
@@ -94,8 +113,14 @@ if (!reachable) {
       const store = await open(schema);
       const t = tenant();
       for (let i = 0; i < 3; i++) await store.appendAudit(auditOf(t, 'read'));
-      await tamper(schema, `DELETE FROM "${schema}".audit_log WHERE seq = (SELECT max(seq) FROM "${schema}".audit_log)`);
-      expect(await store.verifyAudit()).toMatchObject({ ok: false, damage: { where: expect.stringContaining('audit_chain_heads') } });
+      await tamper(
+        schema,
+        `DELETE FROM "${schema}".audit_log WHERE seq = (SELECT max(seq) FROM "${schema}".audit_log)`,
+      );
+      expect(await store.verifyAudit()).toMatchObject({
+        ok: false,
+        damage: { where: expect.stringContaining('audit_chain_heads') },
+      });
       await expect(open(schema)).rejects.toThrow(/entries were removed from the end/);
     });
   });

@@ -46,12 +46,8 @@ if (await databaseReachable()) {
         // The blob store alone on an empty schema: every numbered migration, then it works.
         const blobs = new PostgresBlobStore(pool, schema);
         await blobs.migrate();
-        const versions = await pool.query(
-          `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
-        );
-        expect(versions.rows.map((r: { version: number }) => r.version)).toEqual(
-          MIGRATIONS.map((m) => m.version),
-        );
+        const versions = await pool.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+        expect(versions.rows.map((r: { version: number }) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
         await blobs.putBlob(record('fresh'), bytes('Møde med skolen'), { maxBytes: 1000 }, accept);
         expect(await read(await blobs.readBlob('alpha', 'fresh'))).toBe('Møde med skolen');
         // The submission store finds nothing left to do.
@@ -86,10 +82,7 @@ if (await databaseReachable()) {
         );
         for (const m of MIGRATIONS.filter((m) => m.version <= 7)) {
           await pool.query(m.sql(t, schema));
-          await pool.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [
-            m.version,
-            m.name,
-          ]);
+          await pool.query(`INSERT INTO ${t.migrations} (version, name) VALUES ($1, $2)`, [m.version, m.name]);
         }
         await pool.query(`
           CREATE TABLE ${q('blobs')} (
@@ -101,35 +94,28 @@ if (await databaseReachable()) {
             PRIMARY KEY (tenant_id, id, n),
             FOREIGN KEY (tenant_id, id) REFERENCES ${q('blobs')} (tenant_id, id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED);`);
         const old = { ...record('old'), mediaType: 'text/plain', size: 5, sha256: 'x'.repeat(64) };
-        await pool.query(
-          `INSERT INTO ${q('blobs')} VALUES ('alpha', 'old', 'case', 'c1', 5, $1::jsonb)`,
-          [JSON.stringify(old)],
-        );
-        await pool.query(`INSERT INTO ${q('blob_chunks')} VALUES ('alpha', 'old', 0, $1)`, [
-          Buffer.from('ældre'),
+        await pool.query(`INSERT INTO ${q('blobs')} VALUES ('alpha', 'old', 'case', 'c1', 5, $1::jsonb)`, [
+          JSON.stringify(old),
         ]);
+        await pool.query(`INSERT INTO ${q('blob_chunks')} VALUES ('alpha', 'old', 0, $1)`, [Buffer.from('ældre')]);
 
         const store = createPostgresStore({ connectionString: DATABASE_URL, schema });
         await store.init();
         // Migration 8 and whatever later ones the list holds.
-        expect(store.startupReport?.migrationsApplied).toEqual(
-          MIGRATIONS.map((m) => m.version).filter((v) => v >= 8),
-        );
+        expect(store.startupReport?.migrationsApplied).toEqual(MIGRATIONS.map((m) => m.version).filter((v) => v >= 8));
         await store.close();
         const blobs = new PostgresBlobStore(pool, schema);
         await blobs.migrate();
         expect(await blobs.getBlob('alpha', 'old')).toMatchObject({ fileName: 'old.txt', size: 5 });
         expect(await read(await blobs.readBlob('alpha', 'old'))).toBe('ældre');
         await blobs.putBlob(record('new'), bytes('nyt'), { maxBytes: 1000 }, accept);
-        expect(
-          (await blobs.listBlobs('alpha', { kind: 'case', id: 'c1' })).map((r) => r.id).sort(),
-        ).toEqual(['new', 'old']);
+        expect((await blobs.listBlobs('alpha', { kind: 'case', id: 'c1' })).map((r) => r.id).sort()).toEqual([
+          'new',
+          'old',
+        ]);
         expect(await blobs.deleteBlob('alpha', 'old')).toBe(true);
         expect(
-          Number(
-            (await pool.query(`SELECT count(*) AS n FROM ${q('blob_chunks')} WHERE id = 'old'`))
-              .rows[0].n,
-          ),
+          Number((await pool.query(`SELECT count(*) AS n FROM ${q('blob_chunks')} WHERE id = 'old'`)).rows[0].n),
         ).toBe(0);
       } finally {
         await pool.end();

@@ -13,10 +13,13 @@ if (!reachable) {
 } else {
   runCaseContract('postgres', async () => {
     const schema = testSchema();
-    return durableHarness(async () => {
-      const store = createPostgresStore({ connectionString: DATABASE_URL, schema });
-      await store.init();
-      return store;
-    }, () => dropSchema(schema));
+    return durableHarness(
+      async () => {
+        const store = createPostgresStore({ connectionString: DATABASE_URL, schema });
+        await store.init();
+        return store;
+      },
+      () => dropSchema(schema),
+    );
   });
 }

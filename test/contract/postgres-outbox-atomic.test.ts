@@ -15,7 +15,11 @@ import { subscription } from './contract-outbox.js';
  */
 const reachable = await databaseReachable();
 
-const event = (tenantId: string, submissionId: string, type: OutboxEvent['type'] = 'submission.created'): OutboxEvent => ({
+const event = (
+  tenantId: string,
+  submissionId: string,
+  type: OutboxEvent['type'] = 'submission.created',
+): OutboxEvent => ({
   id: randomUUID(),
   tenantId,
   type,
@@ -55,17 +59,28 @@ describe.skipIf(!reachable)('PostgreSQL: a write and its events commit together'
     const t = tenant();
     await store.saveSubscription(subscription(t));
     const bad = newSubmission(t);
-    await expect(store.create({ ...bad, events: [{ ...event(t, bad.id), id: 'not-a-uuid' }] }, auditOf(t, 'create'))).rejects.toThrow();
+    await expect(
+      store.create({ ...bad, events: [{ ...event(t, bad.id), id: 'not-a-uuid' }] }, auditOf(t, 'create')),
+    ).rejects.toThrow();
     expect(await stored(bad.id)).toEqual({ rows: 0, events: 0, deliveries: 0 });
 
     const good = newSubmission(t);
     await store.create({ ...good, events: [event(t, good.id)] }, auditOf(t, 'create'));
     expect(await stored(good.id)).toEqual({ rows: 1, events: 1, deliveries: 1 });
     // The row part fails (the id exists): the new events are not stored either.
-    await expect(store.create({ ...good, events: [event(t, good.id, 'submission.submitted')] }, auditOf(t, 'create'))).rejects.toThrow();
+    await expect(
+      store.create({ ...good, events: [event(t, good.id, 'submission.submitted')] }, auditOf(t, 'create')),
+    ).rejects.toThrow();
     expect(await stored(good.id)).toEqual({ rows: 1, events: 1, deliveries: 1 });
     // An update whose event fails leaves the revision as it was.
-    await expect(store.update(t, good.id, change(1, { events: [{ ...event(t, good.id, 'submission.submitted'), id: 'not-a-uuid' }] }), auditOf(t, 'update'))).rejects.toThrow();
+    await expect(
+      store.update(
+        t,
+        good.id,
+        change(1, { events: [{ ...event(t, good.id, 'submission.submitted'), id: 'not-a-uuid' }] }),
+        auditOf(t, 'update'),
+      ),
+    ).rejects.toThrow();
     expect((await store.get(t, good.id))?.revision).toBe(1);
     expect(await stored(good.id)).toEqual({ rows: 1, events: 1, deliveries: 1 });
   });
@@ -89,7 +104,10 @@ describe.skipIf(!reachable)('PostgreSQL: a write and its events commit together'
         // Wait until the statement sleeps inside the trigger, then kill its backend (a crash of that connection).
         let pid: number | undefined;
         for (let i = 0; i < 200 && pid === undefined; i++) {
-          const r = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE '%' || $1 || '%'`, [`${schema}`]);
+          const r = await admin.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE '%' || $1 || '%'`,
+            [`${schema}`],
+          );
           pid = r.rows[0]?.pid;
           if (pid === undefined) await new Promise((r) => setTimeout(r, 25));
         }

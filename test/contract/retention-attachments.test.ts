@@ -118,12 +118,10 @@ function retentionSuite(name: string, open: () => Promise<Stores>): void {
           expect(await s.blobs.readBlob('alpha', id)).toBeUndefined();
         }
         expect(await s.blobs.listBlobs('alpha', { kind: 'submission', id: 'expired' })).toEqual([]);
-        expect(
-          (await s.blobs.listBlobs('alpha', { kind: 'submission', id: 'held' })).map((r) => r.id),
-        ).toEqual(['a-held']);
-        expect(
-          (await s.blobs.listBlobs('alpha', { kind: 'case', id: 'c1' })).map((r) => r.id),
-        ).toEqual(['a-case']);
+        expect((await s.blobs.listBlobs('alpha', { kind: 'submission', id: 'held' })).map((r) => r.id)).toEqual([
+          'a-held',
+        ]);
+        expect((await s.blobs.listBlobs('alpha', { kind: 'case', id: 'c1' })).map((r) => r.id)).toEqual(['a-case']);
         // The bytes are gone, not only the metadata: the quota and the storage both shrink.
         expect(await s.stored('alpha')).toBe(2);
         expect(await s.blobs.tenantUsage('alpha')).toBeLessThan(usage);
@@ -179,10 +177,9 @@ if (await databaseReachable()) {
       stored: async (tenantId) =>
         Number(
           (
-            await pool.query(
-              `SELECT count(DISTINCT id) AS n FROM "${schema}".blob_chunks WHERE tenant_id = $1`,
-              [tenantId],
-            )
+            await pool.query(`SELECT count(DISTINCT id) AS n FROM "${schema}".blob_chunks WHERE tenant_id = $1`, [
+              tenantId,
+            ])
           ).rows[0].n,
         ),
       cleanup: async () => {

@@ -22,16 +22,30 @@ describe('apps/archive-receiver (the ESDH pattern)', () => {
     const archiveDir = join(root, 'archive');
     const receiver = createArchiveReceiver({ dir: archiveDir, secret: SECRET, apiKey: KEY });
     await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
-    const api = await startApi({ DATA_DIR: join(root, 'data'), SKEMA_SCHEMAS_DIR: schemasDir, WEBHOOK_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '100' });
+    const api = await startApi({
+      DATA_DIR: join(root, 'data'),
+      SKEMA_SCHEMAS_DIR: schemasDir,
+      WEBHOOK_POLL_MS: '50',
+      WEBHOOK_RETRY_BASE_MS: '100',
+    });
     try {
       // The links in payloads point at PUBLIC_URL; here the API's own address.
-      await subscribe(api.base, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/skema`, 'esdh', { archive: true, events: ['submission.document-ready'] });
-      const res = await fetch(`${api.base}/api/v1/submissions`, { method: 'POST', headers, body: JSON.stringify({ formId: 'hooktest', version: '1.0.0', status: 'submitted', data: { n: 7 } }) });
+      await subscribe(api.base, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/skema`, 'esdh', {
+        archive: true,
+        events: ['submission.document-ready'],
+      });
+      const res = await fetch(`${api.base}/api/v1/submissions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ formId: 'hooktest', version: '1.0.0', status: 'submitted', data: { n: 7 } }),
+      });
       const id = ((await res.json()) as { submission: { id: string } }).submission.id;
       const file = join(archiveDir, 'uden-sag', id, 'r1.pdf');
       await waitFor(() => existsSync(file), 20_000, 'the filed document');
       expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-      const delivered = (await (await fetch(`${api.base}/api/v1/admin/deliveries?status=delivered`, { headers })).json()) as { items: Array<{ submissionId: string; archive: boolean }> };
+      const delivered = (await (
+        await fetch(`${api.base}/api/v1/admin/deliveries?status=delivered`, { headers })
+      ).json()) as { items: Array<{ submissionId: string; archive: boolean }> };
       expect(delivered.items).toEqual([expect.objectContaining({ submissionId: id, archive: true })]);
     } finally {
       api.child.kill('SIGTERM');

@@ -6,7 +6,14 @@ export function writeHookForm(schemasDir: string): void {
   const dir = join(schemasDir, 'hooktest', '1.0.0');
   mkdirSync(join(dir, 'i18n'), { recursive: true });
   const json = (file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value));
-  json('form.json', { id: 'hooktest', version: '1.0.0', title: { da: 'Hooktest', en: 'Hook test' }, status: 'published', plugins: [], changelog: 'test' });
+  json('form.json', {
+    id: 'hooktest',
+    version: '1.0.0',
+    title: { da: 'Hooktest', en: 'Hook test' },
+    status: 'published',
+    plugins: [],
+    changelog: 'test',
+  });
   json('schema.json', {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://skema.dk/schemas/hooktest/1.0.0/schema.json',

@@ -10,7 +10,13 @@ import { headers, subscribe, TestReceiver, waitFor } from './receiver.js';
 const root = mkdtempSync(join(tmpdir(), 'skema-delivery-outage-'));
 const schemasDir = join(root, 'schemas');
 writeHookForm(schemasDir);
-const FAST = { WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_RETRY_MAX_DELAY_MS: '400', WEBHOOK_POLL_MS: '50', RATE_LIMIT_MAX: '1000000' };
+const FAST = {
+  WEBHOOK_TIMEOUT_MS: '1000',
+  WEBHOOK_RETRY_BASE_MS: '100',
+  WEBHOOK_RETRY_MAX_DELAY_MS: '400',
+  WEBHOOK_POLL_MS: '50',
+  RATE_LIMIT_MAX: '1000000',
+};
 const apis: RunningApi[] = [];
 
 afterAll(async () => {
@@ -20,9 +26,17 @@ afterAll(async () => {
 });
 
 async function createAndChange(base: string, n: number): Promise<string> {
-  const created = await fetch(`${base}/api/v1/submissions`, { method: 'POST', headers, body: JSON.stringify({ formId: 'hooktest', version: '1.0.0', status: 'draft', data: { n } }) });
+  const created = await fetch(`${base}/api/v1/submissions`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ formId: 'hooktest', version: '1.0.0', status: 'draft', data: { n } }),
+  });
   const id = ((await created.json()) as { submission: { id: string } }).submission.id;
-  const submitted = await fetch(`${base}/api/v1/submissions/${id}/status`, { method: 'POST', headers: { ...headers, 'If-Match': '*' }, body: JSON.stringify({ status: 'submitted' }) });
+  const submitted = await fetch(`${base}/api/v1/submissions/${id}/status`, {
+    method: 'POST',
+    headers: { ...headers, 'If-Match': '*' },
+    body: JSON.stringify({ status: 'submitted' }),
+  });
   expect(submitted.status, await submitted.clone().text()).toBe(200);
   return id;
 }
@@ -41,8 +55,17 @@ describe('webhook receivers that are down', () => {
       await new Promise((r) => setTimeout(r, 1500));
       expect(receiver.received).toEqual([]);
       down = false;
-      const expected = ['submission.created', 'submission.status-changed', 'submission.submitted', 'submission.document-ready'];
-      await waitFor(() => ids.every((id) => receiver.eventsOf(id).length === expected.length), 30_000, 'every event after the outage');
+      const expected = [
+        'submission.created',
+        'submission.status-changed',
+        'submission.submitted',
+        'submission.document-ready',
+      ];
+      await waitFor(
+        () => ids.every((id) => receiver.eventsOf(id).length === expected.length),
+        30_000,
+        'every event after the outage',
+      );
       for (const id of ids) expect(receiver.eventsOf(id)).toEqual(expected);
     } finally {
       await receiver.close();
@@ -52,18 +75,31 @@ describe('webhook receivers that are down', () => {
   it('a receiver that answers 500 forever ends as failed, listed by the admin API, and a replay delivers it', async () => {
     const receiver = new TestReceiver();
     const url = await receiver.start();
-    const api = await startApi({ ...FAST, WEBHOOK_RETRY_MAX_AGE_MS: '1500', DATA_DIR: join(root, 'failing'), SKEMA_SCHEMAS_DIR: schemasDir });
+    const api = await startApi({
+      ...FAST,
+      WEBHOOK_RETRY_MAX_AGE_MS: '1500',
+      DATA_DIR: join(root, 'failing'),
+      SKEMA_SCHEMAS_DIR: schemasDir,
+    });
     apis.push(api);
     try {
       await subscribe(api.base, url, 'receiver', { events: ['submission.created'] });
       let failing = true;
       receiver.answer = () => (failing ? 500 : undefined);
-      const created = await fetch(`${api.base}/api/v1/submissions`, { method: 'POST', headers, body: JSON.stringify({ formId: 'hooktest', version: '1.0.0', status: 'draft', data: { n: 1 } }) });
+      const created = await fetch(`${api.base}/api/v1/submissions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ formId: 'hooktest', version: '1.0.0', status: 'draft', data: { n: 1 } }),
+      });
       const id = ((await created.json()) as { submission: { id: string } }).submission.id;
-      type Page = { items: Array<{ id: string; submissionId: string; status: string; attempts: number; lastStatusCode?: number }> };
+      type Page = {
+        items: Array<{ id: string; submissionId: string; status: string; attempts: number; lastStatusCode?: number }>;
+      };
       let failed: Page['items'] = [];
       const poll = async () => {
-        failed = ((await (await fetch(`${api.base}/api/v1/admin/deliveries?status=failed`, { headers })).json()) as Page).items;
+        failed = (
+          (await (await fetch(`${api.base}/api/v1/admin/deliveries?status=failed`, { headers })).json()) as Page
+        ).items;
       };
       for (let i = 0; i < 400 && failed.length === 0; i++) {
         await poll();
@@ -74,11 +110,17 @@ describe('webhook receivers that are down', () => {
       expect(receiver.received).toEqual([]);
 
       failing = false;
-      const retried = await fetch(`${api.base}/api/v1/admin/deliveries/${failed[0]!.id}/retry`, { method: 'POST', headers });
+      const retried = await fetch(`${api.base}/api/v1/admin/deliveries/${failed[0]!.id}/retry`, {
+        method: 'POST',
+        headers,
+      });
       expect(retried.status).toBe(202);
       await waitFor(() => receiver.received.length === 1, 10_000, 'the replayed delivery');
       expect(receiver.received[0]).toMatchObject({ type: 'submission.created', submissionId: id });
-      const other = await fetch(`${api.base}/api/v1/admin/deliveries/${failed[0]!.id}/retry`, { method: 'POST', headers: { ...headers, Authorization: 'Bearer skema-dev-key-2' } });
+      const other = await fetch(`${api.base}/api/v1/admin/deliveries/${failed[0]!.id}/retry`, {
+        method: 'POST',
+        headers: { ...headers, Authorization: 'Bearer skema-dev-key-2' },
+      });
       expect(other.status).toBe(404);
     } finally {
       await receiver.close();

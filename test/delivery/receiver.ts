@@ -34,7 +34,10 @@ export class TestReceiver {
           return void res.end();
         }
         const body = Buffer.concat(chunks).toString('utf8');
-        let payload: { type: string; data: { submissionId?: string; revision?: number; links?: Record<string, string> } };
+        let payload: {
+          type: string;
+          data: { submissionId?: string; revision?: number; links?: Record<string, string> };
+        };
         try {
           payload = this.webhook.verify(body, req.headers as Record<string, string>) as typeof payload;
         } catch {
@@ -42,7 +45,14 @@ export class TestReceiver {
           res.statusCode = 400;
           return void res.end();
         }
-        this.received.push({ id: String(req.headers['webhook-id']), type: payload.type, submissionId: payload.data.submissionId, revision: payload.data.revision, links: payload.data.links, at: Date.now() });
+        this.received.push({
+          id: String(req.headers['webhook-id']),
+          type: payload.type,
+          submissionId: payload.data.submissionId,
+          revision: payload.data.revision,
+          links: payload.data.links,
+          at: Date.now(),
+        });
         res.statusCode = 204;
         res.end();
       });
@@ -81,7 +91,12 @@ export const KEY = 'skema-dev-key';
 export const headers = { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' };
 
 /** Subscribes the receiver through the admin API (loopback allowed explicitly for the test). */
-export async function subscribe(base: string, url: string, id = 'receiver', extra: Record<string, unknown> = {}): Promise<void> {
+export async function subscribe(
+  base: string,
+  url: string,
+  id = 'receiver',
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const res = await fetch(`${base}/api/v1/admin/webhooks/${id}`, {
     method: 'PUT',
     headers,

@@ -27,9 +27,14 @@ function newestForms(): Array<{ formId: string; version: string; example: string
     .filter((f) => f !== 'tenants' && statSync(join(root, f)).isDirectory())
     .sort()
     .map((formId) => {
-      const version = readdirSync(join(root, formId)).filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort(compareVersions).pop() as string;
+      const version = readdirSync(join(root, formId))
+        .filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+        .sort(compareVersions)
+        .pop() as string;
       const valid = join(root, formId, version, 'examples', 'valid');
-      const example = readdirSync(valid).map((f) => join(valid, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
+      const example = readdirSync(valid)
+        .map((f) => join(valid, f))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0] as string;
       return { formId, version, example };
     });
 }
@@ -44,7 +49,13 @@ function inputFor(formId: string, version: string, example: string): RenderSubmi
   validation.receipt.validatedAt = '2026-06-01T10:00:00.000Z';
   return {
     form,
-    submission: { id: `K-${formId}`, data: ex.data, status: 'submitted', createdAt: '2026-06-01T10:15:00Z', submittedAt: '2026-06-01T10:20:00Z' },
+    submission: {
+      id: `K-${formId}`,
+      data: ex.data,
+      status: 'submitted',
+      createdAt: '2026-06-01T10:15:00Z',
+      submittedAt: '2026-06-01T10:20:00Z',
+    },
     validation,
     locale: 'da',
     options: { submittedBy: { name: 'Anne Specialistsen', role: 'psykolog' } },
@@ -93,8 +104,15 @@ describe.skipIf(skip)('archival PDF of every form (PDF/A markers)', () => {
   });
 
   it('keeps the title readable in both the Info dictionary and the XMP when it holds & < ( ) and æøå', async () => {
-    const input = inputFor('underretning', forms.find((f) => f.formId === 'underretning')?.version ?? '1.0.2', forms.find((f) => f.formId === 'underretning')?.example as string);
-    input.form = { ...input.form, manifest: { ...input.form.manifest, title: { da: 'Børn & unge <under (18)>', en: 'x' } } };
+    const input = inputFor(
+      'underretning',
+      forms.find((f) => f.formId === 'underretning')?.version ?? '1.0.2',
+      forms.find((f) => f.formId === 'underretning')?.example as string,
+    );
+    input.form = {
+      ...input.form,
+      manifest: { ...input.form.manifest, title: { da: 'Børn & unge <under (18)>', en: 'x' } },
+    };
     const file = join(dir, 'title.pdf');
     writeFileSync(file, await renderSubmissionPdf(input));
     expect(qpdfCheck(file)).toContain('No syntax or stream encoding errors');
@@ -109,14 +127,22 @@ describe.skipIf(skip)('archival PDF of every form (PDF/A markers)', () => {
     const valid = dirname(und.example);
     const withCpr = readdirSync(valid)
       .map((f) => join(valid, f))
-      .filter((f) => (JSON.parse(readFileSync(f, 'utf8')) as { data: { barn?: { cpr?: string } } }).data.barn?.cpr === '010118-9901')
+      .filter(
+        (f) =>
+          (JSON.parse(readFileSync(f, 'utf8')) as { data: { barn?: { cpr?: string } } }).data.barn?.cpr ===
+          '010118-9901',
+      )
       .sort((a, b) => statSync(b).size - statSync(a).size)[0];
     if (!withCpr) throw new Error('no underretning example with the child’s CPR number');
     const input = inputFor(und.formId, und.version, withCpr);
     const file = join(dir, 'attached.pdf');
     writeFileSync(file, await renderSubmissionPdf(input));
     expect(run('qpdf', ['--list-attachments', file])).toContain('K-underretning.json');
-    const attached = JSON.parse(run('qpdf', ['--show-attachment=K-underretning.json', file])) as { formId: string; formVersion: string; submission: { data: { barn: { cpr: string } } } };
+    const attached = JSON.parse(run('qpdf', ['--show-attachment=K-underretning.json', file])) as {
+      formId: string;
+      formVersion: string;
+      submission: { data: { barn: { cpr: string } } };
+    };
     expect(attached).toMatchObject({ formId: 'underretning', formVersion: und.version });
     expect(attached.submission.data.barn.cpr).toBe('010118-XXXX');
     expect(text(file)).not.toContain('010118-9901');

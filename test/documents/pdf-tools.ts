@@ -28,7 +28,10 @@ export function qpdfCheck(file: string): string {
 
 /** The rows of `pdffonts`: name and whether the font is embedded. */
 export function fonts(file: string): Array<{ name: string; embedded: boolean }> {
-  const lines = run('pdffonts', [file]).split('\n').slice(2).filter((l) => l.trim() !== '');
+  const lines = run('pdffonts', [file])
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
   return lines.map((line) => {
     // Columns: name type encoding emb sub uni object ID (the type may hold spaces: "CID TrueType").
     const cols = line.trim().split(/\s+/);

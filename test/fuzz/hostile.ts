@@ -71,7 +71,11 @@ function patternCase(r: Rand, i: number): HostileCase {
   const text = 'a'.repeat(int(r, 30, 5000));
   const key = where === 2 ? 'v' : where === 0 ? name : 'v';
   const value: Json = where === 2 ? { [`${text}!`]: 'x', [text]: 'y' } : `${text}!`;
-  return { name: `pattern #${i} ${JSON.stringify(pattern)} (${['property', '$defs', 'patternProperties'][where]} ${name})`, schema, data: [JSON.stringify({ [key]: value })] };
+  return {
+    name: `pattern #${i} ${JSON.stringify(pattern)} (${['property', '$defs', 'patternProperties'][where]} ${name})`,
+    schema,
+    data: [JSON.stringify({ [key]: value })],
+  };
 }
 
 function refChainCase(r: Rand, i: number): HostileCase {
@@ -81,7 +85,13 @@ function refChainCase(r: Rand, i: number): HostileCase {
   const defs: Record<string, Json> = {};
   for (let d = 0; d < depth; d++) {
     const next = d + 1 < depth ? `#/$defs/d${d + 1}` : undefined;
-    defs[`d${d}`] = next ? { [applicator]: Array.from({ length: fan }, (_, k) => (k === 0 ? { $ref: next } : { $ref: next, type: 'string' })) } : { type: 'string', minLength: 2 };
+    defs[`d${d}`] = next
+      ? {
+          [applicator]: Array.from({ length: fan }, (_, k) =>
+            k === 0 ? { $ref: next } : { $ref: next, type: 'string' },
+          ),
+        }
+      : { type: 'string', minLength: 2 };
   }
   return {
     name: `$ref chain #${i}: ${depth} levels of ${applicator} over ${fan} refs`,
@@ -101,20 +111,32 @@ function nestedApplicatorCase(r: Rand, i: number): HostileCase {
     else if (kind === 'if') node = { if: node, then: node, else: node };
     else node = { [kind]: [node, node] };
   }
-  return { name: `nested applicators #${i} (${depth} levels)`, schema: { properties: { v: node } }, data: [JSON.stringify({ v: 'toolong' }), JSON.stringify({ v: 'ok' })] };
+  return {
+    name: `nested applicators #${i} (${depth} levels)`,
+    schema: { properties: { v: node } },
+    data: [JSON.stringify({ v: 'toolong' }), JSON.stringify({ v: 'ok' })],
+  };
 }
 
 function uniqueItemsCase(r: Rand, i: number): HostileCase {
   const n = int(r, 20_000, 40_000);
   const items = Array.from({ length: n }, (_, k) => ({ a: k % 7, b: [k, { c: k }] }));
-  return { name: `uniqueItems #${i} over ${n} untyped objects`, schema: { properties: { v: { type: 'array', uniqueItems: true } } }, data: [JSON.stringify({ v: items })] };
+  return {
+    name: `uniqueItems #${i} over ${n} untyped objects`,
+    schema: { properties: { v: { type: 'array', uniqueItems: true } } },
+    data: [JSON.stringify({ v: items })],
+  };
 }
 
 function bigEnumCase(r: Rand, i: number): HostileCase {
   const n = int(r, 20_000, 40_000);
   const values = Array.from({ length: n }, (_, k) => `v${k}`);
   const many = Array.from({ length: 30_000 }, (_, k) => `x${k}`);
-  return { name: `enum #${i} of ${n} values`, schema: { properties: { v: { type: 'array', items: { enum: values } } } }, data: [JSON.stringify({ v: many })] };
+  return {
+    name: `enum #${i} of ${n} values`,
+    schema: { properties: { v: { type: 'array', items: { enum: values } } } },
+    data: [JSON.stringify({ v: many })],
+  };
 }
 
 function recursionCase(r: Rand, i: number): HostileCase {
@@ -122,7 +144,10 @@ function recursionCase(r: Rand, i: number): HostileCase {
   const deep = `${'{"n":'.repeat(depth)}1${'}'.repeat(depth)}`;
   return {
     name: `recursive $ref #${i} with data ${depth} levels deep`,
-    schema: { $defs: { node: { type: ['object', 'integer'], properties: { n: { $ref: '#/$defs/node' } } } }, properties: { v: { $ref: '#/$defs/node' }, open: {} } },
+    schema: {
+      $defs: { node: { type: ['object', 'integer'], properties: { n: { $ref: '#/$defs/node' } } } },
+      properties: { v: { $ref: '#/$defs/node' }, open: {} },
+    },
     data: [`{"v":${deep}}`, `{"open":${deep}}`],
   };
 }
@@ -138,11 +163,18 @@ export function hostileCases(seed: number, count: number): HostileCase[] {
 /** The form as the admin API takes it: the hostile schema as an own form with a label per field. */
 export function ownFormDocument(c: HostileCase): Json {
   const properties = (c.schema.properties ?? {}) as Record<string, Json>;
-  const labels = (lang: string) => Object.fromEntries(Object.keys(properties).map((k) => [`${k}.label`, `${lang} ${k}`]));
+  const labels = (lang: string) =>
+    Object.fromEntries(Object.keys(properties).map((k) => [`${k}.label`, `${lang} ${k}`]));
   return {
     manifest: { title: { da: 'Fjendtlig formular', en: 'Hostile form' }, plugins: [], changelog: 'fuzz' },
     schema: { type: 'object', ...c.schema },
-    uischema: { type: 'VerticalLayout', elements: Object.keys(properties).map((k) => ({ type: 'Control', scope: `#/properties/${k.replace(/~/g, '~0').replace(/\//g, '~1')}` })) },
+    uischema: {
+      type: 'VerticalLayout',
+      elements: Object.keys(properties).map((k) => ({
+        type: 'Control',
+        scope: `#/properties/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      })),
+    },
     i18n: { da: labels('da'), en: labels('en') },
   };
 }

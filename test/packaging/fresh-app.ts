@@ -13,7 +13,12 @@ export interface CommandResult {
 }
 
 /** Runs a command, collecting stdout and stderr together (never throws: the caller judges the result). */
-export function command(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
+export function command(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CommandResult> {
   const started = Date.now();
   return new Promise((done) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -35,7 +40,16 @@ export function createApp(dir: string): void {
  * shared with every other install (`--prefer-offline`): only what is not cached yet is downloaded.
  */
 export function installApp(dir: string, tarballs: string[], react: '18' | '19'): Promise<CommandResult> {
-  const args = ['install', ...tarballs, `react@${react}`, `react-dom@${react}`, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+  const args = [
+    'install',
+    ...tarballs,
+    `react@${react}`,
+    `react-dom@${react}`,
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+  ];
   // The repository's npm settings (workspaces, scripts policy) are not the portal's: run from the app.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
@@ -64,8 +78,13 @@ export async function buildApp(dir: string): Promise<void> {
 }
 
 /** Every installed copy of a package below the app's node_modules (nested copies included). */
-export function installedCopies(lockFile: string, name: string): Array<{ path: string; version: string; resolved?: string }> {
-  const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as { packages: Record<string, { version: string; resolved?: string }> };
+export function installedCopies(
+  lockFile: string,
+  name: string,
+): Array<{ path: string; version: string; resolved?: string }> {
+  const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as {
+    packages: Record<string, { version: string; resolved?: string }>;
+  };
   return Object.entries(lock.packages)
     .filter(([path]) => path === `node_modules/${name}` || path.endsWith(`/node_modules/${name}`))
     .map(([path, p]) => ({ path, version: p.version, ...(p.resolved ? { resolved: p.resolved } : {}) }));

@@ -89,7 +89,9 @@ function hostImports(dist: string): Set<string> {
       const path = join(dir, e.name);
       if (e.isDirectory()) visit(path);
       else if (e.name.endsWith('.js') && !e.name.includes('.test.')) {
-        for (const m of readFileSync(path, 'utf8').matchAll(/\bfrom\s*["']((?:@jsonforms\/)?[a-z-]+)(?:\/[^"']*)?["']/g)) {
+        for (const m of readFileSync(path, 'utf8').matchAll(
+          /\bfrom\s*["']((?:@jsonforms\/)?[a-z-]+)(?:\/[^"']*)?["']/g,
+        )) {
           if (HOST_PROVIDED.includes(m[1]!)) found.add(m[1]!);
         }
       }
@@ -106,7 +108,17 @@ describe('the public packages', () => {
     const open = publicWorkspaces();
     // The apps and the test suites stay private; everything else is published.
     const isApp = (dir: string) => dir.startsWith('apps/') || dir === 'test';
-    expect(all.filter((w) => w.manifest.private).map((w) => w.dir).sort()).toEqual(all.map((w) => w.dir).filter(isApp).sort());
+    expect(
+      all
+        .filter((w) => w.manifest.private)
+        .map((w) => w.dir)
+        .sort(),
+    ).toEqual(
+      all
+        .map((w) => w.dir)
+        .filter(isApp)
+        .sort(),
+    );
     expect(open.map((w) => w.dir).filter(isApp)).toEqual([]);
     for (const { dir, manifest: m } of open) {
       expect(m.publishConfig?.access, dir).toBe('public');
@@ -124,7 +136,8 @@ describe('the public packages', () => {
     for (const { dir, manifest: m } of publicWorkspaces()) {
       for (const name of HOST_PROVIDED) expect(m.dependencies?.[name], `${dir} depends on ${name}`).toBeUndefined();
       // What the built code imports of them, the package declares as a peer.
-      for (const name of hostImports(resolve(repoRoot, dir, 'dist'))) expect(m.peerDependencies?.[name], `${dir} imports ${name}: a peer`).toBeTruthy();
+      for (const name of hostImports(resolve(repoRoot, dir, 'dist')))
+        expect(m.peerDependencies?.[name], `${dir} imports ${name}: a peer`).toBeTruthy();
       for (const name of ['react', 'react-dom']) {
         if (m.peerDependencies?.[name]) expect(m.peerDependencies[name], `${dir}: ${name}`).toBe('^18.2.0 || ^19.0.0');
       }
@@ -132,15 +145,31 @@ describe('the public packages', () => {
   });
 
   it('pack only what a user needs: dist, README and package.json; no tests, test helpers or sources', () => {
-    expect(tarballs.map((t) => t.name).sort()).toEqual(publicWorkspaces().map((w) => w.manifest.name).sort());
+    expect(tarballs.map((t) => t.name).sort()).toEqual(
+      publicWorkspaces()
+        .map((w) => w.manifest.name)
+        .sort(),
+    );
     for (const t of tarballs) {
       const m = publicWorkspaces().find((w) => w.manifest.name === t.name)!.manifest;
       expect(t.files, t.name).toContain('README.md');
-      expect(t.files.filter((f) => !/^(dist\/|bin\/|README\.md$|package\.json$|LICENSE$)/.test(f)), t.name).toEqual([]);
-      expect(t.files.filter((f) => /\.test\.|test-helpers|test-forms|(^|\/)fixtures\/|(^|\/)test\//.test(f)), t.name).toEqual([]);
+      expect(
+        t.files.filter((f) => !/^(dist\/|bin\/|README\.md$|package\.json$|LICENSE$)/.test(f)),
+        t.name,
+      ).toEqual([]);
+      expect(
+        t.files.filter((f) => /\.test\.|test-helpers|test-forms|(^|\/)fixtures\/|(^|\/)test\//.test(f)),
+        t.name,
+      ).toEqual([]);
       // What package.json points at is in the tarball.
-      const targets = [m.main, m.types, ...Object.values(m.exports ?? {}).flatMap((e) => [e.types, e.default]), ...Object.values(m.bin ?? {})];
-      for (const target of targets.filter((x): x is string => !!x)) expect(t.files, `${t.name}: ${target}`).toContain(target.replace(/^\.\//, ''));
+      const targets = [
+        m.main,
+        m.types,
+        ...Object.values(m.exports ?? {}).flatMap((e) => [e.types, e.default]),
+        ...Object.values(m.bin ?? {}),
+      ];
+      for (const target of targets.filter((x): x is string => !!x))
+        expect(t.files, `${t.name}: ${target}`).toContain(target.replace(/^\.\//, ''));
     }
   });
 });
@@ -153,34 +182,51 @@ describe.each(REACTS)('a fresh React %s app with the tarballs installed', (react
     for (const [path, p] of Object.entries(ours.packages)) {
       if (/(^|\/)node_modules\/@skema\/[^/]+$/.test(path)) expect(p.resolved, path).toMatch(/^file:/);
     }
-    for (const name of SINGLETONS) expect(installedCopies(lock, name).map((c) => c.path), name).toEqual([`node_modules/${name}`]);
+    for (const name of SINGLETONS)
+      expect(
+        installedCopies(lock, name).map((c) => c.path),
+        name,
+      ).toEqual([`node_modules/${name}`]);
     expect(installedCopies(lock, 'react')[0]!.version).toMatch(new RegExp(`^${react}\\.`));
   });
 
-  it('renders the underretning; «Drøftelse med leder» stores leder and dato separately, host CSS does not leak in', async ({ skip }) => {
+  it('renders the underretning; «Drøftelse med leder» stores leder and dato separately, host CSS does not leak in', async ({
+    skip,
+  }) => {
     requireInstalled(react, skip);
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
       await page.goto(`${server!.url}/react${react}/`);
-      await page.locator('.skema-form-body form').waitFor({ timeout: 30_000 }).catch(() => {
-        throw new Error(`no form on the React ${react} page; page errors: ${errors.join(' | ') || 'none'}`);
-      });
+      await page
+        .locator('.skema-form-body form')
+        .waitFor({ timeout: 30_000 })
+        .catch(() => {
+          throw new Error(`no form on the React ${react} page; page errors: ${errors.join(' | ') || 'none'}`);
+        });
       expect(await page.locator('#react-version').textContent()).toMatch(new RegExp(`^${react}\\.`));
       const schema = JSON.parse(readFileSync(resolve(repoRoot, 'schemas/underretning/1.0.0/schema.json'), 'utf8'));
       const typed = { lederDroeftelse: { leder: 'Mette Hansen', dato: '2026-05-20' } };
       // The section is shown for an underretning to Ankestyrelsen.
       await fillThroughUi(page, schema, { type: 'Underretning til Ankestyrelsen', ...typed });
       const changed = () => page.evaluate(() => window.skemaChange?.data?.['lederDroeftelse']);
-      await page.waitForFunction((want) => JSON.stringify(window.skemaChange?.data?.['lederDroeftelse']) === want, JSON.stringify(typed.lederDroeftelse), { timeout: 5_000 }).catch(() => undefined);
+      await page
+        .waitForFunction(
+          (want) => JSON.stringify(window.skemaChange?.data?.['lederDroeftelse']) === want,
+          JSON.stringify(typed.lederDroeftelse),
+          { timeout: 5_000 },
+        )
+        .catch(() => undefined);
       expect(await changed()).toEqual(typed.lederDroeftelse);
       // The host centres #root; the form keeps its own start alignment.
       const label = page.locator('label[for="skema-field__lederDroeftelse__leder"]');
       expect(await label.evaluate((el) => getComputedStyle(el).textAlign)).toBe('start');
       // And the draft the form posts holds both values at their own places.
       await page.getByRole('button', { name: 'Gem kladde' }).click();
-      const id = await page.waitForFunction(() => window.skemaDraftId, undefined, { timeout: 10_000 }).then((h) => h.jsonValue());
+      const id = await page
+        .waitForFunction(() => window.skemaDraftId, undefined, { timeout: 10_000 })
+        .then((h) => h.jsonValue());
       expect((await getSubmission(server!.url, id!)).data['lederDroeftelse']).toEqual(typed.lederDroeftelse);
       expect(errors).toEqual([]);
     } catch (e) {

@@ -37,7 +37,10 @@ export function workspaces(): Workspace[] {
   );
   return dirs
     .filter((dir) => existsSync(resolve(repoRoot, dir, 'package.json')))
-    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(resolve(repoRoot, dir, 'package.json'), 'utf8')) as Manifest }));
+    .map((dir) => ({
+      dir,
+      manifest: JSON.parse(readFileSync(resolve(repoRoot, dir, 'package.json'), 'utf8')) as Manifest,
+    }));
 }
 
 /** The workspaces meant for the registry: everything but the apps and the test suites. */

@@ -1,5 +1,14 @@
 import { isOutboxStore, type OutboxStore, type SkemaEngine, type SubmissionStore } from '@skema/core';
-import { applyConfiguredWebhooks, ConfigError, runDeadlineScan, WebhookDispatcher, type AppContext, type createLogger, type RetryPolicy, type TenantConfig } from '@skema/server';
+import {
+  applyConfiguredWebhooks,
+  ConfigError,
+  runDeadlineScan,
+  WebhookDispatcher,
+  type AppContext,
+  type createLogger,
+  type RetryPolicy,
+  type TenantConfig,
+} from '@skema/server';
 
 export interface Webhooks {
   outbox: OutboxStore | undefined;
@@ -11,7 +20,8 @@ function msFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of milliseconds, got ${raw}.`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError(`${name} must be a whole number of milliseconds, got ${raw}.`);
   return value;
 }
 
@@ -35,7 +45,8 @@ export async function startWebhooks(
   if (!isOutboxStore(store)) return { outbox: undefined, dispatcher: undefined, httpsOnly };
   for (const tenant of tenants) {
     for (const w of tenant.webhooks ?? []) {
-      if (httpsOnly && !w.url.startsWith('https:')) throw new ConfigError(`tenant ${tenant.id}: webhook ${w.id} must use https (only development allows http).`);
+      if (httpsOnly && !w.url.startsWith('https:'))
+        throw new ConfigError(`tenant ${tenant.id}: webhook ${w.id} must use https (only development allows http).`);
     }
   }
   await applyConfiguredWebhooks(store, tenants, new Date(), logger);
@@ -51,7 +62,8 @@ export async function startWebhooks(
   const pollMs = msFrom(env, 'WEBHOOK_POLL_MS');
   const dispatcher = new WebhookDispatcher({
     store,
-    publicUrl: env.PUBLIC_URL ?? `http://${!env.HOST || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT ?? 3000}`,
+    publicUrl:
+      env.PUBLIC_URL ?? `http://${!env.HOST || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT ?? 3000}`,
     logger,
     retry,
     httpsOnly,
@@ -68,15 +80,36 @@ export async function startWebhooks(
  * `deadline.due` every DEADLINE_INTERVAL_MS (default an hour; 0 turns it off): the app's own
  * form view and validation, so tenants' published configuration applies. Returns its stop.
  */
-export function startDeadlineJob(context: AppContext, store: SubmissionStore, engine: SkemaEngine, tenants: readonly TenantConfig[], env: NodeJS.ProcessEnv, logger: ReturnType<typeof createLogger>): () => Promise<void> {
+export function startDeadlineJob(
+  context: AppContext,
+  store: SubmissionStore,
+  engine: SkemaEngine,
+  tenants: readonly TenantConfig[],
+  env: NodeJS.ProcessEnv,
+  logger: ReturnType<typeof createLogger>,
+): () => Promise<void> {
   const interval = env.DEADLINE_INTERVAL_MS === undefined ? 3_600_000 : Number(env.DEADLINE_INTERVAL_MS);
   if (!isOutboxStore(store) || !Number.isInteger(interval) || interval <= 0) return async () => undefined;
   const outboxStore = store;
   const abort = new AbortController();
-  const actors = tenants.map((t) => ({ tenantId: t.id, id: 'deadline-job', roles: [], ruleOptions: t.ruleOptions ?? {}, ...(t.calendar ? { calendarOptions: t.calendar, calendar: engine.calendarFor(t.calendar) } : {}) }));
+  const actors = tenants.map((t) => ({
+    tenantId: t.id,
+    id: 'deadline-job',
+    roles: [],
+    ruleOptions: t.ruleOptions ?? {},
+    ...(t.calendar ? { calendarOptions: t.calendar, calendar: engine.calendarFor(t.calendar) } : {}),
+  }));
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = runDeadlineScan({ store: outboxStore, forms: () => context.forms, validator: context.validation, tenants: actors, now: () => new Date(), logger, signal: abort.signal })
+    running = runDeadlineScan({
+      store: outboxStore,
+      forms: () => context.forms,
+      validator: context.validation,
+      tenants: actors,
+      now: () => new Date(),
+      logger,
+      signal: abort.signal,
+    })
       .then((n) => n > 0 && logger.info({ events: n }, 'deadline.due events stored'))
       .catch((e: unknown) => logger.error({ err: e }, 'deadline scan failed'));
   }, interval);

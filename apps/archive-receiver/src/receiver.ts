@@ -12,7 +12,10 @@ export interface ArchiveOptions {
   apiKey: string;
 }
 
-type DocumentReady = { type: string; data: { submissionId?: string; caseId?: string; revision?: number; links?: { document?: string } } };
+type DocumentReady = {
+  type: string;
+  data: { submissionId?: string; caseId?: string; revision?: number; links?: { document?: string } };
+};
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 
 /**
@@ -30,13 +33,17 @@ export function createArchiveReceiver(options: ArchiveOptions): Server {
       void (async () => {
         let event: DocumentReady;
         try {
-          event = webhook.verify(Buffer.concat(chunks).toString('utf8'), req.headers as Record<string, string>) as DocumentReady;
+          event = webhook.verify(
+            Buffer.concat(chunks).toString('utf8'),
+            req.headers as Record<string, string>,
+          ) as DocumentReady;
         } catch {
           return void res.writeHead(401).end();
         }
         const { submissionId, caseId, revision, links } = event.data;
         if (event.type !== 'submission.document-ready' || !links?.document) return void res.writeHead(204).end();
-        if (!submissionId || !SAFE.test(submissionId) || (caseId && !SAFE.test(caseId))) return void res.writeHead(422).end();
+        if (!submissionId || !SAFE.test(submissionId) || (caseId && !SAFE.test(caseId)))
+          return void res.writeHead(422).end();
         const pdf = await fetch(links.document, { headers: { authorization: `Bearer ${options.apiKey}` } });
         // Not there yet or the API is down: a 503 makes Skema try again later.
         if (!pdf.ok) return void res.writeHead(503).end();

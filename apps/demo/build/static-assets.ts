@@ -13,12 +13,15 @@ export function integrityOf(bytes: string | Uint8Array): string {
 
 /** Adds `integrity` (and `crossorigin`, which integrity needs) to the page's script and stylesheet tags. */
 export function addIntegrity(html: string, files: ReadonlyMap<string, string | Uint8Array>): string {
-  return html.replace(/<(script|link)\b([^>]*?)\s(src|href)="\/?([^"]+)"([^>]*)>/g, (tag, name: string, before: string, attr: string, url: string, after: string) => {
-    const bytes = files.get(url);
-    if (!bytes || /\bintegrity=/.test(tag)) return tag;
-    const cors = /\bcrossorigin\b/.test(tag) ? '' : ' crossorigin';
-    return `<${name}${before} ${attr}="/${url}"${after.replace(/\s*\/?$/, '')} integrity="${integrityOf(bytes)}"${cors}>`;
-  });
+  return html.replace(
+    /<(script|link)\b([^>]*?)\s(src|href)="\/?([^"]+)"([^>]*)>/g,
+    (tag, name: string, before: string, attr: string, url: string, after: string) => {
+      const bytes = files.get(url);
+      if (!bytes || /\bintegrity=/.test(tag)) return tag;
+      const cors = /\bcrossorigin\b/.test(tag) ? '' : ' crossorigin';
+      return `<${name}${before} ${attr}="/${url}"${after.replace(/\s*\/?$/, '')} integrity="${integrityOf(bytes)}"${cors}>`;
+    },
+  );
 }
 
 /**
@@ -33,7 +36,8 @@ export function staticAssets(outDir: string): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       const files = new Map<string, string | Uint8Array>();
-      for (const item of Object.values(bundle)) files.set(item.fileName, item.type === 'chunk' ? item.code : item.source);
+      for (const item of Object.values(bundle))
+        files.set(item.fileName, item.type === 'chunk' ? item.code : item.source);
       const page = bundle['index.html'];
       if (page?.type === 'asset') page.source = addIntegrity(String(page.source), files);
     },
@@ -45,7 +49,12 @@ export function staticAssets(outDir: string): Plugin {
         });
       for (const file of walk(outDir).filter((f) => COMPRESSIBLE.test(f))) {
         const bytes = readFileSync(file);
-        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(bytes, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+          }),
+        );
         writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
       }
     },

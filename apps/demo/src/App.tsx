@@ -38,10 +38,21 @@ export function App() {
   let page;
   switch (route.page) {
     case 'fill':
-      page = <FillForm formId={route.formId} version={route.version} {...(route.submissionId ? { submissionId: route.submissionId } : {})} />;
+      page = (
+        <FillForm
+          formId={route.formId}
+          version={route.version}
+          {...(route.submissionId ? { submissionId: route.submissionId } : {})}
+        />
+      );
       break;
     case 'submissions':
-      page = <Submissions {...(route.formId ? { formId: route.formId } : {})} {...(route.status ? { status: route.status } : {})} />;
+      page = (
+        <Submissions
+          {...(route.formId ? { formId: route.formId } : {})}
+          {...(route.status ? { status: route.status } : {})}
+        />
+      );
       break;
     case 'submission':
       page = <SubmissionPage id={route.id} />;
@@ -59,7 +70,13 @@ export function App() {
       page = <CasePage id={route.id} />;
       break;
     case 'caseForm':
-      page = <CaseForm caseId={route.id} formId={route.formId} {...(route.submissionId ? { submissionId: route.submissionId } : {})} />;
+      page = (
+        <CaseForm
+          caseId={route.id}
+          formId={route.formId}
+          {...(route.submissionId ? { submissionId: route.submissionId } : {})}
+        />
+      );
       break;
     case 'deliveries':
       page = <Deliveries />;

@@ -17,7 +17,9 @@ export function Catalogue() {
   const [forms, setForms] = useState<FormSummary[]>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    client().listForms().then(setForms, (e: Error) => setError(e.message));
+    client()
+      .listForms()
+      .then(setForms, (e: Error) => setError(e.message));
   }, []);
   if (error) return <p role="alert">Formularerne kunne ikke hentes: {error}</p>;
   if (!forms) return <p role="status">Henter formularer …</p>;
@@ -30,7 +32,10 @@ export function Catalogue() {
             <h2>{form.title.da}</h2>
             <p>
               {form.latest ? (
-                <a href={`#/forms/${encodeURIComponent(form.id)}/${encodeURIComponent(form.latest)}`} data-form={form.id}>
+                <a
+                  href={`#/forms/${encodeURIComponent(form.id)}/${encodeURIComponent(form.latest)}`}
+                  data-form={form.id}
+                >
                   Udfyld {inSentence(form.title.da)} (version {form.latest})
                 </a>
               ) : (
@@ -38,8 +43,8 @@ export function Catalogue() {
               )}
             </p>
             <p className="muted">
-              Versioner: {form.versions.map((v) => `${v.version} (${VERSION_STATUS[v.status] ?? v.status})`).join(', ')} ·{' '}
-              <a href={`#/submissions?form=${encodeURIComponent(form.id)}`}>Indsendelser</a>
+              Versioner: {form.versions.map((v) => `${v.version} (${VERSION_STATUS[v.status] ?? v.status})`).join(', ')}{' '}
+              · <a href={`#/submissions?form=${encodeURIComponent(form.id)}`}>Indsendelser</a>
             </p>
           </li>
         ))}

@@ -27,7 +27,10 @@ export function FillForm(props: { formId: string; version: string; submissionId?
       />
       {saved?.submission.status === 'draft' ? (
         <p className="draft-saved">
-          Kladde gemt. Fortsæt senere på <a href={draftHref(saved.submission)}>{`${location.origin}${location.pathname}${draftHref(saved.submission)}`}</a>
+          Kladde gemt. Fortsæt senere på{' '}
+          <a
+            href={draftHref(saved.submission)}
+          >{`${location.origin}${location.pathname}${draftHref(saved.submission)}`}</a>
         </p>
       ) : null}
       {saved ? (

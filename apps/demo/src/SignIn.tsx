@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { signInProviders, signOut, startSignIn, whoAmI, type Me, type SignInProvider } from './auth.js';
 
-const ROLE_NAMES: Record<string, string> = { caseworker: 'sagsbehandler', fagkonsulent: 'fagkonsulent', leder: 'leder', auditor: 'revisor', admin: 'administrator' };
+const ROLE_NAMES: Record<string, string> = {
+  caseworker: 'sagsbehandler',
+  fagkonsulent: 'fagkonsulent',
+  leder: 'leder',
+  auditor: 'revisor',
+  admin: 'administrator',
+};
 
 /** Who is signed in (name, roles, municipality) with «Log ud», or a choice of municipality with «Log ind». */
 export function SignIn() {

@@ -34,16 +34,29 @@ function receiptProps(submission: Submission, form: FormVersion) {
 }
 
 // JSON Patch operations of a revision, as the Danish page says them.
-const OP_TEXT: Record<string, string> = { add: 'Tilføjet', remove: 'Fjernet', replace: 'Ændret', move: 'Flyttet', copy: 'Kopieret' };
+const OP_TEXT: Record<string, string> = {
+  add: 'Tilføjet',
+  remove: 'Fjernet',
+  replace: 'Ændret',
+  move: 'Flyttet',
+  copy: 'Kopieret',
+};
 
 function useSubmission(id: string) {
-  const [state, setState] = useState<{ submission: Submission; form: FormVersion; revisions: SubmissionRevisionView[] }>();
+  const [state, setState] = useState<{
+    submission: Submission;
+    form: FormVersion;
+    revisions: SubmissionRevisionView[];
+  }>();
   const [error, setError] = useState<string>();
   useEffect(() => {
     const api = client();
     (async () => {
       const { submission } = await api.getSubmission(id);
-      const [form, revisions] = await Promise.all([api.getForm(submission.formId, submission.version), api.getRevisions(id)]);
+      const [form, revisions] = await Promise.all([
+        api.getForm(submission.formId, submission.version),
+        api.getRevisions(id),
+      ]);
       setState({ submission, form, revisions });
     })().catch((e: Error) => setError(e.message));
   }, [id]);
@@ -67,13 +80,15 @@ export function SubmissionPage(props: { id: string }) {
       </p>
       <h1 id="submission-title">{form.manifest.title.da}</h1>
       <p>
-        Status: <span className={`status status--${submission.status}`}>{STATUS_TEXT[submission.status] ?? submission.status}</span> · revision{' '}
-        {submission.revision}
+        Status:{' '}
+        <span className={`status status--${submission.status}`}>
+          {STATUS_TEXT[submission.status] ?? submission.status}
+        </span>{' '}
+        · revision {submission.revision}
         {submission.status === 'draft' ? (
           <>
             {' '}
-            ·{' '}
-            <a href={draftHref(submission)}>Fortsæt kladden</a>
+            · <a href={draftHref(submission)}>Fortsæt kladden</a>
           </>
         ) : null}
       </p>
@@ -85,8 +100,8 @@ export function SubmissionPage(props: { id: string }) {
       <ol className="revisions">
         {revisions.map((r) => (
           <li key={r.revision}>
-            <strong>Revision {r.revision}</strong>: {ACTION_TEXT[r.action] ?? r.action} af {r.by}, <time dateTime={r.at}>{new Date(r.at).toLocaleString('da-DK')}</time> –{' '}
-            {STATUS_TEXT[r.status] ?? r.status}
+            <strong>Revision {r.revision}</strong>: {ACTION_TEXT[r.action] ?? r.action} af {r.by},{' '}
+            <time dateTime={r.at}>{new Date(r.at).toLocaleString('da-DK')}</time> – {STATUS_TEXT[r.status] ?? r.status}
             {r.changes.length > 0 ? (
               <details>
                 <summary>{r.changes.length} ændringer</summary>

@@ -29,7 +29,11 @@ function useDebounced(value: string): string {
 type Page = { items: SubmissionListItem[]; nextCursor?: string };
 
 function criteriaOf(formId: string | undefined, status: string | undefined, q: string) {
-  return { ...(formId ? { formId } : {}), ...(status ? { status: status as Submission['status'] } : {}), ...(q ? { q } : {}) };
+  return {
+    ...(formId ? { formId } : {}),
+    ...(status ? { status: status as Submission['status'] } : {}),
+    ...(q ? { q } : {}),
+  };
 }
 
 /**
@@ -45,7 +49,9 @@ export function Submissions(props: { formId?: string; status?: string }) {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
   useEffect(() => {
-    client().listForms().then(setForms, () => undefined);
+    client()
+      .listForms()
+      .then(setForms, () => undefined);
   }, []);
   const criteria = criteriaOf(props.formId, props.status, q);
   useEffect(() => {
@@ -65,7 +71,11 @@ export function Submissions(props: { formId?: string; status?: string }) {
     client()
       .listSubmissions({ ...criteria, cursor })
       .then(
-        (next) => setPage((p) => ({ items: [...(p?.items ?? []), ...next.items], ...(next.nextCursor ? { nextCursor: next.nextCursor } : {}) })),
+        (next) =>
+          setPage((p) => ({
+            items: [...(p?.items ?? []), ...next.items],
+            ...(next.nextCursor ? { nextCursor: next.nextCursor } : {}),
+          })),
         (e: Error) => setError(e.message),
       )
       .finally(() => setLoadingMore(false));
@@ -81,7 +91,9 @@ export function Submissions(props: { formId?: string; status?: string }) {
   const title = (id: string) => forms.find((f) => f.id === id)?.title.da ?? id;
   const items = page?.items;
   const cursor = page?.nextCursor;
-  const count = items ? `${items.length}${page?.nextCursor ? '+' : ''} ${items.length === 1 ? 'indsendelse' : 'indsendelser'}` : '';
+  const count = items
+    ? `${items.length}${page?.nextCursor ? '+' : ''} ${items.length === 1 ? 'indsendelse' : 'indsendelser'}`
+    : '';
   return (
     <section aria-labelledby="submissions-title">
       <h1 id="submissions-title">Indsendelser</h1>
@@ -126,14 +138,20 @@ export function Submissions(props: { formId?: string; status?: string }) {
       {error ? <p role="alert">Indsendelserne kunne ikke hentes: {error}</p> : null}
       {/* One live region for loading, the count and the empty state, so a search's outcome is announced. */}
       <p role="status" className={items && items.length === 0 ? 'empty' : 'muted'}>
-        {!items && !error ? 'Henter …' : !items ? '' : items.length > 0 ? `Viser ${count}` : q ? `Ingen indsendelser matcher «${q}».` : 'Der er ingen indsendelser endnu.'}
+        {!items && !error
+          ? 'Henter …'
+          : !items
+            ? ''
+            : items.length > 0
+              ? `Viser ${count}`
+              : q
+                ? `Ingen indsendelser matcher «${q}».`
+                : 'Der er ingen indsendelser endnu.'}
       </p>
       {items && items.length > 0 ? (
         <div className="table-scroll">
           <table className="table">
-            <caption>
-              Indsendelser, nyeste ændring først{q ? ` – søgning: «${q}»` : ''}
-            </caption>
+            <caption>Indsendelser, nyeste ændring først{q ? ` – søgning: «${q}»` : ''}</caption>
             <thead>
               <tr>
                 <th scope="col">Formular</th>

@@ -38,7 +38,10 @@ export function Worklist() {
           </thead>
           <tbody>
             {items.map((d) => (
-              <tr key={`${d.submissionId}:${d.ruleId}:${d.path}:${d.due}`} className={d.status === 'overdue' ? 'worklist-overdue' : undefined}>
+              <tr
+                key={`${d.submissionId}:${d.ruleId}:${d.path}:${d.due}`}
+                className={d.status === 'overdue' ? 'worklist-overdue' : undefined}
+              >
                 <td>
                   <time dateTime={d.due}>{d.due}</time>
                 </td>
@@ -47,7 +50,11 @@ export function Worklist() {
                   <a href={`#/sager/${encodeURIComponent(d.caseId)}`}>{d.caseTitle}</a>
                 </td>
                 <td>
-                  <a href={`#/forms/${encodeURIComponent(d.formId)}/${encodeURIComponent(d.version)}?submission=${encodeURIComponent(d.submissionId)}`}>{d.formId}</a>
+                  <a
+                    href={`#/forms/${encodeURIComponent(d.formId)}/${encodeURIComponent(d.version)}?submission=${encodeURIComponent(d.submissionId)}`}
+                  >
+                    {d.formId}
+                  </a>
                 </td>
                 <td>{d.label.da}</td>
                 <td>

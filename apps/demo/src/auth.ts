@@ -54,7 +54,16 @@ export async function startSignIn(provider: SignInProvider): Promise<void> {
   const as = await metadata(provider.issuer);
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
-  store().setItem(PENDING, JSON.stringify({ issuer: provider.issuer, clientId: provider.clientId, verifier, state, hash: window.location.hash }));
+  store().setItem(
+    PENDING,
+    JSON.stringify({
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      verifier,
+      state,
+      hash: window.location.hash,
+    }),
+  );
   const url = new URL(as.authorization_endpoint!);
   url.search = new URLSearchParams({
     client_id: provider.clientId,
@@ -75,12 +84,26 @@ export async function completeSignIn(): Promise<void> {
   const pendingText = store().getItem(PENDING);
   if (!pendingText || !(params.searchParams.has('code') || params.searchParams.has('error'))) return;
   store().removeItem(PENDING);
-  const pending = JSON.parse(pendingText) as { issuer: string; clientId: string; verifier: string; state: string; hash: string };
+  const pending = JSON.parse(pendingText) as {
+    issuer: string;
+    clientId: string;
+    verifier: string;
+    state: string;
+    hash: string;
+  };
   try {
     const as = await metadata(pending.issuer);
     const client: oauth.Client = { client_id: pending.clientId };
     const callback = oauth.validateAuthResponse(as, client, params, pending.state);
-    const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), callback, redirectUri(), pending.verifier, insecure(pending.issuer));
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      callback,
+      redirectUri(),
+      pending.verifier,
+      insecure(pending.issuer),
+    );
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
     const session: Session = {
       accessToken: tokens.access_token,

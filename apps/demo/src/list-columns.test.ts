@@ -10,8 +10,12 @@ describe('submission list columns', () => {
   });
 
   it('names a person by name and a key as «API-nøgle»', () => {
-    expect(creatorText({ createdBy: 'oidc:u1', creator: { kind: 'person', label: 'Sara Sagsbehandler' } })).toBe('Sara Sagsbehandler');
-    expect(creatorText({ createdBy: 'demo-dev', creator: { kind: 'system', label: 'demo-dev' } })).toBe('API-nøgle demo-dev');
+    expect(creatorText({ createdBy: 'oidc:u1', creator: { kind: 'person', label: 'Sara Sagsbehandler' } })).toBe(
+      'Sara Sagsbehandler',
+    );
+    expect(creatorText({ createdBy: 'demo-dev', creator: { kind: 'system', label: 'demo-dev' } })).toBe(
+      'API-nøgle demo-dev',
+    );
     expect(creatorText({ createdBy: 'demo-dev' })).toBe('demo-dev');
   });
 });

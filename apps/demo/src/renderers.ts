@@ -8,4 +8,12 @@ import raadgivningslog from '@skema/renderer-raadgivningslog';
 import trivsel from '@skema/renderer-trivsel';
 
 /** Every renderer plugin, registered through SkemaForm's `renderers` (one stable array). */
-export const renderers: readonly JsonFormsRendererRegistryEntry[] = [...cpr, ...date, ...dkk, ...trivsel, ...raadgivningslog, ...approvals, ...attachment];
+export const renderers: readonly JsonFormsRendererRegistryEntry[] = [
+  ...cpr,
+  ...date,
+  ...dkk,
+  ...trivsel,
+  ...raadgivningslog,
+  ...approvals,
+  ...attachment,
+];

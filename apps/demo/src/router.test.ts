@@ -10,7 +10,11 @@ describe('parseRoute', () => {
   });
 
   it('keeps the other routes', () => {
-    expect(parseRoute('#/forms/underretning/1.0.0')).toEqual({ page: 'fill', formId: 'underretning', version: '1.0.0' });
+    expect(parseRoute('#/forms/underretning/1.0.0')).toEqual({
+      page: 'fill',
+      formId: 'underretning',
+      version: '1.0.0',
+    });
     expect(parseRoute('#/submissions?form=underretning')).toEqual({ page: 'submissions', formId: 'underretning' });
     expect(parseRoute('#/administration')).toEqual({ page: 'catalogue' });
     expect(parseRoute('')).toEqual({ page: 'catalogue' });
@@ -41,7 +45,16 @@ describe('case routes', () => {
   });
 
   it('#/sager/{id}/skema/{formId} fills a form in the case, new or stored', () => {
-    expect(parseRoute('#/sager/c1/skema/leveranceaftale')).toEqual({ page: 'caseForm', id: 'c1', formId: 'leveranceaftale' });
-    expect(parseRoute('#/sager/c1/skema/leveranceaftale?submission=s9')).toEqual({ page: 'caseForm', id: 'c1', formId: 'leveranceaftale', submissionId: 's9' });
+    expect(parseRoute('#/sager/c1/skema/leveranceaftale')).toEqual({
+      page: 'caseForm',
+      id: 'c1',
+      formId: 'leveranceaftale',
+    });
+    expect(parseRoute('#/sager/c1/skema/leveranceaftale?submission=s9')).toEqual({
+      page: 'caseForm',
+      id: 'c1',
+      formId: 'leveranceaftale',
+      submissionId: 's9',
+    });
   });
 });

@@ -50,12 +50,19 @@ type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
 async function giveConsent(provider: Provider, details: Interaction, req: Request, res: Response): Promise<void> {
   const { accountId } = details.session ?? {};
   const clientId = String(details.params.client_id);
-  const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: accountId!, clientId });
+  const grant = details.grantId
+    ? await provider.Grant.find(details.grantId)
+    : new provider.Grant({ accountId: accountId!, clientId });
   if (!grant) throw new Error('grant not found');
-  const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+  const missing = details.prompt.details as {
+    missingOIDCScope?: string[];
+    missingOIDCClaims?: string[];
+    missingResourceScopes?: Record<string, string[]>;
+  };
   if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
   if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-  for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+  for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+    grant.addResourceScope(resource, scopes.join(' '));
   const grantId = await grant.save();
   await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
 }
@@ -78,7 +85,11 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       tenant,
       keys: keys.get(tenant)!,
       audience: DEV_AUDIENCE,
-      client: { clientId: DEV_CLIENT_ID, redirectUris: options.redirectUris, postLogoutRedirectUris: options.redirectUris },
+      client: {
+        clientId: DEV_CLIENT_ID,
+        redirectUris: options.redirectUris,
+        postLogoutRedirectUris: options.redirectUris,
+      },
       cookieKeys,
       ...(options.accessTokenTtl ? { accessTokenTtl: options.accessTokenTtl } : {}),
     });
@@ -97,30 +108,52 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       res
         .type('html')
         .set('Cache-Control', 'no-store')
-        .send(loginPage({ action: `/${tenant}/interaction/${details.uid}`, tenantName: TENANT_NAMES[tenant], users: DEMO_USERS.filter((u) => u.tenant === tenant), clientName: 'Skema demo' }));
+        .send(
+          loginPage({
+            action: `/${tenant}/interaction/${details.uid}`,
+            tenantName: TENANT_NAMES[tenant],
+            users: DEMO_USERS.filter((u) => u.tenant === tenant),
+            clientName: 'Skema demo',
+          }),
+        );
     } catch (e) {
       next(e);
     }
   });
-  app.post('/:tenant/interaction/:uid', express.urlencoded({ extended: false, limit: '4kb' }), async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      const provider = providerOf(req);
-      if (!provider) return next();
-      await provider.interactionDetails(req, res);
-      const user = demoUser(String((req.body as Record<string, unknown>).user ?? ''));
-      if (!user || user.tenant !== req.params.tenant) return void res.status(400).type('text').send('Unknown demo user');
-      await provider.interactionFinished(req, res, { login: { accountId: user.id } }, { mergeWithLastSubmission: false });
-    } catch (e) {
-      next(e);
-    }
-  });
+  app.post(
+    '/:tenant/interaction/:uid',
+    express.urlencoded({ extended: false, limit: '4kb' }),
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const provider = providerOf(req);
+        if (!provider) return next();
+        await provider.interactionDetails(req, res);
+        const user = demoUser(String((req.body as Record<string, unknown>).user ?? ''));
+        if (!user || user.tenant !== req.params.tenant)
+          return void res.status(400).type('text').send('Unknown demo user');
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: user.id } },
+          { mergeWithLastSubmission: false },
+        );
+      } catch (e) {
+        next(e);
+      }
+    },
+  );
   for (const tenant of DEV_TENANTS) {
     // Looked up per request: a key rotation swaps the provider underneath.
     app.use(`/${tenant}`, (req, res) => providers.get(tenant)!.handle(req, res));
   }
 
   const server: Server = createServer(app);
-  await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail).listen(options.port ?? 0, host));
+  await new Promise<void>((ok, fail) =>
+    server
+      .once('listening', ok)
+      .once('error', fail)
+      .listen(options.port ?? 0, host),
+  );
   const { port } = server.address() as AddressInfo;
   url = options.publicUrl?.(port) ?? `http://${host}:${port}`;
   for (const tenant of DEV_TENANTS) rebuild(tenant);

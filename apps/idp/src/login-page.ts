@@ -17,7 +17,12 @@ function escape(text: string): string {
  * fieldset with a legend, and a submit button, so it works by keyboard and screen reader alone.
  * No password: this provider is for development and tests only.
  */
-export function loginPage(options: { action: string; tenantName: string; users: readonly DemoUser[]; clientName: string }): string {
+export function loginPage(options: {
+  action: string;
+  tenantName: string;
+  users: readonly DemoUser[];
+  clientName: string;
+}): string {
   const choices = options.users
     .map(
       (u, i) =>

@@ -51,8 +51,17 @@ export function buildProvider(options: ProviderOptions): Provider {
     scopes: ['openid', 'profile', API_SCOPE],
     claims: { openid: ['sub'], profile: ['name'] },
     pkce: { required: () => true },
-    ttl: { AccessToken: options.accessTokenTtl ?? 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
-    interactions: { url: (_ctx: KoaContextWithOIDC, interaction) => `/${options.tenant}/interaction/${interaction.uid}` },
+    ttl: {
+      AccessToken: options.accessTokenTtl ?? 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
+    interactions: {
+      url: (_ctx: KoaContextWithOIDC, interaction) => `/${options.tenant}/interaction/${interaction.uid}`,
+    },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {

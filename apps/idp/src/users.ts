@@ -15,8 +15,20 @@ export interface DemoUser {
 }
 
 const NAMES: Record<DevTenant, Record<DevRole, string>> = {
-  demo: { sagsbehandler: 'Signe Sagsbehandler', fagkonsulent: 'Frederik Fagkonsulent', leder: 'Lene Leder', admin: 'Anders Administrator', auditor: 'Aase Revisor' },
-  demo2: { sagsbehandler: 'Søren Sagsbehandler', fagkonsulent: 'Freja Fagkonsulent', leder: 'Lars Leder', admin: 'Astrid Administrator', auditor: 'Arne Revisor' },
+  demo: {
+    sagsbehandler: 'Signe Sagsbehandler',
+    fagkonsulent: 'Frederik Fagkonsulent',
+    leder: 'Lene Leder',
+    admin: 'Anders Administrator',
+    auditor: 'Aase Revisor',
+  },
+  demo2: {
+    sagsbehandler: 'Søren Sagsbehandler',
+    fagkonsulent: 'Freja Fagkonsulent',
+    leder: 'Lars Leder',
+    admin: 'Astrid Administrator',
+    auditor: 'Arne Revisor',
+  },
 };
 
 /** One demo user per role and municipality (documented in apps/idp/README.md). */

@@ -5,6 +5,8 @@ try {
   await import('../dist/bin.js');
 } catch (e) {
   if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('dist/bin.js')) throw e;
-  console.error('skema: @skema/cli is not built yet; run "npm run build" (or npx turbo run build --filter=@skema/cli...) first.');
+  console.error(
+    'skema: @skema/cli is not built yet; run "npm run build" (or npx turbo run build --filter=@skema/cli...) first.',
+  );
   process.exitCode = 70;
 }

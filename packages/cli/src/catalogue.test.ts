@@ -18,11 +18,26 @@ const MUST_FORMS: Record<string, string> = {
   IND: 'indsatsplan',
 };
 
-describe('the specification\'s rules (spec-rules.json)', () => {
+describe("the specification's rules (spec-rules.json)", () => {
   it('lists every rule of the twelve forms and the cross-cutting rules once, with section and severity', () => {
     const count = (prefix: string) => specRules.filter((r) => r.id.startsWith(`${prefix}-`)).length;
     // The spec's own numbers: §3.1–3.12 and §4, so a lost line cannot go unnoticed.
-    const counts = { HEN: 25, LOG: 8, OPS: 8, LEV: 19, RAP: 8, FOR: 7, UND: 10, EVA: 6, TRV: 2, IND: 4, AFT: 10, FRL: 7, GEN: 5, DP: 11 };
+    const counts = {
+      HEN: 25,
+      LOG: 8,
+      OPS: 8,
+      LEV: 19,
+      RAP: 8,
+      FOR: 7,
+      UND: 10,
+      EVA: 6,
+      TRV: 2,
+      IND: 4,
+      AFT: 10,
+      FRL: 7,
+      GEN: 5,
+      DP: 11,
+    };
     expect(Object.fromEntries(Object.keys(counts).map((p) => [p, count(p)]))).toEqual(counts);
     expect(new Set(specRules.map((r) => r.id)).size).toBe(specRules.length);
     for (const r of specRules) {
@@ -43,24 +58,39 @@ describe('rule catalogue (skema rules)', () => {
         const rule = byId.get(entry.id);
         return !rule || !severitiesOf(rule).includes(entry.severity);
       })
-      .map((entry) => `${entry.id} [${entry.severity}] (${entry.plugin}) → spec: ${byId.get(entry.id) ? severitiesOf(byId.get(entry.id)!).join('+') : 'not named'}`);
+      .map(
+        (entry) =>
+          `${entry.id} [${entry.severity}] (${entry.plugin}) → spec: ${byId.get(entry.id) ? severitiesOf(byId.get(entry.id)!).join('+') : 'not named'}`,
+      );
     expect(wrong).toEqual([]);
   });
 
   it('implements every rule of the specification at its default severity, or records why not (da and en)', () => {
     const wrong = specRules
       .filter((rule) => {
-        const implemented = catalogue.some((entry) => entry.id === rule.id && entry.severity === SPEC_SEVERITY[rule.severity]);
+        const implemented = catalogue.some(
+          (entry) => entry.id === rule.id && entry.severity === SPEC_SEVERITY[rule.severity],
+        );
         const reason = rule.notCheckedBecause;
         return !implemented && !(reason?.da.trim() && reason.en.trim());
       })
-      .map((rule) => `${rule.id} [${rule.severity}] → ${catalogue.filter((e) => e.id === rule.id).map((e) => e.severity).join('+') || 'missing, no notCheckedBecause'}`);
+      .map(
+        (rule) =>
+          `${rule.id} [${rule.severity}] → ${
+            catalogue
+              .filter((e) => e.id === rule.id)
+              .map((e) => e.severity)
+              .join('+') || 'missing, no notCheckedBecause'
+          }`,
+      );
     expect(wrong).toEqual([]);
   });
 
   it('covers every E rule of the six must-forms as an error rule of that form', () => {
     const mustRules = specRules.filter((r) => r.severity === 'E' && MUST_FORMS[r.id.split('-')[0]!]);
-    expect(mustRules.map((r) => r.id)).toEqual(expect.arrayContaining(['HEN-02', 'HEN-25', 'LOG-06', 'LEV-17', 'UND-10', 'EVA-05', 'IND-02']));
+    expect(mustRules.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['HEN-02', 'HEN-25', 'LOG-06', 'LEV-17', 'UND-10', 'EVA-05', 'IND-02']),
+    );
     expect(mustRules.length).toBeGreaterThan(40);
     const missing = mustRules
       .map((r) => ({ id: r.id, form: MUST_FORMS[r.id.split('-')[0]!]! }))
@@ -75,7 +105,10 @@ describe('rule catalogue (skema rules)', () => {
     for (const locale of ['da', 'en'] as const) {
       const io = captureIo();
       await rulesCommand.run(['--locale', locale], io);
-      for (const rule of unchecked) expect(io.text()).toContain(`${rule.id.padEnd(8)} ${SPEC_SEVERITY[rule.severity].padEnd(8)} §${rule.section.padEnd(5)} ${rule.notCheckedBecause![locale]}`);
+      for (const rule of unchecked)
+        expect(io.text()).toContain(
+          `${rule.id.padEnd(8)} ${SPEC_SEVERITY[rule.severity].padEnd(8)} §${rule.section.padEnd(5)} ${rule.notCheckedBecause![locale]}`,
+        );
     }
   });
 });
@@ -84,8 +117,14 @@ describe('the date a rule judges in the catalogue (skema rules)', () => {
   it('HEN-05 judges the reference date, LOG-03 today and UND-05 the date it was sent, in both languages', async () => {
     expect(catalogue.find((r) => r.id === 'HEN-05')?.judgedDate).toMatchObject({ kind: 'reference' });
     expect(catalogue.find((r) => r.id === 'LOG-03')?.judgedDate).toMatchObject({ kind: 'today' });
-    expect(catalogue.find((r) => r.id === 'UND-05')?.judgedDate).toMatchObject({ kind: 'field', pointer: '/sendtDato' });
-    for (const [locale, text] of [['da', 'bedømmer: referencedatoen'], ['en', 'judges: the reference date']] as const) {
+    expect(catalogue.find((r) => r.id === 'UND-05')?.judgedDate).toMatchObject({
+      kind: 'field',
+      pointer: '/sendtDato',
+    });
+    for (const [locale, text] of [
+      ['da', 'bedømmer: referencedatoen'],
+      ['en', 'judges: the reference date'],
+    ] as const) {
       const io = captureIo();
       await rulesCommand.run(['--locale', locale], io);
       const lines = io.text().split('\n');

@@ -10,7 +10,10 @@ import { FIXTURES, fixtureCopy } from './test-helpers.js';
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
 function skema(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, SKEMA_SCHEMAS_DIR: FIXTURES } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, SKEMA_SCHEMAS_DIR: FIXTURES },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,7 +25,8 @@ function copy(): string {
   return c.dir;
 }
 
-const example = (version: string, kind: 'valid' | 'invalid', name: string) => join(FIXTURES, 'testskema', version, 'examples', kind, `${name}.json`);
+const example = (version: string, kind: 'valid' | 'invalid', name: string) =>
+  join(FIXTURES, 'testskema', version, 'examples', kind, `${name}.json`);
 
 describe('skema (built binary)', () => {
   it('is built with a shebang', () => {
@@ -33,7 +37,8 @@ describe('skema (built binary)', () => {
   it('--help lists every command; no command is a usage error', () => {
     const help = skema('--help');
     expect(help.code).toBe(0);
-    for (const name of ['check', 'validate', 'types', 'diff', 'rules', 'lock', 'migrate']) expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['check', 'validate', 'types', 'diff', 'rules', 'lock', 'migrate'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(skema().code).toBe(2);
     expect(skema('help', 'validate').stdout).toContain('Usage: skema validate <formId>@<version> <file.json>');
   });
@@ -66,7 +71,9 @@ describe('skema (built binary)', () => {
       expect.stringMatching(/^testskema\/2\.0\.0\/uischema\.json: malformed JSON \(/),
       'testskema/1.1.0/i18n/en.json: missing "kategori.Voksne" (English label of an enum value)',
       'testskema/1.1.0/i18n/en.json: missing "kategori.Voksne" (present in da.json)',
-      expect.stringMatching(/^forms\.lock\.json: testskema@1\.1\.0 is published and immutable, but its content changed/),
+      expect.stringMatching(
+        /^forms\.lock\.json: testskema@1\.1\.0 is published and immutable, but its content changed/,
+      ),
       `✗ 4 problem(s) in ${dir}`,
     ]);
   });
@@ -74,9 +81,20 @@ describe('skema (built binary)', () => {
   it('validate prints localized errors with pointer and code, and exits 1 when invalid', () => {
     const da = skema('validate', 'testskema@1.1.0', example('1.1.0', 'invalid', 'forkert-cpr'), '--example');
     expect(da.code).toBe(1);
-    expect(da.stdout).toMatch(/^testskema@1\.1\.0 \(indsendelse, dato \d{4}-\d{2}-\d{2}\): ugyldig — 1 fejl, 0 advarsler$/m);
+    expect(da.stdout).toMatch(
+      /^testskema@1\.1\.0 \(indsendelse, dato \d{4}-\d{2}-\d{2}\): ugyldig — 1 fejl, 0 advarsler$/m,
+    );
     expect(da.stdout).toMatch(/^ {2}fejl +\/borger\/cpr +format +«CPR-nummer» skal være et gyldigt CPR-nummer/m);
-    const en = skema('validate', 'testskema@1.1.0', example('1.1.0', 'invalid', 'forkert-cpr'), '--example', '--locale', 'en', '--today', '2026-06-01');
+    const en = skema(
+      'validate',
+      'testskema@1.1.0',
+      example('1.1.0', 'invalid', 'forkert-cpr'),
+      '--example',
+      '--locale',
+      'en',
+      '--today',
+      '2026-06-01',
+    );
     expect(en.stdout).toMatch(/^testskema@1\.1\.0 \(submission, today 2026-06-01\): invalid — 1 errors, 0 warnings$/m);
     expect(en.stdout).toMatch(/"CPR number" must be a valid CPR number/);
   });
@@ -91,7 +109,10 @@ describe('skema (built binary)', () => {
     const json = skema('validate', 'testskema@^1.0.0', incomplete, '--json', '--today', '2026-06-01');
     const result = JSON.parse(json.stdout);
     expect(result.receipt).toMatchObject({ formId: 'testskema', version: '1.1.0' });
-    expect(result.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`).sort()).toEqual(['/kategori required', '/samtykke required']);
+    expect(result.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`).sort()).toEqual([
+      '/kategori required',
+      '/samtykke required',
+    ]);
   });
 
   it('validate explains bad input with exit code 2', () => {
@@ -110,12 +131,16 @@ describe('skema (built binary)', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('testskema 1.0.0 → 2.0.0: 7 change(s), required bump: major');
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}major +property-removed +#\/properties\/telefon +property "telefon" removed$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^ {2}major +property-removed +#\/properties\/telefon +property "telefon" removed$/),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}minor +property-added +#\/properties\/bemaerkning/));
     expect(lines.at(-1)).toBe('✓ 2.0.0 is a sufficient version number after 1.0.0');
     const da = skema('diff', 'testskema', '1.0.0', '2.0.0').stdout.trim().split('\n');
     expect(da[0]).toBe('testskema 1.0.0 → 2.0.0: 7 ændring(er), krævet versionsløft: major');
-    expect(da).toContainEqual(expect.stringMatching(/^ {2}major +property-removed +#\/properties\/telefon +feltet "telefon" er fjernet$/));
+    expect(da).toContainEqual(
+      expect.stringMatching(/^ {2}major +property-removed +#\/properties\/telefon +feltet "telefon" er fjernet$/),
+    );
     const json = JSON.parse(skema('diff', 'testskema', '1.0.0', '1.1.0', '--json').stdout);
     expect(json).toMatchObject({ required: 'minor', sufficient: true });
     expect(skema('diff', 'testskema', '1.0.0', '9.0.0').code).toBe(2);
@@ -126,7 +151,9 @@ describe('skema (built binary)', () => {
     const r = skema('types', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Generated 3 form type(s) and index.ts in ${out}`);
-    expect(readFileSync(join(out, 'testskema/1.1.0.ts'), 'utf8')).toMatch(/export interface Testskema_1_1_0 \{[^}]*bemaerkning\?: string;/s);
+    expect(readFileSync(join(out, 'testskema/1.1.0.ts'), 'utf8')).toMatch(
+      /export interface Testskema_1_1_0 \{[^}]*bemaerkning\?: string;/s,
+    );
     expect(readFileSync(join(out, 'index.ts'), 'utf8')).toContain("'testskema@2.0.0': Testskema_2_0_0;");
   });
 
@@ -163,8 +190,16 @@ describe('skema (built binary)', () => {
 
   it('migrate prints only the migrated data on stdout, so it can be redirected; the summary goes to stderr', () => {
     const stored = join(copy(), 'stored.json');
-    const example = JSON.parse(readFileSync(join(schemasDir(), 'indsatsplan/1.0.0/examples/valid/faldende-trivsel-foregribende-indsats.json'), 'utf8'));
-    writeFileSync(stored, JSON.stringify({ formId: 'indsatsplan', version: '1.0.0', status: 'submitted', data: example.data }));
+    const example = JSON.parse(
+      readFileSync(
+        join(schemasDir(), 'indsatsplan/1.0.0/examples/valid/faldende-trivsel-foregribende-indsats.json'),
+        'utf8',
+      ),
+    );
+    writeFileSync(
+      stored,
+      JSON.stringify({ formId: 'indsatsplan', version: '1.0.0', status: 'submitted', data: example.data }),
+    );
     const r = skema('migrate', stored, '--to', '2.0.0', '--today', example.today, '--schemas', schemasDir());
     expect(r.stderr).toBe('indsatsplan 1.0.0 → 2.0.0 migreret (1.0.0 → 2.0.0: patch): gyldig\n');
     expect(r.code).toBe(0);
@@ -175,7 +210,12 @@ describe('skema (built binary)', () => {
   it('rules --json prints the catalogue', () => {
     const r = skema('rules', '--json');
     expect(r.code).toBe(0);
-    const catalogue = JSON.parse(r.stdout) as Array<{ id: string; severity: string; forms: string[]; hasTests: boolean }>;
+    const catalogue = JSON.parse(r.stdout) as Array<{
+      id: string;
+      severity: string;
+      forms: string[];
+      hasTests: boolean;
+    }>;
     expect(Array.isArray(catalogue)).toBe(true);
     for (const entry of catalogue) {
       expect(entry.id).toMatch(/^[A-Z]+-\d+$/);

@@ -30,15 +30,17 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import('./commands/rules.js')).rulesCommand,
   },
   migrate: {
-    summary: 'Migrate submission data to a later form version and validate it (a file, or a stored submission through the API)',
+    summary:
+      'Migrate submission data to a later form version and validate it (a file, or a stored submission through the API)',
     load: async () => (await import('./commands/migrate.js')).migrateCommand,
   },
   pdf: {
-    summary: 'Render a submission as an archival PDF/A document (from a file, or the server\'s through the API)',
+    summary: "Render a submission as an archival PDF/A document (from a file, or the server's through the API)",
     load: async () => (await import('./commands/pdf.js')).pdfCommand,
   },
   prefill: {
-    summary: 'Dry-run a form version\'s prefill mappings from files: the case and other forms\' data, with where each value came from',
+    summary:
+      "Dry-run a form version's prefill mappings from files: the case and other forms' data, with where each value came from",
     load: async () => (await import('./commands/prefill.js')).prefillCommand,
   },
   lock: {
@@ -62,7 +64,7 @@ export function helpText(): string {
     'Commands:',
     ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'Every command takes --schemas DIR (default: the repository\'s schemas/ or $SKEMA_SCHEMAS_DIR).',
+    "Every command takes --schemas DIR (default: the repository's schemas/ or $SKEMA_SCHEMAS_DIR).",
     'Run "skema help <command>" for its options. Exit codes: 0 ok, 1 problems found, 2 bad input.',
   ].join('\n');
 }

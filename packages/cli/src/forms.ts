@@ -26,7 +26,10 @@ export function loadAllForms(root: string): LoadedForms {
     try {
       const form = loadFormVersion(dir);
       if (form.manifest.id !== formId || form.manifest.version !== version) {
-        failures.push({ file: `${formId}/${version}/form.json`, message: `form.json says ${form.manifest.id}@${form.manifest.version}, folder says ${formId}@${version}` });
+        failures.push({
+          file: `${formId}/${version}/form.json`,
+          message: `form.json says ${form.manifest.id}@${form.manifest.version}, folder says ${formId}@${version}`,
+        });
       } else forms.push(form);
     } catch (e) {
       if (!(e instanceof FormLoadError)) throw e;
@@ -40,7 +43,10 @@ export function loadAllForms(root: string): LoadedForms {
 export function loadFormsStrict(root: string): FormVersion[] {
   const { forms, failures } = loadAllForms(root);
   const first = failures[0];
-  if (first) throw new CliError(`Cannot load ${first.file}: ${first.message}${failures.length > 1 ? ` (and ${failures.length - 1} more; run "skema check")` : ''}`);
+  if (first)
+    throw new CliError(
+      `Cannot load ${first.file}: ${first.message}${failures.length > 1 ? ` (and ${failures.length - 1} more; run "skema check")` : ''}`,
+    );
   return forms;
 }
 
@@ -49,7 +55,8 @@ export function parseFormRef(ref: string): { formId: string; version: string } {
   const at = ref.lastIndexOf('@');
   const formId = at > 0 ? ref.slice(0, at) : ref;
   const version = at > 0 ? ref.slice(at + 1) : 'latest';
-  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(formId) || version === '') throw new CliError(`"${ref}" is not a form reference (expected <formId>@<version>)`);
+  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(formId) || version === '')
+    throw new CliError(`"${ref}" is not a form reference (expected <formId>@<version>)`);
   return { formId, version };
 }
 
@@ -61,7 +68,11 @@ export function loadFormRegistry(root: string, formId: string): FormRegistry {
     throw new CliError(`Unknown form "${formId}"${known.length ? ` (known forms: ${known.join(', ')})` : ''}`);
   }
   try {
-    return new FormRegistry(formVersionDirs(root).filter((d) => relative(root, d).split(/[\\/]/)[0] === formId).map((d) => loadFormVersion(d)));
+    return new FormRegistry(
+      formVersionDirs(root)
+        .filter((d) => relative(root, d).split(/[\\/]/)[0] === formId)
+        .map((d) => loadFormVersion(d)),
+    );
   } catch (e) {
     if (e instanceof FormLoadError) throw new CliError(`Cannot load form ${formId}: ${e.message}`);
     throw e;
@@ -70,7 +81,10 @@ export function loadFormRegistry(root: string, formId: string): FormRegistry {
 
 /** The message for a version the registry does not have, listing the versions it does. */
 export function unknownVersionMessage(registry: FormRegistry, formId: string, version: string): string {
-  const known = registry.versions(formId).map((v) => `${v.manifest.version} (${v.manifest.status})`).join(', ');
+  const known = registry
+    .versions(formId)
+    .map((v) => `${v.manifest.version} (${v.manifest.status})`)
+    .join(', ');
   return `Form "${formId}" has no version ${version} (versions: ${known || 'none'})`;
 }
 
@@ -101,7 +115,9 @@ export function readJsonFile(file: string): unknown {
     text = readFileSync(resolve(file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file} (${code ?? (e as Error).message})`);
+    throw new CliError(
+      code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file} (${code ?? (e as Error).message})`,
+    );
   }
   try {
     return JSON.parse(text);

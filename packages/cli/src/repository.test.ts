@@ -5,7 +5,14 @@ import { schemasDir } from '@skema/forms';
 import { runCli } from './cli.js';
 import { captureIo } from './test-helpers.js';
 
-const MUST_FORMS = ['henvendelsesskema', 'leveranceaftale', 'underretning', 'raadgivningslog', 'evalueringsskema', 'indsatsplan'];
+const MUST_FORMS = [
+  'henvendelsesskema',
+  'leveranceaftale',
+  'underretning',
+  'raadgivningslog',
+  'evalueringsskema',
+  'indsatsplan',
+];
 
 describe('the repository schemas/', () => {
   it('pass "skema check" and contain the six must-forms', async () => {

@@ -23,25 +23,51 @@ export class SkemaAdminClient {
     return this.call('GET', `/effective/${encodeURIComponent(formId)}`, undefined, signal, true);
   }
 
-  getFormConfig(kind: Wire.FormConfigKind, formId: string, version: string, signal?: AbortSignal): Promise<Wire.FormConfigRecord> {
+  getFormConfig(
+    kind: Wire.FormConfigKind,
+    formId: string,
+    version: string,
+    signal?: AbortSignal,
+  ): Promise<Wire.FormConfigRecord> {
     return this.call('GET', one(kind, formId, version), undefined, signal);
   }
 
   /** Saves (or replaces) a draft; a published version never changes. */
-  saveDraft(kind: Wire.FormConfigKind, formId: string, version: string, document: Wire.FormConfigDocument, signal?: AbortSignal): Promise<Wire.FormConfigRecord> {
+  saveDraft(
+    kind: Wire.FormConfigKind,
+    formId: string,
+    version: string,
+    document: Wire.FormConfigDocument,
+    signal?: AbortSignal,
+  ): Promise<Wire.FormConfigRecord> {
     return this.call('PUT', one(kind, formId, version), document, signal);
   }
 
   /** Problems, the previous version, the classified diff and the bump it needs; stores nothing. */
-  check(kind: Wire.FormConfigKind, formId: string, version: string, signal?: AbortSignal): Promise<Wire.FormConfigCheck> {
+  check(
+    kind: Wire.FormConfigKind,
+    formId: string,
+    version: string,
+    signal?: AbortSignal,
+  ): Promise<Wire.FormConfigCheck> {
     return this.call('POST', `${one(kind, formId, version)}/check`, undefined, signal, true);
   }
 
-  publish(kind: Wire.FormConfigKind, formId: string, version: string, signal?: AbortSignal): Promise<Wire.FormConfigRecord> {
+  publish(
+    kind: Wire.FormConfigKind,
+    formId: string,
+    version: string,
+    signal?: AbortSignal,
+  ): Promise<Wire.FormConfigRecord> {
     return this.call('POST', `${one(kind, formId, version)}/publish`, undefined, signal);
   }
 
-  deprecate(kind: Wire.FormConfigKind, formId: string, version: string, signal?: AbortSignal): Promise<Wire.FormConfigRecord> {
+  deprecate(
+    kind: Wire.FormConfigKind,
+    formId: string,
+    version: string,
+    signal?: AbortSignal,
+  ): Promise<Wire.FormConfigRecord> {
     return this.call('POST', `${one(kind, formId, version)}/deprecate`, undefined, signal);
   }
 
@@ -51,8 +77,18 @@ export class SkemaAdminClient {
     return this.call('POST', '/preview', body, signal, true);
   }
 
-  private async call<T>(method: string, path: string, body: unknown, signal: AbortSignal | undefined, idempotent = false): Promise<T> {
-    const answer = await this.transport.call<T>(method, `/admin/form-configs${path}`, { body, idempotent, ...(signal ? { signal } : {}) });
+  private async call<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    idempotent = false,
+  ): Promise<T> {
+    const answer = await this.transport.call<T>(method, `/admin/form-configs${path}`, {
+      body,
+      idempotent,
+      ...(signal ? { signal } : {}),
+    });
     return answer.body;
   }
 }

@@ -23,13 +23,8 @@ export class SkemaAttachmentsClient {
   }
 
   async list(owner: AttachmentOwner, signal?: AbortSignal): Promise<AttachmentRecord[]> {
-    return (
-      await this.transport.call<{ items: AttachmentRecord[] }>(
-        'GET',
-        ownerPath(owner),
-        signal ? { signal } : {},
-      )
-    ).body.items;
+    return (await this.transport.call<{ items: AttachmentRecord[] }>('GET', ownerPath(owner), signal ? { signal } : {}))
+      .body.items;
   }
 
   /** The file's bytes (the read is audited). */
@@ -44,10 +39,6 @@ export class SkemaAttachmentsClient {
 
   /** Deletes a draft's or an open case's file; a submitted form's is a 409 `not-editable`. */
   async remove(id: string, signal?: AbortSignal): Promise<void> {
-    await this.transport.call<undefined>(
-      'DELETE',
-      `/attachments/${enc(id)}`,
-      signal ? { signal } : {},
-    );
+    await this.transport.call<undefined>('DELETE', `/attachments/${enc(id)}`, signal ? { signal } : {});
   }
 }

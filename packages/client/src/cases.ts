@@ -38,13 +38,19 @@ export class SkemaCasesClient {
 
   async listCases(filter: CaseListFilter = {}, signal?: AbortSignal): Promise<Wire.CasePage> {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') params.set(key, String(value));
+    for (const [key, value] of Object.entries(filter))
+      if (value !== undefined && value !== '') params.set(key, String(value));
     const qs = params.toString();
-    return (await this.transport.call<Wire.CasePage>('GET', `/cases${qs ? `?${qs}` : ''}`, signal ? { signal } : {})).body;
+    return (await this.transport.call<Wire.CasePage>('GET', `/cases${qs ? `?${qs}` : ''}`, signal ? { signal } : {}))
+      .body;
   }
 
   /** Title, borger or team. `ifMatch`: the case's ETag, or `*`. */
-  updateCase(id: string, change: Wire.CaseUpdate, options: { ifMatch: string; signal?: AbortSignal }): Promise<CaseAnswer> {
+  updateCase(
+    id: string,
+    change: Wire.CaseUpdate,
+    options: { ifMatch: string; signal?: AbortSignal },
+  ): Promise<CaseAnswer> {
     return this.caseCall('PATCH', `/${enc(id)}`, change, options.signal, options.ifMatch);
   }
 
@@ -66,24 +72,43 @@ export class SkemaCasesClient {
     data: FormData<F, V>,
     options: { status?: 'draft' | 'submitted'; signal?: AbortSignal } = {},
   ): Promise<Wire.SubmissionWriteResult<FormData<F, V>> & { caseId: string; etag?: string }> {
-    const body: Wire.SubmissionCreate<FormData<F, V>> = { formId, version, data, status: options.status ?? 'submitted' };
-    const answer = await this.transport.call<Wire.SubmissionWriteResult<FormData<F, V>> & { caseId: string }>('POST', `/cases/${enc(id)}/submissions`, { body, ...(options.signal ? { signal: options.signal } : {}) });
+    const body: Wire.SubmissionCreate<FormData<F, V>> = {
+      formId,
+      version,
+      data,
+      status: options.status ?? 'submitted',
+    };
+    const answer = await this.transport.call<Wire.SubmissionWriteResult<FormData<F, V>> & { caseId: string }>(
+      'POST',
+      `/cases/${enc(id)}/submissions`,
+      { body, ...(options.signal ? { signal: options.signal } : {}) },
+    );
     return { ...answer.body, ...(answer.etag ? { etag: answer.etag } : {}) };
   }
 
   /** «Mine frister»: the deadlines of your open cases, not met yet, soonest first (`until`: a YYYY-MM-DD bound). */
   async worklist(options: { until?: string; signal?: AbortSignal } = {}): Promise<Wire.WorklistItem[]> {
     const path = `/worklist${options.until ? `?until=${enc(options.until)}` : ''}`;
-    return (await this.transport.call<Wire.Worklist>('GET', path, options.signal ? { signal: options.signal } : {})).body.items;
+    return (await this.transport.call<Wire.Worklist>('GET', path, options.signal ? { signal: options.signal } : {}))
+      .body.items;
   }
 
   /** Initial data for a form opened in the case, and where each value came from (by JSON Pointer). */
   async prefill(id: string, formId: string, version = 'latest', signal?: AbortSignal): Promise<Wire.PrefillResult> {
     const path = `/cases/${enc(id)}/prefill/${enc(formId)}${version === 'latest' ? '' : `?version=${enc(version)}`}`;
-    return (await this.transport.call<Wire.PrefillResult>('GET', path, { idempotent: true, ...(signal ? { signal } : {}) })).body;
+    return (
+      await this.transport.call<Wire.PrefillResult>('GET', path, { idempotent: true, ...(signal ? { signal } : {}) })
+    ).body;
   }
 
-  private async caseCall(method: string, path: string, body: unknown, signal: AbortSignal | undefined, ifMatch?: string, idempotent = false): Promise<CaseAnswer> {
+  private async caseCall(
+    method: string,
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    ifMatch?: string,
+    idempotent = false,
+  ): Promise<CaseAnswer> {
     const answer = await this.transport.call<Wire.Case>(method, `/cases${path}`, {
       body,
       idempotent,

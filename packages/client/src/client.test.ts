@@ -5,8 +5,13 @@ import { SkemaApiError } from './errors.js';
 import { listen } from './test-server.js';
 
 let api: Awaited<ReturnType<typeof listen>>;
-const client = (token: string = TEST_KEYS.caseworker) => new SkemaClient({ baseUrl: api.url, token, locale: 'en', retry: { retries: 0 } });
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a SkemaApiError'), (e: unknown) => e as SkemaApiError);
+const client = (token: string = TEST_KEYS.caseworker) =>
+  new SkemaClient({ baseUrl: api.url, token, locale: 'en', retry: { retries: 0 } });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected a SkemaApiError'),
+    (e: unknown) => e as SkemaApiError,
+  );
 
 beforeAll(async () => {
   api = await listen(createTestApp().app);
@@ -27,7 +32,10 @@ describe('SkemaClient against createApp()', () => {
     const result = await c.validate('fixture', '1.0.0', fixtureData());
     expect(result).toMatchObject({ valid: true, errors: [] });
 
-    const created = await c.createSubmission('fixture', '1.0.0', fixtureData(), { status: 'draft', idempotencyKey: 'create-1' });
+    const created = await c.createSubmission('fixture', '1.0.0', fixtureData(), {
+      status: 'draft',
+      idempotencyKey: 'create-1',
+    });
     expect(created.submission).toMatchObject({ formId: 'fixture', version: '1.0.0', status: 'draft', revision: 1 });
     expect(created.etag).toBeTruthy();
     const id = created.submission.id;
@@ -49,13 +57,19 @@ describe('SkemaClient against createApp()', () => {
   });
 
   it('sets a legal hold with If-Match and reads the rule catalogue', async () => {
-    const { submission, etag } = await client().createSubmission('fixture', '1.0.0', fixtureData(), { status: 'draft' });
-    const held = await client(TEST_KEYS.leder).setLegalHold(submission.id, { hold: true, reason: 'Sag 2026-17' }, { ifMatch: etag! });
+    const { submission, etag } = await client().createSubmission('fixture', '1.0.0', fixtureData(), {
+      status: 'draft',
+    });
+    const held = await client(TEST_KEYS.leder).setLegalHold(
+      submission.id,
+      { hold: true, reason: 'Sag 2026-17' },
+      { ifMatch: etag! },
+    );
     expect(held.submission.legalHold).toBe(true);
     expect(Array.isArray(await client().listRules())).toBe(true);
   });
 
-  it('documentPdf: the submitted submission\'s archival document as a Blob; a refusal is a SkemaApiError', async () => {
+  it("documentPdf: the submitted submission's archival document as a Blob; a refusal is a SkemaApiError", async () => {
     const { submission } = await client().createSubmission('fixture', '1.0.0', fixtureData());
     const pdf = await client().documentPdf(submission.id, { revision: 1, locale: 'en' });
     expect(pdf).toBeInstanceOf(Blob);
@@ -80,7 +94,9 @@ describe('SkemaClient against createApp()', () => {
     const missing = await failure(client().updateSubmission(created.submission.id, fixtureData(), { ifMatch: '' }));
     expect(missing.status).toBe(428);
     await client().updateSubmission(created.submission.id, fixtureData({ alder: 10 }), { ifMatch: created.etag! });
-    const stale = await failure(client().updateSubmission(created.submission.id, fixtureData({ alder: 11 }), { ifMatch: created.etag! }));
+    const stale = await failure(
+      client().updateSubmission(created.submission.id, fixtureData({ alder: 11 }), { ifMatch: created.etag! }),
+    );
     expect([409, 412]).toContain(stale.status);
     expect(stale.code).toMatch(/conflict|precondition/);
   });

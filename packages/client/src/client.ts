@@ -62,7 +62,9 @@ export class SkemaClient {
 
   /** The form version with the tenant's rule and calendar options (present only when the token's tenant has any). */
   async getFormVersion(formId: string, version = 'latest', options: Signal = {}): Promise<LoadedFormVersion> {
-    return loadedFormVersion(await this.get<Wire.FormVersion>(`/forms/${enc(formId)}/versions/${enc(version)}`, options));
+    return loadedFormVersion(
+      await this.get<Wire.FormVersion>(`/forms/${enc(formId)}/versions/${enc(version)}`, options),
+    );
   }
 
   async getForm(formId: string, version = 'latest', options: Signal = {}): Promise<FormVersion> {
@@ -89,7 +91,13 @@ export class SkemaClient {
       ...(options.caseId ? { caseId: options.caseId } : {}),
     };
     // Validation stores nothing, so it is as safe to repeat as a read.
-    return (await this.transport.call<Wire.ValidationResult>('POST', `/forms/${enc(formId)}/versions/${enc(version)}/validate`, { body, idempotent: true, ...signal(options) })).body;
+    return (
+      await this.transport.call<Wire.ValidationResult>(
+        'POST',
+        `/forms/${enc(formId)}/versions/${enc(version)}/validate`,
+        { body, idempotent: true, ...signal(options) },
+      )
+    ).body;
   }
 
   /**
@@ -102,12 +110,26 @@ export class SkemaClient {
     data: FormData<F, V>,
     options: { status?: 'draft' | 'submitted'; idempotencyKey?: string } & Signal = {},
   ): Promise<WriteResult<FormData<F, V>>> {
-    const body: Wire.SubmissionCreate<FormData<F, V>> = { formId, version, data, status: options.status ?? 'submitted' };
+    const body: Wire.SubmissionCreate<FormData<F, V>> = {
+      formId,
+      version,
+      data,
+      status: options.status ?? 'submitted',
+    };
     const headers: Record<string, string> = options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {};
-    return written(await this.transport.call<Wire.SubmissionWriteResult<FormData<F, V>>>('POST', '/submissions', { body, headers, ...signal(options) }));
+    return written(
+      await this.transport.call<Wire.SubmissionWriteResult<FormData<F, V>>>('POST', '/submissions', {
+        body,
+        headers,
+        ...signal(options),
+      }),
+    );
   }
 
-  async getSubmission<D = unknown>(id: string, options: Signal = {}): Promise<{ submission: Wire.Submission<D>; etag?: string }> {
+  async getSubmission<D = unknown>(
+    id: string,
+    options: Signal = {},
+  ): Promise<{ submission: Wire.Submission<D>; etag?: string }> {
     const answer = await this.transport.call<Wire.Submission<D>>('GET', `/submissions/${enc(id)}`, signal(options));
     return { submission: answer.body, ...(answer.etag ? { etag: answer.etag } : {}) };
   }
@@ -121,26 +143,60 @@ export class SkemaClient {
   }
 
   /** Replaces the data (optionally moving to another version). `ifMatch`: the ETag read, or `*`. */
-  async updateSubmission<D = Record<string, unknown>>(id: string, data: D, options: { ifMatch: string; version?: string } & Signal): Promise<WriteResult<D>> {
+  async updateSubmission<D = Record<string, unknown>>(
+    id: string,
+    data: D,
+    options: { ifMatch: string; version?: string } & Signal,
+  ): Promise<WriteResult<D>> {
     const body: Wire.SubmissionUpdate<D> = { data, ...(options.version ? { version: options.version } : {}) };
-    return written(await this.transport.call<Wire.SubmissionWriteResult<D>>('PUT', `/submissions/${enc(id)}`, { body, headers: { 'If-Match': options.ifMatch }, ...signal(options) }));
+    return written(
+      await this.transport.call<Wire.SubmissionWriteResult<D>>('PUT', `/submissions/${enc(id)}`, {
+        body,
+        headers: { 'If-Match': options.ifMatch },
+        ...signal(options),
+      }),
+    );
   }
 
   /** Moves the status (202 with `pendingApprovals` when a further approval is needed). */
-  async changeStatus(id: string, status: Wire.SubmissionStatus, options: { ifMatch: string } & Signal): Promise<WriteResult> {
+  async changeStatus(
+    id: string,
+    status: Wire.SubmissionStatus,
+    options: { ifMatch: string } & Signal,
+  ): Promise<WriteResult> {
     const body: Wire.StatusChange = { status };
-    return written(await this.transport.call<Wire.SubmissionWriteResult>('POST', `/submissions/${enc(id)}/status`, { body, headers: { 'If-Match': options.ifMatch }, ...signal(options) }));
+    return written(
+      await this.transport.call<Wire.SubmissionWriteResult>('POST', `/submissions/${enc(id)}/status`, {
+        body,
+        headers: { 'If-Match': options.ifMatch },
+        ...signal(options),
+      }),
+    );
   }
 
   /** Migrates the submission's data to a later version of its form, as a new revision. */
   async migrateSubmission(id: string, version: string, options: { ifMatch: string } & Signal): Promise<WriteResult> {
     const body: Wire.MigrateRequest = { version };
-    return written(await this.transport.call<Wire.SubmissionWriteResult>('POST', `/submissions/${enc(id)}/migrate`, { body, headers: { 'If-Match': options.ifMatch }, ...signal(options) }));
+    return written(
+      await this.transport.call<Wire.SubmissionWriteResult>('POST', `/submissions/${enc(id)}/migrate`, {
+        body,
+        headers: { 'If-Match': options.ifMatch },
+        ...signal(options),
+      }),
+    );
   }
 
   /** Sets (`hold: true`) or releases a legal hold; the reason goes to the audit log (never personal data). */
-  async setLegalHold(id: string, change: Wire.LegalHoldChange, options: { ifMatch: string } & Signal): Promise<{ submission: Wire.Submission; etag?: string }> {
-    const answer = await this.transport.call<Wire.Submission>('PUT', `/submissions/${enc(id)}/legal-hold`, { body: change, headers: { 'If-Match': options.ifMatch }, ...signal(options) });
+  async setLegalHold(
+    id: string,
+    change: Wire.LegalHoldChange,
+    options: { ifMatch: string } & Signal,
+  ): Promise<{ submission: Wire.Submission; etag?: string }> {
+    const answer = await this.transport.call<Wire.Submission>('PUT', `/submissions/${enc(id)}/legal-hold`, {
+      body: change,
+      headers: { 'If-Match': options.ifMatch },
+      ...signal(options),
+    });
     return { submission: answer.body, ...(answer.etag ? { etag: answer.etag } : {}) };
   }
 
@@ -148,8 +204,16 @@ export class SkemaClient {
    * Approves or rejects as the signed-in person (the client's token must be a person's; an API key
    * is refused with 403). The same approval again changes nothing.
    */
-  async approve(id: string, approval: Wire.ApprovalRequest, options: { ifMatch: string } & Signal): Promise<{ submission: Wire.Submission; etag?: string }> {
-    const answer = await this.transport.call<Wire.Submission>('POST', `/submissions/${enc(id)}/approvals`, { body: approval, headers: { 'If-Match': options.ifMatch }, ...signal(options) });
+  async approve(
+    id: string,
+    approval: Wire.ApprovalRequest,
+    options: { ifMatch: string } & Signal,
+  ): Promise<{ submission: Wire.Submission; etag?: string }> {
+    const answer = await this.transport.call<Wire.Submission>('POST', `/submissions/${enc(id)}/approvals`, {
+      body: approval,
+      headers: { 'If-Match': options.ifMatch },
+      ...signal(options),
+    });
     return { submission: answer.body, ...(answer.etag ? { etag: answer.etag } : {}) };
   }
 
@@ -196,7 +260,8 @@ function signal(options: Signal): { signal?: AbortSignal } {
 
 function query(filter: object): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(filter))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const qs = params.toString();
   return qs ? `?${qs}` : '';
 }

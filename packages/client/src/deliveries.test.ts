@@ -23,21 +23,34 @@ describe('SkemaDeliveriesClient against createApp()', () => {
       body: JSON.stringify({ url: 'https://esdh.example/hook', events: ['submission.created'] }),
     });
     expect(put.status).toBe(201);
-    const { submission } = await client(TEST_KEYS.caseworker).createSubmission('fixture', '1.0.0', fixtureData(), { status: 'draft' });
+    const { submission } = await client(TEST_KEYS.caseworker).createSubmission('fixture', '1.0.0', fixtureData(), {
+      status: 'draft',
+    });
 
     const admin = new SkemaDeliveriesClient(client(TEST_KEYS.admin));
     const hooks = await admin.listWebhooks();
-    expect(hooks).toEqual([expect.objectContaining({ id: 'esdh', url: 'https://esdh.example/hook', events: ['submission.created'] })]);
+    expect(hooks).toEqual([
+      expect.objectContaining({ id: 'esdh', url: 'https://esdh.example/hook', events: ['submission.created'] }),
+    ]);
     expect(hooks[0]).not.toHaveProperty('secret');
     const pending = await admin.listDeliveries({ status: 'pending' });
-    expect(pending.items).toEqual([expect.objectContaining({ eventType: 'submission.created', submissionId: submission.id, subscriptionId: 'esdh', status: 'pending' })]);
+    expect(pending.items).toEqual([
+      expect.objectContaining({
+        eventType: 'submission.created',
+        submissionId: submission.id,
+        subscriptionId: 'esdh',
+        status: 'pending',
+      }),
+    ]);
     expect((await admin.listDeliveries({ status: 'failed' })).items).toEqual([]);
     const replayed = await admin.retryDelivery(pending.items[0]!.id);
     expect(replayed).toMatchObject({ id: pending.items[0]!.id, status: 'pending' });
 
     const missing = (await admin.retryDelivery('no-such-delivery').catch((e: unknown) => e)) as SkemaApiError;
     expect(missing.status).toBe(404);
-    const forbidden = (await new SkemaDeliveriesClient(client(TEST_KEYS.caseworker)).listDeliveries().catch((e: unknown) => e)) as SkemaApiError;
+    const forbidden = (await new SkemaDeliveriesClient(client(TEST_KEYS.caseworker))
+      .listDeliveries()
+      .catch((e: unknown) => e)) as SkemaApiError;
     expect(forbidden.status).toBe(403);
   });
 

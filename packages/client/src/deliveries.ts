@@ -32,19 +32,34 @@ export class SkemaDeliveriesClient {
 
   /** The subscriptions, from the configuration file and the admin API, without secrets. */
   async listWebhooks(signal?: AbortSignal): Promise<WebhookSubscriptionView[]> {
-    return (await this.transport.call<{ items: WebhookSubscriptionView[] }>('GET', '/admin/webhooks', signal ? { signal } : {})).body.items;
+    return (
+      await this.transport.call<{ items: WebhookSubscriptionView[] }>(
+        'GET',
+        '/admin/webhooks',
+        signal ? { signal } : {},
+      )
+    ).body.items;
   }
 
   /** Deliveries, newest first; `{ status: 'failed' }` for those that gave up. */
   async listDeliveries(filter: DeliveryListFilter = {}, signal?: AbortSignal): Promise<DeliveryPage> {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') params.set(key, String(value));
+    for (const [key, value] of Object.entries(filter))
+      if (value !== undefined && value !== '') params.set(key, String(value));
     const qs = params.toString();
-    return (await this.transport.call<DeliveryPage>('GET', `/admin/deliveries${qs ? `?${qs}` : ''}`, signal ? { signal } : {})).body;
+    return (
+      await this.transport.call<DeliveryPage>('GET', `/admin/deliveries${qs ? `?${qs}` : ''}`, signal ? { signal } : {})
+    ).body;
   }
 
   /** Replays a delivery: pending and due now, sent again at once (with the same event id). */
   async retryDelivery(id: string, signal?: AbortSignal): Promise<Delivery> {
-    return (await this.transport.call<Delivery>('POST', `/admin/deliveries/${encodeURIComponent(id)}/retry`, signal ? { signal } : {})).body;
+    return (
+      await this.transport.call<Delivery>(
+        'POST',
+        `/admin/deliveries/${encodeURIComponent(id)}/retry`,
+        signal ? { signal } : {},
+      )
+    ).body;
   }
 }

@@ -23,7 +23,10 @@ export class SkemaApiError extends Error {
     this.status = status;
     this.problem = problem;
     this.type = problem.type;
-    this.code = problem.type === 'about:blank' ? `http-${status}` : (problem.type.split('/').filter(Boolean).pop() ?? `http-${status}`);
+    this.code =
+      problem.type === 'about:blank'
+        ? `http-${status}`
+        : (problem.type.split('/').filter(Boolean).pop() ?? `http-${status}`);
     this.issues = problem.issues ?? [];
     this.retryAfter = retryAfter;
   }

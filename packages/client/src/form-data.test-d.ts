@@ -12,7 +12,14 @@ describe('form data typed per form version', () => {
     expectTypeOf<VersionOf<'underretning'>>().toEqualTypeOf<'1.0.0' | '1.0.1' | '1.0.2' | '1.1.0' | '1.2.0'>();
     expectTypeOf<FormData<'underretning', '1.0.1'>>().toEqualTypeOf<Underretning_1_0_1>();
     expectTypeOf<FormData<'underretning', 'latest'>>().toEqualTypeOf<Underretning_1_2_0>();
-    expectTypeOf<FormData<'underretning', '^1.0.0'>>().toEqualTypeOf<FormDataTypes['underretning@1.0.0' | 'underretning@1.0.1' | 'underretning@1.0.2' | 'underretning@1.1.0' | 'underretning@1.2.0']>();
+    expectTypeOf<FormData<'underretning', '^1.0.0'>>().toEqualTypeOf<
+      FormDataTypes[
+        | 'underretning@1.0.0'
+        | 'underretning@1.0.1'
+        | 'underretning@1.0.2'
+        | 'underretning@1.1.0'
+        | 'underretning@1.2.0']
+    >();
     // A municipality's own form is not in @skema/types: any JSON object.
     expectTypeOf<FormData<'ringsted-egen', '1.0.0'>>().toEqualTypeOf<Record<string, unknown>>();
   });

@@ -57,5 +57,9 @@ export function tenantCalendarOf(body: Wire.FormVersion | Record<string, unknown
 export function loadedFormVersion(body: Wire.FormVersion): LoadedFormVersion {
   const tenantRuleOptions = tenantRuleOptionsOf(body);
   const tenantCalendar = tenantCalendarOf(body);
-  return { form: toFormVersion(body), ...(tenantRuleOptions ? { tenantRuleOptions } : {}), ...(tenantCalendar ? { tenantCalendar } : {}) };
+  return {
+    form: toFormVersion(body),
+    ...(tenantRuleOptions ? { tenantRuleOptions } : {}),
+    ...(tenantCalendar ? { tenantCalendar } : {}),
+  };
 }

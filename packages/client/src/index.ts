@@ -1,6 +1,19 @@
-export { SkemaClient, type SkemaClientOptions, type WriteResult, type SubmissionListFilter, type AuditFilter } from './client.js';
+export {
+  SkemaClient,
+  type SkemaClientOptions,
+  type WriteResult,
+  type SubmissionListFilter,
+  type AuditFilter,
+} from './client.js';
 export { SkemaAdminClient } from './admin.js';
-export { SkemaDeliveriesClient, type WebhookSubscriptionView, type Delivery, type DeliveryStatus, type DeliveryListFilter, type DeliveryPage } from './deliveries.js';
+export {
+  SkemaDeliveriesClient,
+  type WebhookSubscriptionView,
+  type Delivery,
+  type DeliveryStatus,
+  type DeliveryListFilter,
+  type DeliveryPage,
+} from './deliveries.js';
 export { SkemaAttachmentsClient } from './attachments.js';
 export { uploadFile, type UploadOptions, type UploadProgress } from './upload.js';
 export { SkemaCasesClient, type CaseListFilter, type CaseAnswer } from './cases.js';

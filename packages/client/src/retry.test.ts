@@ -45,7 +45,9 @@ describe('retries', () => {
   it('429 on a create without Idempotency-Key: not retried (it may have been stored)', async () => {
     const { client, calls, waits } = recordingClient(TEST_KEYS.fagkonsulent);
     await client.listForms();
-    const error = (await client.createSubmission('fixture', '1.0.0', fixtureData(), { status: 'draft' }).catch((e: unknown) => e)) as SkemaApiError;
+    const error = (await client
+      .createSubmission('fixture', '1.0.0', fixtureData(), { status: 'draft' })
+      .catch((e: unknown) => e)) as SkemaApiError;
     expect(error.status).toBe(429);
     expect(calls).toEqual(['GET /api/v1/forms', 'POST /api/v1/submissions']);
     expect(waits).toEqual([]);
@@ -54,7 +56,9 @@ describe('retries', () => {
   it('429 on a create with an Idempotency-Key, and on an If-Match change: retried', async () => {
     const create = recordingClient(TEST_KEYS.fagkonsulent2);
     await create.client.listForms();
-    await create.client.createSubmission('fixture', '1.0.0', fixtureData(), { status: 'draft', idempotencyKey: 'k-1' }).catch(() => undefined);
+    await create.client
+      .createSubmission('fixture', '1.0.0', fixtureData(), { status: 'draft', idempotencyKey: 'k-1' })
+      .catch(() => undefined);
     expect(create.calls.filter((c) => c.startsWith('POST'))).toHaveLength(3);
 
     const update = recordingClient(TEST_KEYS.leder);
@@ -68,7 +72,13 @@ describe('retries', () => {
 
   it('a Retry-After beyond maxRetryAfterMs is not waited for', async () => {
     const { fetch, calls } = countingFetch();
-    const client = new SkemaClient({ baseUrl: api.url, token: TEST_KEYS.admin, fetch, retry: { retries: 3, maxRetryAfterMs: 500 }, sleep: async () => undefined });
+    const client = new SkemaClient({
+      baseUrl: api.url,
+      token: TEST_KEYS.admin,
+      fetch,
+      retry: { retries: 3, maxRetryAfterMs: 500 },
+      sleep: async () => undefined,
+    });
     await client.listForms();
     await expect(client.listForms()).rejects.toMatchObject({ status: 429 });
     expect(calls).toHaveLength(2);
@@ -81,13 +91,20 @@ describe('retries', () => {
       attempts++;
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    const client = new SkemaClient({ baseUrl: 'http://127.0.0.1:9', fetch: down, retry: { retries: 2, baseDelayMs: 100 }, sleep: async (ms) => void waits.push(ms) });
+    const client = new SkemaClient({
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: down,
+      retry: { retries: 2, baseDelayMs: 100 },
+      sleep: async (ms) => void waits.push(ms),
+    });
     await expect(client.listForms()).rejects.toMatchObject({ status: 0, code: 'network' });
     expect(attempts).toBe(3);
     expect(waits).toEqual([100, 200]);
 
     const hanging = ((_url: string, init: RequestInit) =>
-      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )) as unknown as typeof fetch;
     const slow = new SkemaClient({ fetch: hanging, timeoutMs: 20, retry: { retries: 0 } });
     await expect(slow.listForms()).rejects.toMatchObject({ name: 'SkemaApiError', status: 0, code: 'timeout' });
   });

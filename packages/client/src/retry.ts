@@ -34,7 +34,12 @@ export function retryableStatus(status: number): boolean {
  * when it sent one, else exponential backoff. `undefined`: do not retry (the server asked for a
  * longer wait than the caller accepts).
  */
-export function retryDelay(attempt: number, status: number, retryAfterSeconds: number | undefined, options: Required<RetryOptions>): number | undefined {
+export function retryDelay(
+  attempt: number,
+  status: number,
+  retryAfterSeconds: number | undefined,
+  options: Required<RetryOptions>,
+): number | undefined {
   if ((status === 429 || status === 503) && retryAfterSeconds !== undefined) {
     const ms = retryAfterSeconds * 1000;
     return ms > options.maxRetryAfterMs ? undefined : ms;
@@ -51,7 +56,12 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-export const DEFAULT_RETRY: Required<RetryOptions> = { retries: 2, baseDelayMs: 250, maxDelayMs: 5_000, maxRetryAfterMs: 30_000 };
+export const DEFAULT_RETRY: Required<RetryOptions> = {
+  retries: 2,
+  baseDelayMs: 250,
+  maxDelayMs: 5_000,
+  maxRetryAfterMs: 30_000,
+};
 
 /** Waits, or rejects with the signal's reason when it aborts first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

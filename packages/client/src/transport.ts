@@ -2,7 +2,15 @@ import type { Locale } from '@skema/core';
 import { noAnswer, problemOf, SkemaApiError } from './errors.js';
 import type { AttachmentRecord } from '@skema/core';
 import { uploadFile, type UploadOptions } from './upload.js';
-import { DEFAULT_RETRY, isIdempotent, parseRetryAfter, retryableStatus, retryDelay, sleep, type RetryOptions } from './retry.js';
+import {
+  DEFAULT_RETRY,
+  isIdempotent,
+  parseRetryAfter,
+  retryableStatus,
+  retryDelay,
+  sleep,
+  type RetryOptions,
+} from './retry.js';
 
 export interface TransportOptions {
   /** `https://host` or `https://host/api/v1`; '' (default) is the page's own origin. */
@@ -72,7 +80,11 @@ export class Transport {
   /** A file as the request body, with progress where the runtime can report it (see `uploadFile`). */
   upload(path: string, body: Blob, options: UploadOptions): Promise<AttachmentRecord> {
     const { token, locale = 'da', fetch: customFetch } = this.options;
-    return uploadFile({ url: this.base + path, locale, ...(token ? { token } : {}), ...(customFetch ? { fetch: customFetch } : {}) }, body, options);
+    return uploadFile(
+      { url: this.base + path, locale, ...(token ? { token } : {}), ...(customFetch ? { fetch: customFetch } : {}) },
+      body,
+      options,
+    );
   }
 
   private async once<T>(method: string, path: string, call: CallOptions): Promise<Answer<T>> {
@@ -94,7 +106,9 @@ export class Transport {
       const response = await doFetch(this.base + path, {
         method,
         headers: {
-          Accept: call.accept ? `${call.accept}, application/problem+json` : 'application/json, application/problem+json',
+          Accept: call.accept
+            ? `${call.accept}, application/problem+json`
+            : 'application/json, application/problem+json',
           'Accept-Language': locale,
           ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -105,11 +119,16 @@ export class Transport {
       });
       const etag = response.headers.get('ETag') ?? undefined;
       // A binary answer is read as it came; only a refusal's body is parsed as a problem document.
-      if (call.accept && response.ok) return { body: (await response.blob()) as T, status: response.status, ...(etag ? { etag } : {}) };
+      if (call.accept && response.ok)
+        return { body: (await response.blob()) as T, status: response.status, ...(etag ? { etag } : {}) };
       const text = await response.text();
       const parsed = parseJson(text);
       if (!response.ok) {
-        throw new SkemaApiError(response.status, problemOf(response.status, response.statusText, parsed), parseRetryAfter(response.headers.get('Retry-After')));
+        throw new SkemaApiError(
+          response.status,
+          problemOf(response.status, response.statusText, parsed),
+          parseRetryAfter(response.headers.get('Retry-After')),
+        );
       }
       return { body: parsed as T, status: response.status, ...(etag ? { etag } : {}) };
     } catch (error) {

@@ -42,9 +42,7 @@ describe('SkemaAttachmentsClient', () => {
       onProgress: progress,
     });
     expect(stored).toEqual(record);
-    expect(calls[0]?.url).toBe(
-      'https://skema.test/api/v1/cases/c%201/attachments?name=ppv%20rapport.pdf',
-    );
+    expect(calls[0]?.url).toBe('https://skema.test/api/v1/cases/c%201/attachments?name=ppv%20rapport.pdf');
     expect(calls[0]?.init.method).toBe('POST');
     expect(calls[0]?.init.headers).toMatchObject({
       Authorization: 'Bearer key',

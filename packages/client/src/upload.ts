@@ -36,11 +36,7 @@ const abortReason = (signal: AbortSignal | undefined): unknown =>
  * in Chromium, only over HTTP/2, and not in Firefox or Safari. Elsewhere (Node, no progress asked)
  * it is a plain `fetch`. Never retried: a repeated upload would store the file twice.
  */
-export function uploadFile(
-  request: UploadRequest,
-  body: Blob,
-  options: UploadOptions,
-): Promise<AttachmentRecord> {
+export function uploadFile(request: UploadRequest, body: Blob, options: UploadOptions): Promise<AttachmentRecord> {
   const url = `${request.url}${request.url.includes('?') ? '&' : '?'}name=${encodeURIComponent(options.fileName)}`;
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
@@ -74,8 +70,7 @@ function withXhr(
     const onAbort = () => xhr.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     const done = () => signal?.removeEventListener('abort', onAbort);
-    xhr.upload.onprogress = (event) =>
-      onProgress?.(event.loaded, event.lengthComputable ? event.total : body.size);
+    xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : body.size);
     xhr.onload = () => {
       done();
       const parsed = parse(xhr.responseText);
@@ -118,11 +113,7 @@ async function withFetch(
     throw noAnswer('network', (error as Error).message || 'Network error');
   }
   const parsed = parse(await response.text());
-  if (!response.ok)
-    throw new SkemaApiError(
-      response.status,
-      problemOf(response.status, response.statusText, parsed),
-    );
+  if (!response.ok) throw new SkemaApiError(response.status, problemOf(response.status, response.statusText, parsed));
   options.onProgress?.(body.size, body.size);
   return parsed as AttachmentRecord;
 }

@@ -1,6 +1,12 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { BLOB_HEAD_BYTES, BLOB_TAIL_BYTES, BlobTooLargeError, type BlobInspector, type BlobLimits } from './blob-store.js';
+import {
+  BLOB_HEAD_BYTES,
+  BLOB_TAIL_BYTES,
+  BlobTooLargeError,
+  type BlobInspector,
+  type BlobLimits,
+} from './blob-store.js';
 
 export interface BlobIntake {
   /** The content, passed on chunk by chunk once its head was inspected; throws past the limit. */
@@ -25,7 +31,12 @@ const portableSha256 = (): BlobHasher => {
   return { update: (chunk) => h.update(chunk), digestHex: () => bytesToHex(h.digest()) };
 };
 
-export function blobIntake(content: AsyncIterable<Uint8Array>, limits: BlobLimits, inspect: BlobInspector, hasher: BlobHasher = portableSha256()): BlobIntake {
+export function blobIntake(
+  content: AsyncIterable<Uint8Array>,
+  limits: BlobLimits,
+  inspect: BlobInspector,
+  hasher: BlobHasher = portableSha256(),
+): BlobIntake {
   const hash = hasher;
   let size = 0;
   let mediaType: string | undefined;
@@ -44,7 +55,8 @@ export function blobIntake(content: AsyncIterable<Uint8Array>, limits: BlobLimit
       // Kept by reference: a source must not reuse a chunk's buffer once yielded (Node streams do not).
       tail.push(chunk);
       tailBytes += chunk.byteLength;
-      while (tail.length > 1 && tailBytes - tail[0]!.byteLength >= BLOB_TAIL_BYTES) tailBytes -= tail.shift()!.byteLength;
+      while (tail.length > 1 && tailBytes - tail[0]!.byteLength >= BLOB_TAIL_BYTES)
+        tailBytes -= tail.shift()!.byteLength;
     };
     const release = async function* (): AsyncGenerator<Uint8Array> {
       const head = concat(held, heldBytes).subarray(0, BLOB_HEAD_BYTES);

@@ -44,7 +44,12 @@ const LEFT_OUT: ReadonlySet<SubmissionStatus> = new Set(['withdrawn', 'rejected'
  * Builds a case context from the case's submissions (any order). Grouped once by form, so a rule's
  * `latest` is a map lookup however many submissions the case has.
  */
-export function createCaseContext(id: string, documents: readonly CaseDocument[], attachments: readonly CaseAttachment[] = [], excludeId?: string): CaseContext {
+export function createCaseContext(
+  id: string,
+  documents: readonly CaseDocument[],
+  attachments: readonly CaseAttachment[] = [],
+  excludeId?: string,
+): CaseContext {
   const byForm = new Map<string, CaseDocument[]>();
   for (const doc of documents) {
     if (doc.id === excludeId || LEFT_OUT.has(doc.status)) continue;
@@ -52,7 +57,8 @@ export function createCaseContext(id: string, documents: readonly CaseDocument[]
     if (!list) byForm.set(doc.formId, (list = []));
     list.push(doc);
   }
-  for (const list of byForm.values()) list.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  for (const list of byForm.values())
+    list.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   return {
     id,
     latest: (formId) => byForm.get(formId)?.[0],

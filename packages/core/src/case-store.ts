@@ -121,7 +121,11 @@ export function caseMatches(record: CaseRecord, filter: CaseFilter): boolean {
   if (filter.formId && !record.submissions.some((s) => s.formId === filter.formId)) return false;
   if (filter.text) {
     const needle = filter.text.toLocaleLowerCase('da');
-    if (!record.title.toLocaleLowerCase('da').includes(needle) && !record.borger.name.toLocaleLowerCase('da').includes(needle)) return false;
+    if (
+      !record.title.toLocaleLowerCase('da').includes(needle) &&
+      !record.borger.name.toLocaleLowerCase('da').includes(needle)
+    )
+      return false;
   }
   return true;
 }
@@ -142,5 +146,7 @@ export function pageCases(sorted: readonly CaseRecord[], filter: Pick<CaseFilter
   }
   const items = sorted.slice(start, start + limit);
   const last = items[items.length - 1];
-  return start + limit < sorted.length && last ? { items, nextCursor: encodeURIComponent(`${last.updatedAt}|${last.id}`) } : { items };
+  return start + limit < sorted.length && last
+    ? { items, nextCursor: encodeURIComponent(`${last.updatedAt}|${last.id}`) }
+    : { items };
 }

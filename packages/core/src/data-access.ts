@@ -31,7 +31,8 @@ export function valueAt(data: unknown, pointer: string): unknown {
   let node: unknown = data;
   for (const { key, index } of segmentsOf(pointer)) {
     if (Array.isArray(node)) node = index >= 0 ? node[index] : undefined;
-    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, key)) node = (node as Record<string, unknown>)[key];
+    else if (typeof node === 'object' && node !== null && Object.hasOwn(node, key))
+      node = (node as Record<string, unknown>)[key];
     else return undefined;
   }
   return node;

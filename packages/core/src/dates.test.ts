@@ -22,7 +22,18 @@ describe('ISO dates as day numbers', () => {
   });
 
   it('refuses what is not a real calendar date', () => {
-    for (const bad of ['2025-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-4-01', '2024-04-01T00:00', '24-04-01', '2024/04/01', '202a-04-01', '']) {
+    for (const bad of [
+      '2025-02-29',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-04-31',
+      '2024-4-01',
+      '2024-04-01T00:00',
+      '24-04-01',
+      '2024/04/01',
+      '202a-04-01',
+      '',
+    ]) {
       expect(isIsoDate(bad), bad).toBe(false);
       expect(Number.isNaN(isoDateToDay(bad)), bad).toBe(true);
     }

@@ -49,11 +49,18 @@ export interface EmbedSessionStore {
 
 /** Whether a store keeps embed sessions (every store of this repository does). */
 export function isEmbedSessionStore(store: unknown): store is EmbedSessionStore {
-  return typeof store === 'object' && store !== null && typeof (store as Partial<EmbedSessionStore>).reserveEmbedCreate === 'function';
+  return (
+    typeof store === 'object' &&
+    store !== null &&
+    typeof (store as Partial<EmbedSessionStore>).reserveEmbedCreate === 'function'
+  );
 }
 
 /** The live reservations of a record at `now` (stores count these against `maxCreates`). */
-export function liveReservations(record: Pick<EmbedSessionRecord, 'reservations'>, now: string): Array<{ id: string; until: string }> {
+export function liveReservations(
+  record: Pick<EmbedSessionRecord, 'reservations'>,
+  now: string,
+): Array<{ id: string; until: string }> {
   const at = Date.parse(now);
   return record.reservations.filter((r) => Date.parse(r.until) > at);
 }
@@ -62,7 +69,11 @@ export function liveReservations(record: Pick<EmbedSessionRecord, 'reservations'
  * The record after a reservation, or undefined when none may be taken (expired, or no slot left);
  * expired reservations are dropped on the way. Shared by the stores that update a whole record.
  */
-export function reservedEmbedSession(record: EmbedSessionRecord, reservation: { id: string; until: string }, now: string): EmbedSessionRecord | undefined {
+export function reservedEmbedSession(
+  record: EmbedSessionRecord,
+  reservation: { id: string; until: string },
+  now: string,
+): EmbedSessionRecord | undefined {
   if (Date.parse(record.expiresAt) <= Date.parse(now)) return undefined;
   const live = liveReservations(record, now);
   if (record.created.length + live.length >= record.maxCreates) return undefined;
@@ -70,7 +81,11 @@ export function reservedEmbedSession(record: EmbedSessionRecord, reservation: { 
 }
 
 /** The record after the reservation became a submission (a reservation already gone still records it). */
-export function committedEmbedSession(record: EmbedSessionRecord, reservationId: string, submissionId: string): EmbedSessionRecord {
+export function committedEmbedSession(
+  record: EmbedSessionRecord,
+  reservationId: string,
+  submissionId: string,
+): EmbedSessionRecord {
   return {
     ...record,
     reservations: record.reservations.filter((r) => r.id !== reservationId),

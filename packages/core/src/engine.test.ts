@@ -4,7 +4,10 @@ import type { FormVersion } from './form.js';
 import { formContentHash } from './hash.js';
 import type { SkemaPlugin } from './plugin.js';
 
-function makeForm(overrides: Partial<FormVersion['manifest']> = {}, schemaExtra: Record<string, unknown> = {}): FormVersion {
+function makeForm(
+  overrides: Partial<FormVersion['manifest']> = {},
+  schemaExtra: Record<string, unknown> = {},
+): FormVersion {
   const form: Omit<FormVersion, 'hash'> = {
     manifest: {
       id: 'testform',
@@ -24,7 +27,10 @@ function makeForm(overrides: Partial<FormVersion['manifest']> = {}, schemaExtra:
         alder: { type: 'integer', minimum: 0 },
         kode: { type: 'string', format: 'three-letters' },
         dato: { type: 'string', format: 'date' },
-        personer: { type: 'array', items: { type: 'object', properties: { navn: { type: 'string' } }, required: ['navn'] } },
+        personer: {
+          type: 'array',
+          items: { type: 'object', properties: { navn: { type: 'string' } }, required: ['navn'] },
+        },
       },
       required: ['navn'],
       additionalProperties: false,
@@ -87,7 +93,14 @@ const plugin: SkemaPlugin = {
       derive(data, ctx) {
         const dato = (data as { dato?: string }).dato;
         if (!dato) return [];
-        return [{ path: '/dato', label: { da: 'Svar', en: 'Reply' }, due: ctx.calendar.addWorkingDays(dato, 5), basis: { from: dato, amount: 5, unit: 'arbejdsdage' } }];
+        return [
+          {
+            path: '/dato',
+            label: { da: 'Svar', en: 'Reply' },
+            due: ctx.calendar.addWorkingDays(dato, 5),
+            basis: { from: dato, amount: 5, unit: 'arbejdsdage' },
+          },
+        ];
       },
     },
   ],
@@ -123,9 +136,15 @@ describe('SkemaEngine', () => {
     const bad = engine.validate(form, { navn: 'A', alder: 100, kode: 'abc' });
     expect(bad.errors.map((e) => e.code)).toEqual(['TST-01']);
     expect(bad.errors[0]?.messages.da).toBe('«Alder» skal være under 100');
-    const manifestForm = makeForm({ plugins: [{ name: 'test-plugin', version: '^1.0.0', options: { 'TST-01': { max: 50 } } }] });
+    const manifestForm = makeForm({
+      plugins: [{ name: 'test-plugin', version: '^1.0.0', options: { 'TST-01': { max: 50 } } }],
+    });
     expect(engine.validate(manifestForm, { navn: 'A', alder: 60, kode: 'abc' }).valid).toBe(false);
-    const tenant = engine.validate(manifestForm, { navn: 'A', alder: 60, kode: 'abc' }, { ruleOptions: { 'TST-01': { max: 70 } } });
+    const tenant = engine.validate(
+      manifestForm,
+      { navn: 'A', alder: 60, kode: 'abc' },
+      { ruleOptions: { 'TST-01': { max: 70 } } },
+    );
     expect(tenant.valid).toBe(true);
   });
 
@@ -137,7 +156,11 @@ describe('SkemaEngine', () => {
     expect(warned.warnings.map((w) => w.code)).toEqual(['TST-02']);
     const raised = engine.validate(form, { navn: 'A' }, { ruleOptions: { 'TST-02': { severity: 'error' } } });
     expect(raised.valid).toBe(false);
-    const lowered = engine.validate(form, { navn: 'A', alder: 200, kode: 'abc' }, { ruleOptions: { 'TST-01': { severity: 'warning' } } });
+    const lowered = engine.validate(
+      form,
+      { navn: 'A', alder: 200, kode: 'abc' },
+      { ruleOptions: { 'TST-01': { severity: 'warning' } } },
+    );
     expect(lowered.errors.map((e) => e.code)).toEqual(['TST-01']);
   });
 
@@ -188,7 +211,14 @@ describe('SkemaEngine', () => {
   it('turns a crashing rule into an error instead of accepting the data', () => {
     const crashing: SkemaPlugin = {
       ...plugin,
-      rules: [{ ...plugin.rules![0]!, check: () => { throw new TypeError('boom'); } }],
+      rules: [
+        {
+          ...plugin.rules![0]!,
+          check: () => {
+            throw new TypeError('boom');
+          },
+        },
+      ],
     };
     const r = new SkemaEngine({ plugins: [crashing] }).validate(makeForm(), { navn: 'A' });
     expect(r.valid).toBe(false);

@@ -6,7 +6,14 @@ import type { CaseAttachment, CaseContext } from './case-context.js';
 import { todayInDenmark } from './dates.js';
 import { referenceDateOf } from './rule-context.js';
 import type { FormVersion } from './form.js';
-import type { DerivedDeadline, IssueSeverity, Locale, LocalizedText, ValidationIssue, ValidationResult } from './issues.js';
+import type {
+  DerivedDeadline,
+  IssueSeverity,
+  Locale,
+  LocalizedText,
+  ValidationIssue,
+  ValidationResult,
+} from './issues.js';
 import { keywordMessage } from './keyword-messages.js';
 import { createLabelLookup, interpolate } from './labels.js';
 import type { DeadlineDefinition, RuleContext, RuleDefinition, SkemaPlugin, ValidationMode } from './plugin.js';
@@ -166,7 +173,10 @@ export class SkemaEngine {
     const formId = form.manifest.id;
     const plugins = form.manifest.plugins.map((ref) => {
       const plugin = this.registered.get(ref.name);
-      if (!plugin) throw new FormPluginError(`Form ${formId}@${form.manifest.version} needs plugin ${ref.name}, which is not registered`);
+      if (!plugin)
+        throw new FormPluginError(
+          `Form ${formId}@${form.manifest.version} needs plugin ${ref.name}, which is not registered`,
+        );
       if (!semver.satisfies(plugin.version, ref.version)) {
         throw new FormPluginError(
           `Form ${formId}@${form.manifest.version} needs ${ref.name}@${ref.version}, but ${plugin.version} is registered`,
@@ -177,7 +187,9 @@ export class SkemaEngine {
     assertKnownFormats(form.schema, this.ajv, `${formId}@${form.manifest.version}`);
     // A unique $id per content hash lets two versions (or tenant overlays) of one form live in one Ajv.
     const baseId = typeof form.schema.$id === 'string' ? form.schema.$id : `urn:skema:${formId}`;
-    const [ajv, schema] = options.untrusted ? [this.untrusted(), this.untrustedCompiler!.prepareSchema(form.schema)] : [this.ajv, form.schema];
+    const [ajv, schema] = options.untrusted
+      ? [this.untrusted(), this.untrustedCompiler!.prepareSchema(form.schema)]
+      : [this.ajv, form.schema];
     const validateSchema = ajv.compile({ ...schema, $id: `${baseId.split('#')[0]}?hash=${form.hash}` });
     const compiled: CompiledForm = {
       form,
@@ -193,7 +205,9 @@ export class SkemaEngine {
 
   private untrusted(): Ajv2020 {
     if (!this.untrustedCompiler) {
-      throw new FormPluginError('Untrusted forms need a registered untrusted compiler: engine.useUntrusted(untrustedCompiler())');
+      throw new FormPluginError(
+        'Untrusted forms need a registered untrusted compiler: engine.useUntrusted(untrustedCompiler())',
+      );
     }
     if (!this.untrustedAjv) {
       const ajv = this.untrustedCompiler.createAjv();
@@ -237,11 +251,24 @@ export class SkemaEngine {
       const label = compiled.label;
       // A fresh context per rule (a rule may keep it), built as a literal: object spread per rule
       // was the engine's own largest cost on a valid submission.
-      const referenceDate = options.referenceDate === undefined ? referenceDateOf(compiled.form.schema, data, today) : (options.referenceDate ?? undefined);
+      const referenceDate =
+        options.referenceDate === undefined
+          ? referenceDateOf(compiled.form.schema, data, today)
+          : (options.referenceDate ?? undefined);
       const caseContext = options.case;
       const attachments = options.attachments;
       const contextWith = (ruleOptions: RuleContext['options']): RuleContext => {
-        const ctx: RuleContext = { today, referenceDate, locale, formId, version, mode, calendar, label, options: ruleOptions };
+        const ctx: RuleContext = {
+          today,
+          referenceDate,
+          locale,
+          formId,
+          version,
+          mode,
+          calendar,
+          label,
+          options: ruleOptions,
+        };
         if (caseContext) ctx.case = caseContext;
         if (attachments) ctx.attachments = attachments;
         return ctx;
@@ -291,7 +318,8 @@ export class SkemaEngine {
     };
     if (fixed.overlay) receipt.overlay = fixed.overlay;
     const result: ValidationResult = { valid: errorCount === 0, errors, warnings, derived: { deadlines }, receipt };
-    if (errorCount > errors.length || warningCount > warnings.length) result.truncated = { errors: errorCount, warnings: warningCount };
+    if (errorCount > errors.length || warningCount > warnings.length)
+      result.truncated = { errors: errorCount, warnings: warningCount };
     return result;
   }
 
@@ -319,7 +347,13 @@ export class SkemaEngine {
     return { path, code: e.keyword, severity: 'error', message: messages[locale], messages, params: { ...e.params } };
   }
 
-  private runRule(rule: RuleDefinition, data: unknown, ctx: RuleContext, severity: IssueSeverity, locale: Locale): ValidationIssue[] {
+  private runRule(
+    rule: RuleDefinition,
+    data: unknown,
+    ctx: RuleContext,
+    severity: IssueSeverity,
+    locale: Locale,
+  ): ValidationIssue[] {
     try {
       return rule.check(data, ctx).map((finding) => {
         const template = finding.message ?? rule.message;
@@ -343,7 +377,9 @@ export class SkemaEngine {
         da: `Reglen ${rule.id} kunne ikke kontrolleres (${(cause as Error).name}).`,
         en: `Rule ${rule.id} could not be checked (${(cause as Error).name}).`,
       };
-      return [{ path: '', code: rule.id, severity: 'error', message: messages[locale], messages, params: { failure: true } }];
+      return [
+        { path: '', code: rule.id, severity: 'error', message: messages[locale], messages, params: { failure: true } },
+      ];
     }
   }
 }
@@ -376,8 +412,12 @@ function prepareForm(compiled: CompiledForm): Prepared {
       formId: manifest.id,
       version: manifest.version,
       schemaHash: compiled.form.hash,
-      plugins: Object.freeze(compiled.plugins.map((p) => Object.freeze({ ...p }))) as ValidationResult['receipt']['plugins'],
-      ...(overlay ? { overlay: Object.freeze({ tenantId: overlay.tenantId, version: overlay.version, hash: overlay.hash }) } : {}),
+      plugins: Object.freeze(
+        compiled.plugins.map((p) => Object.freeze({ ...p })),
+      ) as ValidationResult['receipt']['plugins'],
+      ...(overlay
+        ? { overlay: Object.freeze({ tenantId: overlay.tenantId, version: overlay.version, hash: overlay.hash }) }
+        : {}),
     }),
     optionsFor(tenant) {
       if (!tenant) return (withoutTenant ??= resolve(undefined));

@@ -3,8 +3,30 @@ import { compareVersions } from './form-config-store.js';
 
 describe('compareVersions', () => {
   it('orders by semver precedence, not by text', () => {
-    const sorted = ['1.10.0', '1.2.0', '1.2.0-rc.1', '1.2.0-beta.11', '1.2.0-beta.2', '1.2.0-beta', '1.2.0-alpha.beta', '0.9.9', '10.0.0', '2.0.0'].sort(compareVersions);
-    expect(sorted).toEqual(['0.9.9', '1.2.0-alpha.beta', '1.2.0-beta', '1.2.0-beta.2', '1.2.0-beta.11', '1.2.0-rc.1', '1.2.0', '1.10.0', '2.0.0', '10.0.0']);
+    const sorted = [
+      '1.10.0',
+      '1.2.0',
+      '1.2.0-rc.1',
+      '1.2.0-beta.11',
+      '1.2.0-beta.2',
+      '1.2.0-beta',
+      '1.2.0-alpha.beta',
+      '0.9.9',
+      '10.0.0',
+      '2.0.0',
+    ].sort(compareVersions);
+    expect(sorted).toEqual([
+      '0.9.9',
+      '1.2.0-alpha.beta',
+      '1.2.0-beta',
+      '1.2.0-beta.2',
+      '1.2.0-beta.11',
+      '1.2.0-rc.1',
+      '1.2.0',
+      '1.10.0',
+      '2.0.0',
+      '10.0.0',
+    ]);
   });
 
   it('puts numeric pre-release identifiers before alphanumeric ones and ignores build metadata except as a tiebreak', () => {

@@ -32,7 +32,12 @@ export interface FormConfigStore {
    * reads no other record: drafts pile up, and what is live is read after every publication).
    */
   listFormConfigs(tenantId: string, options?: ListFormConfigsOptions): Promise<TenantFormRecord[]>;
-  getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined>;
+  getFormConfig(
+    tenantId: string,
+    kind: TenantFormRecord['kind'],
+    formId: string,
+    version: string,
+  ): Promise<TenantFormRecord | undefined>;
   /** Creates or replaces a draft. Throws `ImmutableVersionError` when that version is published or deprecated. */
   saveFormConfigDraft(record: TenantFormRecord, audit: Omit<AuditEntry, 'id'>): Promise<TenantFormRecord>;
   /** draft → published → deprecated; any other move throws `ImmutableVersionError`. */

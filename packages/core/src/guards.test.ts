@@ -11,12 +11,20 @@ const request = (over: Partial<TransitionRequest> = {}): TransitionRequest => ({
   approvals: [],
   ...over,
 });
-const guard = (name: string, decision: ReturnType<TransitionGuard['check']>, to: TransitionGuard['to'] = 'approved'): TransitionGuard => ({ name, formId: 'eget', to, check: () => decision });
+const guard = (
+  name: string,
+  decision: ReturnType<TransitionGuard['check']>,
+  to: TransitionGuard['to'] = 'approved',
+): TransitionGuard => ({ name, formId: 'eget', to, check: () => decision });
 
 describe('TransitionGuardRegistry', () => {
   it('collects the guards plugins contribute, and applies them only to their form and status', () => {
     const registry = TransitionGuardRegistry.fromPlugins([
-      { name: 'a', version: '1.0.0', guards: [guard('eget:A', { outcome: 'deny', code: 'A-1', reason: { da: 'nej', en: 'no' } })] },
+      {
+        name: 'a',
+        version: '1.0.0',
+        guards: [guard('eget:A', { outcome: 'deny', code: 'A-1', reason: { da: 'nej', en: 'no' } })],
+      },
       { name: 'b', version: '1.0.0' },
     ]);
     expect(registry.all().map((g) => g.name)).toEqual(['eget:A']);
@@ -28,8 +36,15 @@ describe('TransitionGuardRegistry', () => {
   it('the first denial wins; approvals merge their pending roles', () => {
     const approveA = guard('eget:A', { outcome: 'approve', as: 'fagkonsulent', pending: ['leder'] });
     const approveB = guard('eget:B', { outcome: 'approve', as: 'fagkonsulent', pending: ['leder', 'jurist'] });
-    expect(new TransitionGuardRegistry().register(approveA, approveB).decide(request())).toEqual({ outcome: 'approve', as: 'fagkonsulent', pending: ['leder', 'jurist'] });
+    expect(new TransitionGuardRegistry().register(approveA, approveB).decide(request())).toEqual({
+      outcome: 'approve',
+      as: 'fagkonsulent',
+      pending: ['leder', 'jurist'],
+    });
     const deny = guard('eget:C', { outcome: 'deny', code: 'C-1', reason: { da: 'nej', en: 'no' } });
-    expect(new TransitionGuardRegistry().register(approveA, deny).decide(request())).toMatchObject({ outcome: 'deny', code: 'C-1' });
+    expect(new TransitionGuardRegistry().register(approveA, deny).decide(request())).toMatchObject({
+      outcome: 'deny',
+      code: 'C-1',
+    });
   });
 });

@@ -41,7 +41,10 @@ export function describeJudgedDate(judged: JudgedDate): LocalizedText {
     case 'today':
       return { da: 'dags dato (valideringens dato)', en: 'today (the date of the validation)' };
     case 'field': {
-      const extra = [judged.fallback ? FALLBACK[judged.fallback] : undefined, judged.also ? ALSO[judged.also] : undefined].filter((t) => t !== undefined);
+      const extra = [
+        judged.fallback ? FALLBACK[judged.fallback] : undefined,
+        judged.also ? ALSO[judged.also] : undefined,
+      ].filter((t) => t !== undefined);
       return {
         da: [`datoen i ${judged.pointer}`, ...extra.map((t) => t.da)].join('; '),
         en: [`the date in ${judged.pointer}`, ...extra.map((t) => t.en)].join('; '),

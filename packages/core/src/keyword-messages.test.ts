@@ -18,8 +18,12 @@ describe('Danish keyword messages', () => {
   });
 
   it('quote field and format names with «…», the one quotation style of the Danish texts', () => {
-    expect(danish({ type: 'object', additionalProperties: false }, { ekstra: 1 })).toBe('indeholder feltet «ekstra», som ikke hører til skemaet');
-    expect(danish({ type: 'object', dependentRequired: { a: ['b'] } }, { a: 1 })).toBe('skal udfyldes, når «a» er udfyldt');
+    expect(danish({ type: 'object', additionalProperties: false }, { ekstra: 1 })).toBe(
+      'indeholder feltet «ekstra», som ikke hører til skemaet',
+    );
+    expect(danish({ type: 'object', dependentRequired: { a: ['b'] } }, { a: 1 })).toBe(
+      'skal udfyldes, når «a» er udfyldt',
+    );
     expect(danish({ type: 'string', format: 'hostname' }, '-')).toBe('skal have formatet «hostname»');
   });
 });

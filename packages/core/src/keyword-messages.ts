@@ -50,12 +50,24 @@ export const KEYWORD_MESSAGES: Record<string, MessageFor> = {
     e.params.limit === 1
       ? { da: 'skal udfyldes', en: 'must not be empty' }
       : { da: `skal være mindst ${e.params.limit} tegn`, en: `must be at least ${e.params.limit} characters` },
-  maxLength: (e) => ({ da: `må højst være ${e.params.limit} tegn`, en: `must be at most ${e.params.limit} characters` }),
+  maxLength: (e) => ({
+    da: `må højst være ${e.params.limit} tegn`,
+    en: `must be at most ${e.params.limit} characters`,
+  }),
   minimum: (e) => ({ da: `skal være mindst ${daNumber(e.params.limit)}`, en: `must be at least ${e.params.limit}` }),
   maximum: (e) => ({ da: `må højst være ${daNumber(e.params.limit)}`, en: `must be at most ${e.params.limit}` }),
-  exclusiveMinimum: (e) => ({ da: `skal være større end ${daNumber(e.params.limit)}`, en: `must be greater than ${e.params.limit}` }),
-  exclusiveMaximum: (e) => ({ da: `skal være mindre end ${daNumber(e.params.limit)}`, en: `must be less than ${e.params.limit}` }),
-  multipleOf: (e) => ({ da: `skal være et multiplum af ${daNumber(e.params.multipleOf)}`, en: `must be a multiple of ${e.params.multipleOf}` }),
+  exclusiveMinimum: (e) => ({
+    da: `skal være større end ${daNumber(e.params.limit)}`,
+    en: `must be greater than ${e.params.limit}`,
+  }),
+  exclusiveMaximum: (e) => ({
+    da: `skal være mindre end ${daNumber(e.params.limit)}`,
+    en: `must be less than ${e.params.limit}`,
+  }),
+  multipleOf: (e) => ({
+    da: `skal være et multiplum af ${daNumber(e.params.multipleOf)}`,
+    en: `must be a multiple of ${e.params.multipleOf}`,
+  }),
   minItems: (e) => ({
     da: `skal have mindst ${e.params.limit} ${plural(e.params.limit, 'element', 'elementer')}`,
     en: `must have at least ${e.params.limit} ${plural(e.params.limit, 'item', 'items')}`,
@@ -65,8 +77,14 @@ export const KEYWORD_MESSAGES: Record<string, MessageFor> = {
     en: `must have at most ${e.params.limit} ${plural(e.params.limit, 'item', 'items')}`,
   }),
   uniqueItems: () => ({ da: 'må ikke indeholde dubletter', en: 'must not contain duplicates' }),
-  minProperties: (e) => ({ da: `skal have mindst ${e.params.limit} felter udfyldt`, en: `must have at least ${e.params.limit} fields` }),
-  maxProperties: (e) => ({ da: `må højst have ${e.params.limit} felter`, en: `must have at most ${e.params.limit} fields` }),
+  minProperties: (e) => ({
+    da: `skal have mindst ${e.params.limit} felter udfyldt`,
+    en: `must have at least ${e.params.limit} fields`,
+  }),
+  maxProperties: (e) => ({
+    da: `må højst have ${e.params.limit} felter`,
+    en: `must have at most ${e.params.limit} fields`,
+  }),
   additionalProperties: (e) => ({
     da: `indeholder feltet «${String(e.params.additionalProperty)}», som ikke hører til skemaet`,
     en: `contains the field "${String(e.params.additionalProperty)}", which is not part of the form`,
@@ -82,8 +100,14 @@ export const KEYWORD_MESSAGES: Record<string, MessageFor> = {
       en: `must match format "${String(e.params.format)}"`,
     },
   contains: () => ({ da: 'mangler et gyldigt element', en: 'is missing a valid item' }),
-  minContains: (e) => ({ da: `skal indeholde mindst ${e.params.limit} gyldige elementer`, en: `must contain at least ${e.params.limit} valid items` }),
-  maxContains: (e) => ({ da: `må højst indeholde ${e.params.limit} gyldige elementer`, en: `must contain at most ${e.params.limit} valid items` }),
+  minContains: (e) => ({
+    da: `skal indeholde mindst ${e.params.limit} gyldige elementer`,
+    en: `must contain at least ${e.params.limit} valid items`,
+  }),
+  maxContains: (e) => ({
+    da: `må højst indeholde ${e.params.limit} gyldige elementer`,
+    en: `must contain at most ${e.params.limit} valid items`,
+  }),
   oneOf: () => ({ da: 'skal svare til præcis én af mulighederne', en: 'must match exactly one option' }),
   anyOf: () => ({ da: 'skal svare til mindst én af mulighederne', en: 'must match at least one option' }),
   not: () => ({ da: 'har en værdi, der ikke er tilladt', en: 'has a value that is not allowed' }),

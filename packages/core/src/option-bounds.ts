@@ -24,18 +24,27 @@ function validatorFor(schema: Readonly<Record<string, unknown>>): ValidateFuncti
 }
 
 /** Why a value is outside its option schema (Ajv's English text), or undefined when it is inside. */
-export function optionSchemaViolation(schema: Readonly<Record<string, unknown>> | undefined, value: unknown): string | undefined {
+export function optionSchemaViolation(
+  schema: Readonly<Record<string, unknown>> | undefined,
+  value: unknown,
+): string | undefined {
   if (!schema) return undefined;
   const validate = validatorFor(schema);
   if (validate(value)) return undefined;
-  return (validate.errors ?? []).map((e) => `${e.instancePath || 'value'} ${e.message ?? e.keyword}`).join('; ') || 'not allowed';
+  return (
+    (validate.errors ?? []).map((e) => `${e.instancePath || 'value'} ${e.message ?? e.keyword}`).join('; ') ||
+    'not allowed'
+  );
 }
 
 /**
  * A list option the rule applies to (ydelser, mødetyper, bilag): a tenant may add members of
  * `universe`, never leave out one of `required`, which the law names.
  */
-export function listAtLeast(required: readonly string[], universe: readonly string[] = required): Record<string, unknown> {
+export function listAtLeast(
+  required: readonly string[],
+  universe: readonly string[] = required,
+): Record<string, unknown> {
   return {
     type: 'array',
     items: { enum: [...new Set([...required, ...universe])] },

@@ -29,7 +29,8 @@ function frozenCopy<T extends object>(value: T): Readonly<T> {
 }
 
 function deepFreeze(value: object): void {
-  for (const inner of Object.values(value)) if (inner !== null && typeof inner === 'object') deepFreeze(inner as object);
+  for (const inner of Object.values(value))
+    if (inner !== null && typeof inner === 'object') deepFreeze(inner as object);
   Object.freeze(value);
 }
 
@@ -75,7 +76,10 @@ export class OutboxState {
   }
 
   /** Stores events and fans each out to the subscriptions that take it now; returns what was added. */
-  addEvents(events: readonly OutboxEvent[], deliveryId: (event: OutboxEvent, subscriptionId: string) => string): { events: OutboxEvent[]; deliveries: Delivery[] } {
+  addEvents(
+    events: readonly OutboxEvent[],
+    deliveryId: (event: OutboxEvent, subscriptionId: string) => string,
+  ): { events: OutboxEvent[]; deliveries: Delivery[] } {
     const added: OutboxEvent[] = [];
     const deliveries: Delivery[] = [];
     for (const event of events) {
@@ -122,7 +126,12 @@ export class OutboxState {
     this.deliveries.set(delivery.id, held);
     if (delivery.status === 'pending') this.pending.set(delivery.id, held);
     else this.pending.delete(delivery.id);
-    if (delivery.status === 'delivered' && delivery.archive && delivery.eventType === 'submission.document-ready' && delivery.submissionId !== undefined) {
+    if (
+      delivery.status === 'delivered' &&
+      delivery.archive &&
+      delivery.eventType === 'submission.document-ready' &&
+      delivery.submissionId !== undefined
+    ) {
       const event = this.events.get(delivery.eventId)?.event;
       const revision = event ? documentRevisionOf(event) : undefined;
       if (revision !== undefined) this.restoreArchived(delivery.tenantId, delivery.submissionId, revision);
@@ -146,7 +155,11 @@ export class OutboxState {
     for (const [id, { event }] of this.events) {
       const deliveries = byEvent.get(id) ?? [];
       const done = deliveries.length
-        ? deliveries.every((h) => h.delivery.status === 'delivered' && Date.parse(h.delivery.deliveredAt ?? h.delivery.lastAttemptAt ?? event.at) <= cutoff)
+        ? deliveries.every(
+            (h) =>
+              h.delivery.status === 'delivered' &&
+              Date.parse(h.delivery.deliveredAt ?? h.delivery.lastAttemptAt ?? event.at) <= cutoff,
+          )
         : Date.parse(event.at) <= cutoff;
       if (!done) continue;
       this.events.delete(id);
@@ -174,7 +187,9 @@ export class OutboxState {
       subscriptions: [...this.subscriptions.values()],
       dedupeKeys: [...this.dedupe.values()],
       archived: [...this.archived.values()],
-      events: [...this.events.values()].sort((a, b) => a.seq - b.seq).map(({ event, seq }) => ({ seq, event, deliveries: byEvent.get(event.id) ?? [] })),
+      events: [...this.events.values()]
+        .sort((a, b) => a.seq - b.seq)
+        .map(({ event, seq }) => ({ seq, event, deliveries: byEvent.get(event.id) ?? [] })),
     });
   }
 
@@ -212,7 +227,11 @@ export class OutboxState {
   }
 
   /** Applies an attempt's outcome; undefined when the claim is not (or no longer) the caller's. */
-  complete(id: string, claimToken: string, outcome: DeliveryOutcome): { delivery: Delivery; subscription?: WebhookSubscription } | undefined {
+  complete(
+    id: string,
+    claimToken: string,
+    outcome: DeliveryOutcome,
+  ): { delivery: Delivery; subscription?: WebhookSubscription } | undefined {
     const held = this.deliveries.get(id);
     if (!held || held.claim?.token !== claimToken) return undefined;
     const d = held.delivery;
@@ -232,7 +251,12 @@ export class OutboxState {
     if (outcome.disableSubscription) {
       const current = this.subscriptions.get(key(d.tenantId, d.subscriptionId));
       if (current) {
-        subscription = { ...current, enabled: false, disabledReason: outcome.disableSubscription, updatedAt: outcome.at };
+        subscription = {
+          ...current,
+          enabled: false,
+          disabledReason: outcome.disableSubscription,
+          updatedAt: outcome.at,
+        };
         this.subscriptions.set(key(d.tenantId, d.subscriptionId), frozenCopy(subscription));
       }
     }
@@ -253,7 +277,10 @@ export class OutboxState {
       .sort((a, b) => a.seq - b.seq || (a.delivery.id < b.delivery.id ? -1 : 1));
     const page = matching.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map((h) => clone(h.delivery)), ...(matching.length > limit && last ? { nextCursor: encodeDeliveryCursor(last.seq, last.delivery.id) } : {}) };
+    return {
+      items: page.map((h) => clone(h.delivery)),
+      ...(matching.length > limit && last ? { nextCursor: encodeDeliveryCursor(last.seq, last.delivery.id) } : {}),
+    };
   }
 
   retry(tenantId: string, id: string, now: string): Delivery | undefined {

@@ -145,16 +145,26 @@ export interface OutboxStore {
 }
 
 export function isOutboxStore(store: object): store is OutboxStore {
-  return typeof (store as Partial<OutboxStore>).claimDeliveries === 'function' && typeof (store as Partial<OutboxStore>).emitEvents === 'function';
+  return (
+    typeof (store as Partial<OutboxStore>).claimDeliveries === 'function' &&
+    typeof (store as Partial<OutboxStore>).emitEvents === 'function'
+  );
 }
 
 /** Does the subscription take this event type? */
-export function subscribes(subscription: Pick<WebhookSubscription, 'events' | 'enabled'>, type: OutboxEventType): boolean {
+export function subscribes(
+  subscription: Pick<WebhookSubscription, 'events' | 'enabled'>,
+  type: OutboxEventType,
+): boolean {
   return subscription.enabled && (subscription.events.includes('*') || subscription.events.includes(type));
 }
 
 /** The deliveries of an event to the subscriptions that take it (the same in every store). */
-export function deliveriesFor(event: OutboxEvent, subscriptions: readonly WebhookSubscription[], id: (subscriptionId: string) => string): Delivery[] {
+export function deliveriesFor(
+  event: OutboxEvent,
+  subscriptions: readonly WebhookSubscription[],
+  id: (subscriptionId: string) => string,
+): Delivery[] {
   return subscriptions
     .filter((s) => s.tenantId === event.tenantId && subscribes(s, event.type))
     .map((s) => ({

@@ -56,7 +56,8 @@ function transformed(value: unknown, transform: PrefillTransform | undefined): u
     return picked.map((v) => (as ? setAt({}, as, structuredClone(v)) : structuredClone(v)));
   }
   const map = transform.map;
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && Object.hasOwn(map, v)).map((v) => map[v]);
+  if (Array.isArray(value))
+    return value.filter((v): v is string => typeof v === 'string' && Object.hasOwn(map, v)).map((v) => map[v]);
   return typeof value === 'string' && Object.hasOwn(map, value) ? map[value] : undefined;
 }
 
@@ -64,18 +65,25 @@ const UNSAFE = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** Sets a value at a pointer, creating objects on the way (never arrays: targets name members). */
 function setAt<T extends Record<string, unknown>>(root: T, pointer: string, value: unknown): T {
-  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (keys.length === 0 || keys.some((k) => UNSAFE.has(k))) return root;
   let node: Record<string, unknown> = root;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
-    node = typeof next === 'object' && next !== null && !Array.isArray(next) ? (next as Record<string, unknown>) : (node[key] = {});
+    node =
+      typeof next === 'object' && next !== null && !Array.isArray(next)
+        ? (next as Record<string, unknown>)
+        : (node[key] = {});
   }
   node[keys[keys.length - 1]!] = value;
   return root;
 }
 
-const empty = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+const empty = (v: unknown): boolean =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
  * Applies prefill mappings to a case. Pure (no I/O), so the server, the CLI's dry run and a
@@ -98,7 +106,13 @@ export function applyPrefill(spec: PrefillSpec, sources: PrefillSources): Prefil
       if (!doc) continue;
       value = valueAt(doc.data, from.pointer);
       const label = sources.formTitle?.(from.form);
-      source = { kind: 'submission', formId: from.form, submissionId: doc.id, pointer: from.pointer, ...(label ? { label } : {}) };
+      source = {
+        kind: 'submission',
+        formId: from.form,
+        submissionId: doc.id,
+        pointer: from.pointer,
+        ...(label ? { label } : {}),
+      };
     }
     const result = empty(value) ? undefined : transformed(value, mapping.transform);
     if (empty(result)) continue;
@@ -110,11 +124,14 @@ export function applyPrefill(spec: PrefillSpec, sources: PrefillSources): Prefil
 
 /** Why a parsed `prefill.json` is not a prefill spec, or undefined when it is (the form check and the loader use it). */
 export function prefillSpecProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || !Array.isArray((value as PrefillSpec).mappings)) return 'expected { "mappings": [...] }';
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as PrefillSpec).mappings))
+    return 'expected { "mappings": [...] }';
   for (const [i, m] of (value as PrefillSpec).mappings.entries()) {
-    if (typeof m?.target !== 'string' || !m.target.startsWith('/')) return `mappings[${i}].target must be a JSON Pointer`;
+    if (typeof m?.target !== 'string' || !m.target.startsWith('/'))
+      return `mappings[${i}].target must be a JSON Pointer`;
     const from = m.from as Record<string, unknown> | undefined;
-    const ok = from && (typeof from.case === 'string' || (typeof from.form === 'string' && typeof from.pointer === 'string'));
+    const ok =
+      from && (typeof from.case === 'string' || (typeof from.form === 'string' && typeof from.pointer === 'string'));
     if (!ok) return `mappings[${i}].from must be { "case": field } or { "form": id, "pointer": pointer }`;
   }
   return undefined;

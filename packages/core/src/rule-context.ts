@@ -32,7 +32,11 @@ export function judgedOn(ctx: Pick<RuleContext, 'today' | 'referenceDate'>): Iso
  * `x-skema-reference-date` (a JSON Pointer). A date after `today` is not used: the date a
  * submission is about cannot lie in the future, and a later date must not silence age rules.
  */
-export function referenceDateOf(schema: Readonly<Record<string, unknown>>, data: unknown, today: IsoDate): IsoDate | undefined {
+export function referenceDateOf(
+  schema: Readonly<Record<string, unknown>>,
+  data: unknown,
+  today: IsoDate,
+): IsoDate | undefined {
   const pointer = schema['x-skema-reference-date'];
   if (typeof pointer !== 'string') return undefined;
   const value = valueAt(data, pointer);

@@ -6,7 +6,8 @@ describe('reading rule options', () => {
   it('numberOption takes any finite number, else the fallback', () => {
     expect(numberOption({ rate: 812.5 }, 'rate', 800)).toBe(812.5);
     expect(numberOption({ rate: -1 }, 'rate', 800)).toBe(-1);
-    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '812', null, undefined]) expect(numberOption({ rate: bad }, 'rate', 800)).toBe(800);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '812', null, undefined])
+      expect(numberOption({ rate: bad }, 'rate', 800)).toBe(800);
   });
 
   it('countOption takes non-negative integers only', () => {
@@ -34,11 +35,16 @@ describe('checkRuleOptions', () => {
   ];
 
   it('accepts known options and raising a warning', () => {
-    expect(checkRuleOptions({ 'W-01': { severity: 'error', days: 7 }, 'E-01': { severity: 'error' } }, catalogue)).toEqual([]);
+    expect(
+      checkRuleOptions({ 'W-01': { severity: 'error', days: 7 }, 'E-01': { severity: 'error' } }, catalogue),
+    ).toEqual([]);
   });
 
   it('refuses with a stable code, the option, and Danish and English texts', () => {
-    const problems = checkRuleOptions({ 'E-01': { severity: 'warning' }, 'W-01': { severity: 'høj', dage: 3 }, 'X-99': {} }, catalogue);
+    const problems = checkRuleOptions(
+      { 'E-01': { severity: 'warning' }, 'W-01': { severity: 'høj', dage: 3 }, 'X-99': {} },
+      catalogue,
+    );
     expect(problems.map((p) => [p.ruleId, p.option, p.code])).toEqual([
       ['E-01', 'severity', 'rule-option-lowered'],
       ['W-01', 'severity', 'rule-option-invalid-severity'],
@@ -49,7 +55,10 @@ describe('checkRuleOptions', () => {
       da: 'E-01 er et lovkrav (fejl) og kan ikke sænkes til en advarsel.',
       en: 'E-01 is a legal requirement (error) and cannot be lowered to a warning',
     });
-    expect(problems[2]!.messages).toEqual({ da: 'W-01 har ingen indstilling, der hedder «dage».', en: 'W-01 has no option "dage"' });
+    expect(problems[2]!.messages).toEqual({
+      da: 'W-01 har ingen indstilling, der hedder «dage».',
+      en: 'W-01 has no option "dage"',
+    });
     expect(problems[3]!.messages.da).toBe('Reglen X-99 findes ikke.');
     for (const p of problems) expect(p.message).toBe(p.messages.en);
   });
@@ -60,12 +69,16 @@ describe('legal bounds of rule options', () => {
     id: 'E-02',
     severity: 'error' as const,
     source: '001 §5.2.2 «højst 8 måneder»',
-    options: { maxMonths: { description: { da: 'm', en: 'm' }, default: 8, schema: { type: 'integer', minimum: 1, maximum: 8 } } },
+    options: {
+      maxMonths: { description: { da: 'm', en: 'm' }, default: 8, schema: { type: 'integer', minimum: 1, maximum: 8 } },
+    },
   };
 
   it('refuses a value outside the schema, naming the rule, the option and the legal source in both languages', () => {
     const problems = checkRuleOptions({ 'E-02': { maxMonths: 240 } }, [legal]);
-    expect(problems.map((p) => [p.ruleId, p.option, p.code])).toEqual([['E-02', 'maxMonths', 'rule-option-out-of-bounds']]);
+    expect(problems.map((p) => [p.ruleId, p.option, p.code])).toEqual([
+      ['E-02', 'maxMonths', 'rule-option-out-of-bounds'],
+    ]);
     for (const text of [problems[0]!.messages.da, problems[0]!.messages.en]) {
       expect(text).toContain('E-02');
       expect(text).toContain('maxMonths');
@@ -75,7 +88,10 @@ describe('legal bounds of rule options', () => {
   });
 
   it('resolving ignores a value outside the bounds, so configuration that got past the checks cannot switch the rule off', () => {
-    const resolve = createRuleOptionsResolver([{ name: 'p', version: '^1.0.0', options: { 'E-02': { maxMonths: 6 } } }], { 'E-02': { maxMonths: 240 } });
+    const resolve = createRuleOptionsResolver(
+      [{ name: 'p', version: '^1.0.0', options: { 'E-02': { maxMonths: 6 } } }],
+      { 'E-02': { maxMonths: 240 } },
+    );
     expect(resolve('E-02', legal.options)).toEqual({ maxMonths: 6 });
   });
 

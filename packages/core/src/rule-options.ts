@@ -66,11 +66,23 @@ export interface RuleOptionProblem {
   messages: LocalizedText;
 }
 
-function problem(ruleId: string, option: string | undefined, code: RuleOptionProblem['code'], messages: LocalizedText): RuleOptionProblem {
+function problem(
+  ruleId: string,
+  option: string | undefined,
+  code: RuleOptionProblem['code'],
+  messages: LocalizedText,
+): RuleOptionProblem {
   return { ruleId, ...(option === undefined ? {} : { option }), code, message: messages.en, messages };
 }
 
-function outOfBounds(ruleId: string, option: string, spec: RuleOptionSpec, severity: IssueSeverity | undefined, ruleSource: string | undefined, violation: string): RuleOptionProblem {
+function outOfBounds(
+  ruleId: string,
+  option: string,
+  spec: RuleOptionSpec,
+  severity: IssueSeverity | undefined,
+  ruleSource: string | undefined,
+  violation: string,
+): RuleOptionProblem {
   const source = spec.legalSource ?? ruleSource;
   const legal = severity === 'error';
   const da = legal
@@ -87,12 +99,12 @@ function outOfBounds(ruleId: string, option: string, spec: RuleOptionSpec, sever
  * lower an error rule to a warning, and values outside an option's schema (for a legal rule: its
  * legal bounds) are refused (spec section 8).
  */
-export function checkRuleOptions(
-  options: RuleOptionsByRule,
-  rules: readonly CatalogueEntry[],
-): RuleOptionProblem[] {
+export function checkRuleOptions(options: RuleOptionsByRule, rules: readonly CatalogueEntry[]): RuleOptionProblem[] {
   // One id may have several definitions (an error and a warning part, or a rule and its deadline).
-  const byId = new Map<string, { severity?: IssueSeverity; source?: string | undefined; options: Record<string, RuleOptionSpec> }>();
+  const byId = new Map<
+    string,
+    { severity?: IssueSeverity; source?: string | undefined; options: Record<string, RuleOptionSpec> }
+  >();
   for (const r of rules) {
     const entry = byId.get(r.id) ?? { options: {} };
     if (r.severity === 'error' || (r.severity && !entry.severity)) entry.severity = r.severity;
@@ -104,7 +116,12 @@ export function checkRuleOptions(
   for (const [ruleId, values] of Object.entries(options)) {
     const rule = byId.get(ruleId);
     if (!rule) {
-      problems.push(problem(ruleId, undefined, 'rule-option-unknown-rule', { da: `Reglen ${ruleId} findes ikke.`, en: `Unknown rule ${ruleId}` }));
+      problems.push(
+        problem(ruleId, undefined, 'rule-option-unknown-rule', {
+          da: `Reglen ${ruleId} findes ikke.`,
+          en: `Unknown rule ${ruleId}`,
+        }),
+      );
       continue;
     }
     for (const key of Object.keys(values)) {
@@ -125,11 +142,17 @@ export function checkRuleOptions(
           );
         }
       } else if (!rule.options[key]) {
-        problems.push(problem(ruleId, key, 'rule-option-unknown-option', { da: `${ruleId} har ingen indstilling, der hedder «${key}».`, en: `${ruleId} has no option "${key}"` }));
+        problems.push(
+          problem(ruleId, key, 'rule-option-unknown-option', {
+            da: `${ruleId} har ingen indstilling, der hedder «${key}».`,
+            en: `${ruleId} has no option "${key}"`,
+          }),
+        );
       } else {
         const spec = rule.options[key];
         const violation = optionSchemaViolation(spec.schema, values[key]);
-        if (violation !== undefined) problems.push(outOfBounds(ruleId, key, spec, rule.severity, rule.source, violation));
+        if (violation !== undefined)
+          problems.push(outOfBounds(ruleId, key, spec, rule.severity, rule.source, violation));
       }
     }
   }

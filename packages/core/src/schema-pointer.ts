@@ -6,7 +6,10 @@ export function titleAtPointer(schema: Record<string, unknown>, pointer: string)
   for (const raw of pointer.split('/').slice(1)) {
     const segment = unescape(raw);
     if (!isObject(node)) return undefined;
-    node = /^\d+$/.test(segment) && isObject(node.items) ? node.items : (node.properties as Record<string, unknown> | undefined)?.[segment];
+    node =
+      /^\d+$/.test(segment) && isObject(node.items)
+        ? node.items
+        : (node.properties as Record<string, unknown> | undefined)?.[segment];
     ownTitle = isObject(node) && typeof node.title === 'string' ? node.title : undefined;
     node = resolveLocalRef(schema, node);
   }

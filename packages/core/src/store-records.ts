@@ -42,8 +42,12 @@ export function assertChangeShape(change: SubmissionChange): void {
   } else if (hold) {
     throw new TypeError(`legalHold is changed only with action legal-hold, not ${change.action}`);
   }
-  if (change.assignees !== undefined && change.action !== 'assign') throw new TypeError(`assignees are changed only with action assign, not ${change.action}`);
-  if (change.action === 'assign' && (change.data !== undefined || change.status !== undefined || change.version !== undefined)) {
+  if (change.assignees !== undefined && change.action !== 'assign')
+    throw new TypeError(`assignees are changed only with action assign, not ${change.action}`);
+  if (
+    change.action === 'assign' &&
+    (change.data !== undefined || change.status !== undefined || change.version !== undefined)
+  ) {
     throw new TypeError('An assign change must not change data, status or version');
   }
 }

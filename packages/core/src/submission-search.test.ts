@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { matchesSearch, searchSegments, stringsAt, type SubmissionSearch } from './submission-search.js';
 
-const search = (text: string, over: Partial<SubmissionSearch> = {}): SubmissionSearch => ({ text, formIds: [], ids: [], fields: {}, ...over });
-const submission = { id: 'K-2026-0042', formId: 'underretning', data: { barn: { navn: 'Åse Ærø', cpr: '010118-1234' }, soeskende: [{ navn: 'Bo' }, { navn: 'Carl' }] } };
+const search = (text: string, over: Partial<SubmissionSearch> = {}): SubmissionSearch => ({
+  text,
+  formIds: [],
+  ids: [],
+  fields: {},
+  ...over,
+});
+const submission = {
+  id: 'K-2026-0042',
+  formId: 'underretning',
+  data: { barn: { navn: 'Åse Ærø', cpr: '010118-1234' }, soeskende: [{ navn: 'Bo' }, { navn: 'Carl' }] },
+};
 
 describe('matchesSearch', () => {
   it('finds the text in the id, a named form, a named id, or the string at a named pointer', () => {

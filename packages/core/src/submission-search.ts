@@ -51,10 +51,15 @@ export function stringsAt(data: unknown, segments: readonly string[]): string[] 
 }
 
 /** Whether a submission passes the search (memory and embedded stores; PostgreSQL does the same in SQL). */
-export function matchesSearch(submission: { id: string; formId: string; data: unknown }, search: SubmissionSearch): boolean {
+export function matchesSearch(
+  submission: { id: string; formId: string; data: unknown },
+  search: SubmissionSearch,
+): boolean {
   const needle = search.text;
   if (searchFold(submission.id).includes(needle)) return true;
   if (search.formIds.includes(submission.formId) || search.ids.includes(submission.id)) return true;
   const fields = Object.hasOwn(search.fields, submission.formId) ? search.fields[submission.formId] : undefined;
-  return (fields ?? []).some((p) => stringsAt(submission.data, searchSegments(p)).some((s) => searchFold(s).includes(needle)));
+  return (fields ?? []).some((p) =>
+    stringsAt(submission.data, searchSegments(p)).some((s) => searchFold(s).includes(needle)),
+  );
 }

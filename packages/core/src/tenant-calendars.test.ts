@@ -10,8 +10,15 @@ const closable: SkemaPlugin = {
   version: '1.0.0',
   calendar: weekendCalendar,
   calendarOptions: {
-    schema: { type: 'object', additionalProperties: false, properties: { closed: { type: 'array', items: { type: 'string', format: 'date' } } } },
-    create: (options) => createCalendar('closable', () => ((options.closed as string[] | undefined) ?? []).map((date) => ({ date, name: 'lukket' }))),
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { closed: { type: 'array', items: { type: 'string', format: 'date' } } },
+    },
+    create: (options) =>
+      createCalendar('closable', () =>
+        ((options.closed as string[] | undefined) ?? []).map((date) => ({ date, name: 'lukket' })),
+      ),
   },
 };
 

@@ -34,7 +34,9 @@ export class TenantCalendars {
     if (!this.source) throw new CalendarOptionsError(['no registered plugin has a configurable working-day calendar']);
     this.check ??= this.ajv.compile(this.source.schema);
     if (!this.check(options)) {
-      throw new CalendarOptionsError((this.check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`));
+      throw new CalendarOptionsError(
+        (this.check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`),
+      );
     }
     const calendar = this.source.create(options);
     this.built.set(options, calendar);

@@ -13,7 +13,12 @@ function xmpPacket(pdf: Buffer): string {
 
 describe('renderSubmissionPdf', () => {
   it('gives the same bytes for the same input (dates and file ID come from the submission)', async () => {
-    const input = { form: fixtureForm(), submission: fixtureSubmission, validation: fixtureValidation(), locale: 'da' as const };
+    const input = {
+      form: fixtureForm(),
+      submission: fixtureSubmission,
+      validation: fixtureValidation(),
+      locale: 'da' as const,
+    };
     const a = await renderSubmissionPdf(input);
     const b = await renderSubmissionPdf(input);
     expect(a.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
@@ -23,7 +28,11 @@ describe('renderSubmissionPdf', () => {
   });
 
   it('escapes the title in the XMP metadata (pdfkit pastes it in raw)', async () => {
-    const pdf = await renderSubmissionPdf({ form: fixtureForm('Børn & unge <under (18)> «ÆØÅ»'), submission: fixtureSubmission, locale: 'da' });
+    const pdf = await renderSubmissionPdf({
+      form: fixtureForm('Børn & unge <under (18)> «ÆØÅ»'),
+      submission: fixtureSubmission,
+      locale: 'da',
+    });
     const xmp = xmpPacket(pdf);
     expect(xmp).toContain('Børn &amp; unge &lt;under (18)&gt; «ÆØÅ» – K-2026-000042');
     // Well-formed text content: no bare ampersand and no markup character outside tags.

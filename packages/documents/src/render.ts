@@ -64,12 +64,32 @@ export async function renderSubmissionPdf(input: RenderSubmissionInput): Promise
   const faces = parsedFonts();
   doc.registerFont(FONTS.regular, asFontSource(faces.regular));
   doc.registerFont(FONTS.bold, asFontSource(faces.bold));
-  doc.appendXML(skemaXmp({ submissionId: submission.id, formId: form.manifest.id, formVersion: form.manifest.version, formHash: form.hash, contentHash: dataHash, modifyDate: modified }));
+  doc.appendXML(
+    skemaXmp({
+      submissionId: submission.id,
+      formId: form.manifest.id,
+      formVersion: form.manifest.version,
+      formHash: form.hash,
+      contentHash: dataHash,
+      modifyDate: modified,
+    }),
+  );
 
   const embed = options.embedData !== false;
   if (embed) {
     const json = JSON.stringify(
-      { formId: form.manifest.id, formVersion: form.manifest.version, formHash: form.hash, submission: { id: submission.id, status: submission.status, createdAt: submission.createdAt, updatedAt: submission.updatedAt, data: embeddedData(submission.data, options.showCpr === true) } },
+      {
+        formId: form.manifest.id,
+        formVersion: form.manifest.version,
+        formHash: form.hash,
+        submission: {
+          id: submission.id,
+          status: submission.status,
+          createdAt: submission.createdAt,
+          updatedAt: submission.updatedAt,
+          data: embeddedData(submission.data, options.showCpr === true),
+        },
+      },
       null,
       2,
     );
@@ -91,7 +111,13 @@ export async function renderSubmissionPdf(input: RenderSubmissionInput): Promise
   writeTitleBlock(flow, root, model.title, model.meta);
   for (const section of model.sections) writeSection(flow, root, section);
   if (model.checks) writeSection(flow, root, model.checks);
-  writeReceipt(flow, root, model.receiptTitle, model.receipt, embed ? `${w.embedded} (${submission.id}.json).` : undefined);
+  writeReceipt(
+    flow,
+    root,
+    model.receiptTitle,
+    model.receipt,
+    embed ? `${w.embedded} (${submission.id}.json).` : undefined,
+  );
   root.end();
   writePageFurniture(flow, model.runningHeader, w.page);
   doc.end();

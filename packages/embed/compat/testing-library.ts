@@ -12,7 +12,8 @@ type Target = Element | Document | Window;
 type Init = Record<string, unknown>;
 type EventName = keyof typeof createEvent;
 
-const typed = (el: Target) => el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !/^(checkbox|radio|file)$/.test(el.type));
+const typed = (el: Target) =>
+  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !/^(checkbox|radio|file)$/.test(el.type));
 
 function inAct(fire: () => boolean): boolean {
   let result = false;
@@ -22,7 +23,8 @@ function inAct(fire: () => boolean): boolean {
   return result;
 }
 
-const dispatch = (names: EventName[], el: Target, init?: Init) => names.every((name) => el.dispatchEvent(createEvent[name](el, init)));
+const dispatch = (names: EventName[], el: Target, init?: Init) =>
+  names.every((name) => el.dispatchEvent(createEvent[name](el, init)));
 const namesFor = (name: EventName, el: Target): EventName[] => {
   if (name === 'change') return typed(el) ? ['input'] : ['change'];
   if (name === 'blur') return ['blur', 'focusOut'];
@@ -32,6 +34,7 @@ const namesFor = (name: EventName, el: Target): EventName[] => {
 
 const fire = Object.assign((el: Target, event: Event) => inAct(() => el.dispatchEvent(event)), preactFireEvent);
 for (const name of Object.keys(createEvent) as EventName[]) {
-  (fire as unknown as Record<string, (el: Target, init?: Init) => boolean>)[name] = (el, init) => inAct(() => dispatch(namesFor(name, el), el, init));
+  (fire as unknown as Record<string, (el: Target, init?: Init) => boolean>)[name] = (el, init) =>
+    inAct(() => dispatch(namesFor(name, el), el, init));
 }
 export const fireEvent = fire;

@@ -40,7 +40,12 @@ export function has(object, path) {
     if (node == null) return false;
     if (!own(Object(node), key)) {
       // As lodash: a hole in an array still counts as an index the array has.
-      return i === path_.length - 1 && Array.isArray(node) && /^(?:0|[1-9]\d*)$/.test(String(key)) && Number(key) < node.length;
+      return (
+        i === path_.length - 1 &&
+        Array.isArray(node) &&
+        /^(?:0|[1-9]\d*)$/.test(String(key)) &&
+        Number(key) < node.length
+      );
     }
     node = node[key];
   }
@@ -49,7 +54,8 @@ export function has(object, path) {
 
 export function isEmpty(value) {
   if (value == null) return true;
-  if (isArrayLike(value) && (Array.isArray(value) || typeof value === 'string' || typeof value.splice === 'function')) return value.length === 0;
+  if (isArrayLike(value) && (Array.isArray(value) || typeof value === 'string' || typeof value.splice === 'function'))
+    return value.length === 0;
   if (value instanceof Map || value instanceof Set) return value.size === 0;
   for (const key in value) if (own(value, key)) return false;
   return true;
@@ -73,7 +79,11 @@ export function includes(collection, value, fromIndex = 0) {
 }
 
 export function reduce(collection, iteratee, ...initial) {
-  const entries = Array.isArray(collection) ? collection.map((v, i) => [i, v]) : collection == null ? [] : Object.entries(collection);
+  const entries = Array.isArray(collection)
+    ? collection.map((v, i) => [i, v])
+    : collection == null
+      ? []
+      : Object.entries(collection);
   let started = initial.length > 0;
   let acc = initial[0];
   for (const [key, value] of entries) {

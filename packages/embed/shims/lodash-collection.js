@@ -1,7 +1,8 @@
 // lodash/find, filter and maxBy as JSON Forms calls them: always with a function predicate, on an
 // array, an object's values or nothing. lodash's iteratee shorthands (matches, property paths) pull
 // its deep-equality and path code into the bundle; no caller here uses them.
-const values = (collection) => (collection == null ? [] : Array.isArray(collection) ? collection : Object.values(collection));
+const values = (collection) =>
+  collection == null ? [] : Array.isArray(collection) ? collection : Object.values(collection);
 const keyAt = (collection, index) => (Array.isArray(collection) ? index : Object.keys(collection)[index]);
 
 export function find(collection, predicate) {
@@ -23,7 +24,12 @@ export function maxBy(array, iteratee) {
   let best;
   for (const value of array ?? []) {
     const computed = iteratee(value);
-    if (computed != null && computed === computed && typeof computed !== 'symbol' && (best === undefined ? true : computed > best)) {
+    if (
+      computed != null &&
+      computed === computed &&
+      typeof computed !== 'symbol' &&
+      (best === undefined ? true : computed > best)
+    ) {
       best = computed;
       result = value;
     }

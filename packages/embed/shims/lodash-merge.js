@@ -1,6 +1,10 @@
 // lodash/merge where JSON Forms merges plain JSON (configs, UI schema options, i18n defaults): the
 // same recursive merge of plain objects and arrays, without lodash's typed-array, Map and clone code.
-const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+const isPlain = (v) =>
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(v));
 
 function mergeInto(target, source) {
   for (const key of Object.keys(source)) {

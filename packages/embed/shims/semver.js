@@ -20,10 +20,14 @@ function one(version, range) {
   const base = [Number(wild(ma) ? 0 : ma), Number(wild(mi) ? 0 : mi), Number(wild(pa) ? 0 : pa)];
   const c = cmp(version, base);
   switch (kind) {
-    case '>=': return c >= 0;
-    case '>': return c > 0;
-    case '<=': return c <= 0;
-    case '<': return c < 0;
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
     case '^':
       if (c < 0) return false;
       if (base[0] > 0 || wild(mi)) return version[0] === base[0];
@@ -41,7 +45,14 @@ function one(version, range) {
 export function satisfies(version, range) {
   const v = parse(version);
   if (!v) return false;
-  return String(range).split('||').some((alt) => alt.trim().split(/\s+/).every((part) => one(v, part)));
+  return String(range)
+    .split('||')
+    .some((alt) =>
+      alt
+        .trim()
+        .split(/\s+/)
+        .every((part) => one(v, part)),
+    );
 }
 const VERSION = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-.]+)?$/;
 

@@ -4,12 +4,25 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { standardRenderers } from './all-renderers.js';
 
-const ATTRIBUTES = ['form', 'version', 'api', 'token', 'locale', 'submission', 'today', 'id-prefix', 'readonly', 'inherit-font', 'no-heading'] as const;
+const ATTRIBUTES = [
+  'form',
+  'version',
+  'api',
+  'token',
+  'locale',
+  'submission',
+  'today',
+  'id-prefix',
+  'readonly',
+  'inherit-font',
+  'no-heading',
+] as const;
 
 /** Host-level defaults; everything inside the shadow root is styled through `--skema-*` properties. */
 // `inherit-font`: the page's font (family, size, line height) instead of the form's own; the host's
 // inherited font properties reach into the shadow root, the form's stylesheet would override them.
-const HOST_CSS = ':host{display:block}:host([hidden]){display:none}:host([inherit-font]) .skema-form{font-family:inherit;font-size:inherit;line-height:inherit}';
+const HOST_CSS =
+  ':host{display:block}:host([hidden]){display:none}:host([inherit-font]) .skema-form{font-family:inherit;font-size:inherit;line-height:inherit}';
 
 /**
  * `<skema-form form="underretning" version="1.0.0" api="https://…" token="…" locale="da">`:

@@ -30,8 +30,10 @@ describe('aftaleskema 1.0.0 → 2.0.0 migration', () => {
     });
   }
 
-  it('a 1.0.0 record without the parents\' perspective is valid in 1.0.0 but fails 2.0.0 after migration', () => {
-    const data = structuredClone(v1.examples!.valid.find((e) => e.name === 'samarbejdsmoede')!.data) as { foraeldre: Record<string, unknown> };
+  it("a 1.0.0 record without the parents' perspective is valid in 1.0.0 but fails 2.0.0 after migration", () => {
+    const data = structuredClone(v1.examples!.valid.find((e) => e.name === 'samarbejdsmoede')!.data) as {
+      foraeldre: Record<string, unknown>;
+    };
     delete data.foraeldre.foraeldrenesPerspektiv;
     expect(engine.validate(v1, data, { today: '2026-06-01' }).errors).toEqual([]);
     const errors = engine.validate(v2, migrate(data).data, { today: '2026-06-01' }).errors;

@@ -20,7 +20,12 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { formId: 'underretning', prev: '1.0.2', next: '1.1.0', moves: [['/medunderskriver', '/tidligereGodkendelser/medunderskriver']] },
+  {
+    formId: 'underretning',
+    prev: '1.0.2',
+    next: '1.1.0',
+    moves: [['/medunderskriver', '/tidligereGodkendelser/medunderskriver']],
+  },
   {
     formId: 'leveranceaftale',
     prev: '1.1.0',
@@ -30,45 +35,57 @@ const cases: Case[] = [
       ['/lederGodkendelse', '/tidligereGodkendelser/lederGodkendelse'],
     ],
   },
-  { formId: 'familieraadslagningsplan', prev: '2.0.1', next: '2.1.0', moves: [['/godkendelse/godkendtAf', '/tidligereGodkendelser/godkendtAf']] },
+  {
+    formId: 'familieraadslagningsplan',
+    prev: '2.0.1',
+    next: '2.1.0',
+    moves: [['/godkendelse/godkendtAf', '/tidligereGodkendelser/godkendtAf']],
+  },
 ];
 
-describe.each(cases)('$formId $prev → $next: typed approvals become an unverified history', ({ formId, prev, next, moves }) => {
-  const from = loadFormVersion(join(schemasDir(), formId, prev));
-  const to = loadFormVersion(join(schemasDir(), formId, next));
-  const plan = planMigration(new FormRegistry([from, to]), formId, prev, next);
-  const migrate = (data: unknown) => migrateSubmission({ data, plugins: standardPlugins(), ...plan });
+describe.each(cases)(
+  '$formId $prev → $next: typed approvals become an unverified history',
+  ({ formId, prev, next, moves }) => {
+    const from = loadFormVersion(join(schemasDir(), formId, prev));
+    const to = loadFormVersion(join(schemasDir(), formId, next));
+    const plan = planMigration(new FormRegistry([from, to]), formId, prev, next);
+    const migrate = (data: unknown) => migrateSubmission({ data, plugins: standardPlugins(), ...plan });
 
-  it('is a minor version with a plugin migration: the old fields stay accepted, marked deprecated', () => {
-    expect(requiredBump(from, to)).toBe('minor');
-    expect(to.manifest.migration?.plugin).toBe(`${formId}/tidligere-godkendelser`);
-  });
-
-  const examples = from.examples?.valid ?? [];
-  it('has previous-version examples with typed approvals to migrate', () => {
-    expect(examples.some((e) => moves.some(([old]) => valueAt(e.data, old) !== undefined))).toBe(true);
-  });
-
-  for (const example of examples) {
-    it(`valid/${example.name}: moved where present, nothing dropped, valid in ${next}`, () => {
-      const result = migrate(example.data);
-      expect(result.steps.at(-1)).toEqual({ from: prev, to: next, kind: 'plugin' });
-      for (const [old, history] of moves) {
-        expect(valueAt(result.data, old)).toBeUndefined();
-        expect(valueAt(result.data, history)).toEqual(valueAt(example.data, old));
-      }
-      const typed = moves.some(([old]) => valueAt(example.data, old) !== undefined);
-      if (!typed) expect(result.data).toEqual(example.data);
-      expect(engine.validate(to, result.data, { today: example.today ?? '2026-06-01' }).errors).toEqual([]);
+    it('is a minor version with a plugin migration: the old fields stay accepted, marked deprecated', () => {
+      expect(requiredBump(from, to)).toBe('minor');
+      expect(to.manifest.migration?.plugin).toBe(`${formId}/tidligere-godkendelser`);
     });
-  }
-});
+
+    const examples = from.examples?.valid ?? [];
+    it('has previous-version examples with typed approvals to migrate', () => {
+      expect(examples.some((e) => moves.some(([old]) => valueAt(e.data, old) !== undefined))).toBe(true);
+    });
+
+    for (const example of examples) {
+      it(`valid/${example.name}: moved where present, nothing dropped, valid in ${next}`, () => {
+        const result = migrate(example.data);
+        expect(result.steps.at(-1)).toEqual({ from: prev, to: next, kind: 'plugin' });
+        for (const [old, history] of moves) {
+          expect(valueAt(result.data, old)).toBeUndefined();
+          expect(valueAt(result.data, history)).toEqual(valueAt(example.data, old));
+        }
+        const typed = moves.some(([old]) => valueAt(example.data, old) !== undefined);
+        if (!typed) expect(result.data).toEqual(example.data);
+        expect(engine.validate(to, result.data, { today: example.today ?? '2026-06-01' }).errors).toEqual([]);
+      });
+    }
+  },
+);
 
 describe('the rules of the new versions do not ask for typed approvals', () => {
   const errorsAt = (formId: string, version: string, data: unknown) =>
-    engine.validate(loadFormVersion(join(schemasDir(), formId, version)), data, { today: '2026-06-01' }).errors.map((e) => `${e.code} ${e.path}`);
+    engine
+      .validate(loadFormVersion(join(schemasDir(), formId, version)), data, { today: '2026-06-01' })
+      .errors.map((e) => `${e.code} ${e.path}`);
   const example = (formId: string, version: string, name: string) =>
-    structuredClone(loadFormVersion(join(schemasDir(), formId, version)).examples!.valid.find((e) => e.name === name)!.data) as Record<string, unknown>;
+    structuredClone(
+      loadFormVersion(join(schemasDir(), formId, version)).examples!.valid.find((e) => e.name === name)!.data,
+    ) as Record<string, unknown>;
 
   it('UND-03: a sent underretning without a typed co-signer fails 1.0.2 but not 1.1.0 (the guard checks the recorded co-signature)', () => {
     const data = example('underretning', '1.0.2', 'kommune-sendt-medunderskrevet');
@@ -93,10 +110,14 @@ describe('the rules of the new versions do not ask for typed approvals', () => {
   });
 
   it('FRL-03: an approved plan without a typed approver fails 2.0.1 but not 2.1.0; a plan sent back still needs a reason', () => {
-    const data = example('familieraadslagningsplan', '2.0.1', 'forebyggende') as { godkendelse: Record<string, unknown> };
+    const data = example('familieraadslagningsplan', '2.0.1', 'forebyggende') as {
+      godkendelse: Record<string, unknown>;
+    };
     delete data.godkendelse.godkendtAf;
     expect(errorsAt('familieraadslagningsplan', '2.0.1', data)).toEqual(['FRL-03 /godkendelse/godkendtAf']);
     expect(errorsAt('familieraadslagningsplan', '2.1.0', data)).toEqual([]);
-    expect(errorsAt('familieraadslagningsplan', '2.1.0', { ...data, godkendelse: { udfald: 'sendt tilbage' } })).toEqual(['FRL-03 /godkendelse/begrundelse']);
+    expect(
+      errorsAt('familieraadslagningsplan', '2.1.0', { ...data, godkendelse: { udfald: 'sendt tilbage' } }),
+    ).toEqual(['FRL-03 /godkendelse/begrundelse']);
   });
 });

@@ -52,7 +52,9 @@ describe.each([
 
   for (const example of prev.examples?.valid ?? []) {
     it(`valid/${example.name} stays valid, except a named but not attached udredningsrapport (RAP-05)`, () => {
-      const codes = engine.validate(next, example.data, { today: example.today ?? '2026-06-01' }).errors.map((e) => e.code);
+      const codes = engine
+        .validate(next, example.data, { today: example.today ?? '2026-06-01' })
+        .errors.map((e) => e.code);
       const namedReport = valueAt(example.data, '/udredningGennemfoert') === true;
       expect(codes).toEqual(namedReport ? ['RAP-05'] : []);
     });

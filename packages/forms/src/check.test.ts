@@ -95,7 +95,13 @@ function form(version = '1.0.0', edit: (f: Draft & { schema: any; uischema: any 
     },
     examples: {
       valid: [{ name: 'simpel', data: { borger: { navn: 'Anna Testesen', cpr: '0101901234' }, status: 'Ny' } }],
-      invalid: [{ name: 'uden-navn', data: { borger: {}, status: 'Ny' }, expect: { codes: ['required'], paths: ['/borger/navn'] } }],
+      invalid: [
+        {
+          name: 'uden-navn',
+          data: { borger: {}, status: 'Ny' },
+          expect: { codes: ['required'], paths: ['/borger/navn'] },
+        },
+      ],
     },
   };
   const copy = structuredClone(draft) as Draft & { schema: any; uischema: any };
@@ -104,7 +110,8 @@ function form(version = '1.0.0', edit: (f: Draft & { schema: any; uischema: any 
 }
 
 const engine = createStandardEngine();
-const lockOf = (...forms: FormVersion[]) => Object.fromEntries(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f.hash]));
+const lockOf = (...forms: FormVersion[]) =>
+  Object.fromEntries(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f.hash]));
 const check = (...forms: FormVersion[]) => checkForms({ forms, engine, lock: lockOf(...forms) });
 const messages = (...forms: FormVersion[]) => check(...forms).map((p) => `${p.file}: ${p.message}`);
 
@@ -118,7 +125,11 @@ describe('checkForms', () => {
       'kontrolskema/1.0.0/schema.json: "$id" is missing (expected "https://skema.dk/schemas/kontrolskema/1.0.0/schema.json")',
     ]);
     const invalid = check(form('1.0.0', (f) => (f.schema.properties.status.minLength = -1)));
-    expect(invalid[0]).toMatchObject({ formId: 'kontrolskema', version: '1.0.0', file: 'kontrolskema/1.0.0/schema.json' });
+    expect(invalid[0]).toMatchObject({
+      formId: 'kontrolskema',
+      version: '1.0.0',
+      file: 'kontrolskema/1.0.0/schema.json',
+    });
     expect(invalid[0]!.message).toMatch(/^not a valid JSON Schema 2020-12: \/properties\/status\/minLength/);
   });
 
@@ -126,7 +137,9 @@ describe('checkForms', () => {
     expect(messages(form('1.0.0', (f) => (f.schema.properties.status.format = 'postnummer')))).toEqual([
       'kontrolskema/1.0.0/schema.json: does not compile: Form kontrolskema@1.0.0 uses format "postnummer", which no registered plugin provides',
     ]);
-    const unknownPlugin = messages(form('1.0.0', (f) => f.manifest.plugins.push({ name: '@skema/plugin-ukendt', version: '^1.0.0' })));
+    const unknownPlugin = messages(
+      form('1.0.0', (f) => f.manifest.plugins.push({ name: '@skema/plugin-ukendt', version: '^1.0.0' })),
+    );
     expect(unknownPlugin).toEqual([expect.stringMatching(/does not compile: .*needs plugin @skema\/plugin-ukendt/)]);
   });
 
@@ -136,7 +149,10 @@ describe('checkForms', () => {
         const category = f.uischema.elements[0];
         category.elements[0].elements[0].elements[1].scope = '#/properties/borger/properties/adresse';
         category.elements[2].options.detail.elements[0].scope = '#/properties/alder';
-        category.elements[2].rule.condition = { type: 'AND', conditions: [{ scope: '#/properties/lukket', schema: { const: true } }] };
+        category.elements[2].rule.condition = {
+          type: 'AND',
+          conditions: [{ scope: '#/properties/lukket', schema: { const: true } }],
+        };
       }),
     );
     expect(result).toEqual([
@@ -182,9 +198,20 @@ describe('checkForms', () => {
   it('runs examples with their declared outcome', () => {
     const result = messages(
       form('1.0.0', (f) => {
-        f.examples!.valid.push({ name: 'forkert-cpr', data: { borger: { navn: 'A', cpr: '3213901234' }, status: 'Ny' } });
-        f.examples!.invalid.push({ name: 'passer', data: { borger: { navn: 'A' }, status: 'Lukket' }, expect: { codes: ['required'] } });
-        f.examples!.invalid.push({ name: 'forkert-kode', data: { borger: { navn: 'A' }, status: 'X' }, expect: { codes: ['HEN-05'], paths: ['/status'] } });
+        f.examples!.valid.push({
+          name: 'forkert-cpr',
+          data: { borger: { navn: 'A', cpr: '3213901234' }, status: 'Ny' },
+        });
+        f.examples!.invalid.push({
+          name: 'passer',
+          data: { borger: { navn: 'A' }, status: 'Lukket' },
+          expect: { codes: ['required'] },
+        });
+        f.examples!.invalid.push({
+          name: 'forkert-kode',
+          data: { borger: { navn: 'A' }, status: 'X' },
+          expect: { codes: ['HEN-05'], paths: ['/status'] },
+        });
         f.examples!.invalid.push({ name: 'uden-forventning', data: {} });
       }),
     );
@@ -196,7 +223,7 @@ describe('checkForms', () => {
     ]);
   });
 
-  it("validates each example on its own today", () => {
+  it('validates each example on its own today', () => {
     // A rule that only fails after 2026: the outcome of an example depends on its `today`.
     const datePlugin: SkemaPlugin = {
       name: 'test-dato',
@@ -216,10 +243,24 @@ describe('checkForms', () => {
     const withRule = form('1.0.0', (f) => {
       f.manifest.plugins.push({ name: 'test-dato', version: '^1.0.0' });
       f.examples!.valid.push({ name: 'sent', today: '2027-01-02', data: { borger: { navn: 'A' }, status: 'Ny' } });
-      f.examples!.invalid.push({ name: 'sent-fejl', today: '2027-01-02', data: { borger: { navn: 'A' }, status: 'Ny' }, expect: { codes: ['TST-01'] } });
-      f.examples!.invalid.push({ name: 'tidligt', today: '2026-06-01', data: { borger: { navn: 'A' }, status: 'Ny' }, expect: { codes: ['TST-01'] } });
+      f.examples!.invalid.push({
+        name: 'sent-fejl',
+        today: '2027-01-02',
+        data: { borger: { navn: 'A' }, status: 'Ny' },
+        expect: { codes: ['TST-01'] },
+      });
+      f.examples!.invalid.push({
+        name: 'tidligt',
+        today: '2026-06-01',
+        data: { borger: { navn: 'A' }, status: 'Ny' },
+        expect: { codes: ['TST-01'] },
+      });
     });
-    const problems = checkForms({ forms: [withRule], engine: createStandardEngine([datePlugin]), lock: lockOf(withRule) });
+    const problems = checkForms({
+      forms: [withRule],
+      engine: createStandardEngine([datePlugin]),
+      lock: lockOf(withRule),
+    });
     expect(problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
       'kontrolskema/1.0.0/examples/valid/sent.json: valid example fails: /status TST-01: Too late',
       'kontrolskema/1.0.0/examples/invalid/tidligt.json: invalid example passes; expected TST-01',
@@ -233,7 +274,9 @@ describe('checkForms', () => {
     ]);
     const changed = form('1.0.0', (f) => (f.i18n.en['status.label'] = 'State'));
     const problems = checkForms({ forms: [changed], engine, lock: lockOf(published) });
-    expect(problems).toEqual([expect.objectContaining({ formId: 'kontrolskema', version: '1.0.0', file: 'forms.lock.json' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ formId: 'kontrolskema', version: '1.0.0', file: 'forms.lock.json' }),
+    ]);
     expect(problems[0]!.message).toMatch(/immutable, but its content changed/);
   });
 
@@ -243,7 +286,9 @@ describe('checkForms', () => {
       delete f.schema.properties.status;
       f.schema.required = ['borger'];
       f.uischema.elements[0].elements.splice(1, 2);
-      for (const locale of ['da', 'en'] as const) for (const k of Object.keys(f.i18n[locale])) if (k.startsWith('status.') || k.startsWith('boern.')) delete f.i18n[locale][k];
+      for (const locale of ['da', 'en'] as const)
+        for (const k of Object.keys(f.i18n[locale]))
+          if (k.startsWith('status.') || k.startsWith('boern.')) delete f.i18n[locale][k];
       f.examples.valid[0].data = { borger: { navn: 'A' } };
       f.examples.invalid[0].data = { borger: {} };
     };

@@ -36,7 +36,8 @@ export function checkForms({ forms, engine, lock }: CheckFormsInput): CheckProbl
   const problems: CheckProblem[] = [];
   for (const form of forms) {
     const { id, version } = form.manifest;
-    const report: Report = (file, message) => problems.push({ formId: id, version, file: `${id}/${version}/${file}`, message });
+    const report: Report = (file, message) =>
+      problems.push({ formId: id, version, file: `${id}/${version}/${file}`, message });
     const compiled = checkSchema(form, engine, report);
     checkUiSchema(form, report);
     checkTexts(form, report);
@@ -58,7 +59,8 @@ function checkSchema(form: FormVersion, engine: SkemaEngine, report: Report): bo
   const { schema } = form;
   if (schema.$schema !== META_SCHEMA) report('schema.json', `"$schema" must be "${META_SCHEMA}"`);
   const expectedId = `https://skema.dk/schemas/${id}/${version}/schema.json`;
-  if (typeof schema.$id !== 'string' || schema.$id === '') report('schema.json', `"$id" is missing (expected "${expectedId}")`);
+  if (typeof schema.$id !== 'string' || schema.$id === '')
+    report('schema.json', `"$id" is missing (expected "${expectedId}")`);
   else if (schema.$id !== expectedId) report('schema.json', `"$id" is "${schema.$id}", expected "${expectedId}"`);
 
   let metaValid = true;
@@ -99,7 +101,9 @@ function schemaAtScope(root: Json, base: unknown, scope: string): unknown {
 /** The data names a scope walks through: the segment after each `properties`. */
 function scopeDataPath(scope: string): string[] {
   const segments = scope.split('/').slice(1);
-  return segments.filter((_, i) => segments[i - 1] === 'properties').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return segments
+    .filter((_, i) => segments[i - 1] === 'properties')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Enum values a control offers: `enum`, `oneOf`/`anyOf` of `const`s, or those of its items (multi-select). */
@@ -109,7 +113,8 @@ function enumValues(root: Json, node: unknown): unknown[] {
   if (Array.isArray(schema.enum)) return schema.enum;
   for (const key of ['oneOf', 'anyOf'] as const) {
     const list = schema[key];
-    if (Array.isArray(list) && list.length > 0 && list.every((s) => isObject(s) && 'const' in s)) return list.map((s) => (s as Json).const);
+    if (Array.isArray(list) && list.length > 0 && list.every((s) => isObject(s) && 'const' in s))
+      return list.map((s) => (s as Json).const);
   }
   if (schema.type === 'array' && schema.items !== undefined) return enumValues(root, schema.items);
   return [];
@@ -130,7 +135,8 @@ function checkUiSchema(form: FormVersion, report: Report): void {
   const { en } = form.i18n;
   const requireText = (key: string, at: string, locales: Array<'da' | 'en'> = ['da', 'en']) => {
     for (const locale of locales) {
-      if (typeof form.i18n[locale][key] !== 'string') report(`i18n/${locale}.json`, `missing "${key}" (used by uischema.json ${at || '/'})`);
+      if (typeof form.i18n[locale][key] !== 'string')
+        report(`i18n/${locale}.json`, `missing "${key}" (used by uischema.json ${at || '/'})`);
     }
   };
   const checkCondition = (condition: unknown, ctx: UiContext, at: string): void => {
@@ -138,7 +144,8 @@ function checkUiSchema(form: FormVersion, report: Report): void {
     if (typeof condition.scope === 'string' && schemaAtScope(root, ctx.base, condition.scope) === undefined) {
       report('uischema.json', `${at}: rule condition scope "${condition.scope}" does not resolve to a schema location`);
     }
-    if (Array.isArray(condition.conditions)) condition.conditions.forEach((c, i) => checkCondition(c, ctx, `${at}/conditions/${i}`));
+    if (Array.isArray(condition.conditions))
+      condition.conditions.forEach((c, i) => checkCondition(c, ctx, `${at}/conditions/${i}`));
   };
 
   const visit = (element: unknown, ctx: UiContext): void => {
@@ -183,7 +190,10 @@ function checkTexts(form: FormVersion, report: Report): void {
   const { da, en } = form.i18n;
   for (const key of Object.keys(da)) if (!(key in en)) report('i18n/en.json', `missing "${key}" (present in da.json)`);
   for (const key of Object.keys(en)) if (!(key in da)) report('i18n/da.json', `missing "${key}" (present in en.json)`);
-  for (const [locale, texts] of [['da', da], ['en', en]] as const) {
+  for (const [locale, texts] of [
+    ['da', da],
+    ['en', en],
+  ] as const) {
     for (const [key, text] of Object.entries(texts)) {
       if (typeof text !== 'string' || text.trim() === '') report(`i18n/${locale}.json`, `"${key}" is empty`);
     }
@@ -215,7 +225,8 @@ function checkExamples(form: FormVersion, engine: SkemaEngine, report: Report): 
       if (!result.errors.some((e) => e.code === code)) report(file, `expected error code ${code}, got ${found}`);
     }
     for (const path of paths) {
-      if (!result.errors.some((e) => e.path === path)) report(file, `expected an error at ${path || '/'}, got ${found}`);
+      if (!result.errors.some((e) => e.path === path))
+        report(file, `expected an error at ${path || '/'}, got ${found}`);
     }
   }
 }
@@ -235,7 +246,13 @@ function checkVersionBumps(forms: FormVersion[]): CheckProblem[] {
     for (let i = 1; i < versions.length; i++) {
       const next = versions[i]!;
       const problem = checkVersionBump(versions[i - 1]!, next);
-      if (problem) problems.push({ formId: id, version: next.manifest.version, file: `${id}/${next.manifest.version}/form.json`, message: problem.message });
+      if (problem)
+        problems.push({
+          formId: id,
+          version: next.manifest.version,
+          file: `${id}/${next.manifest.version}/form.json`,
+          message: problem.message,
+        });
     }
   }
   return problems;

@@ -18,40 +18,51 @@ function appliesToVersion(rule: object, formId: string, version: string): boolea
 }
 const engine = createStandardEngine();
 
-describe.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as const))('%s examples', (_name, form) => {
-  it('has at least three valid examples', () => {
-    expect(form.examples?.valid.length ?? 0).toBeGreaterThanOrEqual(3);
-  });
-
-  for (const example of form.examples?.valid ?? []) {
-    it(`valid/${example.name} passes`, () => {
-      const result = engine.validate(form, example.data, { today: example.today ?? '2026-06-01' });
-      expect(result.errors).toEqual([]);
+describe.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as const))(
+  '%s examples',
+  (_name, form) => {
+    it('has at least three valid examples', () => {
+      expect(form.examples?.valid.length ?? 0).toBeGreaterThanOrEqual(3);
     });
-  }
 
-  // The issue's bar: at least one invalid example per error rule that applies to the form.
-  it('has an invalid example naming every error rule of the form', () => {
-    const declared = new Set((form.examples?.invalid ?? []).flatMap((e) => e.expect?.codes ?? []));
-    const errorRules = engine
-      .catalogue()
-      .filter(({ kind, rule }) => kind === 'rule' && rule.appliesTo.includes(form.manifest.id) && (rule as { severity: string }).severity === 'error')
-      // A cross-form rule needs a case, which an example does not have (its tests build one).
-      .filter(({ rule }) => (rule as { crossForm?: boolean }).crossForm !== true)
-      .filter(({ rule }) => appliesToVersion(rule, form.manifest.id, form.manifest.version))
-      .map(({ rule }) => rule.id);
-    expect(errorRules.filter((id) => !declared.has(id))).toEqual([]);
-  });
+    for (const example of form.examples?.valid ?? []) {
+      it(`valid/${example.name} passes`, () => {
+        const result = engine.validate(form, example.data, { today: example.today ?? '2026-06-01' });
+        expect(result.errors).toEqual([]);
+      });
+    }
 
-  for (const example of form.examples?.invalid ?? []) {
-    it(`invalid/${example.name} fails with ${[...(example.expect?.codes ?? []), ...(example.expect?.paths ?? [])].join(', ')}`, () => {
-      expect(example.expect?.codes?.length || example.expect?.paths?.length, 'invalid examples must declare expect.codes or expect.paths').toBeTruthy();
-      const result = engine.validate(form, example.data, { today: example.today ?? '2026-06-01' });
-      expect(result.valid).toBe(false);
-      const codes = result.errors.map((e) => e.code);
-      const paths = result.errors.map((e) => e.path);
-      for (const code of example.expect?.codes ?? []) expect(codes).toContain(code);
-      for (const path of example.expect?.paths ?? []) expect(paths).toContain(path);
+    // The issue's bar: at least one invalid example per error rule that applies to the form.
+    it('has an invalid example naming every error rule of the form', () => {
+      const declared = new Set((form.examples?.invalid ?? []).flatMap((e) => e.expect?.codes ?? []));
+      const errorRules = engine
+        .catalogue()
+        .filter(
+          ({ kind, rule }) =>
+            kind === 'rule' &&
+            rule.appliesTo.includes(form.manifest.id) &&
+            (rule as { severity: string }).severity === 'error',
+        )
+        // A cross-form rule needs a case, which an example does not have (its tests build one).
+        .filter(({ rule }) => (rule as { crossForm?: boolean }).crossForm !== true)
+        .filter(({ rule }) => appliesToVersion(rule, form.manifest.id, form.manifest.version))
+        .map(({ rule }) => rule.id);
+      expect(errorRules.filter((id) => !declared.has(id))).toEqual([]);
     });
-  }
-});
+
+    for (const example of form.examples?.invalid ?? []) {
+      it(`invalid/${example.name} fails with ${[...(example.expect?.codes ?? []), ...(example.expect?.paths ?? [])].join(', ')}`, () => {
+        expect(
+          example.expect?.codes?.length || example.expect?.paths?.length,
+          'invalid examples must declare expect.codes or expect.paths',
+        ).toBeTruthy();
+        const result = engine.validate(form, example.data, { today: example.today ?? '2026-06-01' });
+        expect(result.valid).toBe(false);
+        const codes = result.errors.map((e) => e.code);
+        const paths = result.errors.map((e) => e.path);
+        for (const code of example.expect?.codes ?? []) expect(codes).toContain(code);
+        for (const path of example.expect?.paths ?? []) expect(paths).toContain(path);
+      });
+    }
+  },
+);

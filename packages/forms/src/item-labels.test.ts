@@ -24,7 +24,10 @@ function listKeys(root: Node): string[] {
     const n = node as Node | undefined;
     if (!n || typeof n !== 'object') return undefined;
     if (typeof n.$ref !== 'string' || seen.includes(n.$ref)) return n;
-    const target = n.$ref.slice(2).split('/').reduce<unknown>((o, s) => (o as Node | undefined)?.[s], root);
+    const target = n.$ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((o, s) => (o as Node | undefined)?.[s], root);
     return resolve(target, [...seen, n.$ref]);
   };
   const visit = (node: unknown, path: string[]): void => {
@@ -32,12 +35,15 @@ function listKeys(root: Node): string[] {
     if (!n) return;
     if (n.items !== undefined) {
       const items = resolve(n.items);
-      const choice = Array.isArray(items?.enum) || (Array.isArray(items?.oneOf) && (items.oneOf as Node[]).every((s) => 'const' in s));
+      const choice =
+        Array.isArray(items?.enum) ||
+        (Array.isArray(items?.oneOf) && (items.oneOf as Node[]).every((s) => 'const' in s));
       if (!choice) keys.add(path.join('.'));
       visit(items, path);
     }
     for (const [name, sub] of Object.entries((n.properties as Node | undefined) ?? {})) visit(sub, [...path, name]);
-    for (const k of ['allOf', 'anyOf', 'oneOf']) for (const sub of (n[k] as unknown[] | undefined) ?? []) visit(sub, path);
+    for (const k of ['allOf', 'anyOf', 'oneOf'])
+      for (const sub of (n[k] as unknown[] | undefined) ?? []) visit(sub, path);
     for (const k of ['if', 'then', 'else']) visit(n[k], path);
   };
   visit(root, []);
@@ -76,19 +82,29 @@ describe('list keys', () => {
 describe('singular item labels of the newest form versions (issue #13)', () => {
   const forms = newestVersions(loadForms(schemasDir()));
 
-  it.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as const))('%s: every list has <list>.item.label in da and en', (_name, form) => {
-    const skip = NOT_ITEMS[form.manifest.id] ?? [];
-    const missing = listKeys(form.schema as Node)
-      .filter((key) => !skip.includes(key))
-      .flatMap((key) => (['da', 'en'] as const).filter((lang) => !form.i18n[lang][`${key}.item.label`]).map((lang) => `${lang}: ${key}.item.label`));
-    expect(missing).toEqual([]);
-  });
+  it.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as const))(
+    '%s: every list has <list>.item.label in da and en',
+    (_name, form) => {
+      const skip = NOT_ITEMS[form.manifest.id] ?? [];
+      const missing = listKeys(form.schema as Node)
+        .filter((key) => !skip.includes(key))
+        .flatMap((key) =>
+          (['da', 'en'] as const)
+            .filter((lang) => !form.i18n[lang][`${key}.item.label`])
+            .map((lang) => `${lang}: ${key}.item.label`),
+        );
+      expect(missing).toEqual([]);
+    },
+  );
 
-  it.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as const))('%s: Danish item labels start with a capital letter, like the other labels', (_name, form) => {
-    const wrong = Object.entries(form.i18n.da)
-      .filter(([key]) => key.endsWith('.item.label'))
-      .filter(([, text]) => text[0] !== text[0]!.toUpperCase())
-      .map(([key, text]) => `${key}: «${text}»`);
-    expect(wrong).toEqual([]);
-  });
+  it.each(forms.map((f) => [`${f.manifest.id}@${f.manifest.version}`, f] as const))(
+    '%s: Danish item labels start with a capital letter, like the other labels',
+    (_name, form) => {
+      const wrong = Object.entries(form.i18n.da)
+        .filter(([key]) => key.endsWith('.item.label'))
+        .filter(([, text]) => text[0] !== text[0]!.toUpperCase())
+        .map(([key, text]) => `${key}: «${text}»`);
+      expect(wrong).toEqual([]);
+    },
+  );
 });

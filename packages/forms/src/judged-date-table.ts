@@ -1,6 +1,7 @@
 import { describeJudgedDate, type SkemaEngine } from '@skema/core';
 
-export const JUDGED_DATES_START = '<!-- judged-dates: generated from the rules\' judgedDate; packages/forms/src/judged-date.test.ts checks it -->';
+export const JUDGED_DATES_START =
+  "<!-- judged-dates: generated from the rules' judgedDate; packages/forms/src/judged-date.test.ts checks it -->";
 export const JUDGED_DATES_END = '<!-- /judged-dates -->';
 
 /**
@@ -11,9 +12,15 @@ export function judgedDateTable(engine: SkemaEngine, pluginName: string): string
   const rows = engine
     .catalogue()
     .flatMap(({ plugin, rule, kind }) =>
-      plugin.name === pluginName && rule.judgedDate ? [{ id: rule.id, kind, text: describeJudgedDate(rule.judgedDate).en, forms: rule.appliesTo.join(', ') }] : [],
+      plugin.name === pluginName && rule.judgedDate
+        ? [{ id: rule.id, kind, text: describeJudgedDate(rule.judgedDate).en, forms: rule.appliesTo.join(', ') }]
+        : [],
     )
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }) || a.kind.localeCompare(b.kind));
-  const lines = ['| Id | Kind | Form | Judges |', '|---|---|---|---|', ...rows.map((r) => `| ${r.id} | ${r.kind} | ${r.forms} | ${r.text} |`)];
+  const lines = [
+    '| Id | Kind | Form | Judges |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.id} | ${r.kind} | ${r.forms} | ${r.text} |`),
+  ];
   return [JUDGED_DATES_START, ...lines, JUDGED_DATES_END].join('\n');
 }

@@ -1,4 +1,12 @@
-import { createCaseContext, describeJudgedDate, type DeadlineDefinition, type FormVersion, type JudgedDate, type RuleContext, type RuleDefinition } from '@skema/core';
+import {
+  createCaseContext,
+  describeJudgedDate,
+  type DeadlineDefinition,
+  type FormVersion,
+  type JudgedDate,
+  type RuleContext,
+  type RuleDefinition,
+} from '@skema/core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +45,13 @@ function recording<T>(value: T, reads: Reads): T {
   });
 }
 
-function contextFor(form: FormVersion, id: string, options: RuleContext['options'], today: string, reads: Reads): RuleContext {
+function contextFor(
+  form: FormVersion,
+  id: string,
+  options: RuleContext['options'],
+  today: string,
+  reads: Reads,
+): RuleContext {
   const compiled = engine.compile(form);
   const base: Omit<RuleContext, 'today' | 'referenceDate'> = {
     locale: 'da',
@@ -103,7 +117,9 @@ describe('the date a rule judges (judgedDate)', () => {
   });
 
   it('every deadline declares the date it counts from', () => {
-    const missing = definitions.filter(({ kind, def }) => kind === 'deadline' && !def.judgedDate).map(({ plugin, def }) => `${def.id} (${plugin})`);
+    const missing = definitions
+      .filter(({ kind, def }) => kind === 'deadline' && !def.judgedDate)
+      .map(({ plugin, def }) => `${def.id} (${plugin})`);
     expect(missing).toEqual([]);
   });
 
@@ -115,7 +131,10 @@ describe('the date a rule judges (judgedDate)', () => {
       })
       .map(({ plugin, def }) => {
         const { reads } = observed.get(def)!;
-        return `${def.id} (${plugin}) reads ${Object.entries(reads).filter(([, v]) => v).map(([k]) => k).join(', ')}`;
+        return `${def.id} (${plugin}) reads ${Object.entries(reads)
+          .filter(([, v]) => v)
+          .map(([k]) => k)
+          .join(', ')}`;
       });
     expect(missing).toEqual([]);
   });
@@ -128,7 +147,10 @@ describe('the date a rule judges (judgedDate)', () => {
         const allowed = allows(def.judgedDate!);
         return (reads.today && !allowed.today) || (reads.reference && !allowed.reference);
       })
-      .map(({ def }) => `${def.id}: declares ${JSON.stringify(def.judgedDate)}, reads ${JSON.stringify(observed.get(def)!.reads)}`);
+      .map(
+        ({ def }) =>
+          `${def.id}: declares ${JSON.stringify(def.judgedDate)}, reads ${JSON.stringify(observed.get(def)!.reads)}`,
+      );
     expect(wrong).toEqual([]);
   });
 
@@ -140,7 +162,14 @@ describe('the date a rule judges (judgedDate)', () => {
       expect(judged.pointer, def.id).toMatch(/^\//);
       const found = forms
         .filter((f) => def.appliesTo.includes(f.manifest.id))
-        .some((f) => JSON.stringify(f.schema).includes(`"${judged.pointer.split('/').filter((t) => t !== '*').pop()}"`));
+        .some((f) =>
+          JSON.stringify(f.schema).includes(
+            `"${judged.pointer
+              .split('/')
+              .filter((t) => t !== '*')
+              .pop()}"`,
+          ),
+        );
       if (!found) wrong.push(`${def.id}: ${judged.pointer}`);
     }
     expect(wrong).toEqual([]);

@@ -17,7 +17,10 @@ const engine = createStandardEngine();
 const catalogue = engine.catalogue().map(({ rule }) => rule as CatalogueEntry);
 const legalRules = engine
   .catalogue()
-  .filter(({ kind, rule }) => kind === 'rule' && (rule as RuleDefinition).severity === 'error' && Object.keys(rule.options ?? {}).length > 0)
+  .filter(
+    ({ kind, rule }) =>
+      kind === 'rule' && (rule as RuleDefinition).severity === 'error' && Object.keys(rule.options ?? {}).length > 0,
+  )
   .map(({ rule }) => rule as RuleDefinition);
 
 type Json = Record<string, unknown>;
@@ -35,7 +38,10 @@ function candidates(schema: Json | undefined, fallback: unknown): unknown[] {
   if ('const' in s) out.push(s.const);
   if (Array.isArray(s.enum)) out.push(...s.enum);
   const items = s.items as Json | undefined;
-  const members = [...(Array.isArray(items?.enum) ? (items.enum as unknown[]) : []), ...(Array.isArray(fallback) ? fallback : [])];
+  const members = [
+    ...(Array.isArray(items?.enum) ? (items.enum as unknown[]) : []),
+    ...(Array.isArray(fallback) ? fallback : []),
+  ];
   if (members.length) {
     out.push(members, ...members.map((m) => [m]));
     if (Array.isArray(fallback)) {
@@ -48,10 +54,19 @@ function candidates(schema: Json | undefined, fallback: unknown): unknown[] {
 
 const invalidExamplesNaming = (ruleId: string) =>
   forms.flatMap((form) =>
-    (form.examples?.invalid ?? []).filter((e) => e.expect?.codes?.includes(ruleId)).map((example) => ({ form, example })),
+    (form.examples?.invalid ?? [])
+      .filter((e) => e.expect?.codes?.includes(ruleId))
+      .map((example) => ({ form, example })),
   );
 
-const fires = (ruleId: string, option: string, value: unknown, form: (typeof forms)[number], data: unknown, today: string | undefined) =>
+const fires = (
+  ruleId: string,
+  option: string,
+  value: unknown,
+  form: (typeof forms)[number],
+  data: unknown,
+  today: string | undefined,
+) =>
   engine
     .validate(form, data, { today: today ?? '2026-06-01', ruleOptions: { [ruleId]: { [option]: value } } })
     .errors.some((e) => e.code === ruleId);
@@ -71,7 +86,9 @@ describe('legal rule options cannot switch a legal rule off', () => {
           if (checkRuleOptions({ [rule.id]: { [option]: value } }, catalogue).length) continue;
           for (const { form, example } of examples) {
             if (!fires(rule.id, option, value, form, example.data, example.today)) {
-              silencing.push(`${option}=${JSON.stringify(value)} silences ${form.manifest.id}@${form.manifest.version}/${example.name}`);
+              silencing.push(
+                `${option}=${JSON.stringify(value)} silences ${form.manifest.id}@${form.manifest.version}/${example.name}`,
+              );
             }
           }
         }
@@ -83,7 +100,11 @@ describe('legal rule options cannot switch a legal rule off', () => {
       for (const [option, spec] of Object.entries(rule.options ?? {})) {
         for (const value of candidates(spec.schema, spec.default)) {
           if (!checkRuleOptions({ [rule.id]: { [option]: value } }, catalogue).length) continue;
-          for (const { form, example } of examples) expect(fires(rule.id, option, value, form, example.data, example.today), `${option}=${JSON.stringify(value)}`).toBe(true);
+          for (const { form, example } of examples)
+            expect(
+              fires(rule.id, option, value, form, example.data, example.today),
+              `${option}=${JSON.stringify(value)}`,
+            ).toBe(true);
         }
       }
     });
@@ -100,8 +121,14 @@ describe('legal rule options cannot switch a legal rule off', () => {
   });
 
   it('LEV-07: the højpris threshold cannot be raised past the placeholder, nor the hourly rate lowered under it', () => {
-    expect(checkRuleOptions({ 'LEV-07': { thresholdDkk: 100001 } }, catalogue).map((p) => p.code)).toEqual(['rule-option-out-of-bounds']);
-    expect(checkRuleOptions({ 'LEV-07': { hourlyRateDkk: 1 } }, catalogue).map((p) => p.code)).toEqual(['rule-option-out-of-bounds']);
-    expect(checkRuleOptions({ 'LEV-07': { thresholdDkk: 40000, hourlyRateDkk: 1200, thresholdHours: 50 } }, catalogue)).toEqual([]);
+    expect(checkRuleOptions({ 'LEV-07': { thresholdDkk: 100001 } }, catalogue).map((p) => p.code)).toEqual([
+      'rule-option-out-of-bounds',
+    ]);
+    expect(checkRuleOptions({ 'LEV-07': { hourlyRateDkk: 1 } }, catalogue).map((p) => p.code)).toEqual([
+      'rule-option-out-of-bounds',
+    ]);
+    expect(
+      checkRuleOptions({ 'LEV-07': { thresholdDkk: 40000, hourlyRateDkk: 1200, thresholdHours: 50 } }, catalogue),
+    ).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@ const plan = planMigration(new FormRegistry([v1, v11]), 'leveranceaftale', '1.0.
 const engine = createStandardEngine();
 const migrate = (data: unknown) => migrateSubmission({ data, plugins: standardPlugins(), ...plan });
 const today = '2026-06-01';
-const codes = (form: typeof v1, data: unknown) => engine.validate(form, data, { today }).errors.map((e) => `${e.code} ${e.path}`);
+const codes = (form: typeof v1, data: unknown) =>
+  engine.validate(form, data, { today }).errors.map((e) => `${e.code} ${e.path}`);
 
 describe('leveranceaftale 1.0.0 → 1.1.0 migration', () => {
   it('is a minor version with an empty patch migration from 1.0.0', () => {
@@ -33,20 +34,26 @@ describe('leveranceaftale 1.0.0 → 1.1.0 migration', () => {
   }
 
   it('LEV-10: a theme course needs no invented CPR number in 1.1.0, as 1.0.0 demanded', () => {
-    const data = structuredClone(v11.examples!.valid.find((e) => e.name === 'flere-borgere-uden-cpr')!.data) as { sag: Record<string, unknown> };
+    const data = structuredClone(v11.examples!.valid.find((e) => e.name === 'flere-borgere-uden-cpr')!.data) as {
+      sag: Record<string, unknown>;
+    };
     expect(codes(v11, data)).toEqual([]);
     expect(codes(v1, data)).toEqual(['required /sag/cpr']);
   });
 
   it('LEV-10: an enkeltsag without a CPR number fails both versions, by schema in 1.0.0 and by rule in 1.1.0', () => {
-    const data = structuredClone(v1.examples!.valid.find((e) => e.name === 'enkeltsag-godkendt')!.data) as { sag: Record<string, unknown> };
+    const data = structuredClone(v1.examples!.valid.find((e) => e.name === 'enkeltsag-godkendt')!.data) as {
+      sag: Record<string, unknown>;
+    };
     delete data.sag.cpr;
     expect(codes(v1, data)).toEqual(['required /sag/cpr']);
     expect(codes(v11, migrate(data).data)).toEqual(['LEV-10 /sag/cpr']);
   });
 
   it('LEV-10: an invented CPR number on a theme course is valid in 1.0.0 but must be removed after migration', () => {
-    const data = structuredClone(v11.examples!.valid.find((e) => e.name === 'flere-borgere-uden-cpr')!.data) as { sag: Record<string, unknown> };
+    const data = structuredClone(v11.examples!.valid.find((e) => e.name === 'flere-borgere-uden-cpr')!.data) as {
+      sag: Record<string, unknown>;
+    };
     data.sag.ydelse = 'Temaforløb – for fagpersoner';
     data.sag.cpr = '020320-9902';
     expect(codes(v1, data).filter((c) => c.startsWith('LEV-10'))).toEqual([]);

@@ -13,8 +13,12 @@ describe('the development tenants’ list policy (schemas/tenants/development-li
       for (const form of registry.versions(formId)) {
         const sensitive = sensitiveFields(form.schema);
         for (const pointer of pointers) {
-          expect(sensitiveFieldsWithin(sensitive, pointer), `${formId}@${form.manifest.version} ${pointer}`).toEqual([]);
-          const names = (form.examples?.valid ?? []).map((e) => valueAt(e.data, pointer)).filter((v) => typeof v === 'string');
+          expect(sensitiveFieldsWithin(sensitive, pointer), `${formId}@${form.manifest.version} ${pointer}`).toEqual(
+            [],
+          );
+          const names = (form.examples?.valid ?? [])
+            .map((e) => valueAt(e.data, pointer))
+            .filter((v) => typeof v === 'string');
           expect(names.length, `${formId}@${form.manifest.version} ${pointer} in the examples`).toBeGreaterThan(0);
         }
       }

@@ -2,7 +2,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import semver from 'semver';
 import { inheritPrefill } from './prefill-inherit.js';
-import { formContentHash, prefillSpecProblem, type FormExample, type FormManifest, type FormVersion, type PrefillSpec } from '@skema/core';
+import {
+  formContentHash,
+  prefillSpecProblem,
+  type FormExample,
+  type FormManifest,
+  type FormVersion,
+  type PrefillSpec,
+} from '@skema/core';
 
 export class FormLoadError extends Error {
   override readonly name = 'FormLoadError';
@@ -39,7 +46,12 @@ function readExamples(dir: string): FormExample[] {
       if (typeof raw !== 'object' || raw === null || !('data' in raw)) {
         throw new FormLoadError('an example is an object with "data" (and for invalid examples "expect")', file);
       }
-      return { name: f.replace(/\.json$/, ''), data: raw.data, ...(raw.expect ? { expect: raw.expect } : {}), ...(raw.today ? { today: raw.today } : {}) };
+      return {
+        name: f.replace(/\.json$/, ''),
+        data: raw.data,
+        ...(raw.expect ? { expect: raw.expect } : {}),
+        ...(raw.today ? { today: raw.today } : {}),
+      };
     });
 }
 
@@ -64,7 +76,10 @@ export function loadFormVersion(dir: string): FormVersion {
       da: readJson(join(dir, 'i18n', 'da.json')) as Record<string, string>,
       en: readJson(join(dir, 'i18n', 'en.json')) as Record<string, string>,
     },
-    examples: { valid: readExamples(join(dir, 'examples', 'valid')), invalid: readExamples(join(dir, 'examples', 'invalid')) },
+    examples: {
+      valid: readExamples(join(dir, 'examples', 'valid')),
+      invalid: readExamples(join(dir, 'examples', 'invalid')),
+    },
     ...readPrefill(dir),
   };
   return { ...withoutHash, hash: formContentHash(withoutHash) };
@@ -90,7 +105,10 @@ export function loadForms(root: string): FormVersion[] {
     const form = loadFormVersion(dir);
     const [formId, version] = relative(root, dir).split(/[\\/]/);
     if (form.manifest.id !== formId || form.manifest.version !== version) {
-      throw new FormLoadError(`form.json says ${form.manifest.id}@${form.manifest.version}, folder says ${formId}@${version}`, join(dir, 'form.json'));
+      throw new FormLoadError(
+        `form.json says ${form.manifest.id}@${form.manifest.version}, folder says ${formId}@${version}`,
+        join(dir, 'form.json'),
+      );
     }
     return form;
   });

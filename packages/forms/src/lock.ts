@@ -22,9 +22,16 @@ export function verifyLock(forms: FormVersion[], lock: FormsLock): LockProblem[]
     if (form.manifest.status === 'draft') continue;
     const key = `${form.manifest.id}@${form.manifest.version}`;
     const recorded = lock[key];
-    if (!recorded) problems.push({ key, message: `${key} is ${form.manifest.status} but not recorded in forms.lock.json (run "skema lock")` });
+    if (!recorded)
+      problems.push({
+        key,
+        message: `${key} is ${form.manifest.status} but not recorded in forms.lock.json (run "skema lock")`,
+      });
     else if (recorded !== form.hash) {
-      problems.push({ key, message: `${key} is ${form.manifest.status} and immutable, but its content changed (${recorded} → ${form.hash}); publish a new version instead` });
+      problems.push({
+        key,
+        message: `${key} is ${form.manifest.status} and immutable, but its content changed (${recorded} → ${form.hash}); publish a new version instead`,
+      });
     }
   }
   return problems;

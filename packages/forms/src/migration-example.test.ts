@@ -39,8 +39,12 @@ describe('indsatsplan 1.0.0 → 2.0.0 migration', () => {
       expect(result.steps).toEqual([{ from: '1.0.0', to: '2.0.0', kind: 'patch' }]);
       expect(engine.validate(v2, result.data, { today }).errors).toEqual([]);
       // The free text moved unchanged; nothing else changed.
-      expect(valueAt(result.data, '/dialog/hvadBekymrer/iagttagelser')).toBe(valueAt(example.data, '/dialog/hvadBekymrer'));
-      expect(valueAt(result.data, '/dialog/hvadFungerer/iagttagelser')).toBe(valueAt(example.data, '/dialog/hvadFungerer'));
+      expect(valueAt(result.data, '/dialog/hvadBekymrer/iagttagelser')).toBe(
+        valueAt(example.data, '/dialog/hvadBekymrer'),
+      );
+      expect(valueAt(result.data, '/dialog/hvadFungerer/iagttagelser')).toBe(
+        valueAt(example.data, '/dialog/hvadFungerer'),
+      );
       const { dialog: before, ...restBefore } = example.data as Record<string, unknown>;
       const { dialog: after, ...restAfter } = result.data as Record<string, unknown>;
       expect(restAfter).toEqual(restBefore);
@@ -54,7 +58,11 @@ describe('indsatsplan 1.0.0 → 2.0.0 migration', () => {
     for (const example of ruleExamples) {
       const today = example.today ?? '2026-06-01';
       const migrated = migrate(example.data).data;
-      const codes = (form: typeof v1, data: unknown) => engine.validate(form, data, { today }).errors.map((e) => `${e.code} ${e.path}`).sort();
+      const codes = (form: typeof v1, data: unknown) =>
+        engine
+          .validate(form, data, { today })
+          .errors.map((e) => `${e.code} ${e.path}`)
+          .sort();
       expect(codes(v2, migrated), example.name).toEqual(codes(v1, example.data));
     }
   });

@@ -15,7 +15,10 @@ function packageVersions(): Map<string, string> {
   const versions = new Map<string, string>();
   for (const dir of readdirSync(PLUGINS_DIR, { withFileTypes: true })) {
     if (!dir.isDirectory()) continue;
-    const pkg = JSON.parse(readFileSync(join(PLUGINS_DIR, dir.name, 'package.json'), 'utf8')) as { name: string; version: string };
+    const pkg = JSON.parse(readFileSync(join(PLUGINS_DIR, dir.name, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     versions.set(pkg.name, pkg.version);
   }
   return versions;

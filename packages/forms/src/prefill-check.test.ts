@@ -16,19 +16,46 @@ describe('prefill.json', () => {
 
   it('the VISO chain, trivsel → indsatsplan and the child fields are declared', () => {
     const registry = loadStandardRegistry();
-    const targets = (id: string, version: string) => registry.resolve(id, version).prefill?.mappings.map((m) => m.target) ?? [];
-    expect(targets('leveranceaftale', '1.1.0')).toEqual(expect.arrayContaining(['/sag/navn', '/sag/cpr', '/leverancebeskrivelse/maal', '/tidsplan/opsamlingsnotatUdsendt']));
+    const targets = (id: string, version: string) =>
+      registry.resolve(id, version).prefill?.mappings.map((m) => m.target) ?? [];
+    expect(targets('leveranceaftale', '1.1.0')).toEqual(
+      expect.arrayContaining([
+        '/sag/navn',
+        '/sag/cpr',
+        '/leverancebeskrivelse/maal',
+        '/tidsplan/opsamlingsnotatUdsendt',
+      ]),
+    );
     expect(targets('evalueringsskema', '1.0.1')).toContain('/maal');
-    expect(targets('indsatsplan', '2.0.1')).toEqual(expect.arrayContaining(['/barn/navn', '/grundlag/trivselsvurdering/niveau']));
+    expect(targets('indsatsplan', '2.0.1')).toEqual(
+      expect.arrayContaining(['/barn/navn', '/grundlag/trivselsvurdering/niveau']),
+    );
     expect(targets('underretning', '1.0.2')).toEqual(expect.arrayContaining(['/barn/navn', '/barn/cpr']));
-    expect(targets('henvendelsesskema', '1.1.0')).toEqual(expect.arrayContaining(['/borger/navn', '/borger/cpr', '/borger/foedselsdato']));
+    expect(targets('henvendelsesskema', '1.1.0')).toEqual(
+      expect.arrayContaining(['/borger/navn', '/borger/cpr', '/borger/foedselsdato']),
+    );
   });
 
   it('reports a target that is no field, an unknown case field and a source pointer that is no field', () => {
     const [form, ...rest] = all();
-    const broken = { ...form!, prefill: { mappings: [{ target: '/findesIkke', from: { case: 'borger.name' } }, { target: '/x', from: { case: 'borger.alder' } }, { target: '/y', from: { form: 'henvendelsesskema', pointer: '/nej' } }] } } as FormVersion;
+    const broken = {
+      ...form!,
+      prefill: {
+        mappings: [
+          { target: '/findesIkke', from: { case: 'borger.name' } },
+          { target: '/x', from: { case: 'borger.alder' } },
+          { target: '/y', from: { form: 'henvendelsesskema', pointer: '/nej' } },
+        ],
+      },
+    } as FormVersion;
     const problems = checkPrefill([broken, ...rest]).map((p) => p.message);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining('/findesIkke is no field'), expect.stringContaining('"borger.alder" is not a case field'), expect.stringContaining('/nej is no field')]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('/findesIkke is no field'),
+        expect.stringContaining('"borger.alder" is not a case field'),
+        expect.stringContaining('/nej is no field'),
+      ]),
+    );
   });
 
   it('is not part of the content hash: published versions with a prefill.json keep their locked hashes', () => {
@@ -44,7 +71,11 @@ describe('prefill inheritance', () => {
   it('a later minor or patch version without prefill.json takes its predecessor’s; a new major does not', async () => {
     const { inheritPrefill } = await import('./prefill-inherit.js');
     const [base] = all();
-    const v = (version: string, prefill?: FormVersion['prefill']) => ({ ...base!, manifest: { ...base!.manifest, id: 'x', version }, ...(prefill ? { prefill } : {}) });
+    const v = (version: string, prefill?: FormVersion['prefill']) => ({
+      ...base!,
+      manifest: { ...base!.manifest, id: 'x', version },
+      ...(prefill ? { prefill } : {}),
+    });
     const spec = { mappings: [{ target: '/a', from: { case: 'borger.name' } }] };
     const out = inheritPrefill([v('1.0.0', spec), v('1.1.0'), v('1.1.1'), v('2.0.0')]);
     expect(out.map((f) => f.prefill === spec)).toEqual([true, true, true, false]);

@@ -15,7 +15,8 @@ export function inheritPrefill(forms: FormVersion[]): FormVersion[] {
     let last: FormVersion | undefined;
     for (const f of sorted) {
       if (f.prefill) last = f;
-      else if (last?.prefill && semver.major(last.manifest.version) === semver.major(f.manifest.version)) inherited.set(f, { ...f, prefill: last.prefill });
+      else if (last?.prefill && semver.major(last.manifest.version) === semver.major(f.manifest.version))
+        inherited.set(f, { ...f, prefill: last.prefill });
     }
   }
   return forms.map((f) => inherited.get(f) ?? f);

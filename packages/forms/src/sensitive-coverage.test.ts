@@ -36,7 +36,11 @@ describe('DP-02 sensitivity decisions', () => {
       properties: {
         diagnose: { type: 'string', 'x-skema-sensitive': ['helbred'] },
         navn: { type: 'string', 'x-skema-not-sensitive': true },
-        noter: { type: 'array', 'x-skema-sensitive': ['sociale-forhold'], items: { type: 'object', properties: { tekst: { type: 'string' } } } },
+        noter: {
+          type: 'array',
+          'x-skema-sensitive': ['sociale-forhold'],
+          items: { type: 'object', properties: { tekst: { type: 'string' } } },
+        },
         leder: { $ref: '#/$defs/person' },
         // The type is declared here, the decision in a branch that also names the field.
         bemaerkning: { type: 'string' },
@@ -47,7 +51,10 @@ describe('DP-02 sensitivity decisions', () => {
   });
 
   it('DP-02: a field cannot be both tagged and marked not sensitive', () => {
-    const schema = { type: 'object', properties: { a: { type: 'string', 'x-skema-sensitive': ['helbred'], 'x-skema-not-sensitive': true } } };
+    const schema = {
+      type: 'object',
+      properties: { a: { type: 'string', 'x-skema-sensitive': ['helbred'], 'x-skema-not-sensitive': true } },
+    };
     expect(sensitivityProblems(schema)).toEqual([{ pointer: '/a', kind: 'contradictory' }]);
   });
 

@@ -18,14 +18,17 @@ const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null &&
 /** A string a person types freely: no enumeration, constant, format or pattern narrows it. */
 function isFreeText(node: Node): boolean {
   const types = Array.isArray(node.type) ? node.type : [node.type];
-  return types.includes('string') && !('enum' in node) && !('const' in node) && !('format' in node) && !('pattern' in node);
+  return (
+    types.includes('string') && !('enum' in node) && !('const' in node) && !('format' in node) && !('pattern' in node)
+  );
 }
 
 const ANY_MEMBER = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'contains'];
 const IN_PLACE = ['if', 'then', 'else'];
 const IN_PLACE_LISTS = ['allOf', 'anyOf', 'oneOf'];
 
-const hasTag = (node: Node) => Array.isArray(node[SENSITIVE_KEYWORD]) && (node[SENSITIVE_KEYWORD] as unknown[]).length > 0;
+const hasTag = (node: Node) =>
+  Array.isArray(node[SENSITIVE_KEYWORD]) && (node[SENSITIVE_KEYWORD] as unknown[]).length > 0;
 const hasNotSensitive = (node: Node) => node[NOT_SENSITIVE_KEYWORD] === true;
 
 /** The decision is read along the data path: a tag on an object or array covers what it holds. */
@@ -42,14 +45,20 @@ export function sensitivityProblems(schema: unknown): SensitivityProblem[] {
     const here = above || hasTag(node) || hasNotSensitive(node);
     if (here) decided.add(pointer);
     if (isFreeText(node)) freeText.add(pointer);
-    if (typeof node.$ref === 'string' && !refs.includes(node.$ref)) visit(resolveLocalRef(schema, node.$ref), pointer, here, [...refs, node.$ref]);
-    if (isNode(node.properties)) for (const [key, sub] of Object.entries(node.properties)) visit(sub, `${pointer}/${key}`, here, refs);
-    if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((sub, i) => visit(sub, `${pointer}/${i}`, here, refs));
+    if (typeof node.$ref === 'string' && !refs.includes(node.$ref))
+      visit(resolveLocalRef(schema, node.$ref), pointer, here, [...refs, node.$ref]);
+    if (isNode(node.properties))
+      for (const [key, sub] of Object.entries(node.properties)) visit(sub, `${pointer}/${key}`, here, refs);
+    if (Array.isArray(node.prefixItems))
+      node.prefixItems.forEach((sub, i) => visit(sub, `${pointer}/${i}`, here, refs));
     for (const key of ANY_MEMBER) visit(node[key], `${pointer}/*`, here, refs);
-    if (isNode(node.patternProperties)) for (const sub of Object.values(node.patternProperties)) visit(sub, `${pointer}/*`, here, refs);
+    if (isNode(node.patternProperties))
+      for (const sub of Object.values(node.patternProperties)) visit(sub, `${pointer}/*`, here, refs);
     for (const key of IN_PLACE) visit(node[key], pointer, here, refs);
-    for (const key of IN_PLACE_LISTS) if (Array.isArray(node[key])) for (const sub of node[key] as unknown[]) visit(sub, pointer, here, refs);
-    if (isNode(node.dependentSchemas)) for (const sub of Object.values(node.dependentSchemas)) visit(sub, pointer, here, refs);
+    for (const key of IN_PLACE_LISTS)
+      if (Array.isArray(node[key])) for (const sub of node[key] as unknown[]) visit(sub, pointer, here, refs);
+    if (isNode(node.dependentSchemas))
+      for (const sub of Object.values(node.dependentSchemas)) visit(sub, pointer, here, refs);
   };
   visit(schema, '', false, ['#']);
   return [

@@ -23,5 +23,9 @@ export function loadStandardRegistry(root = schemasDir()): FormRegistry {
 
 /** Every tenant's view of the forms: base forms with its overlays, plus its own forms. */
 export function loadTenantForms(registry: FormRegistry, engine: SkemaEngine, root = schemasDir()): TenantForms {
-  return new TenantForms(registry, loadTenants(root), engine.catalogue().map(({ rule }) => rule));
+  return new TenantForms(
+    registry,
+    loadTenants(root),
+    engine.catalogue().map(({ rule }) => rule),
+  );
 }

@@ -1,6 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FormRegistry, OVERLAY_SCHEMA_ROOTS, checkUntrustedDocument, type FormOverlay, type LocalizedText, type TenantFormSource } from '@skema/core';
+import {
+  FormRegistry,
+  OVERLAY_SCHEMA_ROOTS,
+  checkUntrustedDocument,
+  type FormOverlay,
+  type LocalizedText,
+  type TenantFormSource,
+} from '@skema/core';
 import { FormLoadError, loadForms, readJson } from './load.js';
 import { schemasDir } from './paths.js';
 
@@ -42,7 +49,8 @@ export function loadTenants(root = schemasDir()): Map<string, TenantConfiguratio
             const overlay = readJson(file) as FormOverlay;
             // Configuration in git is reviewed, but it is still treated like an upload.
             const problems = checkUntrustedDocument(overlay, {}, OVERLAY_SCHEMA_ROOTS);
-            if (problems.length) throw new FormLoadError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), file);
+            if (problems.length)
+              throw new FormLoadError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), file);
             if (overlay.tenantId !== id || `${overlay.formId}.json` !== f) {
               throw new FormLoadError(`overlay of ${overlay.tenantId}/${overlay.formId} is in the wrong place`, file);
             }

@@ -1,4 +1,10 @@
-import { UPDATE_CORE, type JsonFormsCore, type JsonFormsRendererRegistryEntry, type Middleware, type UISchemaElement } from '@jsonforms/core';
+import {
+  UPDATE_CORE,
+  type JsonFormsCore,
+  type JsonFormsRendererRegistryEntry,
+  type Middleware,
+  type UISchemaElement,
+} from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import {
   todayInDenmark,
@@ -36,7 +42,14 @@ import type { UiText } from './ui-text.js';
 import { useApprovals } from './use-approvals.js';
 import { useTouched } from './use-touched.js';
 import { useSubmission, type SavedSubmission, type SkemaFormError } from './use-submission.js';
-import { currentServerIssues, mergeIssues, placeIssues, shownIssues, toServerIssues, type ServerIssue } from './visible-issues.js';
+import {
+  currentServerIssues,
+  mergeIssues,
+  placeIssues,
+  shownIssues,
+  toServerIssues,
+  type ServerIssue,
+} from './visible-issues.js';
 
 const HEADINGS = { 1: 'h1', 2: 'h2', 3: 'h3' } as const;
 
@@ -95,11 +108,25 @@ function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>)
 /** Enter in a one-line input would submit a long form by accident; only the submit button submits. */
 function preventImplicitSubmit(event: KeyboardEvent<HTMLFormElement>) {
   const target = event.target as HTMLElement;
-  if (event.key === 'Enter' && target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'submit') event.preventDefault();
+  if (event.key === 'Enter' && target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'submit')
+    event.preventDefault();
 }
 
 export function FormView(props: FormViewProps) {
-  const { form, engine, compiled, client, locale, ui, today, ruleOptions, calendar, idPrefix, readonly, validationDelay } = props;
+  const {
+    form,
+    engine,
+    compiled,
+    client,
+    locale,
+    ui,
+    today,
+    ruleOptions,
+    calendar,
+    idPrefix,
+    readonly,
+    validationDelay,
+  } = props;
   const callbacks = useRef(props);
   callbacks.current = props;
 
@@ -128,7 +155,14 @@ export function FormView(props: FormViewProps) {
 
   const validateNow = useCallback(
     // Missing required objects count as their missing fields (see withRequiredObjects).
-    (data: unknown) => engine.validate(compiled, withRequiredObjects(form.schema, data), { locale, mode: 'submitted', calendar, ...(today ? { today } : {}), ...(ruleOptions ? { ruleOptions } : {}) }),
+    (data: unknown) =>
+      engine.validate(compiled, withRequiredObjects(form.schema, data), {
+        locale,
+        mode: 'submitted',
+        calendar,
+        ...(today ? { today } : {}),
+        ...(ruleOptions ? { ruleOptions } : {}),
+      }),
     [engine, compiled, form.schema, locale, today, ruleOptions, calendar],
   );
 
@@ -142,7 +176,13 @@ export function FormView(props: FormViewProps) {
     const next = validateNow(data);
     requiredRef.current = requiredNow(requiredRef.current, next.errors, data);
     setResult(next);
-    callbacks.current.onChange?.({ data, valid: next.valid, errors: next.errors, warnings: next.warnings, deadlines: next.derived.deadlines });
+    callbacks.current.onChange?.({
+      data,
+      valid: next.valid,
+      errors: next.errors,
+      warnings: next.warnings,
+      deadlines: next.derived.deadlines,
+    });
     return next;
   }, [validateNow]);
   const schedule = useCallback(() => {
@@ -159,7 +199,8 @@ export function FormView(props: FormViewProps) {
   // put older data back, and every data change is seen synchronously, not after JSON Forms' debounce.
   const middleware = useCallback<Middleware>(
     (state: JsonFormsCore, action, reducer) => {
-      const effective = action.type === UPDATE_CORE && state.data !== undefined ? { ...action, data: state.data } : action;
+      const effective =
+        action.type === UPDATE_CORE && state.data !== undefined ? { ...action, data: state.data } : action;
       const next = reducer(state, effective);
       if (next.data !== state.data && action.type !== UPDATE_CORE) {
         dataRef.current = next.data;
@@ -170,18 +211,28 @@ export function FormView(props: FormViewProps) {
     [schedule],
   );
 
-  const submission = useSubmission(client, form, locale, props.initialSaved, {
-    onSubmitted: (r) => callbacks.current.onSubmitted?.(r),
-    onDraftSaved: (r) => callbacks.current.onDraftSaved?.(r),
-    onError: (e) => callbacks.current.onError?.(e),
-    onServerIssues: (issues) => {
-      setServerIssues(toServerIssues(issues, dataRef.current));
-      setSubmitAttempted(true);
-      setSummaryFocus((n) => n + 1);
+  const submission = useSubmission(
+    client,
+    form,
+    locale,
+    props.initialSaved,
+    {
+      onSubmitted: (r) => callbacks.current.onSubmitted?.(r),
+      onDraftSaved: (r) => callbacks.current.onDraftSaved?.(r),
+      onError: (e) => callbacks.current.onError?.(e),
+      onServerIssues: (issues) => {
+        setServerIssues(toServerIssues(issues, dataRef.current));
+        setSubmitAttempted(true);
+        setSummaryFocus((n) => n + 1);
+      },
     },
-  }, props.storedData);
+    props.storedData,
+  );
 
-  const ensureSubmission = useCallback(() => submission.ensureSaved(currentData()), [submission.ensureSaved, currentData]);
+  const ensureSubmission = useCallback(
+    () => submission.ensureSaved(currentData()),
+    [submission.ensureSaved, currentData],
+  );
   const attachments = useFormAttachmentsValue(client, ensureSubmission, props.attachments);
   const approvalsValue = useApprovals(client, submission, props.initialApprovals, props.person, ui.networkError);
 
@@ -189,14 +240,25 @@ export function FormView(props: FormViewProps) {
     () => mergeIssues(result?.errors ?? NO_ISSUES, currentServerIssues(serverIssues, dataRef.current)),
     [result, serverIssues],
   );
-  const shownErrors = useMemo(() => shownIssues(allErrors, touched, submitAttempted, added), [allErrors, touched, submitAttempted, added]);
-  const shownWarnings = useMemo(() => shownIssues(result?.warnings ?? NO_ISSUES, touched, submitAttempted, added), [result, touched, submitAttempted, added]);
+  const shownErrors = useMemo(
+    () => shownIssues(allErrors, touched, submitAttempted, added),
+    [allErrors, touched, submitAttempted, added],
+  );
+  const shownWarnings = useMemo(
+    () => shownIssues(result?.warnings ?? NO_ISSUES, touched, submitAttempted, added),
+    [result, touched, submitAttempted, added],
+  );
   const placedErrors = useMemo(() => placeIssues(shownErrors, placement), [shownErrors, placement]);
   const placedWarnings = useMemo(() => placeIssues(shownWarnings, placement), [shownWarnings, placement]);
   const additionalErrors = useMemo(() => issuesToErrorObjects(placedErrors), [placedErrors]);
 
   useLayoutEffect(() => {
-    store.set({ errors: placedErrors, warnings: placedWarnings, deadlines: result?.derived.deadlines ?? [], required: requiredRef.current });
+    store.set({
+      errors: placedErrors,
+      warnings: placedWarnings,
+      deadlines: result?.derived.deadlines ?? [],
+      required: requiredRef.current,
+    });
   }, [store, placedErrors, placedWarnings, result]);
 
   // An issue on an object without a control of its own is shown at the first field inside it.
@@ -234,7 +296,11 @@ export function FormView(props: FormViewProps) {
     const blocking = mergeIssues(checked.errors, currentServerIssues(serverIssues, data));
     if (blocking.length > 0) {
       setSummaryFocus((n) => n + 1);
-      callbacks.current.onError?.({ kind: 'validation', message: ui.errorSummaryTitle(blocking.length), issues: blocking });
+      callbacks.current.onError?.({
+        kind: 'validation',
+        message: ui.errorSummaryTitle(blocking.length),
+        issues: blocking,
+      });
       return;
     }
     void submission.submit(data);
@@ -276,83 +342,113 @@ export function FormView(props: FormViewProps) {
         : phase === 'submitted'
           ? ui.submitted
           : saved?.status === 'draft'
-            ? ui.draftSaved(new Date(saved.savedAt).toLocaleTimeString(locale === 'da' ? 'da-DK' : 'en-GB', { hour: '2-digit', minute: '2-digit' }))
+            ? ui.draftSaved(
+                new Date(saved.savedAt).toLocaleTimeString(locale === 'da' ? 'da-DK' : 'en-GB', {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                }),
+              )
             : '';
 
   return (
     <SkemaFormContext.Provider value={contextValue}>
       <SubmissionApprovalsContext.Provider value={approvalsValue}>
-      <FormAttachmentsContext.Provider value={attachments}>
-      <div ref={rootRef} className="skema-form-body" data-form={form.manifest.id} data-version={form.manifest.version} onPointerDownCapture={onPointerDownCapture}>
-        {props.showTitle ? (
-          <Heading className="skema-title" id={`${idPrefix}-title`}>
-            {form.manifest.title[locale]}
-          </Heading>
-        ) : null}
-        {shownErrors.length > 0 && submitAttempted ? (
-          <ErrorSummary ref={summaryRef} issues={shownErrors} title={ui.errorSummaryTitle(shownErrors.length)} idPrefix={idPrefix} onSelect={selectField} />
-        ) : null}
-        {phase === 'submitted' && submission.result ? (
-          <div className="skema-status skema-status--success">
-            <Receipt
-              submissionId={submission.result.submission.id}
-              receipt={submission.result.receipt}
-              locale={locale}
-              formTitle={form.manifest.title[locale]}
-              status={submission.result.submission.status}
-              at={submission.result.submission.updatedAt}
-              sender={submission.result.submission.createdBy}
-              subject={receiptSubject(dataRef.current)}
-              approvals={submission.result.submission.approvals ?? []}
-              client={client}
-              autoFocus
-            />
-          </div>
-        ) : null}
-        {!readonly && phase !== 'submitted' ? <p className="skema-description">{ui.requiredHint}</p> : null}
-        <form
-          noValidate
-          onSubmit={onSubmit}
-          onKeyDown={preventImplicitSubmit}
-          {...(props.showTitle ? { 'aria-labelledby': `${idPrefix}-title` } : { 'aria-label': form.manifest.title[locale] })}
-        >
-          <JsonForms
-            schema={form.schema}
-            uischema={uischema}
-            data={initialData}
-            renderers={renderers}
-            config={CONFIG}
-            i18n={i18n}
-            ajv={engine.ajv}
-            validationMode="NoValidation"
-            additionalErrors={additionalErrors}
-            middleware={middleware}
-            readonly={readonly || phase === 'submitted'}
-          />
-          {shownWarnings.length > 0 && submitAttempted ? (
-            <ErrorSummary kind="warning" issues={shownWarnings} title={ui.warningsTitle(shownWarnings.length)} idPrefix={idPrefix} onSelect={selectField} />
-          ) : null}
-          {props.actions && !readonly && phase !== 'submitted' ? (
-            <div className="skema-actions">
-              <button type="submit" className="skema-button" disabled={busy}>
-                {ui.submit}
-              </button>
-              <button type="button" className="skema-button skema-button--secondary" disabled={busy} onClick={() => void submission.saveDraft(currentData())}>
-                {ui.saveDraft}
-              </button>
+        <FormAttachmentsContext.Provider value={attachments}>
+          <div
+            ref={rootRef}
+            className="skema-form-body"
+            data-form={form.manifest.id}
+            data-version={form.manifest.version}
+            onPointerDownCapture={onPointerDownCapture}
+          >
+            {props.showTitle ? (
+              <Heading className="skema-title" id={`${idPrefix}-title`}>
+                {form.manifest.title[locale]}
+              </Heading>
+            ) : null}
+            {shownErrors.length > 0 && submitAttempted ? (
+              <ErrorSummary
+                ref={summaryRef}
+                issues={shownErrors}
+                title={ui.errorSummaryTitle(shownErrors.length)}
+                idPrefix={idPrefix}
+                onSelect={selectField}
+              />
+            ) : null}
+            {phase === 'submitted' && submission.result ? (
+              <div className="skema-status skema-status--success">
+                <Receipt
+                  submissionId={submission.result.submission.id}
+                  receipt={submission.result.receipt}
+                  locale={locale}
+                  formTitle={form.manifest.title[locale]}
+                  status={submission.result.submission.status}
+                  at={submission.result.submission.updatedAt}
+                  sender={submission.result.submission.createdBy}
+                  subject={receiptSubject(dataRef.current)}
+                  approvals={submission.result.submission.approvals ?? []}
+                  client={client}
+                  autoFocus
+                />
+              </div>
+            ) : null}
+            {!readonly && phase !== 'submitted' ? <p className="skema-description">{ui.requiredHint}</p> : null}
+            <form
+              noValidate
+              onSubmit={onSubmit}
+              onKeyDown={preventImplicitSubmit}
+              {...(props.showTitle
+                ? { 'aria-labelledby': `${idPrefix}-title` }
+                : { 'aria-label': form.manifest.title[locale] })}
+            >
+              <JsonForms
+                schema={form.schema}
+                uischema={uischema}
+                data={initialData}
+                renderers={renderers}
+                config={CONFIG}
+                i18n={i18n}
+                ajv={engine.ajv}
+                validationMode="NoValidation"
+                additionalErrors={additionalErrors}
+                middleware={middleware}
+                readonly={readonly || phase === 'submitted'}
+              />
+              {shownWarnings.length > 0 && submitAttempted ? (
+                <ErrorSummary
+                  kind="warning"
+                  issues={shownWarnings}
+                  title={ui.warningsTitle(shownWarnings.length)}
+                  idPrefix={idPrefix}
+                  onSelect={selectField}
+                />
+              ) : null}
+              {props.actions && !readonly && phase !== 'submitted' ? (
+                <div className="skema-actions">
+                  <button type="submit" className="skema-button" disabled={busy}>
+                    {ui.submit}
+                  </button>
+                  <button
+                    type="button"
+                    className="skema-button skema-button--secondary"
+                    disabled={busy}
+                    onClick={() => void submission.saveDraft(currentData())}
+                  >
+                    {ui.saveDraft}
+                  </button>
+                </div>
+              ) : null}
+            </form>
+            <div role="status" className="skema-status-line">
+              {status}
             </div>
-          ) : null}
-        </form>
-        <div role="status" className="skema-status-line">
-          {status}
-        </div>
-        {failure && !failure.issues?.length ? (
-          <div role="alert" className="skema-status skema-status--error">
-            {failure.kind === 'network' ? ui.networkError : `${ui.serverRejected} ${failure.message}`}
+            {failure && !failure.issues?.length ? (
+              <div role="alert" className="skema-status skema-status--error">
+                {failure.kind === 'network' ? ui.networkError : `${ui.serverRejected} ${failure.message}`}
+              </div>
+            ) : null}
           </div>
-        ) : null}
-      </div>
-      </FormAttachmentsContext.Provider>
+        </FormAttachmentsContext.Provider>
       </SubmissionApprovalsContext.Provider>
     </SkemaFormContext.Provider>
   );

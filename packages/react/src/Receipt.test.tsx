@@ -8,13 +8,27 @@ import { fixtureForm, fixturePlugins } from './test/fixture-form.js';
 
 afterEach(cleanup);
 
-const receipt = { formId: 'underretning', version: '1.0.2', schemaHash: 'sha256-abc', plugins: [{ name: '@skema/plugin-dk', version: '1.0.0' }], validatedAt: '2026-06-01T10:00:00.000Z' };
+const receipt = {
+  formId: 'underretning',
+  version: '1.0.2',
+  schemaHash: 'sha256-abc',
+  plugins: [{ name: '@skema/plugin-dk', version: '1.0.0' }],
+  validatedAt: '2026-06-01T10:00:00.000Z',
+};
 const byId = (id: string) => document.getElementById(id) as HTMLInputElement;
 
 describe('the receipt after submitting', () => {
   it('moves focus to a human receipt: title, child, time, sender, number; technical details folded away', async () => {
     const api = fakeApi(fixtureForm);
-    render(<SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} today="2026-06-01" validationDelay={20} />);
+    render(
+      <SkemaForm
+        form={fixtureForm}
+        plugins={fixturePlugins}
+        fetch={api.fetch}
+        today="2026-06-01"
+        validationDelay={20}
+      />,
+    );
     fireEvent.change(byId('skema-field__barn__navn'), { target: { value: 'Emil Testesen' } });
     fireEvent.change(byId('skema-field__type'), { target: { value: '1' } });
     fireEvent.change(byId('skema-field__beskrivelse'), { target: { value: 'Barnet kom uden madpakke.' } });
@@ -35,15 +49,34 @@ describe('the receipt after submitting', () => {
   });
 
   it('says «Kladde gemt» with its address for a draft, not «Kvittering»', () => {
-    render(<Receipt submissionId="sub-9" receipt={receipt} locale="da" status="draft" href="#/forms/underretning/1.0.2?submission=sub-9" />);
+    render(
+      <Receipt
+        submissionId="sub-9"
+        receipt={receipt}
+        locale="da"
+        status="draft"
+        href="#/forms/underretning/1.0.2?submission=sub-9"
+      />,
+    );
     expect(screen.getByRole('heading', { name: 'Kladde gemt' })).toBeTruthy();
     expect(screen.queryByText(/Kvittering/)).toBeNull();
-    expect(screen.getByRole('link', { name: 'Fortsæt kladden' }).getAttribute('href')).toBe('#/forms/underretning/1.0.2?submission=sub-9');
+    expect(screen.getByRole('link', { name: 'Fortsæt kladden' }).getAttribute('href')).toBe(
+      '#/forms/underretning/1.0.2?submission=sub-9',
+    );
   });
 
   it('says who approved: each recorded approval with name, role and time; one not given by a signed-in person is «ikke verificeret»', () => {
     const approvals = [
-      { actorId: 'oidc:demo-fagkonsulent', actorName: 'Frederik Fagkonsulent', subject: 'demo-fagkonsulent', kind: 'person' as const, role: 'fagkonsulent', at: '2026-06-02T10:00:00Z', decision: 'approved' as const, revision: 2 },
+      {
+        actorId: 'oidc:demo-fagkonsulent',
+        actorName: 'Frederik Fagkonsulent',
+        subject: 'demo-fagkonsulent',
+        kind: 'person' as const,
+        role: 'fagkonsulent',
+        at: '2026-06-02T10:00:00Z',
+        decision: 'approved' as const,
+        revision: 2,
+      },
       { actorId: 'leder-key', role: 'leder', at: '2026-06-03T10:00:00Z', decision: 'approved' as const, revision: 3 },
     ];
     render(<Receipt submissionId="sub-9" receipt={receipt} locale="da" status="submitted" approvals={approvals} />);
@@ -71,7 +104,9 @@ describe('the receipt after submitting', () => {
   });
 
   it('shows no document button for a draft', () => {
-    render(<Receipt submissionId="sub-9" receipt={receipt} locale="da" status="draft" client={{ documentPdf: vi.fn() }} />);
+    render(
+      <Receipt submissionId="sub-9" receipt={receipt} locale="da" status="draft" client={{ documentPdf: vi.fn() }} />,
+    );
     expect(screen.queryByRole('button', { name: /PDF/ })).toBeNull();
   });
 

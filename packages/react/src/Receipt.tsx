@@ -33,7 +33,9 @@ const APPROVALS = { da: 'Godkendelser', en: 'Approvals' } as const;
 
 function dateTime(iso: string, locale: Locale): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  return Number.isNaN(at.getTime())
+    ? iso
+    : at.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
 }
 
 /**
@@ -97,7 +99,9 @@ export function Receipt(props: ReceiptProps) {
           <a href={href}>{ui.continueDraft}</a>
         </p>
       ) : null}
-      {!draft && props.client ? <ReceiptDocument client={props.client} submissionId={submissionId} locale={locale} /> : null}
+      {!draft && props.client ? (
+        <ReceiptDocument client={props.client} submissionId={submissionId} locale={locale} />
+      ) : null}
       <details className="skema-receipt-details">
         <summary>{f.technical}</summary>
         <dl>

@@ -6,8 +6,16 @@ import type { SkemaClient } from './api.js';
 export type DocumentClient = Pick<SkemaClient, 'documentPdf'>;
 
 const TEXT = {
-  da: { download: 'Hent dokumentet (PDF)', busy: 'Henter dokumentet …', failed: (why: string) => `Dokumentet kunne ikke hentes: ${why}` },
-  en: { download: 'Download the document (PDF)', busy: 'Fetching the document …', failed: (why: string) => `The document could not be fetched: ${why}` },
+  da: {
+    download: 'Hent dokumentet (PDF)',
+    busy: 'Henter dokumentet …',
+    failed: (why: string) => `Dokumentet kunne ikke hentes: ${why}`,
+  },
+  en: {
+    download: 'Download the document (PDF)',
+    busy: 'Fetching the document …',
+    failed: (why: string) => `The document could not be fetched: ${why}`,
+  },
 } as const;
 
 /**

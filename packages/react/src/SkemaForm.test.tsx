@@ -10,7 +10,16 @@ afterEach(cleanup);
 
 function renderForm(extra: Partial<Parameters<typeof SkemaForm>[0]> = {}) {
   const api = fakeApi(fixtureForm);
-  const utils = render(<SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} today="2026-06-01" validationDelay={20} {...extra} />);
+  const utils = render(
+    <SkemaForm
+      form={fixtureForm}
+      plugins={fixturePlugins}
+      fetch={api.fetch}
+      today="2026-06-01"
+      validationDelay={20}
+      {...extra}
+    />,
+  );
   return { ...utils, api };
 }
 
@@ -78,7 +87,12 @@ describe('SkemaForm', () => {
     await waitFor(() => expect(onSubmitted).toHaveBeenCalledTimes(1));
     const post = api.calls.find((c) => c.method === 'POST')!;
     expect(post.url).toBe('/api/v1/submissions');
-    expect(post.body).toMatchObject({ formId: 'fixture', version: '1.0.0', status: 'submitted', data: { barn: { navn: 'Emil Testesen' }, type: 'Bekymringsskrivelse' } });
+    expect(post.body).toMatchObject({
+      formId: 'fixture',
+      version: '1.0.0',
+      status: 'submitted',
+      data: { barn: { navn: 'Emil Testesen' }, type: 'Bekymringsskrivelse' },
+    });
     expect(post.headers['Idempotency-Key']).toBeTruthy();
     expect(await screen.findByText(/Kvitteringsnummer: sub-1/)).toBeTruthy();
   });
@@ -86,14 +100,32 @@ describe('SkemaForm', () => {
   it('maps the server’s 422 issues onto the fields', async () => {
     const api = fakeApi(fixtureForm, (call) =>
       call.method === 'POST'
-        ? { status: 422, body: { type: 'validation-failed', title: 'Ugyldig', issues: [{ path: '/barn/cpr', code: 'SRV-01', message: 'Serveren siger nej til CPR.' }] } }
+        ? {
+            status: 422,
+            body: {
+              type: 'validation-failed',
+              title: 'Ugyldig',
+              issues: [{ path: '/barn/cpr', code: 'SRV-01', message: 'Serveren siger nej til CPR.' }],
+            },
+          }
         : undefined,
     );
     const onError = vi.fn();
-    render(<SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} validationDelay={10} onError={onError} data={{ barn: { navn: 'A', cpr: '010120-1234' }, type: 'Bekymringsskrivelse', beskrivelse: 'x' }} />);
+    render(
+      <SkemaForm
+        form={fixtureForm}
+        plugins={fixturePlugins}
+        fetch={api.fetch}
+        validationDelay={10}
+        onError={onError}
+        data={{ barn: { navn: 'A', cpr: '010120-1234' }, type: 'Bekymringsskrivelse', beskrivelse: 'x' }}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Indsend' }));
     await waitFor(() => expect(byId('skema-field__barn__cpr')!.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById('skema-field__barn__cpr-error')!.textContent).toContain('Serveren siger nej til CPR.');
+    expect(document.getElementById('skema-field__barn__cpr-error')!.textContent).toContain(
+      'Serveren siger nej til CPR.',
+    );
     expect(screen.getByRole('alert').textContent).toContain('Serveren siger nej til CPR.');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'server', status: 422 }));
     // Changing the field withdraws the server's objection to the old value.
@@ -138,7 +170,13 @@ describe('SkemaForm', () => {
           {
             type: 'Group',
             i18n: 'sections.barn',
-            elements: [{ type: 'Control', scope: '#/properties/begrundelse', rule: { effect: 'SHOW', condition: { scope: '#/properties/orienteret', schema: { const: false } } } }],
+            elements: [
+              {
+                type: 'Control',
+                scope: '#/properties/begrundelse',
+                rule: { effect: 'SHOW', condition: { scope: '#/properties/orienteret', schema: { const: false } } },
+              },
+            ],
           },
         ],
       },
@@ -151,11 +189,14 @@ describe('SkemaForm', () => {
     expect(byId('skema-field__begrundelse')).toBeTruthy();
   });
 
-  it('shows a section\'s help text (the seed\'s guidance) under its heading, tied to the section', () => {
+  it("shows a section's help text (the seed's guidance) under its heading, tied to the section", () => {
     const guided = {
       ...fixtureForm,
       hash: 'sha256-fixture-section-help',
-      i18n: { ...fixtureForm.i18n, da: { ...fixtureForm.i18n.da, 'sections.barn.description': 'Oplys barnets navn og CPR-nummer.' } },
+      i18n: {
+        ...fixtureForm.i18n,
+        da: { ...fixtureForm.i18n.da, 'sections.barn.description': 'Oplys barnets navn og CPR-nummer.' },
+      },
     } as typeof fixtureForm;
     render(<SkemaForm form={guided} plugins={fixturePlugins} today="2026-06-01" />);
     const help = screen.getByText('Oplys barnets navn og CPR-nummer.');
@@ -163,18 +204,29 @@ describe('SkemaForm', () => {
     expect(section.getAttribute('aria-describedby')).toBe(help.id);
   });
 
-  it('shows a step\'s help text under the step heading', () => {
+  it("shows a step's help text under the step heading", () => {
     const stepped = {
       ...fixtureForm,
       hash: 'sha256-fixture-step-help',
       uischema: {
         type: 'Categorization',
         elements: [
-          { type: 'Category', i18n: 'sections.barn', elements: [{ type: 'Control', scope: '#/properties/barn/properties/navn' }] },
+          {
+            type: 'Category',
+            i18n: 'sections.barn',
+            elements: [{ type: 'Control', scope: '#/properties/barn/properties/navn' }],
+          },
           { type: 'Category', i18n: 'sections.andet', elements: [{ type: 'Control', scope: '#/properties/type' }] },
         ],
       },
-      i18n: { ...fixtureForm.i18n, da: { ...fixtureForm.i18n.da, 'sections.barn.description': 'Trin 1: hvem det gælder.', 'sections.andet.label': 'Andet' } },
+      i18n: {
+        ...fixtureForm.i18n,
+        da: {
+          ...fixtureForm.i18n.da,
+          'sections.barn.description': 'Trin 1: hvem det gælder.',
+          'sections.andet.label': 'Andet',
+        },
+      },
     } as typeof fixtureForm;
     render(<SkemaForm form={stepped} plugins={fixturePlugins} today="2026-06-01" />);
     expect(screen.getByText('Trin 1: hvem det gælder.')).toBeTruthy();
@@ -215,7 +267,16 @@ describe('SkemaForm', () => {
 
   it('loads the form from the API by id and version', async () => {
     const api = fakeApi(fixtureForm);
-    render(<SkemaForm formId="fixture" version="1.0.0" apiUrl="https://skema.example" token="k" plugins={fixturePlugins} fetch={api.fetch} />);
+    render(
+      <SkemaForm
+        formId="fixture"
+        version="1.0.0"
+        apiUrl="https://skema.example"
+        token="k"
+        plugins={fixturePlugins}
+        fetch={api.fetch}
+      />,
+    );
     expect(screen.getByRole('status').textContent).toContain('Henter');
     expect(await screen.findByLabelText(/Barnets navn/)).toBeTruthy();
     expect(api.calls[0]!.url).toBe('https://skema.example/api/v1/forms/fixture/versions/1.0.0');

@@ -81,7 +81,16 @@ export interface SkemaFormProps {
 export function SkemaForm(props: SkemaFormProps) {
   const locale = props.locale ?? 'da';
   const ui = uiText(locale);
-  const client = useMemo(() => new SkemaClient({ baseUrl: props.apiUrl ?? '', ...(props.token ? { token: props.token } : {}), locale, ...(props.fetch ? { fetch: props.fetch } : {}) }), [props.apiUrl, props.token, locale, props.fetch]);
+  const client = useMemo(
+    () =>
+      new SkemaClient({
+        baseUrl: props.apiUrl ?? '',
+        ...(props.token ? { token: props.token } : {}),
+        locale,
+        ...(props.fetch ? { fetch: props.fetch } : {}),
+      }),
+    [props.apiUrl, props.token, locale, props.fetch],
+  );
   const loadInput = useMemo(
     () => ({
       ...(props.form ? { form: props.form } : {}),
@@ -145,7 +154,12 @@ export function SkemaForm(props: SkemaFormProps) {
         initialData={props.data ?? stored?.submission.data ?? props.prefill?.data}
         initialSaved={
           stored
-            ? { id: stored.submission.id, status: stored.submission.status, savedAt: stored.submission.updatedAt, ...(stored.etag ? { etag: stored.etag } : {}) }
+            ? {
+                id: stored.submission.id,
+                status: stored.submission.status,
+                savedAt: stored.submission.updatedAt,
+                ...(stored.etag ? { etag: stored.etag } : {}),
+              }
             : undefined
         }
         {...(stored ? { storedData: stored.submission.data, initialApprovals: stored.submission.approvals ?? [] } : {})}
@@ -164,7 +178,10 @@ export function SkemaForm(props: SkemaFormProps) {
       />
     );
   }
-  const hints = useMemo(() => (props.prefill ? { locale, provenance: props.prefill.provenance } : undefined), [props.prefill, locale]);
+  const hints = useMemo(
+    () => (props.prefill ? { locale, provenance: props.prefill.provenance } : undefined),
+    [props.prefill, locale],
+  );
   return (
     <div className={className} lang={locale}>
       {props.injectStyles === false ? null : <style>{css}</style>}

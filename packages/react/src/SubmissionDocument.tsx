@@ -27,7 +27,8 @@ function resolve(schema: Schema | undefined, root: Schema): Schema | undefined {
   let node = schema;
   for (let i = 0; node && typeof node.$ref === 'string' && i < 16; i++) {
     let target: unknown = root;
-    for (const seg of (node.$ref).replace(/^#\//, '').split('/')) target = (target as Schema | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const seg of node.$ref.replace(/^#\//, '').split('/'))
+      target = (target as Schema | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
     const { $ref: _ref, ...rest } = node;
     node = { ...(target as Schema), ...rest };
   }
@@ -36,7 +37,8 @@ function resolve(schema: Schema | undefined, root: Schema): Schema | undefined {
 
 function schemaAtScope(schema: Schema, scope: string, root: Schema): Schema | undefined {
   let node: Schema | undefined = resolve(schema, root);
-  for (const seg of scope.replace(/^#\/?/, '').split('/').filter(Boolean)) node = resolve(node?.[seg] as Schema | undefined, root);
+  for (const seg of scope.replace(/^#\/?/, '').split('/').filter(Boolean))
+    node = resolve(node?.[seg] as Schema | undefined, root);
   return node;
 }
 
@@ -50,10 +52,19 @@ function formatValue(value: unknown, schema: Schema | undefined, key: string, ct
   if (value === undefined || value === null || value === '') return '–';
   if (typeof value === 'boolean') return value ? ui.yes : ui.no;
   // 6,5 and 1.250 on a Danish page, not JSON's 6.5.
-  if (typeof value === 'number') return value.toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 10 });
-  if (Array.isArray(value)) return value.map((v) => formatValue(v, resolve(schema?.items as Schema | undefined, ctx.root), key, ctx)).join(', ');
+  if (typeof value === 'number')
+    return value.toLocaleString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 10 });
+  if (Array.isArray(value))
+    return value
+      .map((v) => formatValue(v, resolve(schema?.items as Schema | undefined, ctx.root), key, ctx))
+      .join(', ');
   if (typeof value === 'string' && schema?.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return new Date(`${value}T12:00:00Z`).toLocaleDateString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return new Date(`${value}T12:00:00Z`).toLocaleDateString(ctx.locale === 'da' ? 'da-DK' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
   }
   if (typeof value === 'string' && Array.isArray(schema?.enum)) return ctx.t(`${key}.${value}`, value) ?? value;
   if (typeof value === 'object') return JSON.stringify(value);
@@ -64,7 +75,10 @@ function renderControl(element: Element, schema: Schema, base: string, ctx: Ctx,
   const pointer = base + scopeToPointer(element.scope ?? '#');
   const propSchema = schemaAtScope(schema, element.scope ?? '#', ctx.root);
   const i18nKey = i18nKeyForPointer(pointer);
-  const label = element.label === false ? '' : (ctx.t(`${i18nKey}.label`, (propSchema?.title as string | undefined) ?? i18nKey.split('.').pop()) ?? '');
+  const label =
+    element.label === false
+      ? ''
+      : (ctx.t(`${i18nKey}.label`, (propSchema?.title as string | undefined) ?? i18nKey.split('.').pop()) ?? '');
   const value = valueAtPointer(ctx.data, pointer);
   const itemSchema = resolve(propSchema?.items as Schema | undefined, ctx.root);
   if (propSchema?.type === 'object' || propSchema?.properties) {
@@ -84,7 +98,18 @@ function renderControl(element: Element, schema: Schema, base: string, ctx: Ctx,
         {value.length === 0 ? <p>–</p> : null}
         {value.map((_item, index) => (
           <section key={index} className="skema-document-item">
-            <h5>{uiText(ctx.locale).item({ list: label, item: ctx.t(`${i18nKey}.item.label`, typeof itemSchema.title === 'string' ? itemSchema.title : undefined) }, index + 1)}</h5>
+            <h5>
+              {uiText(ctx.locale).item(
+                {
+                  list: label,
+                  item: ctx.t(
+                    `${i18nKey}.item.label`,
+                    typeof itemSchema.title === 'string' ? itemSchema.title : undefined,
+                  ),
+                },
+                index + 1,
+              )}
+            </h5>
             {renderElement(detail, itemSchema, `${pointer}/${index}`, ctx, `${key}.${index}`)}
           </section>
         ))}
@@ -119,5 +144,9 @@ function renderElement(element: Element, schema: Schema, base: string, ctx: Ctx,
 export function SubmissionDocument(props: { form: FormVersion; data: unknown; locale?: Locale }) {
   const locale = props.locale ?? 'da';
   const ctx: Ctx = { root: props.form.schema, t: createTranslate(props.form.i18n, locale), locale, data: props.data };
-  return <div className="skema-document">{renderElement(props.form.uischema as unknown as Element, props.form.schema, '', ctx, 'root')}</div>;
+  return (
+    <div className="skema-document">
+      {renderElement(props.form.uischema as unknown as Element, props.form.schema, '', ctx, 'root')}
+    </div>
+  );
 }

@@ -3,7 +3,15 @@ import type { ErrorObject } from 'ajv';
 
 // JSON Forms drops errors with these keywords or moves them to a child path (`missingProperty`);
 // our issues already carry the field's own pointer, so they get a neutral keyword instead.
-const REMAPPED_KEYWORDS = new Set(['required', 'dependencies', 'dependentRequired', 'additionalProperties', 'allOf', 'anyOf', 'oneOf']);
+const REMAPPED_KEYWORDS = new Set([
+  'required',
+  'dependencies',
+  'dependentRequired',
+  'additionalProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+]);
 
 /**
  * Engine issues as Ajv-like errors for JSON Forms' `additionalErrors`: the message is final

@@ -7,7 +7,12 @@ const ROLES: Record<Locale, Record<string, string>> = {
 };
 
 const TEXT = {
-  da: { approved: 'Godkendt af', cosigned: 'Medunderskrevet af', rejected: 'Afvist af', unverified: 'ikke verificeret' },
+  da: {
+    approved: 'Godkendt af',
+    cosigned: 'Medunderskrevet af',
+    rejected: 'Afvist af',
+    unverified: 'ikke verificeret',
+  },
   en: { approved: 'Approved by', cosigned: 'Co-signed by', rejected: 'Rejected by', unverified: 'not verified' },
 } as const;
 
@@ -18,7 +23,13 @@ export const isVerifiedApproval = (a: Pick<Wire.Approval, 'kind'>): boolean => a
 
 export function formatApprovalTime(iso: string, locale: Locale): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+  return Number.isNaN(at.getTime())
+    ? iso
+    : at.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/Copenhagen',
+      });
 }
 
 /**

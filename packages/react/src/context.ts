@@ -1,4 +1,11 @@
-import { todayInDenmark, weekendCalendar, type DerivedDeadline, type Locale, type ValidationIssue, type WorkingDayCalendar } from '@skema/core';
+import {
+  todayInDenmark,
+  weekendCalendar,
+  type DerivedDeadline,
+  type Locale,
+  type ValidationIssue,
+  type WorkingDayCalendar,
+} from '@skema/core';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import { PendingCommits } from './pending-commits.js';
 import { IssueStore } from './issue-store.js';

@@ -6,7 +6,11 @@ import { useSkemaForm } from './context.js';
  * (and with it every other control) follows after a short pause, on blur, or before a save or submit.
  * That keeps typing in a large form well under a frame, where a JSON Forms update per keystroke is not.
  */
-export function useDraftValue(value: string, commit: (next: string) => void, delay = 120): {
+export function useDraftValue(
+  value: string,
+  commit: (next: string) => void,
+  delay = 120,
+): {
   draft: string;
   change(next: string): void;
   flush(): void;

@@ -30,4 +30,3 @@ export function getEngine(plugins?: readonly SkemaPlugin[]): SkemaEngine {
   }
   return engine;
 }
-

@@ -10,7 +10,14 @@ import { fixturePlugins } from './test/fixture-form.js';
 afterEach(cleanup);
 
 const form: FormVersion = {
-  manifest: { id: 'feedback', version: '1.0.0', title: { da: 'Henvendelse', en: 'Referral' }, status: 'published', plugins: [], changelog: '' },
+  manifest: {
+    id: 'feedback',
+    version: '1.0.0',
+    title: { da: 'Henvendelse', en: 'Referral' },
+    status: 'published',
+    plugins: [],
+    changelog: '',
+  },
   schema: {
     type: 'object',
     required: ['henvender', 'kontakt'],
@@ -22,9 +29,14 @@ const form: FormVersion = {
       },
       kontakt: { type: 'string', enum: ['ja', 'nej'], title: 'Må vi ringe' },
       tidspunkt: { type: 'string', title: 'Bedste tidspunkt' },
-      personer: { type: 'array', items: { type: 'object', required: ['navn'], properties: { navn: { type: 'string', title: 'Navn' } } } },
+      personer: {
+        type: 'array',
+        items: { type: 'object', required: ['navn'], properties: { navn: { type: 'string', title: 'Navn' } } },
+      },
     },
-    allOf: [{ if: { properties: { kontakt: { const: 'ja' } }, required: ['kontakt'] }, then: { required: ['tidspunkt'] } }],
+    allOf: [
+      { if: { properties: { kontakt: { const: 'ja' } }, required: ['kontakt'] }, then: { required: ['tidspunkt'] } },
+    ],
   },
   uischema: {
     type: 'VerticalLayout',
@@ -36,7 +48,15 @@ const form: FormVersion = {
     ],
   },
   i18n: {
-    da: { 'henvender.label': 'Henvender', 'henvender.navn.label': 'Navn', 'henvender.telefon.label': 'Telefon', 'kontakt.label': 'Må vi ringe', 'tidspunkt.label': 'Bedste tidspunkt', 'personer.label': 'Personer', 'personer.navn.label': 'Navn' },
+    da: {
+      'henvender.label': 'Henvender',
+      'henvender.navn.label': 'Navn',
+      'henvender.telefon.label': 'Telefon',
+      'kontakt.label': 'Må vi ringe',
+      'tidspunkt.label': 'Bedste tidspunkt',
+      'personer.label': 'Personer',
+      'personer.navn.label': 'Navn',
+    },
     en: {},
   },
   hash: 'sha256-feedback',
@@ -44,7 +64,8 @@ const form: FormVersion = {
 
 const byId = (id: string) => document.getElementById(id) as HTMLInputElement;
 const renderForm = (delay = 20) => render(<SkemaForm form={form} plugins={fixturePlugins} validationDelay={delay} />);
-const summaryTitle = async () => (await screen.findByRole('alert')).querySelector('h2, h3, p, strong')?.textContent ?? '';
+const summaryTitle = async () =>
+  (await screen.findByRole('alert')).querySelector('h2, h3, p, strong')?.textContent ?? '';
 
 describe('error feedback that adds up', () => {
   it('shows a missing required object as its missing fields, so filling one lowers the count', async () => {
@@ -103,8 +124,18 @@ describe('error feedback that adds up', () => {
 describe('step error counts', () => {
   it('count an error on an object the step shows fields of', () => {
     const store = new IssueStore();
-    const issue = (path: string): ValidationIssue => ({ path, code: 'x', severity: 'error', message: 'm', messages: { da: 'm', en: 'm' } });
-    store.set({ errors: [issue('/personer'), issue('/personer/0/navn'), issue('/andet')], warnings: [], deadlines: [] });
+    const issue = (path: string): ValidationIssue => ({
+      path,
+      code: 'x',
+      severity: 'error',
+      message: 'm',
+      messages: { da: 'm', en: 'm' },
+    });
+    store.set({
+      errors: [issue('/personer'), issue('/personer/0/navn'), issue('/andet')],
+      warnings: [],
+      deadlines: [],
+    });
     expect(store.errorCountWithin(['/personer/0/navn'])).toBe(2);
     expect(store.errorCountWithin(['/personer'])).toBe(2);
     store.set({ errors: [issue('')], warnings: [], deadlines: [] });
@@ -122,7 +153,13 @@ describe('withRequiredObjects and requiredNow', () => {
   });
 
   it('keeps a field required while it holds a value and drops it once empty without an error', () => {
-    const issue: ValidationIssue = { path: '/tidspunkt', code: 'required', severity: 'error', message: '', messages: { da: '', en: '' } };
+    const issue: ValidationIssue = {
+      path: '/tidspunkt',
+      code: 'required',
+      severity: 'error',
+      message: '',
+      messages: { da: '', en: '' },
+    };
     const first = requiredNow(new Set(), [issue], {});
     expect([...first]).toEqual(['/tidspunkt']);
     expect(requiredNow(first, [], { tidspunkt: 'Formiddag' })).toBe(first);

@@ -39,7 +39,7 @@ function fillRequired(schema: Schema, root: Schema, data: Record<string, unknown
 export function withRequiredObjects(schema: Schema, data: unknown): unknown {
   if (data !== undefined && !isRecord(data)) return data;
   const root = resolveRef(schema, schema);
-  const filled = fillRequired(root, schema, (data ?? {}));
+  const filled = fillRequired(root, schema, data ?? {});
   return filled === data || (data === undefined && Object.keys(filled).length === 0) ? data : filled;
 }
 
@@ -53,9 +53,18 @@ function isEmpty(value: unknown): boolean {
  * plugin. A field keeps its mark while it holds a value (its error is then gone), and loses it when
  * it is empty again without an error (the condition no longer holds), so the asterisk never flickers.
  */
-export function requiredNow(previous: ReadonlySet<string>, errors: readonly ValidationIssue[], data: unknown): ReadonlySet<string> {
-  const demanded = new Set(errors.filter((e) => e.severity === 'error' && e.path !== '' && isEmpty(valueAtPointer(data, e.path))).map((e) => e.path));
-  for (const pointer of previous) if (!demanded.has(pointer) && !isEmpty(valueAtPointer(data, pointer))) demanded.add(pointer);
+export function requiredNow(
+  previous: ReadonlySet<string>,
+  errors: readonly ValidationIssue[],
+  data: unknown,
+): ReadonlySet<string> {
+  const demanded = new Set(
+    errors
+      .filter((e) => e.severity === 'error' && e.path !== '' && isEmpty(valueAtPointer(data, e.path)))
+      .map((e) => e.path),
+  );
+  for (const pointer of previous)
+    if (!demanded.has(pointer) && !isEmpty(valueAtPointer(data, pointer))) demanded.add(pointer);
   if (demanded.size === previous.size && [...demanded].every((p) => previous.has(p))) return previous;
   return demanded;
 }

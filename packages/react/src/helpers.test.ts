@@ -5,7 +5,13 @@ import { withSchemaDefaults } from './defaults.js';
 import { fieldId, parentPointer, pathToPointer, pointerToPath, valueAtPointer } from './pointer.js';
 import { currentServerIssues, mergeIssues, shownIssues, toServerIssues } from './visible-issues.js';
 
-const issue = (path: string, code = 'X') => ({ path, code, severity: 'error' as const, message: `${code} at ${path}`, messages: { da: 'd', en: 'e' } });
+const issue = (path: string, code = 'X') => ({
+  path,
+  code,
+  severity: 'error' as const,
+  message: `${code} at ${path}`,
+  messages: { da: 'd', en: 'e' },
+});
 
 describe('pointers and ids', () => {
   it('converts JSON Forms paths and JSON Pointers both ways', () => {
@@ -26,7 +32,11 @@ describe('pointers and ids', () => {
 describe('engine issues for JSON Forms', () => {
   it('become Ajv-like errors at their own path, with keywords JSON Forms neither drops nor re-targets', () => {
     const [required, rule] = issuesToErrorObjects([issue('/barn/navn', 'required'), issue('/iagttagelser', 'UND-02')]);
-    expect(required).toMatchObject({ instancePath: '/barn/navn', keyword: 'skema-required', message: 'required at /barn/navn' });
+    expect(required).toMatchObject({
+      instancePath: '/barn/navn',
+      keyword: 'skema-required',
+      message: 'required at /barn/navn',
+    });
     expect(rule).toMatchObject({ instancePath: '/iagttagelser', keyword: 'UND-02', params: { code: 'UND-02' } });
   });
 });
@@ -52,7 +62,11 @@ describe('schema defaults', () => {
   it('fills missing defaults (through $ref) without touching given data', () => {
     const schema = {
       type: 'object',
-      properties: { list: { type: 'array', default: [{}, {}] }, inner: { $ref: '#/$defs/inner' }, given: { type: 'string', default: 'x' } },
+      properties: {
+        list: { type: 'array', default: [{}, {}] },
+        inner: { $ref: '#/$defs/inner' },
+        given: { type: 'string', default: 'x' },
+      },
       $defs: { inner: { type: 'object', properties: { flag: { type: 'boolean', default: false } } } },
     };
     const input = { given: 'kept' };
@@ -69,9 +83,24 @@ describe('API client helpers', () => {
   });
 
   it('reads the form version response with the manifest flattened or nested', () => {
-    const flat = toFormVersion({ id: 'f', version: '1.0.0', title: { da: 'F', en: 'F' }, plugins: [], schema: {}, uischema: {}, i18n: { da: {}, en: {} }, hash: 'h' });
+    const flat = toFormVersion({
+      id: 'f',
+      version: '1.0.0',
+      title: { da: 'F', en: 'F' },
+      plugins: [],
+      schema: {},
+      uischema: {},
+      i18n: { da: {}, en: {} },
+      hash: 'h',
+    });
     expect(flat.manifest).toMatchObject({ id: 'f', version: '1.0.0', status: 'published' });
-    const nested = toFormVersion({ manifest: flat.manifest, schema: {}, uischema: {}, i18n: { da: {}, en: {} }, hash: 'h' });
+    const nested = toFormVersion({
+      manifest: flat.manifest,
+      schema: {},
+      uischema: {},
+      i18n: { da: {}, en: {} },
+      hash: 'h',
+    });
     expect(nested.manifest).toBe(flat.manifest);
   });
 });

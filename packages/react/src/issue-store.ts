@@ -25,7 +25,12 @@ export class IssueStore {
   };
 
   /** Shown errors (already filtered by touched/submitted), all warnings, derived deadlines. */
-  set(next: { errors: readonly ValidationIssue[]; warnings: readonly ValidationIssue[]; deadlines: readonly DerivedDeadline[]; required?: ReadonlySet<string> }): void {
+  set(next: {
+    errors: readonly ValidationIssue[];
+    warnings: readonly ValidationIssue[];
+    deadlines: readonly DerivedDeadline[];
+    required?: ReadonlySet<string>;
+  }): void {
     this.errors = next.errors;
     this.warnings = next.warnings;
     this.deadlines = next.deadlines;
@@ -71,7 +76,9 @@ export class IssueStore {
   errorCountWithin(pointers: readonly string[]): number {
     const key = `c:${pointers.join('|')}`;
     if (this.cache.has(key)) return this.cache.get(key) as number;
-    const count = this.errors.filter((e) => pointers.some((p) => isWithin(e.path, p) || (e.path !== '' && isWithin(p, e.path)))).length;
+    const count = this.errors.filter((e) =>
+      pointers.some((p) => isWithin(e.path, p) || (e.path !== '' && isWithin(p, e.path))),
+    ).length;
     this.cache.set(key, count);
     return count;
   }

@@ -12,10 +12,20 @@ afterEach(cleanup);
 // JSON Forms 3.8 strips every "else/" and "then/" from a scope, so their fields wrote to the wrong
 // data path. Skema computes the path itself (renderers/data-paths.ts) and re-anchors such Controls
 // (PathSafeControl) and rule conditions (safeUiSchema) so JSON Forms never sees a scope it misreads.
-const hiddenUnlessAbsent = { effect: 'SHOW', condition: { scope: '#/properties/inddragelse/properties/borgerDeltog', schema: { const: false } } };
+const hiddenUnlessAbsent = {
+  effect: 'SHOW',
+  condition: { scope: '#/properties/inddragelse/properties/borgerDeltog', schema: { const: false } },
+};
 
 const form: FormVersion = {
-  manifest: { id: 'paths', version: '1.0.0', title: { da: 'Stier', en: 'Paths' }, status: 'published', plugins: [], changelog: 'Test' },
+  manifest: {
+    id: 'paths',
+    version: '1.0.0',
+    title: { da: 'Stier', en: 'Paths' },
+    status: 'published',
+    plugins: [],
+    changelog: 'Test',
+  },
   schema: {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://skema.dk/schemas/paths/1.0.0/schema.json',
@@ -26,10 +36,24 @@ const form: FormVersion = {
         type: 'object',
         additionalProperties: false,
         required: ['godkendtAf'],
-        properties: { godkendtAf: { type: 'string', title: 'Godkendt af' }, begrundelse: { type: 'string', title: 'Begrundelse' } },
+        properties: {
+          godkendtAf: { type: 'string', title: 'Godkendt af' },
+          begrundelse: { type: 'string', title: 'Begrundelse' },
+        },
       },
-      lederDroeftelse: { type: 'object', additionalProperties: false, properties: { leder: { type: 'string', title: 'Leder' }, dato: { type: 'string', format: 'date', title: 'Dato' } } },
-      inddragelse: { type: 'object', additionalProperties: false, properties: { borgerDeltog: { type: 'boolean', title: 'Deltog' }, aarsag: { type: 'string', title: 'Årsag' } } },
+      lederDroeftelse: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          leder: { type: 'string', title: 'Leder' },
+          dato: { type: 'string', format: 'date', title: 'Dato' },
+        },
+      },
+      inddragelse: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { borgerDeltog: { type: 'boolean', title: 'Deltog' }, aarsag: { type: 'string', title: 'Årsag' } },
+      },
     },
   },
   uischema: {
@@ -41,7 +65,12 @@ const form: FormVersion = {
       { type: 'Control', scope: '#/properties/lederDroeftelse/properties/leder' },
       { type: 'Control', scope: '#/properties/lederDroeftelse/properties/dato' },
       // As in opsamlingsnotat: a group shown by a condition on a field under "inddragelse".
-      { type: 'Group', label: 'Fravær', rule: hiddenUnlessAbsent, elements: [{ type: 'Control', scope: '#/properties/inddragelse/properties/aarsag' }] },
+      {
+        type: 'Group',
+        label: 'Fravær',
+        rule: hiddenUnlessAbsent,
+        elements: [{ type: 'Control', scope: '#/properties/inddragelse/properties/aarsag' }],
+      },
     ],
   },
   i18n: { da: {}, en: {} },
@@ -69,7 +98,9 @@ describe('fields under a property whose name ends in -else or -then', () => {
     const inItem = pathSafeProps(control, root, 'liste.0', root)!;
     expect(composeWithUi(inItem.uischema, inItem.path)).toBe('liste.0.lederDroeftelse.leder');
     expect(pathSafeProps({ type: 'Control', scope: '#/properties/lederDroeftelse' }, root, '', root)).toBeUndefined();
-    expect(toDataPath(safeConditionScope('#/properties/inddragelse/properties/borgerDeltog'))).toBe('inddragelse.borgerDeltog');
+    expect(toDataPath(safeConditionScope('#/properties/inddragelse/properties/borgerDeltog'))).toBe(
+      'inddragelse.borgerDeltog',
+    );
     expect(safeConditionScope('#/properties/orienteret')).toBe('#/properties/orienteret');
     const ui = form.uischema as never;
     const rewritten = JSON.stringify(safeUiSchema(ui));
@@ -80,7 +111,9 @@ describe('fields under a property whose name ends in -else or -then', () => {
   });
 
   it('a rule whose condition names a field under such a property shows and hides what it should', () => {
-    const absent = render(<SkemaForm form={form} plugins={[]} today="2026-06-01" data={{ inddragelse: { borgerDeltog: false } }} />);
+    const absent = render(
+      <SkemaForm form={form} plugins={[]} today="2026-06-01" data={{ inddragelse: { borgerDeltog: false } }} />,
+    );
     expect(document.getElementById('skema-field__inddragelse__aarsag')).not.toBeNull();
     expect(document.getElementById('skema-field__godkendelse__begrundelse')).not.toBeNull();
     absent.unmount();

@@ -16,7 +16,11 @@ import type { Locale } from '@skema/core';
  * Returns undefined for text that is not a number by these rules: the caller keeps the text, never
  * a guess (the data must not change silently).
  */
-export function parseNumberInput(text: string, locale: Locale, options: { integer?: boolean; maxDecimals?: number } = {}): number | undefined {
+export function parseNumberInput(
+  text: string,
+  locale: Locale,
+  options: { integer?: boolean; maxDecimals?: number } = {},
+): number | undefined {
   let s = text.trim();
   let sign = '';
   if (/^[-+\u2212]/.test(s)) {
@@ -29,7 +33,8 @@ export function parseNumberInput(text: string, locale: Locale, options: { intege
   const [whole = '', fraction = '', ...rest] = decimal ? s.split(decimal) : [s];
   if (rest.length > 0 || (decimal && !/^\d+$/.test(fraction))) return undefined;
   const groups = whole.split(/[.,\s\u00a0\u202f]/);
-  if (groups.length > 1 && (!/^\d{1,3}$/.test(groups[0] ?? '') || !groups.slice(1).every((g) => /^\d{3}$/.test(g)))) return undefined;
+  if (groups.length > 1 && (!/^\d{1,3}$/.test(groups[0] ?? '') || !groups.slice(1).every((g) => /^\d{3}$/.test(g))))
+    return undefined;
   if (options.integer && /[1-9]/.test(fraction)) return undefined;
   if (options.maxDecimals !== undefined && fraction.replace(/0+$/, '').length > options.maxDecimals) return undefined;
   const value = Number(`${sign}${groups.join('')}${fraction ? `.${fraction}` : ''}`);
@@ -48,7 +53,8 @@ function decimalSeparator(s: string, locale: Locale): '.' | ',' | '' | null {
   if (!dots && !commas) return '';
   const only = dots ? '.' : ',';
   if (dots + commas > 1) return '';
-  const groupLike = new RegExp(`(^|[\\s\\u00a0\\u202f])[1-9]\\d{0,2}\\${only}\\d{3}$`).test(s) || /[\s\u00a0\u202f]/.test(s);
+  const groupLike =
+    new RegExp(`(^|[\\s\\u00a0\\u202f])[1-9]\\d{0,2}\\${only}\\d{3}$`).test(s) || /[\s\u00a0\u202f]/.test(s);
   if (!groupLike) return only;
   return only === (locale === 'da' ? '.' : ',') ? '' : only;
 }

@@ -47,7 +47,12 @@ function idSegment(segment: string): string {
  * Predictable, so error summary links, tests and host pages can address a field without the form.
  */
 export function fieldId(pointer: string, prefix = 'skema'): string {
-  return `${prefix}-field` + pointerSegments(pointer).map((s) => `__${idSegment(s)}`).join('');
+  return (
+    `${prefix}-field` +
+    pointerSegments(pointer)
+      .map((s) => `__${idSegment(s)}`)
+      .join('')
+  );
 }
 
 /** The value at a JSON Pointer, or undefined. */

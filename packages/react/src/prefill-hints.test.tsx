@@ -12,13 +12,23 @@ const prefill: Wire.PrefillResult = {
   formId: fixtureForm.manifest.id,
   version: fixtureForm.manifest.version,
   data: { barn: { navn: 'Asta Jensen' } },
-  provenance: { '/barn/navn': { kind: 'submission', formId: 'henvendelsesskema', submissionId: 's1', pointer: '/borger/navn', label: { da: 'Henvendelsesskema', en: 'Referral form' } } },
+  provenance: {
+    '/barn/navn': {
+      kind: 'submission',
+      formId: 'henvendelsesskema',
+      submissionId: 's1',
+      pointer: '/borger/navn',
+      label: { da: 'Henvendelsesskema', en: 'Referral form' },
+    },
+  },
 };
 
 describe('SkemaForm with a case prefill', () => {
   it('starts with the prefilled value and says where it came from, tied to the field', () => {
     const api = fakeApi(fixtureForm);
-    render(<SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} today="2026-06-01" prefill={prefill} />);
+    render(
+      <SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} today="2026-06-01" prefill={prefill} />,
+    );
     const navn = screen.getByLabelText(/Barnets navn/) as HTMLInputElement;
     expect(navn.value).toBe('Asta Jensen');
     const hint = screen.getByText('Hentet fra «Henvendelsesskema»');
@@ -30,7 +40,15 @@ describe('SkemaForm with a case prefill', () => {
 
   it('names the case in English for a value from the case', () => {
     const api = fakeApi(fixtureForm);
-    render(<SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} locale="en" prefill={{ ...prefill, provenance: { '/barn/navn': { kind: 'case', field: 'borger.name' } } }} />);
+    render(
+      <SkemaForm
+        form={fixtureForm}
+        plugins={fixturePlugins}
+        fetch={api.fetch}
+        locale="en"
+        prefill={{ ...prefill, provenance: { '/barn/navn': { kind: 'case', field: 'borger.name' } } }}
+      />,
+    );
     expect(screen.getByText('Prefilled from the case')).toBeTruthy();
   });
 });

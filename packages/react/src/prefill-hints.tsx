@@ -17,6 +17,7 @@ export function usePrefillHint(pointer: string): string | undefined {
   const source = hints?.provenance[pointer];
   if (!hints || !source) return undefined;
   const { locale } = hints;
-  const from = source.kind === 'case' ? CASE_FIELD[locale] : source.label ? `«${source.label[locale]}»` : (source.formId ?? '');
+  const from =
+    source.kind === 'case' ? CASE_FIELD[locale] : source.label ? `«${source.label[locale]}»` : (source.formId ?? '');
   return locale === 'da' ? `Hentet fra ${from}` : `Prefilled from ${from}`;
 }

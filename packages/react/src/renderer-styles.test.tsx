@@ -18,7 +18,9 @@ const renderers: readonly SkemaRendererEntry[] = [
 
 function styleText(extra: Partial<Parameters<typeof SkemaForm>[0]> = {}): string[] {
   const api = fakeApi(fixtureForm);
-  const { container } = render(<SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} today="2026-06-01" {...extra} />);
+  const { container } = render(
+    <SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} today="2026-06-01" {...extra} />,
+  );
   return [...container.querySelectorAll('style')].map((s) => s.textContent ?? '');
 }
 

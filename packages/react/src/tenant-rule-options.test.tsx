@@ -24,20 +24,44 @@ const underretning: FormVersion = {
 
 /** A complete notification to Ankestyrelsen without the child's CPR number: UND-07's case. */
 function withoutCpr(): unknown {
-  const example = read('examples/valid/ankestyrelsen-saerlige-forhold.json') as { data: { barn: Record<string, unknown> } };
+  const example = read('examples/valid/ankestyrelsen-saerlige-forhold.json') as {
+    data: { barn: Record<string, unknown> };
+  };
   const { cpr: _cpr, ...barn } = example.data.barn;
   return { ...example.data, barn };
 }
 
-function renderWith(tenantRuleOptions: RuleOptionsByRule | undefined, tenant: { tenantCalendar?: Record<string, unknown>; data?: unknown } = {}) {
+function renderWith(
+  tenantRuleOptions: RuleOptionsByRule | undefined,
+  tenant: { tenantCalendar?: Record<string, unknown>; data?: unknown } = {},
+) {
   const api = fakeApi(underretning, (call) => {
     if (call.method !== 'GET' || !call.url.includes('/forms/underretning/versions/')) return undefined;
     const { manifest, ...rest } = underretning;
-    return { status: 200, body: { ...manifest, ...rest, ...(tenantRuleOptions ? { tenantRuleOptions } : {}), ...(tenant.tenantCalendar ? { tenantCalendar: tenant.tenantCalendar } : {}) } };
+    return {
+      status: 200,
+      body: {
+        ...manifest,
+        ...rest,
+        ...(tenantRuleOptions ? { tenantRuleOptions } : {}),
+        ...(tenant.tenantCalendar ? { tenantCalendar: tenant.tenantCalendar } : {}),
+      },
+    };
   });
   const changes: SkemaFormChange[] = [];
   const onChange = vi.fn((change: SkemaFormChange) => changes.push(change));
-  render(<SkemaForm formId="underretning" version="1.0.0" token="tenant-key" data={tenant.data ?? withoutCpr()} today="2026-06-01" validationDelay={20} fetch={api.fetch} onChange={onChange} />);
+  render(
+    <SkemaForm
+      formId="underretning"
+      version="1.0.0"
+      token="tenant-key"
+      data={tenant.data ?? withoutCpr()}
+      today="2026-06-01"
+      validationDelay={20}
+      fetch={api.fetch}
+      onChange={onChange}
+    />,
+  );
   return { api, changes };
 }
 
@@ -100,7 +124,11 @@ const RAISED: RuleOptionsByRule = { 'UND-07': { severity: 'error' } };
 describe('SkemaForm with the tenant calendar of the form version response', () => {
   // UND-01: the fagkonsulent is contacted 1 arbejdsdag after the concern arose. Thursday 4 June 2026:
   // on the Danish calendar Friday 5 June (grundlovsdag) is closed, so the deadline is Monday 8 June.
-  const arose = () => ({ ...(withoutCpr() as Record<string, unknown>), bekymringOpstaaetDato: '2026-06-04', fagkonsulentKontaktet: undefined });
+  const arose = () => ({
+    ...(withoutCpr() as Record<string, unknown>),
+    bekymringOpstaaetDato: '2026-06-04',
+    fagkonsulentKontaktet: undefined,
+  });
   const und01 = (changes: SkemaFormChange[]) => changes.at(-1)!.deadlines.find((d) => d.ruleId === 'UND-01')?.due;
 
   it('counts working days with the Danish calendar without tenant options', async () => {

@@ -97,9 +97,12 @@ const da: UiText = {
   networkError: 'Der kunne ikke oprettes forbindelse til serveren. Prøv igen.',
   serverRejected: 'Serveren afviste indsendelsen.',
   add: ({ list, item }) => (item ? `Tilføj ${inSentence(item)}` : `Tilføj til ${inSentence(list)}`),
-  remove: ({ list, item }, n) => (item ? `Fjern ${inSentence(item)} nr. ${n}` : `Fjern nr. ${n} fra ${inSentence(list)}`),
-  moveUp: ({ list, item }, n) => (item ? `Flyt ${inSentence(item)} nr. ${n} op` : `Flyt nr. ${n} op i ${inSentence(list)}`),
-  moveDown: ({ list, item }, n) => (item ? `Flyt ${inSentence(item)} nr. ${n} ned` : `Flyt nr. ${n} ned i ${inSentence(list)}`),
+  remove: ({ list, item }, n) =>
+    item ? `Fjern ${inSentence(item)} nr. ${n}` : `Fjern nr. ${n} fra ${inSentence(list)}`,
+  moveUp: ({ list, item }, n) =>
+    item ? `Flyt ${inSentence(item)} nr. ${n} op` : `Flyt nr. ${n} op i ${inSentence(list)}`,
+  moveDown: ({ list, item }, n) =>
+    item ? `Flyt ${inSentence(item)} nr. ${n} ned` : `Flyt nr. ${n} ned i ${inSentence(list)}`,
   item: ({ list, item }, n) => (item ? `${item} nr. ${n}` : list ? `${list}: nr. ${n}` : `Nr. ${n}`),
   noItems: 'Ingen endnu.',
   choose: 'Vælg …',
@@ -147,9 +150,12 @@ const en: UiText = {
   networkError: 'Could not reach the server. Please try again.',
   serverRejected: 'The server rejected the submission.',
   add: ({ list, item }) => (item ? `Add ${inSentence(item)}` : `Add to ${inSentence(list)}`),
-  remove: ({ list, item }, n) => (item ? `Remove ${inSentence(item)} no. ${n}` : `Remove no. ${n} from ${inSentence(list)}`),
-  moveUp: ({ list, item }, n) => (item ? `Move ${inSentence(item)} no. ${n} up` : `Move no. ${n} up in ${inSentence(list)}`),
-  moveDown: ({ list, item }, n) => (item ? `Move ${inSentence(item)} no. ${n} down` : `Move no. ${n} down in ${inSentence(list)}`),
+  remove: ({ list, item }, n) =>
+    item ? `Remove ${inSentence(item)} no. ${n}` : `Remove no. ${n} from ${inSentence(list)}`,
+  moveUp: ({ list, item }, n) =>
+    item ? `Move ${inSentence(item)} no. ${n} up` : `Move no. ${n} up in ${inSentence(list)}`,
+  moveDown: ({ list, item }, n) =>
+    item ? `Move ${inSentence(item)} no. ${n} down` : `Move no. ${n} down in ${inSentence(list)}`,
   item: ({ list, item }, n) => (item ? `${item} no. ${n}` : list ? `${list}: no. ${n}` : `No. ${n}`),
   noItems: 'None yet.',
   choose: 'Choose …',

@@ -34,8 +34,7 @@ export function useFormAttachmentsValue(
           await files.remove(id);
           return 'deleted';
         } catch (error) {
-          if (error instanceof SkemaApiError && (error.status === 409 || error.status === 404))
-            return 'kept';
+          if (error instanceof SkemaApiError && (error.status === 409 || error.status === 404)) return 'kept';
           throw error;
         }
       },

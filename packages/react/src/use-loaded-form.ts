@@ -19,9 +19,14 @@ export type LoadState =
  * The form to render: the `form` given, or the version fetched from the API; with a
  * `submissionId`, the stored submission (a draft to continue) and the version it was made with.
  */
-export function useLoadedForm(client: SkemaClient, input: { form?: FormVersion; formId?: string; version?: string; submissionId?: string }): LoadState {
+export function useLoadedForm(
+  client: SkemaClient,
+  input: { form?: FormVersion; formId?: string; version?: string; submissionId?: string },
+): LoadState {
   const { form, formId, version, submissionId } = input;
-  const [state, setState] = useState<LoadState>(() => (form && !submissionId ? { status: 'ready', form } : { status: 'loading' }));
+  const [state, setState] = useState<LoadState>(() =>
+    form && !submissionId ? { status: 'ready', form } : { status: 'loading' },
+  );
 
   useEffect(() => {
     if (form && !submissionId) {
@@ -35,7 +40,9 @@ export function useLoadedForm(client: SkemaClient, input: { form?: FormVersion; 
       const id = stored?.submission.formId ?? formId;
       if (!id) throw new Error('SkemaForm needs formId, form or submissionId');
       // The tenant's rule and calendar options come with the fetched form; a form given directly has none.
-      const loaded = form ? { form } : await client.getFormVersion(id, stored?.submission.version ?? version ?? 'latest');
+      const loaded = form
+        ? { form }
+        : await client.getFormVersion(id, stored?.submission.version ?? version ?? 'latest');
       if (!cancelled) setState({ status: 'ready', ...loaded, ...(stored ? { submission: stored } : {}) });
     })().catch((error: Error) => {
       if (!cancelled) setState({ status: 'error', error });

@@ -15,7 +15,8 @@ export function usePerson(client: SkemaClient, hasToken: boolean): SignedInPerso
     client
       .me()
       .then((me) => {
-        if (!cancelled && me.kind === 'person') setPerson({ kind: me.kind, subject: me.subject, roles: me.roles, ...(me.name ? { name: me.name } : {}) });
+        if (!cancelled && me.kind === 'person')
+          setPerson({ kind: me.kind, subject: me.subject, roles: me.roles, ...(me.name ? { name: me.name } : {}) });
       })
       // Not knowing who it is only hides the buttons; the form itself works.
       .catch(() => undefined);

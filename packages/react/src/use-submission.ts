@@ -29,7 +29,9 @@ export interface SubmissionCallbacks {
 }
 
 function newKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 function toIssues(error: SkemaApiError, locale: 'da' | 'en'): ValidationIssue[] {
@@ -45,7 +47,11 @@ function toIssues(error: SkemaApiError, locale: 'da' | 'en'): ValidationIssue[] 
 /** JSON with object keys sorted, so two equal documents compare equal whatever their key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
   );
 }
 
@@ -54,7 +60,14 @@ function canonical(value: unknown): string {
  * `storedData` is the stored submission's data: unchanged data is not written again, since a write
  * of the data voids the recorded approvals (a co-signature given on the draft must survive «Indsend»).
  */
-export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'da' | 'en', initial: SavedSubmission | undefined, callbacks: SubmissionCallbacks, storedData?: unknown) {
+export function useSubmission(
+  client: SkemaClient,
+  form: FormVersion,
+  locale: 'da' | 'en',
+  initial: SavedSubmission | undefined,
+  callbacks: SubmissionCallbacks,
+  storedData?: unknown,
+) {
   const [phase, setPhase] = useState<SubmissionPhase>(initial?.status === 'submitted' ? 'submitted' : 'idle');
   const [saved, setSaved] = useState<SavedSubmission | undefined>(initial);
   const storedRef = useRef<string | undefined>(initial && storedData !== undefined ? canonical(storedData) : undefined);
@@ -96,11 +109,19 @@ export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'd
   };
 
   /** Takes over a revision written elsewhere (an approval), so the next write sends its ETag. */
-  const adopt = useCallback((submission: { id: string; status: string; updatedAt: string }, etag: string | undefined) => {
-    const next: SavedSubmission = { id: submission.id, status: submission.status, savedAt: submission.updatedAt, ...(etag ? { etag } : {}) };
-    setSaved(next);
-    savedRef.current = next;
-  }, []);
+  const adopt = useCallback(
+    (submission: { id: string; status: string; updatedAt: string }, etag: string | undefined) => {
+      const next: SavedSubmission = {
+        id: submission.id,
+        status: submission.status,
+        savedAt: submission.updatedAt,
+        ...(etag ? { etag } : {}),
+      };
+      setSaved(next);
+      savedRef.current = next;
+    },
+    [],
+  );
 
   const write = async (data: unknown, status: 'draft' | 'submitted'): Promise<SubmissionWriteResult> => {
     const { id: formId, version } = form.manifest;
@@ -114,8 +135,17 @@ export function useSubmission(client: SkemaClient, form: FormVersion, locale: 'd
         // A guard that records the submitter's own approval (a fagkonsulent sending an underretning
         // co-signs it) needs a stored submission: the API answers 409 invalid-transition and asks
         // for a draft first, then the status change.
-        if (status !== 'submitted' || !(error instanceof SkemaApiError) || error.status !== 409 || error.code !== 'invalid-transition') throw error;
-        const draft = await client.createSubmission(formId, version, body, { status: 'draft', idempotencyKey: newKey() });
+        if (
+          status !== 'submitted' ||
+          !(error instanceof SkemaApiError) ||
+          error.status !== 409 ||
+          error.code !== 'invalid-transition'
+        )
+          throw error;
+        const draft = await client.createSubmission(formId, version, body, {
+          status: 'draft',
+          idempotencyKey: newKey(),
+        });
         remember(draft);
         return client.changeStatus(draft.submission.id, status, { ifMatch: draft.etag ?? '*' });
       }

@@ -39,9 +39,15 @@ export function mergeIssues(...lists: ReadonlyArray<readonly ValidationIssue[]>)
  * fields they have left (no red form before anyone typed). A list row added since the last try
  * (`added`) is not marked before its own fields are left: a new, empty row is not a mistake yet.
  */
-export function shownIssues(issues: readonly ValidationIssue[], touched: ReadonlySet<string>, all: boolean, added: ReadonlySet<string> = NONE): ValidationIssue[] {
+export function shownIssues(
+  issues: readonly ValidationIssue[],
+  touched: ReadonlySet<string>,
+  all: boolean,
+  added: ReadonlySet<string> = NONE,
+): ValidationIssue[] {
   const touchedAt = (issue: ValidationIssue) => {
-    for (const pointer of touched) if (isWithin(pointer, issue.path) || (issue.path !== '' && isWithin(issue.path, pointer))) return true;
+    for (const pointer of touched)
+      if (isWithin(pointer, issue.path) || (issue.path !== '' && isWithin(issue.path, pointer))) return true;
     return false;
   };
   const inAddedRow = (issue: ValidationIssue) => {
@@ -56,7 +62,10 @@ export function shownIssues(issues: readonly ValidationIssue[], touched: Readonl
 const NONE: ReadonlySet<string> = new Set();
 
 /** Issues moved to where they can be shown: `placement` maps a pointer without a control to one with. */
-export function placeIssues(issues: readonly ValidationIssue[], placement: ReadonlyMap<string, string>): ValidationIssue[] {
+export function placeIssues(
+  issues: readonly ValidationIssue[],
+  placement: ReadonlyMap<string, string>,
+): ValidationIssue[] {
   if (placement.size === 0) return [...issues];
   return issues.map((issue) => {
     const target = placement.get(issue.path);

@@ -1,5 +1,16 @@
 import type { AttachmentLimits } from '@skema/submissions';
-import type { BlobStore, CaseStore, EmbedSessionStore, FormConfigStore, FormRegistry, OutboxStore, SkemaEngine, SubmissionStore, TenantForms, TransitionGuardRegistry } from '@skema/core';
+import type {
+  BlobStore,
+  CaseStore,
+  EmbedSessionStore,
+  FormConfigStore,
+  FormRegistry,
+  OutboxStore,
+  SkemaEngine,
+  SubmissionStore,
+  TenantForms,
+  TransitionGuardRegistry,
+} from '@skema/core';
 import type { OidcOptions } from './auth/oidc-verifier.js';
 import type { ServerConfig } from './config/server-config.js';
 import type { Logger } from './observability/logger.js';
@@ -71,5 +82,10 @@ export interface CreateAppOptions {
    * `workers` (default 2), a `deadlineMs` per validation (default 1000) and a heap limit per
    * worker (`maxOldGenerationSizeMb`, default 256).
    */
-  validation?: { engineFactory?: EngineFactorySpec; workers?: number; deadlineMs?: number; maxOldGenerationSizeMb?: number };
+  validation?: {
+    engineFactory?: EngineFactorySpec;
+    workers?: number;
+    deadlineMs?: number;
+    maxOldGenerationSizeMb?: number;
+  };
 }

@@ -1,5 +1,12 @@
 import { isEmbedSessionStore, TenantForms, TransitionGuardRegistry, type AttachmentOwner } from '@skema/core';
-import { Attachments, caseListLookup, caseTeamAccess, Cases, Submissions, type SubmissionValidator } from '@skema/submissions';
+import {
+  Attachments,
+  caseListLookup,
+  caseTeamAccess,
+  Cases,
+  Submissions,
+  type SubmissionValidator,
+} from '@skema/submissions';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { CreateAppOptions } from './app-options.js';
 import { KeyRing } from './auth/key-ring.js';
@@ -73,16 +80,28 @@ export function createApp(options: CreateAppOptions): Express {
     },
   };
   const blobs = options.blobStore;
-  const attachmentsOf = blobs ? { attachmentsOf: (tenantId: string, owner: AttachmentOwner) => blobs.listBlobs(tenantId, owner) } : {};
+  const attachmentsOf = blobs
+    ? { attachmentsOf: (tenantId: string, owner: AttachmentOwner) => blobs.listBlobs(tenantId, owner) }
+    : {};
   const ctx: AppContext = {
     engine: options.engine,
     // National forms and git-kept configuration are trusted; anything published through the API is not.
-    validation: FormValidation.create(options.engine, trustedContent(options.registry, forms, options.config.tenants.map((t) => t.id)), {
-      engine: isolation.engineFactory ?? STANDARD_ENGINE,
-      ...(isolation.workers !== undefined ? { size: isolation.workers } : {}),
-      ...(isolation.deadlineMs !== undefined ? { deadlineMs: isolation.deadlineMs } : {}),
-      ...(isolation.maxOldGenerationSizeMb !== undefined ? { maxOldGenerationSizeMb: isolation.maxOldGenerationSizeMb } : {}),
-    }),
+    validation: FormValidation.create(
+      options.engine,
+      trustedContent(
+        options.registry,
+        forms,
+        options.config.tenants.map((t) => t.id),
+      ),
+      {
+        engine: isolation.engineFactory ?? STANDARD_ENGINE,
+        ...(isolation.workers !== undefined ? { size: isolation.workers } : {}),
+        ...(isolation.deadlineMs !== undefined ? { deadlineMs: isolation.deadlineMs } : {}),
+        ...(isolation.maxOldGenerationSizeMb !== undefined
+          ? { maxOldGenerationSizeMb: isolation.maxOldGenerationSizeMb }
+          : {}),
+      },
+    ),
     registry: options.registry,
     forms,
     store: instrumented,
@@ -99,7 +118,12 @@ export function createApp(options: CreateAppOptions): Express {
       guards,
       now,
       // A submission in a case is validated with the case (cross-form rules); read per call.
-      ...(options.caseStore ? { caseContext: (tenantId: string, submissionId: string) => ctx.cases!.contextOfSubmission(tenantId, submissionId) } : {}),
+      ...(options.caseStore
+        ? {
+            caseContext: (tenantId: string, submissionId: string) =>
+              ctx.cases!.contextOfSubmission(tenantId, submissionId),
+          }
+        : {}),
       // Rules check that a «bilag» references a stored file of the submission or its case.
       ...attachmentsOf,
       ...caseAccess,
@@ -111,16 +135,34 @@ export function createApp(options: CreateAppOptions): Express {
     now,
   };
   if (options.caseStore) {
-    const caseDeps = { ...attachmentsOf, store: instrumented, forms: () => ctx.forms, registry: options.registry, plugins: options.engine.plugins, validator: countedValidation, guards, now, cases: options.caseStore, ...caseAccess };
+    const caseDeps = {
+      ...attachmentsOf,
+      store: instrumented,
+      forms: () => ctx.forms,
+      registry: options.registry,
+      plugins: options.engine.plugins,
+      validator: countedValidation,
+      guards,
+      now,
+      cases: options.caseStore,
+      ...caseAccess,
+    };
     ctx.cases = new Cases(caseDeps);
-    if (options.blobStore) ctx.attachments = new Attachments({ ...caseDeps, blobs: options.blobStore, ...(options.attachmentLimits ? { limits: options.attachmentLimits } : {}) });
+    if (options.blobStore)
+      ctx.attachments = new Attachments({
+        ...caseDeps,
+        blobs: options.blobStore,
+        ...(options.attachmentLimits ? { limits: options.attachmentLimits } : {}),
+      });
   }
 
-  const calendarFor = (calendar: Parameters<typeof options.engine.calendarFor>[0]) => options.engine.calendarFor(calendar);
+  const calendarFor = (calendar: Parameters<typeof options.engine.calendarFor>[0]) =>
+    options.engine.calendarFor(calendar);
   const auth = options.auth ?? {};
   const oidc = new OidcVerifier(options.config.tenants, now, calendarFor, auth);
   // Sessions live in the app's store when it keeps them (shared by instances, kept over restarts).
-  const sessionStore = options.embedSessionStore ?? (isEmbedSessionStore(options.store) ? options.store : new MemoryEmbedSessionStore());
+  const sessionStore =
+    options.embedSessionStore ?? (isEmbedSessionStore(options.store) ? options.store : new MemoryEmbedSessionStore());
   const settings = new Map(options.config.tenants.map((t) => [t.id, tenantSettings(t, calendarFor)]));
   const embedSessions = new EmbedSessions(sessionStore, (tenantId) => settings.get(tenantId), now, {
     ...(auth.embedSessionTtlMs !== undefined ? { ttlMs: auth.embedSessionTtlMs } : {}),
@@ -146,13 +188,23 @@ export function createApp(options: CreateAppOptions): Express {
   // Origin to their Vary), before the key check and the rate limit: preflights carry no key and end here.
   const cors = apiCors(options.config.corsOrigins);
   if (cors) app.use(API_BASE, cors);
-  app.use(API_BASE, identify({ keys: ctx.keys, oidc, embed: embedSessions }, new AuthFailureLimiter(options.config.authFailureLimit), logger));
+  app.use(
+    API_BASE,
+    identify(
+      { keys: ctx.keys, oidc, embed: embedSessions },
+      new AuthFailureLimiter(options.config.authFailureLimit),
+      logger,
+    ),
+  );
   app.use(API_BASE, rateLimiter(options.config.rateLimit, options.config.anonymousRateLimit));
   if (formConfigs) {
     // Requests wait (once) until the published configuration has been read at start; after that
     // the gate passes requests straight on, without a promise per request.
     let ready = false;
-    void formConfigs.ready.then(() => (ready = true), () => undefined);
+    void formConfigs.ready.then(
+      () => (ready = true),
+      () => undefined,
+    );
     app.use(API_BASE, (_req: Request, _res: Response, next: NextFunction) => {
       if (ready) return next();
       formConfigs.ready.then(() => next(), next);
@@ -194,7 +246,14 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(submissionLegalHoldRouter(ctx));
   app.use(submissionApprovalsRouter(ctx));
   app.use(auditRouter(ctx));
-  app.use(adminWebhooksRouter({ outbox: options.webhooks?.outbox, httpsOnly: options.webhooks?.httpsOnly ?? true, now, ...(options.webhooks?.onWrite ? { wake: options.webhooks.onWrite } : {}) }));
+  app.use(
+    adminWebhooksRouter({
+      outbox: options.webhooks?.outbox,
+      httpsOnly: options.webhooks?.httpsOnly ?? true,
+      now,
+      ...(options.webhooks?.onWrite ? { wake: options.webhooks.onWrite } : {}),
+    }),
+  );
   app.use(casesRouter(ctx));
   app.use(worklistRouter(ctx));
   app.use(embedSessionsRouter(ctx, embedSessions));
@@ -216,7 +275,10 @@ function signInOrigins(config: CreateAppOptions['config']): string[] {
 }
 
 /** Reads published configuration now (requests wait for it) and, when asked, again on an interval. */
-function startFormConfigs(ctx: AppContext, options: CreateAppOptions): { service: FormConfigService; ready: Promise<void> } {
+function startFormConfigs(
+  ctx: AppContext,
+  options: CreateAppOptions,
+): { service: FormConfigService; ready: Promise<void> } {
   const tenantIds = options.config.tenants.map((t) => t.id);
   const published = new PublishedForms(options.formConfigStore!, ctx, ctx.forms, tenantIds, ctx.logger);
   const reload = () =>
@@ -225,6 +287,7 @@ function startFormConfigs(ctx: AppContext, options: CreateAppOptions): { service
       ctx.logger.error({ err: e }, 'published form configuration could not be read');
     });
   const ready = reload();
-  if (options.formConfigRefreshMs && options.formConfigRefreshMs > 0) setInterval(() => void reload(), options.formConfigRefreshMs).unref();
+  if (options.formConfigRefreshMs && options.formConfigRefreshMs > 0)
+    setInterval(() => void reload(), options.formConfigRefreshMs).unref();
   return { service: new FormConfigService(ctx, published), ready };
 }

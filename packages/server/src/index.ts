@@ -2,11 +2,24 @@ export { createApp } from './app.js';
 export type { CreateAppOptions } from './app-options.js';
 export { isFormConfigStore } from './form-config/is-form-config-store.js';
 export { loadServerConfig, parseServerConfig, ConfigError, type LoadedConfig } from './config/load-config.js';
-export { serverConfigSchema, type ServerConfig, type TenantConfig, type ApiKeyConfig, type RateLimitConfig } from './config/server-config.js';
+export {
+  serverConfigSchema,
+  type ServerConfig,
+  type TenantConfig,
+  type ApiKeyConfig,
+  type RateLimitConfig,
+} from './config/server-config.js';
 export { devConfig, DEV_KEYS, DEV_OIDC, devIdpUrl } from './config/dev-config.js';
 export { DEFAULT_OIDC_ALGORITHMS, type OidcIssuerConfig, type TenantOidcConfig } from './config/oidc-config.js';
 export type { OidcOptions } from './auth/oidc-verifier.js';
-export { runRetention, RETENTION_ACTOR, type RetentionOptions, type RetentionRunResult, type RetentionTenant, type TenantRetentionCounts } from './retention/retention-job.js';
+export {
+  runRetention,
+  RETENTION_ACTOR,
+  type RetentionOptions,
+  type RetentionRunResult,
+  type RetentionTenant,
+  type TenantRetentionCounts,
+} from './retention/retention-job.js';
 export { startRetentionJob, type RetentionJob, type RetentionScheduleOptions } from './retention/retention-schedule.js';
 export { ROLES, type Role } from './auth/roles.js';
 export type { EmbedScope, Principal } from './auth/principal.js';

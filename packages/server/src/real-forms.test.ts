@@ -31,23 +31,57 @@ describe('underretning (real form)', () => {
     const { app } = personApp();
     const { data } = example(underretning, 'valid', 'kommune-sendt-medunderskrevet');
     const body = { formId: 'underretning', version: '1.0.0', status: 'submitted', data };
-    const denied = await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).send(body).expect(403);
+    const denied = await request(app)
+      .post('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.caseworker))
+      .send(body)
+      .expect(403);
     expect(denied.body.issues[0].code).toBe('UND-03');
     // The data's typed co-signer («medunderskriver») is no co-signature, and a key cannot give one.
     await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.fagkonsulent)).send(body).expect(409);
-    const draft = await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).send({ ...body, status: 'draft' }).expect(201);
+    const draft = await request(app)
+      .post('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.caseworker))
+      .send({ ...body, status: 'draft' })
+      .expect(201);
     const url = draft.headers.location!;
     const frederik = await people.as('alpha-fagkonsulent', ['caseworker', 'fagkonsulent'], 'Frederik Fagkonsulent');
-    await request(app).post(`${url}/approvals`).set(bearer(TEST_KEYS.fagkonsulent)).set('If-Match', '*').send({ role: 'fagkonsulent', decision: 'approved' }).expect(403);
-    const signed = await request(app).post(`${url}/approvals`).set(frederik).set('If-Match', draft.headers.etag!).send({ role: 'fagkonsulent', decision: 'approved' }).expect(200);
-    const sent = await request(app).post(`${url}/status`).set(bearer(TEST_KEYS.caseworker)).set('If-Match', signed.headers.etag!).send({ status: 'submitted' }).expect(200);
-    expect(sent.body.submission.approvals).toEqual([expect.objectContaining({ actorId: 'oidc:alpha-fagkonsulent', actorName: 'Frederik Fagkonsulent', kind: 'person', role: 'fagkonsulent' })]);
+    await request(app)
+      .post(`${url}/approvals`)
+      .set(bearer(TEST_KEYS.fagkonsulent))
+      .set('If-Match', '*')
+      .send({ role: 'fagkonsulent', decision: 'approved' })
+      .expect(403);
+    const signed = await request(app)
+      .post(`${url}/approvals`)
+      .set(frederik)
+      .set('If-Match', draft.headers.etag!)
+      .send({ role: 'fagkonsulent', decision: 'approved' })
+      .expect(200);
+    const sent = await request(app)
+      .post(`${url}/status`)
+      .set(bearer(TEST_KEYS.caseworker))
+      .set('If-Match', signed.headers.etag!)
+      .send({ status: 'submitted' })
+      .expect(200);
+    expect(sent.body.submission.approvals).toEqual([
+      expect.objectContaining({
+        actorId: 'oidc:alpha-fagkonsulent',
+        actorName: 'Frederik Fagkonsulent',
+        kind: 'person',
+        role: 'fagkonsulent',
+      }),
+    ]);
   });
 
   it('a caseworker may send alone with a recorded reason', async () => {
     const { app } = createTestApp({ engine, registry, now: today });
     const { data } = example(underretning, 'valid', 'kommune-uden-medunderskrift');
-    await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).send({ formId: 'underretning', version: '1.0.0', status: 'submitted', data }).expect(201);
+    await request(app)
+      .post('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.caseworker))
+      .send({ formId: 'underretning', version: '1.0.0', status: 'submitted', data })
+      .expect(201);
   });
 
   it('invalid data is 422 with the form’s rule ids, and the CPR never reaches the log', async () => {
@@ -79,10 +113,20 @@ describe('leveranceaftale (real form)', () => {
       .expect(201);
     const url = created.headers.location!;
     await request(app).post(`${url}/status`).set('If-Match', '*').set(lene).send({ status: 'approved' }).expect(403);
-    const first = await request(app).post(`${url}/status`).set('If-Match', '*').set(both).send({ status: 'approved' }).expect(202);
+    const first = await request(app)
+      .post(`${url}/status`)
+      .set('If-Match', '*')
+      .set(both)
+      .send({ status: 'approved' })
+      .expect(202);
     expect(first.body.pendingApprovals).toEqual(['leder']);
     await request(app).post(`${url}/status`).set('If-Match', '*').set(both).send({ status: 'approved' }).expect(403);
-    const done = await request(app).post(`${url}/status`).set('If-Match', '*').set(lene).send({ status: 'approved' }).expect(200);
+    const done = await request(app)
+      .post(`${url}/status`)
+      .set('If-Match', '*')
+      .set(lene)
+      .send({ status: 'approved' })
+      .expect(200);
     expect(done.body.submission.status).toBe('approved');
   });
 
@@ -94,9 +138,19 @@ describe('leveranceaftale (real form)', () => {
       .set(bearer(TEST_KEYS.fagkonsulent))
       .send({ formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data })
       .expect(201);
-    await request(app).post(`${created.headers.location!}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(403);
+    await request(app)
+      .post(`${created.headers.location!}/status`)
+      .set('If-Match', '*')
+      .set(bearer(TEST_KEYS.fagkonsulent))
+      .send({ status: 'approved' })
+      .expect(403);
     const frederik = await people.as('alpha-fagkonsulent', ['caseworker', 'fagkonsulent']);
-    await request(app).post(`${created.headers.location!}/status`).set('If-Match', '*').set(frederik).send({ status: 'approved' }).expect(200);
+    await request(app)
+      .post(`${created.headers.location!}/status`)
+      .set('If-Match', '*')
+      .set(frederik)
+      .send({ status: 'approved' })
+      .expect(200);
   });
 });
 
@@ -106,8 +160,12 @@ describe('a tenant working-day calendar (SKEMA_CONFIG tenants[].calendar)', () =
   // a tenant that works on grundlovsdag.
   const config = testConfig();
   config.tenants[1] = { ...config.tenants[1]!, ruleOptions: {}, calendar: { grundlovsdag: false } };
-  const data = { ...(example(underretning, 'valid', 'kommune-sendt-medunderskrevet').data as Record<string, unknown>), bekymringOpstaaetDato: '2026-06-04' };
-  const und01 = (body: { derived: { deadlines: Array<{ ruleId: string; due: string }> } }) => body.derived.deadlines.find((d) => d.ruleId === 'UND-01')?.due;
+  const data = {
+    ...(example(underretning, 'valid', 'kommune-sendt-medunderskrevet').data as Record<string, unknown>),
+    bekymringOpstaaetDato: '2026-06-04',
+  };
+  const und01 = (body: { derived: { deadlines: Array<{ ruleId: string; due: string }> } }) =>
+    body.derived.deadlines.find((d) => d.ruleId === 'UND-01')?.due;
 
   it("deadlines are counted on the tenant's calendar; other tenants keep the default", async () => {
     const { app } = createTestApp({ engine, registry, now: today, config });
@@ -119,14 +177,21 @@ describe('a tenant working-day calendar (SKEMA_CONFIG tenants[].calendar)', () =
     expect(und01((await validate(TEST_KEYS.caseworker)).body)).toBe('2026-06-08');
     expect(und01((await validate()).body)).toBe('2026-06-08');
     // And a stored submission's receipt uses it too.
-    const created = await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.beta)).send({ formId: 'underretning', version: '1.0.0', status: 'draft', data }).expect(201);
+    const created = await request(app)
+      .post('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.beta))
+      .send({ formId: 'underretning', version: '1.0.0', status: 'draft', data })
+      .expect(201);
     expect(created.body.deadlines.find((d: { ruleId: string }) => d.ruleId === 'UND-01')?.due).toBe('2026-06-05');
   });
 
   it('the form version response gives the browser the calendar options, under an ETag that covers them', async () => {
     const { app } = createTestApp({ engine, registry, now: today, config });
     const anonymous = await request(app).get('/api/v1/forms/underretning/versions/1.0.0').expect(200);
-    const beta = await request(app).get('/api/v1/forms/underretning/versions/1.0.0').set(bearer(TEST_KEYS.beta)).expect(200);
+    const beta = await request(app)
+      .get('/api/v1/forms/underretning/versions/1.0.0')
+      .set(bearer(TEST_KEYS.beta))
+      .expect(200);
     expect(anonymous.body).not.toHaveProperty('tenantCalendar');
     expect(beta.body.tenantCalendar).toEqual({ grundlovsdag: false });
     expect(beta.headers['cache-control']).toBe('private, no-cache');

@@ -66,7 +66,8 @@ function parseLine(text: string): ChainLine | undefined {
   } catch {
     return undefined;
   }
-  if (!v || !Number.isInteger(v.seq) || (v.prev !== undefined && !(typeof v.prev === 'string' && HASH.test(v.prev)))) return undefined;
+  if (!v || !Number.isInteger(v.seq) || (v.prev !== undefined && !(typeof v.prev === 'string' && HASH.test(v.prev))))
+    return undefined;
   if (isEntryLine(v)) return v;
   if (Array.isArray(v.void) && v.void.every((id) => typeof id === 'string')) return v as VoidLine;
   if (v.gap && Number.isInteger(v.gap.lastSeq) && Number.isInteger(v.gap.headSeq)) return v as GapLine;
@@ -74,7 +75,10 @@ function parseLine(text: string): ChainLine | undefined {
 }
 
 function damaged(files: string[], reason: string): StoreCorruptionError {
-  return new StoreCorruptionError(`Damaged audit log ${files.join(' / ')}: ${reason}. Restore the file from backup, then start again.`, files);
+  return new StoreCorruptionError(
+    `Damaged audit log ${files.join(' / ')}: ${reason}. Restore the file from backup, then start again.`,
+    files,
+  );
 }
 
 /**
@@ -143,7 +147,8 @@ export class ChainReader {
       }
       this.chained = true;
     }
-    if (line.seq <= this.lastSeq) throw damaged([file], `line ${lineNo} has sequence number ${line.seq} after ${this.lastSeq}`);
+    if (line.seq <= this.lastSeq)
+      throw damaged([file], `line ${lineNo} has sequence number ${line.seq} after ${this.lastSeq}`);
     const hash = lineHash(bytes);
     this.lastSeq = line.seq;
     this.lastHash = hash;

@@ -12,7 +12,11 @@ export async function appendAuditEntry(parts: StoreParts, entry: Omit<AuditEntry
 }
 
 /** A tenant's audit page; entries of aborted (voided) and not yet settled writes are left out. */
-export async function queryAuditEntries(parts: StoreParts, tenantId: string, filter: AuditFilter): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
+export async function queryAuditEntries(
+  parts: StoreParts,
+  tenantId: string,
+  filter: AuditFilter,
+): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
   const page = await parts.audit.query(
     tenantId,
     {
@@ -23,5 +27,7 @@ export async function queryAuditEntries(parts: StoreParts, tenantId: string, fil
     },
     { has: (auditId: string) => parts.voided.ids.has(auditId) || parts.writer.isPending(auditId) },
   );
-  return page.more && page.lastSeq !== undefined ? { items: page.items, nextCursor: encodeSeqCursor(page.lastSeq) } : { items: page.items };
+  return page.more && page.lastSeq !== undefined
+    ? { items: page.items, nextCursor: encodeSeqCursor(page.lastSeq) }
+    : { items: page.items };
 }

@@ -22,7 +22,17 @@ const T = 'tenant-a';
 const at = '2025-03-01T09:00:00.000Z';
 const audit = (action: AuditAction) => ({ tenantId: T, at, actor: 'api-key', action });
 const receipt = { formId: 'f', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: at };
-const submission = (id: string): NewSubmission => ({ id, tenantId: T, formId: 'f', version: '1.0.0', status: 'submitted', data: { n: 1 }, receipt, by: 'k', at });
+const submission = (id: string): NewSubmission => ({
+  id,
+  tenantId: T,
+  formId: 'f',
+  version: '1.0.0',
+  status: 'submitted',
+  data: { n: 1 },
+  receipt,
+  by: 'k',
+  at,
+});
 
 async function open(options: Partial<LowdbStoreOptions> = {}) {
   const store = createLowdbStore({ dataDir, ...options });
@@ -74,7 +84,10 @@ describe('audit log integrity (embedded store)', () => {
     await filled();
     await unlink(path.join(dataDir, 'audit', 'head.json'));
     const store = await open();
-    expect(store.startupReport).toMatchObject({ audit: 'read-only', auditGap: { file: path.join(dataDir, 'audit', 'head.json') } });
+    expect(store.startupReport).toMatchObject({
+      audit: 'read-only',
+      auditGap: { file: path.join(dataDir, 'audit', 'head.json') },
+    });
     await store.close();
   });
 
@@ -101,7 +114,11 @@ describe('audit log integrity (embedded store)', () => {
     const file = (await segments()).at(-1) as string;
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
     const last = lines.at(-1) as string;
-    const ghost = { seq: (JSON.parse(last) as { seq: number }).seq + 1, intent: 'write' as const, e: { id: 'ghost', tenantId: T, at, actor: 'k', action: 'create' as const, submissionId: 'never' } };
+    const ghost = {
+      seq: (JSON.parse(last) as { seq: number }).seq + 1,
+      intent: 'write' as const,
+      e: { id: 'ghost', tenantId: T, at, actor: 'k', action: 'create' as const, submissionId: 'never' },
+    };
     await writeFile(file, `${lines.join('\n')}\n${encodeLine(ghost, lineHash(last)).toString('utf8')}\n`);
     const recovered = await open();
     expect(recovered.startupReport?.voided).toBe(1);
@@ -119,8 +136,16 @@ describe('audit log integrity (embedded store)', () => {
   it('imports a voided-audit.json from before the chain once, then ignores the file', async () => {
     await mkdir(path.join(dataDir, 'audit'), { recursive: true });
     await mkdir(path.join(dataDir, 'index'), { recursive: true });
-    const legacy = (seq: number, id: string, action: string) => JSON.stringify({ seq, intent: 'write', e: { id, tenantId: T, at, actor: 'k', action, submissionId: `s-${seq}` } });
-    await writeFile(path.join(dataDir, 'audit', '2025-03-01_000000000001.jsonl'), `${legacy(1, 'aborted', 'create')}\n`);
+    const legacy = (seq: number, id: string, action: string) =>
+      JSON.stringify({
+        seq,
+        intent: 'write',
+        e: { id, tenantId: T, at, actor: 'k', action, submissionId: `s-${seq}` },
+      });
+    await writeFile(
+      path.join(dataDir, 'audit', '2025-03-01_000000000001.jsonl'),
+      `${legacy(1, 'aborted', 'create')}\n`,
+    );
     await writeFile(path.join(dataDir, 'index', 'voided-audit.json'), encodeDocument({ format: 1, ids: ['aborted'] }));
     const store = await open();
     expect(store.startupReport?.legacyVoidedImported).toBe(1);

@@ -88,7 +88,9 @@ export class AuditLog {
     await mkdir(this.dir, { recursive: true });
     const names = await readdir(this.dir);
     // Temp files of a head write cut short by a crash: never data.
-    for (const name of names) if (name.startsWith(`${HEAD_FILE}.`) && name.endsWith('.tmp')) await unlink(path.join(this.dir, name)).catch(() => undefined);
+    for (const name of names)
+      if (name.startsWith(`${HEAD_FILE}.`) && name.endsWith('.tmp'))
+        await unlink(path.join(this.dir, name)).catch(() => undefined);
     this.segments = names
       .map((name) => ({ name, m: SEGMENT.exec(name) }))
       .filter((x) => x.m)
@@ -120,7 +122,14 @@ export class AuditLog {
     this.tip = { seq: reader.lastSeq, hash: reader.lastHash ?? GENESIS };
     this.durableTip = { ...this.tip };
     const gap = this.checkHead(head, reader);
-    return { lines: reader.entries, maxSeq: Math.max(reader.lastSeq, head?.seq ?? 0), voided: reader.voided, checked: reader.checked, ...(torn ? { torn } : {}), ...(gap ? { gap } : {}) };
+    return {
+      lines: reader.entries,
+      maxSeq: Math.max(reader.lastSeq, head?.seq ?? 0),
+      voided: reader.voided,
+      checked: reader.checked,
+      ...(torn ? { torn } : {}),
+      ...(gap ? { gap } : {}),
+    };
   }
 
   private checkHead(head: Awaited<ReturnType<AuditHead['read']>>, reader: ChainReader): AuditGap | undefined {
@@ -144,7 +153,10 @@ export class AuditLog {
     }
     if (head.seq > 0 && reader.wantHash !== head.hash) {
       const why = reader.wantHash === undefined ? `entry ${head.seq} is missing` : `entry ${head.seq} was changed`;
-      throw new StoreCorruptionError(`Damaged audit log ${where}: ${why} (the head file ${this.head.file} records it). Restore the file from backup, then start again.`, [where]);
+      throw new StoreCorruptionError(
+        `Damaged audit log ${where}: ${why} (the head file ${this.head.file} records it). Restore the file from backup, then start again.`,
+        [where],
+      );
     }
     return undefined;
   }
@@ -184,7 +196,8 @@ export class AuditLog {
   /** Appends a line after the current tip; appends are chained in call order, which is seq order. */
   append(line: ChainLine): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    if (line.seq <= this.tip.seq) return Promise.reject(new Error(`audit seq ${line.seq} is not after ${this.tip.seq}`));
+    if (line.seq <= this.tip.seq)
+      return Promise.reject(new Error(`audit seq ${line.seq} is not after ${this.tip.seq}`));
     const bytes = encodeLine(line, this.tip.hash);
     const hash = lineHash(bytes);
     this.tip = { seq: line.seq, hash };
@@ -206,7 +219,8 @@ export class AuditLog {
         if (!cur || !handle) throw new Error('audit log not open');
         const data = Buffer.concat(batch.map((p) => p.bytes));
         let written = 0;
-        while (written < data.length) written += (await handle.write(data, written, data.length - written)).bytesWritten;
+        while (written < data.length)
+          written += (await handle.write(data, written, data.length - written)).bytesWritten;
         await handle.datasync();
         if (cur.newFile) {
           await fsyncDir(this.dir);
@@ -268,11 +282,19 @@ export class AuditLog {
       for (const segment of [...this.segments]) {
         const file = this.file(segment);
         const buffer = (await readFile(file)).subarray(0, await this.durableBytes(segment));
-        if (reader.read(file, buffer, true).tornAt !== undefined) throw new StoreCorruptionError(`Damaged audit log ${file}: an unreadable line`, [file]);
+        if (reader.read(file, buffer, true).tornAt !== undefined)
+          throw new StoreCorruptionError(`Damaged audit log ${file}: an unreadable line`, [file]);
       }
       if (reader.lastSeq < durable.seq) {
         const last = this.segments.at(-1);
-        return { ok: false, checked: reader.checked, damage: { where: last ? this.file(last) : this.dir, reason: `the log ends at entry ${reader.lastSeq}; entries up to ${durable.seq} were written` } };
+        return {
+          ok: false,
+          checked: reader.checked,
+          damage: {
+            where: last ? this.file(last) : this.dir,
+            reason: `the log ends at entry ${reader.lastSeq}; entries up to ${durable.seq} were written`,
+          },
+        };
       }
     } catch (error) {
       if (!(error instanceof StoreCorruptionError)) throw error;
@@ -286,27 +308,40 @@ export class AuditLog {
    * Every line read is checked against the next one's `prev`, so damage in the range read (any
    * tenant's line) is reported as `StoreCorruptionError` rather than served.
    */
-  async query(tenantId: string, q: AuditQuery, hidden: { has(auditId: string): boolean }): Promise<{ items: AuditEntry[]; lastSeq?: number | undefined; more: boolean }> {
+  async query(
+    tenantId: string,
+    q: AuditQuery,
+    hidden: { has(auditId: string): boolean },
+  ): Promise<{ items: AuditEntry[]; lastSeq?: number | undefined; more: boolean }> {
     const items: AuditEntry[] = [];
     let lastSeq: number | undefined;
     const after = q.afterSeq ?? 0;
     const needle = `"tenantId":${JSON.stringify(tenantId)}`;
     const idNeedle = q.submissionId === undefined ? undefined : JSON.stringify(q.submissionId);
-    const start = Math.max(0, this.segments.findLastIndex((s) => s.firstSeq <= after + 1));
+    const start = Math.max(
+      0,
+      this.segments.findLastIndex((s) => s.firstSeq <= after + 1),
+    );
     let prevHash: string | undefined;
     for (let i = start; i < this.segments.length; i++) {
       const segment = this.segments[i] as Segment;
       const file = this.file(segment);
       const limitBytes = await this.durableBytes(segment);
       if (limitBytes === 0) continue;
-      const rl = createInterface({ input: createReadStream(file, { start: 0, end: limitBytes - 1, encoding: 'utf8' }), crlfDelay: Infinity });
+      const rl = createInterface({
+        input: createReadStream(file, { start: 0, end: limitBytes - 1, encoding: 'utf8' }),
+        crlfDelay: Infinity,
+      });
       let lineNo = 0;
       try {
         for await (const text of rl) {
           lineNo++;
           const prev = prevOf(text);
           if (prevHash !== undefined && prev !== undefined && prev !== prevHash) {
-            throw new StoreCorruptionError(`Damaged audit log ${file}: line ${lineNo} does not follow the line before it`, [file]);
+            throw new StoreCorruptionError(
+              `Damaged audit log ${file}: line ${lineNo} does not follow the line before it`,
+              [file],
+            );
           }
           prevHash = lineHash(text);
           if (!text.includes(needle) || (idNeedle !== undefined && !text.includes(idNeedle))) continue;
@@ -316,7 +351,8 @@ export class AuditLog {
           } catch {
             line = undefined;
           }
-          if (!isEntryLine(line)) throw new StoreCorruptionError(`Damaged audit log ${file}: line ${lineNo} is unreadable`, [file]);
+          if (!isEntryLine(line))
+            throw new StoreCorruptionError(`Damaged audit log ${file}: line ${lineNo} is unreadable`, [file]);
           const e = line.e;
           if (line.seq <= after || e.tenantId !== tenantId || hidden.has(e.id)) continue;
           if (q.submissionId !== undefined && e.submissionId !== q.submissionId) continue;

@@ -2,7 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { blobIntake, type AttachmentOwner, type AttachmentRecord, type BlobHasher, type BlobInspector, type BlobLimits, type BlobStore } from '@skema/core';
+import {
+  blobIntake,
+  type AttachmentOwner,
+  type AttachmentRecord,
+  type BlobHasher,
+  type BlobInspector,
+  type BlobLimits,
+  type BlobStore,
+} from '@skema/core';
 import { DirSyncer } from './fs-sync.js';
 
 export const BLOBS_DIR = 'blobs';
@@ -15,7 +23,8 @@ const nodeSha256 = (): BlobHasher => {
 };
 
 /** A tenant's folder is the hash of its id: any tenant id is a safe, fixed-length folder name. */
-const tenantDir = (root: string, tenantId: string): string => path.join(root, createHash('sha256').update(tenantId).digest('hex').slice(0, 32));
+const tenantDir = (root: string, tenantId: string): string =>
+  path.join(root, createHash('sha256').update(tenantId).digest('hex').slice(0, 32));
 
 function assertId(id: string): void {
   if (!ID.test(id)) throw new TypeError('Attachment ids must match [A-Za-z0-9][A-Za-z0-9_.-]{0,127}');
@@ -73,7 +82,9 @@ export class FileBlobStore implements BlobStore {
   async getBlob(tenantId: string, id: string): Promise<AttachmentRecord | undefined> {
     if (!ID.test(id)) return undefined;
     try {
-      const record = JSON.parse(await readFile(path.join(tenantDir(this.root, tenantId), `${id}.json`), 'utf8')) as AttachmentRecord;
+      const record = JSON.parse(
+        await readFile(path.join(tenantDir(this.root, tenantId), `${id}.json`), 'utf8'),
+      ) as AttachmentRecord;
       return record.tenantId === tenantId ? record : undefined;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -87,7 +98,9 @@ export class FileBlobStore implements BlobStore {
   }
 
   async listBlobs(tenantId: string, owner: AttachmentOwner): Promise<AttachmentRecord[]> {
-    return (await this.all(tenantId)).filter((r) => r.owner.kind === owner.kind && r.owner.id === owner.id).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    return (await this.all(tenantId))
+      .filter((r) => r.owner.kind === owner.kind && r.owner.id === owner.id)
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
 
   async deleteBlob(tenantId: string, id: string): Promise<boolean> {
@@ -113,7 +126,11 @@ export class FileBlobStore implements BlobStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;
     }
-    const records = await Promise.all(names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as AttachmentRecord));
+    const records = await Promise.all(
+      names
+        .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+        .map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as AttachmentRecord),
+    );
     return records.filter((r) => r.tenantId === tenantId);
   }
 }

@@ -15,7 +15,9 @@ export interface CaseDoc {
 
 /** The file name is the hash of tenant and id: ids need no escaping and cannot reach outside the folder. */
 export function caseName(tenantId: string, id: string): string {
-  return createHash('sha256').update(JSON.stringify(['case', tenantId, id])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(['case', tenantId, id]))
+    .digest('hex');
 }
 
 export function casePath(dataDir: string, name: string): string {
@@ -37,7 +39,8 @@ export function caseShapeProblem(value: unknown, expectedName: string): string |
   }
   if (!STATUSES.has(r.status as string)) return 'record.status invalid';
   if (!Number.isInteger(r.revision)) return 'record.revision invalid';
-  if (!Array.isArray(r.team) || !Array.isArray(r.submissions) || typeof r.borger?.name !== 'string') return 'record incomplete';
+  if (!Array.isArray(r.team) || !Array.isArray(r.submissions) || typeof r.borger?.name !== 'string')
+    return 'record incomplete';
   if (caseName(r.tenantId!, r.id!) !== expectedName) return 'record key does not match the file name';
   return undefined;
 }

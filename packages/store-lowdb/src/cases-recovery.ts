@@ -10,6 +10,10 @@ export function scanCases(dataDir: string): CaseScan {
 }
 
 /** Case write intents in the audit tail that never committed, for voiding. */
-export function settleCaseIntents(scan: CaseScan, lines: AuditLine[], voided: ReadonlySet<string>): { toVoid: string[]; settled: number } {
+export function settleCaseIntents(
+  scan: CaseScan,
+  lines: AuditLine[],
+  voided: ReadonlySet<string>,
+): { toVoid: string[]; settled: number } {
   return settleRecordIntents(scan, lines, voided, (line) => line.case);
 }

@@ -57,7 +57,9 @@ export class LowdbCases {
   }
 
   list(tenantId: string, filter: CaseFilter): CasePage {
-    const matching = [...this.records.values()].filter((c) => c.tenantId === tenantId && caseMatches(c, filter)).sort(compareCases);
+    const matching = [...this.records.values()]
+      .filter((c) => c.tenantId === tenantId && caseMatches(c, filter))
+      .sort(compareCases);
     const page = pageCases(matching, filter);
     return { ...page, items: page.items.map((c) => structuredClone(c)) };
   }
@@ -67,22 +69,42 @@ export class LowdbCases {
   }
 
   create(input: CaseRecord, audit: Omit<AuditEntry, 'id'>, writer: CaseWriter): Promise<CaseRecord> {
-    const record: CaseRecord = { ...input, createdAt: normaliseInstant(input.createdAt, 'createdAt'), updatedAt: normaliseInstant(input.updatedAt, 'updatedAt') };
+    const record: CaseRecord = {
+      ...input,
+      createdAt: normaliseInstant(input.createdAt, 'createdAt'),
+      updatedAt: normaliseInstant(input.updatedAt, 'updatedAt'),
+    };
     return this.mutex.run(record.tenantId, async () => {
       if (this.records.has(key(record.tenantId, record.id))) throw new Error(`Case ${record.id} already exists`);
-      this.assertFree(record.tenantId, record.id, record.submissions.map((m) => m.submissionId));
+      this.assertFree(
+        record.tenantId,
+        record.id,
+        record.submissions.map((m) => m.submissionId),
+      );
       await this.write(record, audit, writer);
       return record;
     });
   }
 
-  update(tenantId: string, id: string, change: CaseChange, audit: Omit<AuditEntry, 'id'>, writer: CaseWriter): Promise<CaseRecord> {
+  update(
+    tenantId: string,
+    id: string,
+    change: CaseChange,
+    audit: Omit<AuditEntry, 'id'>,
+    writer: CaseWriter,
+  ): Promise<CaseRecord> {
     const at = normaliseInstant(change.at, 'at');
     return this.mutex.run(tenantId, async () => {
       const current = await this.get(tenantId, id);
       if (!current) throw new NotFoundError(`Case ${id} not found`);
-      if (current.revision !== change.expectedRevision) throw new RevisionConflictError(change.expectedRevision, current.revision);
-      this.assertFree(tenantId, id, (change.attach ?? []).map((m) => m.submissionId), current);
+      if (current.revision !== change.expectedRevision)
+        throw new RevisionConflictError(change.expectedRevision, current.revision);
+      this.assertFree(
+        tenantId,
+        id,
+        (change.attach ?? []).map((m) => m.submissionId),
+        current,
+      );
       const record = applyCaseChange(current, { ...change, at });
       await this.write(record, audit, writer);
       return record;

@@ -24,7 +24,9 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
 /** Ids become file names, so only safe characters are allowed (UUIDs, ULIDs, slugs). */
 export function assertSafeId(id: string): void {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    throw new TypeError('Submission id must be 1-128 characters of A-Z, a-z, 0-9, "_", "-", "." and start with a letter or digit');
+    throw new TypeError(
+      'Submission id must be 1-128 characters of A-Z, a-z, 0-9, "_", "-", "." and start with a letter or digit',
+    );
   }
 }
 
@@ -61,14 +63,20 @@ export function shapeProblem(value: unknown, expectedId: string): string | undef
   if (!Number.isInteger(s.revision) || (s.revision as number) < 1) return 'submission.revision invalid';
   if (Number.isNaN(Date.parse(s.updatedAt as string))) return 'submission.updatedAt invalid';
   // Absent in documents written before the field existed; readers derive it from the revisions.
-  if (s.statusChangedAt !== undefined && (!isString(s.statusChangedAt) || Number.isNaN(Date.parse(s.statusChangedAt)))) {
+  if (
+    s.statusChangedAt !== undefined &&
+    (!isString(s.statusChangedAt) || Number.isNaN(Date.parse(s.statusChangedAt)))
+  ) {
     return 'submission.statusChangedAt invalid';
   }
   if (!s.receipt || typeof s.receipt !== 'object') return 'submission.receipt missing';
   if (s.approvals !== undefined && !Array.isArray(s.approvals)) return 'submission.approvals invalid';
-  if (s.assignees !== undefined && !(Array.isArray(s.assignees) && s.assignees.every(isString))) return 'submission.assignees invalid';
-  if (!Array.isArray(doc.revisions) || doc.revisions.length !== s.revision) return 'revisions do not match the revision number';
-  if (!doc.revisions.every((r, i) => r && r.revision === i + 1 && r.submissionId === expectedId)) return 'revision list broken';
+  if (s.assignees !== undefined && !(Array.isArray(s.assignees) && s.assignees.every(isString)))
+    return 'submission.assignees invalid';
+  if (!Array.isArray(doc.revisions) || doc.revisions.length !== s.revision)
+    return 'revisions do not match the revision number';
+  if (!doc.revisions.every((r, i) => r && r.revision === i + 1 && r.submissionId === expectedId))
+    return 'revision list broken';
   if (!Array.isArray(doc.journal)) return 'journal missing';
   if (doc.idempotency !== undefined && (!isString(doc.idempotency.key) || !isString(doc.idempotency.requestHash))) {
     return 'idempotency record invalid';

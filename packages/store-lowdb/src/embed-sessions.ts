@@ -40,7 +40,8 @@ export class LowdbEmbedSessions {
 
   create(record: EmbedSessionRecord): Promise<void> {
     return this.change(() => {
-      if (this.byId.has(record.id) || this.byToken.has(record.tokenHash)) throw new Error(`Embed session ${record.id} exists`);
+      if (this.byId.has(record.id) || this.byToken.has(record.tokenHash))
+        throw new Error(`Embed session ${record.id} exists`);
       this.remember(structuredClone(record));
       return true;
     }).then(() => undefined);

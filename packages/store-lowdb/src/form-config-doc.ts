@@ -34,7 +34,9 @@ export function assertFormConfigKey(key: FormConfigKey): void {
  * reach outside the folder, and a file copied under another name is detected as misplaced.
  */
 export function formConfigName(key: FormConfigKey): string {
-  return createHash('sha256').update(JSON.stringify([key.tenantId, key.kind, key.formId, key.version])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([key.tenantId, key.kind, key.formId, key.version]))
+    .digest('hex');
 }
 
 export function formConfigPath(dataDir: string, name: string): string {

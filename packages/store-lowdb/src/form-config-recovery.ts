@@ -11,6 +11,10 @@ export function scanFormConfigs(dataDir: string): FormConfigScan {
 }
 
 /** Form configuration write intents in the audit tail that never committed, for voiding. */
-export function settleFormConfigIntents(scan: FormConfigScan, lines: AuditLine[], voided: ReadonlySet<string>): { toVoid: string[]; settled: number } {
+export function settleFormConfigIntents(
+  scan: FormConfigScan,
+  lines: AuditLine[],
+  voided: ReadonlySet<string>,
+): { toVoid: string[]; settled: number } {
   return settleRecordIntents(scan, lines, voided, (line) => line.formConfig);
 }

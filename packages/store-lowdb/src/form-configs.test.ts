@@ -23,7 +23,15 @@ const T = 'tenant-a';
 const at = '2025-03-01T09:00:00.000Z';
 const KEY = { tenantId: T, kind: 'overlay', formId: 'aftaleskema', version: '1.0.0' } as const;
 const audit = (action: AuditAction): Omit<AuditEntry, 'id'> => ({ tenantId: T, at, actor: 'admin', action });
-const record = (document: unknown, version = '1.0.0'): TenantFormRecord => ({ ...KEY, version, status: 'draft', document, hash: '', updatedAt: at, updatedBy: 'admin' });
+const record = (document: unknown, version = '1.0.0'): TenantFormRecord => ({
+  ...KEY,
+  version,
+  status: 'draft',
+  document,
+  hash: '',
+  updatedAt: at,
+  updatedBy: 'admin',
+});
 
 async function open() {
   const store = createLowdbStore({ dataDir });
@@ -32,7 +40,9 @@ async function open() {
 }
 
 async function auditFile(): Promise<string> {
-  const segs = (await readdir(path.join(dataDir, 'audit'))).filter((f) => f.endsWith('.jsonl')).sort((a, b) => a.slice(11).localeCompare(b.slice(11)));
+  const segs = (await readdir(path.join(dataDir, 'audit')))
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort((a, b) => a.slice(11).localeCompare(b.slice(11)));
   return path.join(dataDir, 'audit', segs.at(-1) as string);
 }
 
@@ -43,7 +53,10 @@ async function appendGhostIntent(id: string, action: string): Promise<void> {
   const last = lines.at(-1) as string;
   const seq = (JSON.parse(last) as { seq: number }).seq + 1;
   const e = { id, tenantId: T, at, actor: 'admin', action: action as AuditAction };
-  await appendFile(file, `${encodeLine({ seq, intent: 'write', formConfig: formConfigName(KEY), e }, lineHash(last)).toString('utf8')}\n`);
+  await appendFile(
+    file,
+    `${encodeLine({ seq, intent: 'write', formConfig: formConfigName(KEY), e }, lineHash(last)).toString('utf8')}\n`,
+  );
 }
 
 describe('form configuration files: crash recovery and damage', () => {
@@ -58,15 +71,24 @@ describe('form configuration files: crash recovery and damage', () => {
     const reopened = await open();
     expect(reopened.startupReport).toMatchObject({ voided: 1, formConfigs: 1, tempFilesRemoved: 1 });
     expect((await readdir(path.join(dataDir, FORM_CONFIGS_DIR))).some((f) => f.endsWith('.tmp'))).toBe(false);
-    expect(await reopened.getFormConfig(T, 'overlay', 'aftaleskema', '1.0.0')).toMatchObject({ status: 'draft', document: { b: 1, a: 2 } });
+    expect(await reopened.getFormConfig(T, 'overlay', 'aftaleskema', '1.0.0')).toMatchObject({
+      status: 'draft',
+      document: { b: 1, a: 2 },
+    });
     expect((await reopened.queryAudit(T, {})).items.map((e) => e.action)).toEqual(['form-config.draft']);
     await reopened.setFormConfigStatus(T, 'overlay', 'aftaleskema', '1.0.0', 'published', audit('form-config.publish'));
     await reopened.close();
 
     const third = await open();
     expect(third.startupReport?.voided).toBe(0);
-    expect((await third.queryAudit(T, {})).items.map((e) => e.action)).toEqual(['form-config.draft', 'form-config.publish']);
-    expect(await third.getFormConfig(T, 'overlay', 'aftaleskema', '1.0.0')).toMatchObject({ status: 'published', hash: contentHash({ b: 1, a: 2 }) });
+    expect((await third.queryAudit(T, {})).items.map((e) => e.action)).toEqual([
+      'form-config.draft',
+      'form-config.publish',
+    ]);
+    expect(await third.getFormConfig(T, 'overlay', 'aftaleskema', '1.0.0')).toMatchObject({
+      status: 'published',
+      hash: contentHash({ b: 1, a: 2 }),
+    });
     await third.close();
   });
 
@@ -81,7 +103,10 @@ describe('form configuration files: crash recovery and damage', () => {
     await writeFile(lockFile, JSON.stringify({ ...lock, pid: 2 ** 22 + 1, process: undefined }));
     const reopened = await open();
     expect(reopened.startupReport).toMatchObject({ voided: 0, intentsSettled: 2 });
-    expect((await reopened.queryAudit(T, {})).items.map((e) => e.action)).toEqual(['form-config.draft', 'form-config.publish']);
+    expect((await reopened.queryAudit(T, {})).items.map((e) => e.action)).toEqual([
+      'form-config.draft',
+      'form-config.publish',
+    ]);
     expect((await reopened.getFormConfig(T, 'overlay', 'aftaleskema', '1.0.0'))?.status).toBe('published');
     await reopened.close();
     await store.close().catch(() => undefined);
@@ -108,9 +133,13 @@ describe('form configuration files: crash recovery and damage', () => {
     await store.saveFormConfigDraft(record({ n: 1 }), audit('form-config.draft'));
     const file = formConfigPath(dataDir, formConfigName(KEY));
     await writeFile(file, (await readFile(file, 'utf8')).slice(0, 40));
-    await expect(store.getFormConfig(T, 'overlay', 'aftaleskema', '1.0.0')).rejects.toBeInstanceOf(StoreCorruptionError);
+    await expect(store.getFormConfig(T, 'overlay', 'aftaleskema', '1.0.0')).rejects.toBeInstanceOf(
+      StoreCorruptionError,
+    );
     await expect(store.listFormConfigs(T)).rejects.toBeInstanceOf(StoreCorruptionError);
-    await expect(store.saveFormConfigDraft(record({ n: 2 }), audit('form-config.draft'))).rejects.toBeInstanceOf(StoreCorruptionError);
+    await expect(store.saveFormConfigDraft(record({ n: 2 }), audit('form-config.draft'))).rejects.toBeInstanceOf(
+      StoreCorruptionError,
+    );
     await store.close();
   });
 
@@ -158,7 +187,8 @@ await Promise.all([0, 1, 2, 3].map(worker));
     const store = await open();
     const records = new Map((await store.listFormConfigs('t')).map((r) => [r.version, r]));
     for (const v of drafted) expect(records.get(v)?.document).toEqual({ version: v, z: 1, a: [v] });
-    for (const v of published) expect(records.get(v)).toMatchObject({ status: 'published', hash: contentHash({ version: v, z: 1, a: [v] }) });
+    for (const v of published)
+      expect(records.get(v)).toMatchObject({ status: 'published', hash: contentHash({ version: v, z: 1, a: [v] }) });
     // Every audited write committed, and every committed write is audited exactly once.
     const entries = (await store.queryAudit('t', { limit: 1000 })).items;
     const publishedNow = [...records.values()].filter((r) => r.status === 'published');

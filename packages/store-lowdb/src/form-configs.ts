@@ -4,7 +4,13 @@ import type { AuditLine } from './audit-log.js';
 import { readCheckedDoc } from './checked-read.js';
 import { normaliseInstant } from './doc.js';
 import type { FormConfigDoc, FormConfigKey } from './form-config-doc.js';
-import { assertFormConfigKey, formConfigName, formConfigPath, formConfigShapeProblem, keyOf } from './form-config-doc.js';
+import {
+  assertFormConfigKey,
+  formConfigName,
+  formConfigPath,
+  formConfigShapeProblem,
+  keyOf,
+} from './form-config-doc.js';
 import { KeyedMutex } from './mutex.js';
 import { auditFor } from './records.js';
 
@@ -49,10 +55,14 @@ export class LowdbFormConfigs {
   }
 
   async list(tenantId: string, statuses?: readonly FormStatus[]): Promise<TenantFormRecord[]> {
-    const names = [...(this.byTenant.get(tenantId)?.entries() ?? [])].filter(([, r]) => !statuses || statuses.includes(r.status)).map(([name]) => name);
+    const names = [...(this.byTenant.get(tenantId)?.entries() ?? [])]
+      .filter(([, r]) => !statuses || statuses.includes(r.status))
+      .map(([name]) => name);
     const docs = await Promise.all(names.map((name) => this.read(name)));
     return docs
-      .filter((d): d is FormConfigDoc => d?.record.tenantId === tenantId && (!statuses || statuses.includes(d.record.status)))
+      .filter(
+        (d): d is FormConfigDoc => d?.record.tenantId === tenantId && (!statuses || statuses.includes(d.record.status)),
+      )
       .map((d) => d.record)
       .sort(compareFormConfigs);
   }
@@ -66,7 +76,11 @@ export class LowdbFormConfigs {
     return doc?.record.tenantId === key.tenantId ? doc.record : undefined;
   }
 
-  saveDraft(input: TenantFormRecord, audit: Omit<AuditEntry, 'id'>, writer: FormConfigWriter): Promise<TenantFormRecord> {
+  saveDraft(
+    input: TenantFormRecord,
+    audit: Omit<AuditEntry, 'id'>,
+    writer: FormConfigWriter,
+  ): Promise<TenantFormRecord> {
     const key = keyOf(input);
     assertFormConfigKey(key);
     if (typeof input.updatedBy !== 'string') throw new TypeError('Form configuration updatedBy must be a string');
@@ -77,9 +91,18 @@ export class LowdbFormConfigs {
     return this.mutex.run(name, async () => {
       const current = await this.read(name);
       if (current && current.record.status !== 'draft') {
-        throw new ImmutableVersionError(`${describe(key)} is ${current.record.status} and can no longer be changed; save a new version`);
+        throw new ImmutableVersionError(
+          `${describe(key)} is ${current.record.status} and can no longer be changed; save a new version`,
+        );
       }
-      const record: TenantFormRecord = { ...key, status: 'draft', document: input.document, hash, updatedAt, updatedBy: input.updatedBy };
+      const record: TenantFormRecord = {
+        ...key,
+        status: 'draft',
+        document: input.document,
+        hash,
+        updatedAt,
+        updatedBy: input.updatedBy,
+      };
       await this.write(name, record, audit, writer);
       return record;
     });
@@ -93,14 +116,17 @@ export class LowdbFormConfigs {
   ): Promise<TenantFormRecord> {
     assertFormConfigKey(key);
     const from = FROM[status];
-    if (!from) return Promise.reject(new ImmutableVersionError(`A form configuration cannot be set to ${String(status)}`));
+    if (!from)
+      return Promise.reject(new ImmutableVersionError(`A form configuration cannot be set to ${String(status)}`));
     const at = normaliseInstant(audit.at, 'audit.at');
     const name = formConfigName(key);
     return this.mutex.run(name, async () => {
       const current = this.byTenant.get(key.tenantId)?.has(name) ? await this.read(name) : undefined;
-      if (!current || current.record.tenantId !== key.tenantId) throw new NotFoundError(`Form configuration ${describe(key)} not found`);
+      if (!current || current.record.tenantId !== key.tenantId)
+        throw new NotFoundError(`Form configuration ${describe(key)} not found`);
       const prev = current.record;
-      if (prev.status !== from) throw new ImmutableVersionError(`${describe(key)} is ${prev.status}; it cannot become ${status}`);
+      if (prev.status !== from)
+        throw new ImmutableVersionError(`${describe(key)} is ${prev.status}; it cannot become ${status}`);
       // The document is written back from the parsed file: JSON text → value → JSON text is exact.
       const record: TenantFormRecord = {
         ...prev,
@@ -114,14 +140,33 @@ export class LowdbFormConfigs {
     });
   }
 
-  private async write(name: string, record: TenantFormRecord, audit: Omit<AuditEntry, 'id'>, writer: FormConfigWriter): Promise<void> {
+  private async write(
+    name: string,
+    record: TenantFormRecord,
+    audit: Omit<AuditEntry, 'id'>,
+    writer: FormConfigWriter,
+  ): Promise<void> {
     const { submissionId: _none, ...rest } = audit;
     const entry = auditFor(
-      { ...rest, action: ACTION[record.status], details: { ...audit.details, kind: record.kind, formId: record.formId, version: record.version, hash: record.hash } },
+      {
+        ...rest,
+        action: ACTION[record.status],
+        details: {
+          ...audit.details,
+          kind: record.kind,
+          formId: record.formId,
+          version: record.version,
+          hash: record.hash,
+        },
+      },
       record.tenantId,
     );
     const line: AuditLine = { seq: writer.nextSeq(), intent: 'write', formConfig: name, e: entry };
-    await writer.commit(formConfigPath(this.dataDir, name), { format: 1, record, seq: line.seq, auditId: entry.id }, line);
+    await writer.commit(
+      formConfigPath(this.dataDir, name),
+      { format: 1, record, seq: line.seq, auditId: entry.id },
+      line,
+    );
     this.remember(record);
   }
 
@@ -135,6 +180,8 @@ export class LowdbFormConfigs {
   }
 
   private async read(name: string): Promise<FormConfigDoc | undefined> {
-    return readCheckedDoc<FormConfigDoc>(formConfigPath(this.dataDir, name), (doc) => formConfigShapeProblem(doc, name));
+    return readCheckedDoc<FormConfigDoc>(formConfigPath(this.dataDir, name), (doc) =>
+      formConfigShapeProblem(doc, name),
+    );
   }
 }

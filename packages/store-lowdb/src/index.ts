@@ -1,6 +1,12 @@
 export { createLowdbStore, LowdbSubmissionStore, type LowdbStoreOptions } from './store.js';
 export type { StartupReport } from './recover.js';
-export { DurableJsonFile, encodeDocument, decodeDocument, type DurableJsonFileOptions, type FileStamp } from './adapter.js';
+export {
+  DurableJsonFile,
+  encodeDocument,
+  decodeDocument,
+  type DurableJsonFileOptions,
+  type FileStamp,
+} from './adapter.js';
 export { DataDirLock, DataDirLockedError, LOCK_FILE } from './lock.js';
 export { StoreUnavailableError } from './errors.js';
 // The error of the core store contract, re-exported for callers that imported it from here.

@@ -33,7 +33,9 @@ describe('data folder lock', () => {
     const second = createLowdbStore({ dataDir });
     const error = await second.init().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataDirLockedError);
-    expect((error as Error).message).toContain(`Another Skema process (pid ${process.pid}) holds the data folder ${dataDir}`);
+    expect((error as Error).message).toContain(
+      `Another Skema process (pid ${process.pid}) holds the data folder ${dataDir}`,
+    );
     await expect(second.get('t', 'x')).rejects.toThrow(/not initialised|closed/);
 
     await first.close();
@@ -45,8 +47,13 @@ describe('data folder lock', () => {
   it('refuses a lock held by another live process', async () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
-      await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: child.pid, hostname: hostname(), startedAt: 'x', token: 't' }));
-      await expect(createLowdbStore({ dataDir }).init()).rejects.toThrow(`Another Skema process (pid ${child.pid}) holds the data folder`);
+      await writeFile(
+        path.join(dataDir, LOCK_FILE),
+        JSON.stringify({ pid: child.pid, hostname: hostname(), startedAt: 'x', token: 't' }),
+      );
+      await expect(createLowdbStore({ dataDir }).init()).rejects.toThrow(
+        `Another Skema process (pid ${child.pid}) holds the data folder`,
+      );
     } finally {
       child.kill();
     }
@@ -54,7 +61,10 @@ describe('data folder lock', () => {
 
   it('takes over the lock of a dead process (crash, kill -9)', async () => {
     const pid = await deadPid();
-    await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid, hostname: hostname(), startedAt: 'x', token: 'old' }));
+    await writeFile(
+      path.join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid, hostname: hostname(), startedAt: 'x', token: 'old' }),
+    );
     const store = createLowdbStore({ dataDir });
     await store.init();
     expect(store.startupReport?.tookOverLockFromPid).toBe(pid);
@@ -65,7 +75,13 @@ describe('data folder lock', () => {
   it('takes over a lock whose pid is in use again by another process (restart in a container, PID 1)', async () => {
     // The old holder had our pid (as PID 1 of a restarted container has) but started at another time.
     const own = ownIdentity();
-    const lock = { pid: process.pid, hostname: hostname(), startedAt: 'x', token: 'old', ...(own ? { process: { ...own, startTime: '1' } } : {}) };
+    const lock = {
+      pid: process.pid,
+      hostname: hostname(),
+      startedAt: 'x',
+      token: 'old',
+      ...(own ? { process: { ...own, startTime: '1' } } : {}),
+    };
     await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify(lock));
     const store = createLowdbStore({ dataDir });
     await store.init();
@@ -85,7 +101,10 @@ describe('data folder lock', () => {
   });
 
   it('refuses a lock from another host, whose liveness it cannot check', async () => {
-    await writeFile(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: 1, hostname: 'other-host.example', startedAt: 'x', token: 't' }));
+    await writeFile(
+      path.join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid: 1, hostname: 'other-host.example', startedAt: 'x', token: 't' }),
+    );
     await expect(createLowdbStore({ dataDir }).init()).rejects.toThrow(/pid 1 on host other-host\.example/);
   });
 

@@ -11,7 +11,10 @@ export class OperationGate {
   constructor(private readonly writesRefused: () => string | undefined) {}
 
   track<T>(write: boolean, task: () => Promise<T>): Promise<T> {
-    if (this.state !== 'open') return Promise.reject(new StoreUnavailableError(`Store is ${this.state === 'new' ? 'not initialised' : 'closed'}`));
+    if (this.state !== 'open')
+      return Promise.reject(
+        new StoreUnavailableError(`Store is ${this.state === 'new' ? 'not initialised' : 'closed'}`),
+      );
     const refused = write ? this.writesRefused() : undefined;
     if (refused) return Promise.reject(new StoreUnavailableError(refused));
     const p = task();

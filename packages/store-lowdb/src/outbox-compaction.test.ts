@@ -22,8 +22,22 @@ const T = 't';
 const NOW = '2030-01-01T00:00:00.000Z';
 const receipt = { formId: 'f', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: NOW };
 const audit = { tenantId: T, at: NOW, actor: 'k', action: 'create' as const };
-const submission = (id: string): NewSubmission => ({ id, tenantId: T, formId: 'f', version: '1.0.0', status: 'draft', data: { id }, receipt, by: 'k', at: NOW });
-const event = (submissionId: string | undefined, type: OutboxEvent['type'], extra: Partial<OutboxEvent> = {}): OutboxEvent => ({
+const submission = (id: string): NewSubmission => ({
+  id,
+  tenantId: T,
+  formId: 'f',
+  version: '1.0.0',
+  status: 'draft',
+  data: { id },
+  receipt,
+  by: 'k',
+  at: NOW,
+});
+const event = (
+  submissionId: string | undefined,
+  type: OutboxEvent['type'],
+  extra: Partial<OutboxEvent> = {},
+): OutboxEvent => ({
   id: randomUUID(),
   tenantId: T,
   type,
@@ -65,12 +79,23 @@ async function exists(file: string): Promise<boolean> {
 type Store = Awaited<ReturnType<typeof open>>;
 
 /** Delivers what is due now with the given outcome, round after round (a submission's events go in order). */
-async function deliver(store: Store, now: string, status: 'delivered' | 'failed', only?: (submissionId: string | undefined) => boolean): Promise<string[]> {
+async function deliver(
+  store: Store,
+  now: string,
+  status: 'delivered' | 'failed',
+  only?: (submissionId: string | undefined) => boolean,
+): Promise<string[]> {
   const done: string[] = [];
   for (let round = 0; round < 10; round++) {
     const claimed = (await store.claimDeliveries(now, 1000, 60_000)).filter((c) => !only || only(c.event.submissionId));
     if (!claimed.length) break;
-    await store.completeDeliveries(claimed.map((c) => ({ id: c.delivery.id, claimToken: c.claimToken, outcome: { status, at: now, statusCode: status === 'delivered' ? 204 : 500 } })));
+    await store.completeDeliveries(
+      claimed.map((c) => ({
+        id: c.delivery.id,
+        claimToken: c.claimToken,
+        outcome: { status, at: now, statusCode: status === 'delivered' ? 204 : 500 },
+      })),
+    );
     done.push(...claimed.map((c) => c.event.id));
   }
   return done;
@@ -80,7 +105,16 @@ describe('outbox compaction', () => {
   it('drops events delivered long enough ago, keeps pending, failed and recent ones, subscriptions, dedupe keys and archived revisions, also after a reopen', async () => {
     let store = await open();
     await store.saveSubscription(subscription);
-    await store.create({ ...submission('a'), events: [event('a', 'submission.created'), event('a', 'submission.document-ready', { payload: { submissionId: 'a', revision: 2 } })] }, audit);
+    await store.create(
+      {
+        ...submission('a'),
+        events: [
+          event('a', 'submission.created'),
+          event('a', 'submission.document-ready', { payload: { submissionId: 'a', revision: 2 } }),
+        ],
+      },
+      audit,
+    );
     await store.emitEvents([event(undefined, 'deadline.due', { dedupeKey: 'a:OPS-01:2030-01-01' })]);
     expect(await deliver(store, NOW, 'delivered')).toHaveLength(3);
     await store.create({ ...submission('b'), events: [event('b', 'submission.created')] }, audit);
@@ -105,7 +139,9 @@ describe('outbox compaction', () => {
       ['d', 'delivered'],
     ]);
     expect(await store.archivedRevision(T, 'a')).toBe(2);
-    expect(await store.emitEvents([event(undefined, 'deadline.due', { dedupeKey: 'a:OPS-01:2030-01-01' })])).toEqual([]);
+    expect(await store.emitEvents([event(undefined, 'deadline.due', { dedupeKey: 'a:OPS-01:2030-01-01' })])).toEqual(
+      [],
+    );
 
     await store.close();
     store = await open();
@@ -116,7 +152,9 @@ describe('outbox compaction', () => {
       expect((await store.listDeliveries(T, { cursor: first.nextCursor! })).items).toEqual(kept.slice(1));
       expect(await store.archivedRevision(T, 'a')).toBe(2);
       expect(await store.listSubscriptions(T)).toEqual([subscription]);
-      expect(await store.emitEvents([event(undefined, 'deadline.due', { dedupeKey: 'a:OPS-01:2030-01-01' })])).toEqual([]);
+      expect(await store.emitEvents([event(undefined, 'deadline.due', { dedupeKey: 'a:OPS-01:2030-01-01' })])).toEqual(
+        [],
+      );
       expect((await store.claimDeliveries(NOW, 100, 60_000)).map((c) => c.event.submissionId)).toEqual(['c']);
       expect(await store.retryDelivery(T, kept[0]!.id, NOW)).toMatchObject({ status: 'pending' });
     } finally {
@@ -136,7 +174,9 @@ describe('outbox compaction', () => {
         const e = event(id, 'submission.created');
         await store.create({ ...submission(id), events: [e] }, audit);
         acknowledged.push(e.id);
-        if (i % 5 === 0) for (const x of await deliver(store, NOW, 'delivered', (sid) => sid?.startsWith(`w${w}-`) ?? false)) delivered.add(x);
+        if (i % 5 === 0)
+          for (const x of await deliver(store, NOW, 'delivered', (sid) => sid?.startsWith(`w${w}-`) ?? false))
+            delivered.add(x);
       }
     };
     const compactor = async () => {
@@ -148,7 +188,9 @@ describe('outbox compaction', () => {
     };
     await Promise.all([writer(0), writer(1), writer(2), writer(3), compactor()]);
     expect(compactions).toBe(15);
-    const pending = new Set((await store.listDeliveries(T, { status: 'pending', limit: 100 })).items.map((d) => d.eventId));
+    const pending = new Set(
+      (await store.listDeliveries(T, { status: 'pending', limit: 100 })).items.map((d) => d.eventId),
+    );
     await store.close();
 
     store = await open();
@@ -158,7 +200,9 @@ describe('outbox compaction', () => {
         const more = await store.claimDeliveries(NOW, 1000, 60_000);
         if (!more.length) break;
         claimed.push(...more);
-        await store.completeDeliveries(more.map((c) => ({ id: c.delivery.id, claimToken: c.claimToken, outcome: { status: 'delivered', at: NOW } })));
+        await store.completeDeliveries(
+          more.map((c) => ({ id: c.delivery.id, claimToken: c.claimToken, outcome: { status: 'delivered', at: NOW } })),
+        );
       }
       const claimedIds = claimed.map((c) => c.event.id);
       // Every acknowledged event was delivered before or is delivered now, exactly once.
@@ -175,7 +219,8 @@ describe('outbox compaction', () => {
     const store = await open({ outboxCompaction: { keepDeliveredMs: 0, minLines: 60 } });
     try {
       await store.saveSubscription(subscription);
-      for (let i = 0; i < 40; i++) await store.create({ ...submission(`s${i}`), events: [event(`s${i}`, 'submission.created')] }, audit);
+      for (let i = 0; i < 40; i++)
+        await store.create({ ...submission(`s${i}`), events: [event(`s${i}`, 'submission.created')] }, audit);
       await deliver(store, new Date(Date.now() - 1000).toISOString(), 'delivered');
       // 1 subscription + 40 events + 40 ok + 40 outcomes, then compacted to the subscription.
       await expect.poll(logLines, { timeout: 5000 }).toBeLessThan(10);
@@ -219,7 +264,9 @@ await store.close();`;
         expect(await exists(path.join(dataDir, `${OUTBOX_FILE}${REWRITE_SUFFIX}`))).toBe(false);
         const listed = (await store.listDeliveries('t', { limit: 100 })).items;
         expect(listed.filter((d) => d.status === 'delivered')).toHaveLength(compacted || round > 0 ? 0 : 15);
-        const claimable = (await store.claimDeliveries('2100-01-01T00:00:00.000Z', 1000, 1)).map((c) => c.event.id).sort();
+        const claimable = (await store.claimDeliveries('2100-01-01T00:00:00.000Z', 1000, 1))
+          .map((c) => c.event.id)
+          .sort();
         expect(claimable).toEqual(acked.filter((id) => !delivered.has(id)).sort());
         // A compaction after the restart keeps it so.
         if (round === 0) await store.compactOutbox(new Date(Date.now() + 1000));
@@ -267,7 +314,9 @@ die();`,
       const acked = run.lines.filter((l) => l.startsWith('ack ')).map((l) => l.slice(4));
       const delivered = new Set(run.lines.filter((l) => l.startsWith('delivered ')).map((l) => l.slice(10)));
       expect(acked).toHaveLength(31);
-      const claimable = (await store.claimDeliveries('2100-01-01T00:00:00.000Z', 1000, 1)).map((c) => c.event.id).sort();
+      const claimable = (await store.claimDeliveries('2100-01-01T00:00:00.000Z', 1000, 1))
+        .map((c) => c.event.id)
+        .sort();
       expect(claimable).toEqual(acked.filter((id) => !delivered.has(id)).sort());
     } finally {
       await store.close();

@@ -18,7 +18,12 @@ export function snapshotLines(snapshot: OutboxSnapshot): OutboxLine[] {
   return [
     ...snapshot.subscriptions.map((s): OutboxLine => ({ t: 's', s })),
     ...snapshot.dedupeKeys.map((k): OutboxLine => ({ t: 'k', tenantId: k.tenantId, k: k.key })),
-    ...snapshot.archived.map((a): OutboxLine => ({ t: 'ar', tenantId: a.tenantId, sid: a.submissionId, r: a.revision })),
+    ...snapshot.archived.map((a): OutboxLine => ({
+      t: 'ar',
+      tenantId: a.tenantId,
+      sid: a.submissionId,
+      r: a.revision,
+    })),
     ...snapshot.events.map((e): OutboxLine => ({ t: 'e', q: e.seq, e: [e.event], d: e.deliveries })),
   ];
 }

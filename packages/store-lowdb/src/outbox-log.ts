@@ -63,7 +63,8 @@ export class OutboxLog {
         good += Buffer.byteLength(line, 'utf8') + 1;
       } catch {
         const last = i === lines.length - 1 || (i === lines.length - 2 && lines[lines.length - 1] === '');
-        if (!last || text.endsWith('\n')) throw new StoreCorruptionError(`Damaged outbox log ${this.file}: line ${i + 1} is not JSON`, [this.file]);
+        if (!last || text.endsWith('\n'))
+          throw new StoreCorruptionError(`Damaged outbox log ${this.file}: line ${i + 1} is not JSON`, [this.file]);
         await truncate(this.file, good);
       }
     }

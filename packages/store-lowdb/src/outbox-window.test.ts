@@ -29,12 +29,14 @@ async function reopen() {
   await store.init();
   const claimed = await store.claimDeliveries(NOW, 10_000, 60_000);
   const sent = new Map<string, string[]>();
-  for (const c of claimed) sent.set(c.event.submissionId ?? '', [...(sent.get(c.event.submissionId ?? '') ?? []), c.event.type]);
+  for (const c of claimed)
+    sent.set(c.event.submissionId ?? '', [...(sent.get(c.event.submissionId ?? '') ?? []), c.event.type]);
   // Ordered per submission: deliver what was claimed, then claim again for the next events.
   for (let round = 0; round < 5; round++) {
     const more = await store.claimDeliveries(NOW, 10_000, 60_000);
     if (!more.length) break;
-    for (const c of more) sent.set(c.event.submissionId ?? '', [...(sent.get(c.event.submissionId ?? '') ?? []), c.event.type]);
+    for (const c of more)
+      sent.set(c.event.submissionId ?? '', [...(sent.get(c.event.submissionId ?? '') ?? []), c.event.type]);
   }
   return { store, sent };
 }
@@ -212,7 +214,14 @@ try {
 await store.close();`,
     );
     expect(run.code).toBe(0);
-    expect(run.lines).toEqual(['ack a1', 'ack a2', 'ack a3', 'refused EIO', 'health false', 'refused StoreUnavailableError']);
+    expect(run.lines).toEqual([
+      'ack a1',
+      'ack a2',
+      'ack a3',
+      'refused EIO',
+      'health false',
+      'refused StoreUnavailableError',
+    ]);
     const { store, sent } = await reopen();
     try {
       expect(await store.get('t', 'victim')).toBeUndefined();
@@ -220,7 +229,20 @@ await store.close();`,
       expect(sent.get('victim')).toBeUndefined();
       for (const id of ['a1', 'a2', 'a3']) expect(sent.get(id)).toEqual(['submission.created']);
       // The store writes again after the restart.
-      await store.create({ id: 'later', tenantId: 't', formId: 'f', version: '1.0.0', status: 'draft', data: {}, receipt: { formId: 'f', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: NOW }, by: 'k', at: NOW }, { tenantId: 't', at: NOW, actor: 'k', action: 'create' });
+      await store.create(
+        {
+          id: 'later',
+          tenantId: 't',
+          formId: 'f',
+          version: '1.0.0',
+          status: 'draft',
+          data: {},
+          receipt: { formId: 'f', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: NOW },
+          by: 'k',
+          at: NOW,
+        },
+        { tenantId: 't', at: NOW, actor: 'k', action: 'create' },
+      );
     } finally {
       await store.close();
     }

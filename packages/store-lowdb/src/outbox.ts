@@ -43,7 +43,11 @@ export interface PreparedEvents {
 }
 
 /** Did the write behind an unsettled event line commit? Asked at start for lines of the last moments before a crash. */
-export type CommitCheck = (line: { auditId: string; kind: 'write' | 'delete'; submissionId: string }) => Promise<boolean>;
+export type CommitCheck = (line: {
+  auditId: string;
+  kind: 'write' | 'delete';
+  submissionId: string;
+}) => Promise<boolean>;
 
 export interface CompactionReport {
   /** Events dropped (every delivery delivered long enough ago). */
@@ -112,11 +116,21 @@ export class LowdbOutbox {
           if (line.e.every((e) => state.hasEvent(e.id))) break;
           let ok = line.a === undefined ? true : outcome.get(line.a);
           if (ok === undefined && line.a !== undefined) {
-            ok = await committed({ auditId: line.a, kind: line.k ?? 'write', submissionId: line.sid ?? line.e[0]?.submissionId ?? '' });
+            ok = await committed({
+              auditId: line.a,
+              kind: line.k ?? 'write',
+              submissionId: line.sid ?? line.e[0]?.submissionId ?? '',
+            });
             outcome.set(line.a, ok);
             settle.push({ t: ok ? 'ok' : 'x', a: line.a });
           }
-          if (ok) for (const e of line.e) state.restoreEvent(e, line.d.filter((d) => d.eventId === e.id), line.e.length === 1 ? line.q : undefined);
+          if (ok)
+            for (const e of line.e)
+              state.restoreEvent(
+                e,
+                line.d.filter((d) => d.eventId === e.id),
+                line.e.length === 1 ? line.q : undefined,
+              );
           else dropped += line.e.length;
           break;
         }
@@ -147,7 +161,12 @@ export class LowdbOutbox {
   }
 
   /** Starts writing a write's events durably; the caller's commit waits for `written`. */
-  prepare(auditId: string, kind: 'write' | 'delete', submissionId: string, events: readonly OutboxEvent[] | undefined): PreparedEvents | undefined {
+  prepare(
+    auditId: string,
+    kind: 'write' | 'delete',
+    submissionId: string,
+    events: readonly OutboxEvent[] | undefined,
+  ): PreparedEvents | undefined {
     if (!events?.length) return undefined;
     const fresh = events.filter((e) => !this.state.isDuplicate(e));
     const deliveries = fresh.flatMap((e) => this.fanOut(e));
@@ -161,7 +180,11 @@ export class LowdbOutbox {
   /** The write committed: its events become visible. The `ok` line need not be durable (start-up can tell). */
   committed(prepared: PreparedEvents | undefined): void {
     if (!prepared) return;
-    for (const e of prepared.events) this.state.restoreEvent(e, prepared.deliveries.filter((d) => d.eventId === e.id));
+    for (const e of prepared.events)
+      this.state.restoreEvent(
+        e,
+        prepared.deliveries.filter((d) => d.eventId === e.id),
+      );
     this.unsettled.delete(prepared.unsettled);
     void this.log.append([{ t: 'ok', a: prepared.auditId }], false).catch(() => undefined);
   }
@@ -174,11 +197,21 @@ export class LowdbOutbox {
   }
 
   async emit(events: readonly OutboxEvent[]): Promise<OutboxEvent[]> {
-    const fresh = events.filter((e, i) => !this.state.isDuplicate(e) && events.findIndex((o) => o.dedupeKey !== undefined && o.dedupeKey === e.dedupeKey && o.tenantId === e.tenantId) <= i);
+    const fresh = events.filter(
+      (e, i) =>
+        !this.state.isDuplicate(e) &&
+        events.findIndex(
+          (o) => o.dedupeKey !== undefined && o.dedupeKey === e.dedupeKey && o.tenantId === e.tenantId,
+        ) <= i,
+    );
     if (!fresh.length) return [];
     const deliveries = fresh.flatMap((e) => this.fanOut(e));
     await this.durably({ t: 'e', e: fresh, d: deliveries }, () => {
-      for (const e of fresh) this.state.restoreEvent(e, deliveries.filter((d) => d.eventId === e.id));
+      for (const e of fresh)
+        this.state.restoreEvent(
+          e,
+          deliveries.filter((d) => d.eventId === e.id),
+        );
     });
     return fresh;
   }
@@ -260,7 +293,12 @@ export class LowdbOutbox {
 
   /** Compacts in the background once the log holds twice the lines it had after the last compaction. */
   private maybeCompact(): void {
-    if (this.compacting || this.log.failed || this.log.lineCount < Math.max(this.minLines, 2 * this.linesAfterCompaction)) return;
+    if (
+      this.compacting ||
+      this.log.failed ||
+      this.log.lineCount < Math.max(this.minLines, 2 * this.linesAfterCompaction)
+    )
+      return;
     this.compact().then(
       () => (this.compactionError = undefined),
       (e: unknown) => {

@@ -18,7 +18,11 @@ const NAME = /^[0-9a-f]{64}\.json$/;
  * Reads and verifies every record file of `dataDir/dirName` at start-up. Temp files are a crash
  * before their rename: removed, never data. Anything else unexpected or damaged is reported.
  */
-export function scanRecordDir<D>(dataDir: string, dirName: string, shapeProblem: (doc: D, name: string) => string | undefined): RecordDirScan<D> {
+export function scanRecordDir<D>(
+  dataDir: string,
+  dirName: string,
+  shapeProblem: (doc: D, name: string) => string | undefined,
+): RecordDirScan<D> {
   const dir = path.join(dataDir, dirName);
   const scan: RecordDirScan<D> = { docs: new Map(), corrupt: [], tempRemoved: 0 };
   if (!existsSync(dir)) return scan;

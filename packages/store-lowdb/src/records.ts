@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, JsonPatchOperation, NewSubmission, Submission, SubmissionChange, SubmissionRevision } from '@skema/core';
+import type {
+  AuditEntry,
+  JsonPatchOperation,
+  NewSubmission,
+  Submission,
+  SubmissionChange,
+  SubmissionRevision,
+} from '@skema/core';
 import type { SubmissionDoc } from './doc.js';
 import { normaliseInstant } from './doc.js';
-import { approvalsAfter, assigneesAfter, assertChangeShape, statusChangedAtAfter, statusEnteredAt, submissionFromInput } from '@skema/core';
+import {
+  approvalsAfter,
+  assigneesAfter,
+  assertChangeShape,
+  statusChangedAtAfter,
+  statusEnteredAt,
+  submissionFromInput,
+} from '@skema/core';
 
 /** The audit entry as stored: an id, the operation's tenant and submission, a normalised time. */
 export function auditFor(audit: Omit<AuditEntry, 'id'>, tenantId: string, submissionId?: string): AuditEntry {
@@ -28,7 +42,10 @@ export function newSubmission(input: NewSubmission): { submission: Submission; r
  * Applies a change: fields left undefined keep their value; legalHold is kept only while true,
  * approvals only while there are any; statusChangedAt moves only with a new status.
  */
-export function changedSubmission(prev: Submission, change: SubmissionChange): { submission: Submission; revision: SubmissionRevision } {
+export function changedSubmission(
+  prev: Submission,
+  change: SubmissionChange,
+): { submission: Submission; revision: SubmissionRevision } {
   assertChangeShape(change);
   const at = normaliseInstant(change.at, 'change.at');
   const { legalHold: _previousHold, approvals: _previousApprovals, assignees: _previousAssignees, ...rest } = prev;

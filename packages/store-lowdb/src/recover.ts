@@ -65,7 +65,9 @@ export async function recoverDataDir(options: {
   const legacyVoided = await voided.readLegacy();
   const { snapshot, problem } = options.verify === 'full' ? {} : await readSnapshot(dataDir);
   const index = snapshot?.index ?? new SubmissionIndex();
-  const scan: ScanResult = snapshot ? verifySnapshot(submissionsDir, index, snapshot.dirs) : fullScan(submissionsDir, index);
+  const scan: ScanResult = snapshot
+    ? verifySnapshot(submissionsDir, index, snapshot.dirs)
+    : fullScan(submissionsDir, index);
   await audit.open();
   const tail = await audit.scan(snapshot?.seq ?? 0);
   voided.load(tail.voided);
@@ -77,7 +79,8 @@ export async function recoverDataDir(options: {
   const casesSettled = settleCaseIntents(cases, tail.lines, voided.ids);
   const missing = scan.missing.filter((id) => !settled.settledIds.has(id));
   const damage = new Map<string, string>();
-  for (const d of [...scan.corrupt, ...settled.corrupt, ...configs.corrupt, ...cases.corrupt]) damage.set(d.file, d.reason);
+  for (const d of [...scan.corrupt, ...settled.corrupt, ...configs.corrupt, ...cases.corrupt])
+    damage.set(d.file, d.reason);
   for (const id of missing) damage.set(docPath(dataDir, id), `Missing data file ${docPath(dataDir, id)}`);
   if (damage.size > 0) {
     throw new StoreCorruptionError(
@@ -90,7 +93,8 @@ export async function recoverDataDir(options: {
   voided.hide(toVoid);
   // An unchanged folder keeps its snapshot: rewriting it would only cost time and memory.
   const tempRemoved = scan.tempRemoved + configs.tempRemoved + cases.tempRemoved;
-  const changed = !snapshot || scan.filesRead > 0 || tempRemoved > 0 || missing.length > 0 || tail.lines.length > 0 || !!tail.torn;
+  const changed =
+    !snapshot || scan.filesRead > 0 || tempRemoved > 0 || missing.length > 0 || tail.lines.length > 0 || !!tail.torn;
   return {
     index,
     formConfigs: [...configs.docs.values()],

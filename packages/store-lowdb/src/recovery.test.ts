@@ -26,7 +26,17 @@ const audit = (action: 'create' | 'update' | 'delete' | 'read') => ({ tenantId: 
 const receipt = { formId: 'f', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: at };
 
 function submission(id: string): NewSubmission {
-  return { id, tenantId: T, formId: 'f', version: '1.0.0', status: 'submitted', data: { n: 1 }, receipt, by: 'api-key', at };
+  return {
+    id,
+    tenantId: T,
+    formId: 'f',
+    version: '1.0.0',
+    status: 'submitted',
+    data: { n: 1 },
+    receipt,
+    by: 'api-key',
+    at,
+  };
 }
 
 async function open(options: Partial<LowdbStoreOptions> = {}) {
@@ -36,7 +46,9 @@ async function open(options: Partial<LowdbStoreOptions> = {}) {
 }
 
 async function segments(): Promise<string[]> {
-  return (await readdir(path.join(dataDir, 'audit'))).filter((f) => f.endsWith('.jsonl')).sort((a, b) => a.slice(11).localeCompare(b.slice(11)));
+  return (await readdir(path.join(dataDir, 'audit')))
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort((a, b) => a.slice(11).localeCompare(b.slice(11)));
 }
 
 /** Appends lines as the store would (each chained to the one before), e.g. intents a crash left behind. */
@@ -65,7 +77,12 @@ describe('crash recovery', () => {
     await store.close();
     // What a crash between "intent durable" and "file renamed/unlinked" leaves behind.
     const seq = await lastSeq();
-    const ghost = (n: number, intent: 'write' | 'delete', id: string, action: 'create' | 'update' | 'delete'): ChainLine => ({
+    const ghost = (
+      n: number,
+      intent: 'write' | 'delete',
+      id: string,
+      action: 'create' | 'update' | 'delete',
+    ): ChainLine => ({
       seq: seq + n,
       intent,
       e: { id: `ghost-${n}`, tenantId: T, at, actor: 'api-key', action, submissionId: id },
@@ -84,7 +101,12 @@ describe('crash recovery', () => {
     expect((await reopened.get(T, 'sub-1'))?.revision).toBe(1);
     expect(await reopened.get(T, 'sub-2')).toBeDefined();
     expect(await reopened.get(T, 'sub-never')).toBeUndefined();
-    await reopened.update(T, 'sub-1', { expectedRevision: 1, receipt, action: 'update', changes: [], by: 'k', at }, audit('update'));
+    await reopened.update(
+      T,
+      'sub-1',
+      { expectedRevision: 1, receipt, action: 'update', changes: [], by: 'k', at },
+      audit('update'),
+    );
     await reopened.close();
 
     const third = await open();
@@ -174,10 +196,15 @@ await Promise.all([0, 1, 2, 3].map(worker));
     expect(store.startupReport?.tookOverLockFromPid).toBe(proc.pid);
     for (const id of created) expect((await store.get('t', id))?.id).toBe(id);
     for (const id of updated) expect((await store.get('t', id))?.data).toMatchObject({ updated: true });
-    const auditIds = new Set((await store.queryAudit('t', { limit: 1000 })).items.filter((e) => e.action === 'update').map((e) => e.submissionId));
+    const auditIds = new Set(
+      (await store.queryAudit('t', { limit: 1000 })).items
+        .filter((e) => e.action === 'update')
+        .map((e) => e.submissionId),
+    );
     for (const id of updated) expect(auditIds.has(id)).toBe(true);
     // Every audited write is a committed one: no entry for a submission that does not exist.
-    for (const e of (await store.queryAudit('t', { limit: 1000 })).items) expect(await store.get('t', e.submissionId as string)).toBeDefined();
+    for (const e of (await store.queryAudit('t', { limit: 1000 })).items)
+      expect(await store.get('t', e.submissionId as string)).toBeDefined();
     await store.close();
   }, 120_000);
 });

@@ -14,7 +14,12 @@ import { LowdbSubmissionStore } from './store.js';
  * Fills a data folder with `count` submissions quickly (parallel writes, no fsync, no audit lines)
  * and leaves a snapshot, as a long-running store would. For benchmarks and tests only.
  */
-export async function seedLowdbStore(dataDir: string, count: number, make: (i: number) => NewSubmission, concurrency = 32): Promise<void> {
+export async function seedLowdbStore(
+  dataDir: string,
+  count: number,
+  make: (i: number) => NewSubmission,
+  concurrency = 32,
+): Promise<void> {
   const store = new LowdbSubmissionStore({ dataDir });
   await store.init();
   try {
@@ -24,14 +29,21 @@ export async function seedLowdbStore(dataDir: string, count: number, make: (i: n
     const worker = async (): Promise<void> => {
       while (next < count) {
         const { submission, revision } = newSubmission(make(next++));
-        const doc: SubmissionDoc = { format: 1, submission, revisions: [revision], journal: [{ revision: 1, seq: 0, auditId: '' }] };
+        const doc: SubmissionDoc = {
+          format: 1,
+          submission,
+          revisions: [revision],
+          journal: [{ revision: 1, seq: 0, auditId: '' }],
+        };
         const file = docPath(store.dataDir, submission.id);
         if (!shards.has(path.dirname(file))) {
           await mkdir(path.dirname(file), { recursive: true });
           shards.add(path.dirname(file));
         }
         let stamp: FileStamp | undefined;
-        await new DurableJsonFile<SubmissionDoc>(file, { unsafeNoSync: true, onCommitted: (s) => (stamp = s) }).write(doc);
+        await new DurableJsonFile<SubmissionDoc>(file, { unsafeNoSync: true, onCommitted: (s) => (stamp = s) }).write(
+          doc,
+        );
         if (stamp) entries.push(entryFromDoc(doc, stamp));
       }
     };

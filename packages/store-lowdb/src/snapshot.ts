@@ -47,7 +47,8 @@ export async function readSnapshot(dataDir: string): Promise<{ snapshot?: Loaded
     return { problem: error.message };
   }
   if (!data) return {};
-  if (data.format !== 1 || !Array.isArray(data.rows) || !Array.isArray(data.strings)) return { problem: 'unknown snapshot format' };
+  if (data.format !== 1 || !Array.isArray(data.rows) || !Array.isArray(data.strings))
+    return { problem: 'unknown snapshot format' };
   const index = new SubmissionIndex();
   const s = data.strings;
   const entries: IndexEntry[] = [];
@@ -104,7 +105,19 @@ export async function writeSnapshot(
   for (const e of index.all()) {
     const key = e.idempotencyKey ?? null;
     const hash = key === null ? null : (index.findKey(e.tenantId, key)?.requestHash ?? null);
-    rows.push([e.id, ref(e.tenantId), ref(e.formId), ref(e.version), ref(e.status), e.updatedAtMs, e.stamp.ino, e.stamp.size, e.stamp.mtimeMs, key, hash]);
+    rows.push([
+      e.id,
+      ref(e.tenantId),
+      ref(e.formId),
+      ref(e.version),
+      ref(e.status),
+      e.updatedAtMs,
+      e.stamp.ino,
+      e.stamp.size,
+      e.stamp.mtimeMs,
+      key,
+      hash,
+    ]);
   }
   const data: SnapshotData = { format: 1, seq, writtenAt: new Date().toISOString(), dirs, strings, rows };
   await mkdir(path.join(dataDir, INDEX_DIR), { recursive: true });

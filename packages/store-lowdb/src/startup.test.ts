@@ -29,13 +29,22 @@ function submission(id: string): NewSubmission {
     version: '1.0.0',
     status: 'submitted',
     data: { note: 'fictitious' },
-    receipt: { formId: 'underretning', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: '2025-03-01T09:00:00.000Z' },
+    receipt: {
+      formId: 'underretning',
+      version: '1.0.0',
+      schemaHash: 'h',
+      plugins: [],
+      validatedAt: '2025-03-01T09:00:00.000Z',
+    },
     by: 'api-key',
     at: '2025-03-01T09:00:00.000Z',
   };
 }
 
-async function withStore<T>(work: (store: ReturnType<typeof createLowdbStore>) => Promise<T>, options: Partial<LowdbStoreOptions> = {}): Promise<T> {
+async function withStore<T>(
+  work: (store: ReturnType<typeof createLowdbStore>) => Promise<T>,
+  options: Partial<LowdbStoreOptions> = {},
+): Promise<T> {
   const store = createLowdbStore({ dataDir, ...options });
   await store.init();
   try {
@@ -71,8 +80,14 @@ describe('start-up verification', () => {
   for (const [why, damage] of [
     ['garbage', async (file: string) => writeFile(file, '{ this is not json')],
     ['truncation', async (file: string) => writeFile(file, (await readFile(file, 'utf8')).slice(0, 100))],
-    ['checksum mismatch', async (file: string) => writeFile(file, (await readFile(file, 'utf8')).replace('fictitious', 'fictitiouz'))],
-    ['wrong shape', async (file: string) => writeFile(file, encodeDocument({ format: 1, submission: { id: 'sub-2' } }))],
+    [
+      'checksum mismatch',
+      async (file: string) => writeFile(file, (await readFile(file, 'utf8')).replace('fictitious', 'fictitiouz')),
+    ],
+    [
+      'wrong shape',
+      async (file: string) => writeFile(file, encodeDocument({ format: 1, submission: { id: 'sub-2' } })),
+    ],
   ] as const) {
     for (const verify of ['stat', 'full'] as const) {
       it(`reports ${why} of a submission file at init (verify: ${verify})`, async () => {
@@ -143,7 +158,20 @@ describe('start-up verification', () => {
     const snapshot = await readFile(snapshotPath(dataDir));
     await withStore(async (store) => {
       await store.create(submission('sub-4'), audit);
-      await store.update(T, 'sub-1', { expectedRevision: 1, status: 'approved', receipt: submission('x').receipt, action: 'status', changes: [], by: 'k', at: '2025-03-02T00:00:00.000Z' }, { ...audit, action: 'status' });
+      await store.update(
+        T,
+        'sub-1',
+        {
+          expectedRevision: 1,
+          status: 'approved',
+          receipt: submission('x').receipt,
+          action: 'status',
+          changes: [],
+          by: 'k',
+          at: '2025-03-02T00:00:00.000Z',
+        },
+        { ...audit, action: 'status' },
+      );
     });
     // Put the old snapshot back: it knows neither sub-4 nor sub-1's new state, and its seq predates both.
     await writeFile(snapshotPath(dataDir), snapshot);
@@ -157,10 +185,17 @@ describe('start-up verification', () => {
   it('keeps idempotency keys across restarts with and without a snapshot', async () => {
     await withStore((store) => store.create(submission('sub-1'), audit, { key: 'k1', requestHash: 'h' }));
     for (const verify of ['stat', 'full'] as const) {
-      await withStore(async (store) => {
-        const again = await store.create(submission('sub-9'), audit, { key: 'k1', requestHash: 'h2' });
-        expect(again).toMatchObject({ created: false, submission: { id: 'sub-1' }, idempotency: { requestHash: 'h' } });
-      }, { verify });
+      await withStore(
+        async (store) => {
+          const again = await store.create(submission('sub-9'), audit, { key: 'k1', requestHash: 'h2' });
+          expect(again).toMatchObject({
+            created: false,
+            submission: { id: 'sub-1' },
+            idempotency: { requestHash: 'h' },
+          });
+        },
+        { verify },
+      );
     }
   });
 });

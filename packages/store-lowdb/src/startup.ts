@@ -100,7 +100,11 @@ function listShard(submissionsDir: string, shard: string, result: ScanResult): s
     } else if (name.endsWith('.json')) {
       const id = name.slice(0, -'.json'.length);
       if (shardOf(id) === shard) ids.push(id);
-      else result.corrupt.push({ file: path.join(dir, name), reason: `Misplaced data file ${path.join(dir, name)}: belongs in shard ${shardOf(id)}` });
+      else
+        result.corrupt.push({
+          file: path.join(dir, name),
+          reason: `Misplaced data file ${path.join(dir, name)}: belongs in shard ${shardOf(id)}`,
+        });
     }
   }
   return ids;
@@ -124,7 +128,8 @@ export function fullScan(submissionsDir: string, index: SubmissionIndex): ScanRe
     }
   }
   index.load(entries);
-  for (const [tenantId, key, submissionId, requestHash] of keys) index.setKey(tenantId, key, { submissionId, requestHash });
+  for (const [tenantId, key, submissionId, requestHash] of keys)
+    index.setKey(tenantId, key, { submissionId, requestHash });
   return result;
 }
 
@@ -132,7 +137,11 @@ export function fullScan(submissionsDir: string, index: SubmissionIndex): ScanRe
  * Checks a snapshot against the disk: every file's inode, size and mtime (a stat, no read), and a
  * listing of every shard folder whose mtime moved (new files, temp files). Changed files are re-read.
  */
-export function verifySnapshot(submissionsDir: string, index: SubmissionIndex, dirs: Record<string, number>): ScanResult {
+export function verifySnapshot(
+  submissionsDir: string,
+  index: SubmissionIndex,
+  dirs: Record<string, number>,
+): ScanResult {
   const result: ScanResult = { corrupt: [], missing: [], tempRemoved: 0, filesRead: 0 };
   const reread = (id: string): void => {
     const disk = readDocSync(path.join(submissionsDir, shardOf(id), `${id}.json`), id);

@@ -78,7 +78,9 @@ export interface LowdbStoreOptions {
 }
 
 /** Embedded store: one lowdb document per submission or form configuration, a JSON-lines audit log, an in-memory index. */
-export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore, EmbedSessionStore {
+export class LowdbSubmissionStore
+  implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore, EmbedSessionStore
+{
   readonly name = 'lowdb';
   readonly dataDir: string;
   readonly dirSyncer = new DirSyncer();
@@ -105,8 +107,21 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     const audit = new AuditLog(this.dataDir, options.auditSegmentLines, this.dirSyncer);
     const voided: VoidedEntries = new VoidedEntries(this.dataDir, audit, (): number => writer.nextSeq());
     const writer = new DurableWriter(audit, voided, this.dirSyncer, () => this.snapshots.afterWrite());
-    this.parts = { dataDir: this.dataDir, audit, voided, writer, index: new SubmissionIndex(), outbox: new LowdbOutbox(this.dataDir, options.outboxCompaction) };
-    this.gate = new OperationGate(() => this.auditReadOnly ?? (writer.failure || this.parts.outbox.failure ? 'The store stopped writing after an I/O error; restart to recover' : undefined));
+    this.parts = {
+      dataDir: this.dataDir,
+      audit,
+      voided,
+      writer,
+      index: new SubmissionIndex(),
+      outbox: new LowdbOutbox(this.dataDir, options.outboxCompaction),
+    };
+    this.gate = new OperationGate(
+      () =>
+        this.auditReadOnly ??
+        (writer.failure || this.parts.outbox.failure
+          ? 'The store stopped writing after an I/O error; restart to recover'
+          : undefined),
+    );
     this.snapshots = new SnapshotSchedule(
       {
         dataDir: this.dataDir,
@@ -125,7 +140,10 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
       commit: (file, doc, line) => writer.writeFile(file, doc, line).then(() => undefined),
     };
     this.cases = new LowdbCases(this.dataDir);
-    this.caseWriter = { nextSeq: () => writer.nextSeq(), commit: (file, doc, line) => writer.writeFile(file, doc, line).then(() => undefined) };
+    this.caseWriter = {
+      nextSeq: () => writer.nextSeq(),
+      commit: (file, doc, line) => writer.writeFile(file, doc, line).then(() => undefined),
+    };
     this.embedSessions = new LowdbEmbedSessions(this.dataDir, this.dirSyncer);
   }
 
@@ -183,7 +201,11 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
       return 'read-only';
     }
     await audit.startWriting();
-    if (gap) await audit.append({ seq: writer.nextSeq(), gap: { lastSeq: gap.lastSeq, headSeq: gap.headSeq, at: new Date().toISOString() } });
+    if (gap)
+      await audit.append({
+        seq: writer.nextSeq(),
+        gap: { lastSeq: gap.lastSeq, headSeq: gap.headSeq, at: new Date().toISOString() },
+      });
     await voided.add([...recovered.legacyVoided, ...recovered.toVoid]);
     if (recovered.legacyVoided.length > 0) await voided.retireLegacy();
     return gap ? 'gap-accepted' : 'ok';
@@ -209,7 +231,11 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     }
   }
 
-  create(input: NewSubmission, audit: Omit<AuditEntry, 'id'>, idempotency?: { key: string; requestHash: string }): Promise<CreateResult> {
+  create(
+    input: NewSubmission,
+    audit: Omit<AuditEntry, 'id'>,
+    idempotency?: { key: string; requestHash: string },
+  ): Promise<CreateResult> {
     return this.gate.track(true, () => this.writes.create(input, audit, idempotency));
   }
 
@@ -292,7 +318,8 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     return this.gate.track(false, async () => {
       const result = await this.parts.audit.verify();
       const gap = this.startupReport?.auditGap;
-      if (result.ok && this.auditReadOnly && gap) return { ok: false, checked: result.checked, damage: { where: gap.file, reason: gap.message } };
+      if (result.ok && this.auditReadOnly && gap)
+        return { ok: false, checked: result.checked, damage: { where: gap.file, reason: gap.message } };
       return result;
     });
   }
@@ -301,7 +328,12 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     return this.gate.track(false, async () => this.formConfigs.list(tenantId, options.statuses));
   }
 
-  getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined> {
+  getFormConfig(
+    tenantId: string,
+    kind: TenantFormRecord['kind'],
+    formId: string,
+    version: string,
+  ): Promise<TenantFormRecord | undefined> {
     return this.gate.track(false, async () => this.formConfigs.get({ tenantId, kind, formId, version }));
   }
 
@@ -317,7 +349,9 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
     status: Exclude<FormStatus, 'draft'>,
     audit: Omit<AuditEntry, 'id'>,
   ): Promise<TenantFormRecord> {
-    return this.gate.track(true, async () => this.formConfigs.setStatus({ tenantId, kind, formId, version }, status, audit, this.configWriter));
+    return this.gate.track(true, async () =>
+      this.formConfigs.setStatus({ tenantId, kind, formId, version }, status, audit, this.configWriter),
+    );
   }
 
   createCase(record: CaseRecord, audit: Omit<AuditEntry, 'id'>): Promise<CaseRecord> {
@@ -377,7 +411,7 @@ export class LowdbSubmissionStore implements SubmissionStore, FormConfigStore, O
         submissions: parts.index.size,
         formConfigs: this.formConfigs.size,
         audit: this.auditReadOnly ? 'read-only' : 'ok',
-        ...(ok ? {} : { error: String((failure ?? 'not open')) }),
+        ...(ok ? {} : { error: String(failure ?? 'not open') }),
       },
     };
   }

@@ -139,7 +139,12 @@ export class SubmissionIndex {
   }
 
   /** Up to `limit` entries after `after`, matching the filter; `more` tells whether another page exists. */
-  page(tenantId: string, filter: IndexFilter, after: ListPosition | undefined, limit: number): { entries: IndexEntry[]; more: boolean } {
+  page(
+    tenantId: string,
+    filter: IndexFilter,
+    after: ListPosition | undefined,
+    limit: number,
+  ): { entries: IndexEntry[]; more: boolean } {
     const list = this.byTenant.get(tenantId) ?? [];
     const entries: IndexEntry[] = [];
     for (let i = after ? bound(list, after, true) : 0; i < list.length; i++) {

@@ -1,4 +1,11 @@
-import { matchesSearch, type Submission, type SubmissionFilter, type SubmissionPage, type SubmissionRevision, type SubmissionSearch } from '@skema/core';
+import {
+  matchesSearch,
+  type Submission,
+  type SubmissionFilter,
+  type SubmissionPage,
+  type SubmissionRevision,
+  type SubmissionSearch,
+} from '@skema/core';
 import { readCheckedDoc } from './checked-read.js';
 import { decodeCursor, encodeCursor, pageSize, type ListPosition } from './cursor.js';
 import type { SubmissionDoc } from './doc.js';
@@ -21,7 +28,8 @@ export class SubmissionReads {
   async list(tenantId: string, filter: SubmissionFilter): Promise<SubmissionPage> {
     const limit = pageSize(filter.limit);
     const after = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-    const sinceMs = filter.updatedSince === undefined ? undefined : Date.parse(normaliseInstant(filter.updatedSince, 'updatedSince'));
+    const sinceMs =
+      filter.updatedSince === undefined ? undefined : Date.parse(normaliseInstant(filter.updatedSince, 'updatedSince'));
     const indexFilter = {
       ...(filter.formId !== undefined ? { formId: filter.formId } : {}),
       ...(filter.version !== undefined ? { version: filter.version } : {}),
@@ -57,7 +65,8 @@ export class SubmissionReads {
         const s = doc?.submission;
         if (!s || s.tenantId !== tenantId || !matchesSearch(s, search)) continue;
         const last = items.at(-1);
-        if (items.length === limit && last) return { items, nextCursor: encodeCursor({ ms: Date.parse(last.updatedAt), id: last.id }) };
+        if (items.length === limit && last)
+          return { items, nextCursor: encodeCursor({ ms: Date.parse(last.updatedAt), id: last.id }) };
         items.push(s);
       }
       const end = entries.at(-1);

@@ -20,9 +20,14 @@ export class SubmissionWrites {
     private readonly reads: SubmissionReads,
   ) {}
 
-  async create(input: NewSubmission, audit: Omit<AuditEntry, 'id'>, idempotency?: IdempotencyClaim): Promise<CreateResult> {
+  async create(
+    input: NewSubmission,
+    audit: Omit<AuditEntry, 'id'>,
+    idempotency?: IdempotencyClaim,
+  ): Promise<CreateResult> {
     assertSafeId(input.id);
-    const attempt = (): Promise<CreateResult> => this.mutex.run(`id:${input.id}`, () => this.createLocked(input, audit, idempotency));
+    const attempt = (): Promise<CreateResult> =>
+      this.mutex.run(`id:${input.id}`, () => this.createLocked(input, audit, idempotency));
     if (!idempotency) return attempt();
     // Same tenant + key run one at a time, so a retry racing the original sees its result.
     return this.mutex.run(`key:${input.tenantId}\u0000${idempotency.key}`, async () => {
@@ -32,7 +37,12 @@ export class SubmissionWrites {
         return {
           created: false,
           submission: doc.submission,
-          idempotency: { key: idempotency.key, tenantId: input.tenantId, requestHash: earlier.requestHash, submissionId: earlier.submissionId },
+          idempotency: {
+            key: idempotency.key,
+            tenantId: input.tenantId,
+            requestHash: earlier.requestHash,
+            submissionId: earlier.submissionId,
+          },
         };
       }
       return attempt();
@@ -76,10 +86,18 @@ export class SubmissionWrites {
     });
   }
 
-  private async createLocked(input: NewSubmission, audit: Omit<AuditEntry, 'id'>, idempotency?: IdempotencyClaim): Promise<CreateResult> {
+  private async createLocked(
+    input: NewSubmission,
+    audit: Omit<AuditEntry, 'id'>,
+    idempotency?: IdempotencyClaim,
+  ): Promise<CreateResult> {
     if (this.parts.index.get(input.id)) throw new DuplicateSubmissionError(input.id);
     const { submission, revision } = newSubmission(input);
-    const line: AuditLine = { seq: this.parts.writer.nextSeq(), intent: 'write', e: auditFor(audit, input.tenantId, input.id) };
+    const line: AuditLine = {
+      seq: this.parts.writer.nextSeq(),
+      intent: 'write',
+      e: auditFor(audit, input.tenantId, input.id),
+    };
     const doc: SubmissionDoc = {
       format: 1,
       submission,
@@ -89,7 +107,10 @@ export class SubmissionWrites {
     };
     await this.commit(doc, line, input.events);
     if (idempotency) {
-      this.parts.index.setKey(input.tenantId, idempotency.key, { submissionId: input.id, requestHash: idempotency.requestHash });
+      this.parts.index.setKey(input.tenantId, idempotency.key, {
+        submissionId: input.id,
+        requestHash: idempotency.requestHash,
+      });
     }
     return { created: true, submission };
   }
@@ -99,7 +120,12 @@ export class SubmissionWrites {
     const prepared = this.parts.outbox.prepare(line.e.id, 'write', doc.submission.id, events);
     let stamp;
     try {
-      stamp = await this.parts.writer.writeFile(docPath(this.parts.dataDir, doc.submission.id), doc, line, prepared?.written);
+      stamp = await this.parts.writer.writeFile(
+        docPath(this.parts.dataDir, doc.submission.id),
+        doc,
+        line,
+        prepared?.written,
+      );
     } catch (e) {
       // After the commit point the outcome is uncertain (the writer stopped): the next start settles it.
       if (!this.parts.writer.failure) this.parts.outbox.aborted(prepared);

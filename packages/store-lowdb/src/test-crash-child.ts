@@ -45,7 +45,9 @@ ${body}
   );
   try {
     const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('exit', (code, signal) => resolve([code, signal])),
+    );
     const lines: string[] = [];
     for await (const line of createInterface({ input: child.stdout })) lines.push(line);
     const [code, signal] = await exited;
@@ -56,7 +58,12 @@ ${body}
 }
 
 /** A patch that kills the child when `fsp.<fn>` is called with a first or second argument containing `needle` (`after`: once the real call returned). */
-export function killOn(fn: 'rename' | 'unlink' | 'open', needle: string, when: 'before' | 'after' = 'before', nth = 1): string {
+export function killOn(
+  fn: 'rename' | 'unlink' | 'open',
+  needle: string,
+  when: 'before' | 'after' = 'before',
+  nth = 1,
+): string {
   return `{
   const real = fsp.${fn};
   let seen = 0;

@@ -13,13 +13,25 @@ export async function appendAuditEntry({ pool, t }: Db, entry: Omit<AuditEntry, 
   const at = normaliseInstant(entry.at, 'at');
   const result = await pool.query<AuditRow>(
     `INSERT INTO ${t.audit} (id, tenant_id, at, actor, action, submission_id, details) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING *`,
-    [randomUUID(), entry.tenantId, at, entry.actor, entry.action, entry.submissionId ?? null, entry.details === undefined ? null : json(entry.details)],
+    [
+      randomUUID(),
+      entry.tenantId,
+      at,
+      entry.actor,
+      entry.action,
+      entry.submissionId ?? null,
+      entry.details === undefined ? null : json(entry.details),
+    ],
   );
   return toAudit(result.rows[0] as AuditRow);
 }
 
 /** A tenant's audit entries in the order they were written; the cursor is the last `seq` shown. */
-export async function queryAuditEntries({ pool, t }: Db, tenantId: string, filter: AuditFilter): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
+export async function queryAuditEntries(
+  { pool, t }: Db,
+  tenantId: string,
+  filter: AuditFilter,
+): Promise<{ items: AuditEntry[]; nextCursor?: string }> {
   const limit = pageSize(filter.limit, 100, 1000);
   const params: unknown[] = [tenantId];
   const where = ['tenant_id = $1'];
@@ -47,7 +59,10 @@ export async function queryAuditEntries({ pool, t }: Db, tenantId: string, filte
   result.rows.forEach((row, i) => {
     const before = result.rows[i - 1];
     if (!row.intact || (consecutive && before && row.prev !== before.hash)) {
-      throw new StoreCorruptionError(`Damaged audit log: ${t.audit} seq ${row.seq} ${row.intact ? 'does not follow the entry before it' : 'does not match its hash'}`, [`${t.audit} seq ${row.seq}`]);
+      throw new StoreCorruptionError(
+        `Damaged audit log: ${t.audit} seq ${row.seq} ${row.intact ? 'does not follow the entry before it' : 'does not match its hash'}`,
+        [`${t.audit} seq ${row.seq}`],
+      );
     }
   });
   const rows = result.rows.slice(0, limit);

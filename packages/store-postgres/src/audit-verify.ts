@@ -8,8 +8,12 @@ import type { Db } from './sql.js';
  * the table; the place named is a table, tenant and seq, never an entry's content.
  */
 export async function verifyAuditChain({ pool, t }: Db): Promise<AuditVerification> {
-  const checked = Number((await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t.audit}`)).rows[0]?.n ?? 0);
-  const broken = (await pool.query<{ tenant_id: string; seq: string; reason: 'changed' | 'unlinked' }>(firstBrokenLinkSql(t))).rows[0];
+  const checked = Number(
+    (await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t.audit}`)).rows[0]?.n ?? 0,
+  );
+  const broken = (
+    await pool.query<{ tenant_id: string; seq: string; reason: 'changed' | 'unlinked' }>(firstBrokenLinkSql(t))
+  ).rows[0];
   if (broken) {
     const reason =
       broken.reason === 'changed'
@@ -17,7 +21,9 @@ export async function verifyAuditChain({ pool, t }: Db): Promise<AuditVerificati
         : `entry ${broken.seq} of tenant ${broken.tenant_id} does not follow the tenant's entry before it (an entry was removed, inserted or changed)`;
     return { ok: false, checked, damage: { where: `${t.audit} seq ${broken.seq}`, reason } };
   }
-  const head = (await pool.query<{ tenant_id: string; head_seq: string | null; last_seq: string | null }>(headMismatchSql(t))).rows[0];
+  const head = (
+    await pool.query<{ tenant_id: string; head_seq: string | null; last_seq: string | null }>(headMismatchSql(t))
+  ).rows[0];
   if (head) {
     const reason =
       head.head_seq === null

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { blobIntake, type AttachmentOwner, type AttachmentRecord, type BlobHasher, type BlobInspector, type BlobLimits, type BlobStore } from '@skema/core';
+import {
+  blobIntake,
+  type AttachmentOwner,
+  type AttachmentRecord,
+  type BlobHasher,
+  type BlobInspector,
+  type BlobLimits,
+  type BlobStore,
+} from '@skema/core';
 import { migrate as migrateSchema } from './migrations.js';
 import { assertSchemaName } from './sql.js';
 
@@ -43,7 +51,12 @@ export class PostgresBlobStore implements BlobStore {
     await migrateSchema(this.pool, this.schema);
   }
 
-  async putBlob(record: Omit<AttachmentRecord, 'size' | 'sha256' | 'mediaType'>, content: AsyncIterable<Uint8Array>, limits: BlobLimits, inspect: BlobInspector): Promise<AttachmentRecord> {
+  async putBlob(
+    record: Omit<AttachmentRecord, 'size' | 'sha256' | 'mediaType'>,
+    content: AsyncIterable<Uint8Array>,
+    limits: BlobLimits,
+    inspect: BlobInspector,
+  ): Promise<AttachmentRecord> {
     const intake = blobIntake(content, limits, inspect, nodeSha256());
     const client = await this.pool.connect();
     try {
@@ -53,7 +66,12 @@ export class PostgresBlobStore implements BlobStore {
       let buffered = 0;
       const flush = async (): Promise<void> => {
         if (buffered === 0) return;
-        await client.query(`INSERT INTO ${this.chunks} (tenant_id, id, n, bytes) VALUES ($1, $2, $3, $4)`, [record.tenantId, record.id, n++, Buffer.concat(buffer)]);
+        await client.query(`INSERT INTO ${this.chunks} (tenant_id, id, n, bytes) VALUES ($1, $2, $3, $4)`, [
+          record.tenantId,
+          record.id,
+          n++,
+          Buffer.concat(buffer),
+        ]);
         buffer = [];
         buffered = 0;
       };
@@ -64,14 +82,10 @@ export class PostgresBlobStore implements BlobStore {
       }
       await flush();
       const stored: AttachmentRecord = { ...record, ...intake.result() };
-      await client.query(`INSERT INTO ${this.blobs} (tenant_id, id, owner_kind, owner_id, size, record) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`, [
-        record.tenantId,
-        record.id,
-        record.owner.kind,
-        record.owner.id,
-        stored.size,
-        JSON.stringify(stored),
-      ]);
+      await client.query(
+        `INSERT INTO ${this.blobs} (tenant_id, id, owner_kind, owner_id, size, record) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+        [record.tenantId, record.id, record.owner.kind, record.owner.id, stored.size, JSON.stringify(stored)],
+      );
       await client.query('COMMIT');
       return stored;
     } catch (error) {
@@ -83,7 +97,12 @@ export class PostgresBlobStore implements BlobStore {
   }
 
   async getBlob(tenantId: string, id: string): Promise<AttachmentRecord | undefined> {
-    return (await this.pool.query<BlobRow>(`SELECT record FROM ${this.blobs} WHERE tenant_id = $1 AND id = $2`, [tenantId, id])).rows[0]?.record;
+    return (
+      await this.pool.query<BlobRow>(`SELECT record FROM ${this.blobs} WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        id,
+      ])
+    ).rows[0]?.record;
   }
 
   async readBlob(tenantId: string, id: string): Promise<AsyncIterable<Uint8Array> | undefined> {
@@ -92,7 +111,12 @@ export class PostgresBlobStore implements BlobStore {
     return (async function* () {
       // One chunk per query: a download holds one chunk, never the file.
       for (let n = 0; ; n++) {
-        const row = (await pool.query<{ bytes: Buffer }>(`SELECT bytes FROM ${chunks} WHERE tenant_id = $1 AND id = $2 AND n = $3`, [tenantId, id, n])).rows[0];
+        const row = (
+          await pool.query<{ bytes: Buffer }>(
+            `SELECT bytes FROM ${chunks} WHERE tenant_id = $1 AND id = $2 AND n = $3`,
+            [tenantId, id, n],
+          )
+        ).rows[0];
         if (!row) return;
         yield row.bytes;
       }
@@ -100,15 +124,28 @@ export class PostgresBlobStore implements BlobStore {
   }
 
   async listBlobs(tenantId: string, owner: AttachmentOwner): Promise<AttachmentRecord[]> {
-    const rows = await this.pool.query<BlobRow>(`SELECT record FROM ${this.blobs} WHERE tenant_id = $1 AND owner_kind = $2 AND owner_id = $3 ORDER BY record->>'createdAt', id`, [tenantId, owner.kind, owner.id]);
+    const rows = await this.pool.query<BlobRow>(
+      `SELECT record FROM ${this.blobs} WHERE tenant_id = $1 AND owner_kind = $2 AND owner_id = $3 ORDER BY record->>'createdAt', id`,
+      [tenantId, owner.kind, owner.id],
+    );
     return rows.rows.map((r) => r.record);
   }
 
   async deleteBlob(tenantId: string, id: string): Promise<boolean> {
-    return ((await this.pool.query(`DELETE FROM ${this.blobs} WHERE tenant_id = $1 AND id = $2`, [tenantId, id])).rowCount ?? 0) > 0;
+    return (
+      ((await this.pool.query(`DELETE FROM ${this.blobs} WHERE tenant_id = $1 AND id = $2`, [tenantId, id])).rowCount ??
+        0) > 0
+    );
   }
 
   async tenantUsage(tenantId: string): Promise<number> {
-    return Number((await this.pool.query<{ total: string | null }>(`SELECT sum(size)::text AS total FROM ${this.blobs} WHERE tenant_id = $1`, [tenantId])).rows[0]?.total ?? 0);
+    return Number(
+      (
+        await this.pool.query<{ total: string | null }>(
+          `SELECT sum(size)::text AS total FROM ${this.blobs} WHERE tenant_id = $1`,
+          [tenantId],
+        )
+      ).rows[0]?.total ?? 0,
+    );
   }
 }

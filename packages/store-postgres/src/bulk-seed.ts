@@ -4,7 +4,12 @@ import { json, normaliseInstant } from './rows.js';
 import type { Db } from './sql.js';
 
 /** Bulk-loads benchmark data with multi-row inserts (no audit rows). Never use for real records. */
-export async function bulkSeed({ pool, t }: Db, count: number, make: (i: number) => NewSubmission, batchSize: number): Promise<void> {
+export async function bulkSeed(
+  { pool, t }: Db,
+  count: number,
+  make: (i: number) => NewSubmission,
+  batchSize: number,
+): Promise<void> {
   for (let from = 0; from < count; from += batchSize) {
     const rows = Array.from({ length: Math.min(batchSize, count - from) }, (_, k) => make(from + k));
     const col = <T>(pick: (s: NewSubmission) => T): T[] => rows.map(pick);

@@ -48,12 +48,26 @@ export class PostgresEmbedSessions {
     const { created, reservations, ...rest } = record;
     await this.pool.query(
       `INSERT INTO ${this.table} (id, token_hash, tenant_id, expires_at, max_creates, created, reservations, record) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb)`,
-      [record.id, record.tokenHash, record.tenantId, record.expiresAt, record.maxCreates, json(created), json(reservations), json(rest)],
+      [
+        record.id,
+        record.tokenHash,
+        record.tenantId,
+        record.expiresAt,
+        record.maxCreates,
+        json(created),
+        json(reservations),
+        json(rest),
+      ],
     );
   }
 
   async byToken(tokenHash: string, now: string): Promise<EmbedSessionRecord | undefined> {
-    const row = (await this.pool.query<Row>(`SELECT record, created, reservations FROM ${this.table} WHERE token_hash = $1 AND expires_at > $2`, [tokenHash, now])).rows[0];
+    const row = (
+      await this.pool.query<Row>(
+        `SELECT record, created, reservations FROM ${this.table} WHERE token_hash = $1 AND expires_at > $2`,
+        [tokenHash, now],
+      )
+    ).rows[0];
     return row ? { ...row.record, created: row.created, reservations: row.reservations } : undefined;
   }
 

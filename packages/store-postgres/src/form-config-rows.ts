@@ -37,7 +37,8 @@ export function assertFormConfigKey(key: FormConfigKey): void {
       throw new TypeError(`Form configuration ${field} must be a non-empty string of at most 256 characters`);
     }
   }
-  if (key.kind !== 'overlay' && key.kind !== 'form') throw new TypeError('Form configuration kind must be "overlay" or "form"');
+  if (key.kind !== 'overlay' && key.kind !== 'form')
+    throw new TypeError('Form configuration kind must be "overlay" or "form"');
 }
 
 export const describeKey = (k: FormConfigKey): string => `${k.kind} ${k.formId} ${k.version}`;

@@ -7,7 +7,11 @@ import { assertFormConfigKey, describeKey, toFormConfig } from './form-config-ro
 import { json, normaliseInstant } from './rows.js';
 import type { Tables } from './sql.js';
 
-const ACTION: Record<FormStatus, AuditAction> = { draft: 'form-config.draft', published: 'form-config.publish', deprecated: 'form-config.deprecate' };
+const ACTION: Record<FormStatus, AuditAction> = {
+  draft: 'form-config.draft',
+  published: 'form-config.publish',
+  deprecated: 'form-config.deprecate',
+};
 
 /** The only moves a status change may make: draft → published → deprecated. */
 const FROM: Partial<Record<FormStatus, FormStatus>> = { published: 'draft', deprecated: 'published' };
@@ -27,19 +31,28 @@ export class PostgresFormConfigs {
 
   async list(tenantId: string, statuses?: readonly FormStatus[]): Promise<TenantFormRecord[]> {
     const result = statuses
-      ? await this.pool.query<FormConfigRow>(`SELECT * FROM ${this.t.formConfigs} WHERE tenant_id = $1 AND status = ANY($2::text[])`, [tenantId, [...statuses]])
+      ? await this.pool.query<FormConfigRow>(
+          `SELECT * FROM ${this.t.formConfigs} WHERE tenant_id = $1 AND status = ANY($2::text[])`,
+          [tenantId, [...statuses]],
+        )
       : await this.pool.query<FormConfigRow>(`SELECT * FROM ${this.t.formConfigs} WHERE tenant_id = $1`, [tenantId]);
     return result.rows.map(toFormConfig).sort(compareFormConfigs);
   }
 
   async get(key: FormConfigKey): Promise<TenantFormRecord | undefined> {
     assertFormConfigKey(key);
-    const row = (await this.pool.query<FormConfigRow>(`SELECT * FROM ${this.t.formConfigs} WHERE ${KEY}`, params(key))).rows[0];
+    const row = (await this.pool.query<FormConfigRow>(`SELECT * FROM ${this.t.formConfigs} WHERE ${KEY}`, params(key)))
+      .rows[0];
     return row ? toFormConfig(row) : undefined;
   }
 
   async saveDraft(input: TenantFormRecord, audit: Omit<AuditEntry, 'id'>): Promise<TenantFormRecord> {
-    const key: FormConfigKey = { tenantId: input.tenantId, kind: input.kind, formId: input.formId, version: input.version };
+    const key: FormConfigKey = {
+      tenantId: input.tenantId,
+      kind: input.kind,
+      formId: input.formId,
+      version: input.version,
+    };
     assertFormConfigKey(key);
     if (typeof input.updatedBy !== 'string') throw new TypeError('Form configuration updatedBy must be a string');
     const updatedAt = normaliseInstant(input.updatedAt, 'updatedAt');
@@ -61,10 +74,16 @@ export class PostgresFormConfigs {
     const row = result.rows[0];
     if (row) return toFormConfig(row);
     const status = await this.statusOf(key);
-    throw new ImmutableVersionError(`${describeKey(key)} is ${status ?? 'not a draft'} and can no longer be changed; save a new version`);
+    throw new ImmutableVersionError(
+      `${describeKey(key)} is ${status ?? 'not a draft'} and can no longer be changed; save a new version`,
+    );
   }
 
-  async setStatus(key: FormConfigKey, status: Exclude<FormStatus, 'draft'>, audit: Omit<AuditEntry, 'id'>): Promise<TenantFormRecord> {
+  async setStatus(
+    key: FormConfigKey,
+    status: Exclude<FormStatus, 'draft'>,
+    audit: Omit<AuditEntry, 'id'>,
+  ): Promise<TenantFormRecord> {
     assertFormConfigKey(key);
     const from = FROM[status];
     if (!from) throw new ImmutableVersionError(`A form configuration cannot be set to ${String(status)}`);
@@ -87,7 +106,10 @@ export class PostgresFormConfigs {
   }
 
   private async statusOf(key: FormConfigKey): Promise<FormStatus | undefined> {
-    const result = await this.pool.query<{ status: FormStatus }>(`SELECT status FROM ${this.t.formConfigs} WHERE ${KEY}`, params(key));
+    const result = await this.pool.query<{ status: FormStatus }>(
+      `SELECT status FROM ${this.t.formConfigs} WHERE ${KEY}`,
+      params(key),
+    );
     return result.rows[0]?.status;
   }
 
@@ -101,7 +123,13 @@ export class PostgresFormConfigs {
   }
 
   private auditParams(audit: Omit<AuditEntry, 'id'>, status: FormStatus): unknown[] {
-    return [randomUUID(), normaliseInstant(audit.at, 'audit.at'), audit.actor, ACTION[status], json(audit.details ?? {})];
+    return [
+      randomUUID(),
+      normaliseInstant(audit.at, 'audit.at'),
+      audit.actor,
+      ACTION[status],
+      json(audit.details ?? {}),
+    ];
   }
 }
 

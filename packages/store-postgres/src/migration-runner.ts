@@ -32,14 +32,24 @@ export async function applyMigrations(pool: pg.Pool, list: MigrationList): Promi
     try {
       if (list.prelude) await client.query(list.prelude);
       const nameColumn = list.recordsName ? ', name text NOT NULL' : '';
-      await client.query(`CREATE TABLE IF NOT EXISTS ${list.versionTable} (version integer PRIMARY KEY${nameColumn}, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${list.versionTable}`)).rows.map((r) => r.version));
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${list.versionTable} (version integer PRIMARY KEY${nameColumn}, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const done = new Set(
+        (await client.query<{ version: number }>(`SELECT version FROM ${list.versionTable}`)).rows.map(
+          (r) => r.version,
+        ),
+      );
       for (const step of list.steps) {
         if (done.has(step.version)) continue;
         await client.query('BEGIN');
         try {
           await client.query(step.sql);
-          if (list.recordsName) await client.query(`INSERT INTO ${list.versionTable} (version, name) VALUES ($1, $2)`, [step.version, step.name]);
+          if (list.recordsName)
+            await client.query(`INSERT INTO ${list.versionTable} (version, name) VALUES ($1, $2)`, [
+              step.version,
+              step.name,
+            ]);
           else await client.query(`INSERT INTO ${list.versionTable} (version) VALUES ($1)`, [step.version]);
           await client.query('COMMIT');
           applied.push(step.version);

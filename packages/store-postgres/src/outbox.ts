@@ -1,5 +1,16 @@
 import type pg from 'pg';
-import { decodeDeliveryCursor, encodeDeliveryCursor, type ClaimedDelivery, type Delivery, type DeliveryCompletion, type DeliveryFilter, type DeliveryOutcome, type OutboxEvent, type OutboxEventType, type WebhookSubscription } from '@skema/core';
+import {
+  decodeDeliveryCursor,
+  encodeDeliveryCursor,
+  type ClaimedDelivery,
+  type Delivery,
+  type DeliveryCompletion,
+  type DeliveryFilter,
+  type DeliveryOutcome,
+  type OutboxEvent,
+  type OutboxEventType,
+  type WebhookSubscription,
+} from '@skema/core';
 import { json } from './rows.js';
 import { eventCtes, type OutboxTables } from './outbox-sql.js';
 
@@ -74,7 +85,8 @@ function toSubscription(r: SubscriptionRow): WebhookSubscription {
   };
 }
 
-const SUBSCRIPTION_COLUMNS = 's.tenant_id, s.id, s.url, s.events, s.secret, s.archive, s.allow_private, s.enabled, s.disabled_reason, s.source, s.created_at, s.updated_at';
+const SUBSCRIPTION_COLUMNS =
+  's.tenant_id, s.id, s.url, s.events, s.secret, s.archive, s.allow_private, s.enabled, s.disabled_reason, s.source, s.created_at, s.updated_at';
 
 /**
  * The PostgreSQL outbox. Several API instances share it: a claim locks the rows it takes with
@@ -90,14 +102,20 @@ export class PostgresOutbox {
 
   async emit(events: OutboxEvent[]): Promise<OutboxEvent[]> {
     if (!events.length) return [];
-    const result = await this.pool.query<{ id: string }>(`WITH ${eventCtes(this.o, 1)} SELECT id FROM ev`, [json(events)]);
+    const result = await this.pool.query<{ id: string }>(`WITH ${eventCtes(this.o, 1)} SELECT id FROM ev`, [
+      json(events),
+    ]);
     const stored = new Set(result.rows.map((r) => r.id));
     return events.filter((e) => stored.has(e.id));
   }
 
   async claim(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const { o } = this;
-    const result = await this.pool.query<DeliveryRow & { claim_token: string; e_at: Date; e_payload: Record<string, unknown>; e_dedupe: string | null } & { [K in keyof SubscriptionRow as `s_${K}`]: SubscriptionRow[K] }>(
+    const result = await this.pool.query<
+      DeliveryRow & { claim_token: string; e_at: Date; e_payload: Record<string, unknown>; e_dedupe: string | null } & {
+        [K in keyof SubscriptionRow as `s_${K}`]: SubscriptionRow[K];
+      }
+    >(
       `WITH heads AS (
          -- The first pending delivery per subscription and submission: the only one that may go out.
          -- One pass over the pending-order index; a correlated NOT EXISTS here was planned on the
@@ -175,7 +193,16 @@ export class PostgresOutbox {
          FROM u WHERE $8::text IS NOT NULL AND s.tenant_id = u.tenant_id AND s.id = u.subscription_id
        )
        SELECT count(*)::int AS done FROM u`,
-      [id, claimToken, outcome.status, outcome.at, outcome.nextAttemptAt ?? null, outcome.statusCode ?? null, outcome.error ?? null, outcome.disableSubscription ?? null],
+      [
+        id,
+        claimToken,
+        outcome.status,
+        outcome.at,
+        outcome.nextAttemptAt ?? null,
+        outcome.statusCode ?? null,
+        outcome.error ?? null,
+        outcome.disableSubscription ?? null,
+      ],
     );
     return result.rows[0]?.done === 1;
   }
@@ -228,7 +255,12 @@ export class PostgresOutbox {
     );
     const rows = result.rows.slice(0, limit);
     const last = rows[rows.length - 1];
-    return { items: rows.map(toDelivery), ...(result.rows.length > limit && last ? { nextCursor: encodeDeliveryCursor(Number(last.event_seq), last.id) } : {}) };
+    return {
+      items: rows.map(toDelivery),
+      ...(result.rows.length > limit && last
+        ? { nextCursor: encodeDeliveryCursor(Number(last.event_seq), last.id) }
+        : {}),
+    };
   }
 
   async retry(tenantId: string, id: string, now: string): Promise<Delivery | undefined> {
@@ -248,18 +280,37 @@ export class PostgresOutbox {
        ON CONFLICT (tenant_id, id) DO UPDATE SET url = $3, events = $4, secret = $5, archive = $6, allow_private = $7, enabled = $8,
          disabled_reason = $9, source = $10, updated_at = $12
        RETURNING ${SUBSCRIPTION_COLUMNS}`,
-      [s.tenantId, s.id, s.url, s.events, s.secret, s.archive, s.allowPrivateNetwork ?? false, s.enabled, s.disabledReason ?? null, s.source, s.createdAt, s.updatedAt],
+      [
+        s.tenantId,
+        s.id,
+        s.url,
+        s.events,
+        s.secret,
+        s.archive,
+        s.allowPrivateNetwork ?? false,
+        s.enabled,
+        s.disabledReason ?? null,
+        s.source,
+        s.createdAt,
+        s.updatedAt,
+      ],
     );
     return toSubscription(result.rows[0]!);
   }
 
   async subscriptions(tenantId: string): Promise<WebhookSubscription[]> {
-    const result = await this.pool.query<SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM ${this.o.subscriptions} s WHERE tenant_id = $1 ORDER BY id`, [tenantId]);
+    const result = await this.pool.query<SubscriptionRow>(
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM ${this.o.subscriptions} s WHERE tenant_id = $1 ORDER BY id`,
+      [tenantId],
+    );
     return result.rows.map(toSubscription);
   }
 
   async deleteSubscription(tenantId: string, id: string): Promise<boolean> {
-    const result = await this.pool.query(`DELETE FROM ${this.o.subscriptions} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const result = await this.pool.query(`DELETE FROM ${this.o.subscriptions} WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+    ]);
     return (result.rowCount ?? 0) > 0;
   }
 

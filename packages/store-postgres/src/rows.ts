@@ -1,4 +1,12 @@
-import type { Approval, AuditEntry, JsonPatchOperation, Submission, SubmissionRevision, SubmissionStatus, ValidationReceipt } from '@skema/core';
+import type {
+  Approval,
+  AuditEntry,
+  JsonPatchOperation,
+  Submission,
+  SubmissionRevision,
+  SubmissionStatus,
+  ValidationReceipt,
+} from '@skema/core';
 
 export interface SubmissionRow {
   id: string;

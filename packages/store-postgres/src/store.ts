@@ -71,7 +71,9 @@ export interface PostgresStartupReport {
   ms: number;
 }
 
-export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore, EmbedSessionStore {
+export class PostgresSubmissionStore
+  implements SubmissionStore, FormConfigStore, OutboxStore, CaseStore, EmbedSessionStore
+{
   readonly name = 'postgres';
   readonly schema: string;
   readonly pool: pg.Pool;
@@ -89,7 +91,8 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     assertSchemaName(this.schema);
     const t = tables(this.schema);
     this.ownsPool = !options.pool;
-    this.pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    this.pool =
+      options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle client losing its connection must not crash the process; health() reports it.
     if (this.ownsPool) this.pool.on('error', (error) => (this.lastPoolError = error));
     this.db = { pool: this.pool, t };
@@ -127,7 +130,11 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     if (this.ownsPool && !this.pool.ended) await this.pool.end();
   }
 
-  create(input: NewSubmission, audit: Omit<AuditEntry, 'id'>, idempotency?: { key: string; requestHash: string }): Promise<CreateResult> {
+  create(
+    input: NewSubmission,
+    audit: Omit<AuditEntry, 'id'>,
+    idempotency?: { key: string; requestHash: string },
+  ): Promise<CreateResult> {
     return createSubmission(this.db, input, audit, idempotency);
   }
 
@@ -207,7 +214,12 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
     return this.formConfigs.list(tenantId, options.statuses);
   }
 
-  getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined> {
+  getFormConfig(
+    tenantId: string,
+    kind: TenantFormRecord['kind'],
+    formId: string,
+    version: string,
+  ): Promise<TenantFormRecord | undefined> {
     return this.formConfigs.get({ tenantId, kind, formId, version });
   }
 
@@ -274,7 +286,11 @@ export class PostgresSubmissionStore implements SubmissionStore, FormConfigStore
   async health(): Promise<StoreHealth> {
     try {
       await this.pool.query('SELECT 1');
-      return { ok: true, store: this.name, details: { schema: this.schema, pool: { total: this.pool.totalCount, idle: this.pool.idleCount } } };
+      return {
+        ok: true,
+        store: this.name,
+        details: { schema: this.schema, pool: { total: this.pool.totalCount, idle: this.pool.idleCount } },
+      };
     } catch (error) {
       return { ok: false, store: this.name, details: { schema: this.schema, error: (error as Error).message } };
     }

@@ -76,14 +76,23 @@ export async function updateSubmission(
   );
   const row = updated.rows[0];
   if (row) return toSubmission(row);
-  const current = await pool.query<{ revision: number }>(`SELECT revision FROM ${t.submissions} WHERE id = $1 AND tenant_id = $2`, [id, tenantId]);
+  const current = await pool.query<{ revision: number }>(
+    `SELECT revision FROM ${t.submissions} WHERE id = $1 AND tenant_id = $2`,
+    [id, tenantId],
+  );
   const stored = current.rows[0];
   if (!stored) throw new NotFoundError(`Submission ${id} not found`);
   throw new RevisionConflictError(change.expectedRevision, stored.revision);
 }
 
 /** Deletes a submission not under legal hold; false when there is none to delete. */
-export async function deleteSubmission({ pool, t }: Db, tenantId: string, id: string, audit: Omit<AuditEntry, 'id'>, events?: OutboxEvent[]): Promise<boolean> {
+export async function deleteSubmission(
+  { pool, t }: Db,
+  tenantId: string,
+  id: string,
+  audit: Omit<AuditEntry, 'id'>,
+  events?: OutboxEvent[],
+): Promise<boolean> {
   const auditAt = normaliseInstant(audit.at, 'audit.at');
   // One statement: the row lock taken by DELETE makes a concurrent legal-hold update either land
   // first (and the re-checked condition refuses) or wait. Revisions and the idempotency key cascade.
@@ -96,7 +105,16 @@ export async function deleteSubmission({ pool, t }: Db, tenantId: string, id: st
        SELECT $3, $2, $4, $5, $6, $1, $7::jsonb FROM d
      ),${eventCtes(outboxTablesOf(t), 8, 'd')}
      SELECT count(*)::int AS deleted FROM d`,
-    [id, tenantId, randomUUID(), auditAt, audit.actor, audit.action, audit.details === undefined ? null : json(audit.details), events?.length ? json(events) : null],
+    [
+      id,
+      tenantId,
+      randomUUID(),
+      auditAt,
+      audit.actor,
+      audit.action,
+      audit.details === undefined ? null : json(audit.details),
+      events?.length ? json(events) : null,
+    ],
   );
   return result.rows[0]?.deleted === 1;
 }

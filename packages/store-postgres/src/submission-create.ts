@@ -81,7 +81,12 @@ export async function createSubmission(
       return {
         created: false,
         submission: toSubmission(row),
-        idempotency: { key: idempotency.key, tenantId: input.tenantId, requestHash: row.request_hash, submissionId: row.id },
+        idempotency: {
+          key: idempotency.key,
+          tenantId: input.tenantId,
+          requestHash: row.request_hash,
+          submissionId: row.id,
+        },
       };
     }
   }

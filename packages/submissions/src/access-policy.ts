@@ -53,7 +53,11 @@ export class AccessPolicy {
     const rules = this.rules.get(submission.formId) ?? [];
     const roles = [...rules.flatMap((r) => r.roles), ...(actor.formAccess?.[submission.formId]?.roles ?? [])];
     if (actor.roles.some((r) => roles.includes(r))) return true;
-    if (rules.some((r) => r.approvers) && submission.approvals?.some((a) => a.kind === 'person' && a.actorId === actor.id)) return true;
+    if (
+      rules.some((r) => r.approvers) &&
+      submission.approvals?.some((a) => a.kind === 'person' && a.actorId === actor.id)
+    )
+      return true;
     const team = teamOf ? await teamOf() : undefined;
     return team?.includes(actor.id) ?? false;
   }

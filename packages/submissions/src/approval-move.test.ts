@@ -11,12 +11,18 @@ const creatorOrLeder: TransitionGuard = {
   check: ({ actor, createdBy }) =>
     actor.id === createdBy || actor.roles.includes('leder')
       ? { outcome: 'approve', as: actor.roles.includes('leder') ? 'leder' : 'caseworker', pending: [] }
-      : { outcome: 'deny', code: 'TEST-03', reason: { da: 'Kun initiativtager eller leder.', en: 'Initiator or leader only.' } },
+      : {
+          outcome: 'deny',
+          code: 'TEST-03',
+          reason: { da: 'Kun initiativtager eller leder.', en: 'Initiator or leader only.' },
+        },
 };
 const plugin: SkemaPlugin = {
   name: 'test',
   version: '1.0.0',
-  approvalTransitions: [{ name: 'sag:TEST-03', formId: 'sag', from: ['submitted'], to: 'approved', roles: ['caseworker', 'leder'] }],
+  approvalTransitions: [
+    { name: 'sag:TEST-03', formId: 'sag', from: ['submitted'], to: 'approved', roles: ['caseworker', 'leder'] },
+  ],
 };
 
 const signe = person('alpha-signe', 'caseworker');
@@ -25,8 +31,16 @@ const lene = person('alpha-lene', 'caseworker', 'leder');
 
 async function submitted(status: 'draft' | 'submitted' = 'submitted') {
   const h = harness();
-  const submissions = new Submissions({ ...h.deps, plugins: [plugin], guards: new TransitionGuardRegistry().register(creatorOrLeder) });
-  const { submission } = await submissions.create(signe, { formId: 'sag', version: '1.0.0', status, data: { navn: 'Plan' } }, 'da');
+  const submissions = new Submissions({
+    ...h.deps,
+    plugins: [plugin],
+    guards: new TransitionGuardRegistry().register(creatorOrLeder),
+  });
+  const { submission } = await submissions.create(
+    signe,
+    { formId: 'sag', version: '1.0.0', status, data: { navn: 'Plan' } },
+    'da',
+  );
   return { ...h, submissions, id: submission.id };
 }
 
@@ -36,17 +50,36 @@ describe('approval transitions (a plugin declares that an approval moves the sub
     const result = await submissions.approve(signe, id, { role: 'caseworker', decision: 'approved' }, 1);
     expect(result.transition).toEqual({ name: 'sag:TEST-03', to: 'approved', moved: true });
     expect(result.submission).toMatchObject({ status: 'approved', revision: 3 });
-    expect(result.submission.approvals).toEqual([expect.objectContaining({ actorId: 'oidc:alpha-signe', kind: 'person', role: 'caseworker', decision: 'approved' })]);
+    expect(result.submission.approvals).toEqual([
+      expect.objectContaining({
+        actorId: 'oidc:alpha-signe',
+        kind: 'person',
+        role: 'caseworker',
+        decision: 'approved',
+      }),
+    ]);
     const revisions = await store.revisions('alpha', id);
-    expect(revisions.map((r) => [r.action, r.status])).toEqual([['create', 'submitted'], ['approval', 'submitted'], ['status', 'approved']]);
+    expect(revisions.map((r) => [r.action, r.status])).toEqual([
+      ['create', 'submitted'],
+      ['approval', 'submitted'],
+      ['status', 'approved'],
+    ]);
     const audit = (await store.queryAudit('alpha', { submissionId: id })).items;
-    expect(audit.at(-1)).toMatchObject({ action: 'status', actor: 'oidc:alpha-signe', details: { from: 'submitted', to: 'approved', byApproval: 'sag:TEST-03' } });
+    expect(audit.at(-1)).toMatchObject({
+      action: 'status',
+      actor: 'oidc:alpha-signe',
+      details: { from: 'submitted', to: 'approved', byApproval: 'sag:TEST-03' },
+    });
   });
 
   it('a leder’s approval moves it too, although the status graph alone would not let a caseworker ask for approved', async () => {
     const { submissions, id } = await submitted();
-    await expect(submissions.changeStatus(signe, id, 'approved', 1, 'da')).rejects.toMatchObject({ code: 'role-required' });
-    expect((await submissions.approve(lene, id, { role: 'leder', decision: 'approved' }, 1)).submission.status).toBe('approved');
+    await expect(submissions.changeStatus(signe, id, 'approved', 1, 'da')).rejects.toMatchObject({
+      code: 'role-required',
+    });
+    expect((await submissions.approve(lene, id, { role: 'leder', decision: 'approved' }, 1)).submission.status).toBe(
+      'approved',
+    );
   });
 
   it('someone the guard refuses: the approval is recorded, the status stays, and the outcome says why', async () => {
@@ -54,7 +87,11 @@ describe('approval transitions (a plugin declares that an approval moves the sub
     const result = await submissions.approve(soeren, id, { role: 'caseworker', decision: 'approved' }, 1);
     expect(result.recorded).toBe(true);
     expect(result.submission).toMatchObject({ status: 'submitted', revision: 2 });
-    expect(result.transition).toMatchObject({ moved: false, code: 'TEST-03', reason: { da: 'Kun initiativtager eller leder.' } });
+    expect(result.transition).toMatchObject({
+      moved: false,
+      code: 'TEST-03',
+      reason: { da: 'Kun initiativtager eller leder.' },
+    });
   });
 
   it('a rejection or an approval of a draft moves nothing; repeating the draft’s approval once submitted moves it', async () => {

@@ -39,20 +39,38 @@ export async function approveWithTransition(
   const transition = transitions.find(current.formId, current.status, input.role);
   if (!transition) return approved;
   // Only an approval the person holds now moves it (the no-op repeat included).
-  if (!approvalsOf(current).some((a) => a.kind === 'person' && a.actorId === actor.id && a.role === input.role)) return approved;
+  if (!approvalsOf(current).some((a) => a.kind === 'person' && a.actorId === actor.id && a.role === input.role))
+    return approved;
   try {
     const moved = await changeStatus(deps, actor, id, transition.to, current.revision, 'da', transition.name);
     if (moved.submission.status !== transition.to) {
       const pending = moved.pendingApprovals.join(', ');
       const reason = { da: `Afventer godkendelse fra: ${pending}.`, en: `Awaiting approval from: ${pending}.` };
-      return { ...approved, submission: moved.submission, transition: { name: transition.name, to: transition.to, moved: false, code: 'approval-pending', reason } };
+      return {
+        ...approved,
+        submission: moved.submission,
+        transition: { name: transition.name, to: transition.to, moved: false, code: 'approval-pending', reason },
+      };
     }
-    return { ...approved, submission: moved.submission, transition: { name: transition.name, to: transition.to, moved: true } };
+    return {
+      ...approved,
+      submission: moved.submission,
+      transition: { name: transition.name, to: transition.to, moved: true },
+    };
   } catch (e) {
-    if (e instanceof GuardDeniedError) return { ...approved, transition: { name: transition.name, to: transition.to, moved: false, code: e.ruleCode, reason: e.detail } };
-    if (e instanceof ValidationFailedError) return { ...approved, transition: { name: transition.name, to: transition.to, moved: false, code: e.code, reason: e.detail } };
+    if (e instanceof GuardDeniedError)
+      return {
+        ...approved,
+        transition: { name: transition.name, to: transition.to, moved: false, code: e.ruleCode, reason: e.detail },
+      };
+    if (e instanceof ValidationFailedError)
+      return {
+        ...approved,
+        transition: { name: transition.name, to: transition.to, moved: false, code: e.code, reason: e.detail },
+      };
     // Another write in between: the approval stands; repeating it tries the move again.
-    if (e instanceof SubmissionError && (e.code === 'precondition-failed' || e.code === 'revision-conflict')) return approved;
+    if (e instanceof SubmissionError && (e.code === 'precondition-failed' || e.code === 'revision-conflict'))
+      return approved;
     throw e;
   }
 }

@@ -24,7 +24,14 @@ export function countingApprovals(approvals: readonly Approval[]): Approval[] {
 }
 
 /** The approval the actor gives now, as recorded (with the person's subject and name). */
-export function approvalBy(actor: SubmissionActor, role: string, decision: SubmissionStatus, at: string, revision: number, comment?: string): Approval {
+export function approvalBy(
+  actor: SubmissionActor,
+  role: string,
+  decision: SubmissionStatus,
+  at: string,
+  revision: number,
+  comment?: string,
+): Approval {
   return {
     actorId: actor.id,
     ...(actor.name ? { actorName: actor.name } : {}),
@@ -43,7 +50,15 @@ export function approvalBy(actor: SubmissionActor, role: string, decision: Submi
  * actor and decision, so an actor who approves again replaces their earlier approval instead of
  * counting twice.
  */
-export function withApproval(current: readonly Approval[], actor: SubmissionActor, role: string, decision: SubmissionStatus, at: string, revision: number, comment?: string): Approval[] {
+export function withApproval(
+  current: readonly Approval[],
+  actor: SubmissionActor,
+  role: string,
+  decision: SubmissionStatus,
+  at: string,
+  revision: number,
+  comment?: string,
+): Approval[] {
   const approval = approvalBy(actor, role, decision, at, revision, comment);
   return [...current.filter((a) => a.actorId !== actor.id || a.decision !== decision), approval];
 }

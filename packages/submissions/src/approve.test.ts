@@ -7,37 +7,70 @@ const frederik = { ...person('alpha-fagkonsulent', 'caseworker', 'fagkonsulent')
 
 async function draft() {
   const h = harness();
-  const { submission } = await h.submissions.create(caseworker, { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'Testbarn' } }, 'da');
+  const { submission } = await h.submissions.create(
+    caseworker,
+    { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'Testbarn' } },
+    'da',
+  );
   return { ...h, id: submission.id };
 }
 
 describe('approvals are acts of signed-in people', () => {
   it('records the person (subject, name), role, time and decision on the submission and a revision with action approval', async () => {
     const { submissions, store, id } = await draft();
-    const { submission, recorded } = await submissions.approve(frederik, id, { role: 'fagkonsulent', decision: 'approved', comment: 'Medunderskrevet' }, 1);
+    const { submission, recorded } = await submissions.approve(
+      frederik,
+      id,
+      { role: 'fagkonsulent', decision: 'approved', comment: 'Medunderskrevet' },
+      1,
+    );
     expect(recorded).toBe(true);
     expect(submission).toMatchObject({ revision: 2, status: 'draft' });
     expect(submission.approvals).toEqual([
-      { actorId: 'oidc:alpha-fagkonsulent', actorName: 'Frederik Fagkonsulent', subject: 'alpha-fagkonsulent', kind: 'person', role: 'fagkonsulent', decision: 'approved', at: expect.any(String), revision: 2, comment: 'Medunderskrevet' },
+      {
+        actorId: 'oidc:alpha-fagkonsulent',
+        actorName: 'Frederik Fagkonsulent',
+        subject: 'alpha-fagkonsulent',
+        kind: 'person',
+        role: 'fagkonsulent',
+        decision: 'approved',
+        at: expect.any(String),
+        revision: 2,
+        comment: 'Medunderskrevet',
+      },
     ]);
     const revision = (await store.revisions('alpha', id))[1]!;
-    expect(revision).toMatchObject({ action: 'approval', by: 'oidc:alpha-fagkonsulent', approvals: submission.approvals });
+    expect(revision).toMatchObject({
+      action: 'approval',
+      by: 'oidc:alpha-fagkonsulent',
+      approvals: submission.approvals,
+    });
     expect((await store.queryAudit('alpha', { submissionId: id })).items.at(-1)).toMatchObject({
       action: 'approval',
-      details: { role: 'fagkonsulent', decision: 'approved', person: { subject: 'alpha-fagkonsulent', name: 'Frederik Fagkonsulent' } },
+      details: {
+        role: 'fagkonsulent',
+        decision: 'approved',
+        person: { subject: 'alpha-fagkonsulent', name: 'Frederik Fagkonsulent' },
+      },
     });
   });
 
   it('an API key (a system) cannot approve, whatever its roles', async () => {
     const { submissions, id } = await draft();
-    await expect(submissions.approve(actor('alpha-leder-key', 'leder'), id, { role: 'leder', decision: 'approved' }, 1)).rejects.toBeInstanceOf(PersonRequiredError);
+    await expect(
+      submissions.approve(actor('alpha-leder-key', 'leder'), id, { role: 'leder', decision: 'approved' }, 1),
+    ).rejects.toBeInstanceOf(PersonRequiredError);
   });
 
   it('role escalation: a person approves only in a role they hold', async () => {
     const { submissions, id } = await draft();
-    await expect(submissions.approve(caseworker, id, { role: 'leder', decision: 'approved' }, 1)).rejects.toBeInstanceOf(RoleRequiredError);
+    await expect(
+      submissions.approve(caseworker, id, { role: 'leder', decision: 'approved' }, 1),
+    ).rejects.toBeInstanceOf(RoleRequiredError);
     // An admin holds no approving role.
-    await expect(submissions.approve(person('alpha-admin', 'admin'), id, { role: 'admin', decision: 'approved' }, 1)).rejects.toBeInstanceOf(RoleRequiredError);
+    await expect(
+      submissions.approve(person('alpha-admin', 'admin'), id, { role: 'admin', decision: 'approved' }, 1),
+    ).rejects.toBeInstanceOf(RoleRequiredError);
   });
 
   it('the same approval again is a no-op; the same person in a second role is refused (one person counts once)', async () => {
@@ -46,19 +79,29 @@ describe('approvals are acts of signed-in people', () => {
     await submissions.approve(lene, id, { role: 'leder', decision: 'approved' }, 1);
     const again = await submissions.approve(lene, id, { role: 'leder', decision: 'approved' }, 'any');
     expect(again).toMatchObject({ recorded: false, submission: { revision: 2 } });
-    await expect(submissions.approve(lene, id, { role: 'caseworker', decision: 'approved' }, 'any')).rejects.toBeInstanceOf(AlreadyApprovedError);
+    await expect(
+      submissions.approve(lene, id, { role: 'caseworker', decision: 'approved' }, 'any'),
+    ).rejects.toBeInstanceOf(AlreadyApprovedError);
   });
 
   it('a CPR-like comment is refused before anything is stored', async () => {
     const { submissions, store, id } = await draft();
-    await expect(submissions.approve(frederik, id, { role: 'fagkonsulent', decision: 'approved', comment: 'Barn 010190-1234' }, 1)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(
+      submissions.approve(frederik, id, { role: 'fagkonsulent', decision: 'approved', comment: 'Barn 010190-1234' }, 1),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
     expect((await store.get('alpha', id))?.revision).toBe(1);
   });
 
   it('an API key’s request that a guard takes as an approval is refused, so no key approval is ever recorded', async () => {
     const h = harness();
-    const { submission } = await h.submissions.create(actor('alpha-caseworker', 'caseworker'), { formId: 'sag', version: '1.0.0', status: 'submitted', data: { navn: 'X', godkendes: true } }, 'da');
-    await expect(h.submissions.changeStatus(actor('alpha-fk-key', 'fagkonsulent'), submission.id, 'approved', 1, 'da')).rejects.toBeInstanceOf(PersonRequiredError);
+    const { submission } = await h.submissions.create(
+      actor('alpha-caseworker', 'caseworker'),
+      { formId: 'sag', version: '1.0.0', status: 'submitted', data: { navn: 'X', godkendes: true } },
+      'da',
+    );
+    await expect(
+      h.submissions.changeStatus(actor('alpha-fk-key', 'fagkonsulent'), submission.id, 'approved', 1, 'da'),
+    ).rejects.toBeInstanceOf(PersonRequiredError);
     expect((await h.store.get('alpha', submission.id))?.approvals).toBeUndefined();
   });
 

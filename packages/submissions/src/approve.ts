@@ -2,7 +2,13 @@ import { scrubText, type Submission } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 import { approvalsOf, isPerson, withApproval } from './approvals.js';
 import type { SubmissionsDeps } from './deps.js';
-import { AlreadyApprovedError, InvalidInputError, PersonRequiredError, RoleRequiredError, SubmissionConflictError } from './errors.js';
+import {
+  AlreadyApprovedError,
+  InvalidInputError,
+  PersonRequiredError,
+  RoleRequiredError,
+  SubmissionConflictError,
+} from './errors.js';
 import { writeCurrent, type ExpectedRevision } from './preconditions.js';
 import { auditEntry } from './records.js';
 import { EDITABLE_STATUSES } from './status-graph.js';
@@ -28,7 +34,8 @@ const MAX_COMMENT = 2000;
 
 function assertApprover(actor: SubmissionActor, input: ApprovalInput): void {
   if (!isPerson(actor)) throw new PersonRequiredError();
-  if (!APPROVAL_ROLES.includes(input.role) || !actor.roles.includes(input.role)) throw new RoleRequiredError([input.role]);
+  if (!APPROVAL_ROLES.includes(input.role) || !actor.roles.includes(input.role))
+    throw new RoleRequiredError([input.role]);
   const comment = input.comment;
   if (comment !== undefined && (comment.length > MAX_COMMENT || scrubText(comment) !== comment)) {
     throw new InvalidInputError('/comment', 'personal-data', {
@@ -45,7 +52,13 @@ function assertApprover(actor: SubmissionActor, input: ApprovalInput): void {
  * status changes. The same approval again is a no-op (`recorded: false`, safe to retry); the same
  * person approving in a second role is refused (`AlreadyApprovedError`): one person counts once.
  */
-export async function approveSubmission(deps: SubmissionsDeps, actor: SubmissionActor, id: string, input: ApprovalInput, expected: ExpectedRevision): Promise<ApprovalResult> {
+export async function approveSubmission(
+  deps: SubmissionsDeps,
+  actor: SubmissionActor,
+  id: string,
+  input: ApprovalInput,
+  expected: ExpectedRevision,
+): Promise<ApprovalResult> {
   assertApprover(actor, input);
   return writeCurrent(deps.store, actor.tenantId, id, expected, async (current, revision) => {
     if (!EDITABLE_STATUSES.has(current.status)) {
@@ -55,7 +68,8 @@ export async function approveSubmission(deps: SubmissionsDeps, actor: Submission
       });
     }
     const mine = approvalsOf(current).filter((a) => a.kind === 'person' && a.actorId === actor.id);
-    if (mine.some((a) => a.role === input.role && a.decision === input.decision)) return { submission: current, recorded: false };
+    if (mine.some((a) => a.role === input.role && a.decision === input.decision))
+      return { submission: current, recorded: false };
     const other = mine.find((a) => a.role !== input.role);
     if (other) throw new AlreadyApprovedError(other.role);
     const at = deps.now().toISOString();
@@ -71,8 +85,21 @@ export async function approveSubmission(deps: SubmissionsDeps, actor: Submission
     const submission = await deps.store.update(
       actor.tenantId,
       current.id,
-      { expectedRevision: revision, receipt: current.receipt, action: 'approval', changes: [], approvals, by: actor.id, at },
-      auditEntry(actor, at, 'approval', current.id, { role: input.role, decision: input.decision, revision: revision + 1, ...personOf(actor) }),
+      {
+        expectedRevision: revision,
+        receipt: current.receipt,
+        action: 'approval',
+        changes: [],
+        approvals,
+        by: actor.id,
+        at,
+      },
+      auditEntry(actor, at, 'approval', current.id, {
+        role: input.role,
+        decision: input.decision,
+        revision: revision + 1,
+        ...personOf(actor),
+      }),
     );
     return { submission, recorded: true };
   });

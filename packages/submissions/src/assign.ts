@@ -16,7 +16,8 @@ export const ASSIGN_ROLES: readonly string[] = ['leder'];
 const MAX_ASSIGNEES = 50;
 
 function assertAssignees(assignees: readonly string[]): void {
-  const ok = assignees.length <= MAX_ASSIGNEES && assignees.every((a) => a.length > 0 && a.length <= 200 && scrubText(a) === a);
+  const ok =
+    assignees.length <= MAX_ASSIGNEES && assignees.every((a) => a.length > 0 && a.length <= 200 && scrubText(a) === a);
   if (!ok) {
     throw new InvalidInputError('/assignees', 'invalid-assignees', {
       da: `/assignees er højst ${MAX_ASSIGNEES} aktør-id'er (fx oidc:<subject>), hvert 1–200 tegn og uden CPR-numre.`,
@@ -30,7 +31,13 @@ function assertAssignees(assignees: readonly string[]): void {
  * as a revision with action `assign` (no content change: approvals stay) and an audit entry
  * naming how many, never who beyond the ids; the same list again changes nothing.
  */
-export async function assignSubmission(deps: SubmissionsDeps, actor: SubmissionActor, id: string, input: AssignInput, expected: ExpectedRevision): Promise<Submission> {
+export async function assignSubmission(
+  deps: SubmissionsDeps,
+  actor: SubmissionActor,
+  id: string,
+  input: AssignInput,
+  expected: ExpectedRevision,
+): Promise<Submission> {
   assertAnyRole(actor, ASSIGN_ROLES);
   const assignees = [...new Set(input.assignees)];
   assertAssignees(assignees);
@@ -41,7 +48,15 @@ export async function assignSubmission(deps: SubmissionsDeps, actor: SubmissionA
     return deps.store.update(
       actor.tenantId,
       current.id,
-      { expectedRevision: revision, receipt: current.receipt, action: 'assign', changes: [], assignees, by: actor.id, at },
+      {
+        expectedRevision: revision,
+        receipt: current.receipt,
+        action: 'assign',
+        changes: [],
+        assignees,
+        by: actor.id,
+        at,
+      },
       auditEntry(actor, at, 'assign', current.id, { assignees, revision: revision + 1 }),
     );
   });

@@ -8,20 +8,44 @@ const data = { navn: 'Testbarn Hansen' };
 describe('create', () => {
   it('stores revision 1 with the receipt and an audit entry naming the actor', async () => {
     const { submissions, store } = harness();
-    const created = await submissions.create(caseworker, { formId: 'sag', version: 'latest', status: 'submitted', data }, 'da');
-    expect(created).toMatchObject({ replayed: false, pendingApprovals: [], submission: { formId: 'sag', version: '1.1.0', status: 'submitted', revision: 1, createdBy: 'alpha-caseworker' } });
+    const created = await submissions.create(
+      caseworker,
+      { formId: 'sag', version: 'latest', status: 'submitted', data },
+      'da',
+    );
+    expect(created).toMatchObject({
+      replayed: false,
+      pendingApprovals: [],
+      submission: { formId: 'sag', version: '1.1.0', status: 'submitted', revision: 1, createdBy: 'alpha-caseworker' },
+    });
     expect(created.validation.valid).toBe(true);
     const audit = (await store.queryAudit('alpha', {})).items;
-    expect(audit).toMatchObject([{ action: 'create', actor: 'alpha-caseworker', submissionId: created.submission.id, details: { formId: 'sag', version: '1.1.0', status: 'submitted', revision: 1 } }]);
+    expect(audit).toMatchObject([
+      {
+        action: 'create',
+        actor: 'alpha-caseworker',
+        submissionId: created.submission.id,
+        details: { formId: 'sag', version: '1.1.0', status: 'submitted', revision: 1 },
+      },
+    ]);
   });
 
   it('refuses invalid data for a submitted status with the issues, and stores nothing; a draft is checked for types only', async () => {
     const { submissions, store } = harness();
-    const refused = submissions.create(caseworker, { formId: 'sag', version: '1.0.0', status: 'submitted', data: {} }, 'en');
+    const refused = submissions.create(
+      caseworker,
+      { formId: 'sag', version: '1.0.0', status: 'submitted', data: {} },
+      'en',
+    );
     await expect(refused).rejects.toBeInstanceOf(ValidationFailedError);
-    await expect(refused).rejects.toMatchObject({ code: 'validation-failed', issues: [{ path: '/navn', code: 'required' }] });
+    await expect(refused).rejects.toMatchObject({
+      code: 'validation-failed',
+      issues: [{ path: '/navn', code: 'required' }],
+    });
     expect((await store.list('alpha', {})).items).toEqual([]);
-    await expect(submissions.create(caseworker, { formId: 'sag', version: '1.0.0', status: 'draft', data: {} }, 'en')).resolves.toMatchObject({ submission: { status: 'draft' } });
+    await expect(
+      submissions.create(caseworker, { formId: 'sag', version: '1.0.0', status: 'draft', data: {} }, 'en'),
+    ).resolves.toMatchObject({ submission: { status: 'draft' } });
   });
 
   it('an idempotent retry gets the first result back (the same submission, receipt and warnings) and stores nothing more', async () => {
@@ -48,8 +72,16 @@ describe('create', () => {
 
   it('the same key with other input is refused as idempotency-key-reused', async () => {
     const { submissions } = harness();
-    await submissions.create(caseworker, { formId: 'sag', version: '1.0.0', status: 'draft', data, idempotencyKey: 'k' }, 'da');
-    const other = submissions.create(caseworker, { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'Andet' }, idempotencyKey: 'k' }, 'da');
+    await submissions.create(
+      caseworker,
+      { formId: 'sag', version: '1.0.0', status: 'draft', data, idempotencyKey: 'k' },
+      'da',
+    );
+    const other = submissions.create(
+      caseworker,
+      { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'Andet' }, idempotencyKey: 'k' },
+      'da',
+    );
     await expect(other).rejects.toBeInstanceOf(SubmissionConflictError);
     await expect(other).rejects.toMatchObject({ code: 'idempotency-key-reused' });
   });
@@ -57,7 +89,11 @@ describe('create', () => {
   it('creating in status submitted needs a role that may submit', async () => {
     const { submissions } = harness();
     const admin = actor('alpha-admin', 'admin');
-    await expect(submissions.create(admin, { formId: 'sag', version: '1.0.0', status: 'submitted', data }, 'da')).rejects.toBeInstanceOf(RoleRequiredError);
-    await expect(submissions.create(admin, { formId: 'sag', version: '1.0.0', status: 'draft', data }, 'da')).resolves.toBeDefined();
+    await expect(
+      submissions.create(admin, { formId: 'sag', version: '1.0.0', status: 'submitted', data }, 'da'),
+    ).rejects.toBeInstanceOf(RoleRequiredError);
+    await expect(
+      submissions.create(admin, { formId: 'sag', version: '1.0.0', status: 'draft', data }, 'da'),
+    ).resolves.toBeDefined();
   });
 });

@@ -26,21 +26,51 @@ export interface CreateInput {
 function guardSubmitted(deps: SubmissionsDeps, actor: SubmissionActor, input: CreateInput, version: string): void {
   if (input.status !== 'submitted') return;
   assertAnyRole(actor, TRANSITION_ROLES.submitted);
-  const decision = deps.guards.decide({ formId: input.formId, version, from: null, to: 'submitted', data: input.data, actor, approvals: [] });
+  const decision = deps.guards.decide({
+    formId: input.formId,
+    version,
+    from: null,
+    to: 'submitted',
+    data: input.data,
+    actor,
+    approvals: [],
+  });
   if (decision.outcome === 'deny') throw new GuardDeniedError(decision.code, decision.reason);
   // An approval is recorded on a stored submission, so one a guard asks for (a co-signature) needs a draft first.
   if (decision.outcome === 'approve') {
-    throw new SubmissionConflictError('invalid-transition', { da: 'Opret som kladde og skift derefter status.', en: 'Create a draft, then change its status.' });
+    throw new SubmissionConflictError('invalid-transition', {
+      da: 'Opret som kladde og skift derefter status.',
+      en: 'Create a draft, then change its status.',
+    });
   }
 }
 
 /** Validates, guards and stores a new submission (revision 1); an idempotent retry gets the first result back. */
-export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionActor, input: CreateInput, locale: Locale): Promise<CreatedSubmission> {
+export async function createSubmission(
+  deps: SubmissionsDeps,
+  actor: SubmissionActor,
+  input: CreateInput,
+  locale: Locale,
+): Promise<CreatedSubmission> {
   const form = resolveForm(deps, actor.tenantId, input.formId, input.version);
   // Created as submitted: the platform stamps the date it received the submission (reference-date.ts).
   const judged = judgeWrite(form, input.data, undefined, input.status, deps.now(), true);
   const inCase = input.caseContext ? { context: input.caseContext } : undefined;
-  const validation = withStamp(await validateFor(deps, form, judged.data, input.status, actor, locale, deps.now(), inCase, judgedDateOption(judged)), judged, locale);
+  const validation = withStamp(
+    await validateFor(
+      deps,
+      form,
+      judged.data,
+      input.status,
+      actor,
+      locale,
+      deps.now(),
+      inCase,
+      judgedDateOption(judged),
+    ),
+    judged,
+    locale,
+  );
   assertValid(validation);
   guardSubmitted(deps, actor, input, form.manifest.version);
 
@@ -64,9 +94,21 @@ export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionA
     action: 'create' as const,
     submissionId: record.id,
     // The person's name (an employee's) lets the submission list name its creator.
-    details: { formId: record.formId, version: record.version, status: record.status, revision: 1, ...personOf(actor), ...(judged.stamp ? { referenceDate: judged.stamp } : {}) },
+    details: {
+      formId: record.formId,
+      version: record.version,
+      status: record.status,
+      revision: 1,
+      ...personOf(actor),
+      ...(judged.stamp ? { referenceDate: judged.stamp } : {}),
+    },
   };
-  const requestHash = contentHash({ formId: input.formId, version: input.version, status: input.status, data: input.data });
+  const requestHash = contentHash({
+    formId: input.formId,
+    version: input.version,
+    status: input.status,
+    data: input.data,
+  });
   const key = input.idempotencyKey;
   const created = await deps.store.create(record, audit, key !== undefined ? { key, requestHash } : undefined);
   if (created.created) return { submission: created.submission, validation, pendingApprovals: [], replayed: false };
@@ -82,6 +124,21 @@ export async function createSubmission(deps: SubmissionsDeps, actor: SubmissionA
   if (!first) throw new Error('idempotent replay: the first revision is missing');
   const original = submissionAt(actor.tenantId, first, created.submission.createdAt, created.submission.createdBy);
   const firstForm = resolveForm(deps, actor.tenantId, original.formId, original.version);
-  const replayed = await validateFor(deps, firstForm, original.data, original.status, actor, locale, new Date(first.receipt.validatedAt), undefined, { referenceDate: first.receipt.referenceDate ?? null });
-  return { submission: original, validation: { ...replayed, receipt: first.receipt }, pendingApprovals: [], replayed: true };
+  const replayed = await validateFor(
+    deps,
+    firstForm,
+    original.data,
+    original.status,
+    actor,
+    locale,
+    new Date(first.receipt.validatedAt),
+    undefined,
+    { referenceDate: first.receipt.referenceDate ?? null },
+  );
+  return {
+    submission: original,
+    validation: { ...replayed, receipt: first.receipt },
+    pendingApprovals: [],
+    replayed: true,
+  };
 }

@@ -1,4 +1,17 @@
-import type { AttachmentOwner, CaseAttachment, CaseContext, FormRegistry, FormVersion, Locale, SkemaPlugin, SubmissionStore, TenantForms, TransitionGuardRegistry, ValidationMode, ValidationResult } from '@skema/core';
+import type {
+  AttachmentOwner,
+  CaseAttachment,
+  CaseContext,
+  FormRegistry,
+  FormVersion,
+  Locale,
+  SkemaPlugin,
+  SubmissionStore,
+  TenantForms,
+  TransitionGuardRegistry,
+  ValidationMode,
+  ValidationResult,
+} from '@skema/core';
 import type { AccessPolicy, CaseAccessHooks } from './access-policy.js';
 import type { TenantRuleSettings } from './actor.js';
 import type { ListCaseLookup } from './list-view.js';

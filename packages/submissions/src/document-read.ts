@@ -38,7 +38,12 @@ export async function readForDocument(
     actor: actor.id,
     action: 'read',
     submissionId: submission.id,
-    details: { revision: revision.revision, document: 'pdf', ...sensitive.readDetails(revision.data, fields), ...personOf(actor) },
+    details: {
+      revision: revision.revision,
+      document: 'pdf',
+      ...sensitive.readDetails(revision.data, fields),
+      ...personOf(actor),
+    },
   });
   const submitted = revisions.find((r) => r.revision <= wanted && r.status === 'submitted');
   return { submission, revision, ...(submitted ? { submitted } : {}) };

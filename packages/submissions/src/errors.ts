@@ -97,13 +97,21 @@ export class ValidationFailedError extends SubmissionError {
   override readonly name = 'ValidationFailedError';
   constructor(readonly result: ValidationResult) {
     const count = errorCount(result);
-    super('validation-failed', { da: `Indsendelsen har ${count} fejl.`, en: `The submission has ${count} error(s).` }, errorIssues(result), result.truncated ? { truncated: result.truncated } : undefined);
+    super(
+      'validation-failed',
+      { da: `Indsendelsen har ${count} fejl.`, en: `The submission has ${count} error(s).` },
+      errorIssues(result),
+      result.truncated ? { truncated: result.truncated } : undefined,
+    );
   }
 }
 
 export class MigrationInvalidError extends SubmissionError {
   override readonly name = 'MigrationInvalidError';
-  constructor(readonly result: ValidationResult, version: string) {
+  constructor(
+    readonly result: ValidationResult,
+    version: string,
+  ) {
     const count = errorCount(result);
     super(
       'migration-invalid',
@@ -120,7 +128,10 @@ export class MigrationInvalidError extends SubmissionError {
 /** A transition guard refused; `ruleCode` is the rule id it enforces. */
 export class GuardDeniedError extends SubmissionError {
   override readonly name = 'GuardDeniedError';
-  constructor(readonly ruleCode: string, reason: LocalizedText) {
+  constructor(
+    readonly ruleCode: string,
+    reason: LocalizedText,
+  ) {
     super('guard-denied', reason, [{ path: '', code: ruleCode, message: reason }]);
   }
 }
@@ -129,7 +140,10 @@ export class GuardDeniedError extends SubmissionError {
 export class RoleRequiredError extends SubmissionError {
   override readonly name = 'RoleRequiredError';
   constructor(readonly roles: readonly string[]) {
-    super('role-required', { da: `Handlingen kræver en af rollerne: ${roles.join(', ')}.`, en: `This action requires one of the roles: ${roles.join(', ')}.` });
+    super('role-required', {
+      da: `Handlingen kræver en af rollerne: ${roles.join(', ')}.`,
+      en: `This action requires one of the roles: ${roles.join(', ')}.`,
+    });
   }
 }
 

@@ -14,12 +14,23 @@ export interface EventSubject {
 /** Links relative to the API's origin; the dispatcher makes them absolute. */
 export function submissionLinks(id: string, revision?: number): Record<string, string> {
   const base = `/api/v1/submissions/${encodeURIComponent(id)}`;
-  return revision === undefined ? { submission: base } : { submission: base, document: `${base}/document.pdf?revision=${revision}` };
+  return revision === undefined
+    ? { submission: base }
+    : { submission: base, document: `${base}/document.pdf?revision=${revision}` };
 }
 
-export function outboxEvent(type: OutboxEventType, subject: EventSubject, at: string, extra: Record<string, unknown> = {}, dedupeKey?: string): OutboxEvent {
+export function outboxEvent(
+  type: OutboxEventType,
+  subject: EventSubject,
+  at: string,
+  extra: Record<string, unknown> = {},
+  dedupeKey?: string,
+): OutboxEvent {
   const { id, tenantId, formId, version, status, revision } = subject;
-  const links = type === 'submission.deleted' ? {} : { links: submissionLinks(id, type === 'submission.document-ready' ? revision : undefined) };
+  const links =
+    type === 'submission.deleted'
+      ? {}
+      : { links: submissionLinks(id, type === 'submission.document-ready' ? revision : undefined) };
   return {
     id: randomUUID(),
     tenantId,
@@ -37,7 +48,12 @@ export function outboxEvent(type: OutboxEventType, subject: EventSubject, at: st
  * stored revision is not a draft and its content or status changed. A legal hold and an approval
  * still waiting for others report nothing.
  */
-export function eventsOf(action: RevisionAction, before: Pick<EventSubject, 'status' | 'version'> | undefined, after: EventSubject, at: string): OutboxEvent[] {
+export function eventsOf(
+  action: RevisionAction,
+  before: Pick<EventSubject, 'status' | 'version'> | undefined,
+  after: EventSubject,
+  at: string,
+): OutboxEvent[] {
   const types: OutboxEventType[] = [];
   const statusChanged = before !== undefined && before.status !== after.status;
   if (action === 'create') types.push('submission.created');
@@ -48,6 +64,15 @@ export function eventsOf(action: RevisionAction, before: Pick<EventSubject, 'sta
   const changed = action === 'create' || action === 'update' || action === 'migrate' || statusChanged;
   if (after.status !== 'draft' && changed) types.push('submission.document-ready');
   return types.map((type) =>
-    outboxEvent(type, after, at, type === 'submission.status-changed' ? { previousStatus: before?.status } : type === 'submission.migrated' ? { previousVersion: before?.version } : {}),
+    outboxEvent(
+      type,
+      after,
+      at,
+      type === 'submission.status-changed'
+        ? { previousStatus: before?.status }
+        : type === 'submission.migrated'
+          ? { previousVersion: before?.version }
+          : {},
+    ),
   );
 }

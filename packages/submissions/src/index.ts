@@ -28,7 +28,13 @@ export {
   type SubmissionErrorCode,
   type SubmissionIssue,
 } from './errors.js';
-export { ALLOWED_TRANSITIONS, TRANSITION_ROLES, COMPLETE_STATUSES, EDITABLE_STATUSES, isAllowedTransition } from './status-graph.js';
+export {
+  ALLOWED_TRANSITIONS,
+  TRANSITION_ROLES,
+  COMPLETE_STATUSES,
+  EDITABLE_STATUSES,
+  isAllowedTransition,
+} from './status-graph.js';
 export { SensitiveAccess, type SensitiveAuditDetails } from './sensitive-access.js';
 export { listedData, identifyingFields, type ListedData } from './list-policy.js';
 export { buildSearch, searchableFields, SEARCH_MAX_LENGTH } from './list-search.js';

@@ -17,7 +17,13 @@ export interface LegalHoldInput {
  * the retention period nor voids approvals) and an audit entry; asking for the hold the
  * submission already has changes nothing.
  */
-export async function setLegalHold(deps: SubmissionsDeps, actor: SubmissionActor, id: string, input: LegalHoldInput, expected: ExpectedRevision): Promise<Submission> {
+export async function setLegalHold(
+  deps: SubmissionsDeps,
+  actor: SubmissionActor,
+  id: string,
+  input: LegalHoldInput,
+  expected: ExpectedRevision,
+): Promise<Submission> {
   const { hold, reason } = input;
   // The reason goes to the audit log, which must hold no personal data.
   if (scrubText(reason) !== reason) {
@@ -32,7 +38,15 @@ export async function setLegalHold(deps: SubmissionsDeps, actor: SubmissionActor
     return deps.store.update(
       actor.tenantId,
       current.id,
-      { expectedRevision: revision, legalHold: hold, receipt: current.receipt, action: 'legal-hold', changes: [], by: actor.id, at },
+      {
+        expectedRevision: revision,
+        legalHold: hold,
+        receipt: current.receipt,
+        action: 'legal-hold',
+        changes: [],
+        by: actor.id,
+        at,
+      },
       auditEntry(actor, at, 'legal-hold', current.id, { legalHold: hold, reason, revision: revision + 1 }),
     );
   });

@@ -12,14 +12,27 @@ const schema = {
     type: { type: 'string', enum: ['a'] },
     barn: {
       type: 'object',
-      properties: { navn: { type: 'string' }, cpr: { type: 'string', format: 'cpr' }, intetCprNummer: { type: 'boolean' }, foedselsdato: { type: 'string', format: 'date' } },
+      properties: {
+        navn: { type: 'string' },
+        cpr: { type: 'string', format: 'cpr' },
+        intetCprNummer: { type: 'boolean' },
+        foedselsdato: { type: 'string', format: 'date' },
+      },
     },
     sag: {
       type: 'object',
       properties: {
         borgere: {
           type: 'array',
-          items: { type: 'object', properties: { navn: { type: 'string' }, cpr: { type: 'string', format: 'cpr' }, intetCprNummer: { type: 'boolean' }, foedselsdato: { type: 'string', format: 'date' } } },
+          items: {
+            type: 'object',
+            properties: {
+              navn: { type: 'string' },
+              cpr: { type: 'string', format: 'cpr' },
+              intetCprNummer: { type: 'boolean' },
+              foedselsdato: { type: 'string', format: 'date' },
+            },
+          },
         },
       },
     },

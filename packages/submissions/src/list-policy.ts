@@ -44,7 +44,8 @@ function expand(data: unknown, pattern: string[]): Array<[string[], unknown]> {
     const segment = pattern[i]!;
     if (Array.isArray(node)) {
       if (segment === '*') node.forEach((item, k) => walk(item, i + 1, [...at, String(k)]));
-      else if (/^(0|[1-9]\d*)$/.test(segment) && Number(segment) < node.length) walk(node[Number(segment)], i + 1, [...at, segment]);
+      else if (/^(0|[1-9]\d*)$/.test(segment) && Number(segment) < node.length)
+        walk(node[Number(segment)], i + 1, [...at, segment]);
     } else if (isObj(node)) {
       if (segment === '*') for (const key of Object.keys(node)) walk(node[key], i + 1, [...at, key]);
       else if (Object.hasOwn(node, segment)) walk(node[segment], i + 1, [...at, segment]);
@@ -86,8 +87,13 @@ export function listedData(data: unknown, named: readonly string[], sensitive: r
     const explicit = namesFieldOfRecord(pattern, records);
     for (const [at, value] of expand(data, pattern)) {
       const concrete = jsonPointer(...at);
-      const withheld = [...sensitiveFieldsWithin(sensitive, concrete), ...(explicit ? [] : sensitiveFieldsWithin(records, concrete))];
-      const cleaned = withheld.length ? withoutSensitive(value, withheld) : { data: structuredClone(value), redacted: [] };
+      const withheld = [
+        ...sensitiveFieldsWithin(sensitive, concrete),
+        ...(explicit ? [] : sensitiveFieldsWithin(records, concrete)),
+      ];
+      const cleaned = withheld.length
+        ? withoutSensitive(value, withheld)
+        : { data: structuredClone(value), redacted: [] };
       if (cleaned.redacted.includes('')) {
         redacted.push(concrete);
         continue;

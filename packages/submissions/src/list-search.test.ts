@@ -7,7 +7,11 @@ const versions = () => ['1.0.0', '1.1.0'];
 
 describe('searchableFields (DP-02: a search looks only where the list may show)', () => {
   it('DP-02: keeps a name the policy names; drops the CPR field, a container holding one and a field inside a sensitive one', () => {
-    const sensitive = [cpr('/barn/cpr'), cpr('/soeskende/*/cpr'), { pointer: '/helbred', categories: ['helbred'] } as SensitiveField];
+    const sensitive = [
+      cpr('/barn/cpr'),
+      cpr('/soeskende/*/cpr'),
+      { pointer: '/helbred', categories: ['helbred'] } as SensitiveField,
+    ];
     const fields = searchableFields(
       { underretning: ['/barn/navn', '/barn/cpr', '/barn', '/soeskende', '/soeskende/*/navn', '/helbred/tekst', ''] },
       versions,
@@ -20,6 +24,12 @@ describe('searchableFields (DP-02: a search looks only where the list may show)'
     const byVersion = (_: string, version: string) => (version === '1.1.0' ? [cpr('/barn/navn')] : []);
     expect(searchableFields({ f: ['/barn/navn', '/sted'] }, versions, byVersion)).toEqual({ f: ['/sted'] });
     expect(searchableFields({ f: ['/sted'] }, versions, (_, v) => (v === '1.0.0' ? [] : undefined))).toEqual({});
-    expect(searchableFields({ f: ['/sted'] }, () => [], () => [])).toEqual({});
+    expect(
+      searchableFields(
+        { f: ['/sted'] },
+        () => [],
+        () => [],
+      ),
+    ).toEqual({});
   });
 });

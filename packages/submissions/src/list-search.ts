@@ -24,7 +24,9 @@ export function searchableFields(
     const versions = versionsOf(formId);
     const sensitive = versions.map((v) => fieldsOf(formId, v));
     if (versions.length === 0 || sensitive.some((f) => f === undefined)) continue;
-    const safe = named.filter((pointer) => pointer !== '' && sensitive.every((f) => sensitiveFieldsWithin(f ?? [], pointer).length === 0));
+    const safe = named.filter(
+      (pointer) => pointer !== '' && sensitive.every((f) => sensitiveFieldsWithin(f ?? [], pointer).length === 0),
+    );
     if (safe.length) out[formId] = safe;
   }
   return out;
@@ -40,13 +42,19 @@ export async function buildSearch(
   deps: Pick<SubmissionsDeps, 'forms'>,
   tenantId: string,
   text: string,
-  sources: { listFields: Readonly<Record<string, readonly string[]>>; fieldsOf: FieldsOf; cases?: ListCaseLookup | undefined },
+  sources: {
+    listFields: Readonly<Record<string, readonly string[]>>;
+    fieldsOf: FieldsOf;
+    cases?: ListCaseLookup | undefined;
+  },
 ): Promise<SubmissionSearch | undefined> {
   const needle = searchFold(text.trim()).slice(0, SEARCH_MAX_LENGTH);
   if (needle === '') return undefined;
   const forms = deps.forms();
   const summaries = forms.summaries(tenantId);
-  const formIds = summaries.filter((f) => searchFold(f.title.da).includes(needle) || searchFold(f.title.en).includes(needle)).map((f) => f.id);
+  const formIds = summaries
+    .filter((f) => searchFold(f.title.da).includes(needle) || searchFold(f.title.en).includes(needle))
+    .map((f) => f.id);
   const versionsOf = (formId: string) => summaries.find((f) => f.id === formId)?.versions.map((v) => v.version) ?? [];
   const ids = sources.cases ? await sources.cases.submissionsOfCasesMatching(tenantId, needle) : [];
   return { text: needle, formIds, ids, fields: searchableFields(sources.listFields, versionsOf, sources.fieldsOf) };

@@ -27,7 +27,8 @@ function personName(entries: readonly AuditEntry[], actor: string): string | und
   for (const e of entries) {
     if (e.actor !== actor) continue;
     const person: unknown = e.details?.person;
-    const name: unknown = typeof person === 'object' && person !== null ? (person as { name?: unknown }).name : undefined;
+    const name: unknown =
+      typeof person === 'object' && person !== null ? (person as { name?: unknown }).name : undefined;
     if (typeof name === 'string' && name.trim() !== '') return name;
   }
   return undefined;
@@ -38,7 +39,11 @@ function personName(entries: readonly AuditEntry[], actor: string): string | und
  * it); a person's name comes from the audit entries of the submission (the create entry records
  * it), one look-up per person and page; without a recorded name, the person's subject.
  */
-export async function creatorsOf(store: SubmissionStore, tenantId: string, items: readonly Submission[]): Promise<Map<string, ListedCreator>> {
+export async function creatorsOf(
+  store: SubmissionStore,
+  tenantId: string,
+  items: readonly Submission[],
+): Promise<Map<string, ListedCreator>> {
   const out = new Map<string, ListedCreator>();
   const people = new Map<string, string>();
   for (const s of items) {

@@ -1,4 +1,12 @@
-import { scrubDetails, type AuditEntry, type AuditFilter, type Submission, type SubmissionFilter, type SubmissionListItem, type SubmissionRevision } from '@skema/core';
+import {
+  scrubDetails,
+  type AuditEntry,
+  type AuditFilter,
+  type Submission,
+  type SubmissionFilter,
+  type SubmissionListItem,
+  type SubmissionRevision,
+} from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
 import { personOf } from './approve.js';
@@ -34,7 +42,12 @@ export class SubmissionReads {
   async get(actor: SubmissionActor, id: string): Promise<Submission> {
     const submission = await this.visibility.load(actor, id);
     const fields = this.sensitive.fieldsFor(actor.tenantId)(submission.formId, submission.version);
-    await this.audit(actor, 'read', { revision: submission.revision, ...this.sensitive.readDetails(submission.data, fields) }, submission.id);
+    await this.audit(
+      actor,
+      'read',
+      { revision: submission.revision, ...this.sensitive.readDetails(submission.data, fields) },
+      submission.id,
+    );
     return submission;
   }
 
@@ -43,18 +56,37 @@ export class SubmissionReads {
    * `text`: a search over what the list shows the caller (see `buildSearch`). Each item names its
    * case (id and title) and its creator.
    */
-  async list(actor: SubmissionActor, filter: SubmissionFilter, listFields?: Readonly<Record<string, readonly string[]>>, text?: string): Promise<SubmissionListPage> {
+  async list(
+    actor: SubmissionActor,
+    filter: SubmissionFilter,
+    listFields?: Readonly<Record<string, readonly string[]>>,
+    text?: string,
+  ): Promise<SubmissionListPage> {
     const fieldsOf = this.sensitive.fieldsFor(actor.tenantId);
-    const search = text === undefined ? undefined : await buildSearch(this.deps, actor.tenantId, text, { listFields: listFields ?? {}, fieldsOf, cases: this.deps.listCases });
+    const search =
+      text === undefined
+        ? undefined
+        : await buildSearch(this.deps, actor.tenantId, text, {
+            listFields: listFields ?? {},
+            fieldsOf,
+            cases: this.deps.listCases,
+          });
     const stored = await this.deps.store.list(actor.tenantId, { limit: 50, ...filter, ...(search ? { search } : {}) });
     // Need-to-know: only what the caller may see (a page may then hold fewer items than its limit).
     const page = { ...stored, items: await this.visibility.filter(actor, stored.items) };
     const { cursor: _cursor, limit: _limit, search: _search, ...criteria } = filter;
     // The filters are the caller's text: `?formId=010118-9901` must not put a CPR number in the audit
     // log; a search is recorded as having been made, never its text (it may be a name).
-    await this.audit(actor, 'list', scrubDetails({ ...criteria, ...(search ? { search: true } : {}), count: page.items.length }));
+    await this.audit(
+      actor,
+      'list',
+      scrubDetails({ ...criteria, ...(search ? { search: true } : {}), count: page.items.length }),
+    );
     const [cases, creators] = await Promise.all([
-      this.deps.listCases?.casesOf(actor.tenantId, page.items.map((s) => s.id)),
+      this.deps.listCases?.casesOf(
+        actor.tenantId,
+        page.items.map((s) => s.id),
+      ),
       creatorsOf(this.deps.store, actor.tenantId, page.items),
     ]);
     const items = page.items.map((s) => {
@@ -69,7 +101,15 @@ export class SubmissionReads {
   async revisions(actor: SubmissionActor, id: string): Promise<SubmissionRevision[]> {
     const submission = await this.visibility.load(actor, id);
     const revisions = await this.deps.store.revisions(actor.tenantId, submission.id);
-    await this.audit(actor, 'read', { revisions: revisions.length, ...this.sensitive.revisionsDetails(revisions, this.sensitive.fieldsFor(actor.tenantId)) }, submission.id);
+    await this.audit(
+      actor,
+      'read',
+      {
+        revisions: revisions.length,
+        ...this.sensitive.revisionsDetails(revisions, this.sensitive.fieldsFor(actor.tenantId)),
+      },
+      submission.id,
+    );
     return revisions;
   }
 
@@ -80,8 +120,20 @@ export class SubmissionReads {
     return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
   }
 
-  private async audit(actor: SubmissionActor, action: 'read' | 'list', details: Record<string, unknown>, submissionId?: string): Promise<void> {
+  private async audit(
+    actor: SubmissionActor,
+    action: 'read' | 'list',
+    details: Record<string, unknown>,
+    submissionId?: string,
+  ): Promise<void> {
     // A person's reads name the person (subject and name), not only the actor id.
-    await this.deps.store.appendAudit({ tenantId: actor.tenantId, at: this.deps.now().toISOString(), actor: actor.id, action, ...(submissionId ? { submissionId } : {}), details: { ...details, ...personOf(actor) } });
+    await this.deps.store.appendAudit({
+      tenantId: actor.tenantId,
+      at: this.deps.now().toISOString(),
+      actor: actor.id,
+      action,
+      ...(submissionId ? { submissionId } : {}),
+      details: { ...details, ...personOf(actor) },
+    });
   }
 }

@@ -1,5 +1,12 @@
 import jsonPatch from 'fast-json-patch';
-import type { AuditEntry, JsonPatchOperation, RevisionAction, Submission, SubmissionChange, ValidationReceipt } from '@skema/core';
+import type {
+  AuditEntry,
+  JsonPatchOperation,
+  RevisionAction,
+  Submission,
+  SubmissionChange,
+  ValidationReceipt,
+} from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 
 /** The document revisions' JSON Patches are computed on. */
@@ -9,7 +16,11 @@ export interface PatchDocument {
   data: unknown;
 }
 
-export const patchDocument = (s: PatchDocument): PatchDocument => ({ status: s.status, version: s.version, data: s.data });
+export const patchDocument = (s: PatchDocument): PatchDocument => ({
+  status: s.status,
+  version: s.version,
+  data: s.data,
+});
 
 /** RFC 6902 operations from one state to the next, as revisions record them. */
 export function diff(from: PatchDocument, to: PatchDocument): JsonPatchOperation[] {
@@ -19,7 +30,13 @@ export function diff(from: PatchDocument, to: PatchDocument): JsonPatchOperation
 }
 
 /** The audit entry of a write by the actor, at `at`, on the submission. */
-export function auditEntry(actor: SubmissionActor, at: string, action: RevisionAction, submissionId: string, details: Record<string, unknown>): Omit<AuditEntry, 'id'> {
+export function auditEntry(
+  actor: SubmissionActor,
+  at: string,
+  action: RevisionAction,
+  submissionId: string,
+  details: Record<string, unknown>,
+): Omit<AuditEntry, 'id'> {
   return { tenantId: actor.tenantId, at, actor: actor.id, action, submissionId, details };
 }
 

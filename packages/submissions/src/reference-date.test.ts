@@ -1,4 +1,13 @@
-import { formContentHash, FormRegistry, judgedOn, SkemaEngine, TenantForms, TransitionGuardRegistry, type FormVersion, type SkemaPlugin } from '@skema/core';
+import {
+  formContentHash,
+  FormRegistry,
+  judgedOn,
+  SkemaEngine,
+  TenantForms,
+  TransitionGuardRegistry,
+  type FormVersion,
+  type SkemaPlugin,
+} from '@skema/core';
 import { describe, expect, it } from 'vitest';
 import { ValidationFailedError } from './errors.js';
 import type { SubmissionsDeps } from './deps.js';
@@ -39,7 +48,14 @@ const underFifteen: SkemaPlugin = {
 
 function form(id: string, referenceField: boolean): FormVersion {
   const body: Omit<FormVersion, 'hash'> = {
-    manifest: { id, version: '1.0.0', title: { da: id, en: id }, status: 'published', plugins: [{ name: 'test-reference', version: '^1.0.0' }], changelog: 'test' },
+    manifest: {
+      id,
+      version: '1.0.0',
+      title: { da: id, en: id },
+      status: 'published',
+      plugins: [{ name: 'test-reference', version: '^1.0.0' }],
+      changelog: 'test',
+    },
     schema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       $id: `https://skema.dk/test/${id}/1.0.0`,
@@ -49,7 +65,10 @@ function form(id: string, referenceField: boolean): FormVersion {
       properties: {
         navn: { type: 'string', minLength: 1 },
         foedt: { type: 'string', format: 'date' },
-        visitation: { type: 'object', properties: { modtaget: { type: 'string', format: 'date' }, note: { type: 'string' } } },
+        visitation: {
+          type: 'object',
+          properties: { modtaget: { type: 'string', format: 'date' }, note: { type: 'string' } },
+        },
       },
     },
     uischema: { type: 'VerticalLayout', elements: [] },
@@ -72,7 +91,12 @@ function setup() {
     plugins: engine.plugins,
     validator: {
       validate: async (f, data, o) =>
-        engine.validate(f, data, { locale: o.locale, mode: o.mode, now: o.now, ...(o.referenceDate !== undefined ? { referenceDate: o.referenceDate } : {}) }),
+        engine.validate(f, data, {
+          locale: o.locale,
+          mode: o.mode,
+          now: o.now,
+          ...(o.referenceDate !== undefined ? { referenceDate: o.referenceDate } : {}),
+        }),
     },
     guards: new TransitionGuardRegistry(),
     now: () => now,
@@ -89,7 +113,11 @@ describe('the platform stamps the date it received a submission (reference date)
     const { submissions, store, setNow } = setup();
     // 23:30 UTC on 1 March is 00:30 on 2 March in Copenhagen.
     setNow('2026-03-01T23:30:00.000Z');
-    const { submission, validation } = await submissions.create(caseworker, { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child }, 'da');
+    const { submission, validation } = await submissions.create(
+      caseworker,
+      { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child },
+      'da',
+    );
     expect(submission.data).toMatchObject({ visitation: { modtaget: '2026-03-02' } });
     expect(submission.receipt.referenceDate).toBe('2026-03-02');
     expect(validation.receipt.referenceDate).toBe('2026-03-02');
@@ -103,10 +131,30 @@ describe('the platform stamps the date it received a submission (reference date)
     const { submissions, setNow } = setup();
     setNow('2026-06-20T10:00:00.000Z'); // the child is 15 today
     // A typed date before the 15th birthday would have silenced REF-01: it is replaced, and REF-01 fires.
-    const past = submissions.create(caseworker, { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: { ...child, visitation: { modtaget: '2026-01-01' } } }, 'da');
-    await expect(past).rejects.toSatisfy((e) => e instanceof ValidationFailedError && (e.issues ?? []).some((i) => i.code === 'REF-01'));
+    const past = submissions.create(
+      caseworker,
+      {
+        formId: 'henvisning',
+        version: '1.0.0',
+        status: 'submitted',
+        data: { ...child, visitation: { modtaget: '2026-01-01' } },
+      },
+      'da',
+    );
+    await expect(past).rejects.toSatisfy(
+      (e) => e instanceof ValidationFailedError && (e.issues ?? []).some((i) => i.code === 'REF-01'),
+    );
     setNow('2026-05-20T10:00:00.000Z'); // 14 today
-    const future = await submissions.create(caseworker, { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: { ...child, visitation: { modtaget: '2027-01-01' } } }, 'da');
+    const future = await submissions.create(
+      caseworker,
+      {
+        formId: 'henvisning',
+        version: '1.0.0',
+        status: 'submitted',
+        data: { ...child, visitation: { modtaget: '2027-01-01' } },
+      },
+      'da',
+    );
     expect(future.submission.data).toMatchObject({ visitation: { modtaget: '2026-05-20' } });
     expect(future.validation.valid).toBe(true);
   });
@@ -114,7 +162,11 @@ describe('the platform stamps the date it received a submission (reference date)
   it('REF-01: an update after the 15th birthday is judged on the stamped date, so the 14-year-old stays 14', async () => {
     const { submissions, store, setNow } = setup();
     setNow('2026-05-20T10:00:00.000Z');
-    const { submission } = await submissions.create(caseworker, { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child }, 'da');
+    const { submission } = await submissions.create(
+      caseworker,
+      { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child },
+      'da',
+    );
     setNow('2026-07-01T10:00:00.000Z');
     const data = { ...child, visitation: { modtaget: '2026-05-20', note: 'visiteret' } };
     const updated = await submissions.update(caseworker, submission.id, { data }, 1, 'da');
@@ -126,23 +178,49 @@ describe('the platform stamps the date it received a submission (reference date)
     // The status change revalidates on the stamp too.
     const approved = await submissions.changeStatus(caseworker, submission.id, 'approved', 3, 'da');
     expect(approved.submission.status).toBe('approved');
-    expect((await store.revisions('alpha', submission.id)).map((r) => r.receipt.referenceDate)).toEqual(['2026-05-20', '2026-05-20', '2026-05-20', '2026-05-20']);
+    expect((await store.revisions('alpha', submission.id)).map((r) => r.receipt.referenceDate)).toEqual([
+      '2026-05-20',
+      '2026-05-20',
+      '2026-05-20',
+      '2026-05-20',
+    ]);
   });
 
   it('REF-01: without the stamp the same update would fail (the rule does judge the date)', async () => {
     const { submissions, setNow } = setup();
     setNow('2026-07-01T10:00:00.000Z');
-    const late = submissions.create(caseworker, { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child }, 'da');
+    const late = submissions.create(
+      caseworker,
+      { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child },
+      'da',
+    );
     await expect(late).rejects.toBeInstanceOf(ValidationFailedError);
   });
 
   it(`${STAMP_REFUSED}: changing the stamped date afterwards is refused at the field, and nothing is stored`, async () => {
     const { submissions, store, setNow } = setup();
     setNow('2026-05-20T10:00:00.000Z');
-    const { submission } = await submissions.create(caseworker, { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child }, 'da');
-    const change = submissions.update(caseworker, submission.id, { data: { ...child, visitation: { modtaget: '2026-05-01' } } }, 1, 'en');
+    const { submission } = await submissions.create(
+      caseworker,
+      { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child },
+      'da',
+    );
+    const change = submissions.update(
+      caseworker,
+      submission.id,
+      { data: { ...child, visitation: { modtaget: '2026-05-01' } } },
+      1,
+      'en',
+    );
     await expect(change).rejects.toSatisfy(
-      (e) => e instanceof ValidationFailedError && (e.issues ?? []).some((i) => i.code === STAMP_REFUSED && i.path === '/visitation/modtaget' && JSON.stringify(i.message).includes('2026-05-20')),
+      (e) =>
+        e instanceof ValidationFailedError &&
+        (e.issues ?? []).some(
+          (i) =>
+            i.code === STAMP_REFUSED &&
+            i.path === '/visitation/modtaget' &&
+            JSON.stringify(i.message).includes('2026-05-20'),
+        ),
     );
     expect((await store.get('alpha', submission.id))?.revision).toBe(1);
   });
@@ -150,7 +228,16 @@ describe('the platform stamps the date it received a submission (reference date)
   it('REF-01: a draft is judged on today, whatever date it holds; moving it to submitted stamps the day of the move', async () => {
     const { submissions, store, setNow } = setup();
     setNow('2026-05-20T10:00:00.000Z');
-    const draft = await submissions.create(caseworker, { formId: 'henvisning', version: '1.0.0', status: 'draft', data: { ...child, visitation: { modtaget: '2026-01-01' } } }, 'da');
+    const draft = await submissions.create(
+      caseworker,
+      {
+        formId: 'henvisning',
+        version: '1.0.0',
+        status: 'draft',
+        data: { ...child, visitation: { modtaget: '2026-01-01' } },
+      },
+      'da',
+    );
     expect(draft.submission.receipt.referenceDate).toBeUndefined();
     expect(draft.submission.data).toMatchObject({ visitation: { modtaget: '2026-01-01' } });
     setNow('2026-06-20T10:00:00.000Z'); // 15 now: the typed January date does not help
@@ -162,7 +249,11 @@ describe('the platform stamps the date it received a submission (reference date)
     expect(moved.submission.data).toMatchObject({ visitation: { modtaget: '2026-06-01' } });
     expect(moved.submission.receipt.referenceDate).toBe('2026-06-01');
     const revisions = await store.revisions('alpha', draft.submission.id);
-    expect(revisions[1]?.changes).toContainEqual({ op: 'replace', path: '/data/visitation/modtaget', value: '2026-06-01' });
+    expect(revisions[1]?.changes).toContainEqual({
+      op: 'replace',
+      path: '/data/visitation/modtaget',
+      value: '2026-06-01',
+    });
     const audit = await store.queryAudit('alpha', { submissionId: draft.submission.id });
     expect(audit.items.find((a) => a.action === 'status')?.details).toMatchObject({ referenceDate: '2026-06-01' });
     // Back to draft and submitted again later: still the first submission's date.
@@ -176,23 +267,56 @@ describe('the platform stamps the date it received a submission (reference date)
   it('REF-01: a form without a reference field still keeps the stamp in its receipt and judges on it', async () => {
     const { submissions, setNow } = setup();
     setNow('2026-05-20T10:00:00.000Z');
-    const { submission } = await submissions.create(caseworker, { formId: 'notat', version: '1.0.0', status: 'submitted', data: child }, 'da');
+    const { submission } = await submissions.create(
+      caseworker,
+      { formId: 'notat', version: '1.0.0', status: 'submitted', data: child },
+      'da',
+    );
     expect(submission.data).toEqual(child);
     expect(submission.receipt.referenceDate).toBe('2026-05-20');
     setNow('2026-07-01T10:00:00.000Z');
-    const updated = await submissions.update(caseworker, submission.id, { data: { ...child, navn: 'Andet navn' } }, 1, 'da');
+    const updated = await submissions.update(
+      caseworker,
+      submission.id,
+      { data: { ...child, navn: 'Andet navn' } },
+      1,
+      'da',
+    );
     expect(updated.validation.valid).toBe(true);
   });
 
   it('REF-01: a submission stored before stamps existed gets the date it first left draft, from its revisions', async () => {
     const { submissions, store, setNow } = setup();
     setNow('2026-05-20T10:00:00.000Z');
-    const { submission } = await submissions.create(caseworker, { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child }, 'da');
+    const { submission } = await submissions.create(
+      caseworker,
+      { formId: 'henvisning', version: '1.0.0', status: 'submitted', data: child },
+      'da',
+    );
     // Strip the stamp, as a record written before this version would be.
     const { referenceDate: _stamp, ...legacyReceipt } = submission.receipt;
-    await store.update('alpha', submission.id, { expectedRevision: 1, data: { ...child, visitation: { modtaget: '2026-01-01' } }, receipt: legacyReceipt, action: 'update', changes: [], by: 'k', at: '2026-05-21T10:00:00.000Z' }, { tenantId: 'alpha', at: '2026-05-21T10:00:00.000Z', actor: 'k', action: 'update' });
+    await store.update(
+      'alpha',
+      submission.id,
+      {
+        expectedRevision: 1,
+        data: { ...child, visitation: { modtaget: '2026-01-01' } },
+        receipt: legacyReceipt,
+        action: 'update',
+        changes: [],
+        by: 'k',
+        at: '2026-05-21T10:00:00.000Z',
+      },
+      { tenantId: 'alpha', at: '2026-05-21T10:00:00.000Z', actor: 'k', action: 'update' },
+    );
     setNow('2026-07-01T10:00:00.000Z');
-    const updated = await submissions.update(caseworker, submission.id, { data: { ...child, visitation: { modtaget: '2026-01-01' } } }, 2, 'da');
+    const updated = await submissions.update(
+      caseworker,
+      submission.id,
+      { data: { ...child, visitation: { modtaget: '2026-01-01' } } },
+      2,
+      'da',
+    );
     expect(updated.submission.receipt.referenceDate).toBe('2026-05-20');
     expect(updated.submission.data).toMatchObject({ visitation: { modtaget: '2026-05-20' } });
   });

@@ -1,4 +1,14 @@
-import { todayInDenmark, valueAt, type FormVersion, type IsoDate, type Locale, type Submission, type SubmissionStore, type ValidationIssue, type ValidationResult } from '@skema/core';
+import {
+  todayInDenmark,
+  valueAt,
+  type FormVersion,
+  type IsoDate,
+  type Locale,
+  type Submission,
+  type SubmissionStore,
+  type ValidationIssue,
+  type ValidationResult,
+} from '@skema/core';
 import { COMPLETE_STATUSES } from './status-graph.js';
 
 /**
@@ -69,19 +79,28 @@ export function judgeWrite(
  * validate it again (deadlines, documents): its stamp; a draft never submitted judges today (`null`);
  * a record stored before stamps existed reads its form's field (left out).
  */
-export function storedJudgedDate(stored: { status: Submission['status']; receipt: { referenceDate?: string } }): { referenceDate?: string | null } {
+export function storedJudgedDate(stored: { status: Submission['status']; receipt: { referenceDate?: string } }): {
+  referenceDate?: string | null;
+} {
   if (stored.receipt.referenceDate) return { referenceDate: stored.receipt.referenceDate };
   return stored.status === 'draft' ? { referenceDate: null } : {};
 }
 
 /** Validation options for the judged date: the stamp, or `null` (not submitted: today, whatever the data says). */
-export const judgedDateOption = (judged: Pick<JudgedWrite, 'stamp'>): { referenceDate: string | null } => ({ referenceDate: judged.stamp ?? null });
+export const judgedDateOption = (judged: Pick<JudgedWrite, 'stamp'>): { referenceDate: string | null } => ({
+  referenceDate: judged.stamp ?? null,
+});
 
 /** The validation as stored: the stamp in its receipt, a refused change among its errors. */
 export function withStamp(validation: ValidationResult, judged: JudgedWrite, locale: Locale): ValidationResult {
   const receipt = judged.stamp ? { ...validation.receipt, referenceDate: judged.stamp } : validation.receipt;
   if (!judged.refused || !judged.stamp) return { ...validation, receipt };
-  return { ...validation, valid: false, errors: [refusal(judged.refused, judged.stamp, locale), ...validation.errors], receipt };
+  return {
+    ...validation,
+    valid: false,
+    errors: [refusal(judged.refused, judged.stamp, locale), ...validation.errors],
+    receipt,
+  };
 }
 
 function refusal(pointer: string, stamp: IsoDate, locale: Locale): ValidationIssue {
@@ -89,12 +108,22 @@ function refusal(pointer: string, stamp: IsoDate, locale: Locale): ValidationIss
     da: `Datoen blev sat af systemet til den dag, indsendelsen blev modtaget (${stamp}), og kan ikke ændres.`,
     en: `The system set this date to the day the submission was received (${stamp}); it cannot be changed.`,
   };
-  return { path: pointer, code: STAMP_REFUSED, severity: 'error', message: messages[locale], messages, params: { stamped: stamp } };
+  return {
+    path: pointer,
+    code: STAMP_REFUSED,
+    severity: 'error',
+    message: messages[locale],
+    messages,
+    params: { stamped: stamp },
+  };
 }
 
 /** A copy of `data` with `value` at `pointer`, creating missing objects on the way (arrays and other values are left alone). */
 function withValueAt(data: Record<string, unknown>, pointer: string, value: unknown): Record<string, unknown> {
-  const tokens = pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   const set = (node: Record<string, unknown>, i: number): Record<string, unknown> => {
     const key = tokens[i]!;
     if (i === tokens.length - 1) return { ...node, [key]: value };

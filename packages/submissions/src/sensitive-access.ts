@@ -48,7 +48,11 @@ export class SensitiveAccess {
    * (`named`; by default none), never its sensitive values or, unless named one by one, a person
    * record's fields (see `listedData`). All of its data is withheld when its form is unknown.
    */
-  listItem(submission: Submission, fields: readonly SensitiveField[] | undefined, named: readonly string[] = []): SubmissionListItem {
+  listItem(
+    submission: Submission,
+    fields: readonly SensitiveField[] | undefined,
+    named: readonly string[] = [],
+  ): SubmissionListItem {
     if (!fields) return { ...submission, data: {}, redacted: [''] };
     const { data, redacted } = listedData(submission.data, named, fields);
     return { ...submission, data, redacted };
@@ -68,8 +72,10 @@ export class SensitiveAccess {
       for (const change of r.changes) {
         const path = change.path;
         // Operations on `/status` and `/version` hold no data; a removal discloses no value.
-        if (typeof path !== 'string' || !(path === '/data' || path.startsWith('/data/')) || !('value' in change)) continue;
-        for (const c of sensitiveCategoriesIn(change.value, sensitiveFieldsWithin(fields, path.slice('/data'.length)))) found.add(c);
+        if (typeof path !== 'string' || !(path === '/data' || path.startsWith('/data/')) || !('value' in change))
+          continue;
+        for (const c of sensitiveCategoriesIn(change.value, sensitiveFieldsWithin(fields, path.slice('/data'.length))))
+          found.add(c);
       }
     }
     return { sensitive: SENSITIVE_CATEGORIES.filter((c) => found.has(c)) };

@@ -19,32 +19,69 @@ const FORWARD: ReadonlySet<SubmissionStatus> = new Set(['submitted', 'approved']
  * needs a further approval records this one (a revision with unchanged status) and returns the
  * roles still pending.
  */
-export async function changeStatus(deps: SubmissionsDeps, actor: SubmissionActor, id: string, to: SubmissionStatus, expected: ExpectedRevision, locale: Locale, byApproval?: string): Promise<SubmissionWrite> {
+export async function changeStatus(
+  deps: SubmissionsDeps,
+  actor: SubmissionActor,
+  id: string,
+  to: SubmissionStatus,
+  expected: ExpectedRevision,
+  locale: Locale,
+  byApproval?: string,
+): Promise<SubmissionWrite> {
   // A plugin's approval transition (`byApproval`, its name) names who approves instead of the graph's roles.
   if (byApproval === undefined) assertAnyRole(actor, TRANSITION_ROLES[to]);
   return writeCurrent(deps.store, actor.tenantId, id, expected, async (current, revision) => {
     const from = current.status;
     if (!isAllowedTransition(from, to)) {
-      throw new SubmissionConflictError('invalid-transition', { da: `Status kan ikke skifte fra ${from} til ${to}.`, en: `Status cannot change from ${from} to ${to}.` });
+      throw new SubmissionConflictError('invalid-transition', {
+        da: `Status kan ikke skifte fra ${from} til ${to}.`,
+        en: `Status cannot change from ${from} to ${to}.`,
+      });
     }
     const form = resolveForm(deps, actor.tenantId, current.formId, current.version);
     // A first submission stamps the date it was received; later changes judge on the stamp (reference-date.ts).
     const judged = judgeWrite(form, current.data, await stampOf(deps.store, current), to, deps.now(), false);
     const judging = COMPLETE_STATUSES.has(to) ? to : 'draft';
-    const validation = withStamp(await validateFor(deps, form, judged.data, judging, actor, locale, deps.now(), { submissionId: current.id }, judgedDateOption(judged)), judged, locale);
+    const validation = withStamp(
+      await validateFor(
+        deps,
+        form,
+        judged.data,
+        judging,
+        actor,
+        locale,
+        deps.now(),
+        { submissionId: current.id },
+        judgedDateOption(judged),
+      ),
+      judged,
+      locale,
+    );
     if (COMPLETE_STATUSES.has(to)) assertValid(validation);
 
     // Guards see only the approvals that count: people's, one per person.
-    const decision = deps.guards.decide({ formId: current.formId, version: current.version, from, to, data: current.data, actor, approvals: countingApprovals(approvalsOf(current)), createdBy: current.createdBy });
+    const decision = deps.guards.decide({
+      formId: current.formId,
+      version: current.version,
+      from,
+      to,
+      data: current.data,
+      actor,
+      approvals: countingApprovals(approvalsOf(current)),
+      createdBy: current.createdBy,
+    });
     if (decision.outcome === 'deny') throw new GuardDeniedError(decision.code, decision.reason);
     const approval = decision.outcome === 'approve' ? decision : undefined;
     if (approval && !isPerson(actor)) throw new PersonRequiredError();
     const pending = approval?.pending ?? [];
     const status = pending.length ? from : to;
     const at = deps.now().toISOString();
-    const recorded = approval ? withApproval(approvalsOf(current), actor, approval.as, to, at, revision + 1) : undefined;
+    const recorded = approval
+      ? withApproval(approvalsOf(current), actor, approval.as, to, at, revision + 1)
+      : undefined;
     // Still a draft (an approval pending): not received yet, so nothing is stamped.
-    const stamped = judged.stampedNow && status === from ? { stamp: undefined, data: current.data, stampedNow: false } : judged;
+    const stamped =
+      judged.stampedNow && status === from ? { stamp: undefined, data: current.data, stampedNow: false } : judged;
     const { referenceDate: _unstamped, ...unstampedReceipt } = validation.receipt;
     const receipt = stamped.stamp ? validation.receipt : unstampedReceipt;
     const submission = await deps.store.update(

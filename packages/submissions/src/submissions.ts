@@ -1,4 +1,12 @@
-import { ApprovalTransitions, type AuditFilter, type Locale, type Submission, type SubmissionFilter, type SubmissionRevision, type SubmissionStatus } from '@skema/core';
+import {
+  ApprovalTransitions,
+  type AuditFilter,
+  type Locale,
+  type Submission,
+  type SubmissionFilter,
+  type SubmissionRevision,
+  type SubmissionStatus,
+} from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 import { approveWithTransition, type ApprovalWithTransition } from './approval-move.js';
 import type { ApprovalInput } from './approve.js';
@@ -53,24 +61,52 @@ export class Submissions {
     return createSubmission(this.deps, actor, input, locale);
   }
 
-  update(actor: SubmissionActor, id: string, input: UpdateInput, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
+  update(
+    actor: SubmissionActor,
+    id: string,
+    input: UpdateInput,
+    expected: ExpectedRevision,
+    locale: Locale,
+  ): Promise<SubmissionWrite> {
     return updateSubmission(this.as(actor), actor, id, input, expected, locale);
   }
 
-  changeStatus(actor: SubmissionActor, id: string, to: SubmissionStatus, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
+  changeStatus(
+    actor: SubmissionActor,
+    id: string,
+    to: SubmissionStatus,
+    expected: ExpectedRevision,
+    locale: Locale,
+  ): Promise<SubmissionWrite> {
     return changeStatus(this.as(actor), actor, id, to, expected, locale);
   }
 
-  migrate(actor: SubmissionActor, id: string, version: string, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
+  migrate(
+    actor: SubmissionActor,
+    id: string,
+    version: string,
+    expected: ExpectedRevision,
+    locale: Locale,
+  ): Promise<SubmissionWrite> {
     return migrateSubmissionTo(this.as(actor), actor, id, version, expected, locale);
   }
 
-  setLegalHold(actor: SubmissionActor, id: string, input: LegalHoldInput, expected: ExpectedRevision): Promise<Submission> {
+  setLegalHold(
+    actor: SubmissionActor,
+    id: string,
+    input: LegalHoldInput,
+    expected: ExpectedRevision,
+  ): Promise<Submission> {
     return setLegalHold(this.as(actor), actor, id, input, expected);
   }
 
   /** A signed-in person approves or rejects in one of their roles (see `approveSubmission`). */
-  approve(actor: SubmissionActor, id: string, input: ApprovalInput, expected: ExpectedRevision): Promise<ApprovalWithTransition> {
+  approve(
+    actor: SubmissionActor,
+    id: string,
+    input: ApprovalInput,
+    expected: ExpectedRevision,
+  ): Promise<ApprovalWithTransition> {
     return approveWithTransition(this.as(actor), this.approvalTransitions, actor, id, input, expected);
   }
 
@@ -85,7 +121,12 @@ export class Submissions {
   }
 
   /** `text`: a search over what the list shows the caller (kvitteringsnummer, form title, case, the policy's visible fields). */
-  list(actor: SubmissionActor, filter: SubmissionFilter, listFields?: Readonly<Record<string, readonly string[]>>, text?: string): Promise<SubmissionListPage> {
+  list(
+    actor: SubmissionActor,
+    filter: SubmissionFilter,
+    listFields?: Readonly<Record<string, readonly string[]>>,
+    text?: string,
+  ): Promise<SubmissionListPage> {
     return this.reads.list(actor, filter, listFields, text);
   }
 

@@ -1,4 +1,12 @@
-import { formContentHash, FormRegistry, SkemaEngine, TenantForms, TransitionGuardRegistry, type FormVersion, type TransitionGuard } from '@skema/core';
+import {
+  formContentHash,
+  FormRegistry,
+  SkemaEngine,
+  TenantForms,
+  TransitionGuardRegistry,
+  type FormVersion,
+  type TransitionGuard,
+} from '@skema/core';
 import type { AccessPolicy } from './access-policy.js';
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
@@ -14,7 +22,12 @@ export function testForm(id: string, version: string, extra: Record<string, unkn
       $id: `https://skema.dk/test/${id}/${version}`,
       type: 'object',
       required: ['navn'],
-      properties: { navn: { type: 'string', minLength: 1 }, bemaerkning: { type: 'string', 'x-skema-sensitive': ['helbred'] }, godkendes: { type: 'boolean' }, ...extra },
+      properties: {
+        navn: { type: 'string', minLength: 1 },
+        bemaerkning: { type: 'string', 'x-skema-sensitive': ['helbred'] },
+        godkendes: { type: 'boolean' },
+        ...extra,
+      },
     },
     uischema: { type: 'VerticalLayout', elements: [] },
     i18n: { da: {}, en: {} },
@@ -22,9 +35,21 @@ export function testForm(id: string, version: string, extra: Record<string, unkn
   return { ...form, hash: formContentHash(form) };
 }
 
-export const actor = (id: string, ...roles: string[]): SubmissionActor => ({ tenantId: 'alpha', id, roles, ruleOptions: {} });
+export const actor = (id: string, ...roles: string[]): SubmissionActor => ({
+  tenantId: 'alpha',
+  id,
+  roles,
+  ruleOptions: {},
+});
 /** A signed-in person (actor id `oidc:<subject>`), who can approve. */
-export const person = (subject: string, ...roles: string[]): SubmissionActor => ({ tenantId: 'alpha', id: `oidc:${subject}`, kind: 'person', subject, roles, ruleOptions: {} });
+export const person = (subject: string, ...roles: string[]): SubmissionActor => ({
+  tenantId: 'alpha',
+  id: `oidc:${subject}`,
+  kind: 'person',
+  subject,
+  roles,
+  ruleOptions: {},
+});
 
 /** Two distinct approvers for `sag → approved` when `godkendes` is true; denies a caseworker. */
 export const twoApproversGuard: TransitionGuard = {
@@ -32,9 +57,12 @@ export const twoApproversGuard: TransitionGuard = {
   formId: 'sag',
   to: 'approved',
   check({ data, actor: who, approvals }) {
-    if (!who.roles.includes('fagkonsulent')) return { outcome: 'deny', code: 'TEST-01', reason: { da: 'Kun fagkonsulenter.', en: 'Fagkonsulenter only.' } };
+    if (!who.roles.includes('fagkonsulent'))
+      return { outcome: 'deny', code: 'TEST-01', reason: { da: 'Kun fagkonsulenter.', en: 'Fagkonsulenter only.' } };
     if ((data as { godkendes?: boolean }).godkendes !== true) return { outcome: 'allow' };
-    const others = new Set(approvals.filter((a) => a.decision === 'approved' && a.actorId !== who.id).map((a) => a.actorId));
+    const others = new Set(
+      approvals.filter((a) => a.decision === 'approved' && a.actorId !== who.id).map((a) => a.actorId),
+    );
     return { outcome: 'approve', as: 'fagkonsulent', pending: others.size >= 1 ? [] : ['fagkonsulent'] };
   },
 };
@@ -45,7 +73,9 @@ export interface Harness {
   deps: SubmissionsDeps;
 }
 
-export function harness(options: { store?: MemorySubmissionStore; forms?: FormVersion[]; access?: AccessPolicy } = {}): Harness {
+export function harness(
+  options: { store?: MemorySubmissionStore; forms?: FormVersion[]; access?: AccessPolicy } = {},
+): Harness {
   const store = options.store ?? new MemorySubmissionStore();
   const forms = options.forms ?? [testForm('sag', '1.0.0'), testForm('sag', '1.1.0', { telefon: { type: 'string' } })];
   const engine = new SkemaEngine();
@@ -57,7 +87,15 @@ export function harness(options: { store?: MemorySubmissionStore; forms?: FormVe
     forms: () => tenantForms,
     registry,
     plugins: engine.plugins,
-    validator: { validate: async (form, data, o) => engine.validate(form, data, { locale: o.locale, mode: o.mode, ...(o.tenant?.ruleOptions && { ruleOptions: o.tenant.ruleOptions }), now: o.now }) },
+    validator: {
+      validate: async (form, data, o) =>
+        engine.validate(form, data, {
+          locale: o.locale,
+          mode: o.mode,
+          ...(o.tenant?.ruleOptions && { ruleOptions: o.tenant.ruleOptions }),
+          now: o.now,
+        }),
+    },
     guards: new TransitionGuardRegistry().register(twoApproversGuard),
     // Each call a minute later, so revisions have distinct times.
     now: () => new Date((clock += 60_000)),

@@ -1,6 +1,11 @@
 import { RevisionConflictError, type SubmissionChange } from '@skema/core';
 import { describe, expect, it } from 'vitest';
-import { PreconditionFailedError, PreconditionRequiredError, SubmissionConflictError, SubmissionNotFoundError } from './errors.js';
+import {
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  SubmissionConflictError,
+  SubmissionNotFoundError,
+} from './errors.js';
 import { actor, harness } from './test-harness.js';
 import { MemorySubmissionStore } from './testing/memory-store.js';
 
@@ -23,7 +28,11 @@ function racingStore(alter: (change: SubmissionChange) => SubmissionChange): Mem
 }
 
 async function created(h = harness()) {
-  const { submission } = await h.submissions.create(caseworker, { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'Testbarn' } }, 'da');
+  const { submission } = await h.submissions.create(
+    caseworker,
+    { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'Testbarn' } },
+    'da',
+  );
   return { ...h, id: submission.id };
 }
 
@@ -39,12 +48,17 @@ describe('update and the expected revision', () => {
   it('moving to another version is recorded as a migration', async () => {
     const { submissions, store, id } = await created();
     await submissions.update(caseworker, id, { data: { navn: 'Ny' }, version: '1.1.0' }, 1, 'da');
-    expect((await store.revisions('alpha', id)).map((r) => [r.action, r.version])).toEqual([['create', '1.0.0'], ['migrate', '1.1.0']]);
+    expect((await store.revisions('alpha', id)).map((r) => [r.action, r.version])).toEqual([
+      ['create', '1.0.0'],
+      ['migrate', '1.1.0'],
+    ]);
   });
 
   it('without an expected revision it is refused as precondition-required, and nothing changes', async () => {
     const { submissions, store, id } = await created();
-    await expect(submissions.update(caseworker, id, { data: { navn: 'Ny' } }, undefined, 'da')).rejects.toBeInstanceOf(PreconditionRequiredError);
+    await expect(submissions.update(caseworker, id, { data: { navn: 'Ny' } }, undefined, 'da')).rejects.toBeInstanceOf(
+      PreconditionRequiredError,
+    );
     expect((await store.get('alpha', id))?.revision).toBe(1);
   });
 
@@ -57,21 +71,33 @@ describe('update and the expected revision', () => {
   });
 
   it("'any' applies the change to whichever revision is current, retrying when another lands between read and write", async () => {
-    const { submissions, id } = await created(harness({ store: racingStore((change) => ({ ...change, data: { navn: 'Den anden' }, changes: [] })) }));
+    const { submissions, id } = await created(
+      harness({ store: racingStore((change) => ({ ...change, data: { navn: 'Den anden' }, changes: [] })) }),
+    );
     const written = await submissions.update(caseworker, id, { data: { navn: 'Min' } }, 'any', 'da');
     expect(written.submission).toMatchObject({ revision: 3, data: { navn: 'Min' } });
   });
 
   it('a number does not retry: a change landing meanwhile is the store’s revision conflict', async () => {
-    const { submissions, id } = await created(harness({ store: racingStore((change) => ({ ...change, changes: [] })) }));
-    await expect(submissions.update(caseworker, id, { data: { navn: 'Min' } }, 1, 'da')).rejects.toBeInstanceOf(RevisionConflictError);
+    const { submissions, id } = await created(
+      harness({ store: racingStore((change) => ({ ...change, changes: [] })) }),
+    );
+    await expect(submissions.update(caseworker, id, { data: { navn: 'Min' } }, 1, 'da')).rejects.toBeInstanceOf(
+      RevisionConflictError,
+    );
   });
 
   it('a final submission is not editable; another tenant’s reads as absent', async () => {
     const { submissions, id } = await created();
     await submissions.changeStatus(caseworker, id, 'withdrawn', 'any', 'da');
-    await expect(submissions.update(caseworker, id, { data: { navn: 'Ny' } }, 'any', 'da')).rejects.toMatchObject({ code: 'not-editable' });
-    await expect(submissions.update({ ...fagkonsulent, tenantId: 'beta' }, id, { data: { navn: 'Ny' } }, 'any', 'da')).rejects.toBeInstanceOf(SubmissionNotFoundError);
-    await expect(submissions.update(caseworker, id, { data: { navn: 'Ny' } }, 'any', 'da')).rejects.toBeInstanceOf(SubmissionConflictError);
+    await expect(submissions.update(caseworker, id, { data: { navn: 'Ny' } }, 'any', 'da')).rejects.toMatchObject({
+      code: 'not-editable',
+    });
+    await expect(
+      submissions.update({ ...fagkonsulent, tenantId: 'beta' }, id, { data: { navn: 'Ny' } }, 'any', 'da'),
+    ).rejects.toBeInstanceOf(SubmissionNotFoundError);
+    await expect(submissions.update(caseworker, id, { data: { navn: 'Ny' } }, 'any', 'da')).rejects.toBeInstanceOf(
+      SubmissionConflictError,
+    );
   });
 });

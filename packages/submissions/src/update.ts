@@ -25,14 +25,42 @@ export function assertEditable(current: Submission, verb: { da: string; en: stri
 }
 
 /** Replaces the data (optionally under another version); a content change, so it voids recorded approvals. */
-export async function updateSubmission(deps: SubmissionsDeps, actor: SubmissionActor, id: string, input: UpdateInput, expected: ExpectedRevision, locale: Locale): Promise<SubmissionWrite> {
+export async function updateSubmission(
+  deps: SubmissionsDeps,
+  actor: SubmissionActor,
+  id: string,
+  input: UpdateInput,
+  expected: ExpectedRevision,
+  locale: Locale,
+): Promise<SubmissionWrite> {
   return writeCurrent(deps.store, actor.tenantId, id, expected, async (current, revision) => {
     assertEditable(current, { da: 'ændres', en: 'changed' });
     const form = resolveForm(deps, actor.tenantId, current.formId, input.version ?? current.version);
     // Judged on the stamped date; the stamped field keeps it (reference-date.ts). A record stamped
     // before stamps were kept in receipts gets its stamp now, overwriting what the field held.
-    const judged = judgeWrite(form, input.data, await stampOf(deps.store, current), current.status, deps.now(), current.receipt.referenceDate !== undefined);
-    const validation = withStamp(await validateFor(deps, form, judged.data, current.status, actor, locale, deps.now(), { submissionId: current.id }, judgedDateOption(judged)), judged, locale);
+    const judged = judgeWrite(
+      form,
+      input.data,
+      await stampOf(deps.store, current),
+      current.status,
+      deps.now(),
+      current.receipt.referenceDate !== undefined,
+    );
+    const validation = withStamp(
+      await validateFor(
+        deps,
+        form,
+        judged.data,
+        current.status,
+        actor,
+        locale,
+        deps.now(),
+        { submissionId: current.id },
+        judgedDateOption(judged),
+      ),
+      judged,
+      locale,
+    );
     assertValid(validation);
     const version = form.manifest.version;
     const action = version === current.version ? 'update' : 'migrate';
@@ -40,7 +68,16 @@ export async function updateSubmission(deps: SubmissionsDeps, actor: SubmissionA
     const submission = await deps.store.update(
       actor.tenantId,
       current.id,
-      { ...contentChange(current, revision, { action, version, data: judged.data, receipt: validation.receipt }, actor, at), events: eventsOf(action, current, { ...current, version, revision: revision + 1 }, at) },
+      {
+        ...contentChange(
+          current,
+          revision,
+          { action, version, data: judged.data, receipt: validation.receipt },
+          actor,
+          at,
+        ),
+        events: eventsOf(action, current, { ...current, version, revision: revision + 1 }, at),
+      },
       auditEntry(actor, at, action, current.id, { revision: revision + 1, version }),
     );
     return { submission, validation, pendingApprovals: [] };

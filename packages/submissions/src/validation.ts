@@ -26,9 +26,22 @@ export async function validateFor(
   inCase?: InCase,
   judged?: { referenceDate: string | null },
 ): Promise<ValidationResult> {
-  const context = inCase === undefined ? undefined : 'context' in inCase ? inCase.context : await deps.caseContext?.(actor.tenantId, inCase.submissionId);
+  const context =
+    inCase === undefined
+      ? undefined
+      : 'context' in inCase
+        ? inCase.context
+        : await deps.caseContext?.(actor.tenantId, inCase.submissionId);
   const attachments = await ownAttachments(deps, actor.tenantId, status, inCase);
-  return deps.validator.validate(form, data, { locale, mode: status === 'draft' ? 'draft' : 'submitted', tenant: actor, now, ...(context ? { case: context } : {}), ...(attachments ? { attachments } : {}), ...judged });
+  return deps.validator.validate(form, data, {
+    locale,
+    mode: status === 'draft' ? 'draft' : 'submitted',
+    tenant: actor,
+    now,
+    ...(context ? { case: context } : {}),
+    ...(attachments ? { attachments } : {}),
+    ...judged,
+  });
 }
 
 /**
@@ -36,9 +49,15 @@ export async function validateFor(
  * one being created (it has no id to upload to yet), unknown without an attachment store. Drafts
  * run no rules, so they are not read.
  */
-async function ownAttachments(deps: SubmissionsDeps, tenantId: string, status: SubmissionStatus, inCase: InCase | undefined): Promise<readonly CaseAttachment[] | undefined> {
+async function ownAttachments(
+  deps: SubmissionsDeps,
+  tenantId: string,
+  status: SubmissionStatus,
+  inCase: InCase | undefined,
+): Promise<readonly CaseAttachment[] | undefined> {
   if (status === 'draft' || !deps.attachmentsOf) return undefined;
-  if (inCase !== undefined && 'submissionId' in inCase) return deps.attachmentsOf(tenantId, { kind: 'submission', id: inCase.submissionId });
+  if (inCase !== undefined && 'submissionId' in inCase)
+    return deps.attachmentsOf(tenantId, { kind: 'submission', id: inCase.submissionId });
   return [];
 }
 

@@ -17,7 +17,12 @@ export interface CreatedSubmission extends SubmissionWrite {
  * The submission as it was at a revision (used to replay an idempotent create). `statusChangedAt`
  * is the revision's time, which is right for revision 1 (the creation), the only one replayed.
  */
-export function submissionAt(tenantId: string, r: SubmissionRevision, createdAt: string, createdBy: string): Submission {
+export function submissionAt(
+  tenantId: string,
+  r: SubmissionRevision,
+  createdAt: string,
+  createdBy: string,
+): Submission {
   return {
     id: r.submissionId,
     tenantId,

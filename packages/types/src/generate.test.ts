@@ -37,7 +37,14 @@ function typeCheck(dir: string, source: string): string[] {
 
 function fixtureForm(version: string): FormVersion {
   const form: Omit<FormVersion, 'hash'> = {
-    manifest: { id: 'typeskema', version, title: { da: 'T', en: 'T' }, status: 'published', plugins: [], changelog: 'x' },
+    manifest: {
+      id: 'typeskema',
+      version,
+      title: { da: 'T', en: 'T' },
+      status: 'published',
+      plugins: [],
+      changelog: 'x',
+    },
     schema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       $id: `https://skema.dk/schemas/typeskema/${version}/schema.json`,
@@ -52,7 +59,14 @@ function fixtureForm(version: string): FormVersion {
       required: ['borger', 'status'],
       additionalProperties: false,
       allOf: [{ if: { properties: { status: { const: 'Lukket' } } }, then: { required: ['antal'] } }],
-      $defs: { person: { type: 'object', properties: { navn: { type: 'string' } }, required: ['navn'], additionalProperties: false } },
+      $defs: {
+        person: {
+          type: 'object',
+          properties: { navn: { type: 'string' } },
+          required: ['navn'],
+          additionalProperties: false,
+        },
+      },
     },
     uischema: { type: 'VerticalLayout', elements: [] },
     i18n: { da: {}, en: {} },
@@ -149,7 +163,10 @@ describe('types of the repository forms', () => {
     for (const form of forms) {
       const key = `${form.manifest.id}@${form.manifest.version}`;
       form.examples?.valid.forEach((example, i) => {
-        lines.push(`// ${key} valid/${example.name}`, `export const e_${lines.length}_${i}: FormDataTypes['${key}'] = ${JSON.stringify(example.data)};`);
+        lines.push(
+          `// ${key} valid/${example.name}`,
+          `export const e_${lines.length}_${i}: FormDataTypes['${key}'] = ${JSON.stringify(example.data)};`,
+        );
       });
     }
     expect(typeCheck(dir, lines.join('\n'))).toEqual([]);

@@ -41,7 +41,9 @@ async function versionFile(form: FormVersion): Promise<GeneratedFile> {
 }
 
 function indexFile(forms: FormVersion[]): GeneratedFile {
-  const sorted = [...forms].sort((a, b) => a.manifest.id.localeCompare(b.manifest.id) || semver.compare(a.manifest.version, b.manifest.version));
+  const sorted = [...forms].sort(
+    (a, b) => a.manifest.id.localeCompare(b.manifest.id) || semver.compare(a.manifest.version, b.manifest.version),
+  );
   const lines = [`/* ${NOTICE} */`, ''];
   for (const f of sorted) {
     const name = typeNameFor(f.manifest.id, f.manifest.version);
@@ -50,9 +52,18 @@ function indexFile(forms: FormVersion[]): GeneratedFile {
   if (sorted.length > 0) {
     lines.push('', `export type { ${sorted.map((f) => typeNameFor(f.manifest.id, f.manifest.version)).join(', ')} };`);
   }
-  lines.push('', '/** The data type of every form version, by `<formId>@<version>`. */', 'export interface FormDataTypes {');
-  for (const f of sorted) lines.push(`  '${f.manifest.id}@${f.manifest.version}': ${typeNameFor(f.manifest.id, f.manifest.version)};`);
-  lines.push('}', '', '/** The data type of the latest published version of every form (the highest version when none is published). */');
+  lines.push(
+    '',
+    '/** The data type of every form version, by `<formId>@<version>`. */',
+    'export interface FormDataTypes {',
+  );
+  for (const f of sorted)
+    lines.push(`  '${f.manifest.id}@${f.manifest.version}': ${typeNameFor(f.manifest.id, f.manifest.version)};`);
+  lines.push(
+    '}',
+    '',
+    '/** The data type of the latest published version of every form (the highest version when none is published). */',
+  );
   lines.push('export interface LatestFormDataTypes {');
   const latest = new Map<string, FormVersion>();
   for (const f of sorted) {
@@ -75,7 +86,9 @@ export async function generateFormTypes(forms: FormVersion[]): Promise<Generated
 export class ForeignFileError extends Error {
   override readonly name = 'ForeignFileError';
   constructor(readonly file: string) {
-    super(`${file} was not written by @skema/types (it lacks the generated notice); not overwriting it. Choose another output folder or remove it.`);
+    super(
+      `${file} was not written by @skema/types (it lacks the generated notice); not overwriting it. Choose another output folder or remove it.`,
+    );
   }
 }
 
@@ -87,7 +100,9 @@ function isGenerated(file: string): boolean {
 /** Every file below `dir`, depth first (none when it does not exist). */
 function filesBelow(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesBelow(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /**

@@ -5,9 +5,28 @@ function isObject(v: unknown): v is Json {
 }
 
 /** Keywords that constrain values but not the shape of the data: TypeScript cannot express them. */
-const DROPPED = new Set(['$id', '$schema', '$comment', 'title', 'if', 'then', 'else', 'not', 'dependentRequired', 'dependentSchemas', 'examples']);
+const DROPPED = new Set([
+  '$id',
+  '$schema',
+  '$comment',
+  'title',
+  'if',
+  'then',
+  'else',
+  'not',
+  'dependentRequired',
+  'dependentSchemas',
+  'examples',
+]);
 const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties']);
-const SCHEMA_VALUES = new Set(['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'contains', 'propertyNames']);
+const SCHEMA_VALUES = new Set([
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+  'propertyNames',
+]);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 
 /**
@@ -25,7 +44,9 @@ export function prepareSchemaForTypes(schema: unknown): unknown {
     } else if (SCHEMA_VALUES.has(key)) {
       out[key] = prepareSchemaForTypes(value);
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
-      const list = value.map(prepareSchemaForTypes).filter((s) => !(key === 'allOf' && isObject(s) && Object.keys(s).length === 0));
+      const list = value
+        .map(prepareSchemaForTypes)
+        .filter((s) => !(key === 'allOf' && isObject(s) && Object.keys(s).length === 0));
       if (list.length > 0) out[key] = list;
     } else {
       out[key] = value;

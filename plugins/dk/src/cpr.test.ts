@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ageFromCprOn, ageOfPersonOn, ageOn, cprBirthDate, cprSex, formatCpr, isSubstituteCpr, isValidCpr, maskCpr, normalizeCpr } from './cpr.js';
+import {
+  ageFromCprOn,
+  ageOfPersonOn,
+  ageOn,
+  cprBirthDate,
+  cprSex,
+  formatCpr,
+  isSubstituteCpr,
+  isValidCpr,
+  maskCpr,
+  normalizeCpr,
+} from './cpr.js';
 
 // All CPR numbers below are fictitious.
 describe('isValidCpr', () => {
@@ -193,7 +204,8 @@ describe('erstatningspersonnumre (children and others without a CPR number)', ()
   });
 
   it('refuses a substitute number without a real date behind it', () => {
-    for (const bad of ['920315-4001', '900215-4001', '600315-4001', '320315-4001']) expect(isValidCpr(bad), bad).toBe(false);
+    for (const bad of ['920315-4001', '900215-4001', '600315-4001', '320315-4001'])
+      expect(isValidCpr(bad), bad).toBe(false);
   });
 
   it('ageOfPersonOn takes the CPR number, else the birth date («intet CPR-nummer»)', () => {

@@ -37,7 +37,8 @@ function groupThousands(digits: string, separator: string): string {
  * so browser and server show the same text.
  */
 export function formatDkk(amount: number, locale: Locale = 'da'): string {
-  if (!Number.isFinite(amount) || Math.abs(amount) > MAX_KRONER) throw new RangeError(`Not a formattable amount: ${amount}`);
+  if (!Number.isFinite(amount) || Math.abs(amount) > MAX_KRONER)
+    throw new RangeError(`Not a formattable amount: ${amount}`);
   const oere = toOere(amount);
   const kroner = String(Math.floor(Math.abs(oere) / 100));
   const fraction = String(Math.abs(oere) % 100).padStart(2, '0');
@@ -57,7 +58,10 @@ const SPACES = /[\s\u00a0\u202f]+/g;
  */
 export function parseDkk(text: string, locale: Locale = 'da'): number | undefined {
   const [group, decimal] = locale === 'da' ? ['.', ','] : [',', '.'];
-  let s = text.trim().replace(/^(?:kr\.?|dkk)\s*/i, '').replace(/\s*(?:kr\.?|dkk)$/i, '');
+  let s = text
+    .trim()
+    .replace(/^(?:kr\.?|dkk)\s*/i, '')
+    .replace(/\s*(?:kr\.?|dkk)$/i, '');
   let negative = false;
   if (s.startsWith('-') || s.startsWith('\u2212')) {
     negative = true;

@@ -36,7 +36,8 @@ describe('easterSunday', () => {
   });
 });
 
-const asMap = (year: number, options = {}) => Object.fromEntries(danishHolidays(year, options).map((h) => [h.name, h.date]));
+const asMap = (year: number, options = {}) =>
+  Object.fromEntries(danishHolidays(year, options).map((h) => [h.name, h.date]));
 
 describe('danishHolidays', () => {
   it('lists 2025 with the default closing days, sorted', () => {

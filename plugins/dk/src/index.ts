@@ -1,4 +1,11 @@
-export { default, default as dkPlugin, DANISH_CALENDAR_OPTIONS_SCHEMA, DK_PLUGIN_NAME, DK_PLUGIN_VERSION, type DkPluginOptions } from './plugin.js';
+export {
+  default,
+  default as dkPlugin,
+  DANISH_CALENDAR_OPTIONS_SCHEMA,
+  DK_PLUGIN_NAME,
+  DK_PLUGIN_VERSION,
+  type DkPluginOptions,
+} from './plugin.js';
 export {
   ageFromCprOn,
   ageOfPersonOn,

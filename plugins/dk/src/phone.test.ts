@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { formatDanishPhone, isDanishPhone, normalizeDanishPhone } from './phone.js';
 
 describe('isDanishPhone', () => {
-  it.each(['12345678', '12 34 56 78', '1234 5678', '+4512345678', '+45 12 34 56 78', '+45 1234 5678', '004512345678', '0045 12345678'])(
-    'accepts %j',
-    (value) => {
-      expect(isDanishPhone(value)).toBe(true);
-    },
-  );
+  it.each([
+    '12345678',
+    '12 34 56 78',
+    '1234 5678',
+    '+4512345678',
+    '+45 12 34 56 78',
+    '+45 1234 5678',
+    '004512345678',
+    '0045 12345678',
+  ])('accepts %j', (value) => {
+    expect(isDanishPhone(value)).toBe(true);
+  });
 
   it.each([
     '',

@@ -22,7 +22,10 @@ function makeForm(): FormVersion {
       },
     },
     uischema: { type: 'VerticalLayout', elements: [] },
-    i18n: { da: { 'cpr.label': 'CPR-nummer', 'mobil.label': 'Mobil' }, en: { 'cpr.label': 'CPR number', 'mobil.label': 'Mobile' } },
+    i18n: {
+      da: { 'cpr.label': 'CPR-nummer', 'mobil.label': 'Mobil' },
+      en: { 'cpr.label': 'CPR number', 'mobil.label': 'Mobile' },
+    },
   };
   return { ...form, hash: formContentHash(form) };
 }
@@ -39,7 +42,9 @@ describe('dkPlugin', () => {
   it('validates the formats through the engine with its own messages', () => {
     const engine = new SkemaEngine({ plugins: [dkPlugin()] });
     const form = makeForm();
-    expect(engine.validate(form, { cpr: '010190-1234', mobil: '+45 12 34 56 78' }, { today: '2025-01-01' }).valid).toBe(true);
+    expect(engine.validate(form, { cpr: '010190-1234', mobil: '+45 12 34 56 78' }, { today: '2025-01-01' }).valid).toBe(
+      true,
+    );
     expect(engine.validate(form, { cpr: '0101901234', mobil: '12345678' }, { today: '2025-01-01' }).valid).toBe(true);
 
     const result = engine.validate(form, { cpr: '310299-1234', mobil: '1234' }, { today: '2025-01-01', locale: 'da' });

@@ -6,5 +6,7 @@ import { movePresent } from '@skema/core';
  * where a plan has one, into the «ikke verificeret» history (`/tidligereGodkendelser`).
  */
 export const familieraadslagningMigrations = (): Record<string, (data: unknown) => unknown> => ({
-  'familieraadslagningsplan/tidligere-godkendelser': movePresent([{ from: '/godkendelse/godkendtAf', path: '/tidligereGodkendelser/godkendtAf' }]),
+  'familieraadslagningsplan/tidligere-godkendelser': movePresent([
+    { from: '/godkendelse/godkendtAf', path: '/tidligereGodkendelser/godkendtAf' },
+  ]),
 });

@@ -13,14 +13,8 @@ export const PLUGIN_VERSION = PACKAGE_VERSION;
 const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
   name: PLUGIN_NAME,
   version: PLUGIN_VERSION,
-  rules: [
-      ...familieraadslagningsplanRules,
-      ...evalueringsskemaRules,
-  ],
-  deadlines: [
-      ...familieraadslagningsplanDeadlines,
-      ...evalueringsskemaDeadlines,
-  ],
+  rules: [...familieraadslagningsplanRules, ...evalueringsskemaRules],
+  deadlines: [...familieraadslagningsplanDeadlines, ...evalueringsskemaDeadlines],
   guards: [planApprovalGuard()],
   approvalTransitions: [planApprovalTransition()],
   migrations: familieraadslagningMigrations(),

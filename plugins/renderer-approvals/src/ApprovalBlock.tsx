@@ -7,7 +7,17 @@ import {
   type UISchemaElement,
 } from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsDetailProps, withJsonFormsLayoutProps } from '@jsonforms/react';
-import { detailUiSchema, fieldId, isWithin, pathToPointer, scopeToPointer, SKEMA_PLUGIN_RANK, useErrorCount, useSkemaForm, valueAtPointer } from '@skema/react';
+import {
+  detailUiSchema,
+  fieldId,
+  isWithin,
+  pathToPointer,
+  scopeToPointer,
+  SKEMA_PLUGIN_RANK,
+  useErrorCount,
+  useSkemaForm,
+  valueAtPointer,
+} from '@skema/react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { APPROVAL_NAMES, APPROVAL_ROLES_OF, approvalText, type ApprovalData } from './approval-text.js';
 import type { SkemaRendererEntry } from '@skema/react';
@@ -46,7 +56,13 @@ function isApprovalName(pointer: string | undefined, uischema: UISchemaElement):
  * with the button to give one, and, while the form is editable, the typed fields behind a
  * disclosure (the error summary opens it), since the version's rules still ask for them.
  */
-function ApprovalView(props: { pointer: string; label: string | undefined; visible: boolean; enabled: boolean; children: ReactNode }) {
+function ApprovalView(props: {
+  pointer: string;
+  label: string | undefined;
+  visible: boolean;
+  enabled: boolean;
+  children: ReactNode;
+}) {
   const { pointer, label, visible, enabled, children } = props;
   const { locale, idPrefix, store } = useSkemaForm();
   const ctx = useJsonForms();
@@ -62,12 +78,18 @@ function ApprovalView(props: { pointer: string; label: string | undefined; visib
   const headingId = `${fieldId(pointer, idPrefix)}-approval`;
   if (!visible) return <section className="skema-approval" hidden data-pointer={pointer} />;
   return (
-    <section className={`skema-approval${done ? ' skema-approval--done' : ''}`} aria-labelledby={headingId} data-pointer={pointer}>
+    <section
+      className={`skema-approval${done ? ' skema-approval--done' : ''}`}
+      aria-labelledby={headingId}
+      data-pointer={pointer}
+    >
       <h3 id={headingId} className="skema-approval-title">
         {label}
       </h3>
       <p className="skema-approval-status">{text}</p>
-      {APPROVAL_ROLES_OF[name] ? <PeopleApprovals roles={APPROVAL_ROLES_OF[name].roles} cosign={APPROVAL_ROLES_OF[name].cosign} /> : null}
+      {APPROVAL_ROLES_OF[name] ? (
+        <PeopleApprovals roles={APPROVAL_ROLES_OF[name].roles} cosign={APPROVAL_ROLES_OF[name].cosign} />
+      ) : null}
       {enabled ? (
         <details open={expanded} onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
           <summary>{EDIT[locale]}</summary>
@@ -91,11 +113,22 @@ function ApprovalLayout(props: LayoutProps) {
   const { uischema, schema, path, visible, enabled, renderers, cells, label } = props;
   const pointer = pathToPointer(path) + (approvalPointerOf(uischema) ?? '');
   // Stable per UI schema element, so the children keep their identity across renders.
-  const elements = useMemo(() => ((uischema as { elements?: UISchemaElement[] }).elements ?? []).map(markedInside), [uischema]);
+  const elements = useMemo(
+    () => ((uischema as { elements?: UISchemaElement[] }).elements ?? []).map(markedInside),
+    [uischema],
+  );
   return (
     <ApprovalView pointer={pointer} label={label} visible={visible} enabled={enabled}>
       {elements.map((child, index) => (
-        <JsonFormsDispatch key={index} uischema={child} schema={schema} path={path} enabled={enabled} {...(renderers && { renderers })} {...(cells && { cells })} />
+        <JsonFormsDispatch
+          key={index}
+          uischema={child}
+          schema={schema}
+          path={path}
+          enabled={enabled}
+          {...(renderers && { renderers })}
+          {...(cells && { cells })}
+        />
       ))}
     </ApprovalView>
   );
@@ -108,8 +141,11 @@ interface ApprovalOptions {
 }
 
 function approvalOptions(uischema: UISchemaElement): ApprovalOptions | undefined {
-  const option = (uischema.options as { approval?: unknown } | undefined)?.approval as Partial<ApprovalOptions> | undefined;
-  return option && Array.isArray(option.roles) && option.roles.every((r) => typeof r === 'string') ? { roles: option.roles, ...(option.kind ? { kind: option.kind } : {}) } : undefined;
+  const option = (uischema.options as { approval?: unknown } | undefined)?.approval as
+    Partial<ApprovalOptions> | undefined;
+  return option && Array.isArray(option.roles) && option.roles.every((r) => typeof r === 'string')
+    ? { roles: option.roles, ...(option.kind ? { kind: option.kind } : {}) }
+    : undefined;
 }
 
 /**
@@ -117,7 +153,13 @@ function approvalOptions(uischema: UISchemaElement): ApprovalOptions | undefined
  * the control's roles with the button to give one, and the names typed in older versions (the
  * control's object, the form's history) read-only, marked «ikke verificeret».
  */
-function PeopleApprovalView(props: { pointer: string; label: string | undefined; description: string | undefined; visible: boolean; options: ApprovalOptions }) {
+function PeopleApprovalView(props: {
+  pointer: string;
+  label: string | undefined;
+  description: string | undefined;
+  visible: boolean;
+  options: ApprovalOptions;
+}) {
   const { pointer, label, description, visible, options } = props;
   const { idPrefix } = useSkemaForm();
   const headingId = `${fieldId(pointer, idPrefix)}-approvals`;
@@ -138,30 +180,52 @@ function PeopleApprovalView(props: { pointer: string; label: string | undefined;
 function ApprovalControl(props: StatePropsOfControlWithDetail) {
   const people = approvalOptions(props.uischema);
   if (people) {
-    return <PeopleApprovalView pointer={pathToPointer(props.path)} label={props.label} description={props.description} visible={props.visible} options={people} />;
+    return (
+      <PeopleApprovalView
+        pointer={pathToPointer(props.path)}
+        label={props.label}
+        description={props.description}
+        visible={props.visible}
+        options={people}
+      />
+    );
   }
   return <TypedApprovalControl {...props} />;
 }
 
 function TypedApprovalControl(props: StatePropsOfControlWithDetail) {
   const { uischema, uischemas, schema, rootSchema, path, visible, enabled, renderers, cells, label } = props;
-  const detail = useMemo(() => detailUiSchema(uischemas, schema, uischema, path, rootSchema), [uischemas, schema, uischema, path, rootSchema]);
+  const detail = useMemo(
+    () => detailUiSchema(uischemas, schema, uischema, path, rootSchema),
+    [uischemas, schema, uischema, path, rootSchema],
+  );
   return (
     <ApprovalView pointer={pathToPointer(path)} label={label} visible={visible} enabled={enabled}>
-      <JsonFormsDispatch schema={schema} uischema={detail} path={path} enabled={enabled} {...(renderers && { renderers })} {...(cells && { cells })} />
+      <JsonFormsDispatch
+        schema={schema}
+        uischema={detail}
+        path={path}
+        enabled={enabled}
+        {...(renderers && { renderers })}
+        {...(cells && { cells })}
+      />
     </ApprovalView>
   );
 }
 
 /** A Group (or other layout) whose fields all belong to one approval object. */
 export const approvalLayoutTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, (uischema) => {
-  if (uischema.type !== 'Group' && uischema.type !== 'VerticalLayout' && uischema.type !== 'HorizontalLayout') return false;
+  if (uischema.type !== 'Group' && uischema.type !== 'VerticalLayout' && uischema.type !== 'HorizontalLayout')
+    return false;
   if ((uischema.options as Record<string, unknown> | undefined)?.[INSIDE]) return false;
   return isApprovalName(approvalPointerOf(uischema), uischema);
 });
 
 /** A Control pointing at an approval object. */
-export const approvalControlTester: RankedTester = rankWith(SKEMA_PLUGIN_RANK, (uischema) => isControl(uischema) && isApprovalName(scopeToPointer(uischema.scope), uischema));
+export const approvalControlTester: RankedTester = rankWith(
+  SKEMA_PLUGIN_RANK,
+  (uischema) => isControl(uischema) && isApprovalName(scopeToPointer(uischema.scope), uischema),
+);
 
 export const ApprovalLayoutRenderer = withJsonFormsLayoutProps(ApprovalLayout);
 export const ApprovalControlRenderer = withJsonFormsDetailProps(ApprovalControl);

@@ -52,7 +52,10 @@ export function PeopleApprovals({ roles, cosign }: PeopleApprovalsProps) {
       {shown.length > 0 ? (
         <ul className="skema-approvals-list">
           {shown.map((a) => (
-            <li key={`${a.actorId}:${a.role}:${a.at}`} className={a.kind === 'person' ? 'skema-approval-verified' : 'skema-approval-unverified'}>
+            <li
+              key={`${a.actorId}:${a.role}:${a.at}`}
+              className={a.kind === 'person' ? 'skema-approval-verified' : 'skema-approval-unverified'}
+            >
               {approvalLine(a, locale, cosign)}
             </li>
           ))}
@@ -63,16 +66,31 @@ export function PeopleApprovals({ roles, cosign }: PeopleApprovalsProps) {
       {myRoles.length > 0 && canAct ? (
         <div className="skema-approval-actions">
           {myRoles.map((role) => (
-            <button key={role} type="button" className="skema-button" disabled={busy} aria-disabled={busy} onClick={() => void approve(role)}>
-              {myRoles.length > 1 || roles.length > 1 ? `${t.act(cosign)} ${t.as(roleName(role, locale))}` : t.act(cosign)}
+            <button
+              key={role}
+              type="button"
+              className="skema-button"
+              disabled={busy}
+              aria-disabled={busy}
+              onClick={() => void approve(role)}
+            >
+              {myRoles.length > 1 || roles.length > 1
+                ? `${t.act(cosign)} ${t.as(roleName(role, locale))}`
+                : t.act(cosign)}
             </button>
           ))}
         </div>
       ) : null}
-      {myRoles.length > 0 && submissionId === undefined ? <p className="skema-approval-hint">{t.saveFirst(cosign)}</p> : null}
+      {myRoles.length > 0 && submissionId === undefined ? (
+        <p className="skema-approval-hint">{t.saveFirst(cosign)}</p>
+      ) : null}
       <p role="status" className="skema-approval-live">
         {/* An approval a plugin lets move the submission (FRL-03's «Godkend») says that it did. */}
-        {busy ? t.working : recordedNow ? `${t.recorded(cosign)}${!cosign && status === 'approved' ? ` ${t.approved}` : ''}` : ''}
+        {busy
+          ? t.working
+          : recordedNow
+            ? `${t.recorded(cosign)}${!cosign && status === 'approved' ? ` ${t.approved}` : ''}`
+            : ''}
       </p>
       {error ? (
         <p role="alert" className="skema-approval-error">

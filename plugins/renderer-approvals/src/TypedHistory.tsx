@@ -5,15 +5,27 @@ import { approvalText, type ApprovalData } from './approval-text.js';
 const CHANGE = { da: 'Ændring', en: 'Change' } as const;
 
 /** «Ændring 2: Godkendt af Mette Prøvesen den 7. maj 2026 (ikke verificeret).» for a typed approver of a list item. */
-function itemLine(name: string, index: number, item: unknown, locale: 'da' | 'en'): Array<{ name: string; text: string }> {
+function itemLine(
+  name: string,
+  index: number,
+  item: unknown,
+  locale: 'da' | 'en',
+): Array<{ name: string; text: string }> {
   if (!item || typeof item !== 'object') return [];
-  const { aendring, godkendtAf, godkendtDato } = item as { aendring?: unknown; godkendtAf?: unknown; godkendtDato?: unknown };
+  const { aendring, godkendtAf, godkendtDato } = item as {
+    aendring?: unknown;
+    godkendtAf?: unknown;
+    godkendtDato?: unknown;
+  };
   const { done, text } = approvalText(name, { navn: godkendtAf, dato: godkendtDato }, locale);
   const nr = typeof aendring === 'number' ? aendring : index + 1;
   return done ? [{ name: `${name}-${index}`, text: `${CHANGE[locale]} ${nr}: ${text}` }] : [];
 }
 
-const TITLE = { da: 'Tidligere indtastede godkendelser (ikke verificeret)', en: 'Previously typed approvals (not verified)' } as const;
+const TITLE = {
+  da: 'Tidligere indtastede godkendelser (ikke verificeret)',
+  en: 'Previously typed approvals (not verified)',
+} as const;
 
 /**
  * The names typed into approval fields before approvals were acts of people, moved by the form's
@@ -28,7 +40,8 @@ export function TypedHistory({ pointer }: { pointer: string }) {
   const lines = Object.entries(history as Record<string, unknown>).flatMap(([name, value]) => {
     // A list (leveranceaftale 1.3.0's typed approvers of each change): one line per item, numbered.
     if (Array.isArray(value)) return value.flatMap((item: unknown, i) => itemLine(name, i, item, locale));
-    const data: ApprovalData | undefined = typeof value === 'string' ? { navn: value } : (value as ApprovalData | undefined);
+    const data: ApprovalData | undefined =
+      typeof value === 'string' ? { navn: value } : (value as ApprovalData | undefined);
     const { done, text } = approvalText(name, data, locale);
     return done ? [{ name, text }] : [];
   });

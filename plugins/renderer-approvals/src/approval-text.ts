@@ -18,12 +18,35 @@ export const APPROVAL_ROLES_OF: Readonly<Record<string, { roles: string[]; cosig
 
 function formatDate(iso: string, locale: Locale): string {
   const d = new Date(`${iso}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(locale === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(locale === 'da' ? 'da-DK' : 'en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
 }
 
 const TEXT = {
-  da: { signed: 'Medunderskrevet', approved: 'Godkendt', by: 'af', on: 'den', pendingSigned: 'Ikke medunderskrevet endnu.', pending: 'Afventer godkendelse.', unverified: 'ikke verificeret' },
-  en: { signed: 'Co-signed', approved: 'Approved', by: 'by', on: 'on', pendingSigned: 'Not co-signed yet.', pending: 'Awaiting approval.', unverified: 'not verified' },
+  da: {
+    signed: 'Medunderskrevet',
+    approved: 'Godkendt',
+    by: 'af',
+    on: 'den',
+    pendingSigned: 'Ikke medunderskrevet endnu.',
+    pending: 'Afventer godkendelse.',
+    unverified: 'ikke verificeret',
+  },
+  en: {
+    signed: 'Co-signed',
+    approved: 'Approved',
+    by: 'by',
+    on: 'on',
+    pendingSigned: 'Not co-signed yet.',
+    pending: 'Awaiting approval.',
+    unverified: 'not verified',
+  },
 } as const;
 
 /**
@@ -31,7 +54,11 @@ const TEXT = {
  * (ikke verificeret).» — typed names are never approvals (those are signed-in people's acts), so
  * the statement is marked unverified; or that nothing was typed.
  */
-export function approvalText(name: string, data: ApprovalData | undefined, locale: Locale): { done: boolean; text: string } {
+export function approvalText(
+  name: string,
+  data: ApprovalData | undefined,
+  locale: Locale,
+): { done: boolean; text: string } {
   const t = TEXT[locale];
   const cosign = name === 'medunderskriver';
   const who = typeof data?.navn === 'string' && data.navn.trim() ? data.navn.trim() : undefined;

@@ -99,9 +99,7 @@ interface Call {
 }
 
 /** fetch for the draft save and the deletions; `remove` answers DELETE /attachments/{id}. */
-function fakeFetch(
-  remove: (id: string) => { status: number; body?: unknown } = () => ({ status: 204 }),
-) {
+function fakeFetch(remove: (id: string) => { status: number; body?: unknown } = () => ({ status: 204 })) {
   const calls: Call[] = [];
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
@@ -217,39 +215,19 @@ afterEach(() => {
 describe('attachment renderer', () => {
   it('ranks 10 on an x-skema-attachment object and on an array of them, 11 when named, and not elsewhere', () => {
     expect(
-      attachmentTester(
-        { type: 'Control', scope: '#/properties/ppv' } as never,
-        schema as never,
-        ctx as never,
-      ),
+      attachmentTester({ type: 'Control', scope: '#/properties/ppv' } as never, schema as never, ctx as never),
     ).toBe(10);
     expect(
-      attachmentListTester(
-        { type: 'Control', scope: '#/properties/bilag' } as never,
-        schema as never,
-        ctx as never,
-      ),
+      attachmentListTester({ type: 'Control', scope: '#/properties/bilag' } as never, schema as never, ctx as never),
     ).toBe(10);
     expect(
-      attachmentTester(
-        { type: 'Control', scope: '#/properties/bilag' } as never,
-        schema as never,
-        ctx as never,
-      ),
+      attachmentTester({ type: 'Control', scope: '#/properties/bilag' } as never, schema as never, ctx as never),
     ).toBe(-1);
     expect(
-      attachmentTester(
-        { type: 'Control', scope: '#/properties/adresse' } as never,
-        schema as never,
-        ctx as never,
-      ),
+      attachmentTester({ type: 'Control', scope: '#/properties/adresse' } as never, schema as never, ctx as never),
     ).toBe(-1);
     expect(
-      attachmentListTester(
-        { type: 'Control', scope: '#/properties/navn' } as never,
-        schema as never,
-        ctx as never,
-      ),
+      attachmentListTester({ type: 'Control', scope: '#/properties/navn' } as never, schema as never, ctx as never),
     ).toBe(-1);
     expect(
       attachmentTester(
@@ -373,9 +351,7 @@ describe('attachment renderer', () => {
       },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Fjern a.pdf' }));
-    await waitFor(() =>
-      expect(lastData(onChange).bilag).toEqual([{ id: 'att-2', fileName: 'b.pdf', size: 20 }]),
-    );
+    await waitFor(() => expect(lastData(onChange).bilag).toEqual([{ id: 'att-2', fileName: 'b.pdf', size: 20 }]));
     expect(api.calls).toContainEqual({
       method: 'DELETE',
       url: expect.stringMatching(/\/api\/v1\/attachments\/att-1$/),
@@ -396,10 +372,7 @@ describe('attachment renderer', () => {
     await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
     sentAt(0).answer(201, record('att-9', 'wisc.pdf'));
     await waitFor(() =>
-      expect((lastData(onChange).bilag as Array<{ id: string }>).map((r) => r.id)).toEqual([
-        'att-0',
-        'att-9',
-      ]),
+      expect((lastData(onChange).bilag as Array<{ id: string }>).map((r) => r.id)).toEqual(['att-0', 'att-9']),
     );
     expect(screen.getByLabelText('Øvrige bilag')).toBeTruthy();
   });

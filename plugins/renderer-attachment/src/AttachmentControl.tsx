@@ -2,13 +2,7 @@ import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import type { AttachmentRecord } from '@skema/core';
 import type { AttachmentRef } from '@skema/core';
-import {
-  ControlFrame,
-  pathToPointer,
-  useFormAttachments,
-  useSkemaForm,
-  type SkemaRendererEntry,
-} from '@skema/react';
+import { ControlFrame, pathToPointer, useFormAttachments, useSkemaForm, type SkemaRendererEntry } from '@skema/react';
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { attachmentListTester, attachmentTester, refsOf } from './attachment-schema.js';
 import { ACCEPT, ATTACHMENT_TEXT, formatSize, uploadErrorMessage } from './attachment-text.js';
@@ -42,18 +36,7 @@ interface Upload {
  * happened, for screen readers.
  */
 function AttachmentControl(props: ControlProps & { multiple: boolean }) {
-  const {
-    data,
-    path,
-    handleChange,
-    label,
-    required,
-    description,
-    errors,
-    visible,
-    enabled,
-    multiple,
-  } = props;
+  const { data, path, handleChange, label, required, description, errors, visible, enabled, multiple } = props;
   const { locale } = useSkemaForm();
   const files = useFormAttachments();
   const text = ATTACHMENT_TEXT[locale];
@@ -95,8 +78,7 @@ function AttachmentControl(props: ControlProps & { multiple: boolean }) {
     try {
       const record = await files.upload(file, {
         signal: abort.signal,
-        onProgress: (sent, total) =>
-          mounted.current && setUpload((u) => (u ? { ...u, sent, total } : u)),
+        onProgress: (sent, total) => mounted.current && setUpload((u) => (u ? { ...u, sent, total } : u)),
       });
       if (!mounted.current) return;
       write(multiple ? [...refsRef.current, refOf(record)] : [refOf(record)]);
@@ -123,9 +105,7 @@ function AttachmentControl(props: ControlProps & { multiple: boolean }) {
       const outcome = await files.remove(ref.id);
       if (!mounted.current) return;
       write(refsRef.current.filter((r) => r.id !== ref.id));
-      setAnnouncement(
-        outcome === 'deleted' ? text.removed(ref.fileName) : text.removedKept(ref.fileName),
-      );
+      setAnnouncement(outcome === 'deleted' ? text.removed(ref.fileName) : text.removedKept(ref.fileName));
       // Focus stays in the field: on the file input that takes the removed file's place.
       requestAnimationFrame(() => inputRef.current?.focus());
     } catch (error) {
@@ -162,10 +142,7 @@ function AttachmentControl(props: ControlProps & { multiple: boolean }) {
                   <li key={ref.id} className="skema-attachment__file">
                     <span className="skema-attachment__name">{ref.fileName}</span>
                     {ref.size !== undefined ? (
-                      <span className="skema-attachment__size">
-                        {' '}
-                        ({formatSize(ref.size, locale)})
-                      </span>
+                      <span className="skema-attachment__size"> ({formatSize(ref.size, locale)})</span>
                     ) : null}
                     {canUpload ? (
                       <button

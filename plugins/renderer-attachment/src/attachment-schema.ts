@@ -1,11 +1,4 @@
-import {
-  and,
-  isControl,
-  schemaMatches,
-  type JsonSchema,
-  type RankedTester,
-  type Tester,
-} from '@jsonforms/core';
+import { and, isControl, schemaMatches, type JsonSchema, type RankedTester, type Tester } from '@jsonforms/core';
 import { ATTACHMENT_KEYWORD, isAttachmentRef, type AttachmentRef } from '@skema/core';
 import { pluginTester } from '@skema/react';
 
@@ -39,11 +32,7 @@ const listOfRefs: Tester = schemaMatches((schema, root) => {
 export const attachmentTester: RankedTester = pluginTester('attachment', isControl, oneRef);
 
 /** A list of references: an array whose items carry `"x-skema-attachment": true`. */
-export const attachmentListTester: RankedTester = pluginTester(
-  'attachment-list',
-  isControl,
-  and(listOfRefs),
-);
+export const attachmentListTester: RankedTester = pluginTester('attachment-list', isControl, and(listOfRefs));
 
 /** The references held at a field: one, several or none (anything else is left to validation). */
 export function refsOf(data: unknown): AttachmentRef[] {

@@ -29,8 +29,7 @@ export const ATTACHMENT_TEXT = {
     refused: (detail: string) => `Filen blev ikke vedhæftet: ${detail}`,
     removeFailed: (detail: string) => `Filen kunne ikke fjernes: ${detail}`,
     tooLarge: 'Filen er for stor.',
-    wrongType:
-      'Filtypen kan ikke vedhæftes. Tilladt er PDF, billeder (PNG, JPEG, GIF, WebP, TIFF), Word og ren tekst.',
+    wrongType: 'Filtypen kan ikke vedhæftes. Tilladt er PDF, billeder (PNG, JPEG, GIF, WebP, TIFF), Word og ren tekst.',
   },
   en: {
     choose: 'Choose file',

@@ -11,10 +11,26 @@ afterEach(cleanup);
 
 const schema = { type: 'object', properties: { cpr: { type: 'string', format: 'cpr' }, navn: { type: 'string' } } };
 const form: FormVersion = {
-  manifest: { id: 'cpr-test', version: '1.0.0', title: { da: 'CPR', en: 'CPR' }, status: 'published', plugins: [{ name: '@skema/plugin-dk', version: '^1.0.0' }], changelog: '' },
+  manifest: {
+    id: 'cpr-test',
+    version: '1.0.0',
+    title: { da: 'CPR', en: 'CPR' },
+    status: 'published',
+    plugins: [{ name: '@skema/plugin-dk', version: '^1.0.0' }],
+    changelog: '',
+  },
   schema,
-  uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/cpr' }, { type: 'Control', scope: '#/properties/navn' }] },
-  i18n: { da: { 'cpr.label': 'CPR-nummer', 'navn.label': 'Navn' }, en: { 'cpr.label': 'CPR number', 'navn.label': 'Name' } },
+  uischema: {
+    type: 'VerticalLayout',
+    elements: [
+      { type: 'Control', scope: '#/properties/cpr' },
+      { type: 'Control', scope: '#/properties/navn' },
+    ],
+  },
+  i18n: {
+    da: { 'cpr.label': 'CPR-nummer', 'navn.label': 'Navn' },
+    en: { 'cpr.label': 'CPR number', 'navn.label': 'Name' },
+  },
   hash: 'sha256-cpr-test',
 };
 const plugins = [dk()];
@@ -23,7 +39,13 @@ const ctx = { rootSchema: schema, config: {} };
 describe('CPR renderer', () => {
   it('ranks 10 for format cpr, 11 for an explicit options.renderer cpr, and not for other strings', () => {
     expect(cprTester({ type: 'Control', scope: '#/properties/cpr' } as never, schema as never, ctx as never)).toBe(10);
-    expect(cprTester({ type: 'Control', scope: '#/properties/navn', options: { renderer: 'cpr' } } as never, schema as never, ctx as never)).toBe(11);
+    expect(
+      cprTester(
+        { type: 'Control', scope: '#/properties/navn', options: { renderer: 'cpr' } } as never,
+        schema as never,
+        ctx as never,
+      ),
+    ).toBe(11);
     expect(cprTester({ type: 'Control', scope: '#/properties/navn' } as never, schema as never, ctx as never)).toBe(-1);
   });
 
@@ -36,7 +58,17 @@ describe('CPR renderer', () => {
   it('renders a labelled input, formats while typing and shows the age on the reference date; logs nothing', async () => {
     const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((m) => vi.spyOn(console, m));
     const onChange = vi.fn();
-    render(<SkemaForm form={form} plugins={plugins} renderers={cprRenderers} today="2026-06-01" actions={false} validationDelay={0} onChange={onChange} />);
+    render(
+      <SkemaForm
+        form={form}
+        plugins={plugins}
+        renderers={cprRenderers}
+        today="2026-06-01"
+        actions={false}
+        validationDelay={0}
+        onChange={onChange}
+      />,
+    );
     const input = screen.getByLabelText('CPR-nummer') as HTMLInputElement;
     expect(input.id).toBe('skema-field__cpr');
     expect(input.getAttribute('inputmode')).toBe('numeric');

@@ -8,7 +8,10 @@ import dateRenderers, { dateTester } from './index.js';
 
 afterEach(cleanup);
 
-const schema = { type: 'object', properties: { modtaget: { type: 'string', format: 'date' }, note: { type: 'string' } } };
+const schema = {
+  type: 'object',
+  properties: { modtaget: { type: 'string', format: 'date' }, note: { type: 'string' } },
+};
 const form: FormVersion = {
   manifest: {
     id: 'date-test',
@@ -38,7 +41,16 @@ const deadlinePlugin: SkemaPlugin = {
       source: 'test',
       derive: (data, ctx) => {
         const from = (data as { modtaget?: string }).modtaget;
-        return from ? [{ path: '/modtaget', label: { da: 'Svarfrist', en: 'Reply due' }, due: ctx.calendar.addWorkingDays(from, 5), basis: { from, amount: 5, unit: 'arbejdsdage' } }] : [];
+        return from
+          ? [
+              {
+                path: '/modtaget',
+                label: { da: 'Svarfrist', en: 'Reply due' },
+                due: ctx.calendar.addWorkingDays(from, 5),
+                basis: { from, amount: 5, unit: 'arbejdsdage' },
+              },
+            ]
+          : [];
       },
     },
   ],
@@ -48,12 +60,25 @@ const ctx = { rootSchema: schema, config: {} };
 
 describe('date renderer', () => {
   it('ranks 10 for format date, not for other strings', () => {
-    expect(dateTester({ type: 'Control', scope: '#/properties/modtaget' } as never, schema as never, ctx as never)).toBe(10);
-    expect(dateTester({ type: 'Control', scope: '#/properties/note' } as never, schema as never, ctx as never)).toBe(-1);
+    expect(
+      dateTester({ type: 'Control', scope: '#/properties/modtaget' } as never, schema as never, ctx as never),
+    ).toBe(10);
+    expect(dateTester({ type: 'Control', scope: '#/properties/note' } as never, schema as never, ctx as never)).toBe(
+      -1,
+    );
   });
 
   it('shows the derived working-day deadline of the field, skipping Danish holidays', async () => {
-    render(<SkemaForm form={form} plugins={plugins} renderers={dateRenderers} today="2026-05-11" validationDelay={10} actions={false} />);
+    render(
+      <SkemaForm
+        form={form}
+        plugins={plugins}
+        renderers={dateRenderers}
+        today="2026-05-11"
+        validationDelay={10}
+        actions={false}
+      />,
+    );
     const input = screen.getByLabelText('Modtaget') as HTMLInputElement;
     expect(input.type).toBe('date');
     // Wednesday 13 May 2026; Kristi himmelfartsdag is Thursday 14 May, so 5 working days end Thursday 21 May.

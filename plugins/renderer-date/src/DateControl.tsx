@@ -24,7 +24,15 @@ function DateControl(props: ControlProps) {
     </ul>
   ) : undefined;
   return (
-    <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible} hint={hint}>
+    <ControlFrame
+      pointer={pointer}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+      hint={hint}
+    >
       {(a11y) => (
         <input
           {...a11y}

@@ -17,15 +17,32 @@ const schema = {
   },
 };
 const form: FormVersion = {
-  manifest: { id: 'dkk-test', version: '1.0.0', title: { da: 'Beløb', en: 'Amount' }, status: 'published', plugins: [{ name: '@skema/plugin-dk', version: '^1.0.0' }], changelog: '' },
+  manifest: {
+    id: 'dkk-test',
+    version: '1.0.0',
+    title: { da: 'Beløb', en: 'Amount' },
+    status: 'published',
+    plugins: [{ name: '@skema/plugin-dk', version: '^1.0.0' }],
+    changelog: '',
+  },
   schema,
-  uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/beloeb' }, { type: 'Control', scope: '#/properties/timer' }] },
-  i18n: { da: { 'beloeb.label': 'Beløb', 'timer.label': 'Timer' }, en: { 'beloeb.label': 'Amount', 'timer.label': 'Hours' } },
+  uischema: {
+    type: 'VerticalLayout',
+    elements: [
+      { type: 'Control', scope: '#/properties/beloeb' },
+      { type: 'Control', scope: '#/properties/timer' },
+    ],
+  },
+  i18n: {
+    da: { 'beloeb.label': 'Beløb', 'timer.label': 'Timer' },
+    en: { 'beloeb.label': 'Amount', 'timer.label': 'Hours' },
+  },
   hash: 'sha256-dkk-test',
 };
 const plugins = [dk()];
 const ctx = { rootSchema: schema, config: {} };
-const control = (name: string, options?: object) => ({ type: 'Control', scope: `#/properties/${name}`, ...(options ? { options } : {}) }) as never;
+const control = (name: string, options?: object) =>
+  ({ type: 'Control', scope: `#/properties/${name}`, ...(options ? { options } : {}) }) as never;
 
 describe('DKK renderer', () => {
   it('ranks 10 for kroner fields, 11 when the UI schema names it, and -1 for other numbers', () => {
@@ -43,7 +60,16 @@ describe('DKK renderer', () => {
 
   it('reads a Danish amount into a number and shows it grouped after leaving the field', () => {
     const onChange = vi.fn();
-    render(<SkemaForm form={form} plugins={plugins} renderers={dkkRenderers} validationDelay={0} onChange={onChange} actions={false} />);
+    render(
+      <SkemaForm
+        form={form}
+        plugins={plugins}
+        renderers={dkkRenderers}
+        validationDelay={0}
+        onChange={onChange}
+        actions={false}
+      />,
+    );
     const input = screen.getByLabelText('Beløb', { selector: 'input' }) as HTMLInputElement;
     expect(input.getAttribute('inputmode')).toBe('decimal');
     fireEvent.focus(input);
@@ -64,7 +90,16 @@ describe('DKK renderer', () => {
 describe('DKK renderer input', () => {
   const setup = () => {
     const onChange = vi.fn();
-    render(<SkemaForm form={form} plugins={plugins} renderers={dkkRenderers} validationDelay={0} onChange={onChange} actions={false} />);
+    render(
+      <SkemaForm
+        form={form}
+        plugins={plugins}
+        renderers={dkkRenderers}
+        validationDelay={0}
+        onChange={onChange}
+        actions={false}
+      />,
+    );
     const input = screen.getByLabelText('Beløb', { selector: 'input' }) as HTMLInputElement;
     const type = (text: string) => {
       fireEvent.focus(input);
@@ -77,16 +112,22 @@ describe('DKK renderer input', () => {
   it('reads «1250.5» and «kr. 1.250,50» as the same amount the one number reader gives', async () => {
     const { input, type, onChange } = setup();
     type('1250.5');
-    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: 1250.5 } })));
+    await waitFor(() =>
+      expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: 1250.5 } })),
+    );
     expect(input.value).toBe('1.250,50');
     type('kr. 1.250,50');
-    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: 1250.5 } })));
+    await waitFor(() =>
+      expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: 1250.5 } })),
+    );
   });
 
   it('keeps text that is not an amount and reports it at the field', async () => {
     const { input, type, onChange } = setup();
     type('12,345');
-    await waitFor(() => expect(document.getElementById('skema-field__beloeb-error')?.textContent).toContain('«Beløb» skal være et tal'));
+    await waitFor(() =>
+      expect(document.getElementById('skema-field__beloeb-error')?.textContent).toContain('«Beløb» skal være et tal'),
+    );
     expect(input.value).toBe('12,345');
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: '12,345' } }));
   });

@@ -22,7 +22,9 @@ const TEXT = {
 /** The amount as the input shows it: grouped, two decimals, without the currency. */
 export function formatAmountInput(amount: unknown, locale: 'da' | 'en'): string {
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return typeof amount === 'string' ? amount : '';
-  return formatDkk(amount, locale).replace(/\s*kr\.$/, '').replace(/^DKK\s*/, '');
+  return formatDkk(amount, locale)
+    .replace(/\s*kr\.$/, '')
+    .replace(/^DKK\s*/, '');
 }
 
 /** `kr. 100`, `100 kr.`, `DKK 100`: the currency around an amount is not part of it. */
@@ -41,7 +43,15 @@ function DkkControl(props: ControlProps) {
   const { locale } = useSkemaForm();
   const text = TEXT[locale];
   return (
-    <ControlFrame pointer={pathToPointer(path)} label={label} required={required} description={description} errors={errors} visible={visible} hint={text.hint}>
+    <ControlFrame
+      pointer={pathToPointer(path)}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+      hint={text.hint}
+    >
       {(a11y) => (
         <div className="skema-amount">
           <NumberInput
@@ -67,11 +77,16 @@ const AMOUNT_NAME = /(beloeb|belob|omkostning|udgift|pris|honorar|budget|dkk|kro
 const AMOUNT_TITLE = /\((kr\.?|dkk)\)|\bkroner\b/i;
 
 const isNumber = schemaMatches((schema) => schema.type === 'number' || schema.type === 'integer');
-const namedAsAmount = (uischema: UISchemaElement) => AMOUNT_NAME.test(String((uischema as { scope?: string }).scope?.split('/').pop() ?? ''));
+const namedAsAmount = (uischema: UISchemaElement) =>
+  AMOUNT_NAME.test(String((uischema as { scope?: string }).scope?.split('/').pop() ?? ''));
 const titledAsAmount = schemaMatches((schema) => typeof schema.title === 'string' && AMOUNT_TITLE.test(schema.title));
 
 /** Number fields that hold kroner: `options.renderer: "dkk"`, a title with "(kr.)", or an amount-like name. */
-export const dkkTester: RankedTester = pluginTester('dkk', and(isControl, isNumber), or(titledAsAmount, namedAsAmount, scopeEndIs('dkk')));
+export const dkkTester: RankedTester = pluginTester(
+  'dkk',
+  and(isControl, isNumber),
+  or(titledAsAmount, namedAsAmount, scopeEndIs('dkk')),
+);
 
 export const DkkRenderer = withJsonFormsControlProps(DkkControl);
 

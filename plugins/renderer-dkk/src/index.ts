@@ -1,2 +1,9 @@
-export { dkkRenderers as default, dkkRenderers, dkkTester, DkkRenderer, dkkRendererEntry, formatAmountInput } from './DkkControl.js';
+export {
+  dkkRenderers as default,
+  dkkRenderers,
+  dkkTester,
+  DkkRenderer,
+  dkkRendererEntry,
+  formatAmountInput,
+} from './DkkControl.js';
 export { DKK_CSS } from './styles.js';

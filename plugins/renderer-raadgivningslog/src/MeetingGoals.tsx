@@ -20,10 +20,18 @@ function MeetingGoals(props: ArrayControlProps) {
   const text = TEXT[locale];
   const pointer = pathToPointer(path);
   const baseId = fieldId(pointer, idPrefix);
-  const meetingsPointer = ((uischema.options ?? {}) as { meetingsPointer?: string }).meetingsPointer ?? DEFAULT_MEETINGS_POINTER;
+  const meetingsPointer =
+    ((uischema.options ?? {}) as { meetingsPointer?: string }).meetingsPointer ?? DEFAULT_MEETINGS_POINTER;
   const n = meetingCount(ctx.core?.data, meetingsPointer, goals.length);
   return (
-    <TableFrame baseId={baseId} pointer={pointer} visible={visible} label={label} description={description} errors={errors}>
+    <TableFrame
+      baseId={baseId}
+      pointer={pointer}
+      visible={visible}
+      label={label}
+      description={description}
+      errors={errors}
+    >
       <tbody>
         <tr className="skema-table-head">
           {Array.from({ length: n }, (_, i) => (
@@ -54,6 +62,10 @@ function MeetingGoals(props: ArrayControlProps) {
 }
 
 /** `fremTilArbejdsmoeder` (delmål per working meeting), or `options.renderer: "per-meeting"`. */
-export const meetingGoalsTester: RankedTester = pluginTester('per-meeting', isControl, scopeEndsWith('delmaal/properties/fremTilArbejdsmoeder'));
+export const meetingGoalsTester: RankedTester = pluginTester(
+  'per-meeting',
+  isControl,
+  scopeEndsWith('delmaal/properties/fremTilArbejdsmoeder'),
+);
 
 export const MeetingGoalsRenderer = withJsonFormsArrayControlProps(MeetingGoals);

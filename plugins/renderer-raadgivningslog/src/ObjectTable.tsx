@@ -28,7 +28,7 @@ function columnNames(item: Schema, uischema: UISchemaElement): string[] {
     ((el as { elements?: UISchemaElement[] }).elements ?? []).forEach(walk);
   };
   if (detail && typeof detail === 'object') walk(detail);
-  return scopes.length ? scopes : Object.keys((item.properties ?? {}));
+  return scopes.length ? scopes : Object.keys(item.properties ?? {});
 }
 
 /**
@@ -36,7 +36,22 @@ function columnNames(item: Schema, uischema: UISchemaElement): string[] {
  * contacts): a row per item, a labelled input per cell, add and remove buttons with clear names.
  */
 function ObjectTable(props: ArrayControlProps) {
-  const { data, path, schema, rootSchema, label, errors, description, visible, enabled, addItem, removeItems, moveUp, moveDown, uischema } = props;
+  const {
+    data,
+    path,
+    schema,
+    rootSchema,
+    label,
+    errors,
+    description,
+    visible,
+    enabled,
+    addItem,
+    removeItems,
+    moveUp,
+    moveDown,
+    uischema,
+  } = props;
   const rows: Array<Record<string, unknown>> = Array.isArray(data) ? data : [];
   const { locale, idPrefix } = useSkemaForm();
   const ctx = useJsonForms();
@@ -49,7 +64,8 @@ function ObjectTable(props: ArrayControlProps) {
   const item = schema as Schema;
   const names = columnNames(item, uischema);
   const options = (uischema.options ?? {}) as { showSortButtons?: boolean };
-  const propertySchema = (name: string) => Resolve.schema(item, `#/properties/${name}`, rootSchema) as Schema | undefined;
+  const propertySchema = (name: string) =>
+    Resolve.schema(item, `#/properties/${name}`, rootSchema) as Schema | undefined;
   const multiNames = new Set<string>();
   const detail = (uischema.options as { detail?: UISchemaElement } | undefined)?.detail;
   const visit = (el: UISchemaElement | undefined) => {
@@ -71,14 +87,14 @@ function ObjectTable(props: ArrayControlProps) {
       errors={errors}
       actions={
         <>
-        <button
-          type="button"
-          className="skema-button skema-button--secondary"
-          disabled={!enabled}
-          onClick={addItem(path, withSchemaDefaults({ ...(rootSchema as Schema), ...item }, {}))}
-        >
-          {text.addRow(label || '')}
-        </button>
+          <button
+            type="button"
+            className="skema-button skema-button--secondary"
+            disabled={!enabled}
+            onClick={addItem(path, withSchemaDefaults({ ...(rootSchema as Schema), ...item }, {}))}
+          >
+            {text.addRow(label || '')}
+          </button>
         </>
       }
     >
@@ -89,7 +105,7 @@ function ObjectTable(props: ArrayControlProps) {
           </th>
           {names.map((name) => (
             <th scope="col" key={name} id={`${baseId}-col-${name}`}>
-              {t(`${prefix}.${name}.label`, (propertySchema(name)?.title) ?? name)}
+              {t(`${prefix}.${name}.label`, propertySchema(name)?.title ?? name)}
             </th>
           ))}
           <th scope="col">
@@ -111,7 +127,7 @@ function ObjectTable(props: ArrayControlProps) {
               {names.map((name) => {
                 const s = propertySchema(name);
                 return (
-                  <td key={name} data-label={t(`${prefix}.${name}.label`, (s?.title) ?? name)}>
+                  <td key={name} data-label={t(`${prefix}.${name}.label`, s?.title ?? name)}>
                     <Cell
                       pointer={`${rowPointer}/${name}`}
                       path={composePaths(rowPath, name)}
@@ -131,7 +147,12 @@ function ObjectTable(props: ArrayControlProps) {
                 <div className="skema-array-actions">
                   {options.showSortButtons ? (
                     <>
-                      <button type="button" className="skema-button skema-button--small" disabled={!enabled || index === 0} onClick={moveUp?.(path, index)}>
+                      <button
+                        type="button"
+                        className="skema-button skema-button--small"
+                        disabled={!enabled || index === 0}
+                        onClick={moveUp?.(path, index)}
+                      >
                         <span aria-hidden="true">↑</span>
                         <span className="skema-visually-hidden">{`${text.row(index + 1)} ↑`}</span>
                       </button>
@@ -146,7 +167,12 @@ function ObjectTable(props: ArrayControlProps) {
                       </button>
                     </>
                   ) : null}
-                  <button type="button" className="skema-button skema-button--small skema-button--secondary" disabled={!enabled} onClick={removeItems?.(path, [index])}>
+                  <button
+                    type="button"
+                    className="skema-button skema-button--small skema-button--secondary"
+                    disabled={!enabled}
+                    onClick={removeItems?.(path, [index])}
+                  >
                     {text.remove}
                     <span className="skema-visually-hidden"> {text.row(index + 1).toLowerCase()}</span>
                   </button>
@@ -161,7 +187,13 @@ function ObjectTable(props: ArrayControlProps) {
 }
 
 /** The rådgivningslog's flat object lists that read best as tables. */
-export const TABLE_SCOPES: readonly string[] = ['overordnetMaal', 'kontaktoplysninger', 'arbejdsmoeder', 'forankringsmoeder', 'opsamlingsnotater'];
+export const TABLE_SCOPES: readonly string[] = [
+  'overordnetMaal',
+  'kontaktoplysninger',
+  'arbejdsmoeder',
+  'forankringsmoeder',
+  'opsamlingsnotater',
+];
 
 function isFlatObjectArray(uischema: UISchemaElement, schema: JsonSchema, context: TesterContext): boolean {
   if (!isControl(uischema)) return false;
@@ -173,11 +205,17 @@ function isFlatObjectArray(uischema: UISchemaElement, schema: JsonSchema, contex
   if (!properties) return false;
   return Object.keys(properties).every((name) => {
     const p = Resolve.schema(item!, `#/properties/${name}`, root) as Schema | undefined;
-    return p !== undefined && (p.type !== 'object' && (p.type !== 'array' || (p.items as Schema | undefined)?.type === 'string'));
+    return (
+      p !== undefined &&
+      p.type !== 'object' &&
+      (p.type !== 'array' || (p.items as Schema | undefined)?.type === 'string')
+    );
   });
 }
 
 /** Flat object arrays of the rådgivningslog (or `options.renderer: "table"`). */
-export const objectTableTester: RankedTester = pluginTester('table', and(isControl, isFlatObjectArray), (uischema) => TABLE_SCOPES.includes(scopeName(uischema) ?? ''));
+export const objectTableTester: RankedTester = pluginTester('table', and(isControl, isFlatObjectArray), (uischema) =>
+  TABLE_SCOPES.includes(scopeName(uischema) ?? ''),
+);
 
 export const ObjectTableRenderer = withJsonFormsArrayControlProps(ObjectTable);

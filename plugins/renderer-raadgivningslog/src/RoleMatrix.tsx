@@ -36,7 +36,20 @@ const wrapAfterSlash = (text: string) => text.replace(/\//g, '/\u200b');
  * by its role and its period.
  */
 function RoleMatrix(props: ArrayControlProps) {
-  const { data, path, schema, rootSchema, label, errors, description, visible, enabled, addItem, removeItems, uischema } = props;
+  const {
+    data,
+    path,
+    schema,
+    rootSchema,
+    label,
+    errors,
+    description,
+    visible,
+    enabled,
+    addItem,
+    removeItems,
+    uischema,
+  } = props;
   const rows: Array<Record<string, unknown>> = Array.isArray(data) ? data : [];
   const { locale, idPrefix } = useSkemaForm();
   const ctx = useJsonForms();
@@ -51,7 +64,8 @@ function RoleMatrix(props: ArrayControlProps) {
   const roleSchema = props_.rolle;
   const agreements = Resolve.schema(item, '#/properties/aftaler', rootSchema) as Schema | undefined;
   const periods = (agreements?.properties ?? {}) as Record<string, Schema>;
-  const meetingsPointer = ((uischema.options ?? {}) as { meetingsPointer?: string }).meetingsPointer ?? DEFAULT_MEETINGS_POINTER;
+  const meetingsPointer =
+    ((uischema.options ?? {}) as { meetingsPointer?: string }).meetingsPointer ?? DEFAULT_MEETINGS_POINTER;
   const filled = rows.map((r) => {
     const list = (r.aftaler as Record<string, unknown> | undefined)?.fremTilArbejdsmoeder;
     return Array.isArray(list) ? list.length : 0;
@@ -59,14 +73,33 @@ function RoleMatrix(props: ArrayControlProps) {
   const n = meetingCount(ctx.core?.data, meetingsPointer, ...filled);
 
   const columns: Column[] = [];
-  if (props_.navne) columns.push({ id: 'navne', header: t(`${prefix}.navne.label`, 'Navne'), sub: 'navne', schema: props_.navne, multi: false });
+  if (props_.navne)
+    columns.push({
+      id: 'navne',
+      header: t(`${prefix}.navne.label`, 'Navne'),
+      sub: 'navne',
+      schema: props_.navne,
+      multi: false,
+    });
   for (const [name, periodSchema] of Object.entries(periods)) {
     if (periodSchema.type === 'array') {
       for (let i = 0; i < n; i++) {
-        columns.push({ id: `${name}-${i}`, header: text.agreementsUntil(i + 1), sub: `aftaler.${name}.${i}`, schema: periodSchema.items as Schema, multi: true });
+        columns.push({
+          id: `${name}-${i}`,
+          header: text.agreementsUntil(i + 1),
+          sub: `aftaler.${name}.${i}`,
+          schema: periodSchema.items as Schema,
+          multi: true,
+        });
       }
     } else {
-      columns.push({ id: name, header: t(`${prefix}.aftaler.${name}.label`, name), sub: `aftaler.${name}`, schema: periodSchema, multi: true });
+      columns.push({
+        id: name,
+        header: t(`${prefix}.aftaler.${name}.label`, name),
+        sub: `aftaler.${name}`,
+        schema: periodSchema,
+        multi: true,
+      });
     }
   }
   const roleLabel = (value: unknown) => (typeof value === 'string' ? t(`${prefix}.rolle.${value}`, value) : '');
@@ -83,11 +116,16 @@ function RoleMatrix(props: ArrayControlProps) {
       errors={errors}
       actions={
         <>
-        {canAddOther ? (
-          <button type="button" className="skema-button skema-button--secondary" disabled={!enabled} onClick={addItem(path, { rolle: OTHER, navne: [], aftaler: {} })}>
-            {text.addRole}
-          </button>
-        ) : null}
+          {canAddOther ? (
+            <button
+              type="button"
+              className="skema-button skema-button--secondary"
+              disabled={!enabled}
+              onClick={addItem(path, { rolle: OTHER, navne: [], aftaler: {} })}
+            >
+              {text.addRole}
+            </button>
+          ) : null}
         </>
       }
     >
@@ -133,7 +171,9 @@ function RoleMatrix(props: ArrayControlProps) {
                 )}
               </th>
               {columns.map((c) => {
-                const value = c.sub.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], row);
+                const value = c.sub
+                  .split('.')
+                  .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], row);
                 return (
                   <td key={c.id} data-label={c.header}>
                     <Cell
@@ -157,7 +197,9 @@ function RoleMatrix(props: ArrayControlProps) {
                     disabled={!enabled}
                     onClick={removeItems?.(path, [index])}
                   >
-                    {text.removeRole(typeof row.andenRolle === 'string' && row.andenRolle ? row.andenRolle : roleLabel(OTHER))}
+                    {text.removeRole(
+                      typeof row.andenRolle === 'string' && row.andenRolle ? row.andenRolle : roleLabel(OTHER),
+                    )}
                   </button>
                 ) : null}
               </td>
@@ -170,6 +212,10 @@ function RoleMatrix(props: ArrayControlProps) {
 }
 
 /** `rolleOgOpgavefordeling` (or `options.renderer: "role-matrix"`). */
-export const roleMatrixTester: RankedTester = pluginTester('role-matrix', isControl, scopeEndsWith('rolleOgOpgavefordeling'));
+export const roleMatrixTester: RankedTester = pluginTester(
+  'role-matrix',
+  isControl,
+  scopeEndsWith('rolleOgOpgavefordeling'),
+);
 
 export const RoleMatrixRenderer = withJsonFormsArrayControlProps(RoleMatrix);

@@ -20,8 +20,20 @@ export interface TableFrameProps {
  * focusable, labelled region (wide tables scroll on their own), with the field's description and
  * error message linked to it.
  */
-export function TableFrame({ baseId, pointer, visible, label, description, errors, actions, children, className }: TableFrameProps) {
-  const describedBy = [errors ? `${baseId}-error` : '', description ? `${baseId}-description` : ''].filter(Boolean).join(' ') || undefined;
+export function TableFrame({
+  baseId,
+  pointer,
+  visible,
+  label,
+  description,
+  errors,
+  actions,
+  children,
+  className,
+}: TableFrameProps) {
+  const describedBy =
+    [errors ? `${baseId}-error` : '', description ? `${baseId}-description` : ''].filter(Boolean).join(' ') ||
+    undefined;
   // Hidden by a rule: no table inside, so nothing to reach and no ids twice in the page.
   if (!visible) return <div className="skema-matrix" hidden data-pointer={pointer} />;
   return (
@@ -36,7 +48,14 @@ export function TableFrame({ baseId, pointer, visible, label, description, error
           {errors}
         </p>
       ) : null}
-      <div className="skema-table-wrap" id={baseId} tabIndex={-1} role="region" aria-labelledby={`${baseId}-caption`} aria-describedby={describedBy}>
+      <div
+        className="skema-table-wrap"
+        id={baseId}
+        tabIndex={-1}
+        role="region"
+        aria-labelledby={`${baseId}-caption`}
+        aria-describedby={describedBy}
+      >
         <table className={className ? `skema-table ${className}` : 'skema-table'}>
           <caption id={`${baseId}-caption`}>{label}</caption>
           {children}

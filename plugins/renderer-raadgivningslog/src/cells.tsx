@@ -15,20 +15,23 @@ export type Update = (path: string, updater: (current: unknown) => unknown) => v
 
 export function useUpdate(): Update {
   const { dispatch } = useJsonForms();
-  return useCallback<Update>((path, updater) => {
-    const segments = path.split('.');
-    const last = segments[segments.length - 1] ?? '';
-    if (!/^\d+$/.test(last)) return dispatch?.(Actions.update(path, updater));
-    const index = Number(last);
-    dispatch?.(
-      Actions.update(segments.slice(0, -1).join('.'), (current: unknown) => {
-        const next = Array.isArray(current) ? [...current] : [];
-        while (next.length < index) next.push('');
-        next[index] = updater(next[index]) ?? '';
-        return next;
-      }),
-    );
-  }, [dispatch]);
+  return useCallback<Update>(
+    (path, updater) => {
+      const segments = path.split('.');
+      const last = segments[segments.length - 1] ?? '';
+      if (!/^\d+$/.test(last)) return dispatch?.(Actions.update(path, updater));
+      const index = Number(last);
+      dispatch?.(
+        Actions.update(segments.slice(0, -1).join('.'), (current: unknown) => {
+          const next = Array.isArray(current) ? [...current] : [];
+          while (next.length < index) next.push('');
+          next[index] = updater(next[index]) ?? '';
+          return next;
+        }),
+      );
+    },
+    [dispatch],
+  );
 }
 
 function splitNames(text: string): string[] {
@@ -80,10 +83,21 @@ export const Cell = memo(function Cell(props: CellProps) {
   let input;
   const type = schema?.type;
   if (type === 'array') {
-    input = <NamesInput {...common} names={Array.isArray(value) ? (value as string[]) : NO_NAMES} onNames={(names) => update(path, () => names)} />;
+    input = (
+      <NamesInput
+        {...common}
+        names={Array.isArray(value) ? (value as string[]) : NO_NAMES}
+        onNames={(names) => update(path, () => names)}
+      />
+    );
   } else if (Array.isArray(schema?.enum)) {
     input = (
-      <select {...common} className="skema-input skema-select" value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)}>
+      <select
+        {...common}
+        className="skema-input skema-select"
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => set(e.target.value)}
+      >
         <option value="">{ui.choose}</option>
         {(schema.enum as string[]).map((v) => (
           <option key={v} value={v}>
@@ -93,10 +107,26 @@ export const Cell = memo(function Cell(props: CellProps) {
       </select>
     );
   } else if (type === 'boolean') {
-    input = <input {...common} type="checkbox" className="skema-checkbox" checked={value === true} onChange={(e) => update(path, () => e.target.checked)} />;
+    input = (
+      <input
+        {...common}
+        type="checkbox"
+        className="skema-checkbox"
+        checked={value === true}
+        onChange={(e) => update(path, () => e.target.checked)}
+      />
+    );
   } else if (type === 'number' || type === 'integer') {
     // The form's one number reader: «6,5» is 6.5, and text it cannot read stays as typed.
-    input = <NumberInput {...common} className="skema-input" integer={type === 'integer'} value={value} onValue={(next) => set(next ?? '')} />;
+    input = (
+      <NumberInput
+        {...common}
+        className="skema-input"
+        integer={type === 'integer'}
+        value={value}
+        onValue={(next) => set(next ?? '')}
+      />
+    );
   } else if (multi) {
     input = (
       <textarea
@@ -113,8 +143,17 @@ export const Cell = memo(function Cell(props: CellProps) {
     );
   } else {
     const format = schema?.format;
-    const inputType = format === 'date' ? 'date' : format === 'email' ? 'email' : format === 'dk-phone' ? 'tel' : 'text';
-    input = <input {...common} type={inputType} className="skema-input" value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)} />;
+    const inputType =
+      format === 'date' ? 'date' : format === 'email' ? 'email' : format === 'dk-phone' ? 'tel' : 'text';
+    input = (
+      <input
+        {...common}
+        type={inputType}
+        className="skema-input"
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => set(e.target.value)}
+      />
+    );
   }
   return (
     <div className={`skema-cell${errors.length ? ' skema-field--invalid' : ''}`} data-pointer={pointer}>
@@ -132,7 +171,9 @@ export const Cell = memo(function Cell(props: CellProps) {
  * A list of names typed as "Anna, Bo": the text stays as typed while editing (so a trailing comma
  * survives), the data is the list of names.
  */
-export function NamesInput(props: InputHTMLAttributes<HTMLInputElement> & { names: string[]; onNames(names: string[]): void }) {
+export function NamesInput(
+  props: InputHTMLAttributes<HTMLInputElement> & { names: string[]; onNames(names: string[]): void },
+) {
   const { names, onNames, ...input } = props;
   const [text, setText] = useState(() => names.join(', '));
   useEffect(() => {

@@ -24,16 +24,37 @@ const control = (scope: string) => ({ type: 'Control', scope }) as never;
 
 describe('rådgivningslog renderers', () => {
   it('rank 10 for the role matrix, the per-meeting goals and the goal table; -1 elsewhere', () => {
-    expect(roleMatrixTester(control('#/properties/rolleOgOpgavefordeling'), form.schema as never, ctx as never)).toBe(10);
-    expect(meetingGoalsTester(control('#/properties/maal/properties/delmaal/properties/fremTilArbejdsmoeder'), form.schema as never, ctx as never)).toBe(10);
-    expect(objectTableTester(control('#/properties/maal/properties/overordnetMaal'), form.schema as never, ctx as never)).toBe(10);
-    expect(objectTableTester(control('#/properties/rolleOgOpgavefordeling'), form.schema as never, ctx as never)).toBe(-1);
+    expect(roleMatrixTester(control('#/properties/rolleOgOpgavefordeling'), form.schema as never, ctx as never)).toBe(
+      10,
+    );
+    expect(
+      meetingGoalsTester(
+        control('#/properties/maal/properties/delmaal/properties/fremTilArbejdsmoeder'),
+        form.schema as never,
+        ctx as never,
+      ),
+    ).toBe(10);
+    expect(
+      objectTableTester(control('#/properties/maal/properties/overordnetMaal'), form.schema as never, ctx as never),
+    ).toBe(10);
+    expect(objectTableTester(control('#/properties/rolleOgOpgavefordeling'), form.schema as never, ctx as never)).toBe(
+      -1,
+    );
     expect(roleMatrixTester(control('#/properties/inddragelseAfBarnet'), form.schema as never, ctx as never)).toBe(-1);
   });
 
   it('renders the role matrix with a row per default role and a column per working meeting', async () => {
     const onChange = vi.fn();
-    render(<SkemaForm form={form} renderers={raadgivningslogRenderers} today="2026-06-01" actions={false} validationDelay={5} onChange={onChange} />);
+    render(
+      <SkemaForm
+        form={form}
+        renderers={raadgivningslogRenderers}
+        today="2026-06-01"
+        actions={false}
+        validationDelay={5}
+        onChange={onChange}
+      />,
+    );
     const matrix = screen.getByRole('table', { name: 'Rolle- og opgavefordeling' });
     const rows = within(matrix).getAllByRole('row');
     // Header + the eight default roles of the schema.
@@ -47,16 +68,21 @@ describe('rådgivningslog renderers', () => {
     const names = screen.getByRole('textbox', { name: 'PPR, herunder ledelse Navne' });
     fireEvent.change(names, { target: { value: 'Anna Psykolog, ' } });
     expect((names as HTMLInputElement).value).toBe('Anna Psykolog, ');
-    await waitFor(() =>
-      expect(onChange).toHaveBeenLastCalledWith(
-        expect.objectContaining({
-          data: expect.objectContaining({
-            rolleOgOpgavefordeling: expect.arrayContaining([
-              expect.objectContaining({ rolle: 'PPR, herunder ledelse', navne: ['Anna Psykolog'], aftaler: { fremTilArbejdsmoeder: ['', 'PPR observerer i klassen.'] } }),
-            ]),
+    await waitFor(
+      () =>
+        expect(onChange).toHaveBeenLastCalledWith(
+          expect.objectContaining({
+            data: expect.objectContaining({
+              rolleOgOpgavefordeling: expect.arrayContaining([
+                expect.objectContaining({
+                  rolle: 'PPR, herunder ledelse',
+                  navne: ['Anna Psykolog'],
+                  aftaler: { fremTilArbejdsmoeder: ['', 'PPR observerer i klassen.'] },
+                }),
+              ]),
+            }),
           }),
-        }),
-      ),
+        ),
       { timeout: 10_000 },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Tilføj anden rolle' }));
@@ -65,9 +91,20 @@ describe('rådgivningslog renderers', () => {
   });
 
   it('renders the goal history as a table and the sub-goals per working meeting', () => {
-    render(<SkemaForm form={form} renderers={raadgivningslogRenderers} actions={false} data={{ maal: { overordnetMaal: [{ tekst: 'Emil kommer i skole hver dag', dato: '2026-05-04' }] } }} />);
+    render(
+      <SkemaForm
+        form={form}
+        renderers={raadgivningslogRenderers}
+        actions={false}
+        data={{ maal: { overordnetMaal: [{ tekst: 'Emil kommer i skole hver dag', dato: '2026-05-04' }] } }}
+      />,
+    );
     const goals = screen.getByRole('table', { name: /Det overordnede og langsigtede mål/ });
-    expect(within(goals).getByDisplayValue('Emil kommer i skole hver dag').id).toBe('skema-field__maal__overordnetMaal__0__tekst');
-    expect(screen.getByRole('textbox', { name: 'Delmål frem til 2. arbejdsmøde' }).id).toBe('skema-field__maal__delmaal__fremTilArbejdsmoeder__1');
+    expect(within(goals).getByDisplayValue('Emil kommer i skole hver dag').id).toBe(
+      'skema-field__maal__overordnetMaal__0__tekst',
+    );
+    expect(screen.getByRole('textbox', { name: 'Delmål frem til 2. arbejdsmøde' }).id).toBe(
+      'skema-field__maal__delmaal__fremTilArbejdsmoeder__1',
+    );
   });
 });

@@ -1,10 +1,4 @@
-import {
-  isControl,
-  schemaMatches,
-  type ControlProps,
-  type OwnPropsOfEnum,
-  type RankedTester,
-} from '@jsonforms/core';
+import { isControl, schemaMatches, type ControlProps, type OwnPropsOfEnum, type RankedTester } from '@jsonforms/core';
 import { withJsonFormsEnumProps } from '@jsonforms/react';
 import { ControlFrame, pathToPointer, pluginTester, useSkemaForm } from '@skema/react';
 import { TRIVSEL_LEVELS, TRIVSEL_VALUES } from './levels.js';
@@ -12,8 +6,18 @@ import type { SkemaRendererEntry } from '@skema/react';
 import { TRIVSEL_CSS } from './styles.js';
 
 const TEXT = {
-  da: { participation: 'Deltagelse i fællesskaber', collaborators: 'Samarbejdspartnere', intervention: 'Indsatstype', scale: 'Fra trivsel til truet trivsel' },
-  en: { participation: 'Participation in communities', collaborators: 'Collaborators', intervention: 'Type of intervention', scale: 'From thriving to threatened well-being' },
+  da: {
+    participation: 'Deltagelse i fællesskaber',
+    collaborators: 'Samarbejdspartnere',
+    intervention: 'Indsatstype',
+    scale: 'Fra trivsel til truet trivsel',
+  },
+  en: {
+    participation: 'Participation in communities',
+    collaborators: 'Collaborators',
+    intervention: 'Type of intervention',
+    scale: 'From thriving to threatened well-being',
+  },
 } as const;
 
 /**
@@ -27,7 +31,16 @@ function TrivselControl(props: ControlProps & OwnPropsOfEnum) {
   const options = props.options ?? [];
   const chosen = TRIVSEL_LEVELS.find((l) => l.value === data);
   return (
-    <ControlFrame pointer={pathToPointer(path)} label={label} required={required} description={description} errors={errors} visible={visible} group className="skema-field--trivsel">
+    <ControlFrame
+      pointer={pathToPointer(path)}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+      group
+      className="skema-field--trivsel"
+    >
       {(a11y) => (
         <>
           <p className="skema-visually-hidden">{text.scale}</p>
@@ -37,7 +50,11 @@ function TrivselControl(props: ControlProps & OwnPropsOfEnum) {
               const signsId = `${a11y.id}-signs-${index}`;
               const optionLabel = options.find((o) => o.value === level.value)?.label ?? level.value;
               return (
-                <li key={level.value} className={`skema-barometer-level skema-barometer-level--${index + 1}`} data-selected={data === level.value || undefined}>
+                <li
+                  key={level.value}
+                  className={`skema-barometer-level skema-barometer-level--${index + 1}`}
+                  data-selected={data === level.value || undefined}
+                >
                   <input
                     id={id}
                     type="radio"
@@ -81,7 +98,10 @@ function TrivselControl(props: ControlProps & OwnPropsOfEnum) {
 }
 
 const isTrivselEnum = schemaMatches(
-  (schema) => Array.isArray(schema.enum) && schema.enum.length === TRIVSEL_VALUES.length && TRIVSEL_VALUES.every((v) => schema.enum!.includes(v)),
+  (schema) =>
+    Array.isArray(schema.enum) &&
+    schema.enum.length === TRIVSEL_VALUES.length &&
+    TRIVSEL_VALUES.every((v) => schema.enum!.includes(v)),
 );
 
 /** The five trivsel levels as an enumeration (e.g. `niveau`), or `options.renderer: "trivsel"`. */
@@ -89,6 +109,10 @@ export const trivselTester: RankedTester = pluginTester('trivsel', isControl, is
 
 export const TrivselRenderer = withJsonFormsEnumProps(TrivselControl);
 
-export const trivselRendererEntry: SkemaRendererEntry = { tester: trivselTester, renderer: TrivselRenderer, css: TRIVSEL_CSS };
+export const trivselRendererEntry: SkemaRendererEntry = {
+  tester: trivselTester,
+  renderer: TrivselRenderer,
+  css: TRIVSEL_CSS,
+};
 
 export const trivselRenderers: readonly SkemaRendererEntry[] = [trivselRendererEntry];

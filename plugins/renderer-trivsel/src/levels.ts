@@ -32,7 +32,10 @@ export const TRIVSEL_LEVELS: readonly TrivselLevel[] = [
       da: 'Samarbejde mellem skolen, barnet/den unge og forældre. Trækker primært på skolens ressourcepersoner.',
       en: "Cooperation between the school, the child/young person and the parents. Draws mainly on the school's resource persons.",
     },
-    intervention: { da: 'Forebyggende indsats rettet mod alle børn i fællesskabet', en: 'Preventive intervention aimed at all children in the community' },
+    intervention: {
+      da: 'Forebyggende indsats rettet mod alle børn i fællesskabet',
+      en: 'Preventive intervention aimed at all children in the community',
+    },
   },
   {
     value: 'Børn i moderat trivsel',
@@ -48,7 +51,10 @@ export const TRIVSEL_LEVELS: readonly TrivselLevel[] = [
       da: 'Samarbejde mellem skolen, barnet/den unge og forældre. Trækker primært på skolens ressourcepersoner. Konsultativ sparring med PPR og forebyggende socialrådgiver/familiebehandler.',
       en: "Cooperation between the school, the child/young person and the parents. Draws mainly on the school's resource persons. Consultative sparring with PPR and the preventive social worker/family therapist.",
     },
-    intervention: { da: 'Forebyggende indsats rettet mod alle børn i fællesskabet', en: 'Preventive intervention aimed at all children in the community' },
+    intervention: {
+      da: 'Forebyggende indsats rettet mod alle børn i fællesskabet',
+      en: 'Preventive intervention aimed at all children in the community',
+    },
   },
   {
     value: 'Børn i faldende trivsel',
@@ -64,7 +70,10 @@ export const TRIVSEL_LEVELS: readonly TrivselLevel[] = [
       da: 'Samarbejde mellem skolen, barnet/den unge og forældre samt ressourceperson, PPR og forebyggende socialrådgiver/familiebehandler.',
       en: 'Cooperation between the school, the child/young person and the parents, with a resource person, PPR and the preventive social worker/family therapist.',
     },
-    intervention: { da: 'Foregribende indsats målrettet en gruppe af børn', en: 'Anticipatory intervention aimed at a group of children' },
+    intervention: {
+      da: 'Foregribende indsats målrettet en gruppe af børn',
+      en: 'Anticipatory intervention aimed at a group of children',
+    },
   },
   {
     value: 'Børn i udsatte trivselspositioner',
@@ -80,7 +89,10 @@ export const TRIVSEL_LEVELS: readonly TrivselLevel[] = [
       da: 'Samarbejde mellem skolen, barnet/den unge og forældre samt evt. ressourceperson, PPR og forebyggende socialrådgiver og/eller rådgiver i Myndighedsafdelingen.',
       en: 'Cooperation between the school, the child/young person and the parents, with a resource person if relevant, PPR and the preventive social worker and/or a caseworker in the authority department.',
     },
-    intervention: { da: 'Indgribende indsats målrettet det enkelte barn', en: 'Intervening measure aimed at the individual child' },
+    intervention: {
+      da: 'Indgribende indsats målrettet det enkelte barn',
+      en: 'Intervening measure aimed at the individual child',
+    },
   },
   {
     value: 'Børn i truede trivselspositioner',
@@ -96,7 +108,10 @@ export const TRIVSEL_LEVELS: readonly TrivselLevel[] = [
       da: 'Samarbejde mellem skolen, barnet/den unge og forældre samt PPR og forebyggende socialrådgiver og/eller rådgiver i Myndighedsafdelingen.',
       en: 'Cooperation between the school, the child/young person and the parents, with PPR and the preventive social worker and/or a caseworker in the authority department.',
     },
-    intervention: { da: 'Indgribende indsats målrettet det enkelte barn', en: 'Intervening measure aimed at the individual child' },
+    intervention: {
+      da: 'Indgribende indsats målrettet det enkelte barn',
+      en: 'Intervening measure aimed at the individual child',
+    },
   },
 ];
 

@@ -10,12 +10,8 @@ export const PLUGIN_VERSION = PACKAGE_VERSION;
 const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
   name: PLUGIN_NAME,
   version: PLUGIN_VERSION,
-  rules: [
-      ...aftaleskemaRules,
-  ],
-  deadlines: [
-      ...aftaleskemaDeadlines,
-  ],
+  rules: [...aftaleskemaRules],
+  deadlines: [...aftaleskemaDeadlines],
 });
 
 export default plugin;

@@ -11,14 +11,8 @@ export const PLUGIN_VERSION = PACKAGE_VERSION;
 const plugin: SkemaPluginFactory = (): SkemaPlugin => ({
   name: PLUGIN_NAME,
   version: PLUGIN_VERSION,
-  rules: [
-      ...indsatsplanRules,
-      ...trivselsvurderingRules,
-  ],
-  deadlines: [
-      ...indsatsplanDeadlines,
-      ...trivselsvurderingDeadlines,
-  ],
+  rules: [...indsatsplanRules, ...trivselsvurderingRules],
+  deadlines: [...indsatsplanDeadlines, ...trivselsvurderingDeadlines],
 });
 
 export default plugin;

@@ -9,7 +9,9 @@ import { arrayAt, movePresent } from '@skema/core';
 export const visoMigrations = (): Record<string, (data: unknown) => unknown> => ({
   // From henvendelsesskema 1.2.0 a bilag is a stored file: a typed file name is kept as unverified text.
   'henvendelsesskema/bilag-filnavne': moveInItems('/bilag', 'fil', 'tidligereFilnavn'),
-  'underretning/tidligere-godkendelser': movePresent([{ from: '/medunderskriver', path: '/tidligereGodkendelser/medunderskriver' }]),
+  'underretning/tidligere-godkendelser': movePresent([
+    { from: '/medunderskriver', path: '/tidligereGodkendelser/medunderskriver' },
+  ]),
   'leveranceaftale/tidligere-godkendelser': movePresent([
     { from: '/fagkonsulentGodkendelse', path: '/tidligereGodkendelser/fagkonsulentGodkendelse' },
     { from: '/lederGodkendelse', path: '/tidligereGodkendelser/lederGodkendelse' },
@@ -46,7 +48,8 @@ export function moveInItems(list: string, from: string, to: string): (data: unkn
  * without one are left alone. A submission already holding that history fails, as `movePresent` does.
  */
 export function changeApprovalsToHistory(data: unknown): unknown {
-  const typed = (item: unknown): item is Record<string, unknown> => isObj(item) && ('godkendtAf' in item || 'godkendtDato' in item);
+  const typed = (item: unknown): item is Record<string, unknown> =>
+    isObj(item) && ('godkendtAf' in item || 'godkendtDato' in item);
   if (!arrayAt(data, '/aendringer').some(typed)) return data;
   const copy = structuredClone(data) as Record<string, unknown>;
   const history: Array<Record<string, unknown>> = [];
@@ -55,7 +58,12 @@ export function changeApprovalsToHistory(data: unknown): unknown {
     const { godkendtAf, godkendtDato } = item;
     Reflect.deleteProperty(item, 'godkendtAf');
     Reflect.deleteProperty(item, 'godkendtDato');
-    history.push({ aendring: i + 1, ...(item.type !== undefined ? { type: item.type } : {}), ...(godkendtAf !== undefined ? { godkendtAf } : {}), ...(godkendtDato !== undefined ? { godkendtDato } : {}) });
+    history.push({
+      aendring: i + 1,
+      ...(item.type !== undefined ? { type: item.type } : {}),
+      ...(godkendtAf !== undefined ? { godkendtAf } : {}),
+      ...(godkendtDato !== undefined ? { godkendtDato } : {}),
+    });
   });
   const previous = isObj(copy.tidligereGodkendelser) ? copy.tidligereGodkendelser : {};
   if ('aendringer' in previous) throw new Error('target-occupied');

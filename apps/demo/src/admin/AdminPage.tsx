@@ -17,13 +17,15 @@ import { OwnFields } from './OwnFields.js';
 import { TextField } from './TextField.js';
 import { useOverlayPreview } from './use-overlay-preview.js';
 
-const failureOf = (e: unknown) => (e instanceof AdminApiError ? e : new AdminApiError(0, e instanceof Error ? e.message : String(e), 'network'));
+const failureOf = (e: unknown) =>
+  e instanceof AdminApiError ? e : new AdminApiError(0, e instanceof Error ? e.message : String(e), 'network');
 const municipalityName = (tenantId: string) => tenantId.charAt(0).toUpperCase() + tenantId.slice(1);
 
 /** What applies now, in words: the national form, or which version of the municipality's changes. */
 function InEffect(props: { effective: EffectiveConfig; municipality: string }) {
   const { effective } = props;
-  if (effective.source === 'none') return <p data-in-effect="none">Gælder nu: den nationale formular uden {props.municipality}s tilpasninger.</p>;
+  if (effective.source === 'none')
+    return <p data-in-effect="none">Gælder nu: den nationale formular uden {props.municipality}s tilpasninger.</p>;
   const where = effective.source === 'git' ? 'fra kommunens faste opsætning' : 'udgivet her på siden';
   return (
     <p data-in-effect={effective.source}>
@@ -49,7 +51,9 @@ export function AdminPage(props: { formId?: string }) {
     api.listConfigs().then(setConfigs, (e: unknown) => setFailure(failureOf(e)));
   }, [api]);
   useEffect(() => {
-    client().listForms().then(setForms, (e: unknown) => setFailure(failureOf(e)));
+    client()
+      .listForms()
+      .then(setForms, (e: unknown) => setFailure(failureOf(e)));
     reload();
   }, [reload]);
 
@@ -87,7 +91,15 @@ export function AdminPage(props: { formId?: string }) {
   const preview = useOverlayPreview(api, draft);
   const national = String((effective?.base.manifest.title as { da?: string } | undefined)?.da ?? props.formId ?? '');
   const municipality = effective ? municipalityName(effective.tenantId) : '';
-  const changes = effective && draft && base ? describeChanges(effective.overlay ?? overlayStart(effective), draft, { tenantId: effective.tenantId, title: national, fields, nationalTexts: base.i18n.da }) : [];
+  const changes =
+    effective && draft && base
+      ? describeChanges(effective.overlay ?? overlayStart(effective), draft, {
+          tenantId: effective.tenantId,
+          title: national,
+          fields,
+          nationalTexts: base.i18n.da,
+        })
+      : [];
   const nextVersion = preview.pending || !preview.result?.ok ? undefined : preview.result.next?.version;
 
   const onJson = (value: string) => {
@@ -111,7 +123,8 @@ export function AdminPage(props: { formId?: string }) {
       <section aria-labelledby="admin-title">
         <h1 id="admin-title">Tilpas formularer</h1>
         <p role="alert" className="field-error">
-          {failure.status === 403 ? 'Du har ikke administratoradgang (rollen «admin»)' : 'Du er ikke logget ind'}: {failure.message}
+          {failure.status === 403 ? 'Du har ikke administratoradgang (rollen «admin»)' : 'Du er ikke logget ind'}:{' '}
+          {failure.message}
         </p>
         <p>Log ind, eller skift API-nøgle øverst på siden, med en bruger, der har administratorrollen.</p>
       </section>
@@ -120,7 +133,10 @@ export function AdminPage(props: { formId?: string }) {
   return (
     <section aria-labelledby="admin-title" className="admin">
       <h1 id="admin-title">Tilpas formularer</h1>
-      <p className="muted">Tilpas en national formular til kommunen: ret tekster, skjul eller kræv felter og tilføj egne felter. Du ser resultatet med det samme og udgiver, når det er klar.</p>
+      <p className="muted">
+        Tilpas en national formular til kommunen: ret tekster, skjul eller kræv felter og tilføj egne felter. Du ser
+        resultatet med det samme og udgiver, når det er klar.
+      </p>
       {failure ? (
         <p role="alert" className="field-error">
           Noget gik galt: {failure.message}
@@ -128,7 +144,11 @@ export function AdminPage(props: { formId?: string }) {
       ) : null}
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="admin-form">Formular</label>
-        <select id="admin-form" value={props.formId ?? ''} onChange={(e) => navigate(e.target.value ? `#/admin/${encodeURIComponent(e.target.value)}` : '#/admin')}>
+        <select
+          id="admin-form"
+          value={props.formId ?? ''}
+          onChange={(e) => navigate(e.target.value ? `#/admin/${encodeURIComponent(e.target.value)}` : '#/admin')}
+        >
           <option value="">Vælg en formular</option>
           {forms?.map((f) => (
             <option key={f.id} value={f.id}>
@@ -137,14 +157,21 @@ export function AdminPage(props: { formId?: string }) {
           ))}
         </select>
       </form>
-      {props.formId && forms && !forms.some((f) => f.id === props.formId) ? <p role="alert">Formularen «{props.formId}» findes ikke.</p> : null}
+      {props.formId && forms && !forms.some((f) => f.id === props.formId) ? (
+        <p role="alert">Formularen «{props.formId}» findes ikke.</p>
+      ) : null}
       {props.formId && !effective && !failure ? <p role="status">Henter det, der gælder nu …</p> : null}
       {effective && draft && outline && base ? (
         <div className="admin-grid">
           <section aria-labelledby="overlay-title" className="admin-editor">
             <h2 id="overlay-title">{national}</h2>
             <InEffect effective={effective} municipality={municipality} />
-            <TextField id="form-title" label="Formularens overskrift" value={titleOf(draft, national)} onChange={(v) => edit(withTitle(draft, v, national))} />
+            <TextField
+              id="form-title"
+              label="Formularens overskrift"
+              value={titleOf(draft, national)}
+              onChange={(v) => edit(withTitle(draft, v, national))}
+            />
             <h3>Felter</h3>
             <FieldEditor outline={outline} draft={draft} nationalTexts={base.i18n.da} onChange={edit} />
             <OwnFields draft={draft} tenantId={effective.tenantId} municipality={municipality} onChange={edit} />
@@ -172,8 +199,16 @@ export function AdminPage(props: { formId?: string }) {
             />
             <details className="advanced">
               <summary>Avanceret: indstillingerne som JSON</summary>
-              <OverlayEditor value={text} onChange={onJson} parseError={parsed && !parsed.ok ? parsed.message : undefined} />
-              <DiffSummary diff={preview.result?.diff} title="Teknisk ændringsliste i forhold til den nationale formular" headingLevel={3} />
+              <OverlayEditor
+                value={text}
+                onChange={onJson}
+                parseError={parsed && !parsed.ok ? parsed.message : undefined}
+              />
+              <DiffSummary
+                diff={preview.result?.diff}
+                title="Teknisk ændringsliste i forhold til den nationale formular"
+                headingLevel={3}
+              />
             </details>
           </section>
           <OverlayPreview state={preview} describeProblem={(p) => plainProblem(p, fields)} />

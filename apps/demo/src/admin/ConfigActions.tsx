@@ -17,7 +17,10 @@ const BUSY_TEXT: Record<Action, string> = { save: 'Gemmer kladden …', publish:
 export function plainProblem(problem: ConfigProblem, fields: readonly FieldInfo[]): string {
   let text = problem.message;
   for (const f of [...fields].sort((a, b) => b.pointer.length - a.pointer.length)) {
-    text = text.replace(new RegExp(`${f.pointer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/])`, 'g'), `«${f.label}»`);
+    text = text.replace(
+      new RegExp(`${f.pointer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/])`, 'g'),
+      `«${f.label}»`,
+    );
   }
   return text;
 }
@@ -63,11 +66,18 @@ export function ConfigActions(props: {
         const effective = await props.api.effective(formId);
         const after = (await client().getForm(formId)).hash;
         const applied = effective.version === version && after !== before;
-        setOutcome(applied ? { kind: 'published', version } : { kind: 'not-effective', version, inEffect: effective.version ?? 'den nationale formular' });
+        setOutcome(
+          applied
+            ? { kind: 'published', version }
+            : { kind: 'not-effective', version, inEffect: effective.version ?? 'den nationale formular' },
+        );
         props.onPublished(effective);
       }
     } catch (e) {
-      setOutcome({ kind: 'refused', error: e instanceof AdminApiError ? e : new AdminApiError(0, (e as Error).message, 'network') });
+      setOutcome({
+        kind: 'refused',
+        error: e instanceof AdminApiError ? e : new AdminApiError(0, (e as Error).message, 'network'),
+      });
     } finally {
       setBusy(undefined);
       props.onChanged();
@@ -78,7 +88,12 @@ export function ConfigActions(props: {
   return (
     <div className="config-actions">
       <div className="buttons">
-        <button type="button" disabled={!ready || nothing} onClick={() => run('publish')} aria-describedby="publish-help">
+        <button
+          type="button"
+          disabled={!ready || nothing}
+          onClick={() => run('publish')}
+          aria-describedby="publish-help"
+        >
           Udgiv ændringerne
         </button>
         <button type="button" disabled={!ready || nothing} onClick={() => run('save')} aria-describedby="publish-help">
@@ -86,25 +101,38 @@ export function ConfigActions(props: {
         </button>
       </div>
       <p id="publish-help" className="muted">
-        {nothing ? 'Der er ingen ændringer at udgive.' : nextVersion ? `Ændringerne udgives som version ${nextVersion}.` : 'Venter på forhåndsvisningen …'}
+        {nothing
+          ? 'Der er ingen ændringer at udgive.'
+          : nextVersion
+            ? `Ændringerne udgives som version ${nextVersion}.`
+            : 'Venter på forhåndsvisningen …'}
       </p>
       <div role="status" className="action-status">
         {busy ? BUSY_TEXT[busy] : null}
-        {outcome?.kind === 'saved' ? `Kladden er gemt som version ${outcome.version}. Den gælder først, når den udgives.` : null}
-        {outcome?.kind === 'published' ? `Version ${outcome.version} er udgivet og gælder nu for sagsbehandlerne.` : null}
+        {outcome?.kind === 'saved'
+          ? `Kladden er gemt som version ${outcome.version}. Den gælder først, når den udgives.`
+          : null}
+        {outcome?.kind === 'published'
+          ? `Version ${outcome.version} er udgivet og gælder nu for sagsbehandlerne.`
+          : null}
       </div>
       {outcome?.kind === 'not-effective' ? (
         <div role="alert" className="refusal" tabIndex={-1} ref={alertRef}>
           <h3>Udgivet, men ikke i brug</h3>
           <p>
-            Version {outcome.version} er udgivet, men sagsbehandlerne får stadig version {outcome.inEffect}. Formularen er altså ikke ændret.
+            Version {outcome.version} er udgivet, men sagsbehandlerne får stadig version {outcome.inEffect}. Formularen
+            er altså ikke ændret.
           </p>
         </div>
       ) : null}
       {outcome?.kind === 'refused' ? (
         <div role="alert" className="refusal" tabIndex={-1} ref={alertRef}>
           <h3>Ændringerne blev ikke udgivet</h3>
-          <p>{outcome.error.status === 403 ? `Du har ikke administratoradgang: ${outcome.error.message}` : outcome.error.message}</p>
+          <p>
+            {outcome.error.status === 403
+              ? `Du har ikke administratoradgang: ${outcome.error.message}`
+              : outcome.error.message}
+          </p>
           {outcome.error.problems.length ? (
             <ul className="problems">
               {outcome.error.problems.map((p, i) => (

@@ -11,7 +11,9 @@ describe('DiffSummary', () => {
       message: 'new optional property "hvemKanGoereHvad"',
       messages: { da: 'nyt valgfrit felt "hvemKanGoereHvad"', en: 'new optional property "hvemKanGoereHvad"' },
     };
-    const html = renderToStaticMarkup(<DiffSummary diff={{ from: '1.0.0', to: '2.0.0', requiredBump: 'minor', changes: [change] }} headingLevel={3} />);
+    const html = renderToStaticMarkup(
+      <DiffSummary diff={{ from: '1.0.0', to: '2.0.0', requiredBump: 'minor', changes: [change] }} headingLevel={3} />,
+    );
     expect(html).toContain('nyt valgfrit felt &quot;hvemKanGoereHvad&quot;');
     expect(html).not.toContain('new optional property');
     expect(html).toContain('Ændringer (1.0.0 → 2.0.0)');

@@ -9,14 +9,29 @@ const BUMP_TEXT: Record<RequiredBump, string> = {
 };
 
 /** The classified changes of an effective form and the version bump they require, described in Danish. */
-export function DiffSummary(props: { diff?: ConfigDiff | undefined; requiredBump?: RequiredBump | undefined; previousVersion?: string | undefined; title?: string; headingLevel: 3 | 4 }) {
+export function DiffSummary(props: {
+  diff?: ConfigDiff | undefined;
+  requiredBump?: RequiredBump | undefined;
+  previousVersion?: string | undefined;
+  title?: string;
+  headingLevel: 3 | 4;
+}) {
   const required = props.requiredBump ?? props.diff?.requiredBump;
   if (!props.diff && !required) return null;
   const Heading = `h${props.headingLevel}` as const;
   const changes = props.diff?.changes ?? [];
   return (
     <div className="diff">
-      <Heading>{props.title ?? 'Ændringer'}{props.title ? '' : props.diff?.from && props.diff.to ? ` (${props.diff.from} → ${props.diff.to})` : props.previousVersion ? ` siden version ${props.previousVersion}` : ''}</Heading>
+      <Heading>
+        {props.title ?? 'Ændringer'}
+        {props.title
+          ? ''
+          : props.diff?.from && props.diff.to
+            ? ` (${props.diff.from} → ${props.diff.to})`
+            : props.previousVersion
+              ? ` siden version ${props.previousVersion}`
+              : ''}
+      </Heading>
       {required ? (
         <p>
           Krævet versionsløft: <strong data-bump={required}>{BUMP_TEXT[required]}</strong>

@@ -23,7 +23,13 @@ function requireBlocked(field: FieldInfo, isHidden: boolean): string | undefined
   return undefined;
 }
 
-function Toggle(props: { id: string; label: string; checked: boolean; blocked: string | undefined; onChange(on: boolean): void }) {
+function Toggle(props: {
+  id: string;
+  label: string;
+  checked: boolean;
+  blocked: string | undefined;
+  onChange(on: boolean): void;
+}) {
   return (
     <div className="toggle">
       <input
@@ -57,19 +63,48 @@ function FieldRow(props: EditorProps & { field: FieldInfo }) {
       <legend>{field.section ? `Hele afsnittet «${field.label}»` : field.label}</legend>
       {field.hasText ? (
         <>
-          <TextField id={`${id}-label`} label="Ledetekst" value={text(`${field.key}.label`)} onChange={set(`${field.key}.label`)} />
-          <TextField id={`${id}-help`} label="Hjælpetekst" value={text(`${field.key}.description`)} onChange={set(`${field.key}.description`)} multiline />
+          <TextField
+            id={`${id}-label`}
+            label="Ledetekst"
+            value={text(`${field.key}.label`)}
+            onChange={set(`${field.key}.label`)}
+          />
+          <TextField
+            id={`${id}-help`}
+            label="Hjælpetekst"
+            value={text(`${field.key}.description`)}
+            onChange={set(`${field.key}.description`)}
+            multiline
+          />
         </>
       ) : null}
       <div className="toggles">
-        <Toggle id={`${id}-hide`} label="Skjul" checked={isHidden} blocked={hideBlocked(field, isRequired)} onChange={(on) => props.onChange(withListed(draft, 'hide', field.pointer, on))} />
-        <Toggle id={`${id}-require`} label="Påkrævet" checked={isRequired} blocked={requireBlocked(field, isHidden)} onChange={(on) => props.onChange(withListed(draft, 'require', field.pointer, on))} />
+        <Toggle
+          id={`${id}-hide`}
+          label="Skjul"
+          checked={isHidden}
+          blocked={hideBlocked(field, isRequired)}
+          onChange={(on) => props.onChange(withListed(draft, 'hide', field.pointer, on))}
+        />
+        <Toggle
+          id={`${id}-require`}
+          label="Påkrævet"
+          checked={isRequired}
+          blocked={requireBlocked(field, isHidden)}
+          onChange={(on) => props.onChange(withListed(draft, 'require', field.pointer, on))}
+        />
       </div>
       {field.options.length ? (
         <details className="options">
           <summary>Svarmuligheder ({field.options.length})</summary>
           {field.options.map((option, i) => (
-            <TextField key={option} id={`${id}-option-${i}`} label={`Tekst for «${nationalTexts[`${field.key}.${option}`] ?? option}»`} value={text(`${field.key}.${option}`)} onChange={set(`${field.key}.${option}`)} />
+            <TextField
+              key={option}
+              id={`${id}-option-${i}`}
+              label={`Tekst for «${nationalTexts[`${field.key}.${option}`] ?? option}»`}
+              value={text(`${field.key}.${option}`)}
+              onChange={set(`${field.key}.${option}`)}
+            />
           ))}
         </details>
       ) : null}
@@ -81,9 +116,20 @@ function Group(props: EditorProps & { group: FieldGroup; level: number }) {
   const Heading = `h${Math.min(props.level, 6)}` as 'h3';
   return (
     <div className={`field-group field-group--${props.group.kind}`}>
-      {props.group.label ? <Heading>{props.group.kind === 'step' ? `Trin: ${props.group.label}` : props.group.label}</Heading> : null}
+      {props.group.label ? (
+        <Heading>{props.group.kind === 'step' ? `Trin: ${props.group.label}` : props.group.label}</Heading>
+      ) : null}
       {props.group.items.map((item, i) =>
-        isGroup(item) ? <Group key={`${item.label}#${i}`} {...props} group={item} level={props.group.label ? props.level + 1 : props.level} /> : <FieldRow key={item.pointer} {...props} field={item} />,
+        isGroup(item) ? (
+          <Group
+            key={`${item.label}#${i}`}
+            {...props}
+            group={item}
+            level={props.group.label ? props.level + 1 : props.level}
+          />
+        ) : (
+          <FieldRow key={item.pointer} {...props} field={item} />
+        ),
       )}
     </div>
   );

@@ -1,13 +1,18 @@
 /** The advanced view: the overlay as JSON in a plain, labelled text area; a parse error is announced and described on the field. */
-export function OverlayEditor(props: { value: string; onChange(value: string): void; parseError?: string | undefined }) {
+export function OverlayEditor(props: {
+  value: string;
+  onChange(value: string): void;
+  parseError?: string | undefined;
+}) {
   const invalid = props.parseError !== undefined;
   return (
     <div className="overlay-editor">
       <label htmlFor="overlay-json">Indstillingerne som JSON</label>
       <p id="overlay-json-help" className="muted">
-        Alt hvad formularredigeringen ovenfor gemmer, og mere: tekster (<code>texts</code>), skjulte felter (<code>hide</code>), krævede felter (
-        <code>require</code>), skærpede regler (<code>constraints</code>), egne felter (<code>fields</code>) og regelindstillinger (
-        <code>ruleOptions</code>). Forhåndsvisningen opdateres, når du holder pause i skrivningen.
+        Alt hvad formularredigeringen ovenfor gemmer, og mere: tekster (<code>texts</code>), skjulte felter (
+        <code>hide</code>), krævede felter (<code>require</code>), skærpede regler (<code>constraints</code>), egne
+        felter (<code>fields</code>) og regelindstillinger (<code>ruleOptions</code>). Forhåndsvisningen opdateres, når
+        du holder pause i skrivningen.
       </p>
       <textarea
         id="overlay-json"

@@ -4,18 +4,27 @@ import { renderers } from '../renderers.js';
 import type { PreviewState } from './use-overlay-preview.js';
 
 /** The form as the caseworkers will see it with the unsaved changes, or what stands in the way (each problem in plain words). */
-export function OverlayPreview(props: { state: PreviewState; describeProblem?(problem: { path: string; message: string }): string }) {
+export function OverlayPreview(props: {
+  state: PreviewState;
+  describeProblem?(problem: { path: string; message: string }): string;
+}) {
   const { pending, result, error } = props.state;
   const formBody = result?.form;
   // SkemaForm wants a stable form object: keyed on the content hash, a new preview of the same
   // effective form (e.g. after a whitespace edit) keeps the rendered form and what was typed in it.
   const hash = formBody?.hash;
-  const form = useMemo(() => (formBody ? toFormVersion(formBody as unknown as Record<string, unknown>) : undefined), [hash]);
+  const form = useMemo(
+    () => (formBody ? toFormVersion(formBody as unknown as Record<string, unknown>) : undefined),
+    [hash],
+  );
   const problems = result?.problems ?? [];
   let status = '';
   if (pending) status = 'Opdaterer forhåndsvisningen …';
   else if (error) status = '';
-  else if (result) status = problems.length ? `Ændringerne kan ikke bruges som de er: ${problems.length === 1 ? 'ét problem' : `${problems.length} problemer`}.` : 'Forhåndsvisningen er opdateret.';
+  else if (result)
+    status = problems.length
+      ? `Ændringerne kan ikke bruges som de er: ${problems.length === 1 ? 'ét problem' : `${problems.length} problemer`}.`
+      : 'Forhåndsvisningen er opdateret.';
   return (
     <section aria-labelledby="preview-title" className="admin-preview">
       <h2 id="preview-title">Forhåndsvisning</h2>
@@ -39,7 +48,16 @@ export function OverlayPreview(props: { state: PreviewState; describeProblem?(pr
       ) : null}
       {form ? (
         <div className="preview-form">
-          <SkemaForm key={form.hash} form={form} locale="da" renderers={renderers} actions={false} headingLevel={3} idPrefix="preview" injectStyles={false} />
+          <SkemaForm
+            key={form.hash}
+            form={form}
+            locale="da"
+            renderers={renderers}
+            actions={false}
+            headingLevel={3}
+            idPrefix="preview"
+            injectStyles={false}
+          />
         </div>
       ) : null}
     </section>

@@ -1,11 +1,23 @@
 import { useState } from 'react';
-import { ownFields, withOwnField, withoutOwnField, withText, type OverlayDraft, type OwnFieldType } from './overlay-draft.js';
+import {
+  ownFields,
+  withOwnField,
+  withoutOwnField,
+  withText,
+  type OverlayDraft,
+  type OwnFieldType,
+} from './overlay-draft.js';
 import { TextField } from './TextField.js';
 
 const TYPES: Record<OwnFieldType, string> = { text: 'Tekst', yesno: 'Ja/nej', date: 'Dato', number: 'Tal' };
 
 /** The municipality's own fields: rename, require or remove them, and add new ones (kept apart from the national fields). */
-export function OwnFields(props: { draft: OverlayDraft; tenantId: string; municipality: string; onChange(draft: OverlayDraft): void }) {
+export function OwnFields(props: {
+  draft: OverlayDraft;
+  tenantId: string;
+  municipality: string;
+  onChange(draft: OverlayDraft): void;
+}) {
   const { draft, tenantId } = props;
   const [label, setLabel] = useState('');
   const [type, setType] = useState<OwnFieldType>('text');
@@ -39,10 +51,20 @@ export function OwnFields(props: { draft: OverlayDraft; tenantId: string; munici
       {fields.map((f) => (
         <fieldset key={f.name} className="field-edit" data-own-field={f.name}>
           <legend>{f.label}</legend>
-          <TextField id={`own-${f.name}-label`} label="Ledetekst" value={f.label} onChange={(v) => v.trim() && props.onChange(withText(draft, `x-${tenantId}.${f.name}.label`, v, undefined))} />
+          <TextField
+            id={`own-${f.name}-label`}
+            label="Ledetekst"
+            value={f.label}
+            onChange={(v) => v.trim() && props.onChange(withText(draft, `x-${tenantId}.${f.name}.label`, v, undefined))}
+          />
           <div className="toggles">
             <div className="toggle">
-              <input type="checkbox" id={`own-${f.name}-require`} checked={f.required} onChange={(e) => setRequired(f.name, e.target.checked)} />
+              <input
+                type="checkbox"
+                id={`own-${f.name}-require`}
+                checked={f.required}
+                onChange={(e) => setRequired(f.name, e.target.checked)}
+              />
               <label htmlFor={`own-${f.name}-require`}>Påkrævet</label>
             </div>
             <button type="button" onClick={() => props.onChange(withoutOwnField(draft, tenantId, f.name))}>
@@ -55,7 +77,13 @@ export function OwnFields(props: { draft: OverlayDraft; tenantId: string; munici
         <legend>Tilføj et felt</legend>
         <div className="text-field">
           <label htmlFor="new-field-label">Ledetekst for det nye felt</label>
-          <input id="new-field-label" type="text" value={label} onChange={(e) => setLabel(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), add())} />
+          <input
+            id="new-field-label"
+            type="text"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), add())}
+          />
         </div>
         <div className="text-field">
           <label htmlFor="new-field-type">Slags svar</label>
@@ -68,7 +96,12 @@ export function OwnFields(props: { draft: OverlayDraft; tenantId: string; munici
           </select>
         </div>
         <div className="toggle">
-          <input type="checkbox" id="new-field-required" checked={mustFill} onChange={(e) => setMustFill(e.target.checked)} />
+          <input
+            type="checkbox"
+            id="new-field-required"
+            checked={mustFill}
+            onChange={(e) => setMustFill(e.target.checked)}
+          />
           <label htmlFor="new-field-required">Påkrævet</label>
         </div>
         <button type="button" onClick={add}>

@@ -4,7 +4,14 @@ import { useEffect, useRef, useState } from 'react';
  * A labelled text input that keeps what is typed while it has focus: the page turns an empty or
  * national text into "no change of the municipality's own", which must not snap back mid-typing.
  */
-export function TextField(props: { id: string; label: string; value: string; onChange(value: string): void; multiline?: boolean; describedBy?: string }) {
+export function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  multiline?: boolean;
+  describedBy?: string;
+}) {
   const [local, setLocal] = useState(props.value);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useEffect(() => {

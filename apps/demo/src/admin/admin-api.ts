@@ -46,7 +46,14 @@ export class AdminApi {
       if (!(e instanceof SkemaApiError)) throw e;
       if (e.status === 0) throw new AdminApiError(0, `API'et svarer ikke: ${e.message}`, 'network');
       const p = e.problem as Wire.Problem & { code?: string };
-      throw new AdminApiError(e.status, e.message, p.code ?? e.code, p.problems ?? p.issues ?? [], p.diff, p.requiredBump);
+      throw new AdminApiError(
+        e.status,
+        e.message,
+        p.code ?? e.code,
+        p.problems ?? p.issues ?? [],
+        p.diff,
+        p.requiredBump,
+      );
     }
   }
 

@@ -53,12 +53,17 @@ function fieldInfo(form: BaseForm, pointer: string): FieldInfo | undefined {
   const loc = locateField(structuredClone(form.schema), pointer);
   if (!loc) return undefined;
   const key = textKey(pointer);
-  const choices = Array.isArray(loc.node.enum) ? loc.node.enum : isNode(loc.node.items) && Array.isArray(loc.node.items.enum) ? loc.node.items.enum : [];
+  const choices = Array.isArray(loc.node.enum)
+    ? loc.node.enum
+    : isNode(loc.node.items) && Array.isArray(loc.node.items.enum)
+      ? loc.node.items.enum
+      : [];
   return {
     pointer,
     key,
     hasText: `${key}.label` in form.i18n.da,
-    label: form.i18n.da[`${key}.label`] ?? (typeof loc.node.title === 'string' ? loc.node.title : key.split('.').pop()!),
+    label:
+      form.i18n.da[`${key}.label`] ?? (typeof loc.node.title === 'string' ? loc.node.title : key.split('.').pop()!),
     requiredInBase: Array.isArray(loc.parent.required) && loc.parent.required.includes(loc.property),
     options: choices.map(String).filter((v) => `${key}.${v}` in form.i18n.da),
   };
@@ -86,11 +91,14 @@ export function formOutline(form: BaseForm): FieldGroup {
     let target = into;
     if (node.type === 'Group' || node.type === 'Category') {
       const i18n = typeof node.i18n === 'string' ? node.i18n : undefined;
-      const label = (i18n && (form.i18n.da[`${i18n}.label`] ?? form.i18n.da[i18n])) ?? (typeof node.label === 'string' ? node.label : '');
+      const label =
+        (i18n && (form.i18n.da[`${i18n}.label`] ?? form.i18n.da[i18n])) ??
+        (typeof node.label === 'string' ? node.label : '');
       target = { kind: node.type === 'Category' ? 'step' : 'section', label, items: [] };
       into.items.push(target);
     }
-    for (const child of Array.isArray(node.elements) ? node.elements : []) if (isNode(child)) walk(child, target, prefix);
+    for (const child of Array.isArray(node.elements) ? node.elements : [])
+      if (isNode(child)) walk(child, target, prefix);
     // A section of one object's fields (Barnet: /barn/navn, /barn/cpr) can be hidden or required as a whole.
     if (target !== into) {
       const whole = commonObject(outlineFields(target).map((f) => f.pointer));
@@ -110,7 +118,8 @@ function commonObject(pointers: readonly string[]): string | undefined {
   if (pointers.length === 0) return undefined;
   const split = pointers.map((p) => p.split('/').slice(1));
   const common: string[] = [];
-  for (let i = 0; split.every((s) => s.length > i + 1 && s[i] === split[0]![i] && s[i] !== '*'); i++) common.push(split[0]![i]!);
+  for (let i = 0; split.every((s) => s.length > i + 1 && s[i] === split[0]![i] && s[i] !== '*'); i++)
+    common.push(split[0]![i]!);
   return common.length ? `/${common.join('/')}` : undefined;
 }
 

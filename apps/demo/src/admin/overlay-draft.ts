@@ -15,7 +15,13 @@ export function baseRange(version: string): string {
  */
 export function overlayStart(effective: Wire.EffectiveFormConfig): OverlayDraft {
   if (effective.overlay) return structuredClone(effective.overlay) as OverlayDraft;
-  return { tenantId: effective.tenantId, formId: effective.formId, version: '1.0.0', baseVersion: baseRange(String(effective.base.manifest.version)), texts: { da: {}, en: {} } };
+  return {
+    tenantId: effective.tenantId,
+    formId: effective.formId,
+    version: '1.0.0',
+    baseVersion: baseRange(String(effective.base.manifest.version)),
+    texts: { da: {}, en: {} },
+  };
 }
 
 function list(draft: OverlayDraft, member: 'hide' | 'require'): string[] {
@@ -27,7 +33,12 @@ export const hidden = (draft: OverlayDraft) => list(draft, 'hide');
 export const required = (draft: OverlayDraft) => list(draft, 'require');
 
 /** The draft with a field added to or taken out of `hide` or `require` (an empty list is left out). */
-export function withListed(draft: OverlayDraft, member: 'hide' | 'require', pointer: string, on: boolean): OverlayDraft {
+export function withListed(
+  draft: OverlayDraft,
+  member: 'hide' | 'require',
+  pointer: string,
+  on: boolean,
+): OverlayDraft {
   const current = list(draft, member).filter((p) => p !== pointer);
   const next = on ? [...current, pointer] : current;
   const { [member]: _old, ...rest } = draft;
@@ -76,17 +87,26 @@ export interface OwnField {
   required: boolean;
 }
 
-function fieldsOf(draft: OverlayDraft): { properties: Record<string, Record<string, unknown>>; required?: string[] } | undefined {
+function fieldsOf(
+  draft: OverlayDraft,
+): { properties: Record<string, Record<string, unknown>>; required?: string[] } | undefined {
   const fields = draft.fields as { properties?: unknown; required?: unknown } | undefined;
   if (typeof fields?.properties !== 'object' || fields.properties === null) return undefined;
-  return { properties: fields.properties as Record<string, Record<string, unknown>>, ...(Array.isArray(fields.required) ? { required: fields.required as string[] } : {}) };
+  return {
+    properties: fields.properties as Record<string, Record<string, unknown>>,
+    ...(Array.isArray(fields.required) ? { required: fields.required as string[] } : {}),
+  };
 }
 
 /** The municipality's own fields (kept under `x-<tenantId>`), with their Danish labels. */
 export function ownFields(draft: OverlayDraft, tenantId: string): OwnField[] {
   const fields = fieldsOf(draft);
   const da = texts(draft, 'da');
-  return Object.keys(fields?.properties ?? {}).map((name) => ({ name, label: da[`x-${tenantId}.${name}.label`] ?? name, required: fields?.required?.includes(name) ?? false }));
+  return Object.keys(fields?.properties ?? {}).map((name) => ({
+    name,
+    label: da[`x-${tenantId}.${name}.label`] ?? name,
+    required: fields?.required?.includes(name) ?? false,
+  }));
 }
 
 /** A property name from a label: letters and digits in camelCase, Danish letters spelled out. */
@@ -105,7 +125,11 @@ export function fieldName(label: string): string {
 }
 
 /** The draft with one own field added: its schema, its label in both languages (the check needs both), and whether it must be filled in. */
-export function withOwnField(draft: OverlayDraft, tenantId: string, field: { label: string; type: OwnFieldType; required: boolean }): OverlayDraft {
+export function withOwnField(
+  draft: OverlayDraft,
+  tenantId: string,
+  field: { label: string; type: OwnFieldType; required: boolean },
+): OverlayDraft {
   const fields = fieldsOf(draft) ?? { properties: {} };
   let name = fieldName(field.label);
   for (let i = 2; name in fields.properties; i++) name = `${fieldName(field.label)}${i}`;
@@ -113,8 +137,15 @@ export function withOwnField(draft: OverlayDraft, tenantId: string, field: { lab
   const requiredNames = [...(fields.required ?? []), ...(field.required ? [name] : [])];
   const next = {
     ...draft,
-    fields: { properties: { ...fields.properties, [name]: OWN_FIELD_SCHEMA[field.type] }, ...(requiredNames.length ? { required: requiredNames } : {}) },
-    texts: { ...(draft.texts as object | undefined), da: { ...texts(draft, 'da'), [key]: field.label }, en: { ...texts(draft, 'en'), [key]: field.label } },
+    fields: {
+      properties: { ...fields.properties, [name]: OWN_FIELD_SCHEMA[field.type] },
+      ...(requiredNames.length ? { required: requiredNames } : {}),
+    },
+    texts: {
+      ...(draft.texts as object | undefined),
+      da: { ...texts(draft, 'da'), [key]: field.label },
+      en: { ...texts(draft, 'en'), [key]: field.label },
+    },
   };
   return next;
 }
@@ -130,7 +161,9 @@ export function withoutOwnField(draft: OverlayDraft, tenantId: string, name: str
   const { fields: _old, ...rest } = draft;
   return {
     ...rest,
-    ...(Object.keys(properties).length ? { fields: { properties, ...(requiredNames.length ? { required: requiredNames } : {}) } } : {}),
+    ...(Object.keys(properties).length
+      ? { fields: { properties, ...(requiredNames.length ? { required: requiredNames } : {}) } }
+      : {}),
     texts: { ...(draft.texts as object | undefined), da: without(texts(draft, 'da')), en: without(texts(draft, 'en')) },
   };
 }
@@ -147,7 +180,10 @@ const EXPECTED: ReadonlyArray<[RegExp, string]> = [
   [/Unterminated string/, 'en tekst mangler sit afsluttende anførselstegn (")'],
   [/Bad control character/, 'en tekst indeholder et linjeskift eller tabulatortegn; skriv det som \\n eller \\t'],
   [/Unexpected non-whitespace character after JSON/, 'der står mere efter den afsluttende }'],
-  [/Unexpected token/, 'her skulle stå en værdi: en tekst i anførselstegn, et tal, true, false, null, { … } eller [ … ]'],
+  [
+    /Unexpected token/,
+    'her skulle stå en værdi: en tekst i anførselstegn, et tal, true, false, null, { … } eller [ … ]',
+  ],
 ];
 
 function where(text: string, message: string): string {
@@ -167,8 +203,12 @@ export function parseOverlayText(text: string): ParsedOverlay {
   } catch (e) {
     const message = (e as Error).message;
     const expected = EXPECTED.find(([pattern]) => pattern.test(message))?.[1];
-    return { ok: false, message: `Teksten er ikke gyldig JSON${where(text, message)}: ${expected ?? 'kontrollér anførselstegn, kommaer og klammer'}.` };
+    return {
+      ok: false,
+      message: `Teksten er ikke gyldig JSON${where(text, message)}: ${expected ?? 'kontrollér anførselstegn, kommaer og klammer'}.`,
+    };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'Indstillingerne skal være ét JSON-objekt, der begynder med { og slutter med }.' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, message: 'Indstillingerne skal være ét JSON-objekt, der begynder med { og slutter med }.' };
   return { ok: true, document: value as OverlayDraft };
 }

@@ -11,7 +11,11 @@ export interface PreviewState {
  * The effective form of the overlay being edited: asked for after `delay` ms without edits, and
  * an older request is cancelled so a slow answer never overwrites a newer one.
  */
-export function useOverlayPreview(api: AdminApi, document: Record<string, unknown> | undefined, delay = 400): PreviewState {
+export function useOverlayPreview(
+  api: AdminApi,
+  document: Record<string, unknown> | undefined,
+  delay = 400,
+): PreviewState {
   const [state, setState] = useState<PreviewState>({ pending: false });
   // Compared as text: the parsed object is new on every keystroke even when nothing changed.
   const text = document ? JSON.stringify(document) : undefined;
@@ -26,7 +30,10 @@ export function useOverlayPreview(api: AdminApi, document: Record<string, unknow
         },
         (e: Error) => {
           if (controller.signal.aborted) return;
-          setState({ pending: false, error: e instanceof AdminApiError ? e : new AdminApiError(0, e.message, 'network') });
+          setState({
+            pending: false,
+            error: e instanceof AdminApiError ? e : new AdminApiError(0, e.message, 'network'),
+          });
         },
       );
     }, delay);

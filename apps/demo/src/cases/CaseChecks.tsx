@@ -2,8 +2,7 @@ import type { SkemaClient } from '@skema/client';
 import type { ValidationIssue } from '@skema/core';
 import { useEffect, useState } from 'react';
 
-const key = (i: { code: string; path: string; message: string }) =>
-  `${i.code}\u0000${i.path}\u0000${i.message}`;
+const key = (i: { code: string; path: string; message: string }) => `${i.code}\u0000${i.path}\u0000${i.message}`;
 /** Rule ids (OPS-03); schema keywords (required, type) are the browser's own check either way. */
 const RULE_ID = /^[A-ZÆØÅ]+-\d+$/;
 
@@ -22,8 +21,7 @@ export function CaseChecks(props: {
   local: readonly ValidationIssue[];
 }) {
   const { api, caseId, formId, version, data, local } = props;
-  const [issues, setIssues] =
-    useState<Array<{ code: string; path: string; message: string; severity: string }>>();
+  const [issues, setIssues] = useState<Array<{ code: string; path: string; message: string; severity: string }>>();
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (data === undefined) return;
@@ -38,11 +36,7 @@ export function CaseChecks(props: {
         })
         .then((result) => {
           const shown = new Set(local.map(key));
-          setIssues(
-            [...result.errors, ...result.warnings].filter(
-              (i) => RULE_ID.test(i.code) && !shown.has(key(i)),
-            ),
-          );
+          setIssues([...result.errors, ...result.warnings].filter((i) => RULE_ID.test(i.code) && !shown.has(key(i))));
           setError(undefined);
         })
         .catch((e: Error) => {
@@ -67,10 +61,7 @@ export function CaseChecks(props: {
         ) : (
           <ul>
             {issues.map((i) => (
-              <li
-                key={key(i)}
-                className={i.severity === 'error' ? 'case-check--error' : 'case-check--warning'}
-              >
+              <li key={key(i)} className={i.severity === 'error' ? 'case-check--error' : 'case-check--warning'}>
                 <code>{i.code}</code> {i.message}
               </li>
             ))}

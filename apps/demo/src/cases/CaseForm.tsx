@@ -36,8 +36,7 @@ export function CaseForm(props: { caseId: string; formId: string; submissionId?:
       },
       (e: Error) => setError(e.message),
     );
-    if (!submissionId)
-      cases.prefill(caseId, formId).then(setPrefill, (e: Error) => setError(e.message));
+    if (!submissionId) cases.prefill(caseId, formId).then(setPrefill, (e: Error) => setError(e.message));
   }, [cases, caseId, formId, submissionId]);
 
   const [version, setVersion] = useState<string>();
@@ -64,8 +63,7 @@ export function CaseForm(props: { caseId: string; formId: string; submissionId?:
 
   if (error) return <p role="alert">Skemaet kunne ikke åbnes i sagen: {error}</p>;
   if (!caseRecord || !version || (!submissionId && !prefill)) return <p role="status">Henter …</p>;
-  const onChange = (c: SkemaFormChange) =>
-    setChange({ data: c.data, local: [...c.errors, ...c.warnings], version });
+  const onChange = (c: SkemaFormChange) => setChange({ data: c.data, local: [...c.errors, ...c.warnings], version });
   return (
     <div className="case-form-page">
       <p>

@@ -42,8 +42,8 @@ export function CasePage(props: { id: string }) {
           <ul>
             {record.submissions.map((m) => (
               <li key={m.submissionId}>
-                <a href={caseFormHref(record.id, m.formId, m.submissionId)}>{titleOf(m.formId)}</a>{' '}
-                (tilføjet <time dateTime={m.attachedAt}>{m.attachedAt.slice(0, 10)}</time>)
+                <a href={caseFormHref(record.id, m.formId, m.submissionId)}>{titleOf(m.formId)}</a> (tilføjet{' '}
+                <time dateTime={m.attachedAt}>{m.attachedAt.slice(0, 10)}</time>)
               </li>
             ))}
           </ul>
@@ -52,10 +52,7 @@ export function CasePage(props: { id: string }) {
       {open ? (
         <section aria-labelledby="case-next-title">
           <h2 id="case-next-title">Udfyld et skema i sagen</h2>
-          <p>
-            Skemaet udfyldes på forhånd med barnets oplysninger og det, sagens andre skemaer
-            allerede siger.
-          </p>
+          <p>Skemaet udfyldes på forhånd med barnets oplysninger og det, sagens andre skemaer allerede siger.</p>
           <ul className="case-next">
             {forms.map((f) => (
               <li key={f.id}>

@@ -63,9 +63,7 @@ export function NewCase(props: { from?: string }) {
     <section aria-labelledby="new-case-title">
       <h1 id="new-case-title">Opret sag</h1>
       {formTitle ? (
-        <p>
-          Sagen oprettes med indsendelsen «{formTitle}», og borgerens oplysninger hentes fra den.
-        </p>
+        <p>Sagen oprettes med indsendelsen «{formTitle}», og borgerens oplysninger hentes fra den.</p>
       ) : null}
       <form className="case-form" onSubmit={(e) => void onSubmit(e)}>
         <div className="skema-field">

@@ -9,12 +9,22 @@ const deliveries = () => new SkemaDeliveriesClient(client());
 
 async function load(): Promise<Lists> {
   const api = deliveries();
-  const [subscriptions, failed, pending] = await Promise.all([api.listWebhooks(), api.listDeliveries({ status: 'failed', limit: 100 }), api.listDeliveries({ status: 'pending', limit: 100 })]);
+  const [subscriptions, failed, pending] = await Promise.all([
+    api.listWebhooks(),
+    api.listDeliveries({ status: 'failed', limit: 100 }),
+    api.listDeliveries({ status: 'pending', limit: 100 }),
+  ]);
   return { subscriptions, failed: failed.items, pending: pending.items };
 }
 
 function Subscriptions(props: { items: WebhookSubscriptionView[] }) {
-  if (props.items.length === 0) return <p className="empty">Kommunen har ingen abonnementer. Leveringer kræver et abonnement (i konfigurationsfilen eller gennem administrations-API’et).</p>;
+  if (props.items.length === 0)
+    return (
+      <p className="empty">
+        Kommunen har ingen abonnementer. Leveringer kræver et abonnement (i konfigurationsfilen eller gennem
+        administrations-API’et).
+      </p>
+    );
   return (
     <div className="table-scroll">
       <table className="table">
@@ -62,7 +72,9 @@ function DeliveryRow(props: { delivery: Delivery; onReplay?: (d: Delivery) => Pr
   return (
     <tr data-delivery={d.id}>
       <th scope="row">{eventText(d.eventType)}</th>
-      <td>{d.submissionId ? <a href={`#/submissions/${encodeURIComponent(d.submissionId)}`}>{d.submissionId}</a> : '–'}</td>
+      <td>
+        {d.submissionId ? <a href={`#/submissions/${encodeURIComponent(d.submissionId)}`}>{d.submissionId}</a> : '–'}
+      </td>
       <td>{d.subscriptionId}</td>
       <td>{d.attempts}</td>
       <td>{lastAnswer(d)}</td>
@@ -108,7 +120,12 @@ function DeliveryRow(props: { delivery: Delivery; onReplay?: (d: Delivery) => Pr
   );
 }
 
-function DeliveryTable(props: { caption: string; items: Delivery[]; empty: string; onReplay?: (d: Delivery) => Promise<void> }) {
+function DeliveryTable(props: {
+  caption: string;
+  items: Delivery[];
+  empty: string;
+  onReplay?: (d: Delivery) => Promise<void>;
+}) {
   if (props.items.length === 0) return <p className="empty">{props.empty}</p>;
   return (
     <div className="table-scroll">
@@ -169,8 +186,8 @@ export function Deliveries() {
     <section aria-labelledby="deliveries-title" className="deliveries">
       <h1 id="deliveries-title">Leveringer til kommunens systemer</h1>
       <p>
-        Skema sender hændelser (indsendt, godkendt, dokument klar …) til kommunens systemer, fx ESDH. En levering, der bliver ved med at fejle, opgives efter omkring tre døgn og
-        står her, til den sendes igen.
+        Skema sender hændelser (indsendt, godkendt, dokument klar …) til kommunens systemer, fx ESDH. En levering, der
+        bliver ved med at fejle, opgives efter omkring tre døgn og står her, til den sendes igen.
       </p>
       <p>
         <button type="button" onClick={() => void refresh()}>
@@ -191,9 +208,18 @@ export function Deliveries() {
           <h2>Abonnementer</h2>
           <Subscriptions items={lists.subscriptions} />
           <h2>Fejlede leveringer</h2>
-          <DeliveryTable caption="Fejlede leveringer, nyeste først" items={lists.failed} empty="Ingen fejlede leveringer." onReplay={replay} />
+          <DeliveryTable
+            caption="Fejlede leveringer, nyeste først"
+            items={lists.failed}
+            empty="Ingen fejlede leveringer."
+            onReplay={replay}
+          />
           <h2>Venter på levering</h2>
-          <DeliveryTable caption="Leveringer, der venter på et nyt forsøg" items={lists.pending} empty="Ingen leveringer venter." />
+          <DeliveryTable
+            caption="Leveringer, der venter på et nyt forsøg"
+            items={lists.pending}
+            empty="Ingen leveringer venter."
+          />
         </>
       ) : null}
     </section>

@@ -8,7 +8,7 @@ const usage = 'skema check [--schemas DIR]';
 export const checkCommand: Command = {
   name: 'check',
   usage,
-  options: ['--schemas DIR  the schemas folder (default: the repository\'s schemas/ or $SKEMA_SCHEMAS_DIR)'],
+  options: ["--schemas DIR  the schemas folder (default: the repository's schemas/ or $SKEMA_SCHEMAS_DIR)"],
   async run(args, io) {
     const { values } = parseCommandArgs(args, schemasOption, usage);
     const root = schemasRoot(values.schemas);

@@ -45,7 +45,10 @@ describe('command table', () => {
 describe('validate', () => {
   const cases: Array<[string[], string]> = [
     [['ukendt@1.0.0', barn], 'Unknown form "ukendt" (known forms: testskema)'],
-    [['testskema@3.0.0', barn], 'Form "testskema" has no version 3.0.0 (versions: 1.0.0 (published), 1.1.0 (published), 2.0.0 (draft))'],
+    [
+      ['testskema@3.0.0', barn],
+      'Form "testskema" has no version 3.0.0 (versions: 1.0.0 (published), 1.1.0 (published), 2.0.0 (draft))',
+    ],
     [['testskema@^4', barn], 'Form "testskema" has no version ^4'],
     [['testskema@1.0.0', barn, '--locale', 'de'], '--locale must be "da" or "en", not "de"'],
     [['testskema@1.0.0', barn, '--today', '2026-02-30'], '--today must be a date written YYYY-MM-DD, not "2026-02-30"'],
@@ -55,7 +58,10 @@ describe('validate', () => {
     [['testskema@1.0.0', barn, '--colour'], "Unknown option '--colour'"],
     [['testskema@1.0.0', join(FIXTURES, 'testskema/1.0.0/schema.json'), '--example'], 'is not a form example'],
     // An example file without --example: its wrapper is not the form's data.
-    [['testskema@1.0.0', barn], 'is a form example (with "data" and "description", "today"): validate it with --example'],
+    [
+      ['testskema@1.0.0', barn],
+      'is a form example (with "data" and "description", "today"): validate it with --example',
+    ],
   ];
   it.each(cases)('%j → %s', async (args, message) => {
     const { code, err } = await run('validate', ...args, '--schemas', FIXTURES);
@@ -74,7 +80,10 @@ describe('validate', () => {
     expect(await validateCommand.run(['testskema@1.0.0', barn, '--example', '--schemas', FIXTURES], io)).toBe(0);
     expect(io.lines[0]).toBe('testskema@1.0.0 (indsendelse, dato 2026-06-01): gyldig — 0 fejl, 0 advarsler');
     const other = captureIo();
-    await validateCommand.run(['testskema@1.0.0', barn, '--example', '--today', '2027-01-01', '--locale', 'en', '--schemas', FIXTURES], other);
+    await validateCommand.run(
+      ['testskema@1.0.0', barn, '--example', '--today', '2027-01-01', '--locale', 'en', '--schemas', FIXTURES],
+      other,
+    );
     expect(other.lines[0]).toBe('testskema@1.0.0 (submission, today 2027-01-01): valid — 0 errors, 0 warnings');
   });
 
@@ -104,8 +113,12 @@ describe('diff', () => {
     expect(da.lines[0]).toBe('testskema 1.0.0 → 1.1.0: 5 ændring(er), krævet versionsløft: minor');
     expect(da.lines.at(-1)).toBe('✓ 1.1.0 er et tilstrækkeligt versionsnummer efter 1.0.0');
     const added = (lines: string[]) => lines.find((l) => /property-added +#\/properties\/bemaerkning /.test(l));
-    expect(added(da.lines)).toMatch(/^ {2}minor +property-added +#\/properties\/bemaerkning {2}nyt valgfrit felt "bemaerkning"$/);
-    expect(added(en.lines)).toMatch(/^ {2}minor +property-added +#\/properties\/bemaerkning {2}new optional property "bemaerkning"$/);
+    expect(added(da.lines)).toMatch(
+      /^ {2}minor +property-added +#\/properties\/bemaerkning {2}nyt valgfrit felt "bemaerkning"$/,
+    );
+    expect(added(en.lines)).toMatch(
+      /^ {2}minor +property-added +#\/properties\/bemaerkning {2}new optional property "bemaerkning"$/,
+    );
     const none = captureIo();
     await diffCommand.run(['testskema', '1.1.0', '1.1.0', '--schemas', FIXTURES], none);
     expect(none.lines[0]).toBe('testskema 1.1.0 → 1.1.0: 0 ændring(er), krævet versionsløft: intet');
@@ -131,7 +144,9 @@ describe('diff', () => {
     writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), version: '1.2.0' }));
     const da = captureIo();
     await diffCommand.run(['testskema', '1.1.0', '1.2.0', '--schemas', dir], da);
-    expect(da.lines.at(-1)).toMatch(/^✗ Versionsnummeret skal være mindst 2\.0\.0: .* Det skyldes ændringerne i #\/properties\/telefon \(feltet "telefon" er fjernet\)/);
+    expect(da.lines.at(-1)).toMatch(
+      /^✗ Versionsnummeret skal være mindst 2\.0\.0: .* Det skyldes ændringerne i #\/properties\/telefon \(feltet "telefon" er fjernet\)/,
+    );
     const en = captureIo();
     await diffCommand.run(['testskema', '1.1.0', '1.2.0', '--locale', 'en', '--schemas', dir], en);
     expect(en.lines.at(-1)).toMatch(/^✗ 2\.0\.0 needed: .*#\/properties\/telefon: property "telefon" removed/);
@@ -141,7 +156,9 @@ describe('diff', () => {
     const { code, err } = await run('diff', 'testskema', '1.0.0', '--locale', 'en', '--schemas', FIXTURES);
     expect(code).toBe(2);
     expect(err[0]).toBe('skema diff: diff needs a form id and two versions');
-    expect((await run('diff', 'testskema', '1.0.0', '--schemas', FIXTURES)).err[0]).toBe('skema diff: diff skal have et skema-id og to versioner');
+    expect((await run('diff', 'testskema', '1.0.0', '--schemas', FIXTURES)).err[0]).toBe(
+      'skema diff: diff skal have et skema-id og to versioner',
+    );
     const wrong = await run('diff', 'testskema', '1.0.0', '1.1.0', '--locale', 'de', '--schemas', FIXTURES);
     expect([wrong.code, wrong.err[0]]).toEqual([2, 'skema diff: --locale must be "da" or "en", not "de"']);
   });
@@ -184,7 +201,7 @@ describe('check', () => {
 });
 
 describe('rules', () => {
-  it('shows each rule\'s description in the text output, in the chosen language', async () => {
+  it("shows each rule's description in the text output, in the chosen language", async () => {
     const { ruleCatalogue } = await import('./rules.js');
     const [first] = ruleCatalogue(join(FIXTURES, 'no-plugins'));
     const da = await run('rules');

@@ -10,7 +10,8 @@ export const DIFF_TEXT = {
   },
   en: {
     needsArgs: 'diff needs a form id and two versions',
-    summary: (formId: string, from: string, to: string, n: number, required: RequiredBump) => `${formId} ${from} → ${to}: ${n} change(s), required bump: ${required}`,
+    summary: (formId: string, from: string, to: string, n: number, required: RequiredBump) =>
+      `${formId} ${from} → ${to}: ${n} change(s), required bump: ${required}`,
     sufficient: (from: string, to: string) => `✓ ${to} is a sufficient version number after ${from}`,
   },
 } as const satisfies Record<Locale, unknown>;

@@ -9,9 +9,16 @@ const usage = 'skema diff <formId> <v1> <v2> [--locale da|en] [--json] [--schema
 export const diffCommand: Command = {
   name: 'diff',
   usage,
-  options: ['--locale da|en  language of the messages (default da)', '--json          print the changes as JSON (each message in --locale, both texts in messages)'],
+  options: [
+    '--locale da|en  language of the messages (default da)',
+    '--json          print the changes as JSON (each message in --locale, both texts in messages)',
+  ],
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { ...schemasOption, locale: { type: 'string' }, json: { type: 'boolean' } }, usage);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { ...schemasOption, locale: { type: 'string' }, json: { type: 'boolean' } },
+      usage,
+    );
     const locale = values.locale ?? 'da';
     if (locale !== 'da' && locale !== 'en') throw new CliError(`--locale must be "da" or "en", not "${locale}"`);
     const t = DIFF_TEXT[locale];
@@ -25,7 +32,21 @@ export const diffCommand: Command = {
     const problem = checkVersionBump(a, b);
     const [va, vb] = [a.manifest.version, b.manifest.version];
     if (values.json) {
-      io.out(JSON.stringify({ formId, from: va, to: vb, changes, required: diff.required, sufficient: problem === undefined, problem: problem?.messages[locale] }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            formId,
+            from: va,
+            to: vb,
+            changes,
+            required: diff.required,
+            sufficient: problem === undefined,
+            problem: problem?.messages[locale],
+          },
+          null,
+          2,
+        ),
+      );
       return EXIT_OK;
     }
     io.out(t.summary(formId, va, vb, changes.length, diff.required));

@@ -34,7 +34,9 @@ export async function migrateThroughApi(input: ApiMigrationInput, io: Io): Promi
   if (!/^https?:\/\//i.test(input.baseUrl)) throw new CliError(t.apiUrl(input.baseUrl));
   const client = new SkemaClient({ baseUrl: input.baseUrl, token: input.key, locale: input.locale });
   try {
-    const { etag, ...answer } = await client.migrateSubmission(input.submissionId, input.to, { ifMatch: input.ifMatch ?? '*' });
+    const { etag, ...answer } = await client.migrateSubmission(input.submissionId, input.to, {
+      ifMatch: input.ifMatch ?? '*',
+    });
     if (input.json) {
       io.out(JSON.stringify(answer, null, 2));
       return EXIT_OK;
@@ -48,7 +50,8 @@ export async function migrateThroughApi(input: ApiMigrationInput, io: Io): Promi
     if (!(e instanceof SkemaApiError)) throw e;
     if (e.status === 0) throw new CliError(t.unreachable(migrateUrl(input.baseUrl, input.submissionId), e.message));
     io.err(`skema migrate: ${t.refused(e.status, problemCode(e))}: ${e.message}`);
-    for (const issue of e.problem.errors ?? e.issues) printIssue(io.err, t.error, { path: issue.path, code: issue.code, message: issue.message });
+    for (const issue of e.problem.errors ?? e.issues)
+      printIssue(io.err, t.error, { path: issue.path, code: issue.code, message: issue.message });
     // 409/412/422: the submission cannot be migrated as asked; anything else is a problem with the request or the server.
     return [409, 412, 422].includes(e.status) ? EXIT_PROBLEMS : 2;
   }

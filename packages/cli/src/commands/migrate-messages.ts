@@ -5,14 +5,18 @@ import type { Io } from '../io.js';
 export const MIGRATE_TEXT = {
   da: {
     needsTo: 'migrate mangler --to <version>',
-    needsFile: 'migrate skal have præcis én datafil (eller --api til en indsendelse i API\'et)',
-    needsForm: (what: string) => `${what} mangler: angiv --form og --from, eller brug en gemt indsendelse med "formId", "version" og "data"`,
-    conflict: (option: string, given: string, stored: string) => `${option} er "${given}", men den gemte indsendelse siger "${stored}"`,
+    needsFile: "migrate skal have præcis én datafil (eller --api til en indsendelse i API'et)",
+    needsForm: (what: string) =>
+      `${what} mangler: angiv --form og --from, eller brug en gemt indsendelse med "formId", "version" og "data"`,
+    conflict: (option: string, given: string, stored: string) =>
+      `${option} er "${given}", men den gemte indsendelse siger "${stored}"`,
     badFormId: (id: string) => `"${id}" er ikke et skema-id`,
     noPath: (formId: string, from: string, to: string) => `Ingen migreringsvej for ${formId} fra ${from} til ${to}`,
     failed: (formId: string, from: string, to: string) => `Migreringen af ${formId} fra ${from} til ${to} mislykkedes`,
-    invalid: (formId: string, version: string, n: number) => `De migrerede data er ikke gyldige under ${formId}@${version}: ${n} fejl. Intet er skrevet.`,
-    migrated: (formId: string, from: string, to: string, steps: string) => `${formId} ${from} → ${to} migreret (${steps}): gyldig`,
+    invalid: (formId: string, version: string, n: number) =>
+      `De migrerede data er ikke gyldige under ${formId}@${version}: ${n} fejl. Intet er skrevet.`,
+    migrated: (formId: string, from: string, to: string, steps: string) =>
+      `${formId} ${from} → ${to} migreret (${steps}): gyldig`,
     noSteps: 'ingen trin',
     written: (file: string) => `Skrevet til ${file}`,
     warning: 'advarsel',
@@ -22,19 +26,24 @@ export const MIGRATE_TEXT = {
     apiUrl: (url: string) => `--api skal være en http(s)-adresse, ikke "${url}"`,
     unreachable: (url: string, why: string) => `API'et på ${url} svarer ikke (${why})`,
     refused: (status: number, code: string) => `API'et afviste migreringen (HTTP ${status}, ${code})`,
-    newRevision: (id: string, revision: unknown, formId: unknown, version: unknown) => `Indsendelse ${id}: ny revision ${revision} under ${formId}@${version}`,
+    newRevision: (id: string, revision: unknown, formId: unknown, version: unknown) =>
+      `Indsendelse ${id}: ny revision ${revision} under ${formId}@${version}`,
     receipt: (at: unknown, hash: unknown) => `Kvittering: valideret ${at}, skemaets hash ${hash}`,
   },
   en: {
     needsTo: 'migrate needs --to <version>',
     needsFile: 'migrate needs exactly one data file (or --api for a submission in the API)',
-    needsForm: (what: string) => `${what} is missing: give --form and --from, or use a stored submission with "formId", "version" and "data"`,
-    conflict: (option: string, given: string, stored: string) => `${option} is "${given}", but the stored submission says "${stored}"`,
+    needsForm: (what: string) =>
+      `${what} is missing: give --form and --from, or use a stored submission with "formId", "version" and "data"`,
+    conflict: (option: string, given: string, stored: string) =>
+      `${option} is "${given}", but the stored submission says "${stored}"`,
     badFormId: (id: string) => `"${id}" is not a form id`,
     noPath: (formId: string, from: string, to: string) => `No migration path for ${formId} from ${from} to ${to}`,
     failed: (formId: string, from: string, to: string) => `Migrating ${formId} from ${from} to ${to} failed`,
-    invalid: (formId: string, version: string, n: number) => `The migrated data is not valid under ${formId}@${version}: ${n} error(s). Nothing was written.`,
-    migrated: (formId: string, from: string, to: string, steps: string) => `${formId} ${from} → ${to} migrated (${steps}): valid`,
+    invalid: (formId: string, version: string, n: number) =>
+      `The migrated data is not valid under ${formId}@${version}: ${n} error(s). Nothing was written.`,
+    migrated: (formId: string, from: string, to: string, steps: string) =>
+      `${formId} ${from} → ${to} migrated (${steps}): valid`,
     noSteps: 'no steps',
     written: (file: string) => `Written to ${file}`,
     warning: 'warning',
@@ -44,7 +53,8 @@ export const MIGRATE_TEXT = {
     apiUrl: (url: string) => `--api must be an http(s) address, not "${url}"`,
     unreachable: (url: string, why: string) => `The API at ${url} does not answer (${why})`,
     refused: (status: number, code: string) => `The API refused the migration (HTTP ${status}, ${code})`,
-    newRevision: (id: string, revision: unknown, formId: unknown, version: unknown) => `Submission ${id}: new revision ${revision} under ${formId}@${version}`,
+    newRevision: (id: string, revision: unknown, formId: unknown, version: unknown) =>
+      `Submission ${id}: new revision ${revision} under ${formId}@${version}`,
     receipt: (at: unknown, hash: unknown) => `Receipt: validated ${at}, schema hash ${hash}`,
   },
 } as const;
@@ -52,6 +62,10 @@ export const MIGRATE_TEXT = {
 export type MigrateText = (typeof MIGRATE_TEXT)[Locale];
 
 /** One issue as a line: label, JSON Pointer, code (rule id or keyword), message; the same columns as `skema validate`. */
-export function printIssue(write: Io['out'], label: string, issue: Pick<ValidationIssue, 'path' | 'code' | 'message'>): void {
+export function printIssue(
+  write: Io['out'],
+  label: string,
+  issue: Pick<ValidationIssue, 'path' | 'code' | 'message'>,
+): void {
   write(`  ${label.padEnd(9)} ${(issue.path || '/').padEnd(32)} ${issue.code.padEnd(18)} ${issue.message}`);
 }

@@ -1,6 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FormNotFoundError, isIsoDate, migrateSubmission, MigrationError, planMigration, todayInDenmark, type Locale } from '@skema/core';
+import {
+  FormNotFoundError,
+  isIsoDate,
+  migrateSubmission,
+  MigrationError,
+  planMigration,
+  todayInDenmark,
+  type Locale,
+} from '@skema/core';
 import { createStandardEngine, standardPlugins } from '@skema/forms';
 import { parseCommandArgs, schemasOption } from '../args.js';
 import { loadFormRegistry, readJsonFile, schemasRoot, unknownVersionMessage } from '../forms.js';
@@ -39,7 +47,15 @@ interface Source {
 /** Plain data, or a stored submission (`{ formId, version, data }`) whose form and version fill in --form and --from. */
 function readSource(file: string, form: string | undefined, from: string | undefined, t: MigrateText): Source {
   const json = readJsonFile(file);
-  const stored = typeof json === 'object' && json !== null && !Array.isArray(json) && 'data' in json && 'formId' in json && 'version' in json ? (json as Record<string, unknown>) : undefined;
+  const stored =
+    typeof json === 'object' &&
+    json !== null &&
+    !Array.isArray(json) &&
+    'data' in json &&
+    'formId' in json &&
+    'version' in json
+      ? (json as Record<string, unknown>)
+      : undefined;
   if (stored && typeof stored.formId === 'string' && typeof stored.version === 'string') {
     if (form !== undefined && form !== stored.formId) throw new CliError(t.conflict('--form', form, stored.formId));
     if (from !== undefined && from !== stored.version) throw new CliError(t.conflict('--from', from, stored.version));
@@ -50,7 +66,12 @@ function readSource(file: string, form: string | undefined, from: string | undef
   return { formId: form, from, data: json, draft: false };
 }
 
-function migrateFile(file: string, values: { form?: string; from?: string; to: string; out?: string; draft?: boolean; today?: string; schemas?: string }, locale: Locale, io: Io): number {
+function migrateFile(
+  file: string,
+  values: { form?: string; from?: string; to: string; out?: string; draft?: boolean; today?: string; schemas?: string },
+  locale: Locale,
+  io: Io,
+): number {
   const t = MIGRATE_TEXT[locale];
   const source = readSource(file, values.form, values.from, t);
   if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(source.formId)) throw new CliError(t.badFormId(source.formId));
@@ -62,7 +83,8 @@ function migrateFile(file: string, values: { form?: string; from?: string; to: s
     plan = planMigration(registry, formId, from, values.to);
   } catch (e) {
     if (e instanceof FormNotFoundError) throw new CliError(unknownVersionMessage(registry, formId, e.version ?? from));
-    if (e instanceof MigrationError) throw new CliError(`${t.noPath(formId, from, values.to)}: ${e.message} (${e.reason})`, EXIT_PROBLEMS);
+    if (e instanceof MigrationError)
+      throw new CliError(`${t.noPath(formId, from, values.to)}: ${e.message} (${e.reason})`, EXIT_PROBLEMS);
     throw e;
   }
   const to = plan.to.manifest.version;
@@ -70,7 +92,11 @@ function migrateFile(file: string, values: { form?: string; from?: string; to: s
   try {
     result = migrateSubmission({ data, ...plan, plugins: standardPlugins() });
   } catch (e) {
-    if (e instanceof MigrationError) throw new CliError(`${t.failed(formId, plan.from.manifest.version, to)}: ${e.message} (${e.reason})`, EXIT_PROBLEMS);
+    if (e instanceof MigrationError)
+      throw new CliError(
+        `${t.failed(formId, plan.from.manifest.version, to)}: ${e.message} (${e.reason})`,
+        EXIT_PROBLEMS,
+      );
     throw e;
   }
 
@@ -112,7 +138,7 @@ export const migrateCommand: Command = {
     '--key <apiKey>         the API key (default: $SKEMA_API_KEY)',
     '--submission <id>      the submission to migrate (with --api)',
     '--if-match ETAG        only migrate when the submission is still at this revision (with --api)',
-    '--json                 print the API\'s answer as JSON (with --api)',
+    "--json                 print the API's answer as JSON (with --api)",
     'Exit codes: 0 migrated and valid; 1 no migration path, the migrated data is invalid or the API refused it (409/422); 2 bad input or an unreachable API.',
   ],
   async run(args, io) {
@@ -120,13 +146,23 @@ export const migrateCommand: Command = {
     const locale = values.locale ?? 'da';
     if (locale !== 'da' && locale !== 'en') throw new CliError(`--locale must be "da" or "en", not "${locale}"`);
     const t = MIGRATE_TEXT[locale];
-    if (values.today !== undefined && !isIsoDate(values.today)) throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
+    if (values.today !== undefined && !isIsoDate(values.today))
+      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
     if (values.api !== undefined) {
-      if (positionals.length > 0 || !values.submission || !values.to) throw new CliError(`${t.apiNeeds}\nUsage: ${usage}`);
+      if (positionals.length > 0 || !values.submission || !values.to)
+        throw new CliError(`${t.apiNeeds}\nUsage: ${usage}`);
       const key = values.key ?? process.env.SKEMA_API_KEY;
       if (!key) throw new CliError(t.apiNoKey);
       return migrateThroughApi(
-        { baseUrl: values.api, key, submissionId: values.submission, to: values.to, locale, json: values.json === true, ...(values['if-match'] ? { ifMatch: values['if-match'] } : {}) },
+        {
+          baseUrl: values.api,
+          key,
+          submissionId: values.submission,
+          to: values.to,
+          locale,
+          json: values.json === true,
+          ...(values['if-match'] ? { ifMatch: values['if-match'] } : {}),
+        },
         io,
       );
     }

@@ -29,7 +29,11 @@ export async function documentThroughApi(input: ApiDocumentInput, io: Io): Promi
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { Accept: 'application/pdf, application/problem+json', 'Accept-Language': input.locale, Authorization: `Bearer ${input.token}` },
+      headers: {
+        Accept: 'application/pdf, application/problem+json',
+        'Accept-Language': input.locale,
+        Authorization: `Bearer ${input.token}`,
+      },
     });
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;

@@ -23,7 +23,18 @@ async function pdf(...argv: string[]) {
 describe('skema pdf (file mode)', () => {
   it('renders an example file of a form folder', async () => {
     const out = join(dir, 'doc.pdf');
-    const r = await pdf('--form', join(SCHEMAS, 'underretning', '1.0.2'), '--data', EXAMPLE, '--out', out, '--id', 'K-1', '--created', '2026-06-01T10:00:00Z');
+    const r = await pdf(
+      '--form',
+      join(SCHEMAS, 'underretning', '1.0.2'),
+      '--data',
+      EXAMPLE,
+      '--out',
+      out,
+      '--id',
+      'K-1',
+      '--created',
+      '2026-06-01T10:00:00Z',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Skrevet til');
     const bytes = readFileSync(out);
@@ -35,14 +46,27 @@ describe('skema pdf (file mode)', () => {
     const out = join(dir, 'plain.pdf');
     const data = join(dir, 'data.json');
     writeFileSync(data, JSON.stringify((JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { data: unknown }).data));
-    const r = await pdf('--form', 'underretning@1.0.2', '--data', data, '--out', out, '--schemas', SCHEMAS, '--locale', 'en');
+    const r = await pdf(
+      '--form',
+      'underretning@1.0.2',
+      '--data',
+      data,
+      '--out',
+      out,
+      '--schemas',
+      SCHEMAS,
+      '--locale',
+      'en',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Written to');
   });
 
   it('refuses a call without --out or without data, localized', async () => {
     expect((await pdf('--form', 'underretning', '--data', EXAMPLE)).stderr).toContain('pdf mangler --out');
-    expect((await pdf('--form', 'underretning', '--out', join(dir, 'x.pdf'), '--locale', 'en')).stderr).toContain('pdf needs --form and --data');
+    expect((await pdf('--form', 'underretning', '--out', join(dir, 'x.pdf'), '--locale', 'en')).stderr).toContain(
+      'pdf needs --form and --data',
+    );
   });
 });
 
@@ -56,7 +80,13 @@ describe('skema pdf --api', () => {
       if (req.url?.startsWith('/api/v1/submissions/K-9/document.pdf')) {
         res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7 fake');
       } else {
-        res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'https://skema.dk/problems/not-found', title: 'Not found', detail: 'No such submission' }));
+        res.writeHead(404, { 'content-type': 'application/problem+json' }).end(
+          JSON.stringify({
+            type: 'https://skema.dk/problems/not-found',
+            title: 'Not found',
+            detail: 'No such submission',
+          }),
+        );
       }
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -65,11 +95,15 @@ describe('skema pdf --api', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('builds the document URL from either form of the API address', () => {
-    expect(documentUrl('https://x.dk/', 'a b', 'da', false)).toBe('https://x.dk/api/v1/submissions/a%20b/document.pdf?locale=da');
-    expect(documentUrl('https://x.dk/api/v1', 'K', 'en', true)).toBe('https://x.dk/api/v1/submissions/K/document.pdf?locale=en&showCpr=true');
+    expect(documentUrl('https://x.dk/', 'a b', 'da', false)).toBe(
+      'https://x.dk/api/v1/submissions/a%20b/document.pdf?locale=da',
+    );
+    expect(documentUrl('https://x.dk/api/v1', 'K', 'en', true)).toBe(
+      'https://x.dk/api/v1/submissions/K/document.pdf?locale=en&showCpr=true',
+    );
   });
 
-  it('writes the server\'s PDF, sending the key', async () => {
+  it("writes the server's PDF, sending the key", async () => {
     const out = join(dir, 'api.pdf');
     const r = await pdf('--api', base, '--token', 'KEY', '--submission', 'K-9', '--out', out);
     expect(r.code).toBe(0);

@@ -50,8 +50,10 @@ interface Source {
 /** Plain data, a form example (`{ data, today?, description? }`) or a stored submission (`{ id, data, status, createdAt, … }`). */
 function sourceFrom(file: string, values: { id?: string; created?: string }, t: PdfText): Source {
   const json = readJsonFile(file);
-  const record = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
-  const created = values.created ?? (typeof record?.createdAt === 'string' ? record.createdAt : new Date().toISOString());
+  const record =
+    typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  const created =
+    values.created ?? (typeof record?.createdAt === 'string' ? record.createdAt : new Date().toISOString());
   if (Number.isNaN(new Date(created).getTime())) throw new CliError(t.badDate('--created', created));
   if (record && 'data' in record && typeof record.formId === 'string') {
     const submission: DocumentSubmission = {
@@ -65,9 +67,20 @@ function sourceFrom(file: string, values: { id?: string; created?: string }, t: 
     };
     return { submission };
   }
-  const isExample = record !== undefined && 'data' in record && Object.keys(record).every((k) => ['data', 'today', 'description', 'expect', 'name'].includes(k));
+  const isExample =
+    record !== undefined &&
+    'data' in record &&
+    Object.keys(record).every((k) => ['data', 'today', 'description', 'expect', 'name'].includes(k));
   const today = isExample && typeof record.today === 'string' ? record.today : undefined;
-  return { submission: { id: values.id ?? 'udkast', data: isExample ? record.data : json, status: 'submitted', createdAt: created }, ...(today ? { today } : {}) };
+  return {
+    submission: {
+      id: values.id ?? 'udkast',
+      data: isExample ? record.data : json,
+      status: 'submitted',
+      createdAt: created,
+    },
+    ...(today ? { today } : {}),
+  };
 }
 
 export const pdfCommand: Command = {
@@ -79,10 +92,10 @@ export const pdfCommand: Command = {
     '--out <file.pdf>       where to write the document',
     '--id ID                the kvitteringsnummer to print (default: the stored submission\'s id, else "udkast")',
     '--created ISO          the creation time to print and to date the file with (default: the stored one, else now)',
-    '--today YYYY-MM-DD     reference date for the rule checks and deadlines (default: the example\'s, else today in Denmark)',
-    '--show-cpr             print CPR numbers in full (only where the municipality\'s policy allows it; default DDMMYY-XXXX)',
+    "--today YYYY-MM-DD     reference date for the rule checks and deadlines (default: the example's, else today in Denmark)",
+    "--show-cpr             print CPR numbers in full (only where the municipality's policy allows it; default DDMMYY-XXXX)",
     '--locale da|en         language of the document and the messages (default da)',
-    '--api <baseUrl>        fetch the server\'s document instead (GET /api/v1/submissions/{id}/document.pdf)',
+    "--api <baseUrl>        fetch the server's document instead (GET /api/v1/submissions/{id}/document.pdf)",
     '--token <apiKey>       the API key (default: $SKEMA_API_KEY)',
     '--submission <id>      the submission (with --api)',
     'Exit codes: 0 written; 1 the API has no document for it (404/409/422); 2 bad input or an unreachable API.',
@@ -96,16 +109,25 @@ export const pdfCommand: Command = {
     if (!values.out) throw new CliError(`${t.needsOut}\nUsage: ${usage}`);
     const showCpr = values['show-cpr'] === true;
     if (values.api !== undefined) {
-      if (!values.submission || values.form !== undefined || values.data !== undefined) throw new CliError(`${t.apiNeeds}\nUsage: ${usage}`);
+      if (!values.submission || values.form !== undefined || values.data !== undefined)
+        throw new CliError(`${t.apiNeeds}\nUsage: ${usage}`);
       const token = values.token ?? process.env.SKEMA_API_KEY;
       if (!token) throw new CliError(t.apiNoKey);
-      return documentThroughApi({ baseUrl: values.api, token, submissionId: values.submission, out: values.out, locale, showCpr }, io);
+      return documentThroughApi(
+        { baseUrl: values.api, token, submissionId: values.submission, out: values.out, locale, showCpr },
+        io,
+      );
     }
     if (!values.form || !values.data) throw new CliError(`${t.needsInput}\nUsage: ${usage}`);
-    if (values.today !== undefined && !isIsoDate(values.today)) throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
+    if (values.today !== undefined && !isIsoDate(values.today))
+      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
     const form = formFrom(values.form, values.schemas);
     const { submission, today } = sourceFrom(values.data, values, t);
-    const validation = createStandardEngine().validate(form, submission.data, { locale, today: values.today ?? today ?? todayInDenmark(), mode: submission.status === 'draft' ? 'draft' : 'submitted' });
+    const validation = createStandardEngine().validate(form, submission.data, {
+      locale,
+      today: values.today ?? today ?? todayInDenmark(),
+      mode: submission.status === 'draft' ? 'draft' : 'submitted',
+    });
     const pdf = await renderSubmissionPdf({ form, submission, validation, locale, options: { showCpr } });
     writeFileSync(resolve(values.out), pdf);
     io.out(t.written(values.out, pdf.length));

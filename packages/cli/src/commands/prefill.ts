@@ -3,14 +3,18 @@ import { parseCommandArgs, schemasOption } from '../args.js';
 import { loadForm, readJsonFile, schemasRoot } from '../forms.js';
 import { CliError, EXIT_OK, type Command } from '../io.js';
 
-const usage = 'skema prefill <formId> <version> [--case case.json] [--from <formId>=<data.json> …] [--json] [--schemas DIR]';
+const usage =
+  'skema prefill <formId> <version> [--case case.json] [--from <formId>=<data.json> …] [--json] [--schemas DIR]';
 
 /** `FORMID=FILE` → [formId, data]; the file holds a submission's data (or a stored submission with `data`). */
 function source(spec: string): [string, unknown] {
   const at = spec.indexOf('=');
   if (at < 1) throw new CliError(`--from must be <formId>=<file>, not "${spec}"\nUsage: ${usage}`);
   const value = readJsonFile(spec.slice(at + 1));
-  const data = typeof value === 'object' && value !== null && 'data' in value && 'formId' in value ? (value as { data: unknown }).data : value;
+  const data =
+    typeof value === 'object' && value !== null && 'data' in value && 'formId' in value
+      ? (value as { data: unknown }).data
+      : value;
   return [spec.slice(0, at), data];
 }
 
@@ -28,13 +32,25 @@ export const prefillCommand: Command = {
     '--json                 print { data, provenance } as JSON',
   ],
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { ...schemasOption, case: { type: 'string' }, from: { type: 'string', multiple: true }, json: { type: 'boolean' } }, usage);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        ...schemasOption,
+        case: { type: 'string' },
+        from: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+      usage,
+    );
     const [formId, version, ...extra] = positionals;
     if (!formId || !version || extra.length > 0) throw new CliError(`Name the form and version.\nUsage: ${usage}`);
     const form = loadForm(schemasRoot(values.schemas), formId, version);
     const caseFields = values.case ? (readJsonFile(values.case) as Record<string, unknown>) : {};
     const latest = new Map((values.from ?? []).map(source));
-    const sources: PrefillSources = { caseFields, latest: (f) => (latest.has(f) ? { id: `file:${f}`, data: latest.get(f) } : undefined) };
+    const sources: PrefillSources = {
+      caseFields,
+      latest: (f) => (latest.has(f) ? { id: `file:${f}`, data: latest.get(f) } : undefined),
+    };
     const result = applyPrefill(form.prefill ?? { mappings: [] }, sources);
     if (values.json) {
       io.out(JSON.stringify(result, null, 2));
@@ -56,5 +72,8 @@ function valueOf(data: unknown, pointer: string): unknown {
   return pointer
     .split('/')
     .slice(1)
-    .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), data);
+    .reduce<unknown>(
+      (node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+      data,
+    );
 }

@@ -35,9 +35,15 @@ export function ruleCatalogue(pluginsDir: string): CatalogueEntry[] {
       plugin: `${plugin.name}@${plugin.version}`,
       source: rule.source,
       description: rule.description,
-      options: Object.entries(rule.options ?? {}).map(([name, spec]) => ({ name, default: spec.default, description: spec.description.en })),
+      options: Object.entries(rule.options ?? {}).map(([name, spec]) => ({
+        name,
+        default: spec.default,
+        description: spec.description.en,
+      })),
       hasTests: tested.has(rule.id),
-      ...(rule.judgedDate ? { judgedDate: { ...rule.judgedDate, description: describeJudgedDate(rule.judgedDate) } } : {}),
+      ...(rule.judgedDate
+        ? { judgedDate: { ...rule.judgedDate, description: describeJudgedDate(rule.judgedDate) } }
+        : {}),
     }))
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }) || a.kind.localeCompare(b.kind));
 }
@@ -53,11 +59,15 @@ export const rulesCommand: Command = {
   usage,
   options: [
     '--json         print the catalogue as JSON',
-    '--plugins DIR  where to look for rule tests (default: the repository\'s plugins/)',
-    '--locale da|en language of the rules\' descriptions and of the reasons a specified rule is not checked (default da)',
+    "--plugins DIR  where to look for rule tests (default: the repository's plugins/)",
+    "--locale da|en language of the rules' descriptions and of the reasons a specified rule is not checked (default da)",
   ],
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, plugins: { type: 'string' }, locale: { type: 'string' } }, usage);
+    const { values } = parseCommandArgs(
+      args,
+      { json: { type: 'boolean' }, plugins: { type: 'string' }, locale: { type: 'string' } },
+      usage,
+    );
     const locale = values.locale ?? 'da';
     if (locale !== 'da' && locale !== 'en') throw new CliError(`--locale must be "da" or "en", not "${locale}"`);
     const pluginsDir = values.plugins ? resolve(values.plugins) : join(dirname(schemasDir()), 'plugins');
@@ -69,10 +79,16 @@ export const rulesCommand: Command = {
     let plugin = '';
     for (const r of catalogue.sort((a, b) => a.plugin.localeCompare(b.plugin))) {
       if (r.plugin !== plugin) io.out(`${(plugin = r.plugin)}`);
-      io.out(`  ${r.id.padEnd(8)} ${r.severity.padEnd(8)} ${r.hasTests ? 'tested  ' : 'untested'} ${r.forms.join(',').padEnd(26)} ${r.source}`);
+      io.out(
+        `  ${r.id.padEnd(8)} ${r.severity.padEnd(8)} ${r.hasTests ? 'tested  ' : 'untested'} ${r.forms.join(',').padEnd(26)} ${r.source}`,
+      );
       io.out(`  ${''.padEnd(8)} ${r.description[locale]}`);
-      if (r.judgedDate) io.out(`  ${''.padEnd(8)} ${locale === 'da' ? 'bedømmer' : 'judges'}: ${r.judgedDate.description[locale]}`);
-      if (r.options.length) io.out(`  ${''.padEnd(8)} options: ${r.options.map((o) => `${o.name}=${JSON.stringify(o.default)}`).join(', ')}`);
+      if (r.judgedDate)
+        io.out(`  ${''.padEnd(8)} ${locale === 'da' ? 'bedømmer' : 'judges'}: ${r.judgedDate.description[locale]}`);
+      if (r.options.length)
+        io.out(
+          `  ${''.padEnd(8)} options: ${r.options.map((o) => `${o.name}=${JSON.stringify(o.default)}`).join(', ')}`,
+        );
     }
     const count = (s: CatalogueEntry['severity']) => catalogue.filter((r) => r.severity === s).length;
     io.out(
@@ -80,9 +96,14 @@ export const rulesCommand: Command = {
     );
     const unchecked = uncheckedSpecRules(catalogue);
     if (unchecked.length) {
-      io.out(locale === 'da' ? `Ikke kontrolleret af noget plugin (${unchecked.length}):` : `Not checked by any plugin (${unchecked.length}):`);
+      io.out(
+        locale === 'da'
+          ? `Ikke kontrolleret af noget plugin (${unchecked.length}):`
+          : `Not checked by any plugin (${unchecked.length}):`,
+      );
       for (const r of unchecked) {
-        const reason = r.notCheckedBecause?.[locale] ?? (locale === 'da' ? 'ikke implementeret endnu' : 'not implemented yet');
+        const reason =
+          r.notCheckedBecause?.[locale] ?? (locale === 'da' ? 'ikke implementeret endnu' : 'not implemented yet');
         io.out(`  ${r.id.padEnd(8)} ${SPEC_SEVERITY[r.severity].padEnd(8)} §${r.section.padEnd(5)} ${reason}`);
       }
     }

@@ -4,11 +4,46 @@ import { parseCommandArgs, schemasOption } from '../args.js';
 import { loadForm, parseFormRef, readJsonFile, schemasRoot } from '../forms.js';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, type Command, type Io } from '../io.js';
 
-const usage = 'skema validate <formId>@<version> <file.json> [--locale da|en] [--today YYYY-MM-DD] [--draft] [--example] [--json] [--schemas DIR]';
+const usage =
+  'skema validate <formId>@<version> <file.json> [--locale da|en] [--today YYYY-MM-DD] [--draft] [--example] [--json] [--schemas DIR]';
 
 const WORDS = {
-  da: { valid: 'gyldig', invalid: 'ugyldig', error: 'fejl', warning: 'advarsel', deadline: 'frist', errors: 'fejl', warnings: 'advarsler', deadlines: 'frister', none: 'ingen', draft: 'kladde', submitted: 'indsendelse', today: 'dato', from: 'fra', pending: 'afventer', overdue: 'overskredet', met: 'overholdt' },
-  en: { valid: 'valid', invalid: 'invalid', error: 'error', warning: 'warning', deadline: 'deadline', errors: 'errors', warnings: 'warnings', deadlines: 'deadlines', none: 'none', draft: 'draft', submitted: 'submission', today: 'today', from: 'from', pending: 'pending', overdue: 'overdue', met: 'met' },
+  da: {
+    valid: 'gyldig',
+    invalid: 'ugyldig',
+    error: 'fejl',
+    warning: 'advarsel',
+    deadline: 'frist',
+    errors: 'fejl',
+    warnings: 'advarsler',
+    deadlines: 'frister',
+    none: 'ingen',
+    draft: 'kladde',
+    submitted: 'indsendelse',
+    today: 'dato',
+    from: 'fra',
+    pending: 'afventer',
+    overdue: 'overskredet',
+    met: 'overholdt',
+  },
+  en: {
+    valid: 'valid',
+    invalid: 'invalid',
+    error: 'error',
+    warning: 'warning',
+    deadline: 'deadline',
+    errors: 'errors',
+    warnings: 'warnings',
+    deadlines: 'deadlines',
+    none: 'none',
+    draft: 'draft',
+    submitted: 'submission',
+    today: 'today',
+    from: 'from',
+    pending: 'pending',
+    overdue: 'overdue',
+    met: 'met',
+  },
 } as const;
 
 function printIssue(io: Io, label: string, issue: ValidationIssue): void {
@@ -64,30 +99,46 @@ export const validateCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { ...schemasOption, locale: { type: 'string' }, today: { type: 'string' }, draft: { type: 'boolean' }, example: { type: 'boolean' }, json: { type: 'boolean' } },
+      {
+        ...schemasOption,
+        locale: { type: 'string' },
+        today: { type: 'string' },
+        draft: { type: 'boolean' },
+        example: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
       usage,
     );
     const [ref, file, ...extra] = positionals;
-    if (!ref || !file || extra.length > 0) throw new CliError(`validate needs a form reference and one file\nUsage: ${usage}`);
+    if (!ref || !file || extra.length > 0)
+      throw new CliError(`validate needs a form reference and one file\nUsage: ${usage}`);
     const locale = values.locale ?? 'da';
     if (locale !== 'da' && locale !== 'en') throw new CliError(`--locale must be "da" or "en", not "${locale}"`);
-    if (values.today !== undefined && !isIsoDate(values.today)) throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
+    if (values.today !== undefined && !isIsoDate(values.today))
+      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
 
     const { formId, version } = parseFormRef(ref);
     const form = loadForm(schemasRoot(values.schemas), formId, version);
     let data = readJsonFile(file);
     let exampleToday: string | undefined;
     if (values.example) {
-      if (typeof data !== 'object' || data === null || !('data' in data)) throw new CliError(`${file} is not a form example (an object with "data")`);
+      if (typeof data !== 'object' || data === null || !('data' in data))
+        throw new CliError(`${file} is not a form example (an object with "data")`);
       const example = data as { data: unknown; today?: unknown };
       exampleToday = typeof example.today === 'string' ? example.today : undefined;
       data = example.data;
     } else if (looksLikeExample(data)) {
       // Validating the wrapper would report "data" and "expect" as unknown fields, which helps nobody.
-      throw new CliError(`${file} is a form example (with "data" and ${exampleKeysOf(data)}): validate it with --example`);
+      throw new CliError(
+        `${file} is a form example (with "data" and ${exampleKeysOf(data)}): validate it with --example`,
+      );
     }
     const today = values.today ?? exampleToday ?? todayInDenmark();
-    const result = createStandardEngine().validate(form, data, { locale, today, mode: values.draft ? 'draft' : 'submitted' });
+    const result = createStandardEngine().validate(form, data, {
+      locale,
+      today,
+      mode: values.draft ? 'draft' : 'submitted',
+    });
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else printResult(io, result, locale, values.draft === true, today);
     return result.valid ? EXIT_OK : EXIT_PROBLEMS;

@@ -28,18 +28,24 @@ describe('attachmentRefStatus', () => {
   });
 
   it('finds the submission’s own attachment and the case’s', () => {
-    expect(attachmentRefStatus({ id: 'a1', fileName: 'ppv.pdf', sha256: 'a'.repeat(64) }, { attachments: [stored] })).toBe('found');
+    expect(
+      attachmentRefStatus({ id: 'a1', fileName: 'ppv.pdf', sha256: 'a'.repeat(64) }, { attachments: [stored] }),
+    ).toBe('found');
     const inCase = createCaseContext('c1', [], [{ ...stored, id: 'c-file' }]);
     expect(attachmentRefStatus({ id: 'c-file', fileName: 'ppv.pdf' }, { attachments: [], case: inCase })).toBe('found');
   });
 
   it('reports an unknown id and a differing fact', () => {
     expect(attachmentRefStatus({ id: 'nope', fileName: 'ppv.pdf' }, { attachments: [stored] })).toBe('unknown');
-    expect(attachmentRefStatus({ id: 'a1', fileName: 'ppv.pdf', sha256: 'b'.repeat(64) }, { attachments: [stored] })).toBe('mismatch');
+    expect(
+      attachmentRefStatus({ id: 'a1', fileName: 'ppv.pdf', sha256: 'b'.repeat(64) }, { attachments: [stored] }),
+    ).toBe('mismatch');
     expect(attachmentRefStatus({ id: 'a1', fileName: 'other.pdf' }, { attachments: [stored] })).toBe('mismatch');
   });
 
   it('cannot tell an id outside the case from the own files of loose data validated in a case', () => {
-    expect(attachmentRefStatus({ id: 'nope', fileName: 'ppv.pdf' }, { case: createCaseContext('c1', [], []) })).toBe('unverifiable');
+    expect(attachmentRefStatus({ id: 'nope', fileName: 'ppv.pdf' }, { case: createCaseContext('c1', [], []) })).toBe(
+      'unverifiable',
+    );
   });
 });

@@ -44,7 +44,9 @@ export function isAttachmentRef(value: unknown): value is AttachmentRef {
 export type AttachmentRefStatus = 'found' | 'mismatch' | 'unknown' | 'unverifiable';
 
 /** The attachments a rule may accept a reference to: the submission's own and its case's. */
-export function knownAttachments(ctx: Pick<RuleContext, 'attachments' | 'case'>): readonly CaseAttachment[] | undefined {
+export function knownAttachments(
+  ctx: Pick<RuleContext, 'attachments' | 'case'>,
+): readonly CaseAttachment[] | undefined {
   if (ctx.attachments === undefined && ctx.case === undefined) return undefined;
   return [...(ctx.attachments ?? []), ...(ctx.case?.attachments ?? [])];
 }
@@ -57,7 +59,10 @@ function agrees(ref: AttachmentRef, stored: CaseAttachment): boolean {
 }
 
 /** Checks one reference against the attachments the rule context knows. */
-export function attachmentRefStatus(ref: AttachmentRef, ctx: Pick<RuleContext, 'attachments' | 'case'>): AttachmentRefStatus {
+export function attachmentRefStatus(
+  ref: AttachmentRef,
+  ctx: Pick<RuleContext, 'attachments' | 'case'>,
+): AttachmentRefStatus {
   const known = knownAttachments(ctx);
   if (known === undefined) return 'unverifiable';
   const stored = known.find((a) => a.id === ref.id);

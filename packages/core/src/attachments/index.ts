@@ -1,1 +1,9 @@
-export { ATTACHMENT_KEYWORD, attachmentKeyword, attachmentRefStatus, isAttachmentRef, knownAttachments, type AttachmentRef, type AttachmentRefStatus } from './attachment-ref.js';
+export {
+  ATTACHMENT_KEYWORD,
+  attachmentKeyword,
+  attachmentRefStatus,
+  isAttachmentRef,
+  knownAttachments,
+  type AttachmentRef,
+  type AttachmentRefStatus,
+} from './attachment-ref.js';

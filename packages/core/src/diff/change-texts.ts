@@ -20,7 +20,12 @@ export function listed(items: string[]): LocalizedText {
 }
 
 /** `added a; removed b; changed c` of named entries (texts, examples), or undefined when none changed. */
-export function entryChanges(what: LocalizedText, added: string[], removed: string[], changed: string[]): LocalizedText | undefined {
+export function entryChanges(
+  what: LocalizedText,
+  added: string[],
+  removed: string[],
+  changed: string[],
+): LocalizedText | undefined {
   const parts = (words: LocalizedText, names: string[]) => (names.length ? [{ words, names: listed(names) }] : []);
   const all = [
     ...parts({ da: 'tilføjet', en: 'added' }, added),
@@ -36,7 +41,10 @@ export function entryChanges(what: LocalizedText, added: string[], removed: stri
 
 /** Texts of the structural changes `schema-diff.ts` finds. */
 export const STRUCTURE = {
-  nowAccepts: { da: 'skemaet afviste før enhver værdi og tager nu imod værdier', en: 'schema accepted nothing and now accepts values' },
+  nowAccepts: {
+    da: 'skemaet afviste før enhver værdi og tager nu imod værdier',
+    en: 'schema accepted nothing and now accepts values',
+  },
   rejectsAll: { da: 'skemaet afviser nu enhver værdi', en: 'schema now rejects every value' },
   notSchema: { da: 'skemaet er ændret (ikke et JSON Schema-objekt)', en: 'schema changed (not a JSON Schema object)' },
   ref: (from: string, to: string): LocalizedText => ({
@@ -48,10 +56,22 @@ export const STRUCTURE = {
     en: `property "${name}" removed and "${to}" added with the same schema (renamed)`,
   }),
   removed: (name: string): LocalizedText => ({ da: `feltet "${name}" er fjernet`, en: `property "${name}" removed` }),
-  addedRequired: (name: string): LocalizedText => ({ da: `nyt påkrævet felt "${name}"`, en: `new required property "${name}"` }),
-  addedOptional: (name: string): LocalizedText => ({ da: `nyt valgfrit felt "${name}"`, en: `new optional property "${name}"` }),
-  required: (name: string): LocalizedText => ({ da: `feltet "${name}" er blevet påkrævet`, en: `"${name}" is now required` }),
-  optional: (name: string): LocalizedText => ({ da: `feltet "${name}" er ikke længere påkrævet`, en: `"${name}" is no longer required` }),
+  addedRequired: (name: string): LocalizedText => ({
+    da: `nyt påkrævet felt "${name}"`,
+    en: `new required property "${name}"`,
+  }),
+  addedOptional: (name: string): LocalizedText => ({
+    da: `nyt valgfrit felt "${name}"`,
+    en: `new optional property "${name}"`,
+  }),
+  required: (name: string): LocalizedText => ({
+    da: `feltet "${name}" er blevet påkrævet`,
+    en: `"${name}" is now required`,
+  }),
+  optional: (name: string): LocalizedText => ({
+    da: `feltet "${name}" er ikke længere påkrævet`,
+    en: `"${name}" is no longer required`,
+  }),
   closed: (keyword: string): LocalizedText => ({
     da: `${keyword}: false tilføjet: ukendte felter afvises`,
     en: `${keyword}: false added: unknown properties are refused`,
@@ -74,14 +94,29 @@ export const STRUCTURE = {
   }),
   containsAdded: { da: 'krav om et bestemt element i listen (contains) tilføjet', en: 'contains added' },
   containsRemoved: { da: 'krav om et bestemt element i listen (contains) fjernet', en: 'contains removed' },
-  alternativesAdded: (keyword: string): LocalizedText => ({ da: `krav om alternativer (${keyword}) tilføjet`, en: `${keyword} added` }),
-  alternativesRemoved: (keyword: string): LocalizedText => ({ da: `krav om alternativer (${keyword}) fjernet`, en: `${keyword} removed` }),
-  alternativeAdded: (keyword: string): LocalizedText => ({ da: `alternativ i ${keyword} tilføjet`, en: `${keyword} alternative added` }),
-  alternativeRemoved: (keyword: string): LocalizedText => ({ da: `alternativ i ${keyword} fjernet`, en: `${keyword} alternative removed` }),
+  alternativesAdded: (keyword: string): LocalizedText => ({
+    da: `krav om alternativer (${keyword}) tilføjet`,
+    en: `${keyword} added`,
+  }),
+  alternativesRemoved: (keyword: string): LocalizedText => ({
+    da: `krav om alternativer (${keyword}) fjernet`,
+    en: `${keyword} removed`,
+  }),
+  alternativeAdded: (keyword: string): LocalizedText => ({
+    da: `alternativ i ${keyword} tilføjet`,
+    en: `${keyword} alternative added`,
+  }),
+  alternativeRemoved: (keyword: string): LocalizedText => ({
+    da: `alternativ i ${keyword} fjernet`,
+    en: `${keyword} alternative removed`,
+  }),
   notAdded: { da: 'udelukkelse (not) tilføjet', en: 'not added' },
   notRemoved: { da: 'udelukkelse (not) fjernet', en: 'not removed' },
   ifAdded: { da: 'betingelse (if) tilføjet', en: 'condition (if) added' },
-  ifRemoved: { da: 'betingelse (if) fjernet: then/else gælder ikke længere', en: 'condition (if) removed: then/else no longer apply' },
+  ifRemoved: {
+    da: 'betingelse (if) fjernet: then/else gælder ikke længere',
+    en: 'condition (if) removed: then/else no longer apply',
+  },
   /** A change inside `if`/`not`, named by its first inner change. */
   undirected: (what: 'not' | 'if', first: SchemaChange, more: number): LocalizedText => ({
     da: `${what === 'if' ? 'betingelsen (if)' : 'udelukkelsen (not)'} er ændret (${first.path}: ${first.messages.da}${more ? ` og ${more} flere` : ''}); data kan nu blive bedømt anderledes`,
@@ -89,11 +124,19 @@ export const STRUCTURE = {
   }),
 } as const;
 
-const MANIFEST_DA = { title: 'titlen', description: 'beskrivelsen', changelog: 'ændringsloggen', migration: 'migreringsbeskrivelsen' } as const;
+const MANIFEST_DA = {
+  title: 'titlen',
+  description: 'beskrivelsen',
+  changelog: 'ændringsloggen',
+  migration: 'migreringsbeskrivelsen',
+} as const;
 
 /** Texts of the changes `content-diff.ts` finds outside the schema. */
 export const CONTENT = {
-  manifest: (key: keyof typeof MANIFEST_DA): LocalizedText => ({ da: `${MANIFEST_DA[key]} er ændret`, en: `${key} changed` }),
+  manifest: (key: keyof typeof MANIFEST_DA): LocalizedText => ({
+    da: `${MANIFEST_DA[key]} er ændret`,
+    en: `${key} changed`,
+  }),
   pluginAdded: (name: string): LocalizedText => ({
     da: `udvidelsen (plugin) ${name} er tilføjet: dens regler og formater kan afvise data, der før blev godkendt`,
     en: `plugin ${name} added: its rules and formats may refuse data that passed before`,
@@ -106,7 +149,10 @@ export const CONTENT = {
     da: `udvidelsen (plugin) ${name} er fjernet: dens regler gælder ikke længere`,
     en: `plugin ${name} removed: its rules no longer apply`,
   }),
-  uischema: (at: LocalizedText): LocalizedText => ({ da: `visningen (UI-skemaet) er ændret ved ${at.da}`, en: `UI schema changed at ${at.en}` }),
+  uischema: (at: LocalizedText): LocalizedText => ({
+    da: `visningen (UI-skemaet) er ændret ved ${at.da}`,
+    en: `UI schema changed at ${at.en}`,
+  }),
   texts: { da: 'tekster', en: 'texts' },
   examples: { da: 'eksempler', en: 'examples' },
 } as const;

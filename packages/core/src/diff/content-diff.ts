@@ -16,7 +16,9 @@ export function jsonDifferences(a: unknown, b: unknown, at = ''): string[] {
     return a.flatMap((item, i) => jsonDifferences(item, b[i], `${at}/${i}`));
   }
   if (isSchemaObject(a) && isSchemaObject(b)) {
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) => jsonDifferences(a[k], b[k], `${at}/${escapeSegment(k)}`));
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) =>
+      jsonDifferences(a[k], b[k], `${at}/${escapeSegment(k)}`),
+    );
   }
   return [at || '/'];
 }
@@ -61,18 +63,37 @@ function diffPlugins(a: FormPluginReference[], b: FormPluginReference[], default
     }
     if (old.version !== ref.version) {
       const breaking = majorOfRange(old.version) !== majorOfRange(ref.version);
-      changes.push(schemaChange(path, 'plugin-changed', breaking ? 'major' : 'patch', CONTENT.pluginRange(name, old.version, ref.version, breaking)));
+      changes.push(
+        schemaChange(
+          path,
+          'plugin-changed',
+          breaking ? 'major' : 'patch',
+          CONTENT.pluginRange(name, old.version, ref.version, breaking),
+        ),
+      );
     }
-    changes.push(...diffRuleOptionValues(old.options ?? {}, ref.options ?? {}, { path: `${path}/options`, kind: 'plugin-changed', defaults }));
+    changes.push(
+      ...diffRuleOptionValues(old.options ?? {}, ref.options ?? {}, {
+        path: `${path}/options`,
+        kind: 'plugin-changed',
+        defaults,
+      }),
+    );
   }
   for (const name of before.keys()) {
-    if (!after.has(name)) changes.push(schemaChange(`form.json#/plugins/${name}`, 'plugin-removed', 'minor', CONTENT.pluginRemoved(name)));
+    if (!after.has(name))
+      changes.push(schemaChange(`form.json#/plugins/${name}`, 'plugin-removed', 'minor', CONTENT.pluginRemoved(name)));
   }
   return changes;
 }
 
 /** Everything except the schema: manifest texts, plugins and rule options, UI schema, texts and (unless left out) examples. */
-export function diffContent(a: FormVersion, b: FormVersion, options: DiffOptions = {}, defaults?: Defaults): SchemaChange[] {
+export function diffContent(
+  a: FormVersion,
+  b: FormVersion,
+  options: DiffOptions = {},
+  defaults?: Defaults,
+): SchemaChange[] {
   const changes: SchemaChange[] = [];
   for (const key of ['title', 'description', 'changelog', 'migration'] as const) {
     if (!sameJson(a.manifest[key], b.manifest[key])) {
@@ -80,7 +101,13 @@ export function diffContent(a: FormVersion, b: FormVersion, options: DiffOptions
     }
   }
   changes.push(...diffPlugins(a.manifest.plugins ?? [], b.manifest.plugins ?? [], defaults));
-  changes.push(...diffRuleOptionValues(a.manifest.ruleOptions ?? {}, b.manifest.ruleOptions ?? {}, { path: 'form.json#/ruleOptions', kind: 'rule-option-changed', defaults }));
+  changes.push(
+    ...diffRuleOptionValues(a.manifest.ruleOptions ?? {}, b.manifest.ruleOptions ?? {}, {
+      path: 'form.json#/ruleOptions',
+      kind: 'rule-option-changed',
+      defaults,
+    }),
+  );
   const ui = jsonDifferences(a.uischema, b.uischema);
   if (ui.length) changes.push(schemaChange('uischema.json', 'uischema-changed', 'patch', CONTENT.uischema(listed(ui))));
   changes.push(...diffTexts('da', a.i18n.da, b.i18n.da), ...diffTexts('en', a.i18n.en, b.i18n.en));

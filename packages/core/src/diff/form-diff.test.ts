@@ -32,12 +32,21 @@ describe('diffFormVersions', () => {
     });
     const diff = diffFormVersions(testForm('1.0.0'), next);
     expect(diff.required).toBe('patch');
-    expect(diff.changes.map((c) => c.kind).sort()).toEqual(['example-changed', 'manifest-changed', 'text-changed', 'uischema-changed']);
-    expect(diff.changes.find((c) => c.kind === 'uischema-changed')!.message).toBe('UI schema changed at /elements/0/options');
+    expect(diff.changes.map((c) => c.kind).sort()).toEqual([
+      'example-changed',
+      'manifest-changed',
+      'text-changed',
+      'uischema-changed',
+    ]);
+    expect(diff.changes.find((c) => c.kind === 'uischema-changed')!.message).toBe(
+      'UI schema changed at /elements/0/options',
+    );
   });
 
   it('treats a new plugin and a stricter rule option as major, a removed plugin as minor', () => {
-    const withPlugin = testForm('2.0.0', (f) => f.manifest.plugins.push({ name: '@skema/plugin-viso', version: '^1.0.0' }));
+    const withPlugin = testForm('2.0.0', (f) =>
+      f.manifest.plugins.push({ name: '@skema/plugin-viso', version: '^1.0.0' }),
+    );
     expect(diffFormVersions(testForm('1.0.0'), withPlugin).changes).toEqual([
       expect.objectContaining({ kind: 'plugin-added', level: 'major' }),
     ]);
@@ -45,8 +54,14 @@ describe('diffFormVersions', () => {
 
     const raised = testForm('2.0.0', (f) => (f.manifest.plugins[0]!.options = { 'UND-07': { severity: 'error' } }));
     expect(diffFormVersions(testForm('1.0.0'), raised).required).toBe('major');
-    const threshold = testForm('2.0.0', (f) => (f.manifest.plugins[0]!.options = { 'LEV-07': { thresholdDkk: 50000 } }));
-    expect(diffFormVersions(testForm('1.0.0'), threshold).changes[0]).toMatchObject({ kind: 'plugin-changed', level: 'major' });
+    const threshold = testForm(
+      '2.0.0',
+      (f) => (f.manifest.plugins[0]!.options = { 'LEV-07': { thresholdDkk: 50000 } }),
+    );
+    expect(diffFormVersions(testForm('1.0.0'), threshold).changes[0]).toMatchObject({
+      kind: 'plugin-changed',
+      level: 'major',
+    });
     const newMajor = testForm('2.0.0', (f) => (f.manifest.plugins[0]!.version = '^2.0.0'));
     expect(diffFormVersions(testForm('1.0.0'), newMajor).required).toBe('major');
     const sameMajor = testForm('1.0.1', (f) => (f.manifest.plugins[0]!.version = '^1.2.0'));
@@ -61,41 +76,71 @@ describe('diffFormVersions', () => {
   it('leaves examples out on request (an effective form carries none)', () => {
     const effective = testForm('1.0.0', (f) => delete f.examples);
     expect(diffFormVersions(testForm('1.0.0'), effective).changes.map((c) => c.kind)).toEqual(['example-changed']);
-    expect(diffFormVersions(testForm('1.0.0'), effective, { examples: false })).toEqual({ changes: [], required: 'none' });
+    expect(diffFormVersions(testForm('1.0.0'), effective, { examples: false })).toEqual({
+      changes: [],
+      required: 'none',
+    });
     const relabelled = testForm('1.0.0', (f) => {
       delete f.examples;
       f.i18n.da['navn.label'] = 'Fulde navn';
     });
-    expect(diffFormVersions(testForm('1.0.0'), relabelled, { examples: false }).changes.map((c) => c.kind)).toEqual(['text-changed']);
+    expect(diffFormVersions(testForm('1.0.0'), relabelled, { examples: false }).changes.map((c) => c.kind)).toEqual([
+      'text-changed',
+    ]);
   });
 });
 
 describe('diffFormVersions: manifest rule options', () => {
-  const withOptions = (ruleOptions: Record<string, Record<string, unknown>>) => testForm('1.0.0', (f) => (f.manifest.ruleOptions = ruleOptions));
-  const levels = (a: Record<string, Record<string, unknown>>, b: Record<string, Record<string, unknown>>, catalogue?: Array<{ id: string; severity?: 'error' | 'warning' }>) =>
-    diffFormVersions(withOptions(a), withOptions(b), catalogue ? { catalogue } : {}).changes.map((c) => `${c.path} ${c.kind} ${c.level}`);
+  const withOptions = (ruleOptions: Record<string, Record<string, unknown>>) =>
+    testForm('1.0.0', (f) => (f.manifest.ruleOptions = ruleOptions));
+  const levels = (
+    a: Record<string, Record<string, unknown>>,
+    b: Record<string, Record<string, unknown>>,
+    catalogue?: Array<{ id: string; severity?: 'error' | 'warning' }>,
+  ) =>
+    diffFormVersions(withOptions(a), withOptions(b), catalogue ? { catalogue } : {}).changes.map(
+      (c) => `${c.path} ${c.kind} ${c.level}`,
+    );
 
   it('raising a rule to an error is major, lowering an error minor', () => {
-    expect(levels({}, { 'AFT-02': { severity: 'error' } })).toEqual(['form.json#/ruleOptions/AFT-02/severity rule-option-changed major']);
-    expect(levels({ 'AFT-02': { severity: 'warning' } }, { 'AFT-02': { severity: 'error' } })).toEqual(['form.json#/ruleOptions/AFT-02/severity rule-option-changed major']);
-    expect(levels({ 'AFT-02': { severity: 'error' } }, {})).toEqual(['form.json#/ruleOptions/AFT-02/severity rule-option-changed minor']);
-    expect(levels({}, { 'AFT-02': { severity: 'warning' } })).toEqual(['form.json#/ruleOptions/AFT-02/severity rule-option-changed patch']);
+    expect(levels({}, { 'AFT-02': { severity: 'error' } })).toEqual([
+      'form.json#/ruleOptions/AFT-02/severity rule-option-changed major',
+    ]);
+    expect(levels({ 'AFT-02': { severity: 'warning' } }, { 'AFT-02': { severity: 'error' } })).toEqual([
+      'form.json#/ruleOptions/AFT-02/severity rule-option-changed major',
+    ]);
+    expect(levels({ 'AFT-02': { severity: 'error' } }, {})).toEqual([
+      'form.json#/ruleOptions/AFT-02/severity rule-option-changed minor',
+    ]);
+    expect(levels({}, { 'AFT-02': { severity: 'warning' } })).toEqual([
+      'form.json#/ruleOptions/AFT-02/severity rule-option-changed patch',
+    ]);
   });
 
   it('another option is major unless the rule can no longer refuse data', () => {
-    expect(levels({}, { 'LEV-07': { thresholdDkk: 50000 } })).toEqual(['form.json#/ruleOptions/LEV-07/thresholdDkk rule-option-changed major']);
-    expect(levels({ 'LEV-07': { severity: 'warning' } }, { 'LEV-07': { severity: 'warning', thresholdDkk: 50000 } })).toEqual([
-      'form.json#/ruleOptions/LEV-07/thresholdDkk rule-option-changed patch',
+    expect(levels({}, { 'LEV-07': { thresholdDkk: 50000 } })).toEqual([
+      'form.json#/ruleOptions/LEV-07/thresholdDkk rule-option-changed major',
     ]);
+    expect(
+      levels({ 'LEV-07': { severity: 'warning' } }, { 'LEV-07': { severity: 'warning', thresholdDkk: 50000 } }),
+    ).toEqual(['form.json#/ruleOptions/LEV-07/thresholdDkk rule-option-changed patch']);
     // With the catalogue, the default severity decides: a warning or a deadline never refuses data.
-    const catalogue = [{ id: 'LEV-07', severity: 'warning' as const }, { id: 'UND-FRIST' }, { id: 'HEN-01', severity: 'error' as const }];
-    expect(levels({}, { 'LEV-07': { thresholdDkk: 1 }, 'UND-FRIST': { days: 3 }, 'HEN-01': { minAge: 2 } }, catalogue)).toEqual([
+    const catalogue = [
+      { id: 'LEV-07', severity: 'warning' as const },
+      { id: 'UND-FRIST' },
+      { id: 'HEN-01', severity: 'error' as const },
+    ];
+    expect(
+      levels({}, { 'LEV-07': { thresholdDkk: 1 }, 'UND-FRIST': { days: 3 }, 'HEN-01': { minAge: 2 } }, catalogue),
+    ).toEqual([
       'form.json#/ruleOptions/LEV-07/thresholdDkk rule-option-changed patch',
       'form.json#/ruleOptions/UND-FRIST/days rule-option-changed patch',
       'form.json#/ruleOptions/HEN-01/minAge rule-option-changed major',
     ]);
     // Stating an error rule's own severity changes nothing.
-    expect(levels({}, { 'HEN-01': { severity: 'error' } }, catalogue)).toEqual(['form.json#/ruleOptions/HEN-01/severity rule-option-changed patch']);
+    expect(levels({}, { 'HEN-01': { severity: 'error' } }, catalogue)).toEqual([
+      'form.json#/ruleOptions/HEN-01/severity rule-option-changed patch',
+    ]);
   });
 
   it('unchanged rule options are no change', () => {

@@ -52,7 +52,17 @@ export const STRUCTURAL_KEYWORDS = new Set([
   'else',
 ]);
 
-const SCALAR_KEYWORDS = new Set(['type', 'enum', 'const', 'multipleOf', 'uniqueItems', 'pattern', 'format', ...LOWER_BOUNDS, ...UPPER_BOUNDS]);
+const SCALAR_KEYWORDS = new Set([
+  'type',
+  'enum',
+  'const',
+  'multipleOf',
+  'uniqueItems',
+  'pattern',
+  'format',
+  ...LOWER_BOUNDS,
+  ...UPPER_BOUNDS,
+]);
 
 const TYPE_ORDER = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
 
@@ -105,7 +115,14 @@ function diffConst(a: SchemaObject, b: SchemaObject, path: string, add: AddChang
   add(path, 'const-changed', 'major', KEYWORD.constChanged(show(a.const), show(b.const)));
 }
 
-function diffBound(keyword: string, lower: boolean, a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
+function diffBound(
+  keyword: string,
+  lower: boolean,
+  a: SchemaObject,
+  b: SchemaObject,
+  path: string,
+  add: AddChange,
+): void {
   const va = a[keyword];
   const vb = b[keyword];
   if (sameJson(va, vb)) return;
@@ -115,7 +132,12 @@ function diffBound(keyword: string, lower: boolean, a: SchemaObject, b: SchemaOb
     return add(path, 'keyword-changed', 'major', KEYWORD.changed(keyword, show(va), show(vb)));
   }
   const tighter = lower ? vb > va : vb < va;
-  add(path, tighter ? 'constraint-tightened' : 'constraint-relaxed', tighter ? 'major' : 'minor', KEYWORD.moved(keyword, vb > va, va, vb));
+  add(
+    path,
+    tighter ? 'constraint-tightened' : 'constraint-relaxed',
+    tighter ? 'major' : 'minor',
+    KEYWORD.moved(keyword, vb > va, va, vb),
+  );
 }
 
 function diffMultipleOf(a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
@@ -142,7 +164,13 @@ function diffUniqueItems(a: SchemaObject, b: SchemaObject, path: string, add: Ad
 }
 
 /** `pattern` and `format`: containment of two patterns cannot be decided, so any change is breaking. */
-function diffStringRule(keyword: 'pattern' | 'format', a: SchemaObject, b: SchemaObject, path: string, add: AddChange): void {
+function diffStringRule(
+  keyword: 'pattern' | 'format',
+  a: SchemaObject,
+  b: SchemaObject,
+  path: string,
+  add: AddChange,
+): void {
   const va = a[keyword];
   const vb = b[keyword];
   if (sameJson(va, vb)) return;

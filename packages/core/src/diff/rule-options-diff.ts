@@ -43,8 +43,10 @@ export function diffRuleOptionValues(
       const path = `${at.path}/${ruleId}/${key}`;
       const texts = ruleOptionTexts(ruleId, key, a[key], b[key]);
       if (key === 'severity') {
-        if (severityAfter === 'error' && severityBefore !== 'error') changes.push(schemaChange(path, kind, 'major', texts.raisedToError));
-        else if (severityBefore === 'error' && severityAfter !== 'error') changes.push(schemaChange(path, kind, 'minor', texts.lowered(severityAfter)));
+        if (severityAfter === 'error' && severityBefore !== 'error')
+          changes.push(schemaChange(path, kind, 'major', texts.raisedToError));
+        else if (severityBefore === 'error' && severityAfter !== 'error')
+          changes.push(schemaChange(path, kind, 'minor', texts.lowered(severityAfter)));
         else changes.push(schemaChange(path, kind, 'patch', texts.severity));
       } else if (severityAfter === 'warning' || isDeadline) {
         changes.push(schemaChange(path, kind, 'patch', texts.harmless));

@@ -77,7 +77,9 @@ describe('diffSchemas', () => {
     expect(diff((s) => s.required.push('alder')).changes).toMatchObject([
       { path: '#/properties/alder', kind: 'required-added', level: 'major', message: '"alder" is now required' },
     ]);
-    expect(diff((s) => (s.required = [])).changes.map((c) => [c.kind, c.level])).toEqual([['required-removed', 'minor']]);
+    expect(diff((s) => (s.required = [])).changes.map((c) => [c.kind, c.level])).toEqual([
+      ['required-removed', 'minor'],
+    ]);
   });
 
   it('classifies type changes by containment', () => {
@@ -91,7 +93,12 @@ describe('diffSchemas', () => {
   it('classifies enum changes: removed value major, added value minor', () => {
     const removed = diff((s) => (s.properties.status.enum = ['Ny']));
     expect(removed.changes).toMatchObject([
-      { path: '#/properties/status', kind: 'enum-narrowed', level: 'major', message: 'enum values removed: "Afsluttet"' },
+      {
+        path: '#/properties/status',
+        kind: 'enum-narrowed',
+        level: 'major',
+        message: 'enum values removed: "Afsluttet"',
+      },
     ]);
     const added = diff((s) => s.properties.status.enum.push('Afbrudt'));
     expect(added.changes.map((c) => [c.kind, c.level])).toEqual([['enum-widened', 'minor']]);
@@ -148,7 +155,10 @@ describe('diffSchemas', () => {
 
   it('follows $ref into $defs and reports the change at every use', () => {
     const { changes } = diff((s) => s.$defs.person.required.push('mail'));
-    expect(changes.map((c) => c.path).sort()).toEqual(['#/properties/borger/properties/mail', '#/properties/personer/items/properties/mail']);
+    expect(changes.map((c) => c.path).sort()).toEqual([
+      '#/properties/borger/properties/mail',
+      '#/properties/personer/items/properties/mail',
+    ]);
     expect(changes.every((c) => c.kind === 'required-added' && c.level === 'major')).toBe(true);
   });
 
@@ -161,9 +171,16 @@ describe('diffSchemas', () => {
   it('follows items', () => {
     const list = (items: unknown) => ({ type: 'object', properties: { xs: { type: 'array', items } } });
     expect(diffSchemas(list({ type: 'integer' }), list({ type: 'number' }))).toMatchObject([
-      { path: '#/properties/xs/items', kind: 'type-widened', level: 'minor', message: 'type widened from integer to number' },
+      {
+        path: '#/properties/xs/items',
+        kind: 'type-widened',
+        level: 'minor',
+        message: 'type widened from integer to number',
+      },
     ]);
-    expect(highestBump(diffSchemas(list({ type: 'integer' }), list({ type: 'string' })).map((c) => c.level))).toBe('major');
+    expect(highestBump(diffSchemas(list({ type: 'integer' }), list({ type: 'string' })).map((c) => c.level))).toBe(
+      'major',
+    );
     // A property of the item schema removed is a removed field, even though the new item schema accepts more.
     expect(diff((s) => (s.properties.personer.items = {})).level).toBe('major');
   });
@@ -212,7 +229,12 @@ describe('diffSchemas', () => {
     expect(highestBump(diffSchemas(two, one).map((c) => c.level))).toBe('minor');
     const edited = variant((s) => (s.allOf = [{ ...rule('alder'), then: { required: ['alder', 'navn'] } }]));
     expect(diffSchemas(one, edited)).toMatchObject([
-      { path: '#/allOf/0/then/properties/navn', kind: 'required-added', level: 'major', message: '"navn" is now required' },
+      {
+        path: '#/allOf/0/then/properties/navn',
+        kind: 'required-added',
+        level: 'major',
+        message: '"navn" is now required',
+      },
     ]);
   });
 
@@ -233,7 +255,10 @@ describe('diffSchemas', () => {
   });
 
   it('treats changes to unknown keywords as breaking', () => {
-    expect(diff((s) => (s.properties.navn.someValidator = 3)).changes[0]).toMatchObject({ kind: 'keyword-changed', level: 'major' });
+    expect(diff((s) => (s.properties.navn.someValidator = 3)).changes[0]).toMatchObject({
+      kind: 'keyword-changed',
+      level: 'major',
+    });
   });
 
   it('handles boolean subschemas', () => {
@@ -246,7 +271,12 @@ describe('diffSchemas', () => {
   it('terminates on recursive schemas', () => {
     const tree = (extra: Record<string, unknown>) => ({
       $ref: '#/$defs/node',
-      $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } }, ...extra } } },
+      $defs: {
+        node: {
+          type: 'object',
+          properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } }, ...extra },
+        },
+      },
     });
     expect(diffSchemas(tree({}), tree({}))).toEqual([]);
     const changes = diffSchemas(tree({}), tree({ name: { type: 'string' } }));
@@ -255,9 +285,16 @@ describe('diffSchemas', () => {
 
   it('reports changes to dependentRequired and dependentSchemas', () => {
     const dep = variant((s) => (s.dependentRequired = { alder: ['navn'] }));
-    expect(diffSchemas(base, dep)[0]).toMatchObject({ kind: 'required-added', level: 'major', message: '"alder" now requires "navn"' });
+    expect(diffSchemas(base, dep)[0]).toMatchObject({
+      kind: 'required-added',
+      level: 'major',
+      message: '"alder" now requires "navn"',
+    });
     expect(diffSchemas(dep, base)[0]).toMatchObject({ kind: 'required-removed', level: 'minor' });
     const ds = variant((s) => (s.dependentSchemas = { alder: { required: ['status'] } }));
-    expect(diffSchemas(base, ds)[0]).toMatchObject({ path: '#/dependentSchemas/alder/properties/status', level: 'major' });
+    expect(diffSchemas(base, ds)[0]).toMatchObject({
+      path: '#/dependentSchemas/alder/properties/status',
+      level: 'major',
+    });
   });
 });

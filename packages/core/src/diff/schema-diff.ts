@@ -1,6 +1,14 @@
 import { schemaChange, STRUCTURE } from './change-texts.js';
 import { diffKeywords, type AddChange } from './keyword-diff.js';
-import { containsRef, escapeSegment, isSchemaObject, resolveNode, sameJson, show, type SchemaObject } from './schema-nodes.js';
+import {
+  containsRef,
+  escapeSegment,
+  isSchemaObject,
+  resolveNode,
+  sameJson,
+  show,
+  type SchemaObject,
+} from './schema-nodes.js';
 import type { SchemaChange } from './types.js';
 
 interface DiffContext {
@@ -99,7 +107,8 @@ function compareProperties(ctx: DiffContext, a: SchemaObject, b: SchemaObject, p
   const settled = new Set<string>();
 
   if (ctx.conditional) {
-    for (const name of new Set([...Object.keys(propsA), ...Object.keys(propsB)])) child(ctx, propsA[name], propsB[name], propPath(name));
+    for (const name of new Set([...Object.keys(propsA), ...Object.keys(propsB)]))
+      child(ctx, propsA[name], propsB[name], propPath(name));
     compareRequired(ctx, reqA, reqB, propPath, settled);
     return;
   }
@@ -125,17 +134,30 @@ function compareProperties(ctx: DiffContext, a: SchemaObject, b: SchemaObject, p
   compareRequired(ctx, reqA, reqB, propPath, settled);
 }
 
-function compareRequired(ctx: DiffContext, reqA: Set<string>, reqB: Set<string>, propPath: (k: string) => string, settled: Set<string>): void {
+function compareRequired(
+  ctx: DiffContext,
+  reqA: Set<string>,
+  reqB: Set<string>,
+  propPath: (k: string) => string,
+  settled: Set<string>,
+): void {
   const add = adder(ctx);
   for (const name of reqB) {
     if (!reqA.has(name) && !settled.has(name)) add(propPath(name), 'required-added', 'major', STRUCTURE.required(name));
   }
   for (const name of reqA) {
-    if (!reqB.has(name) && !settled.has(name)) add(propPath(name), 'required-removed', 'minor', STRUCTURE.optional(name));
+    if (!reqB.has(name) && !settled.has(name))
+      add(propPath(name), 'required-removed', 'minor', STRUCTURE.optional(name));
   }
 }
 
-function compareAdditional(ctx: DiffContext, keyword: 'additionalProperties' | 'unevaluatedProperties', a: SchemaObject, b: SchemaObject, path: string): void {
+function compareAdditional(
+  ctx: DiffContext,
+  keyword: 'additionalProperties' | 'unevaluatedProperties',
+  a: SchemaObject,
+  b: SchemaObject,
+  path: string,
+): void {
   const va = a[keyword];
   const vb = b[keyword];
   if (va === undefined && vb === undefined) return;
@@ -176,14 +198,21 @@ function compareObjectKeywords(ctx: DiffContext, a: SchemaObject, b: SchemaObjec
     const before = stringSet(depA[key]);
     const after = stringSet(depB[key]);
     const here = `${path}/dependentRequired/${escapeSegment(key)}`;
-    for (const name of after) if (!before.has(name)) adder(ctx)(here, 'required-added', 'major', STRUCTURE.requiresWith(key, name));
-    for (const name of before) if (!after.has(name)) adder(ctx)(here, 'required-removed', 'minor', STRUCTURE.noLongerRequiresWith(key, name));
+    for (const name of after)
+      if (!before.has(name)) adder(ctx)(here, 'required-added', 'major', STRUCTURE.requiresWith(key, name));
+    for (const name of before)
+      if (!after.has(name)) adder(ctx)(here, 'required-removed', 'minor', STRUCTURE.noLongerRequiresWith(key, name));
   }
 
   const schemasA = isSchemaObject(a.dependentSchemas) ? a.dependentSchemas : {};
   const schemasB = isSchemaObject(b.dependentSchemas) ? b.dependentSchemas : {};
   for (const key of new Set([...Object.keys(schemasA), ...Object.keys(schemasB)])) {
-    child({ ...ctx, conditional: true }, schemasA[key], schemasB[key], `${path}/dependentSchemas/${escapeSegment(key)}`);
+    child(
+      { ...ctx, conditional: true },
+      schemasA[key],
+      schemasB[key],
+      `${path}/dependentSchemas/${escapeSegment(key)}`,
+    );
   }
 }
 
@@ -192,12 +221,15 @@ function compareArrayKeywords(ctx: DiffContext, a: SchemaObject, b: SchemaObject
   child(ctx, a.unevaluatedItems, b.unevaluatedItems, `${path}/unevaluatedItems`);
   const prefixA = Array.isArray(a.prefixItems) ? a.prefixItems : [];
   const prefixB = Array.isArray(b.prefixItems) ? b.prefixItems : [];
-  for (let i = 0; i < Math.max(prefixA.length, prefixB.length); i++) child(ctx, prefixA[i], prefixB[i], `${path}/prefixItems/${i}`);
+  for (let i = 0; i < Math.max(prefixA.length, prefixB.length); i++)
+    child(ctx, prefixA[i], prefixB[i], `${path}/prefixItems/${i}`);
 
   // `contains` absent means no requirement, which is not the same as `contains: true` (non-empty).
   const here = `${path}/contains`;
-  if (a.contains === undefined && b.contains !== undefined) adder(ctx)(here, 'subschema-added', 'major', STRUCTURE.containsAdded);
-  else if (a.contains !== undefined && b.contains === undefined) adder(ctx)(here, 'subschema-removed', 'minor', STRUCTURE.containsRemoved);
+  if (a.contains === undefined && b.contains !== undefined)
+    adder(ctx)(here, 'subschema-added', 'major', STRUCTURE.containsAdded);
+  else if (a.contains !== undefined && b.contains === undefined)
+    adder(ctx)(here, 'subschema-removed', 'minor', STRUCTURE.containsRemoved);
   else child(ctx, a.contains, b.contains, here);
 }
 
@@ -212,7 +244,10 @@ function compareUndirected(ctx: DiffContext, a: unknown, b: unknown, path: strin
   }
 }
 
-function pairEntries(listA: unknown[], listB: unknown[]): { pairs: Array<[number, number]>; onlyA: number[]; onlyB: number[] } {
+function pairEntries(
+  listA: unknown[],
+  listB: unknown[],
+): { pairs: Array<[number, number]>; onlyA: number[]; onlyB: number[] } {
   const usedB = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const restA: number[] = [];
@@ -259,11 +294,13 @@ function compareCombinators(ctx: DiffContext, a: SchemaObject, b: SchemaObject, 
   }
 
   if (a.not === undefined && b.not !== undefined) add(`${path}/not`, 'subschema-added', 'major', STRUCTURE.notAdded);
-  else if (a.not !== undefined && b.not === undefined) add(`${path}/not`, 'subschema-removed', 'minor', STRUCTURE.notRemoved);
+  else if (a.not !== undefined && b.not === undefined)
+    add(`${path}/not`, 'subschema-removed', 'minor', STRUCTURE.notRemoved);
   else if (a.not !== undefined) compareUndirected(ctx, a.not, b.not, `${path}/not`, 'not');
 
   if (a.if === undefined && b.if !== undefined) add(`${path}/if`, 'condition-changed', 'major', STRUCTURE.ifAdded);
-  else if (a.if !== undefined && b.if === undefined) add(`${path}/if`, 'condition-changed', 'minor', STRUCTURE.ifRemoved);
+  else if (a.if !== undefined && b.if === undefined)
+    add(`${path}/if`, 'condition-changed', 'minor', STRUCTURE.ifRemoved);
   else if (a.if !== undefined) compareUndirected(ctx, a.if, b.if, `${path}/if`, 'if');
   child({ ...ctx, conditional: true }, a.then, b.then, `${path}/then`);
   child({ ...ctx, conditional: true }, a.else, b.else, `${path}/else`);

@@ -35,7 +35,12 @@ describe('requiredBump / checkVersionBump', () => {
     const next = testForm('1.1.0', removeStatus);
     expect(requiredBump(prev, next)).toBe('major');
     const problem = checkVersionBump(prev, next);
-    expect(problem).toMatchObject({ code: 'version-bump-too-small', required: 'major', actual: 'minor', needed: '2.0.0' });
+    expect(problem).toMatchObject({
+      code: 'version-bump-too-small',
+      required: 'major',
+      actual: 'minor',
+      needed: '2.0.0',
+    });
     expect(problem!.messages.da).toBe(
       'Versionsnummeret skal være mindst 2.0.0: testskema 1.0.0 → 1.1.0 er en ny delversion (minor), men ændringerne kræver en ny hovedversion (major). Det skyldes ændringerne i #/properties/status (feltet "status" er fjernet).',
     );
@@ -55,13 +60,18 @@ describe('requiredBump / checkVersionBump', () => {
 
   it('asks for a minor version when a patch adds an optional field', () => {
     const next = testForm('1.0.1', (f) => ((f.schema.properties as Record<string, unknown>).note = { type: 'string' }));
-    expect(checkVersionBump(testForm('1.0.0'), next)?.message).toMatch(/^1\.1\.0 needed: .* is a patch bump, but the changes need a minor bump/);
+    expect(checkVersionBump(testForm('1.0.0'), next)?.message).toMatch(
+      /^1\.1\.0 needed: .* is a patch bump, but the changes need a minor bump/,
+    );
   });
 
   it('reports a version number that does not increase', () => {
     const problem = checkVersionBump(testForm('1.2.0'), testForm('1.1.0', removeStatus));
     expect(problem).toMatchObject({ code: 'version-not-greater', actual: 'invalid', needed: '2.0.0' });
     expect(problem!.message).toBe('2.0.0 needed: 1.1.0 is not greater than 1.2.0');
-    expect(problem!.messages).toEqual({ da: 'Versionsnummeret skal være mindst 2.0.0: 1.1.0 kommer ikke efter 1.2.0.', en: problem!.message });
+    expect(problem!.messages).toEqual({
+      da: 'Versionsnummeret skal være mindst 2.0.0: 1.1.0 kommer ikke efter 1.2.0.',
+      en: problem!.message,
+    });
   });
 });

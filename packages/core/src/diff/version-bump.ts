@@ -57,7 +57,11 @@ const BUMP_DA: Record<RequiredBump, string> = {
  * Checks that `next`'s version number is at least the bump its changes from `prev` require.
  * Returns undefined when it is.
  */
-export function checkVersionBump(prev: FormVersion, next: FormVersion, options: DiffOptions = {}): VersionBumpProblem | undefined {
+export function checkVersionBump(
+  prev: FormVersion,
+  next: FormVersion,
+  options: DiffOptions = {},
+): VersionBumpProblem | undefined {
   const from = prev.manifest.version;
   const to = next.manifest.version;
   const { changes, required } = diffFormVersions(prev, next, options);
@@ -70,7 +74,15 @@ export function checkVersionBump(prev: FormVersion, next: FormVersion, options: 
       da: `Versionsnummeret skal være mindst ${needed}: ${to} kommer ikke efter ${from}.`,
       en: `${needed} needed: ${(e as Error).message}`,
     };
-    return { code: 'version-not-greater', message: messages.en, messages, required, actual: 'invalid', needed, changes };
+    return {
+      code: 'version-not-greater',
+      message: messages.en,
+      messages,
+      required,
+      actual: 'invalid',
+      needed,
+      changes,
+    };
   }
   if (required === 'none' || compareBump(actual, required) >= 0) return undefined;
   const needed = nextVersionFor(from, required);

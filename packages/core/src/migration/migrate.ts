@@ -60,15 +60,28 @@ export function migrateSubmission({ data, from, to, chain, plugins }: MigrateSub
  * version, a range or `latest`). Throws `FormNotFoundError` for unknown versions and
  * `MigrationError` for a downgrade or a major step without a usable migration.
  */
-export function planMigration(registry: FormRegistry, formId: string, fromVersion: string, toVersion: string): MigrationPlan {
+export function planMigration(
+  registry: FormRegistry,
+  formId: string,
+  fromVersion: string,
+  toVersion: string,
+): MigrationPlan {
   const from = registry.resolve(formId, fromVersion);
   const to = registry.resolve(formId, toVersion);
   const a = from.manifest.version;
   const b = to.manifest.version;
   if (semver.lt(b, a)) {
-    throw new MigrationError('downgrade', `${formId}: cannot migrate from ${a} down to ${b}; submissions only move to later versions`, formId, a, b);
+    throw new MigrationError(
+      'downgrade',
+      `${formId}: cannot migrate from ${a} down to ${b}; submissions only move to later versions`,
+      formId,
+      a,
+      b,
+    );
   }
-  const chain = registry.versions(formId).filter((v) => semver.gt(v.manifest.version, a) && semver.lt(v.manifest.version, b));
+  const chain = registry
+    .versions(formId)
+    .filter((v) => semver.gt(v.manifest.version, a) && semver.lt(v.manifest.version, b));
   const versions = [from, ...chain, ...(a === b ? [] : [to])];
   // Fail at planning time, before any data is touched, when a step cannot be made.
   for (let i = 1; i < versions.length; i++) stepKind(versions[i - 1]!, versions[i]!);
@@ -80,17 +93,25 @@ function sequence(from: FormVersion, to: FormVersion, chain: readonly FormVersio
   const formId = from.manifest.id;
   const a = from.manifest.version;
   const b = to.manifest.version;
-  const invalid = (message: string) => new MigrationError('invalid-chain', `${formId} ${a} → ${b}: ${message}`, formId, a, b);
+  const invalid = (message: string) =>
+    new MigrationError('invalid-chain', `${formId} ${a} → ${b}: ${message}`, formId, a, b);
   if (to.manifest.id !== formId) throw invalid(`the target is a version of another form (${to.manifest.id})`);
   if (semver.lt(b, a)) {
-    throw new MigrationError('downgrade', `${formId}: cannot migrate from ${a} down to ${b}; submissions only move to later versions`, formId, a, b);
+    throw new MigrationError(
+      'downgrade',
+      `${formId}: cannot migrate from ${a} down to ${b}; submissions only move to later versions`,
+      formId,
+      a,
+      b,
+    );
   }
   // Callers may pass the chain with or without its two ends.
   const between = chain.filter((v) => v.manifest.version !== a && v.manifest.version !== b);
   let last = a;
   for (const v of between) {
     const version = v.manifest.version;
-    if (v.manifest.id !== formId) throw invalid(`the chain holds a version of another form (${v.manifest.id}@${version})`);
+    if (v.manifest.id !== formId)
+      throw invalid(`the chain holds a version of another form (${v.manifest.id}@${version})`);
     if (!semver.gt(version, last) || !semver.lt(version, b)) {
       throw invalid(`the chain must hold the versions between them in ascending order, found ${version} after ${last}`);
     }
@@ -112,15 +133,28 @@ function stepKind(prev: FormVersion, next: FormVersion): MigrationStepKind {
   const hasPlugin = migration?.plugin !== undefined;
 
   if (!migration || (!hasPatch && !hasPlugin)) {
-    if (breaking) throw fail('missing-migration', `${b} is a new major version and declares no migration (form.json "migration": { "from", "patch" | "plugin" })`);
+    if (breaking)
+      throw fail(
+        'missing-migration',
+        `${b} is a new major version and declares no migration (form.json "migration": { "from", "patch" | "plugin" })`,
+      );
     return 'none';
   }
-  if (hasPatch && hasPlugin) throw fail('ambiguous-migration', `${b} declares both a patch and a plugin migration; declare one`);
+  if (hasPatch && hasPlugin)
+    throw fail('ambiguous-migration', `${b} declares both a patch and a plugin migration; declare one`);
   // A migration is written for data of one version; later minor/patch versions of that major are
   // backwards compatible with it, so it also applies to their data.
   const source = migration.from;
-  if (typeof source !== 'string' || !semver.valid(source) || semver.major(source) !== semver.major(a) || semver.gt(source, a)) {
-    throw fail('wrong-source', `${b} declares a migration from ${String(source)}, which does not apply to data of ${a} (the previous version)`);
+  if (
+    typeof source !== 'string' ||
+    !semver.valid(source) ||
+    semver.major(source) !== semver.major(a) ||
+    semver.gt(source, a)
+  ) {
+    throw fail(
+      'wrong-source',
+      `${b} declares a migration from ${String(source)}, which does not apply to data of ${a} (the previous version)`,
+    );
   }
   return hasPatch ? 'patch' : 'plugin';
 }
@@ -156,25 +190,54 @@ function applyPatchStep(data: unknown, patch: FormMigration['patch'], prev: Form
     // fast-json-patch reports index 0 for a missing "from", but the failing operation itself.
     const found = Array.isArray(ops) ? ops.indexOf(error.operation as Operation) : -1;
     const index = found >= 0 ? found : typeof error.index === 'number' ? error.index : undefined;
-    const op = index === undefined || !Array.isArray(ops) ? undefined : (ops[index] as unknown as Record<string, unknown> | undefined);
-    const where = op ? ` at operation ${index} (${[op.op, op.from === undefined ? '' : `from ${asText(op.from)}`, op.path === undefined ? '' : `path ${asText(op.path)}`].filter(Boolean).join(' ')})` : '';
+    const op =
+      index === undefined || !Array.isArray(ops)
+        ? undefined
+        : (ops[index] as unknown as Record<string, unknown> | undefined);
+    const where = op
+      ? ` at operation ${index} (${[op.op, op.from === undefined ? '' : `from ${asText(op.from)}`, op.path === undefined ? '' : `path ${asText(op.path)}`].filter(Boolean).join(' ')})`
+      : '';
     const name = typeof error.name === 'string' ? error.name : 'Error';
     const cause = PATCH_FAILURES[name] ?? `the data could not be patched (${name})`;
-    throw new MigrationError('patch-failed', `${formId} ${a} → ${b}: the migration patch failed${where}: ${cause}`, formId, a, b);
+    throw new MigrationError(
+      'patch-failed',
+      `${formId} ${a} → ${b}: the migration patch failed${where}: ${cause}`,
+      formId,
+      a,
+      b,
+    );
   }
 }
 
-function applyPluginStep(data: unknown, name: string, plugins: readonly SkemaPlugin[], prev: FormVersion, next: FormVersion): unknown {
+function applyPluginStep(
+  data: unknown,
+  name: string,
+  plugins: readonly SkemaPlugin[],
+  prev: FormVersion,
+  next: FormVersion,
+): unknown {
   const formId = next.manifest.id;
   const a = prev.manifest.version;
   const b = next.manifest.version;
   const providers = plugins.filter((p) => p.migrations !== undefined && Object.hasOwn(p.migrations, name));
   if (providers.length === 0) {
-    throw new MigrationError('unknown-plugin', `${formId} ${a} → ${b}: no registered plugin provides the migration "${name}"`, formId, a, b);
+    throw new MigrationError(
+      'unknown-plugin',
+      `${formId} ${a} → ${b}: no registered plugin provides the migration "${name}"`,
+      formId,
+      a,
+      b,
+    );
   }
   if (providers.length > 1) {
     const names = providers.map((p) => p.name).join(', ');
-    throw new MigrationError('ambiguous-migration', `${formId} ${a} → ${b}: the migration "${name}" is provided by several plugins (${names})`, formId, a, b);
+    throw new MigrationError(
+      'ambiguous-migration',
+      `${formId} ${a} → ${b}: the migration "${name}" is provided by several plugins (${names})`,
+      formId,
+      a,
+      b,
+    );
   }
   const fn = providers[0]!.migrations![name]!;
   let result: unknown;
@@ -184,10 +247,22 @@ function applyPluginStep(data: unknown, name: string, plugins: readonly SkemaPlu
   } catch (e) {
     // Only the error's name: a plugin's message might quote the data.
     const errorName = e instanceof Error ? e.name : typeof e;
-    throw new MigrationError('plugin-failed', `${formId} ${a} → ${b}: the migration "${name}" of ${providers[0]!.name} failed (${errorName})`, formId, a, b);
+    throw new MigrationError(
+      'plugin-failed',
+      `${formId} ${a} → ${b}: the migration "${name}" of ${providers[0]!.name} failed (${errorName})`,
+      formId,
+      a,
+      b,
+    );
   }
   if (result === undefined) {
-    throw new MigrationError('plugin-failed', `${formId} ${a} → ${b}: the migration "${name}" of ${providers[0]!.name} returned no data`, formId, a, b);
+    throw new MigrationError(
+      'plugin-failed',
+      `${formId} ${a} → ${b}: the migration "${name}" of ${providers[0]!.name} returned no data`,
+      formId,
+      a,
+      b,
+    );
   }
   return result;
 }

@@ -8,7 +8,11 @@ const toHistory = movePresent([
 
 describe('movePresent', () => {
   it('moves the fields the data holds, adding the target object once', () => {
-    const data = { type: 'x', medunderskriver: { navn: 'Mette', dato: '2026-04-21' }, godkendelse: { udfald: 'godkendt', godkendtAf: 'Lis' } };
+    const data = {
+      type: 'x',
+      medunderskriver: { navn: 'Mette', dato: '2026-04-21' },
+      godkendelse: { udfald: 'godkendt', godkendtAf: 'Lis' },
+    };
     expect(toHistory(data)).toEqual({
       type: 'x',
       godkendelse: { udfald: 'godkendt' },

@@ -19,17 +19,29 @@ export interface OverlayResult {
  * and no form) anything an overlay may not do: change values, loosen constraints, hide required
  * fields, reach outside its namespace, lower an error rule, or carry unsafe schema content.
  */
-export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue?: readonly CatalogueEntry[]): OverlayResult {
+export function applyOverlay(
+  base: FormVersion,
+  overlayInput: unknown,
+  catalogue?: readonly CatalogueEntry[],
+): OverlayResult {
   const refused = checkOverlayDocument(overlayInput);
   if (refused.length) return { problems: refused };
   const overlay = overlayInput as FormOverlay;
   const problems: OverlayProblem[] = [];
   const { manifest } = base;
-  if (overlay.formId !== manifest.id) problems.push(overlayProblem('/formId', 'overlay-wrong-form', { formId: overlay.formId, expected: manifest.id }));
+  if (overlay.formId !== manifest.id)
+    problems.push(overlayProblem('/formId', 'overlay-wrong-form', { formId: overlay.formId, expected: manifest.id }));
   if (!semver.satisfies(manifest.version, overlay.baseVersion)) {
-    problems.push(overlayProblem('/baseVersion', 'overlay-base-version-mismatch', { formId: manifest.id, version: manifest.version, range: overlay.baseVersion }));
+    problems.push(
+      overlayProblem('/baseVersion', 'overlay-base-version-mismatch', {
+        formId: manifest.id,
+        version: manifest.version,
+        range: overlay.baseVersion,
+      }),
+    );
   }
-  const unknownField = (path: string, pointer: string) => overlayProblem(path, 'overlay-unknown-field', { pointer, formId: manifest.id });
+  const unknownField = (path: string, pointer: string) =>
+    overlayProblem(path, 'overlay-unknown-field', { pointer, formId: manifest.id });
   const schema = structuredClone(base.schema) as Node;
   const uischema = structuredClone(base.uischema) as Node;
   const i18n = { da: { ...base.i18n.da }, en: { ...base.i18n.en } };
@@ -57,36 +69,60 @@ export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue
     const baseEnum = loc.node.enum;
     if (Array.isArray(tightening.enum) && Array.isArray(baseEnum)) {
       const unknown = tightening.enum.filter((v) => !baseEnum.includes(v));
-      if (unknown.length) problems.push(overlayProblem(`${path}/enum`, 'overlay-enum-extended', { values: unknown.map(String) }));
+      if (unknown.length)
+        problems.push(overlayProblem(`${path}/enum`, 'overlay-enum-extended', { values: unknown.map(String) }));
     }
     // Added as a conjunction, a constraint can only narrow what the base allows.
     loc.node.allOf = [...((loc.node.allOf as unknown[]) ?? []), tightening];
   }
   if (overlay.fields) {
     const props = schema.properties as Node;
-    props[namespace] = { type: 'object', additionalProperties: false, properties: overlay.fields.properties, required: overlay.fields.required ?? [] };
+    props[namespace] = {
+      type: 'object',
+      additionalProperties: false,
+      properties: overlay.fields.properties,
+      required: overlay.fields.required ?? [],
+    };
     // Required tenant fields make their namespace object required too.
-    if (overlay.fields.required?.length) schema.required = [...new Set([...((schema.required as string[]) ?? []), namespace])];
+    if (overlay.fields.required?.length)
+      schema.required = [...new Set([...((schema.required as string[]) ?? []), namespace])];
     const group = {
       type: 'Group',
       label: overlay.title?.da ?? overlay.tenantId,
       i18n: `sections.${namespace}`,
-      elements: Object.keys(overlay.fields.properties).map((name) => ({ type: 'Control', scope: `#/properties/${namespace}/properties/${name}` })),
+      elements: Object.keys(overlay.fields.properties).map((name) => ({
+        type: 'Control',
+        scope: `#/properties/${namespace}/properties/${name}`,
+      })),
     };
     // A Categorization holds only Categories (renderers find none for it otherwise): the tenant's fields get a step of their own.
-    (uischema.elements as unknown[] | undefined)?.push(uischema.type === 'Categorization' ? { type: 'Category', label: group.label, i18n: group.i18n, elements: [group] } : group);
+    (uischema.elements as unknown[] | undefined)?.push(
+      uischema.type === 'Categorization'
+        ? { type: 'Category', label: group.label, i18n: group.i18n, elements: [group] }
+        : group,
+    );
   }
   for (const locale of ['da', 'en'] as const) {
     for (const [key, text] of Object.entries(overlay.texts?.[locale] ?? {})) {
       const own = key.startsWith(`${namespace}.`) || key.startsWith(`sections.${namespace}.`);
       // A help text may be added to any field the base form labels.
-      const newHelp = key.endsWith('.description') && `${key.slice(0, -'.description'.length)}.label` in base.i18n[locale];
-      if (!own && !newHelp && !(key in base.i18n[locale])) problems.push(overlayProblem(`/texts/${locale}/${pointerSegment(key)}`, 'overlay-unknown-text', { key, formId: manifest.id }));
+      const newHelp =
+        key.endsWith('.description') && `${key.slice(0, -'.description'.length)}.label` in base.i18n[locale];
+      if (!own && !newHelp && !(key in base.i18n[locale]))
+        problems.push(
+          overlayProblem(`/texts/${locale}/${pointerSegment(key)}`, 'overlay-unknown-text', {
+            key,
+            formId: manifest.id,
+          }),
+        );
       else i18n[locale][key] = text;
     }
     for (const name of Object.keys(overlay.fields?.properties ?? {})) {
       const key = `${namespace}.${name}.label`;
-      if (!i18n[locale][key]) problems.push(overlayProblem(`/texts/${locale}/${pointerSegment(key)}`, 'overlay-field-text-missing', { field: name, key }));
+      if (!i18n[locale][key])
+        problems.push(
+          overlayProblem(`/texts/${locale}/${pointerSegment(key)}`, 'overlay-field-text-missing', { field: name, key }),
+        );
     }
   }
   if (catalogue && overlay.ruleOptions) {
@@ -103,7 +139,12 @@ export function applyOverlay(base: FormVersion, overlayInput: unknown, catalogue
       title: { ...manifest.title, ...overlay.title },
       plugins: [...manifest.plugins, ...(overlay.plugins ?? [])],
       ruleOptions: { ...manifest.ruleOptions, ...overlay.ruleOptions },
-      overlay: { tenantId: overlay.tenantId, version: overlay.version, baseVersion: manifest.version, hash: contentHash(overlay) },
+      overlay: {
+        tenantId: overlay.tenantId,
+        version: overlay.version,
+        baseVersion: manifest.version,
+        hash: contentHash(overlay),
+      },
     },
     schema,
     uischema,
@@ -124,7 +165,8 @@ function removeControls(node: Node, pointer: string, prefix = ''): void {
   node.elements = elements.filter((el: Node) => !hidden(el));
   for (const el of node.elements as Node[]) {
     const detail = (el.options as Node | undefined)?.detail as Node | undefined;
-    if (el.type === 'Control' && typeof el.scope === 'string' && detail) removeControls(detail, pointer, `${scopeToPointer(el.scope, prefix)}/*`);
+    if (el.type === 'Control' && typeof el.scope === 'string' && detail)
+      removeControls(detail, pointer, `${scopeToPointer(el.scope, prefix)}/*`);
     else removeControls(el, pointer, prefix);
   }
   node.elements = (node.elements as Node[]).filter((el) => !Array.isArray(el.elements) || el.elements.length > 0);

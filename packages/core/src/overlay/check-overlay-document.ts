@@ -29,7 +29,8 @@ export const OVERLAY_SCHEMA_ROOTS: readonly string[] = ['/constraints/*', '/fiel
  */
 export function checkOverlayDocument(document: unknown): OverlayProblem[] {
   const untrusted = checkUntrustedDocument(document, {}, OVERLAY_SCHEMA_ROOTS);
-  if (untrusted.length) return untrusted.map(({ path, code, message, messages }) => ({ path, code, message, messages }));
+  if (untrusted.length)
+    return untrusted.map(({ path, code, message, messages }) => ({ path, code, message, messages }));
   validateOverlayShape ??= createAjv().compile(OVERLAY_SCHEMA);
   return validateOverlayShape(document) ? [] : (validateOverlayShape.errors ?? []).map(shapeProblem);
 }

@@ -42,14 +42,26 @@ const TEXTS: { [C in OverlayProblemCode]: (p: OverlayParams[C]) => LocalizedText
     da: `«${key}» kan ikke indstilles i en tilpasning (overlay).`,
     en: `"${key}" cannot be configured in an overlay`,
   }),
-  'overlay-required': ({ pointer }) => ({ da: `${pointer} skal udfyldes i tilpasningen.`, en: `${pointer} is required in an overlay` }),
-  'overlay-invalid': ({ pointer, detail }) => ({ da: `${pointer || 'Tilpasningen'} ${detail.da}.`, en: `${pointer || 'overlay'} ${detail.en}` }),
+  'overlay-required': ({ pointer }) => ({
+    da: `${pointer} skal udfyldes i tilpasningen.`,
+    en: `${pointer} is required in an overlay`,
+  }),
+  'overlay-invalid': ({ pointer, detail }) => ({
+    da: `${pointer || 'Tilpasningen'} ${detail.da}.`,
+    en: `${pointer || 'overlay'} ${detail.en}`,
+  }),
   'overlay-wrong-tenant': ({ tenantId, expected }) => ({
     da: `Tilpasningen tilhører ${tenantId}, ikke ${expected}.`,
     en: `The overlay belongs to ${tenantId}, not to ${expected}`,
   }),
-  'overlay-wrong-form': ({ formId, expected }) => ({ da: `Tilpasningen gælder ${formId}, ikke ${expected}.`, en: `The overlay is for ${formId}, not ${expected}` }),
-  'overlay-unknown-base-form': ({ formId }) => ({ da: `Der findes ikke et fælles skema med id'et ${formId}.`, en: `There is no base form ${formId}` }),
+  'overlay-wrong-form': ({ formId, expected }) => ({
+    da: `Tilpasningen gælder ${formId}, ikke ${expected}.`,
+    en: `The overlay is for ${formId}, not ${expected}`,
+  }),
+  'overlay-unknown-base-form': ({ formId }) => ({
+    da: `Der findes ikke et fælles skema med id'et ${formId}.`,
+    en: `There is no base form ${formId}`,
+  }),
   'overlay-no-base-version': ({ formId, range }) => ({
     da: `${formId} har ingen udgivet version, der passer til «${range}».`,
     en: `${formId} has no published version matching ${range}`,
@@ -58,7 +70,10 @@ const TEXTS: { [C in OverlayProblemCode]: (p: OverlayParams[C]) => LocalizedText
     da: `${formId} version ${version} passer ikke til baseVersion «${range}».`,
     en: `${formId}@${version} does not satisfy ${range}`,
   }),
-  'overlay-unknown-field': ({ pointer, formId }) => ({ da: `${pointer} er ikke et felt i ${formId}.`, en: `${pointer} is not a field of ${formId}` }),
+  'overlay-unknown-field': ({ pointer, formId }) => ({
+    da: `${pointer} er ikke et felt i ${formId}.`,
+    en: `${pointer} is not a field of ${formId}`,
+  }),
   'overlay-hide-required': ({ pointer }) => ({
     da: `${pointer} skal udfyldes og kan derfor ikke skjules.`,
     en: `${pointer} is required and cannot be hidden`,
@@ -67,7 +82,10 @@ const TEXTS: { [C in OverlayProblemCode]: (p: OverlayParams[C]) => LocalizedText
     da: `Svarmuligheder kan ikke tilføjes eller omdøbes: ${values.join(', ')}.`,
     en: `Enumeration values cannot be added or renamed: ${values.join(', ')}`,
   }),
-  'overlay-unknown-text': ({ key, formId }) => ({ da: `${formId} har ingen tekst med nøglen «${key}».`, en: `Unknown text key "${key}" in ${formId}` }),
+  'overlay-unknown-text': ({ key, formId }) => ({
+    da: `${formId} har ingen tekst med nøglen «${key}».`,
+    en: `Unknown text key "${key}" in ${formId}`,
+  }),
   'overlay-field-text-missing': ({ field, key }) => ({
     da: `Kommunens eget felt ${field} mangler teksten «${key}».`,
     en: `The tenant field ${field} needs the text "${key}"`,
@@ -75,7 +93,11 @@ const TEXTS: { [C in OverlayProblemCode]: (p: OverlayParams[C]) => LocalizedText
 };
 
 /** An overlay problem with its texts in Danish and English. */
-export function overlayProblem<C extends OverlayProblemCode>(path: string, code: C, params: OverlayParams[C]): OverlayProblem {
+export function overlayProblem<C extends OverlayProblemCode>(
+  path: string,
+  code: C,
+  params: OverlayParams[C],
+): OverlayProblem {
   const messages = TEXTS[code](params);
   return { path, code, message: messages.en, messages };
 }

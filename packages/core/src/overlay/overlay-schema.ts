@@ -17,7 +17,11 @@ export const OVERLAY_SCHEMA = {
     version: { type: 'string', pattern: '^\\d+\\.\\d+\\.\\d+$' },
     baseVersion: { type: 'string', minLength: 1, maxLength: 50 },
     enabled: { type: 'boolean' },
-    title: { type: 'object', additionalProperties: false, properties: { da: { type: 'string' }, en: { type: 'string' } } },
+    title: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { da: { type: 'string' }, en: { type: 'string' } },
+    },
     texts: { type: 'object', additionalProperties: false, properties: { da: texts, en: texts } },
     hide: { type: 'array', items: pointer, maxItems: 500 },
     require: { type: 'array', items: pointer, maxItems: 500 },
@@ -30,7 +34,9 @@ export const OVERLAY_SCHEMA = {
         minProperties: 1,
         additionalProperties: false,
         // A tag's categories are checked here, so a wrong one is reported at its place in the overlay.
-        properties: Object.fromEntries(TIGHTENING_KEYWORDS.map((k) => [k, k === SENSITIVE_KEYWORD ? SENSITIVE_KEYWORD_SCHEMA : {}])),
+        properties: Object.fromEntries(
+          TIGHTENING_KEYWORDS.map((k) => [k, k === SENSITIVE_KEYWORD ? SENSITIVE_KEYWORD_SCHEMA : {}]),
+        ),
       },
     },
     fields: {
@@ -38,7 +44,12 @@ export const OVERLAY_SCHEMA = {
       additionalProperties: false,
       required: ['properties'],
       properties: {
-        properties: { type: 'object', maxProperties: 200, propertyNames: { pattern: '^[a-zA-Z][a-zA-Z0-9]*$' }, additionalProperties: { type: 'object' } },
+        properties: {
+          type: 'object',
+          maxProperties: 200,
+          propertyNames: { pattern: '^[a-zA-Z][a-zA-Z0-9]*$' },
+          additionalProperties: { type: 'object' },
+        },
         required: { type: 'array', items: { type: 'string' } },
       },
     },

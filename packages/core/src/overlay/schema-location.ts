@@ -5,7 +5,8 @@ const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null &&
 function resolveLocal(root: Node, ref: string): Node | undefined {
   if (!ref.startsWith('#/')) return undefined;
   let target: unknown = root;
-  for (const part of ref.slice(2).split('/')) target = isNode(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const part of ref.slice(2).split('/'))
+    target = isNode(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
   return isNode(target) ? target : undefined;
 }
 
@@ -35,7 +36,10 @@ export interface SchemaLocation {
  * Segments name properties; `*` steps into array items.
  */
 export function locateField(root: Node, pointer: string): SchemaLocation | undefined {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: Node = root;
   let parent: Node | undefined;
   let property: string | undefined;
@@ -60,6 +64,7 @@ export function locateField(root: Node, pointer: string): SchemaLocation | undef
 export function scopeToPointer(scope: string, prefix = ''): string {
   const parts = scope.replace(/^#/, '').split('/').filter(Boolean);
   const out: string[] = [];
-  for (let i = 0; i < parts.length; i++) if (parts[i] === 'properties' && parts[i + 1] !== undefined) out.push(parts[++i]!);
+  for (let i = 0; i < parts.length; i++)
+    if (parts[i] === 'properties' && parts[i + 1] !== undefined) out.push(parts[++i]!);
   return prefix + out.map((p) => `/${p}`).join('');
 }

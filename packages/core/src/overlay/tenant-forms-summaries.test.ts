@@ -5,8 +5,15 @@ import { TenantForms } from './tenant-forms.js';
 import type { FormOverlay } from './types.js';
 
 const base = new FormRegistry([testForm('1.0.0'), testForm('1.1.0'), testForm('2.0.0')]);
-const overlay = (baseVersion: string): FormOverlay => ({ tenantId: 'nordby', formId: 'testskema', version: '1.0.0', baseVersion, title: { da: 'Nordbys testskema' } });
-const forms = (o: FormOverlay) => new TenantForms(base, new Map([['nordby', { overlays: [o], forms: new FormRegistry() }]]));
+const overlay = (baseVersion: string): FormOverlay => ({
+  tenantId: 'nordby',
+  formId: 'testskema',
+  version: '1.0.0',
+  baseVersion,
+  title: { da: 'Nordbys testskema' },
+});
+const forms = (o: FormOverlay) =>
+  new TenantForms(base, new Map([['nordby', { overlays: [o], forms: new FormRegistry() }]]));
 
 describe('TenantForms.summaries', () => {
   it('lists for a tenant with a pinned overlay only the versions it can open, with the overlay’s title', () => {

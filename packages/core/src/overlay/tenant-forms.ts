@@ -83,7 +83,11 @@ export class TenantForms {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const { form, problems } = applyOverlay(base, overlay, this.catalogue);
-    if (!form) throw new OverlayError(`The ${tenantId} overlay of ${formId} cannot be applied to ${base.manifest.version}`, problems);
+    if (!form)
+      throw new OverlayError(
+        `The ${tenantId} overlay of ${formId} cannot be applied to ${base.manifest.version}`,
+        problems,
+      );
     this.cache.set(key, form);
     return form;
   }

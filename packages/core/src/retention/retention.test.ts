@@ -10,7 +10,13 @@ const submission = (over: Partial<Submission> = {}): Submission => ({
   status: 'approved',
   data: {},
   revision: 3,
-  receipt: { formId: 'underretning', version: '1.0.0', schemaHash: 'h', plugins: [], validatedAt: '2026-01-01T00:00:00Z' },
+  receipt: {
+    formId: 'underretning',
+    version: '1.0.0',
+    schemaHash: 'h',
+    plugins: [],
+    validatedAt: '2026-01-01T00:00:00Z',
+  },
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-10T00:00:00.000Z',
   statusChangedAt: '2026-01-10T00:00:00.000Z',
@@ -25,7 +31,9 @@ describe('retention (DP-03, Q17)', () => {
     expect(retentionExpiry(submission(), policy)?.toISOString()).toBe('2027-01-10T00:00:00.000Z');
     expect(isExpired(submission(), policy, new Date('2027-01-09T23:59:59Z'))).toBe(false);
     expect(isExpired(submission(), policy, new Date('2027-01-10T00:00:00Z'))).toBe(true);
-    expect(retentionExpiry(submission({ formId: 'aftaleskema' }), policy)?.toISOString()).toBe('2026-02-09T00:00:00.000Z');
+    expect(retentionExpiry(submission({ formId: 'aftaleskema' }), policy)?.toISOString()).toBe(
+      '2026-02-09T00:00:00.000Z',
+    );
   });
   it('a later update (a released hold, a migration) does not restart the period', () => {
     const released = submission({ updatedAt: '2026-02-10T00:00:00.000Z' });

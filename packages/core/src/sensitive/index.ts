@@ -9,4 +9,11 @@ export {
   type SensitiveCategory,
 } from './sensitive-keyword.js';
 export { sensitiveFields, type SensitiveField } from './sensitive-fields.js';
-export { sensitiveCategoriesIn, sensitiveFieldsWithin, sensitivePaths, withoutSensitive, type Redaction, type SensitiveValue } from './sensitive-data.js';
+export {
+  sensitiveCategoriesIn,
+  sensitiveFieldsWithin,
+  sensitivePaths,
+  withoutSensitive,
+  type Redaction,
+  type SensitiveValue,
+} from './sensitive-data.js';

@@ -43,7 +43,9 @@ describe('DP-02 sensitivePaths', () => {
   });
 
   it('DP-02: `*` on an object stands for each of its members; escaped names stay escaped', () => {
-    expect(sensitivePaths({ m: { 'a/b': '1', c: '2' } }, [{ pointer: '/m/*', categories: ['cpr'] }]).map((p) => p.pointer)).toEqual(['/m/a~1b', '/m/c']);
+    expect(
+      sensitivePaths({ m: { 'a/b': '1', c: '2' } }, [{ pointer: '/m/*', categories: ['cpr'] }]).map((p) => p.pointer),
+    ).toEqual(['/m/a~1b', '/m/c']);
   });
 });
 
@@ -56,7 +58,14 @@ describe('DP-02 withoutSensitive', () => {
       soeskende: [{ navn: 'A' }, { navn: 'B' }, { navn: 'C' }],
       noter: 'almindelig tekst',
     });
-    expect(redacted).toEqual(['/barn/cpr', '/soeskende/0/cpr', '/soeskende/2/cpr', '/problemer', '/diagnoser', '/helbred']);
+    expect(redacted).toEqual([
+      '/barn/cpr',
+      '/soeskende/0/cpr',
+      '/soeskende/2/cpr',
+      '/problemer',
+      '/diagnoser',
+      '/helbred',
+    ]);
     expect(input).toEqual(data());
     expect(JSON.stringify(out)).not.toMatch(/\d{6}-\d{4}/);
   });
@@ -71,8 +80,14 @@ describe('DP-02 withoutSensitive', () => {
 
   it('DP-02: an element of a nested array takes its outermost array; a sensitive root leaves {}', () => {
     const nested = { tabel: [['010120-9999'], ['x']], navn: 'y' };
-    expect(withoutSensitive(nested, [{ pointer: '/tabel/*/0', categories: ['cpr'] }])).toEqual({ data: { navn: 'y' }, redacted: ['/tabel'] });
-    expect(withoutSensitive({ a: 1 }, [{ pointer: '', categories: ['helbred'] }])).toEqual({ data: {}, redacted: [''] });
+    expect(withoutSensitive(nested, [{ pointer: '/tabel/*/0', categories: ['cpr'] }])).toEqual({
+      data: { navn: 'y' },
+      redacted: ['/tabel'],
+    });
+    expect(withoutSensitive({ a: 1 }, [{ pointer: '', categories: ['helbred'] }])).toEqual({
+      data: {},
+      redacted: [''],
+    });
   });
 });
 

@@ -54,7 +54,8 @@ function locate(data: unknown, fields: readonly SensitiveField[]): Map<string, F
       const segment = pattern[i]!;
       if (Array.isArray(node)) {
         if (segment === '*') node.forEach((item, k) => expand(item, i + 1, [...at, String(k)]));
-        else if (INDEX.test(segment) && Number(segment) < node.length) expand(node[Number(segment)], i + 1, [...at, segment]);
+        else if (INDEX.test(segment) && Number(segment) < node.length)
+          expand(node[Number(segment)], i + 1, [...at, segment]);
       } else if (isObj(node)) {
         if (segment === '*') for (const key of Object.keys(node)) expand(node[key], i + 1, [...at, key]);
         else if (Object.hasOwn(node, segment)) expand(node[segment], i + 1, [...at, segment]);

@@ -11,16 +11,29 @@ const schema = () => ({
     barn: { $ref: '#/$defs/person' },
     soeskende: { type: 'array', items: { $ref: '#/$defs/person' } },
     helbred: { type: 'string', 'x-skema-sensitive': ['helbred'] },
-    problemer: { type: 'array', items: { type: 'string', enum: ['Misbrug', 'Vold'] }, 'x-skema-sensitive': ['sociale-forhold'] },
+    problemer: {
+      type: 'array',
+      items: { type: 'string', enum: ['Misbrug', 'Vold'] },
+      'x-skema-sensitive': ['sociale-forhold'],
+    },
     tuple: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'string', format: 'cpr' }] },
     noter: { type: 'string' },
   },
-  allOf: [{ if: { properties: { noter: { const: 'x' } } }, then: { properties: { oprindelse: { 'x-skema-sensitive': ['etnisk-oprindelse'] } } } }],
+  allOf: [
+    {
+      if: { properties: { noter: { const: 'x' } } },
+      then: { properties: { oprindelse: { 'x-skema-sensitive': ['etnisk-oprindelse'] } } },
+    },
+  ],
   dependentSchemas: { noter: { properties: { noter: { 'x-skema-sensitive': ['sociale-forhold'] } } } },
   $defs: {
     person: {
       type: 'object',
-      properties: { navn: { type: 'string' }, cpr: { type: 'string', format: 'cpr' }, handicap: { anyOf: [{ type: 'string', 'x-skema-sensitive': ['helbred'] }, { type: 'null' }] } },
+      properties: {
+        navn: { type: 'string' },
+        cpr: { type: 'string', format: 'cpr' },
+        handicap: { anyOf: [{ type: 'string', 'x-skema-sensitive': ['helbred'] }, { type: 'null' }] },
+      },
     },
   },
 });
@@ -41,27 +54,57 @@ describe('DP-02 sensitiveFields', () => {
   });
 
   it('DP-02: merges the categories a field gets from several places, in the fixed order', () => {
-    const s = { properties: { a: { 'x-skema-sensitive': ['sociale-forhold'], format: 'cpr', allOf: [{ 'x-skema-sensitive': ['helbred', 'cpr'] }] } } };
+    const s = {
+      properties: {
+        a: {
+          'x-skema-sensitive': ['sociale-forhold'],
+          format: 'cpr',
+          allOf: [{ 'x-skema-sensitive': ['helbred', 'cpr'] }],
+        },
+      },
+    };
     expect(sensitiveFields(s)).toEqual([{ pointer: '/a', categories: ['cpr', 'helbred', 'sociale-forhold'] }]);
   });
 
   it('DP-02: escapes property names, skips `not`, unused definitions and values (enum, const, default)', () => {
     const s = {
-      properties: { 'a/b~c': { format: 'cpr' }, n: { not: { format: 'cpr' } }, e: { enum: [{ format: 'cpr' }], default: { format: 'cpr' } } },
+      properties: {
+        'a/b~c': { format: 'cpr' },
+        n: { not: { format: 'cpr' } },
+        e: { enum: [{ format: 'cpr' }], default: { format: 'cpr' } },
+      },
       $defs: { unused: { format: 'cpr' } },
     };
     expect(sensitiveFields(s)).toEqual([{ pointer: '/a~1b~0c', categories: ['cpr'] }]);
   });
 
   it('DP-02: members beyond the named properties are `*` (additionalProperties, patternProperties)', () => {
-    const s = { properties: { m: { type: 'object', additionalProperties: { format: 'cpr' }, patternProperties: { '^h': { 'x-skema-sensitive': ['helbred'] } } } } };
+    const s = {
+      properties: {
+        m: {
+          type: 'object',
+          additionalProperties: { format: 'cpr' },
+          patternProperties: { '^h': { 'x-skema-sensitive': ['helbred'] } },
+        },
+      },
+    };
     expect(sensitiveFields(s)).toEqual([{ pointer: '/m/*', categories: ['cpr', 'helbred'] }]);
   });
 
   it('DP-02: a recursive $ref ends where it recurs, the nested value sensitive as a whole', () => {
     const s = {
       $ref: '#/$defs/node',
-      $defs: { node: { type: 'object', properties: { cpr: { format: 'cpr' }, boern: { type: 'array', items: { $ref: '#/$defs/node' } }, note: { $ref: '#/$defs/note' } } }, note: { 'x-skema-sensitive': ['helbred'] } },
+      $defs: {
+        node: {
+          type: 'object',
+          properties: {
+            cpr: { format: 'cpr' },
+            boern: { type: 'array', items: { $ref: '#/$defs/node' } },
+            note: { $ref: '#/$defs/note' },
+          },
+        },
+        note: { 'x-skema-sensitive': ['helbred'] },
+      },
     };
     expect(sensitiveFields(s)).toEqual([
       { pointer: '/cpr', categories: ['cpr'] },
@@ -77,8 +120,11 @@ describe('DP-02 sensitiveFields', () => {
 
   it('DP-02: a schema whose references multiply beyond the bound counts as sensitive as a whole (fail closed)', () => {
     const $defs: Record<string, unknown> = { d0: { type: 'string' } };
-    for (let i = 1; i <= 20; i++) $defs[`d${i}`] = { properties: { a: { $ref: `#/$defs/d${i - 1}` }, b: { $ref: `#/$defs/d${i - 1}` } } };
-    expect(sensitiveFields({ $ref: '#/$defs/d20', $defs })).toEqual([{ pointer: '', categories: ['cpr', 'helbred', 'etnisk-oprindelse', 'sociale-forhold'] }]);
+    for (let i = 1; i <= 20; i++)
+      $defs[`d${i}`] = { properties: { a: { $ref: `#/$defs/d${i - 1}` }, b: { $ref: `#/$defs/d${i - 1}` } } };
+    expect(sensitiveFields({ $ref: '#/$defs/d20', $defs })).toEqual([
+      { pointer: '', categories: ['cpr', 'helbred', 'etnisk-oprindelse', 'sociale-forhold'] },
+    ]);
   });
 
   it('DP-02: is cached per schema object, frozen, and empty for a form without sensitive fields', () => {
@@ -91,18 +137,37 @@ describe('DP-02 sensitiveFields', () => {
 
   it('DP-02: a tenant overlay may tag a base field (constraints), never with an unknown category', () => {
     const f: Omit<FormVersion, 'hash'> = {
-      manifest: { id: 'f', version: '1.0.0', title: { da: 'F', en: 'F' }, status: 'published', plugins: [], changelog: 'x' },
+      manifest: {
+        id: 'f',
+        version: '1.0.0',
+        title: { da: 'F', en: 'F' },
+        status: 'published',
+        plugins: [],
+        changelog: 'x',
+      },
       schema: schema(),
       uischema: { type: 'VerticalLayout', elements: [] },
       i18n: { da: {}, en: {} },
     };
     const base = { ...f, hash: formContentHash(f) };
-    const overlay = (tag: unknown) => ({ tenantId: 'nordby', formId: 'f', version: '1.0.0', baseVersion: '^1.0.0', constraints: { '/soeskende/*/navn': { 'x-skema-sensitive': tag } } });
+    const overlay = (tag: unknown) => ({
+      tenantId: 'nordby',
+      formId: 'f',
+      version: '1.0.0',
+      baseVersion: '^1.0.0',
+      constraints: { '/soeskende/*/navn': { 'x-skema-sensitive': tag } },
+    });
     const { form } = applyOverlay(base, overlay(['etnisk-oprindelse']));
-    expect(sensitiveFields(form!.schema)).toContainEqual({ pointer: '/soeskende/*/navn', categories: ['etnisk-oprindelse'] });
+    expect(sensitiveFields(form!.schema)).toContainEqual({
+      pointer: '/soeskende/*/navn',
+      categories: ['etnisk-oprindelse'],
+    });
     expect(sensitiveFields(base.schema).map((x) => x.pointer)).not.toContain('/soeskende/*/navn');
     const refused = applyOverlay(base, overlay(['religion']));
     expect(refused.form).toBeUndefined();
-    expect(refused.problems[0]).toMatchObject({ code: 'overlay-invalid', path: '/constraints/~1soeskende~1*~1navn/x-skema-sensitive/0' });
+    expect(refused.problems[0]).toMatchObject({
+      code: 'overlay-invalid',
+      path: '/constraints/~1soeskende~1*~1navn/x-skema-sensitive/0',
+    });
   });
 });

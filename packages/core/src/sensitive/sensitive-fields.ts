@@ -1,5 +1,10 @@
 import { escapeSegment, resolveLocalRef } from '../diff/schema-nodes.js';
-import { isSensitiveCategory, SENSITIVE_CATEGORIES, SENSITIVE_KEYWORD, type SensitiveCategory } from './sensitive-keyword.js';
+import {
+  isSensitiveCategory,
+  SENSITIVE_CATEGORIES,
+  SENSITIVE_KEYWORD,
+  type SensitiveCategory,
+} from './sensitive-keyword.js';
 
 /**
  * A field of a form that holds sensitive data (DP-02). `pointer` is a data pointer in which the
@@ -25,12 +30,14 @@ const IN_PLACE_LISTS = ['allOf', 'anyOf', 'oneOf'] as const;
 /** The subschemas of a schema node, each with the data pointer segment it describes (`''`: the value itself). */
 function subschemas(node: Node): Array<[segment: string, schema: unknown]> {
   const out: Array<[string, unknown]> = [];
-  if (isNode(node.properties)) for (const [key, sub] of Object.entries(node.properties)) out.push([`/${escapeSegment(key)}`, sub]);
+  if (isNode(node.properties))
+    for (const [key, sub] of Object.entries(node.properties)) out.push([`/${escapeSegment(key)}`, sub]);
   if (Array.isArray(node.prefixItems)) node.prefixItems.forEach((sub, i) => out.push([`/${i}`, sub]));
   for (const k of ANY_MEMBER) if (k in node) out.push(['/*', node[k]]);
   if (isNode(node.patternProperties)) for (const sub of Object.values(node.patternProperties)) out.push(['/*', sub]);
   for (const k of IN_PLACE) if (k in node) out.push(['', node[k]]);
-  for (const k of IN_PLACE_LISTS) if (Array.isArray(node[k])) for (const sub of node[k] as unknown[]) out.push(['', sub]);
+  for (const k of IN_PLACE_LISTS)
+    if (Array.isArray(node[k])) for (const sub of node[k] as unknown[]) out.push(['', sub]);
   if (isNode(node.dependentSchemas)) for (const sub of Object.values(node.dependentSchemas)) out.push(['', sub]);
   return out;
 }
@@ -90,7 +97,9 @@ function collect(root: Node): readonly SensitiveField[] {
     if (!(e instanceof TooComplex)) throw e;
     return Object.freeze([Object.freeze({ pointer: '', categories: Object.freeze([...SENSITIVE_CATEGORIES]) })]);
   }
-  return Object.freeze([...found].map(([pointer, set]) => Object.freeze({ pointer, categories: Object.freeze(inOrder(set)) })));
+  return Object.freeze(
+    [...found].map(([pointer, set]) => Object.freeze({ pointer, categories: Object.freeze(inOrder(set)) })),
+  );
 }
 
 function ownCategories(node: Node): SensitiveCategory[] {

@@ -7,14 +7,20 @@ describe('untrusted schemas', () => {
   it('accepts an ordinary schema with local refs and safe patterns', () => {
     const schema = {
       type: 'object',
-      properties: { postnr: { type: 'string', pattern: '^[0-9]{4}$' }, leder: { $ref: '#/$defs/person' }, pattern: { type: 'string' } },
+      properties: {
+        postnr: { type: 'string', pattern: '^[0-9]{4}$' },
+        leder: { $ref: '#/$defs/person' },
+        pattern: { type: 'string' },
+      },
       $defs: { person: { type: 'object', properties: { navn: { type: 'string' } } } },
     };
     expect(codes(schema)).toEqual([]);
   });
 
   it('refuses remote references', () => {
-    expect(codes({ properties: { a: { $ref: 'https://evil.example/schema.json' } } })).toEqual(['remote-ref /properties/a/$ref']);
+    expect(codes({ properties: { a: { $ref: 'https://evil.example/schema.json' } } })).toEqual([
+      'remote-ref /properties/a/$ref',
+    ]);
     expect(codes({ $dynamicRef: 'other.json#meta' })).toEqual(['remote-ref /$dynamicRef']);
   });
 
@@ -33,12 +39,25 @@ describe('untrusted schemas', () => {
 
   it('walks schema keywords, not property names: a field named properties or pattern hides nothing and is not a keyword', () => {
     // Before: the walk skipped any key under a key named "properties".
-    expect(codes({ properties: { properties: { type: 'string', pattern: '^(a+)+$' } } })).toEqual(['unsafe-pattern /properties/properties/pattern']);
-    expect(codes({ $defs: { properties: { pattern: '^(a+)+$' } } })).toEqual(['unsafe-pattern /$defs/properties/pattern']);
-    expect(codes({ properties: { properties: { $ref: 'https://evil.example/s.json' } } })).toEqual(['remote-ref /properties/properties/$ref']);
-    expect(codes({ properties: { properties: { properties: { x: { patternProperties: { '(\\d*)*x': {} } } } } } })).toEqual(['unsafe-pattern /properties/properties/properties/x/patternProperties/(\\d*)*x']);
+    expect(codes({ properties: { properties: { type: 'string', pattern: '^(a+)+$' } } })).toEqual([
+      'unsafe-pattern /properties/properties/pattern',
+    ]);
+    expect(codes({ $defs: { properties: { pattern: '^(a+)+$' } } })).toEqual([
+      'unsafe-pattern /$defs/properties/pattern',
+    ]);
+    expect(codes({ properties: { properties: { $ref: 'https://evil.example/s.json' } } })).toEqual([
+      'remote-ref /properties/properties/$ref',
+    ]);
+    expect(
+      codes({ properties: { properties: { properties: { x: { patternProperties: { '(\\d*)*x': {} } } } } } }),
+    ).toEqual(['unsafe-pattern /properties/properties/properties/x/patternProperties/(\\d*)*x']);
     // Names and values that are not schema positions are never read as patterns.
-    expect(codes({ properties: { pattern: { type: 'string', default: '(' }, $ref: { const: 'https://x.example' } }, examples: [{ pattern: '(' }] })).toEqual([]);
+    expect(
+      codes({
+        properties: { pattern: { type: 'string', default: '(' }, $ref: { const: 'https://x.example' } },
+        examples: [{ pattern: '(' }],
+      }),
+    ).toEqual([]);
     expect(codes({ enum: [{ pattern: '^(a+)+$' }], const: { $ref: 'https://evil.example' } })).toEqual([]);
   });
 
@@ -49,23 +68,29 @@ describe('untrusted schemas', () => {
     expect(problem?.messages.da).toMatch(/lineær tid/);
     expect(codes({ $id: 'urn:a', properties: { a: { $id: 'urn:b' } } })).toEqual(['nested-id /properties/a/$id']);
     // Patterns that only RE2 keeps linear are accepted: untrusted forms run them on RE2.
-    for (const pattern of ['^(a|a)*$', '^(\\w|\\d)+$', '^[a-z]+[a-z]+[a-z]+[a-z]+!$']) expect(codes({ pattern })).toEqual([]);
+    for (const pattern of ['^(a|a)*$', '^(\\w|\\d)+$', '^[a-z]+[a-z]+[a-z]+[a-z]+!$'])
+      expect(codes({ pattern })).toEqual([]);
   });
 
   it('checks schemas where the document keeps them (schemaRoots)', () => {
-    const overlay = { constraints: { '/a': { pattern: '(a)\\1' } }, fields: { properties: { pattern: { pattern: '^(a+)+$' } } }, texts: { da: { pattern: '(' } } };
-    expect(checkUntrustedDocument(overlay, {}, ['/constraints/*', '/fields/properties/*']).map((p) => `${p.code} ${p.path}`)).toEqual([
-      'pattern-not-linear /constraints/~1a/pattern',
-      'unsafe-pattern /fields/properties/pattern/pattern',
-    ]);
+    const overlay = {
+      constraints: { '/a': { pattern: '(a)\\1' } },
+      fields: { properties: { pattern: { pattern: '^(a+)+$' } } },
+      texts: { da: { pattern: '(' } },
+    };
+    expect(
+      checkUntrustedDocument(overlay, {}, ['/constraints/*', '/fields/properties/*']).map((p) => `${p.code} ${p.path}`),
+    ).toEqual(['pattern-not-linear /constraints/~1a/pattern', 'unsafe-pattern /fields/properties/pattern/pattern']);
   });
 
   it('bounds size, depth and the number of keys', () => {
     let deep: Record<string, unknown> = {};
     const root = deep;
-    for (let i = 0; i < 40; i++) deep = (deep.items = {});
+    for (let i = 0; i < 40; i++) deep = deep.items = {};
     expect(codes(root)[0]).toMatch(/^too-deep /);
-    const wide = { properties: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}`, { type: 'string' }])) };
+    const wide = {
+      properties: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`f${i}`, { type: 'string' }])),
+    };
     expect(codes(wide, { maxKeys: 60 })[0]).toMatch(/^too-many-keys /);
     expect(codes({ description: 'x'.repeat(2000) }, { maxBytes: 1000 })).toEqual(['too-large ']);
     expect(parseUntrustedJson('"' + 'x'.repeat(2000) + '"', { maxBytes: 1000 }).problems[0]?.code).toBe('too-large');
@@ -78,16 +103,26 @@ describe('untrusted problems in Danish and English', () => {
     expect(remote).toEqual({
       path: '/properties/a/$ref',
       code: 'remote-ref',
-      message: 'Only local references ("#/…") are allowed; "https://evil.example/s.json" would be fetched from elsewhere.',
+      message:
+        'Only local references ("#/…") are allowed; "https://evil.example/s.json" would be fetched from elsewhere.',
       messages: {
         da: 'Kun lokale referencer («#/…») er tilladt; «https://evil.example/s.json» ville blive hentet udefra.',
         en: 'Only local references ("#/…") are allowed; "https://evil.example/s.json" would be fetched from elsewhere.',
       },
     });
     const [proto] = parseUntrustedJson('{"__proto__":{}}').problems;
-    expect(proto).toMatchObject({ code: 'forbidden-key', messages: { da: expect.stringMatching(/^Nøglen «__proto__» er ikke tilladt/), en: expect.stringMatching(/^The key "__proto__" is not allowed/) } });
+    expect(proto).toMatchObject({
+      code: 'forbidden-key',
+      messages: {
+        da: expect.stringMatching(/^Nøglen «__proto__» er ikke tilladt/),
+        en: expect.stringMatching(/^The key "__proto__" is not allowed/),
+      },
+    });
     const [pattern] = checkUntrustedDocument({ pattern: '([a-z' });
-    expect(pattern?.messages).toEqual({ da: '«([a-z» er ikke et gyldigt regulært udtryk.', en: '"([a-z" is not a valid regular expression.' });
+    expect(pattern?.messages).toEqual({
+      da: '«([a-z» er ikke et gyldigt regulært udtryk.',
+      en: '"([a-z" is not a valid regular expression.',
+    });
   });
 
   it('names the limit that was exceeded in both languages', () => {
@@ -95,7 +130,13 @@ describe('untrusted problems in Danish and English', () => {
     expect(large?.messages.da).toMatch(/^Dokumentet fylder \d+ byte og er dermed større end de tilladte 1000 byte\.$/);
     expect(large?.messages.en).toMatch(/^The document is \d+ bytes; at most 1000 are allowed\.$/);
     const [long] = checkUntrustedDocument({ pattern: 'a'.repeat(20) }, { maxPatternLength: 10 });
-    expect(long).toMatchObject({ code: 'unsafe-pattern', messages: { da: 'Det regulære udtryk er længere end de tilladte 10 tegn.', en: 'The pattern is longer than 10 characters.' } });
+    expect(long).toMatchObject({
+      code: 'unsafe-pattern',
+      messages: {
+        da: 'Det regulære udtryk er længere end de tilladte 10 tegn.',
+        en: 'The pattern is longer than 10 characters.',
+      },
+    });
     const [unsafe] = checkUntrustedDocument({ pattern: '^(a+)+$' });
     expect(unsafe?.messages.da).toMatch(/katastrofal backtracking/);
     expect(unsafe?.message).toBe(unsafe?.messages.en);

@@ -17,7 +17,11 @@ const esc = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
  * RE2 and free of catastrophic backtracking. Schema positions are found by keyword, so a
  * property named `pattern` or `properties` neither hides a pattern nor is taken for one.
  */
-export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLimits> = {}, schemaRoots: readonly string[] = ['']): UntrustedProblem[] {
+export function checkUntrustedDocument(
+  doc: unknown,
+  limits: Partial<UntrustedLimits> = {},
+  schemaRoots: readonly string[] = [''],
+): UntrustedProblem[] {
   const l = { ...DEFAULT_UNTRUSTED_LIMITS, ...limits };
   const problems: UntrustedProblem[] = [];
   const bytes = new TextEncoder().encode(JSON.stringify(doc) ?? '').length;
@@ -58,21 +62,30 @@ export function checkUntrustedDocument(doc: unknown, limits: Partial<UntrustedLi
 }
 
 /** `$ref`s, `$id`s and patterns at the schema positions of one schema (or schema fragment). */
-function checkSchema(schema: unknown, rootPointer: string, whole: boolean, l: UntrustedLimits, problems: UntrustedProblem[]): void {
+function checkSchema(
+  schema: unknown,
+  rootPointer: string,
+  whole: boolean,
+  l: UntrustedLimits,
+  problems: UntrustedProblem[],
+): void {
   forEachSchema(
     schema,
     rootPointer,
     (node, pointer) => {
       for (const keyword of REF_KEYWORDS) {
         const ref = node[keyword];
-        if (typeof ref === 'string' && !ref.startsWith('#')) problems.push(untrustedProblem(`${pointer}/${keyword}`, 'remote-ref', { ref }));
+        if (typeof ref === 'string' && !ref.startsWith('#'))
+          problems.push(untrustedProblem(`${pointer}/${keyword}`, 'remote-ref', { ref }));
       }
       // A nested $id starts a new base for its local references; the budget could not follow them.
-      if (typeof node.$id === 'string' && !(whole && pointer === rootPointer)) problems.push(untrustedProblem(`${pointer}/$id`, 'nested-id', { id: node.$id }));
+      if (typeof node.$id === 'string' && !(whole && pointer === rootPointer))
+        problems.push(untrustedProblem(`${pointer}/$id`, 'nested-id', { id: node.$id }));
       if (typeof node.pattern === 'string') checkPattern(node.pattern, `${pointer}/pattern`, l, problems);
       const patternProperties = node.patternProperties;
       if (typeof patternProperties === 'object' && patternProperties !== null && !Array.isArray(patternProperties)) {
-        for (const source of Object.keys(patternProperties)) checkPattern(source, `${pointer}/patternProperties/${esc(source)}`, l, problems);
+        for (const source of Object.keys(patternProperties))
+          checkPattern(source, `${pointer}/patternProperties/${esc(source)}`, l, problems);
       }
     },
     l.maxDepth,
@@ -102,7 +115,11 @@ function checkPattern(source: string, path: string, l: UntrustedLimits, problems
 }
 
 /** Parses uploaded JSON text, refusing oversized input before parsing it. */
-export function parseUntrustedJson(text: string, limits: Partial<UntrustedLimits> = {}, schemaRoots: readonly string[] = ['']): { value?: unknown; problems: UntrustedProblem[] } {
+export function parseUntrustedJson(
+  text: string,
+  limits: Partial<UntrustedLimits> = {},
+  schemaRoots: readonly string[] = [''],
+): { value?: unknown; problems: UntrustedProblem[] } {
   const l = { ...DEFAULT_UNTRUSTED_LIMITS, ...limits };
   if (text.length > l.maxBytes) {
     return { problems: [untrustedProblem('', 'too-large', { maxBytes: l.maxBytes })] };

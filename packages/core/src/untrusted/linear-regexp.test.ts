@@ -35,7 +35,11 @@ describe('linear-time regular expressions (RE2) for untrusted forms', () => {
   });
 
   it('is the engine of the untrusted Ajv: patterns and patternProperties', () => {
-    const validate = createUntrustedAjv().compile({ type: 'object', properties: { v: { type: 'string', pattern: '^(a|a)*$' } }, patternProperties: { '^x(\\w|\\d)+$': { type: 'number' } } });
+    const validate = createUntrustedAjv().compile({
+      type: 'object',
+      properties: { v: { type: 'string', pattern: '^(a|a)*$' } },
+      patternProperties: { '^x(\\w|\\d)+$': { type: 'number' } },
+    });
     expect(validate({ v: `${'a'.repeat(20_000)}b` })).toBe(false);
     expect(validate({ v: 'aaa', xabc1: 1 })).toBe(true);
     expect(validate({ xabc1: 'x' })).toBe(false);

@@ -22,7 +22,13 @@ function nonLinearConstruct(source: string): 'backreference' | 'lookaround' | un
     } else if (inClass) {
       if (c === ']') inClass = false;
     } else if (c === '[') inClass = true;
-    else if (c === '(' && source[i + 1] === '?' && (source[i + 2] === '=' || source[i + 2] === '!' || (source[i + 2] === '<' && (source[i + 3] === '=' || source[i + 3] === '!')))) {
+    else if (
+      c === '(' &&
+      source[i + 1] === '?' &&
+      (source[i + 2] === '=' ||
+        source[i + 2] === '!' ||
+        (source[i + 2] === '<' && (source[i + 3] === '=' || source[i + 3] === '!')))
+    ) {
       return 'lookaround';
     }
   }
@@ -56,4 +62,6 @@ export function linearPatternReason(source: string): string | undefined {
  * not the native `re2` binding: that one downloads a prebuilt binary at install time, and this
  * one also runs in the browser bundle.
  */
-export const linearRegExp: RegExpEngineLike = Object.assign((pattern: string) => compileLinear(pattern), { code: 'linearRegExp' });
+export const linearRegExp: RegExpEngineLike = Object.assign((pattern: string) => compileLinear(pattern), {
+  code: 'linearRegExp',
+});

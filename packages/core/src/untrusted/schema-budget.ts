@@ -33,7 +33,11 @@ function scalarItems(items: unknown): boolean {
  * counted once per level; its depth is bounded by the request, and the validation deadline
  * bounds the rest.
  */
-export function checkSchemaBudget(schema: unknown, limits: Partial<UntrustedLimits> = {}, basePointer = ''): UntrustedProblem[] {
+export function checkSchemaBudget(
+  schema: unknown,
+  limits: Partial<UntrustedLimits> = {},
+  basePointer = '',
+): UntrustedProblem[] {
   const l = { ...DEFAULT_UNTRUSTED_LIMITS, ...limits };
   const problems: UntrustedProblem[] = [];
   const pointerOf = new Map<SchemaNode, string>();
@@ -43,10 +47,20 @@ export function checkSchemaBudget(schema: unknown, limits: Partial<UntrustedLimi
     basePointer,
     (node, pointer) => {
       pointerOf.set(node, pointer);
-      for (const key of ['$anchor', '$dynamicAnchor'] as const) if (typeof node[key] === 'string') anchors.set(node[key], node);
-      if (Array.isArray(node.enum) && node.enum.length > l.maxEnum) problems.push(untrustedProblem(`${pointer}/enum`, 'enum-too-large', { count: node.enum.length, maxEnum: l.maxEnum }));
-      if (node.uniqueItems === true && !scalarItems(node.items) && !(typeof node.maxItems === 'number' && node.maxItems <= l.maxUniqueItems)) {
-        problems.push(untrustedProblem(`${pointer}/uniqueItems`, 'unique-items-unbounded', { maxUniqueItems: l.maxUniqueItems }));
+      for (const key of ['$anchor', '$dynamicAnchor'] as const)
+        if (typeof node[key] === 'string') anchors.set(node[key], node);
+      if (Array.isArray(node.enum) && node.enum.length > l.maxEnum)
+        problems.push(
+          untrustedProblem(`${pointer}/enum`, 'enum-too-large', { count: node.enum.length, maxEnum: l.maxEnum }),
+        );
+      if (
+        node.uniqueItems === true &&
+        !scalarItems(node.items) &&
+        !(typeof node.maxItems === 'number' && node.maxItems <= l.maxUniqueItems)
+      ) {
+        problems.push(
+          untrustedProblem(`${pointer}/uniqueItems`, 'unique-items-unbounded', { maxUniqueItems: l.maxUniqueItems }),
+        );
       }
     },
     l.maxDepth,
@@ -82,7 +96,9 @@ export function checkSchemaBudget(schema: unknown, limits: Partial<UntrustedLimi
     for (const edge of edgesOf(node)) {
       if (edge.child !== undefined) continue;
       if (isSchemaObject(edge.target) && onStack.has(edge.target)) {
-        problems.push(untrustedProblem(edge.refAt ?? pointerOf.get(node) ?? basePointer, 'ref-cycle', { ref: edge.ref ?? '#' }));
+        problems.push(
+          untrustedProblem(edge.refAt ?? pointerOf.get(node) ?? basePointer, 'ref-cycle', { ref: edge.ref ?? '#' }),
+        );
         cycle = true;
         break;
       }
@@ -133,9 +149,12 @@ export function checkSchemaBudget(schema: unknown, limits: Partial<UntrustedLimi
     // Name the smallest subschema over the budget: where the blow-up starts.
     let culprit: { pointer: string; n: number } = { pointer: basePointer, n: total };
     for (const counts of [here, worst]) {
-      for (const [node, n] of counts) if (n > l.maxEvaluations && n < culprit.n) culprit = { pointer: pointerOf.get(node) ?? basePointer, n };
+      for (const [node, n] of counts)
+        if (n > l.maxEvaluations && n < culprit.n) culprit = { pointer: pointerOf.get(node) ?? basePointer, n };
     }
-    problems.push(untrustedProblem(culprit.pointer, 'too-complex', { evaluations: total, maxEvaluations: l.maxEvaluations }));
+    problems.push(
+      untrustedProblem(culprit.pointer, 'too-complex', { evaluations: total, maxEvaluations: l.maxEvaluations }),
+    );
   }
   return problems;
 }

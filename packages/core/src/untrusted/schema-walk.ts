@@ -12,7 +12,15 @@ const IN_PLACE_ARRAY = ['allOf', 'anyOf', 'oneOf'] as const;
 /** Keywords whose value maps names to schemas, applied to the same instance location. */
 const IN_PLACE_MAP = ['dependentSchemas'] as const;
 /** Keywords whose value is one schema, applied to child locations (any child: "*"). */
-const DESCENDING_ONE = ['items', 'additionalItems', 'contains', 'additionalProperties', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'] as const;
+const DESCENDING_ONE = [
+  'items',
+  'additionalItems',
+  'contains',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+] as const;
 /** Keywords whose value is an array of schemas, applied to child locations (by index). */
 const DESCENDING_ARRAY = ['prefixItems'] as const;
 /** Keywords whose value maps names to schemas, applied to child locations (`properties`: by name). */
@@ -46,13 +54,29 @@ export function subschemas(node: SchemaNode, pointer: string): SubschemaEdge[] {
   const one = (keywords: readonly string[], kind: SubschemaEdge['kind']) => {
     for (const k of keywords) {
       const v = own(k);
-      if (v !== undefined && !Array.isArray(v)) edges.push({ node: v, pointer: `${pointer}/${k}`, keyword: k, kind, ...(kind === 'descending' ? { child: '*' } : {}) });
+      if (v !== undefined && !Array.isArray(v))
+        edges.push({
+          node: v,
+          pointer: `${pointer}/${k}`,
+          keyword: k,
+          kind,
+          ...(kind === 'descending' ? { child: '*' } : {}),
+        });
     }
   };
   const array = (keywords: readonly string[], kind: SubschemaEdge['kind']) => {
     for (const k of keywords) {
       const v = own(k);
-      if (Array.isArray(v)) v.forEach((s, i) => edges.push({ node: s, pointer: `${pointer}/${k}/${i}`, keyword: k, kind, ...(kind === 'descending' ? { child: String(i) } : {}) }));
+      if (Array.isArray(v))
+        v.forEach((s, i) =>
+          edges.push({
+            node: s,
+            pointer: `${pointer}/${k}/${i}`,
+            keyword: k,
+            kind,
+            ...(kind === 'descending' ? { child: String(i) } : {}),
+          }),
+        );
     }
   };
   const map = (keywords: readonly string[], kind: SubschemaEdge['kind']) => {
@@ -61,7 +85,13 @@ export function subschemas(node: SchemaNode, pointer: string): SubschemaEdge[] {
       if (!isObject(v)) continue;
       for (const name of Object.keys(v)) {
         const child = kind === 'descending' ? (k === 'properties' ? name : '*') : undefined;
-        edges.push({ node: v[name], pointer: `${pointer}/${k}/${escapeSegment(name)}`, keyword: k, kind, ...(child !== undefined ? { child } : {}) });
+        edges.push({
+          node: v[name],
+          pointer: `${pointer}/${k}/${escapeSegment(name)}`,
+          keyword: k,
+          kind,
+          ...(child !== undefined ? { child } : {}),
+        });
       }
     }
   };
@@ -80,7 +110,12 @@ export function subschemas(node: SchemaNode, pointer: string): SubschemaEdge[] {
  * Calls `visit` on every schema object reachable from `root` through schema keywords (not
  * through `$ref`), parents before children. Values that are not objects (boolean schemas) are skipped.
  */
-export function forEachSchema(root: unknown, rootPointer: string, visit: (node: SchemaNode, pointer: string) => void, maxDepth = 64): void {
+export function forEachSchema(
+  root: unknown,
+  rootPointer: string,
+  visit: (node: SchemaNode, pointer: string) => void,
+  maxDepth = 64,
+): void {
   const walk = (node: unknown, pointer: string, depth: number) => {
     if (!isObject(node) || depth > maxDepth) return;
     visit(node, pointer);
@@ -101,7 +136,8 @@ export function valuesAt(doc: unknown, pattern: string): Array<{ value: unknown;
     const next: typeof found = [];
     for (const { value, pointer } of found) {
       if (!isObject(value)) continue;
-      const keys = segment === '*' ? Object.keys(value) : Object.prototype.hasOwnProperty.call(value, segment) ? [segment] : [];
+      const keys =
+        segment === '*' ? Object.keys(value) : Object.prototype.hasOwnProperty.call(value, segment) ? [segment] : [];
       for (const key of keys) next.push({ value: value[key], pointer: `${pointer}/${escapeSegment(key)}` });
     }
     found = next;

@@ -32,7 +32,13 @@ const linearUniqueItems: FuncKeywordDefinition = {
       last.set(key, i);
     }
     if (found) {
-      self.errors = [{ keyword: 'uniqueItems', params: found, message: `must NOT have duplicate items (items ## ${found.j} and ${found.i} are identical)` }];
+      self.errors = [
+        {
+          keyword: 'uniqueItems',
+          params: found,
+          message: `must NOT have duplicate items (items ## ${found.j} and ${found.i} are identical)`,
+        },
+      ];
       return false;
     }
     return true;
@@ -51,13 +57,20 @@ export function createUntrustedAjv(): Ajv2020 {
 }
 
 const isArraySchema = (node: Record<string, unknown>): boolean =>
-  node.type === 'array' || (Array.isArray(node.type) && node.type.includes('array')) || 'items' in node || 'prefixItems' in node || 'contains' in node;
+  node.type === 'array' ||
+  (Array.isArray(node.type) && node.type.includes('array')) ||
+  'items' in node ||
+  'prefixItems' in node ||
+  'contains' in node;
 
 /**
  * A copy of an untrusted schema in which every array schema has `maxItems` at most `cap`: the
  * platform's bound on arrays whose form sets none, reported as an ordinary `maxItems` error.
  */
-export function withArrayCap(schema: Record<string, unknown>, cap = DEFAULT_UNTRUSTED_LIMITS.maxArrayItems): Record<string, unknown> {
+export function withArrayCap(
+  schema: Record<string, unknown>,
+  cap = DEFAULT_UNTRUSTED_LIMITS.maxArrayItems,
+): Record<string, unknown> {
   const copy = structuredClone(schema);
   forEachSchema(copy, '', (node) => {
     if (isArraySchema(node) && !(typeof node.maxItems === 'number' && node.maxItems <= cap)) node.maxItems = cap;

@@ -48,8 +48,14 @@ export interface UntrustedParams {
 const TEXTS: { [C in UntrustedProblemCode]: (p: UntrustedParams[C]) => LocalizedText } = {
   'too-large': ({ maxBytes, bytes }) =>
     bytes === undefined
-      ? { da: `Dokumentet er større end de tilladte ${maxBytes} byte.`, en: `The document is larger than ${maxBytes} bytes.` }
-      : { da: `Dokumentet fylder ${bytes} byte og er dermed større end de tilladte ${maxBytes} byte.`, en: `The document is ${bytes} bytes; at most ${maxBytes} are allowed.` },
+      ? {
+          da: `Dokumentet er større end de tilladte ${maxBytes} byte.`,
+          en: `The document is larger than ${maxBytes} bytes.`,
+        }
+      : {
+          da: `Dokumentet fylder ${bytes} byte og er dermed større end de tilladte ${maxBytes} byte.`,
+          en: `The document is ${bytes} bytes; at most ${maxBytes} are allowed.`,
+        },
   'too-deep': ({ maxDepth }) => ({
     da: `Dokumentet er indlejret dybere end de tilladte ${maxDepth} niveauer.`,
     en: `Nesting deeper than ${maxDepth} levels is not allowed.`,
@@ -68,7 +74,10 @@ const TEXTS: { [C in UntrustedProblemCode]: (p: UntrustedParams[C]) => Localized
   }),
   'unsafe-pattern': ({ source, maxLength }) =>
     maxLength !== undefined
-      ? { da: `Det regulære udtryk er længere end de tilladte ${maxLength} tegn.`, en: `The pattern is longer than ${maxLength} characters.` }
+      ? {
+          da: `Det regulære udtryk er længere end de tilladte ${maxLength} tegn.`,
+          en: `The pattern is longer than ${maxLength} characters.`,
+        }
       : {
           da: `Det regulære udtryk «${source}» kan give katastrofal backtracking (en gentagelse inden i en anden gentagelse); skriv det om uden indlejrede gentagelser.`,
           en: `The pattern "${source}" can backtrack catastrophically (nested repetition); rewrite it without nested quantifiers.`,
@@ -104,7 +113,11 @@ const TEXTS: { [C in UntrustedProblemCode]: (p: UntrustedParams[C]) => Localized
 };
 
 /** A problem with its texts in Danish and English. */
-export function untrustedProblem<C extends UntrustedProblemCode>(path: string, code: C, params: UntrustedParams[C]): UntrustedProblem {
+export function untrustedProblem<C extends UntrustedProblemCode>(
+  path: string,
+  code: C,
+  params: UntrustedParams[C],
+): UntrustedProblem {
   const messages = TEXTS[code](params);
   return { path, code, message: messages.en, messages };
 }

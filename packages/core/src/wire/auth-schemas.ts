@@ -7,7 +7,10 @@ export const authSchemas = {
     required: ['formId', 'version'],
     properties: {
       formId: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
-      version: { type: 'string', description: 'An exact version (x.y.z) or `latest`; the session is pinned to the version it resolves to.' },
+      version: {
+        type: 'string',
+        description: 'An exact version (x.y.z) or `latest`; the session is pinned to the version it resolves to.',
+      },
     },
   },
   EmbedSession: {
@@ -24,7 +27,11 @@ export const authSchemas = {
     type: 'object',
     required: ['kind', 'subject', 'tenantId', 'tenantName', 'roles'],
     properties: {
-      kind: { type: 'string', enum: ['person', 'system'], description: '`person`: a signed-in person (OIDC); `system`: an API key or an embed session.' },
+      kind: {
+        type: 'string',
+        enum: ['person', 'system'],
+        description: '`person`: a signed-in person (OIDC); `system`: an API key or an embed session.',
+      },
       subject: { type: 'string' },
       name: { type: 'string' },
       tenantId: { type: 'string' },
@@ -33,7 +40,11 @@ export const authSchemas = {
       scope: {
         type: 'object',
         required: ['kind', 'formId', 'version'],
-        properties: { kind: { type: 'string', enum: ['embed'] }, formId: { type: 'string' }, version: { type: 'string' } },
+        properties: {
+          kind: { type: 'string', enum: ['embed'] },
+          formId: { type: 'string' },
+          version: { type: 'string' },
+        },
       },
     },
   },

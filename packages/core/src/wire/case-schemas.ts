@@ -1,6 +1,10 @@
 import { dateTime, ref } from './common-schemas.js';
 
-const caseStatus = { type: 'string', enum: ['open', 'closed'], description: '`open` (åben) or `closed` (lukket).' } as const;
+const caseStatus = {
+  type: 'string',
+  enum: ['open', 'closed'],
+  description: '`open` (åben) or `closed` (lukket).',
+} as const;
 const title = { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } as const;
 const team = {
   type: 'array',
@@ -32,7 +36,12 @@ export const caseSchemas = {
       title,
       borger: ref('CaseBorger'),
       team,
-      submissionIds: { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 128 }, description: 'Existing submissions to attach.' },
+      submissionIds: {
+        type: 'array',
+        maxItems: 100,
+        items: { type: 'string', minLength: 1, maxLength: 128 },
+        description: 'Existing submissions to attach.',
+      },
     },
   },
   CaseUpdate: {
@@ -45,7 +54,14 @@ export const caseSchemas = {
     type: 'object',
     required: ['submissionIds'],
     additionalProperties: false,
-    properties: { submissionIds: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 128 } } },
+    properties: {
+      submissionIds: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 100,
+        items: { type: 'string', minLength: 1, maxLength: 128 },
+      },
+    },
   },
   CaseMember: {
     type: 'object',
@@ -54,7 +70,20 @@ export const caseSchemas = {
   },
   Case: {
     type: 'object',
-    required: ['id', 'tenantId', 'title', 'borger', 'team', 'status', 'submissions', 'revision', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'],
+    required: [
+      'id',
+      'tenantId',
+      'title',
+      'borger',
+      'team',
+      'status',
+      'submissions',
+      'revision',
+      'createdAt',
+      'updatedAt',
+      'createdBy',
+      'updatedBy',
+    ],
     properties: {
       id: { type: 'string' },
       tenantId: { type: 'string' },
@@ -77,7 +106,19 @@ export const caseSchemas = {
   },
   WorklistItem: {
     type: 'object',
-    required: ['ruleId', 'path', 'label', 'due', 'basis', 'status', 'caseId', 'caseTitle', 'submissionId', 'formId', 'version'],
+    required: [
+      'ruleId',
+      'path',
+      'label',
+      'due',
+      'basis',
+      'status',
+      'caseId',
+      'caseTitle',
+      'submissionId',
+      'formId',
+      'version',
+    ],
     description: 'A derived deadline of a submission in one of your open cases, not met yet.',
     properties: {
       ruleId: { type: 'string' },
@@ -97,11 +138,16 @@ export const caseSchemas = {
       version: { type: 'string' },
     },
   },
-  Worklist: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('WorklistItem') } } },
+  Worklist: {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: ref('WorklistItem') } },
+  },
   PrefillSource: {
     type: 'object',
     required: ['kind'],
-    description: 'Where a prefilled value came from: a field of the case, or a pointer in the latest submission of another form of the case.',
+    description:
+      'Where a prefilled value came from: a field of the case, or a pointer in the latest submission of another form of the case.',
     properties: {
       kind: { type: 'string', enum: ['case', 'submission'] },
       field: { type: 'string' },
@@ -118,7 +164,11 @@ export const caseSchemas = {
       formId: { type: 'string' },
       version: { type: 'string' },
       data: { type: 'object', additionalProperties: true },
-      provenance: { type: 'object', additionalProperties: ref('PrefillSource'), description: 'By JSON Pointer into `data`.' },
+      provenance: {
+        type: 'object',
+        additionalProperties: ref('PrefillSource'),
+        description: 'By JSON Pointer into `data`.',
+      },
     },
   },
 } as const;

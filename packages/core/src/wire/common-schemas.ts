@@ -10,7 +10,10 @@ const localizedText = {
   properties: { da: { type: 'string' }, en: { type: 'string' } },
 } as const;
 
-export const submissionStatus = { type: 'string', enum: ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] } as const;
+export const submissionStatus = {
+  type: 'string',
+  enum: ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'],
+} as const;
 export const dateTime = { type: 'string', format: 'date-time' } as const;
 const truncated = (description: string) =>
   ({
@@ -35,18 +38,33 @@ export const commonSchemas = {
       instance: { type: 'string' },
       issues: { type: 'array', items: ref('ProblemIssue') },
       pendingApprovals: { type: 'array', items: { type: 'string' } },
-      problems: { type: 'array', items: ref('ConfigProblem'), description: 'untrusted-document, form-config-invalid: each problem with its JSON Pointer, stable code and texts (message in the request’s locale, messages in Danish and English).' },
+      problems: {
+        type: 'array',
+        items: ref('ConfigProblem'),
+        description:
+          'untrusted-document, form-config-invalid: each problem with its JSON Pointer, stable code and texts (message in the request’s locale, messages in Danish and English).',
+      },
       diff: ref('FormDiff'),
       requiredBump: { type: 'string', enum: ['none', 'patch', 'minor', 'major'] },
-      errors: { type: 'array', items: ref('ValidationIssue'), description: 'migration-invalid: the validation errors of the migrated data.' },
+      errors: {
+        type: 'array',
+        items: ref('ValidationIssue'),
+        description: 'migration-invalid: the validation errors of the migrated data.',
+      },
       reason: { type: 'string', description: 'migration-impossible: why no migration path exists.' },
       limit: {
         type: 'object',
         required: ['name', 'max'],
-        description: 'payload-too-large: the limit the request broke (`bodyBytes`, `dataNodes`, `dataDepth`, `arrayLength`) and its value.',
-        properties: { name: { type: 'string', enum: ['bodyBytes', 'dataNodes', 'dataDepth', 'arrayLength'] }, max: { type: 'integer' } },
+        description:
+          'payload-too-large: the limit the request broke (`bodyBytes`, `dataNodes`, `dataDepth`, `arrayLength`) and its value.',
+        properties: {
+          name: { type: 'string', enum: ['bodyBytes', 'dataNodes', 'dataDepth', 'arrayLength'] },
+          max: { type: 'integer' },
+        },
       },
-      truncated: truncated('validation-failed, migration-invalid: present when more issues were found than reported; the totals.'),
+      truncated: truncated(
+        'validation-failed, migration-invalid: present when more issues were found than reported; the totals.',
+      ),
     },
   },
   ProblemIssue: {
@@ -96,7 +114,11 @@ export const commonSchemas = {
       schemaHash: { type: 'string' },
       plugins: {
         type: 'array',
-        items: { type: 'object', required: ['name', 'version'], properties: { name: { type: 'string' }, version: { type: 'string' } } },
+        items: {
+          type: 'object',
+          required: ['name', 'version'],
+          properties: { name: { type: 'string' }, version: { type: 'string' } },
+        },
       },
       validatedAt: dateTime,
       overlay: {
@@ -126,7 +148,9 @@ export const commonSchemas = {
         properties: { deadlines: { type: 'array', items: ref('DerivedDeadline') } },
       },
       receipt: ref('ValidationReceipt'),
-      truncated: truncated('Present only when issues were left out: at most 100 errors and 100 warnings are reported; these are the totals found.'),
+      truncated: truncated(
+        'Present only when issues were left out: at most 100 errors and 100 warnings are reported; these are the totals found.',
+      ),
     },
   },
   ValidateRequest: {
@@ -137,7 +161,12 @@ export const commonSchemas = {
       data: { description: 'The form data to validate.' },
       mode: { type: 'string', enum: ['draft', 'submitted'], default: 'submitted' },
       today: { type: 'string', format: 'date', description: 'Reference date; defaults to today in Denmark.' },
-      caseId: { type: 'string', minLength: 1, maxLength: 128, description: 'Validate as a submission of this case: cross-form rules read its other submissions.' },
+      caseId: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 128,
+        description: 'Validate as a submission of this case: cross-form rules read its other submissions.',
+      },
     },
   },
 } as const;

@@ -24,20 +24,34 @@ export const formConfigSchemas = {
     type: 'object',
     required: ['path', 'kind', 'level', 'message', 'messages'],
     properties: {
-      path: { type: 'string', description: 'A JSON Forms scope into the schema (#/properties/…), or the file for other content (uischema.json, i18n/da.json, form.json#/…)' },
+      path: {
+        type: 'string',
+        description:
+          'A JSON Forms scope into the schema (#/properties/…), or the file for other content (uischema.json, i18n/da.json, form.json#/…)',
+      },
       kind: {
         type: 'string',
-        description: 'Stable kebab-case code of the change, e.g. property-added, required-added, enum-narrowed, constraint-tightened, text-changed, rule-option-changed.',
+        description:
+          'Stable kebab-case code of the change, e.g. property-added, required-added, enum-narrowed, constraint-tightened, text-changed, rule-option-changed.',
       },
       level: { type: 'string', enum: ['patch', 'minor', 'major'] },
-      message: { type: 'string', description: 'The text in the request’s locale (Accept-Language, Danish by default).' },
+      message: {
+        type: 'string',
+        description: 'The text in the request’s locale (Accept-Language, Danish by default).',
+      },
       messages: ref('LocalizedText'),
     },
   },
   FormDiff: {
     type: 'object',
     required: ['formId', 'from', 'to', 'requiredBump', 'changes'],
-    properties: { formId: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, requiredBump: bump, changes: { type: 'array', items: ref('SchemaChange') } },
+    properties: {
+      formId: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      requiredBump: bump,
+      changes: { type: 'array', items: ref('SchemaChange') },
+    },
   },
   FormConfigSummary: {
     type: 'object',
@@ -47,17 +61,30 @@ export const formConfigSchemas = {
       formId: { type: 'string' },
       version: { type: 'string' },
       status: { type: 'string', enum: ['draft', 'published', 'deprecated'] },
-      hash: { type: 'string', description: 'Content hash of the document, recorded when published (empty for a draft).' },
+      hash: {
+        type: 'string',
+        description: 'Content hash of the document, recorded when published (empty for a draft).',
+      },
       updatedAt: { type: 'string', format: 'date-time' },
       updatedBy: { type: 'string' },
     },
   },
-  FormConfigList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('FormConfigSummary') } } },
+  FormConfigList: {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: ref('FormConfigSummary') } },
+  },
   FormConfigRecord: {
     allOf: [ref('FormConfigSummary')],
     type: 'object',
     required: ['tenantId', 'document'],
-    properties: { tenantId: { type: 'string' }, document: { type: 'object', description: 'A FormOverlay, or { manifest, schema, uischema, i18n, examples? } of an own form.' } },
+    properties: {
+      tenantId: { type: 'string' },
+      document: {
+        type: 'object',
+        description: 'A FormOverlay, or { manifest, schema, uischema, i18n, examples? } of an own form.',
+      },
+    },
   },
   FormConfigDocument: {
     type: 'object',
@@ -90,12 +117,19 @@ export const formConfigSchemas = {
       form: {
         type: 'object',
         required: ['manifest', 'schema', 'uischema', 'i18n', 'hash'],
-        properties: { manifest: { type: 'object' }, schema: { type: 'object' }, uischema: { type: 'object' }, i18n: { type: 'object' }, hash: { type: 'string' } },
+        properties: {
+          manifest: { type: 'object' },
+          schema: { type: 'object' },
+          uischema: { type: 'object' },
+          i18n: { type: 'object' },
+          hash: { type: 'string' },
+        },
       },
       diff: ref('FormDiff'),
       next: {
         type: 'object',
-        description: 'The version this overlay would be published as: above every published, deprecated and git-kept version, bumped as its changes against the highest of them require.',
+        description:
+          'The version this overlay would be published as: above every published, deprecated and git-kept version, bumped as its changes against the highest of them require.',
         required: ['version', 'requiredBump'],
         properties: { version: { type: 'string' }, previousVersion: { type: 'string' }, requiredBump: bump },
       },
@@ -107,14 +141,25 @@ export const formConfigSchemas = {
     properties: {
       tenantId: { type: 'string', description: 'The key’s tenant: its own fields are kept under x-<tenantId>.' },
       formId: { type: 'string' },
-      source: { type: 'string', enum: ['git', 'api', 'none'], description: 'Where the overlay in effect was published: git (schemas/tenants), the API, or none (the plain shared form).' },
+      source: {
+        type: 'string',
+        enum: ['git', 'api', 'none'],
+        description:
+          'Where the overlay in effect was published: git (schemas/tenants), the API, or none (the plain shared form).',
+      },
       version: { type: 'string', description: 'The version of the overlay in effect.' },
       overlay: { type: 'object', description: 'The overlay in effect (a FormOverlay).' },
       base: {
         type: 'object',
         description: 'The shared form version the overlay applies to (the latest one without an overlay).',
         required: ['manifest', 'schema', 'uischema', 'i18n', 'hash'],
-        properties: { manifest: { type: 'object' }, schema: { type: 'object' }, uischema: { type: 'object' }, i18n: { type: 'object' }, hash: { type: 'string' } },
+        properties: {
+          manifest: { type: 'object' },
+          schema: { type: 'object' },
+          uischema: { type: 'object' },
+          i18n: { type: 'object' },
+          hash: { type: 'string' },
+        },
       },
     },
   },
@@ -122,6 +167,13 @@ export const formConfigSchemas = {
     type: 'object',
     required: ['version'],
     additionalProperties: false,
-    properties: { version: { type: 'string', minLength: 1, maxLength: 50, description: 'The target version (exact, `latest` or a range); later than the current one.' } },
+    properties: {
+      version: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 50,
+        description: 'The target version (exact, `latest` or a range); later than the current one.',
+      },
+    },
   },
 } as const;

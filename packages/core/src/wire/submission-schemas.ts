@@ -8,7 +8,8 @@ import { dateTime, ref, submissionStatus } from './common-schemas.js';
 const formData = {
   type: 'object',
   additionalProperties: true,
-  description: 'The form data: an object valid against the form version’s schema (`GET /forms/{formId}/versions/{version}`).',
+  description:
+    'The form data: an object valid against the form version’s schema (`GET /forms/{formId}/versions/{version}`).',
 } as const;
 
 /** Submission bodies: create, update, status, legal hold, and the views the API answers with. */
@@ -19,7 +20,12 @@ export const submissionSchemas = {
     additionalProperties: false,
     properties: {
       formId: { type: 'string', minLength: 1, maxLength: 100 },
-      version: { type: 'string', minLength: 1, maxLength: 50, description: 'Exact version, `latest` or a semver range.' },
+      version: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 50,
+        description: 'Exact version, `latest` or a semver range.',
+      },
       data: formData,
       status: { type: 'string', enum: ['draft', 'submitted'] },
     },
@@ -30,7 +36,12 @@ export const submissionSchemas = {
     additionalProperties: false,
     properties: {
       data: formData,
-      version: { type: 'string', minLength: 1, maxLength: 50, description: 'Move the submission to another version of its form.' },
+      version: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 50,
+        description: 'Move the submission to another version of its form.',
+      },
     },
   },
   StatusChange: {
@@ -41,7 +52,20 @@ export const submissionSchemas = {
   },
   Submission: {
     type: 'object',
-    required: ['id', 'tenantId', 'formId', 'version', 'status', 'data', 'revision', 'receipt', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'],
+    required: [
+      'id',
+      'tenantId',
+      'formId',
+      'version',
+      'status',
+      'data',
+      'revision',
+      'receipt',
+      'createdAt',
+      'updatedAt',
+      'createdBy',
+      'updatedBy',
+    ],
     properties: {
       id: { type: 'string' },
       tenantId: { type: 'string' },
@@ -53,19 +77,24 @@ export const submissionSchemas = {
       receipt: ref('ValidationReceipt'),
       createdAt: dateTime,
       updatedAt: dateTime,
-      statusChangedAt: { ...dateTime, description: 'When the submission entered its current status; retention counts from it.' },
+      statusChangedAt: {
+        ...dateTime,
+        description: 'When the submission entered its current status; retention counts from it.',
+      },
       createdBy: { type: 'string' },
       updatedBy: { type: 'string' },
       legalHold: { type: 'boolean' },
       approvals: {
         type: 'array',
         items: ref('Approval'),
-        description: 'Approvals and co-signatures recorded since the content last changed. Only those with `kind: "person"` count; others are history.',
+        description:
+          'Approvals and co-signatures recorded since the content last changed. Only those with `kind: "person"` count; others are history.',
       },
       assignees: {
         type: 'array',
         items: { type: 'string' },
-        description: 'Actor ids (a person’s is `oidc:<subject>`) of the people a leder assigned: they may see the submission (need-to-know).',
+        description:
+          'Actor ids (a person’s is `oidc:<subject>`) of the people a leder assigned: they may see the submission (need-to-know).',
       },
     },
   },
@@ -79,7 +108,8 @@ export const submissionSchemas = {
       kind: {
         type: 'string',
         enum: ['person', 'system'],
-        description: '`person`: given by a signed-in person, the only kind that counts. Absent on approvals recorded before approvals were acts of people (not verified).',
+        description:
+          '`person`: given by a signed-in person, the only kind that counts. Absent on approvals recorded before approvals were acts of people (not verified).',
       },
       role: { type: 'string', description: 'The role the approval was given in, e.g. `fagkonsulent` or `leder`.' },
       at: dateTime,
@@ -93,7 +123,13 @@ export const submissionSchemas = {
     required: ['role', 'decision'],
     additionalProperties: false,
     properties: {
-      role: { type: 'string', minLength: 1, maxLength: 50, description: 'The role the signed-in person approves in; they must hold it (caseworker, fagkonsulent or leder).' },
+      role: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 50,
+        description:
+          'The role the signed-in person approves in; they must hold it (caseworker, fagkonsulent or leder).',
+      },
       decision: { type: 'string', enum: ['approved', 'rejected'] },
       comment: { type: 'string', maxLength: 2000, description: 'Kept on the approval; no CPR numbers.' },
     },
@@ -108,7 +144,8 @@ export const submissionSchemas = {
         maxItems: 50,
         uniqueItems: true,
         items: { type: 'string', minLength: 1, maxLength: 200 },
-        description: 'Actor ids of the people assigned (a person’s is `oidc:<subject>`); replaces the list, `[]` clears it.',
+        description:
+          'Actor ids of the people assigned (a person’s is `oidc:<subject>`); replaces the list, `[]` clears it.',
       },
     },
   },
@@ -137,7 +174,8 @@ export const submissionSchemas = {
       redacted: {
         type: 'array',
         items: { type: 'string' },
-        description: 'JSON Pointers into `data` of values withheld from the fields the list policy names (a sensitive array element takes its whole array with it); `""` when all of `data` was withheld (the policy names nothing for the form, or its form is unknown).',
+        description:
+          'JSON Pointers into `data` of values withheld from the fields the list policy names (a sensitive array element takes its whole array with it); `""` when all of `data` was withheld (the policy names nothing for the form, or its form is unknown).',
       },
       caseSummary: {
         type: 'object',
@@ -147,7 +185,8 @@ export const submissionSchemas = {
       },
       creator: {
         type: 'object',
-        description: 'Who created the submission: a signed-in person’s name (`person`, their subject when no name was recorded), or the API key’s id (`system`).',
+        description:
+          'Who created the submission: a signed-in person’s name (`person`, their subject when no name was recorded), or the API key’s id (`system`).',
         required: ['kind', 'label'],
         properties: { kind: { enum: ['person', 'system'] }, label: { type: 'string' } },
       },
@@ -172,29 +211,46 @@ export const submissionSchemas = {
       changes: {
         type: 'array',
         description: 'RFC 6902 operations on `{status, version, data}` from the previous revision.',
-        items: { type: 'object', required: ['op', 'path'], properties: { op: { type: 'string' }, path: { type: 'string' } } },
+        items: {
+          type: 'object',
+          required: ['op', 'path'],
+          properties: { op: { type: 'string' }, path: { type: 'string' } },
+        },
       },
-      approvals: { type: 'array', items: ref('Approval'), description: 'The approvals as of this revision (absent when none).' },
+      approvals: {
+        type: 'array',
+        items: ref('Approval'),
+        description: 'The approvals as of this revision (absent when none).',
+      },
       referenceDate: {
         type: 'string',
         format: 'date',
-        description: 'The date this revision was judged on: the date the platform received the submission, stamped on its first submission (absent before it).',
+        description:
+          'The date this revision was judged on: the date the platform received the submission, stamped on its first submission (absent before it).',
       },
     },
   },
-  RevisionList: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('Revision') } } },
+  RevisionList: {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: ref('Revision') } },
+  },
   LegalHoldChange: {
     type: 'object',
     required: ['hold', 'reason'],
     additionalProperties: false,
     properties: {
-      hold: { type: 'boolean', description: '`true` sets a legal hold (the retention job keeps the submission), `false` releases it.' },
+      hold: {
+        type: 'boolean',
+        description: '`true` sets a legal hold (the retention job keeps the submission), `false` releases it.',
+      },
       reason: {
         type: 'string',
         minLength: 1,
         maxLength: 500,
         pattern: '\\S',
-        description: 'Why, kept in the audit log: a case or court reference, never personal data (a CPR-like number is refused).',
+        description:
+          'Why, kept in the audit log: a case or court reference, never personal data (a CPR-like number is refused).',
       },
     },
   },

@@ -12,8 +12,10 @@ import type * as Wire from './wire-types.js';
  */
 type Schemas = typeof wireSchemas;
 /** The schema's type, its references resolved against `wireSchemas`; request defaults stay optional. */
-type Derived<N extends keyof Schemas> =
-  (Schemas[N] & { components: { schemas: Schemas } }) extends infer S extends JSONSchema ? FromSchema<S, { keepDefaultedPropertiesOptional: true }> : never;
+type Derived<N extends keyof Schemas> = Schemas[N] & { components: { schemas: Schemas } } extends infer S extends
+  JSONSchema
+  ? FromSchema<S, { keepDefaultedPropertiesOptional: true }>
+  : never;
 
 type Plain<T> = T extends readonly (infer E)[]
   ? Plain<E>[]

@@ -18,9 +18,22 @@ export type IssueTotals = { errors: number; warnings: number };
 export type JsonObject = Record<string, unknown>;
 
 export type ProblemIssue = { path: string; code: string; message: string; severity?: IssueSeverity };
-export type ValidationIssue = { path: string; code: string; severity: IssueSeverity; message: string; messages: LocalizedText; params?: JsonObject };
+export type ValidationIssue = {
+  path: string;
+  code: string;
+  severity: IssueSeverity;
+  message: string;
+  messages: LocalizedText;
+  params?: JsonObject;
+};
 export type ConfigProblem = { path: string; code: string; message: string; messages: LocalizedText };
-export type SchemaChange = { path: string; kind: string; level: 'patch' | 'minor' | 'major'; message: string; messages: LocalizedText };
+export type SchemaChange = {
+  path: string;
+  kind: string;
+  level: 'patch' | 'minor' | 'major';
+  message: string;
+  messages: LocalizedText;
+};
 export type FormDiff = { formId: string; from: string; to: string; requiredBump: VersionBump; changes: SchemaChange[] };
 
 /** RFC 9457 problem details (`application/problem+json`), with the API's extension members. */
@@ -68,7 +81,12 @@ export type ValidationResult = {
 };
 export type ValidateRequest<D = unknown> = { data: D; mode?: 'draft' | 'submitted'; today?: string; caseId?: string };
 
-export type SubmissionCreate<D = JsonObject> = { formId: string; version: string; data: D; status: 'draft' | 'submitted' };
+export type SubmissionCreate<D = JsonObject> = {
+  formId: string;
+  version: string;
+  data: D;
+  status: 'draft' | 'submitted';
+};
 export type SubmissionUpdate<D = JsonObject> = { data: D; version?: string };
 export type StatusChange = { status: SubmissionStatus };
 export type LegalHoldChange = { hold: boolean; reason: string };
@@ -86,7 +104,16 @@ export type AuthMe = {
   roles: string[];
   scope?: { kind: 'embed'; formId: string; version: string };
 };
-export type SignInProviders = { providers: Array<{ tenantId: string; tenantName: string; issuer: string; clientId: string; scope: string; audience: string }> };
+export type SignInProviders = {
+  providers: Array<{
+    tenantId: string;
+    tenantName: string;
+    issuer: string;
+    clientId: string;
+    scope: string;
+    audience: string;
+  }>;
+};
 /** An approval or co-signature; only `kind: 'person'` counts. */
 export type Approval = {
   actorId: string;
@@ -149,7 +176,12 @@ export type Revision = {
 };
 export type RevisionList = { items: Revision[] };
 
-export type FormSummary = { id: string; title: LocalizedText; latest?: string; versions: Array<{ version: string; status: FormStatus; hash: string }> };
+export type FormSummary = {
+  id: string;
+  title: LocalizedText;
+  latest?: string;
+  versions: Array<{ version: string; status: FormStatus; hash: string }>;
+};
 export type FormList = { items: FormSummary[] };
 /** `GET /forms/{formId}/versions/{version}`: the manifest's members at the top level, and the form. */
 export type FormVersion = {
@@ -178,7 +210,13 @@ export type Rule = {
   message?: LocalizedText;
   options: Record<string, { description: LocalizedText; default?: unknown; schema?: JsonObject }>;
   plugin: { name: string; version: string };
-  judgedDate?: { kind: 'reference' | 'field' | 'today'; pointer?: string; fallback?: 'reference' | 'today'; also?: 'reference' | 'today'; description: LocalizedText };
+  judgedDate?: {
+    kind: 'reference' | 'field' | 'today';
+    pointer?: string;
+    fallback?: 'reference' | 'today';
+    also?: 'reference' | 'today';
+    description: LocalizedText;
+  };
 };
 export type RuleList = { items: Rule[] };
 export type AuditAction =
@@ -204,17 +242,39 @@ export type AuditAction =
   | 'attachment.create'
   | 'attachment.read'
   | 'attachment.delete';
-export type AuditEntry = { id: string; tenantId: string; at: string; actor: string; action: AuditAction; submissionId?: string; details?: JsonObject };
+export type AuditEntry = {
+  id: string;
+  tenantId: string;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  submissionId?: string;
+  details?: JsonObject;
+};
 export type AuditPage = { items: AuditEntry[]; nextCursor?: string };
 export type Health = { status: 'ok' | 'unavailable' };
 
 export type FormConfigKind = 'overlay' | 'form';
-export type FormConfigSummary = { kind: FormConfigKind; formId: string; version: string; status: FormStatus; hash: string; updatedAt: string; updatedBy: string };
+export type FormConfigSummary = {
+  kind: FormConfigKind;
+  formId: string;
+  version: string;
+  status: FormStatus;
+  hash: string;
+  updatedAt: string;
+  updatedBy: string;
+};
 export type FormConfigList = { items: FormConfigSummary[] };
 export type FormConfigRecord = FormConfigSummary & { tenantId: string; document: JsonObject };
 /** An overlay or an own form's `{ manifest, schema, uischema, i18n, examples? }`: untrusted input the server checks. */
 export type FormConfigDocument = JsonObject;
-export type FormConfigCheck = { ok: boolean; problems: ConfigProblem[]; previousVersion?: string; requiredBump?: VersionBump; diff?: FormDiff };
+export type FormConfigCheck = {
+  ok: boolean;
+  problems: ConfigProblem[];
+  previousVersion?: string;
+  requiredBump?: VersionBump;
+  diff?: FormDiff;
+};
 export type FormConfigPreviewRequest = { kind: 'overlay'; document: JsonObject };
 export type FormConfigPreview = {
   ok: boolean;
@@ -254,8 +314,20 @@ export type Case = {
   updatedBy: string;
 };
 export type CasePage = { items: Case[]; nextCursor?: string };
-export type PrefillSource = { kind: 'case' | 'submission'; field?: string; formId?: string; submissionId?: string; pointer?: string; label?: LocalizedText };
-export type PrefillResult = { formId: string; version: string; data: JsonObject; provenance: Record<string, PrefillSource> };
+export type PrefillSource = {
+  kind: 'case' | 'submission';
+  field?: string;
+  formId?: string;
+  submissionId?: string;
+  pointer?: string;
+  label?: LocalizedText;
+};
+export type PrefillResult = {
+  formId: string;
+  version: string;
+  data: JsonObject;
+  provenance: Record<string, PrefillSource>;
+};
 export type WorklistItem = {
   ruleId: string;
   path: string;

@@ -4,7 +4,14 @@ import { isShown } from './conditions.js';
 import { fieldLabel, type UiElement } from './labels.js';
 import { formatNumber } from './format.js';
 import { WORDS } from './words.js';
-import { propertyNames, propertySchema, schemaAtSegments, schemaType, scopeSegments, type SchemaNode } from './schema-nodes.js';
+import {
+  propertyNames,
+  propertySchema,
+  schemaAtSegments,
+  schemaType,
+  scopeSegments,
+  type SchemaNode,
+} from './schema-nodes.js';
 import { formatScalar, isLongText, isNumeric } from './values.js';
 import { objectBlocks, type WalkContext } from './walk.js';
 
@@ -30,7 +37,12 @@ export interface ObjectArray {
   options?: Record<string, unknown> | undefined;
 }
 
-function detailColumns(detail: UiElement, input: ObjectArray, ctx: WalkContext, rules: UiElement[] = []): Column[] | undefined {
+function detailColumns(
+  detail: UiElement,
+  input: ObjectArray,
+  ctx: WalkContext,
+  rules: UiElement[] = [],
+): Column[] | undefined {
   const own = detail.rule ? [...rules, detail] : rules;
   if (detail.type === 'Control' && typeof detail.scope === 'string') {
     const segments = scopeSegments(detail.scope);
@@ -57,7 +69,8 @@ function schemaColumns(input: ObjectArray, ctx: WalkContext): Column[] {
   });
 }
 
-const pointerOf = (segments: string[]): string => segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+const pointerOf = (segments: string[]): string =>
+  segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 function cellValue(item: unknown, col: Column): unknown {
   if (!col.rules.every((r) => isShown(r, item))) return undefined;
@@ -81,10 +94,12 @@ function asTable(input: ObjectArray, columns: Column[], ctx: WalkContext): Table
     if (t === 'object' && c.schema[ATTACHMENT_KEYWORD] !== true) return undefined;
     if (t === 'array' && schemaType((c.schema.items ?? {}) as SchemaNode) === 'object') return undefined;
   }
-  const rows = input.items.map((it) => used.map((c) => {
-    const v = cellValue(it, c);
-    return isFilled(v) ? formatScalar(v, c.schema, c.key, ctx) : '';
-  }));
+  const rows = input.items.map((it) =>
+    used.map((c) => {
+      const v = cellValue(it, c);
+      return isFilled(v) ? formatScalar(v, c.schema, c.key, ctx) : '';
+    }),
+  );
   if (rows.some((r) => r.some((cell) => cell.length > MAX_CELL || cell.includes('\n')))) return undefined;
   const totals = used.map((c) => columnTotal(input.items, c));
   const table: TableBlock = {
@@ -116,7 +131,8 @@ export function objectArrayBlocks(input: ObjectArray, ctx: WalkContext): Block[]
     const blocks = objectBlocks(input.itemSchema, item, input.key, ctx, input.options);
     if (blocks.length === 0) return;
     const named = labelProp ? (item as Record<string, unknown>)[labelProp] : undefined;
-    const name = typeof named === 'string' && named.trim() !== '' && !isLongText(named) ? `${i + 1}. ${named}` : `${i + 1}.`;
+    const name =
+      typeof named === 'string' && named.trim() !== '' && !isLongText(named) ? `${i + 1}. ${named}` : `${i + 1}.`;
     groups.push({ kind: 'group', label: `${input.label} ${name}`, blocks });
   });
   return groups.length > 0 ? [{ kind: 'group', label: input.label, blocks: groups }] : [];

@@ -29,9 +29,18 @@ function size(bytes: number, locale: Locale): string {
  * (first eight and last four hex digits, enough to compare with the stored file by eye), e.g.
  * «ppv-2026.pdf (PDF, 120,5 kB, SHA-256 3f2a9c01…9c1d)». The name may be masked by the caller.
  */
-export function formatAttachment(ref: AttachmentRef, locale: Locale, name: (fileName: string) => string = (n) => n): string {
+export function formatAttachment(
+  ref: AttachmentRef,
+  locale: Locale,
+  name: (fileName: string) => string = (n) => n,
+): string {
   const facts: string[] = [];
-  if (ref.mediaType) facts.push(SHORT_TYPES[ref.mediaType] === 'tekst' && locale === 'en' ? 'text' : SHORT_TYPES[ref.mediaType] ?? ref.mediaType);
+  if (ref.mediaType)
+    facts.push(
+      SHORT_TYPES[ref.mediaType] === 'tekst' && locale === 'en'
+        ? 'text'
+        : (SHORT_TYPES[ref.mediaType] ?? ref.mediaType),
+    );
   if (typeof ref.size === 'number') facts.push(size(ref.size, locale));
   if (ref.sha256) facts.push(`SHA-256 ${ref.sha256.slice(0, 8)}…${ref.sha256.slice(-4)}`);
   return facts.length > 0 ? `${name(ref.fileName)} (${facts.join(', ')})` : name(ref.fileName);

@@ -25,7 +25,9 @@ function validatorFor(schema: unknown): (data: unknown) => boolean {
 }
 
 function pointerOf(scope: string): string {
-  return scopeSegments(scope).map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return scopeSegments(scope)
+    .map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
 }
 
 /** JSON Forms' condition semantics: a schema condition validates the value at its scope (undefined fails only with `failWhenUndefined`). */

@@ -1,4 +1,10 @@
-import { contentHash, i18nKeyForPointer, type Approval, type ValidationIssue, type ValidationResult } from '@skema/core';
+import {
+  contentHash,
+  i18nKeyForPointer,
+  type Approval,
+  type ValidationIssue,
+  type ValidationResult,
+} from '@skema/core';
 import type { RenderSubmissionInput } from '../types.js';
 import type { Block, Section } from './blocks.js';
 import { formatCpr, formatDate, formatDateTime, maskCprLike } from './format.js';
@@ -28,7 +34,11 @@ export interface DocumentModel {
   receipt: LabelledValue[];
 }
 
-function person(p: { name?: string | undefined; id?: string; role?: string; at?: string }, w: Words, locale: 'da' | 'en'): string {
+function person(
+  p: { name?: string | undefined; id?: string; role?: string; at?: string },
+  w: Words,
+  locale: 'da' | 'en',
+): string {
   const who = p.name ?? p.id ?? '';
   const role = p.role ? ` (${p.role})` : '';
   const at = p.at ? `, ${formatDateTime(p.at, locale)}` : '';
@@ -60,8 +70,10 @@ function checksSection(validation: ValidationResult, ctx: WalkContext, w: Words)
   const errors = validation.errors.map(issueText);
   const warnings = validation.warnings.map(issueText);
   if (validation.truncated) {
-    if (validation.truncated.errors > errors.length) errors.push(w.moreIssues(errors.length, validation.truncated.errors));
-    if (validation.truncated.warnings > warnings.length) warnings.push(w.moreIssues(warnings.length, validation.truncated.warnings));
+    if (validation.truncated.errors > errors.length)
+      errors.push(w.moreIssues(errors.length, validation.truncated.errors));
+    if (validation.truncated.warnings > warnings.length)
+      warnings.push(w.moreIssues(warnings.length, validation.truncated.warnings));
   }
   if (errors.length > 0) blocks.push({ kind: 'list', label: w.errors, items: errors });
   if (warnings.length > 0) blocks.push({ kind: 'list', label: w.warnings, items: warnings });
@@ -70,8 +82,16 @@ function checksSection(validation: ValidationResult, ctx: WalkContext, w: Words)
     blocks.push({
       kind: 'table',
       label: w.deadlines,
-      columns: [{ label: w.deadlines, numeric: false }, { label: w.due, numeric: false }, { label: w.status, numeric: false }],
-      rows: deadlines.map((d) => [`${d.label[ctx.locale]} (${d.ruleId})`, formatDate(d.due, ctx.locale), w.deadlineStatus[d.status]]),
+      columns: [
+        { label: w.deadlines, numeric: false },
+        { label: w.due, numeric: false },
+        { label: w.status, numeric: false },
+      ],
+      rows: deadlines.map((d) => [
+        `${d.label[ctx.locale]} (${d.ruleId})`,
+        formatDate(d.due, ctx.locale),
+        w.deadlineStatus[d.status],
+      ]),
     });
   }
   return blocks.length > 0 ? { label: w.checks, blocks } : undefined;
@@ -122,7 +142,8 @@ export function buildDocumentModel(input: RenderSubmissionInput): DocumentModel 
     { label: w.schemaHash, value: validation?.receipt.schemaHash ?? form.hash },
   ];
   const plugins = validation?.receipt.plugins ?? form.manifest.plugins;
-  if (plugins.length > 0) receipt.push({ label: w.plugins, value: plugins.map((p) => `${p.name} ${p.version}`).join(', ') });
+  if (plugins.length > 0)
+    receipt.push({ label: w.plugins, value: plugins.map((p) => `${p.name} ${p.version}`).join(', ') });
   if (validation?.receipt.overlay) {
     const o = validation.receipt.overlay;
     receipt.push({ label: w.overlay, value: `${o.tenantId} ${o.version}` });

@@ -48,7 +48,8 @@ export function propertySchema(root: SchemaNode, node: SchemaNode, key: string, 
 export function propertyNames(root: SchemaNode, node: SchemaNode, depth = 0): string[] {
   const names = isNode(node.properties) ? Object.keys(node.properties) : [];
   if (depth > 4) return names;
-  for (const b of branches(root, node)) for (const n of propertyNames(root, b, depth + 1)) if (!names.includes(n)) names.push(n);
+  for (const b of branches(root, node))
+    for (const n of propertyNames(root, b, depth + 1)) if (!names.includes(n)) names.push(n);
   return names;
 }
 
@@ -62,7 +63,8 @@ export function enumValues(node: SchemaNode): unknown[] | undefined {
   if (Array.isArray(node.enum)) return node.enum;
   for (const key of ['oneOf', 'anyOf']) {
     const list = node[key];
-    if (Array.isArray(list) && list.length > 0 && list.every((b) => isNode(b) && 'const' in b)) return list.map((b) => (b as SchemaNode).const);
+    if (Array.isArray(list) && list.length > 0 && list.every((b) => isNode(b) && 'const' in b))
+      return list.map((b) => (b as SchemaNode).const);
   }
   return undefined;
 }
@@ -78,7 +80,11 @@ export function schemaType(node: SchemaNode): string | undefined {
 
 /** `#/properties/a/properties/b` → the property names `['a', 'b']`; `#` → `[]`. */
 export function scopeSegments(scope: string): string[] {
-  const parts = scope.replace(/^#\/?/, '').split('/').filter(Boolean).map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = scope
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
   const out: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     if (parts[i] === 'properties' && i + 1 < parts.length) out.push(parts[++i] as string);

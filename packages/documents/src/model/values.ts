@@ -13,8 +13,12 @@ export interface ValueContext {
 /** One scalar as text: enum labels from the texts (`<key>.<value>`), «Ja»/«Nej», Danish dates and numbers, CPR masked. */
 export function formatScalar(value: unknown, schema: SchemaNode, key: string, ctx: ValueContext): string {
   // An attached file: its name and facts, never its members one by one.
-  if (isAttachmentValue(schema, value)) return formatAttachment(value, ctx.locale, ctx.showCpr ? undefined : maskCprLike);
-  if (enumValues(schema) !== undefined && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+  if (isAttachmentValue(schema, value))
+    return formatAttachment(value, ctx.locale, ctx.showCpr ? undefined : maskCprLike);
+  if (
+    enumValues(schema) !== undefined &&
+    (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+  ) {
     const label = ctx.texts[`${key}.${String(value)}`];
     if (label !== undefined) return label;
   }
@@ -27,9 +31,16 @@ export function formatScalar(value: unknown, schema: SchemaNode, key: string, ct
     // A CPR number typed into a free text is masked as well as the CPR fields are.
     return ctx.showCpr ? value : maskCprLike(value);
   }
-  if (Array.isArray(value)) return value.filter(isFilled).map((v) => formatScalar(v, {}, key, ctx)).join(', ');
+  if (Array.isArray(value))
+    return value
+      .filter(isFilled)
+      .map((v) => formatScalar(v, {}, key, ctx))
+      .join(', ');
   if (typeof value === 'object' && value !== null) {
-    return Object.values(value).filter(isFilled).map((v) => formatScalar(v, {}, key, ctx)).join(', ');
+    return Object.values(value)
+      .filter(isFilled)
+      .map((v) => formatScalar(v, {}, key, ctx))
+      .join(', ');
   }
   return String(value);
 }

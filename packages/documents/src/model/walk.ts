@@ -3,7 +3,15 @@ import type { Block, Section } from './blocks.js';
 import { isShown } from './conditions.js';
 import { fieldLabel, layoutLabel, type UiElement } from './labels.js';
 import { objectArrayBlocks } from './arrays.js';
-import { itemSchema, propertyNames, propertySchema, schemaAtSegments, schemaType, scopeSegments, type SchemaNode } from './schema-nodes.js';
+import {
+  itemSchema,
+  propertyNames,
+  propertySchema,
+  schemaAtSegments,
+  schemaType,
+  scopeSegments,
+  type SchemaNode,
+} from './schema-nodes.js';
 import { formatScalar, isLongText, type ValueContext } from './values.js';
 import { isAttachmentValue } from './attachment.js';
 
@@ -23,7 +31,8 @@ export interface Frame {
 }
 
 const join = (a: string, b: string): string => (a ? `${a}.${b}` : b);
-const pointerOf = (segments: string[]): string => segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+const pointerOf = (segments: string[]): string =>
+  segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 /** Adds blocks, merging neighbouring label–value rows into one block. */
 function pushBlocks(into: Block[], blocks: Block[]): void {
@@ -54,7 +63,8 @@ function walkElement(el: UiElement, frame: Frame, ctx: WalkContext): Block[] {
       if (!label) return blocks;
       // A group holding just one labelled thing of the same name shows that name once.
       const only = blocks.length === 1 ? blocks[0] : undefined;
-      if (only && only.kind !== 'fields' && only.label === label) return only.kind === 'group' ? [only] : [{ kind: 'group', label, blocks: [{ ...only, label: '' }] }];
+      if (only && only.kind !== 'fields' && only.label === label)
+        return only.kind === 'group' ? [only] : [{ kind: 'group', label, blocks: [{ ...only, label: '' }] }];
       return [{ kind: 'group', label, blocks }];
     }
     case 'Label':
@@ -74,9 +84,17 @@ function controlBlocks(el: UiElement, frame: Frame, ctx: WalkContext): Block[] {
 }
 
 /** The blocks for one value under its label; nothing for an empty value. */
-export function valueBlocks(label: string, key: string, schema: SchemaNode, value: unknown, ctx: WalkContext, options?: Record<string, unknown>): Block[] {
+export function valueBlocks(
+  label: string,
+  key: string,
+  schema: SchemaNode,
+  value: unknown,
+  ctx: WalkContext,
+  options?: Record<string, unknown>,
+): Block[] {
   if (!isFilled(value)) return [];
-  const type = schemaType(schema) ?? (Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : undefined);
+  const type =
+    schemaType(schema) ?? (Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : undefined);
   if (type === 'array' && Array.isArray(value)) {
     const items = itemSchema(ctx.root, schema);
     const itemType = schemaType(items);
@@ -86,7 +104,8 @@ export function valueBlocks(label: string, key: string, schema: SchemaNode, valu
     const texts = value.filter(isFilled).map((v) => formatScalar(v, items, key, ctx));
     return texts.length > 0 ? [{ kind: 'list', label, items: texts }] : [];
   }
-  if (isAttachmentValue(schema, value)) return [{ kind: 'fields', rows: [{ label, value: formatScalar(value, schema, key, ctx) }] }];
+  if (isAttachmentValue(schema, value))
+    return [{ kind: 'fields', rows: [{ label, value: formatScalar(value, schema, key, ctx) }] }];
   if (type === 'object' && typeof value === 'object' && value !== null) {
     const blocks = objectBlocks(schema, value, key, ctx, options);
     return blocks.length > 0 ? [{ kind: 'group', label, blocks }] : [];
@@ -97,7 +116,13 @@ export function valueBlocks(label: string, key: string, schema: SchemaNode, valu
 }
 
 /** An object's members: through its detail layout when the UI schema gives one, else in schema order. */
-export function objectBlocks(schema: SchemaNode, value: object, key: string, ctx: WalkContext, options?: Record<string, unknown>): Block[] {
+export function objectBlocks(
+  schema: SchemaNode,
+  value: object,
+  key: string,
+  ctx: WalkContext,
+  options?: Record<string, unknown>,
+): Block[] {
   const detail = options?.detail as UiElement | undefined;
   const frame: Frame = { data: value, schema, key };
   if (detail && typeof detail === 'object') return walkElements([detail], frame, ctx);
@@ -107,7 +132,16 @@ export function objectBlocks(schema: SchemaNode, value: object, key: string, ctx
   for (const name of names) {
     const member = propertySchema(ctx.root, schema, name) ?? {};
     const memberKey = join(key, name);
-    pushBlocks(out, valueBlocks(fieldLabel(memberKey, ctx.texts, member), memberKey, member, (value as Record<string, unknown>)[name], ctx));
+    pushBlocks(
+      out,
+      valueBlocks(
+        fieldLabel(memberKey, ctx.texts, member),
+        memberKey,
+        member,
+        (value as Record<string, unknown>)[name],
+        ctx,
+      ),
+    );
   }
   return out;
 }

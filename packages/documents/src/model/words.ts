@@ -34,7 +34,13 @@ export const WORDS = {
     overlay: 'Kommunal tilpasning',
     embedded: 'Indsendelsens data er vedhæftet dokumentet som JSON',
     deadlineStatus: { pending: 'afventer', overdue: 'overskredet', met: 'overholdt' },
-    statuses: { draft: 'Kladde', submitted: 'Indsendt', approved: 'Godkendt', rejected: 'Afvist', withdrawn: 'Trukket tilbage' },
+    statuses: {
+      draft: 'Kladde',
+      submitted: 'Indsendt',
+      approved: 'Godkendt',
+      rejected: 'Afvist',
+      withdrawn: 'Trukket tilbage',
+    },
     at: 'kl.',
   },
   en: {
@@ -69,7 +75,13 @@ export const WORDS = {
     overlay: 'Municipal overlay',
     embedded: "The submission's data is attached to this document as JSON",
     deadlineStatus: { pending: 'pending', overdue: 'overdue', met: 'met' },
-    statuses: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
+    statuses: {
+      draft: 'Draft',
+      submitted: 'Submitted',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      withdrawn: 'Withdrawn',
+    },
     at: 'at',
   },
 } as const;

@@ -12,10 +12,22 @@ export function writeFields(flow: Flow, parent: StructElement, rows: FieldsBlock
   const table = flow.doc.struct('Table');
   parent.add(table);
   for (const row of rows) {
-    const h = Math.max(flow.height(row.label, labelW - 2 * PAD, { color: STYLE.muted }), flow.height(row.value, valueW - 2 * PAD)) + 2 * PAD;
+    const h =
+      Math.max(
+        flow.height(row.label, labelW - 2 * PAD, { color: STYLE.muted }),
+        flow.height(row.value, valueW - 2 * PAD),
+      ) +
+      2 * PAD;
     flow.ensure(h);
     const y = flow.doc.y;
-    flow.artifact((doc) => doc.moveTo(flow.left, y + h).lineTo(flow.left + flow.width, y + h).lineWidth(0.3).strokeColor(STYLE.rule).stroke());
+    flow.artifact((doc) =>
+      doc
+        .moveTo(flow.left, y + h)
+        .lineTo(flow.left + flow.width, y + h)
+        .lineWidth(0.3)
+        .strokeColor(STYLE.rule)
+        .stroke(),
+    );
     const tr = flow.doc.struct('TR');
     table.add(tr);
     flow.tagged(tr, 'TH', row.label, { x: flow.left + PAD, y: y + PAD, width: labelW - 2 * PAD, color: STYLE.muted });
@@ -66,7 +78,14 @@ function writeHeading(flow: Flow, parent: StructElement, level: number, text: st
   flow.tagged(parent, `H${Math.min(level, 6)}`, text, { bold: true, size });
   if (level <= 2) {
     const y = flow.doc.y + 1;
-    flow.artifact((doc) => doc.moveTo(flow.left, y).lineTo(flow.left + flow.width, y).lineWidth(0.8).strokeColor(STYLE.text).stroke());
+    flow.artifact((doc) =>
+      doc
+        .moveTo(flow.left, y)
+        .lineTo(flow.left + flow.width, y)
+        .lineWidth(0.8)
+        .strokeColor(STYLE.text)
+        .stroke(),
+    );
     flow.gap(5);
   } else flow.gap(2);
 }

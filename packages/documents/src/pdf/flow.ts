@@ -42,7 +42,10 @@ export class Flow {
   }
 
   style(s: TextStyle = {}): Doc {
-    return this.doc.font(s.bold ? FONTS.bold : FONTS.regular).fontSize(s.size ?? STYLE.body).fillColor(s.color ?? STYLE.text);
+    return this.doc
+      .font(s.bold ? FONTS.bold : FONTS.regular)
+      .fontSize(s.size ?? STYLE.body)
+      .fillColor(s.color ?? STYLE.text);
   }
 
   height(text: string, width: number, s: TextStyle = {}): number {
@@ -68,7 +71,12 @@ export class Flow {
   }
 
   /** Text as a structure element of `type` under `parent`, at (x, y) or flowing from the current position. */
-  tagged(parent: StructElement, type: string, text: string, s: TextStyle & { x?: number; y?: number; width?: number; align?: 'left' | 'right' } = {}): StructElement {
+  tagged(
+    parent: StructElement,
+    type: string,
+    text: string,
+    s: TextStyle & { x?: number; y?: number; width?: number; align?: 'left' | 'right' } = {},
+  ): StructElement {
     const el = this.doc.struct(type);
     parent.add(el);
     this.textInto(el, type, text, s);
@@ -77,7 +85,12 @@ export class Flow {
   }
 
   /** Text as marked content of an existing structure element. */
-  textInto(el: StructElement, type: string, text: string, s: TextStyle & { x?: number; y?: number; width?: number; align?: 'left' | 'right' } = {}): void {
+  textInto(
+    el: StructElement,
+    type: string,
+    text: string,
+    s: TextStyle & { x?: number; y?: number; width?: number; align?: 'left' | 'right' } = {},
+  ): void {
     this.style(s);
     const content = this.doc.markStructureContent(type);
     const options = { width: s.width ?? this.width, lineGap: STYLE.lineGap, align: s.align ?? 'left' };

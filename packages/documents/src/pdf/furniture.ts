@@ -17,10 +17,19 @@ export function writePageFurniture(flow: Flow, header: string, pageLabel: (x: nu
     doc.font(FONTS.regular).fontSize(STYLE.small).fillColor(STYLE.muted);
     if (i > range.start) {
       doc.text(header, flow.left, 30, { width: flow.width, lineBreak: false, ellipsis: true });
-      doc.moveTo(flow.left, 42).lineTo(flow.left + flow.width, 42).lineWidth(0.4).strokeColor(STYLE.rule).stroke();
+      doc
+        .moveTo(flow.left, 42)
+        .lineTo(flow.left + flow.width, 42)
+        .lineWidth(0.4)
+        .strokeColor(STYLE.rule)
+        .stroke();
     }
     const y = doc.page.height - 38;
-    doc.text(pageLabel(i - range.start + 1, range.count), flow.left, y, { width: flow.width, align: 'right', lineBreak: false });
+    doc.text(pageLabel(i - range.start + 1, range.count), flow.left, y, {
+      width: flow.width,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottomMargin;
   }

@@ -1,6 +1,9 @@
 /** XML text content: `&`, `<`, `>` and quotes as entities. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 }
 
 /**
@@ -50,7 +53,9 @@ export function skemaXmp(x: SkemaXmp): string {
                   <pdfaProperty:description>${escapeXml(description)}</pdfaProperty:description>
                 </rdf:li>`,
   ).join('');
-  const values = PROPERTIES.map(([name]) => `\n            <skema:${name}>${escapeXml(x[name])}</skema:${name}>`).join('');
+  const values = PROPERTIES.map(([name]) => `\n            <skema:${name}>${escapeXml(x[name])}</skema:${name}>`).join(
+    '',
+  );
   return `
         <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
           <pdfaExtension:schemas>

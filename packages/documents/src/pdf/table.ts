@@ -14,16 +14,21 @@ function columnLayout(flow: Flow, header: string[], rows: string[][]): Layout {
   flow.style({ bold: true });
   const natural = header.map((h) => flow.doc.widthOfString(h) + 2 * PAD);
   // A column is never narrower than its longest word (headers are bold, so measured in bold).
-  const minimum = header.map((h) => Math.max(36, ...h.split(/\s+/).map((word) => flow.doc.widthOfString(word) + 2 * PAD)));
+  const minimum = header.map((h) =>
+    Math.max(36, ...h.split(/\s+/).map((word) => flow.doc.widthOfString(word) + 2 * PAD)),
+  );
   flow.style();
-  rows.forEach((r) => r.forEach((cell, c) => {
-    natural[c] = Math.max(natural[c] as number, flow.doc.widthOfString(cell) + 2 * PAD);
-    for (const word of cell.split(/\s+/)) minimum[c] = Math.max(minimum[c] as number, Math.min(flow.width / n, flow.doc.widthOfString(word) + 2 * PAD));
-  }));
+  rows.forEach((r) =>
+    r.forEach((cell, c) => {
+      natural[c] = Math.max(natural[c] as number, flow.doc.widthOfString(cell) + 2 * PAD);
+      for (const word of cell.split(/\s+/))
+        minimum[c] = Math.max(minimum[c] as number, Math.min(flow.width / n, flow.doc.widthOfString(word) + 2 * PAD));
+    }),
+  );
   const widths: Array<number | undefined> = new Array(n).fill(undefined);
   let available = flow.width;
   let open = n;
-  for (let changed = true; changed && open > 0; ) {
+  for (let changed = true; changed && open > 0;) {
     changed = false;
     const fair = available / open;
     for (let c = 0; c < n; c++) {
@@ -36,7 +41,9 @@ function columnLayout(flow: Flow, header: string[], rows: string[][]): Layout {
     }
   }
   const openNatural = widths.reduce<number>((sum, w, c) => sum + (w === undefined ? (natural[c] as number) : 0), 0);
-  const filled = widths.map((w, c) => w ?? Math.max(minimum[c] as number, (available * (natural[c] as number)) / openNatural));
+  const filled = widths.map(
+    (w, c) => w ?? Math.max(minimum[c] as number, (available * (natural[c] as number)) / openNatural),
+  );
   // Whatever is left over (every column fitted) goes to the widest column, so the table spans the page.
   const total = filled.reduce((a, b) => a + b, 0);
   const widest = natural.indexOf(Math.max(...natural));
@@ -62,18 +69,43 @@ function rowHeight(flow: Flow, cells: string[], layout: Layout, bold: boolean): 
  * Draws a row of height `h` (measured once by the caller, which needed it to break the page);
  * `table` undefined draws it as an artifact (a header repeated on a new page).
  */
-function drawRow(flow: Flow, table: StructElement | undefined, cells: string[], layout: Layout, kind: 'head' | 'body' | 'total', numeric: boolean[], h: number): void {
+function drawRow(
+  flow: Flow,
+  table: StructElement | undefined,
+  cells: string[],
+  layout: Layout,
+  kind: 'head' | 'body' | 'total',
+  numeric: boolean[],
+  h: number,
+): void {
   const bold = kind !== 'body';
   const y = flow.doc.y;
   flow.artifact((doc) => {
     if (kind === 'head') doc.rect(flow.left, y, flow.width, h).fill(STYLE.fill);
-    doc.moveTo(flow.left, y + h).lineTo(flow.left + flow.width, y + h).lineWidth(kind === 'head' ? 0.8 : 0.4).strokeColor(STYLE.rule).stroke();
-    if (kind === 'total') doc.moveTo(flow.left, y).lineTo(flow.left + flow.width, y).lineWidth(0.8).strokeColor(STYLE.muted).stroke();
+    doc
+      .moveTo(flow.left, y + h)
+      .lineTo(flow.left + flow.width, y + h)
+      .lineWidth(kind === 'head' ? 0.8 : 0.4)
+      .strokeColor(STYLE.rule)
+      .stroke();
+    if (kind === 'total')
+      doc
+        .moveTo(flow.left, y)
+        .lineTo(flow.left + flow.width, y)
+        .lineWidth(0.8)
+        .strokeColor(STYLE.muted)
+        .stroke();
   });
   const tr = table ? flow.doc.struct('TR') : undefined;
   if (table && tr) table.add(tr);
   cells.forEach((text, c) => {
-    const at = { x: (layout.x[c] as number) + PAD, y: y + PAD, width: (layout.widths[c] as number) - 2 * PAD, bold, align: numeric[c] ? ('right' as const) : ('left' as const) };
+    const at = {
+      x: (layout.x[c] as number) + PAD,
+      y: y + PAD,
+      width: (layout.widths[c] as number) - 2 * PAD,
+      bold,
+      align: numeric[c] ? ('right' as const) : ('left' as const),
+    };
     if (tr) {
       const type = kind === 'head' || (kind === 'total' && c === 0) ? 'TH' : 'TD';
       if (text === '') {
@@ -99,7 +131,9 @@ export function writeTable(flow: Flow, parent: StructElement, block: TableBlock)
   const header = block.columns.map((c) => c.label);
   const numeric = block.columns.map((c) => c.numeric);
   const rows = block.rows;
-  const totalRow = block.totals ? block.totals.map((t, i) => t ?? (i === 0 ? (block.totalLabel ?? '') : '')) : undefined;
+  const totalRow = block.totals
+    ? block.totals.map((t, i) => t ?? (i === 0 ? (block.totalLabel ?? '') : ''))
+    : undefined;
   const layout = columnLayout(flow, header, totalRow ? [...rows, totalRow] : rows);
   const table = flow.doc.struct('Table');
   parent.add(table);

@@ -9,12 +9,24 @@ export function writeTitleBlock(flow: Flow, parent: StructElement, title: string
   const top = flow.doc.y;
   writeFields(flow, parent, meta);
   const bottom = flow.doc.y - 4;
-  flow.artifact((doc) => doc.rect(flow.left - 4, top - 4, flow.width + 8, bottom - top + 8).lineWidth(0.8).strokeColor(STYLE.muted).stroke());
+  flow.artifact((doc) =>
+    doc
+      .rect(flow.left - 4, top - 4, flow.width + 8, bottom - top + 8)
+      .lineWidth(0.8)
+      .strokeColor(STYLE.muted)
+      .stroke(),
+  );
   flow.gap(8);
 }
 
 /** The receipt in a compact box at the end: hashes, form version, rule plugins. */
-export function writeReceipt(flow: Flow, parent: StructElement, title: string, rows: LabelledValue[], note: string | undefined): void {
+export function writeReceipt(
+  flow: Flow,
+  parent: StructElement,
+  title: string,
+  rows: LabelledValue[],
+  note: string | undefined,
+): void {
   const inner = flow.width - 12;
   const lines = rows.map((r) => `${r.label}: ${r.value}`);
   if (note) lines.push(note);
@@ -31,7 +43,12 @@ export function writeReceipt(flow: Flow, parent: StructElement, title: string, r
   flow.doc.y += 2;
   lines.forEach((line, i) => {
     const muted = note !== undefined && i === lines.length - 1;
-    flow.tagged(sect, 'P', line, { size: STYLE.small, x: flow.left + 6, width: inner, ...(muted ? { color: STYLE.muted } : {}) });
+    flow.tagged(sect, 'P', line, {
+      size: STYLE.small,
+      x: flow.left + 6,
+      width: inner,
+      ...(muted ? { color: STYLE.muted } : {}),
+    });
   });
   sect.end();
   flow.doc.x = flow.left;

@@ -8,12 +8,24 @@ import { fixturePlugins } from '../test/fixture-form.js';
 afterEach(cleanup);
 
 const form = (options?: object, texts: Record<string, string> = {}): FormVersion => ({
-  manifest: { id: 'liste', version: '1.0.0', title: { da: 'Liste', en: 'List' }, status: 'published', plugins: [], changelog: '' },
+  manifest: {
+    id: 'liste',
+    version: '1.0.0',
+    title: { da: 'Liste', en: 'List' },
+    status: 'published',
+    plugins: [],
+    changelog: '',
+  },
   schema: {
     type: 'object',
-    properties: { samtykker: { type: 'array', default: [{}], items: { type: 'object', properties: { navn: { type: 'string' } } } } },
+    properties: {
+      samtykker: { type: 'array', default: [{}], items: { type: 'object', properties: { navn: { type: 'string' } } } },
+    },
   },
-  uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/samtykker', ...(options ? { options } : {}) }] },
+  uischema: {
+    type: 'VerticalLayout',
+    elements: [{ type: 'Control', scope: '#/properties/samtykker', ...(options ? { options } : {}) }],
+  },
   i18n: { da: { 'samtykker.label': 'Samtykker', 'samtykker.navn.label': 'Navn', ...texts }, en: {} },
   hash: 'sha256-liste',
 });

@@ -50,7 +50,13 @@ function singularItemLabel(
   translate: ((key: string, fallback: undefined) => string | undefined) | undefined,
 ): string | undefined {
   const ownKey = (uischema as { i18n?: unknown }).i18n;
-  const prefix = typeof ownKey === 'string' ? ownKey : path.split('.').filter((s) => !/^\d+$/.test(s)).join('.');
+  const prefix =
+    typeof ownKey === 'string'
+      ? ownKey
+      : path
+          .split('.')
+          .filter((s) => !/^\d+$/.test(s))
+          .join('.');
   const translated = translate?.(`${prefix}.item.label`, undefined);
   if (translated) return translated;
   const option = (uischema.options as { itemLabel?: unknown } | undefined)?.itemLabel;
@@ -75,12 +81,31 @@ function primitiveItemUi(label: string): UISchemaElement {
 }
 
 function ArrayControl(props: ArrayControlProps) {
-  const { data, path, schema, uischema, uischemas, rootSchema, label, errors, description, visible, enabled, addItem, removeItems, moveUp, moveDown, renderers, cells } = props;
+  const {
+    data,
+    path,
+    schema,
+    uischema,
+    uischemas,
+    rootSchema,
+    label,
+    errors,
+    description,
+    visible,
+    enabled,
+    addItem,
+    removeItems,
+    moveUp,
+    moveDown,
+    renderers,
+    cells,
+  } = props;
   const items: unknown[] = Array.isArray(data) ? data : [];
   const pointer = pathToPointer(path);
   const id = useFieldId(pointer);
   const { ui, idPrefix, markAdded, locale } = useSkemaForm();
-  const translate = useJsonForms().i18n?.translate as ((key: string, fallback: undefined) => string | undefined) | undefined;
+  const translate = useJsonForms().i18n?.translate as
+    ((key: string, fallback: undefined) => string | undefined) | undefined;
   const options = (uischema.options ?? {}) as { showSortButtons?: boolean; elementLabelProp?: string };
   const itemSchema = schema as Schema;
   const isObject = schemaType(itemSchema) === 'object';
@@ -107,7 +132,8 @@ function ArrayControl(props: ArrayControlProps) {
     () => ({ list: label, item: singularItemLabel(uischema, path, itemSchema, locale, translate) }),
     [label, uischema, path, itemSchema, locale, translate],
   );
-  const describedBy = [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
 
   // Hidden by a rule: nothing inside to reach, and no ids twice in the page.
   if (!visible) return <fieldset className="skema-array" hidden data-pointer={pointer} />;
@@ -139,15 +165,32 @@ function ArrayControl(props: ArrayControlProps) {
                     {ui.item(itemLabel, n)}
                     {title ? `: ${title}` : ''}
                   </legend>
-                  <JsonFormsDispatch schema={schema} uischema={detail} path={childPath} enabled={enabled} {...registries({ renderers, cells })} />
+                  <JsonFormsDispatch
+                    schema={schema}
+                    uischema={detail}
+                    path={childPath}
+                    enabled={enabled}
+                    {...registries({ renderers, cells })}
+                  />
                 </fieldset>
               ) : (
-                <JsonFormsDispatch schema={schema} uischema={primitiveItemUi(ui.item(itemLabel, n))} path={childPath} enabled={enabled} {...registries({ renderers, cells })} />
+                <JsonFormsDispatch
+                  schema={schema}
+                  uischema={primitiveItemUi(ui.item(itemLabel, n))}
+                  path={childPath}
+                  enabled={enabled}
+                  {...registries({ renderers, cells })}
+                />
               )}
               <div className="skema-array-actions">
                 {options.showSortButtons ? (
                   <>
-                    <button type="button" className="skema-button skema-button--small" disabled={!enabled || index === 0} onClick={moveUp?.(path, index)}>
+                    <button
+                      type="button"
+                      className="skema-button skema-button--small"
+                      disabled={!enabled || index === 0}
+                      onClick={moveUp?.(path, index)}
+                    >
                       <span aria-hidden="true">↑ </span>
                       <span className="skema-visually-hidden">{ui.moveUp(itemLabel, n)}</span>
                     </button>
@@ -203,7 +246,8 @@ const isArrayOf =
     let items = schema.items as Schema;
     if (typeof items.$ref === 'string') {
       const root = (args[2]?.rootSchema ?? args[1]) as Schema;
-      items = controlSchema({ type: 'Control', scope: items.$ref }, root, { rootSchema: root, config: undefined }) ?? items;
+      items =
+        controlSchema({ type: 'Control', scope: items.$ref }, root, { rootSchema: root, config: undefined }) ?? items;
     }
     return predicate(items);
   };

@@ -32,7 +32,12 @@ function StepButton(props: { label: string; index: number; active: boolean; poin
   const { ui } = useSkemaForm();
   const errors = useErrorCount(props.pointers);
   return (
-    <button type="button" className="skema-step" aria-current={props.active ? 'step' : undefined} onClick={props.onSelect}>
+    <button
+      type="button"
+      className="skema-step"
+      aria-current={props.active ? 'step' : undefined}
+      onClick={props.onSelect}
+    >
       <span className="skema-step-number">{props.index + 1}</span> {props.label}
       {errors > 0 ? <span className="skema-step-errors"> ({ui.stepErrors(errors)})</span> : null}
     </button>
@@ -66,7 +71,9 @@ function CategorizationRenderer(props: LayoutProps) {
   useEffect(
     () =>
       store.onReveal((target) => {
-        const index = shown.findIndex((c) => pointers[categories.indexOf(c)]!.some((p) => isWithin(target, p) || isWithin(p, target)));
+        const index = shown.findIndex((c) =>
+          pointers[categories.indexOf(c)]!.some((p) => isWithin(target, p) || isWithin(p, target)),
+        );
         if (index >= 0) setActive(index);
       }),
     [store, shown, pointers, categories],
@@ -110,17 +117,32 @@ function CategorizationRenderer(props: LayoutProps) {
         </h3>
         {stepDescription ? <p className="skema-description skema-section-description">{stepDescription}</p> : null}
         {(current.elements ?? []).map((child, index) => (
-          <JsonFormsDispatch key={`${activeIndex}-${index}`} uischema={child} schema={schema} path={path} enabled={enabled} {...registries({ renderers, cells })} />
+          <JsonFormsDispatch
+            key={`${activeIndex}-${index}`}
+            uischema={child}
+            schema={schema}
+            path={path}
+            enabled={enabled}
+            {...registries({ renderers, cells })}
+          />
         ))}
       </section>
       <div className="skema-step-buttons">
         {activeIndex > 0 ? (
-          <button type="button" className="skema-button skema-button--secondary" onClick={() => select(activeIndex - 1)}>
+          <button
+            type="button"
+            className="skema-button skema-button--secondary"
+            onClick={() => select(activeIndex - 1)}
+          >
             {ui.previousStep}
           </button>
         ) : null}
         {activeIndex < shown.length - 1 ? (
-          <button type="button" className="skema-button skema-button--secondary" onClick={() => select(activeIndex + 1)}>
+          <button
+            type="button"
+            className="skema-button skema-button--secondary"
+            onClick={() => select(activeIndex + 1)}
+          >
             {ui.nextStep}
           </button>
         ) : null}
@@ -131,7 +153,9 @@ function CategorizationRenderer(props: LayoutProps) {
 
 export const categorizationTester: RankedTester = rankWith(
   SKEMA_CONTROL_RANK,
-  and(uiTypeIs('Categorization'), (uischema) => ((uischema as Categorization).elements ?? []).every((e) => e.type === 'Category')),
+  and(uiTypeIs('Categorization'), (uischema) =>
+    ((uischema as Categorization).elements ?? []).every((e) => e.type === 'Category'),
+  ),
 );
 
 export const SkemaCategorization = withJsonFormsLayoutProps(CategorizationRenderer);

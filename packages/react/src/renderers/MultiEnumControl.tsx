@@ -1,4 +1,12 @@
-import { and, isControl, rankWith, type ControlProps, type DispatchPropsOfMultiEnumControl, type OwnPropsOfEnum, type RankedTester } from '@jsonforms/core';
+import {
+  and,
+  isControl,
+  rankWith,
+  type ControlProps,
+  type DispatchPropsOfMultiEnumControl,
+  type OwnPropsOfEnum,
+  type RankedTester,
+} from '@jsonforms/core';
 import { withJsonFormsMultiEnumProps } from '@jsonforms/react';
 import { pathToPointer } from '../pointer.js';
 import { isArrayOf } from './ArrayControl.js';
@@ -12,7 +20,15 @@ function MultiEnumControl(props: ControlProps & OwnPropsOfEnum & DispatchPropsOf
   const selected: unknown[] = Array.isArray(data) ? data : [];
   const pointer = pathToPointer(path);
   return (
-    <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible} group>
+    <ControlFrame
+      pointer={pointer}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+      group
+    >
       {(a11y) => (
         <div className="skema-choices">
           {(props.options ?? []).map((option, index) => {
@@ -39,6 +55,9 @@ function MultiEnumControl(props: ControlProps & OwnPropsOfEnum & DispatchPropsOf
   );
 }
 
-export const multiEnumControlTester: RankedTester = rankWith(SKEMA_CONTROL_RANK + 1, and(isControl, isArrayOf(isEnumSchema)));
+export const multiEnumControlTester: RankedTester = rankWith(
+  SKEMA_CONTROL_RANK + 1,
+  and(isControl, isArrayOf(isEnumSchema)),
+);
 
 export const SkemaMultiEnumControl = withJsonFormsMultiEnumProps(MultiEnumControl);

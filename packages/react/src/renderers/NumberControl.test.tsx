@@ -8,13 +8,29 @@ import { fixturePlugins } from '../test/fixture-form.js';
 afterEach(cleanup);
 
 const form: FormVersion = {
-  manifest: { id: 'tal', version: '1.0.0', title: { da: 'Tal', en: 'Numbers' }, status: 'published', plugins: [], changelog: '' },
+  manifest: {
+    id: 'tal',
+    version: '1.0.0',
+    title: { da: 'Tal', en: 'Numbers' },
+    status: 'published',
+    plugins: [],
+    changelog: '',
+  },
   schema: {
     type: 'object',
     properties: { timer: { type: 'number', title: 'Timer' }, antal: { type: 'integer', title: 'Antal' } },
   },
-  uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/timer' }, { type: 'Control', scope: '#/properties/antal' }] },
-  i18n: { da: { 'timer.label': 'Timer', 'antal.label': 'Antal' }, en: { 'timer.label': 'Hours', 'antal.label': 'Count' } },
+  uischema: {
+    type: 'VerticalLayout',
+    elements: [
+      { type: 'Control', scope: '#/properties/timer' },
+      { type: 'Control', scope: '#/properties/antal' },
+    ],
+  },
+  i18n: {
+    da: { 'timer.label': 'Timer', 'antal.label': 'Antal' },
+    en: { 'timer.label': 'Hours', 'antal.label': 'Count' },
+  },
   hash: 'sha256-tal',
 };
 
@@ -49,7 +65,9 @@ describe('number and integer fields', () => {
   it('keep text they cannot read, with an error at the field that names it', async () => {
     const { type, lastData } = setup();
     const input = type('Timer', '6,5,5');
-    await waitFor(() => expect(document.getElementById('skema-field__timer-error')?.textContent).toContain('«Timer» skal være et tal'));
+    await waitFor(() =>
+      expect(document.getElementById('skema-field__timer-error')?.textContent).toContain('«Timer» skal være et tal'),
+    );
     expect(input.value).toBe('6,5,5');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(lastData()).toEqual({ timer: '6,5,5' });
@@ -58,7 +76,9 @@ describe('number and integer fields', () => {
   it('refuse a fraction in a whole-number field instead of cutting it off', async () => {
     const { type, lastData } = setup();
     const input = type('Antal', '6,5');
-    await waitFor(() => expect(document.getElementById('skema-field__antal-error')?.textContent).toContain('«Antal» skal være et heltal'));
+    await waitFor(() =>
+      expect(document.getElementById('skema-field__antal-error')?.textContent).toContain('«Antal» skal være et heltal'),
+    );
     expect(input.value).toBe('6,5');
     expect(input.getAttribute('inputmode')).toBe('numeric');
     expect(lastData()).toEqual({ antal: '6,5' });

@@ -27,7 +27,10 @@ export function NumberInput(props: NumberInputProps) {
   const text = useDraftValue(format ? format(value) : formatNumberInput(value, locale), (raw) => {
     const trimmed = raw.trim();
     if (trimmed === '') return onValue(undefined);
-    const parsed = parseNumberInput(strip ? strip(trimmed) : trimmed, locale, { ...(integer ? { integer } : {}), ...(maxDecimals !== undefined ? { maxDecimals } : {}) });
+    const parsed = parseNumberInput(strip ? strip(trimmed) : trimmed, locale, {
+      ...(integer ? { integer } : {}),
+      ...(maxDecimals !== undefined ? { maxDecimals } : {}),
+    });
     onValue(parsed ?? raw);
   });
   return (

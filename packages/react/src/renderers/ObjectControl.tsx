@@ -9,14 +9,28 @@ import { controlSchema, schemaType } from './schema-tests.js';
 import { registries } from './registries.js';
 
 function ObjectControl(props: StatePropsOfControlWithDetail) {
-  const { schema, uischema, uischemas, path, label, errors, visible, enabled, rootSchema, renderers, cells, description } = props;
+  const {
+    schema,
+    uischema,
+    uischemas,
+    path,
+    label,
+    errors,
+    visible,
+    enabled,
+    rootSchema,
+    renderers,
+    cells,
+    description,
+  } = props;
   const pointer = pathToPointer(path);
   const id = useFieldId(pointer);
   const detail = useMemo(
     () => detailUiSchema(uischemas, schema, uischema, path, rootSchema),
     [uischemas, schema, uischema, path, rootSchema],
   );
-  const describedBy = [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [errors ? `${id}-error` : '', description ? `${id}-description` : ''].filter(Boolean).join(' ') || undefined;
   // Hidden by a rule: nothing inside to reach, and no ids twice in the page.
   if (!visible) return <fieldset className="skema-object" hidden data-pointer={pointer} />;
   return (
@@ -32,7 +46,13 @@ function ObjectControl(props: StatePropsOfControlWithDetail) {
           {errors}
         </p>
       ) : null}
-      <JsonFormsDispatch schema={schema} uischema={detail} path={path} enabled={enabled} {...registries({ renderers, cells })} />
+      <JsonFormsDispatch
+        schema={schema}
+        uischema={detail}
+        path={path}
+        enabled={enabled}
+        {...registries({ renderers, cells })}
+      />
     </fieldset>
   );
 }

@@ -38,7 +38,10 @@ function PathSafeControl(props: Props) {
   const renderers = props.renderers ?? ctx.renderers ?? [];
   const chosen = useMemo(() => {
     const context = { rootSchema, config: ctx.config };
-    let best: { rank: number; entry: JsonFormsRendererRegistryEntry | undefined } = { rank: NOT_APPLICABLE, entry: undefined };
+    let best: { rank: number; entry: JsonFormsRendererRegistryEntry | undefined } = {
+      rank: NOT_APPLICABLE,
+      entry: undefined,
+    };
     for (const entry of renderers) {
       if (entry.tester === pathSafeControlTester) continue;
       const rank = entry.tester(uischema, schema ?? rootSchema, context);
@@ -66,4 +69,7 @@ function PathSafeControl(props: Props) {
   );
 }
 
-export const pathSafeControl: JsonFormsRendererRegistryEntry = { tester: pathSafeControlTester, renderer: PathSafeControl };
+export const pathSafeControl: JsonFormsRendererRegistryEntry = {
+  tester: pathSafeControlTester,
+  renderer: PathSafeControl,
+};

@@ -26,7 +26,7 @@ export const SKEMA_PLUGIN_RANK = 10;
 type Options = { multi?: boolean; format?: string; placeholder?: string; autocomplete?: string };
 
 function optionsOf(uischema: UISchemaElement): Options {
-  return (uischema.options ?? {});
+  return uischema.options ?? {};
 }
 
 const schemaIs =
@@ -61,7 +61,14 @@ function TextControl(props: ControlProps) {
   const shown = buffered || multi ? text.draft : value;
   const onChange = (raw: string) => (buffered || multi ? text.change(raw) : handleChange(path, toData(raw)));
   return (
-    <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible}>
+    <ControlFrame
+      pointer={pointer}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+    >
       {(a11y) =>
         multi ? (
           <textarea
@@ -99,7 +106,14 @@ function NumberControl(props: ControlProps) {
   const pointer = pathToPointer(path);
   const integer = schemaType(schema as Record<string, unknown>) === 'integer';
   return (
-    <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible}>
+    <ControlFrame
+      pointer={pointer}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+    >
       {(a11y) => (
         <NumberInput
           {...a11y}
@@ -120,7 +134,15 @@ function BooleanControl(props: ControlProps) {
   const { ui } = useSkemaForm();
   // Yes/no as two radios: "not answered" stays distinguishable from "no", which a checkbox cannot show.
   return (
-    <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible} group>
+    <ControlFrame
+      pointer={pointer}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+      group
+    >
       {(a11y) => (
         <div className="skema-choices skema-choices--inline">
           {[true, false].map((choice, index) => {
@@ -155,7 +177,15 @@ function EnumControl(props: ControlProps & OwnPropsOfEnum) {
   const radio = optionsOf(uischema).format === 'radio';
   if (radio) {
     return (
-      <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible} group>
+      <ControlFrame
+        pointer={pointer}
+        label={label}
+        required={required}
+        description={description}
+        errors={errors}
+        visible={visible}
+        group
+      >
         {(a11y) => (
           <div className="skema-choices">
             {options.map((option, index) => {
@@ -183,14 +213,23 @@ function EnumControl(props: ControlProps & OwnPropsOfEnum) {
   }
   const index = options.findIndex((o) => o.value === data);
   return (
-    <ControlFrame pointer={pointer} label={label} required={required} description={description} errors={errors} visible={visible}>
+    <ControlFrame
+      pointer={pointer}
+      label={label}
+      required={required}
+      description={description}
+      errors={errors}
+      visible={visible}
+    >
       {(a11y) => (
         <select
           {...a11y}
           className="skema-input skema-select"
           value={index < 0 ? '' : String(index)}
           disabled={!enabled}
-          onChange={(e) => handleChange(path, e.target.value === '' ? undefined : options[Number(e.target.value)]?.value)}
+          onChange={(e) =>
+            handleChange(path, e.target.value === '' ? undefined : options[Number(e.target.value)]?.value)
+          }
         >
           <option value="">{ui.choose}</option>
           {options.map((option, i) => (
@@ -208,8 +247,14 @@ const isPrimitiveOf = (types: string[]) =>
   schemaIs((s) => s !== undefined && !isEnumSchema(s) && types.includes(schemaType(s) ?? ''));
 
 export const textControlTester: RankedTester = rankWith(SKEMA_CONTROL_RANK, and(isControl, isPrimitiveOf(['string'])));
-export const numberControlTester: RankedTester = rankWith(SKEMA_CONTROL_RANK, and(isControl, isPrimitiveOf(['number', 'integer'])));
-export const booleanControlTester: RankedTester = rankWith(SKEMA_CONTROL_RANK, and(isControl, isPrimitiveOf(['boolean'])));
+export const numberControlTester: RankedTester = rankWith(
+  SKEMA_CONTROL_RANK,
+  and(isControl, isPrimitiveOf(['number', 'integer'])),
+);
+export const booleanControlTester: RankedTester = rankWith(
+  SKEMA_CONTROL_RANK,
+  and(isControl, isPrimitiveOf(['boolean'])),
+);
 export const enumControlTester: RankedTester = rankWith(
   SKEMA_CONTROL_RANK,
   and(

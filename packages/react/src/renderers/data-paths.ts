@@ -72,13 +72,22 @@ export interface PathSafeProps {
  * Control's scope is read right as it is. The rule is left out: it is evaluated at the original
  * path by the caller.
  */
-export function pathSafeProps(uischema: ControlElement, schema: JsonSchema | undefined, path: string | undefined, rootSchema: JsonSchema): PathSafeProps | undefined {
+export function pathSafeProps(
+  uischema: ControlElement,
+  schema: JsonSchema | undefined,
+  path: string | undefined,
+  rootSchema: JsonSchema,
+): PathSafeProps | undefined {
   const rebased = rebaseScope(uischema.scope);
   if (!rebased) return undefined;
   const parent = Resolve.schema(schema ?? rootSchema, rebased.parentScope, rootSchema);
   if (!parent) return undefined;
   const { rule: _rule, ...rest } = uischema;
-  return { uischema: { ...rest, scope: rebased.scope }, schema: parent, path: composePaths(path ?? '', rebased.parentPath) };
+  return {
+    uischema: { ...rest, scope: rebased.scope },
+    schema: parent,
+    path: composePaths(path ?? '', rebased.parentPath),
+  };
 }
 
 /**

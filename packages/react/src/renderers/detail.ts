@@ -1,4 +1,10 @@
-import { findUISchema, type ControlElement, type JsonFormsUISchemaRegistryEntry, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
+import {
+  findUISchema,
+  type ControlElement,
+  type JsonFormsUISchemaRegistryEntry,
+  type JsonSchema,
+  type UISchemaElement,
+} from '@jsonforms/core';
 
 /**
  * A plain detail layout for an object: one Control per property. Unlike JSON Forms' generator it

@@ -1,4 +1,11 @@
-import { isVisible, rankWith, uiTypeIs, type LayoutProps, type RankedTester, type UISchemaElement } from '@jsonforms/core';
+import {
+  isVisible,
+  rankWith,
+  uiTypeIs,
+  type LayoutProps,
+  type RankedTester,
+  type UISchemaElement,
+} from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsLayoutProps } from '@jsonforms/react';
 import { memo } from 'react';
 import { useSkemaForm } from '../context.js';
@@ -14,7 +21,13 @@ function Children({ props, itemClass }: { props: LayoutProps; itemClass: string 
     <>
       {elements.map((child, index) => (
         <div className={itemClass} key={index}>
-          <JsonFormsDispatch uischema={child} schema={schema} path={path} enabled={enabled} {...registries({ renderers, cells })} />
+          <JsonFormsDispatch
+            uischema={child}
+            schema={schema}
+            path={path}
+            enabled={enabled}
+            {...registries({ renderers, cells })}
+          />
         </div>
       ))}
     </>
@@ -22,7 +35,10 @@ function Children({ props, itemClass }: { props: LayoutProps; itemClass: string 
 }
 
 /** A section's help text (`<i18n>.description`, e.g. the seed's guidance for an oplysningshjul area), if any. */
-export function sectionDescription(uischema: UISchemaElement, translate: ((key: string, fallback?: string) => string | undefined) | undefined): string | undefined {
+export function sectionDescription(
+  uischema: UISchemaElement,
+  translate: ((key: string, fallback?: string) => string | undefined) | undefined,
+): string | undefined {
   const key = (uischema as { i18n?: unknown }).i18n;
   return typeof key === 'string' ? translate?.(`${key}.description`, undefined) || undefined : undefined;
 }
@@ -52,10 +68,15 @@ const GroupLayout = memo(function GroupLayout(props: LayoutProps) {
   const ctx = useJsonForms();
   const description = sectionDescription(props.uischema, ctx.i18n?.translate);
   const { idPrefix } = useSkemaForm();
-  const descriptionId = description ? `${idPrefix}-section-${(props.uischema as { i18n?: string }).i18n}-description`.replace(/[^A-Za-z0-9_-]/g, '-') : undefined;
+  const descriptionId = description
+    ? `${idPrefix}-section-${(props.uischema as { i18n?: string }).i18n}-description`.replace(/[^A-Za-z0-9_-]/g, '-')
+    : undefined;
   const elements = (props.uischema as { elements?: UISchemaElement[] }).elements ?? [];
   const anyShown =
-    elements.length === 0 || elements.some((child) => !child.rule || isVisible(child, ctx.core?.data, props.path, ctx.core?.ajv as never, ctx.config));
+    elements.length === 0 ||
+    elements.some(
+      (child) => !child.rule || isVisible(child, ctx.core?.data, props.path, ctx.core?.ajv as never, ctx.config),
+    );
   const visible = props.visible && anyShown;
   return (
     <fieldset className="group-layout" hidden={!visible} aria-describedby={descriptionId}>

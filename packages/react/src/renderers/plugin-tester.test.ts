@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { SKEMA_PLUGIN_RANK } from './controls.js';
 import { pluginTester, SKEMA_EXPLICIT_RANK } from './plugin-tester.js';
 
-const schema: JsonSchema = { type: 'object', properties: { cpr: { type: 'string', format: 'cpr' }, dato: { type: 'string', format: 'date' } } };
-const control = (name: string, renderer?: string): UISchemaElement =>
-  ({ type: 'Control', scope: `#/properties/${name}`, ...(renderer ? { options: { renderer } } : {}) });
+const schema: JsonSchema = {
+  type: 'object',
+  properties: { cpr: { type: 'string', format: 'cpr' }, dato: { type: 'string', format: 'date' } },
+};
+const control = (name: string, renderer?: string): UISchemaElement => ({
+  type: 'Control',
+  scope: `#/properties/${name}`,
+  ...(renderer ? { options: { renderer } } : {}),
+});
 const context = { rootSchema: schema, config: {} };
 
 describe('pluginTester', () => {

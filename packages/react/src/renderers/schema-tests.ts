@@ -4,11 +4,16 @@ import { Resolve, isControl } from '@jsonforms/core';
 type Schema = JsonSchema & Record<string, unknown>;
 
 /** The schema a Control's scope points at, with local $refs resolved. */
-export function controlSchema(uischema: UISchemaElement, schema: JsonSchema, context: TesterContext): Schema | undefined {
+export function controlSchema(
+  uischema: UISchemaElement,
+  schema: JsonSchema,
+  context: TesterContext,
+): Schema | undefined {
   if (!isControl(uischema)) return undefined;
   const resolved = Resolve.schema(schema, uischema.scope, context?.rootSchema ?? schema) as Schema | undefined;
   return resolved && typeof resolved.$ref === 'string'
-    ? (Resolve.schema(context?.rootSchema ?? schema, resolved.$ref, context?.rootSchema ?? schema) as Schema | undefined)
+    ? (Resolve.schema(context?.rootSchema ?? schema, resolved.$ref, context?.rootSchema ?? schema) as
+        Schema | undefined)
     : resolved;
 }
 
@@ -24,7 +29,9 @@ export function schemaType(schema: Schema | undefined): string | undefined {
 export function isEnumSchema(schema: Schema | undefined): boolean {
   if (Array.isArray(schema?.enum)) return true;
   const oneOf = schema?.oneOf;
-  return Array.isArray(oneOf) && oneOf.length > 0 && oneOf.every((s) => typeof s === 'object' && s !== null && 'const' in s);
+  return (
+    Array.isArray(oneOf) && oneOf.length > 0 && oneOf.every((s) => typeof s === 'object' && s !== null && 'const' in s)
+  );
 }
 
 /** The last property name of a Control's scope (`#/properties/barn/properties/cpr` → `cpr`). */

@@ -14,7 +14,14 @@ import {
   textControlTester,
 } from './controls.js';
 import { labelTester, SkemaLabel } from './LabelRenderer.js';
-import { groupLayoutTester, horizontalLayoutTester, SkemaGroupLayout, SkemaHorizontalLayout, SkemaVerticalLayout, verticalLayoutTester } from './layouts.js';
+import {
+  groupLayoutTester,
+  horizontalLayoutTester,
+  SkemaGroupLayout,
+  SkemaHorizontalLayout,
+  SkemaVerticalLayout,
+  verticalLayoutTester,
+} from './layouts.js';
 import { multiEnumControlTester, SkemaMultiEnumControl } from './MultiEnumControl.js';
 import { objectControlTester, SkemaObjectControl } from './ObjectControl.js';
 import { pathSafeControl } from './PathSafeControl.js';
@@ -42,4 +49,3 @@ export const skemaRenderers: readonly JsonFormsRendererRegistryEntry[] = Object.
   { tester: categorizationTester, renderer: SkemaCategorization },
   { tester: labelTester, renderer: SkemaLabel },
 ]);
-

@@ -34,17 +34,46 @@ export function fakeApi(form: FormVersion, handler?: Handler) {
         if (call.method === 'POST' && url.endsWith('/submissions')) {
           revision = 1;
           const body = call.body as { formId: string; version: string; status: string; data: unknown };
-          const submission = { id: 'sub-1', ...body, revision, createdAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-01T10:00:00.000Z' };
+          const submission = {
+            id: 'sub-1',
+            ...body,
+            revision,
+            createdAt: '2026-06-01T10:00:00.000Z',
+            updatedAt: '2026-06-01T10:00:00.000Z',
+          };
           return {
             status: 201,
-            body: { submission, receipt: { formId: body.formId, version: body.version, schemaHash: form.hash, plugins: [], validatedAt: '2026-06-01T10:00:00.000Z' }, warnings: [], deadlines: [] },
+            body: {
+              submission,
+              receipt: {
+                formId: body.formId,
+                version: body.version,
+                schemaHash: form.hash,
+                plugins: [],
+                validatedAt: '2026-06-01T10:00:00.000Z',
+              },
+              warnings: [],
+              deadlines: [],
+            },
             headers: { ETag: `"sub-1:${revision}"` },
           };
         }
         if (call.method === 'PUT') {
           revision += 1;
-          const submission = { id: 'sub-1', formId: 'fixture', version: '1.0.0', status: 'draft', data: (call.body as { data: unknown }).data, revision, updatedAt: '2026-06-01T10:05:00.000Z' };
-          return { status: 200, body: { submission, receipt: {}, warnings: [], deadlines: [] }, headers: { ETag: `"sub-1:${revision}"` } };
+          const submission = {
+            id: 'sub-1',
+            formId: 'fixture',
+            version: '1.0.0',
+            status: 'draft',
+            data: (call.body as { data: unknown }).data,
+            revision,
+            updatedAt: '2026-06-01T10:05:00.000Z',
+          };
+          return {
+            status: 200,
+            body: { submission, receipt: {}, warnings: [], deadlines: [] },
+            headers: { ETag: `"sub-1:${revision}"` },
+          };
         }
         return { status: 404, body: { title: 'Not found' } };
       })();

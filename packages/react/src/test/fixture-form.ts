@@ -145,7 +145,14 @@ export const fixtureRules: SkemaPlugin = {
       derive: (data, ctx) => {
         const dato = (data as { dato?: string }).dato;
         if (!dato) return [];
-        return [{ path: '/dato', label: { da: 'Svarfrist', en: 'Reply deadline' }, due: ctx.calendar.addWorkingDays(dato, 5), basis: { from: dato, amount: 5, unit: 'arbejdsdage' } }];
+        return [
+          {
+            path: '/dato',
+            label: { da: 'Svarfrist', en: 'Reply deadline' },
+            due: ctx.calendar.addWorkingDays(dato, 5),
+            basis: { from: dato, amount: 5, unit: 'arbejdsdage' },
+          },
+        ];
       },
     },
   ],

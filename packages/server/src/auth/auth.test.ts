@@ -19,7 +19,9 @@ describe('API keys', () => {
       ['get', '/api/v1/submissions/x/revisions'],
       ['get', '/api/v1/audit'],
     ] as const) {
-      const res = await request(app)[method](path).send(method === 'get' ? undefined : body);
+      const res = await request(app)
+        [method](path)
+        .send(method === 'get' ? undefined : body);
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
       expect(res.body.type).toBe('https://skema.dk/problems/unauthorized');
@@ -58,7 +60,11 @@ describe('roles', () => {
   it('an admin may create drafts but not submit', async () => {
     const admin = bearer(TEST_KEYS.admin);
     await request(app).post('/api/v1/submissions').set(admin).send(body).expect(201);
-    await request(app).post('/api/v1/submissions').set(admin).send({ ...body, status: 'submitted' }).expect(403);
+    await request(app)
+      .post('/api/v1/submissions')
+      .set(admin)
+      .send({ ...body, status: 'submitted' })
+      .expect(403);
   });
 });
 
@@ -74,7 +80,11 @@ describe('KeyRing', () => {
       },
     ]);
     expect(ring.authenticate('a-plain-key-of-length')?.keyId).toBe('plain');
-    expect(ring.authenticate('a-hashed-key-value')).toMatchObject({ keyId: 'hashed', tenantId: 't', roles: ['auditor'] });
+    expect(ring.authenticate('a-hashed-key-value')).toMatchObject({
+      keyId: 'hashed',
+      tenantId: 't',
+      roles: ['auditor'],
+    });
     expect(ring.authenticate(`sha256:${sha256('a-hashed-key-value').toString('hex')}`)).toBeUndefined();
     expect(ring.authenticate('a-plain-key-of-lengtH')).toBeUndefined();
   });

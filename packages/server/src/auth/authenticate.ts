@@ -19,7 +19,11 @@ export interface Credentials {
 }
 
 const invalid = () =>
-  new HttpProblem('unauthorized', { da: 'Legitimationen er ugyldig eller udløbet.', en: 'The credentials are not valid or have expired.' }, { headers: INVALID });
+  new HttpProblem(
+    'unauthorized',
+    { da: 'Legitimationen er ugyldig eller udløbet.', en: 'The credentials are not valid or have expired.' },
+    { headers: INVALID },
+  );
 
 /**
  * Reads `Authorization: Bearer <credential>` on every API request. An invalid credential is always
@@ -27,8 +31,13 @@ const invalid = () =>
  * left to `requireAuth` on the routes that need one. Failures are counted per client address: past
  * the limit, any credential from that address is 429 (Retry-After) until the window ends.
  */
-export function identify(credentials: Credentials | KeyRing, failures: AuthFailureLimiter = new AuthFailureLimiter(), logger?: Logger) {
-  const { keys, oidc, embed } = 'authenticate' in credentials ? { keys: credentials, oidc: undefined, embed: undefined } : credentials;
+export function identify(
+  credentials: Credentials | KeyRing,
+  failures: AuthFailureLimiter = new AuthFailureLimiter(),
+  logger?: Logger,
+) {
+  const { keys, oidc, embed } =
+    'authenticate' in credentials ? { keys: credentials, oidc: undefined, embed: undefined } : credentials;
   const fail = (req: Request, next: NextFunction, reason: string) => {
     // The reason (never the credential) for the operator; the caller learns nothing from the answer.
     logger?.info({ reason, path: req.path }, 'credential refused');
@@ -53,11 +62,17 @@ export function identify(credentials: Credentials | KeyRing, failures: AuthFailu
     if (token.startsWith(EMBED_TOKEN_PREFIX)) {
       // Sessions live in the store, shared by every instance.
       if (!embed) return fail(req, next, 'unknown or expired embed session');
-      embed.authenticate(token).then((session) => (session ? accept(res, session, next) : fail(req, next, 'unknown or expired embed session')), next);
+      embed
+        .authenticate(token)
+        .then(
+          (session) => (session ? accept(res, session, next) : fail(req, next, 'unknown or expired embed session')),
+          next,
+        );
       return;
     }
     const principal = keys.authenticate(token);
-    if (!principal) return fail(req, next, looksLikeJwt(token) ? 'a JWT, but no tenant has an identity provider' : 'unknown API key');
+    if (!principal)
+      return fail(req, next, looksLikeJwt(token) ? 'a JWT, but no tenant has an identity provider' : 'unknown API key');
     accept(res, principal, next);
   };
 }
@@ -69,7 +84,14 @@ function accept(res: Response, principal: Principal, next: NextFunction): void {
 
 export function requireAuth(_req: Request, res: Response, next: NextFunction): void {
   if (!res.locals.principal) {
-    throw new HttpProblem('unauthorized', { da: 'Angiv en API-nøgle eller et adgangstoken: Authorization: Bearer <…>.', en: 'Send an API key or an access token: Authorization: Bearer <…>.' }, { headers: CHALLENGE });
+    throw new HttpProblem(
+      'unauthorized',
+      {
+        da: 'Angiv en API-nøgle eller et adgangstoken: Authorization: Bearer <…>.',
+        en: 'Send an API key or an access token: Authorization: Bearer <…>.',
+      },
+      { headers: CHALLENGE },
+    );
   }
   next();
 }

@@ -22,10 +22,20 @@ const KNOWN = new Set<string>(ROLES);
  */
 export function rolesFrom(payload: JWTPayload, issuer: OidcIssuerConfig): Role[] {
   const raw = claim(payload, issuer.claims?.roles ?? 'roles');
-  const values = Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string') : typeof raw === 'string' ? raw.split(/\s+/) : [];
+  const values = Array.isArray(raw)
+    ? raw.filter((v): v is string => typeof v === 'string')
+    : typeof raw === 'string'
+      ? raw.split(/\s+/)
+      : [];
   const roles = new Set<Role>();
   for (const value of values) {
-    const mapped = issuer.roleMap ? (Object.hasOwn(issuer.roleMap, value) ? issuer.roleMap[value]! : []) : KNOWN.has(value) ? [value as Role] : [];
+    const mapped = issuer.roleMap
+      ? Object.hasOwn(issuer.roleMap, value)
+        ? issuer.roleMap[value]!
+        : []
+      : KNOWN.has(value)
+        ? [value as Role]
+        : [];
     for (const role of mapped) if (role !== 'integration') roles.add(role);
   }
   return [...roles];

@@ -28,7 +28,9 @@ export function embedScope(sessions: EmbedSessions) {
       const [, formId, version, validate] = form;
       const allowed =
         decodeURIComponent(formId!) === scope.formId &&
-        (version === undefined ? req.method === 'GET' : sessions.versionMatches(scope, decodeURIComponent(version)) && req.method === (validate ? 'POST' : 'GET'));
+        (version === undefined
+          ? req.method === 'GET'
+          : sessions.versionMatches(scope, decodeURIComponent(version)) && req.method === (validate ? 'POST' : 'GET'));
       return allowed ? next() : next(outOfScope());
     }
     if (path === '/submissions' && req.method === 'POST') return createOnce(sessions, scope, req, res, next);
@@ -40,12 +42,25 @@ export function embedScope(sessions: EmbedSessions) {
 
 function createOnce(sessions: EmbedSessions, scope: EmbedScope, req: Request, res: Response, next: NextFunction): void {
   const body = req.body as { formId?: unknown; version?: unknown } | undefined;
-  if (body?.formId !== scope.formId || typeof body.version !== 'string' || !sessions.versionMatches(scope, body.version)) return next(outOfScope());
+  if (
+    body?.formId !== scope.formId ||
+    typeof body.version !== 'string' ||
+    !sessions.versionMatches(scope, body.version)
+  )
+    return next(outOfScope());
   // The slot is taken in the shared store, atomically: two racing creates, on any instances, get one.
-  sessions.reserveCreate(scope).then((reservation) => (reservation ? track(sessions, scope, reservation, res, next) : next(outOfScope())), next);
+  sessions
+    .reserveCreate(scope)
+    .then((reservation) => (reservation ? track(sessions, scope, reservation, res, next) : next(outOfScope())), next);
 }
 
-function track(sessions: EmbedSessions, scope: EmbedScope, reservation: string, res: Response, next: NextFunction): void {
+function track(
+  sessions: EmbedSessions,
+  scope: EmbedScope,
+  reservation: string,
+  res: Response,
+  next: NextFunction,
+): void {
   let settled = false;
   let committed: Promise<void> | undefined;
   // The hook where the create succeeds: the route's 201 sets Location to the new submission before

@@ -47,7 +47,10 @@ export class EmbedSessions {
   }
 
   /** A session for `formId` at `version` (the resolved version; `requested` as the portal named it). */
-  async open(issuer: Principal, form: { formId: string; version: string; requested: string }): Promise<OpenedEmbedSession> {
+  async open(
+    issuer: Principal,
+    form: { formId: string; version: string; requested: string },
+  ): Promise<OpenedEmbedSession> {
     this.purge();
     const token = EMBED_TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const now = this.now();
@@ -85,7 +88,9 @@ export class EmbedSessions {
   async reserveCreate(scope: EmbedScope): Promise<string | undefined> {
     const now = this.now();
     const reservation = { id: randomUUID(), until: new Date(now.getTime() + this.leaseMs).toISOString() };
-    return (await this.store.reserveEmbedCreate(scope.sessionId, reservation, now.toISOString())) ? reservation.id : undefined;
+    return (await this.store.reserveEmbedCreate(scope.sessionId, reservation, now.toISOString()))
+      ? reservation.id
+      : undefined;
   }
 
   /** The creation succeeded: the submission is the session's (and its receipt readable by it). */

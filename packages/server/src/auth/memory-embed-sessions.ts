@@ -1,4 +1,9 @@
-import { committedEmbedSession, reservedEmbedSession, type EmbedSessionRecord, type EmbedSessionStore } from '@skema/core';
+import {
+  committedEmbedSession,
+  reservedEmbedSession,
+  type EmbedSessionRecord,
+  type EmbedSessionStore,
+} from '@skema/core';
 
 /**
  * Embed sessions in this process's memory: for tests and for a store that keeps none. Each call
@@ -10,7 +15,8 @@ export class MemoryEmbedSessionStore implements EmbedSessionStore {
   private readonly byToken = new Map<string, string>();
 
   async createEmbedSession(record: EmbedSessionRecord): Promise<void> {
-    if (this.byId.has(record.id) || this.byToken.has(record.tokenHash)) throw new Error(`Embed session ${record.id} exists`);
+    if (this.byId.has(record.id) || this.byToken.has(record.tokenHash))
+      throw new Error(`Embed session ${record.id} exists`);
     this.byId.set(record.id, structuredClone(record));
     this.byToken.set(record.tokenHash, record.id);
   }
@@ -36,7 +42,8 @@ export class MemoryEmbedSessionStore implements EmbedSessionStore {
 
   async releaseEmbedCreate(id: string, reservationId: string): Promise<void> {
     const record = this.byId.get(id);
-    if (record) this.byId.set(id, { ...record, reservations: record.reservations.filter((r) => r.id !== reservationId) });
+    if (record)
+      this.byId.set(id, { ...record, reservations: record.reservations.filter((r) => r.id !== reservationId) });
   }
 
   async purgeExpiredEmbedSessions(now: string): Promise<number> {

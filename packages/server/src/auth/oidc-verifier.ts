@@ -65,7 +65,11 @@ export class OidcVerifier {
       if (!tenant.oidc) continue;
       const settings = tenantSettings(tenant, calendarFor);
       for (const config of tenant.oidc.issuers) {
-        this.issuers.set(config.issuer, { config, settings, algorithms: [...(config.algorithms ?? DEFAULT_OIDC_ALGORITHMS)] });
+        this.issuers.set(config.issuer, {
+          config,
+          settings,
+          algorithms: [...(config.algorithms ?? DEFAULT_OIDC_ALGORITHMS)],
+        });
       }
     }
   }
@@ -100,7 +104,8 @@ export class OidcVerifier {
     const entry = typeof iss === 'string' ? this.issuers.get(iss) : undefined;
     if (!entry) throw new TokenRejected(`issuer not configured: ${String(iss).slice(0, 200)}`);
     // Checked before any key is looked at: `none` and HS* never reach signature verification.
-    if (typeof alg !== 'string' || !entry.algorithms.includes(alg)) throw new TokenRejected(`algorithm not allowed: ${String(alg).slice(0, 20)}`);
+    if (typeof alg !== 'string' || !entry.algorithms.includes(alg))
+      throw new TokenRejected(`algorithm not allowed: ${String(alg).slice(0, 20)}`);
     let keys: JWTVerifyGetKey;
     try {
       keys = await this.keysOf(entry);
@@ -158,7 +163,10 @@ export class OidcVerifier {
   private async jwksUri(config: OidcIssuerConfig): Promise<string> {
     if (config.jwksUri) return config.jwksUri;
     const url = `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    const res = await fetch(url, { signal: AbortSignal.timeout(this.options.fetchTimeoutMs ?? 5_000), redirect: 'error' });
+    const res = await fetch(url, {
+      signal: AbortSignal.timeout(this.options.fetchTimeoutMs ?? 5_000),
+      redirect: 'error',
+    });
     if (!res.ok) throw new TokenRejected(`discovery ${url} answered ${res.status}`);
     const metadata = (await res.json()) as { issuer?: unknown; jwks_uri?: unknown };
     // RFC 8414 §3.3: the document must name the issuer it was fetched for.

@@ -64,7 +64,8 @@ const actors = new WeakMap<Principal, SubmissionActor>();
 export function actorOf(principal: Principal): SubmissionActor {
   let actor = actors.get(principal);
   if (!actor) {
-    const { tenantId, keyId, kind, subject, name, roles, ruleOptions, calendarOptions, calendar, formAccess } = principal;
+    const { tenantId, keyId, kind, subject, name, roles, ruleOptions, calendarOptions, calendar, formAccess } =
+      principal;
     actor = {
       tenantId,
       id: keyId,

@@ -3,7 +3,15 @@ import { corsOriginProblems, parseCorsOrigins } from './cors-origins.js';
 
 describe('CORS origins', () => {
   it('accepts origins exactly as browsers send them', () => {
-    expect(corsOriginProblems(['https://borger.kommune.dk', 'http://localhost:5173', 'https://portal.example:8443', 'http://[::1]:8080', 'http://127.0.0.1:4000'])).toEqual([]);
+    expect(
+      corsOriginProblems([
+        'https://borger.kommune.dk',
+        'http://localhost:5173',
+        'https://portal.example:8443',
+        'http://[::1]:8080',
+        'http://127.0.0.1:4000',
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses wildcards, paths, trailing slashes, other schemes and non-canonical spellings, saying what to write', () => {
@@ -39,7 +47,10 @@ describe('CORS origins', () => {
   });
 
   it('reads CORS_ORIGINS as a comma-separated list, ignoring spaces and empty entries', () => {
-    expect(parseCorsOrigins(' https://a.dk, http://localhost:5173 ,,')).toEqual(['https://a.dk', 'http://localhost:5173']);
+    expect(parseCorsOrigins(' https://a.dk, http://localhost:5173 ,,')).toEqual([
+      'https://a.dk',
+      'http://localhost:5173',
+    ]);
     expect(parseCorsOrigins('')).toEqual([]);
   });
 });

@@ -25,14 +25,16 @@ export function parseCorsOrigins(value: string): string[] {
 }
 
 function originProblem(origin: string): string | undefined {
-  if (origin.includes('*')) return `${origin}: wildcards are not allowed; list each portal's origin (scheme://host[:port])`;
+  if (origin.includes('*'))
+    return `${origin}: wildcards are not allowed; list each portal's origin (scheme://host[:port])`;
   let url: URL;
   try {
     url = new URL(origin);
   } catch {
     return `${origin} is not an origin; write scheme://host[:port], e.g. https://borger.kommune.dk`;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${origin}: only http and https origins can be allowed`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `${origin}: only http and https origins can be allowed`;
   if (url.username || url.password) return `${origin}: an origin has no user name or password`;
   if (url.pathname !== '/' || url.search || url.hash || /^[a-z]+:\/\/[^/]+\/$/i.test(origin)) {
     return `${origin} has a path, query or trailing slash; an origin is only scheme://host[:port] (${url.origin})`;

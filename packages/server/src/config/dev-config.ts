@@ -13,7 +13,12 @@ export const DEV_KEYS = {
 } as const;
 
 /** The development OpenID Provider's (`@skema/idp`) audience and demo portal client; kept in step with apps/idp. */
-export const DEV_OIDC = { audience: 'urn:skema:api', clientId: 'skema-demo', scope: 'openid profile skema', port: 3001 } as const;
+export const DEV_OIDC = {
+  audience: 'urn:skema:api',
+  clientId: 'skema-demo',
+  scope: 'openid profile skema',
+  port: 3001,
+} as const;
 
 /** The development provider's role names (as a municipality's IdP would send them) to Skema's roles. */
 const DEV_ROLE_MAP: NonNullable<OidcIssuerConfig['roleMap']> = {
@@ -68,10 +73,26 @@ export function devConfig(options: { idpUrl?: string } = {}): ServerConfig {
           { id: 'demo-leder', key: DEV_KEYS.demoLeder, roles: ['leder', 'caseworker'] },
         ],
       },
-      { id: 'demo2', name: 'Demo 2', ...oidc('demo2'), ...listPolicy, keys: [{ id: 'demo2-dev', key: DEV_KEYS.demo2, roles: [...ROLES] }] },
+      {
+        id: 'demo2',
+        name: 'Demo 2',
+        ...oidc('demo2'),
+        ...listPolicy,
+        keys: [{ id: 'demo2-dev', key: DEV_KEYS.demo2, roles: [...ROLES] }],
+      },
       // The two example municipalities of schemas/tenants/, to see their overlays at work.
-      { id: 'ringsted', name: 'Ringsted Kommune', ...listPolicy, keys: [{ id: 'ringsted-dev', key: DEV_KEYS.ringsted, roles: [...ROLES] }] },
-      { id: 'nordby', name: 'Nordby Kommune', ...listPolicy, keys: [{ id: 'nordby-dev', key: DEV_KEYS.nordby, roles: [...ROLES] }] },
+      {
+        id: 'ringsted',
+        name: 'Ringsted Kommune',
+        ...listPolicy,
+        keys: [{ id: 'ringsted-dev', key: DEV_KEYS.ringsted, roles: [...ROLES] }],
+      },
+      {
+        id: 'nordby',
+        name: 'Nordby Kommune',
+        ...listPolicy,
+        keys: [{ id: 'nordby-dev', key: DEV_KEYS.nordby, roles: [...ROLES] }],
+      },
     ],
   };
 }

@@ -32,11 +32,16 @@ export function loadServerConfig(env: NodeJS.ProcessEnv, engine: SkemaEngine): L
   const file = env.SKEMA_CONFIG;
   if (!file) {
     if (env.NODE_ENV === 'production') {
-      throw new ConfigError('SKEMA_CONFIG must name a configuration file when NODE_ENV=production (the development keys are refused in production).');
+      throw new ConfigError(
+        'SKEMA_CONFIG must name a configuration file when NODE_ENV=production (the development keys are refused in production).',
+      );
     }
     // Development serves /metrics without a token unless one is set.
     const idp = devIdpUrl(env);
-    return { config: withEnvOverrides({ ...devConfig(idp ? { idpUrl: idp } : {}), openMetrics: true }, env), source: 'development' };
+    return {
+      config: withEnvOverrides({ ...devConfig(idp ? { idpUrl: idp } : {}), openMetrics: true }, env),
+      source: 'development',
+    };
   }
   let raw: unknown;
   try {
@@ -52,7 +57,10 @@ export function parseServerConfig(raw: unknown, engine: SkemaEngine, file = 'con
   const ajv = createAjv();
   const validate = ajv.compile(serverConfigSchema);
   if (!validate(raw)) {
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+    const problems = (validate.errors ?? []).map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
+    );
     throw new ConfigError(`SKEMA_CONFIG ${file} is not valid:`, problems);
   }
   const parsed = raw as ServerConfig;
@@ -74,7 +82,10 @@ export function parseServerConfig(raw: unknown, engine: SkemaEngine, file = 'con
 function credentialProblems(config: ServerConfig): string[] {
   return config.tenants
     .filter((tenant) => !tenant.keys.length && !tenant.oidc?.issuers.length)
-    .map((tenant) => `tenant ${tenant.id} has neither API keys (keys) nor an identity provider (oidc.issuers); configure at least one`);
+    .map(
+      (tenant) =>
+        `tenant ${tenant.id} has neither API keys (keys) nor an identity provider (oidc.issuers); configure at least one`,
+    );
 }
 
 function uniquenessProblems(config: ServerConfig): string[] {
@@ -101,7 +112,9 @@ function uniquenessProblems(config: ServerConfig): string[] {
 function ruleOptionProblems(config: ServerConfig, engine: SkemaEngine): string[] {
   const catalogue = engine.catalogue().map(({ rule }) => rule);
   // checkRuleOptions also checks each value against the option's schema (for a legal rule, its legal bounds).
-  return config.tenants.flatMap((tenant) => checkRuleOptions(tenant.ruleOptions ?? {}, catalogue).map((p) => `tenant ${tenant.id}: ${p.message}`));
+  return config.tenants.flatMap((tenant) =>
+    checkRuleOptions(tenant.ruleOptions ?? {}, catalogue).map((p) => `tenant ${tenant.id}: ${p.message}`),
+  );
 }
 
 /** Each tenant's calendar options, built once here so a mistake stops the start, not a request. */
@@ -125,8 +138,11 @@ function withEnvOverrides(config: ServerConfig, env: NodeJS.ProcessEnv): ServerC
 function withAnonymousRateLimit(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
   if (!env.RATE_LIMIT_ANONYMOUS_MAX) return config;
   const limit = Number(env.RATE_LIMIT_ANONYMOUS_MAX);
-  if (!(Number.isInteger(limit) && limit > 0)) throw new ConfigError('RATE_LIMIT_ANONYMOUS_MAX must be a positive integer.');
-  const windowMs = env.RATE_LIMIT_WINDOW_MS ? Number(env.RATE_LIMIT_WINDOW_MS) : (config.anonymousRateLimit?.windowMs ?? 60_000);
+  if (!(Number.isInteger(limit) && limit > 0))
+    throw new ConfigError('RATE_LIMIT_ANONYMOUS_MAX must be a positive integer.');
+  const windowMs = env.RATE_LIMIT_WINDOW_MS
+    ? Number(env.RATE_LIMIT_WINDOW_MS)
+    : (config.anonymousRateLimit?.windowMs ?? 60_000);
   return { ...config, anonymousRateLimit: { windowMs, limit } };
 }
 
@@ -142,12 +158,18 @@ function withRateLimit(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConf
   const limit = env.RATE_LIMIT_MAX ? Number(env.RATE_LIMIT_MAX) : undefined;
   const windowMs = env.RATE_LIMIT_WINDOW_MS ? Number(env.RATE_LIMIT_WINDOW_MS) : undefined;
   if (limit === undefined && windowMs === undefined) return config;
-  if ((limit !== undefined && !(Number.isInteger(limit) && limit > 0)) || (windowMs !== undefined && !(Number.isInteger(windowMs) && windowMs > 0))) {
+  if (
+    (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) ||
+    (windowMs !== undefined && !(Number.isInteger(windowMs) && windowMs > 0))
+  ) {
     throw new ConfigError('RATE_LIMIT_MAX and RATE_LIMIT_WINDOW_MS must be positive integers.');
   }
   return {
     ...config,
-    rateLimit: { windowMs: windowMs ?? config.rateLimit?.windowMs ?? 60_000, limit: limit ?? config.rateLimit?.limit ?? 600 },
+    rateLimit: {
+      windowMs: windowMs ?? config.rateLimit?.windowMs ?? 60_000,
+      limit: limit ?? config.rateLimit?.limit ?? 600,
+    },
   };
 }
 
@@ -156,6 +178,7 @@ function withCorsOrigins(config: ServerConfig, env: NodeJS.ProcessEnv): ServerCo
   const origins = parseCorsOrigins(env.CORS_ORIGINS ?? '');
   if (!origins.length) return config;
   const problems = corsOriginProblems(origins);
-  if (problems.length) throw new ConfigError('CORS_ORIGINS must list origins (scheme://host[:port]) separated by commas:', problems);
+  if (problems.length)
+    throw new ConfigError('CORS_ORIGINS must list origins (scheme://host[:port]) separated by commas:', problems);
   return { ...config, corsOrigins: origins };
 }

@@ -1,7 +1,18 @@
 import { ROLES, type Role } from '../auth/roles.js';
 
 /** Signature algorithms a tenant may allow: asymmetric only, so a published key can never sign (no `none`, no HS*). */
-export const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const OIDC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 export type OidcAlgorithm = (typeof OIDC_ALGORITHMS)[number];
 /** Allowed when an issuer names none. */
 export const DEFAULT_OIDC_ALGORITHMS: readonly OidcAlgorithm[] = ['RS256', 'PS256', 'ES256'];
@@ -51,10 +62,22 @@ export const oidcConfigSchema = {
         properties: {
           issuer: { type: 'string', minLength: 1 },
           jwksUri: { type: 'string', minLength: 1 },
-          audience: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] },
+          audience: {
+            anyOf: [
+              { type: 'string', minLength: 1 },
+              { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+            ],
+          },
           algorithms: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...OIDC_ALGORITHMS] } },
-          claims: { type: 'object', additionalProperties: false, properties: { subject: claimName, name: claimName, roles: claimName } },
-          roleMap: { type: 'object', additionalProperties: { type: 'array', uniqueItems: true, items: { enum: [...ROLES] } } },
+          claims: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { subject: claimName, name: claimName, roles: claimName },
+          },
+          roleMap: {
+            type: 'object',
+            additionalProperties: { type: 'array', uniqueItems: true, items: { enum: [...ROLES] } },
+          },
           signIn: {
             type: 'object',
             required: ['clientId'],
@@ -74,14 +97,20 @@ export function oidcProblems(tenants: readonly { id: string; oidc?: TenantOidcCo
   for (const tenant of tenants) {
     for (const [i, entry] of (tenant.oidc?.issuers ?? []).entries()) {
       const at = `tenant ${tenant.id}: oidc issuer ${i}`;
-      for (const [what, value] of [['issuer', entry.issuer], ['jwksUri', entry.jwksUri]] as const) {
+      for (const [what, value] of [
+        ['issuer', entry.issuer],
+        ['jwksUri', entry.jwksUri],
+      ] as const) {
         if (value === undefined) continue;
         const problem = urlProblem(value);
         if (problem) problems.push(`${at}: ${what} ${value} ${problem}`);
       }
       const other = owner.get(entry.issuer);
       // The tenant is read from the issuer; an issuer shared by two tenants would let one tenant's staff into the other.
-      if (other !== undefined) problems.push(`${at}: issuer ${entry.issuer} is already configured for tenant ${other}; an issuer belongs to exactly one tenant`);
+      if (other !== undefined)
+        problems.push(
+          `${at}: issuer ${entry.issuer} is already configured for tenant ${other}; an issuer belongs to exactly one tenant`,
+        );
       else owner.set(entry.issuer, tenant.id);
     }
   }
@@ -96,7 +125,8 @@ function urlProblem(value: string): string | undefined {
     return 'is not a URL';
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return 'must use https (http only on localhost)';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    return 'must use https (http only on localhost)';
   if (url.search || url.hash) return 'must have no query or fragment';
   return undefined;
 }

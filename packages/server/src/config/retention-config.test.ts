@@ -5,7 +5,9 @@ import { ConfigError, parseServerConfig } from './load-config.js';
 
 const engine = fixtureEngine();
 const tenant = (extra: Record<string, unknown>) => ({
-  tenants: [{ id: 'aarhus', keys: [{ id: 'aarhus-sag', key: 'a-plain-key-long-enough', roles: ['caseworker'] }], ...extra }],
+  tenants: [
+    { id: 'aarhus', keys: [{ id: 'aarhus-sag', key: 'a-plain-key-long-enough', roles: ['caseworker'] }], ...extra },
+  ],
 });
 
 const problemsOf = (raw: unknown): string => {
@@ -20,30 +22,58 @@ const problemsOf = (raw: unknown): string => {
 
 describe('tenant retention in SKEMA_CONFIG', () => {
   it('DP-03 accepts a policy with a default, per-form periods and closed statuses', () => {
-    const retention = { defaultDays: 1825, forms: { underretning: 3650, raadgivningslog: 0 }, closedStatuses: ['approved', 'withdrawn'] };
+    const retention = {
+      defaultDays: 1825,
+      forms: { underretning: 3650, raadgivningslog: 0 },
+      closedStatuses: ['approved', 'withdrawn'],
+    };
     expect(parseServerConfig(tenant({ retention }), engine).tenants[0]?.retention).toEqual(retention);
-    expect(parseServerConfig(tenant({ retention: { forms: { underretning: 30 } } }), engine).tenants[0]?.retention).toEqual({ forms: { underretning: 30 } });
+    expect(
+      parseServerConfig(tenant({ retention: { forms: { underretning: 30 } } }), engine).tenants[0]?.retention,
+    ).toEqual({ forms: { underretning: 30 } });
   });
 
   it('DP-03 refuses negative, fractional and absurd periods, naming the field', () => {
-    expect(problemsOf(tenant({ retention: { defaultDays: -1 } }))).toContain('/tenants/0/retention/defaultDays must be >= 0');
-    expect(problemsOf(tenant({ retention: { defaultDays: 1.5 } }))).toContain('/tenants/0/retention/defaultDays must be integer');
-    expect(problemsOf(tenant({ retention: { defaultDays: '30' } }))).toContain('/tenants/0/retention/defaultDays must be integer');
-    expect(problemsOf(tenant({ retention: { forms: { underretning: -3 } } }))).toContain('/tenants/0/retention/forms/underretning must be >= 0');
-    expect(problemsOf(tenant({ retention: { defaultDays: 10_000_000 } }))).toContain('/tenants/0/retention/defaultDays must be <= 36500');
+    expect(problemsOf(tenant({ retention: { defaultDays: -1 } }))).toContain(
+      '/tenants/0/retention/defaultDays must be >= 0',
+    );
+    expect(problemsOf(tenant({ retention: { defaultDays: 1.5 } }))).toContain(
+      '/tenants/0/retention/defaultDays must be integer',
+    );
+    expect(problemsOf(tenant({ retention: { defaultDays: '30' } }))).toContain(
+      '/tenants/0/retention/defaultDays must be integer',
+    );
+    expect(problemsOf(tenant({ retention: { forms: { underretning: -3 } } }))).toContain(
+      '/tenants/0/retention/forms/underretning must be >= 0',
+    );
+    expect(problemsOf(tenant({ retention: { defaultDays: 10_000_000 } }))).toContain(
+      '/tenants/0/retention/defaultDays must be <= 36500',
+    );
   });
 
   it('DP-03 refuses statuses that are unknown or open, unknown fields, bad form ids and a policy without a period', () => {
-    expect(problemsOf(tenant({ retention: { defaultDays: 30, closedStatuses: ['done'] } }))).toMatch(/\/tenants\/0\/retention\/closedStatuses\/0 must be equal to one of the allowed values \(approved, rejected, withdrawn\)/);
-    expect(problemsOf(tenant({ retention: { defaultDays: 30, closedStatuses: ['submitted'] } }))).toContain('/tenants/0/retention/closedStatuses/0');
-    expect(problemsOf(tenant({ retention: { defaultDays: 30, closedStatuses: [] } }))).toContain('/tenants/0/retention/closedStatuses must NOT have fewer than 1 items');
-    expect(problemsOf(tenant({ retention: { defaultDays: 30, days: 10 } }))).toContain('/tenants/0/retention must NOT have additional properties');
+    expect(problemsOf(tenant({ retention: { defaultDays: 30, closedStatuses: ['done'] } }))).toMatch(
+      /\/tenants\/0\/retention\/closedStatuses\/0 must be equal to one of the allowed values \(approved, rejected, withdrawn\)/,
+    );
+    expect(problemsOf(tenant({ retention: { defaultDays: 30, closedStatuses: ['submitted'] } }))).toContain(
+      '/tenants/0/retention/closedStatuses/0',
+    );
+    expect(problemsOf(tenant({ retention: { defaultDays: 30, closedStatuses: [] } }))).toContain(
+      '/tenants/0/retention/closedStatuses must NOT have fewer than 1 items',
+    );
+    expect(problemsOf(tenant({ retention: { defaultDays: 30, days: 10 } }))).toContain(
+      '/tenants/0/retention must NOT have additional properties',
+    );
     expect(problemsOf(tenant({ retention: { forms: { 'Not a form!': 30 } } }))).toContain('/tenants/0/retention/forms');
-    expect(problemsOf(tenant({ retention: { closedStatuses: ['approved'] } }))).toContain("/tenants/0/retention must have required property 'defaultDays'");
+    expect(problemsOf(tenant({ retention: { closedStatuses: ['approved'] } }))).toContain(
+      "/tenants/0/retention must have required property 'defaultDays'",
+    );
   });
 
   it('DP-03 reserves the retention job’s actor, so no key can pose as it in the audit log', () => {
-    const raw = { tenants: [{ id: 'aarhus', keys: [{ id: 'retention-job', key: 'a-plain-key-long-enough', roles: ['admin'] }] }] };
+    const raw = {
+      tenants: [{ id: 'aarhus', keys: [{ id: 'retention-job', key: 'a-plain-key-long-enough', roles: ['admin'] }] }],
+    };
     expect(problemsOf(raw)).toContain('key id retention-job is reserved for the retention job');
   });
 

@@ -2,7 +2,12 @@ import type { CalendarOptions, RetentionPolicy, RuleOptionsByRule } from '@skema
 import { ROLES, type Role } from '../auth/roles.js';
 import { retentionPolicySchema } from '../retention/retention-policy-schema.js';
 import { oidcConfigSchema, type TenantOidcConfig } from './oidc-config.js';
-import { documentPolicySchema, webhooksConfigSchema, type DocumentPolicy, type WebhookConfig } from './webhooks-config.js';
+import {
+  documentPolicySchema,
+  webhooksConfigSchema,
+  type DocumentPolicy,
+  type WebhookConfig,
+} from './webhooks-config.js';
 
 export interface ApiKeyConfig {
   /** Names the key in audit entries and revisions (`createdBy`); never the key itself. */
@@ -176,7 +181,11 @@ export const serverConfigSchema = {
               fields: {
                 type: 'object',
                 propertyNames: { pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' },
-                additionalProperties: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^(/([^/~]|~[01])*)+$' } },
+                additionalProperties: {
+                  type: 'array',
+                  uniqueItems: true,
+                  items: { type: 'string', pattern: '^(/([^/~]|~[01])*)+$' },
+                },
               },
             },
           },

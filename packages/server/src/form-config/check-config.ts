@@ -1,5 +1,4 @@
-import type {
-  SkemaEngine} from '@skema/core';
+import type { SkemaEngine } from '@skema/core';
 import {
   applyOverlay,
   checkOverlayDocument,
@@ -68,17 +67,33 @@ export class ConfigChecker {
   }
 
   /** Applies an overlay to the base version it names; `problems` when it cannot be applied. */
-  effectiveOverlay(tenantId: string, document: unknown): { form?: FormVersion; base?: FormVersion; problems: ConfigProblem[] } {
+  effectiveOverlay(
+    tenantId: string,
+    document: unknown,
+  ): { form?: FormVersion; base?: FormVersion; problems: ConfigProblem[] } {
     const refused = checkOverlayDocument(document);
     if (refused.length) return { problems: refused };
     const overlay = document as FormOverlay;
-    if (overlay.tenantId !== tenantId) return { problems: [overlayProblem('/tenantId', 'overlay-wrong-tenant', { tenantId: overlay.tenantId, expected: tenantId })] };
-    if (!this.registry.has(overlay.formId)) return { problems: [overlayProblem('/formId', 'overlay-unknown-base-form', { formId: overlay.formId })] };
+    if (overlay.tenantId !== tenantId)
+      return {
+        problems: [
+          overlayProblem('/tenantId', 'overlay-wrong-tenant', { tenantId: overlay.tenantId, expected: tenantId }),
+        ],
+      };
+    if (!this.registry.has(overlay.formId))
+      return { problems: [overlayProblem('/formId', 'overlay-unknown-base-form', { formId: overlay.formId })] };
     let base: FormVersion;
     try {
       base = this.registry.resolve(overlay.formId, overlay.baseVersion);
     } catch {
-      return { problems: [overlayProblem('/baseVersion', 'overlay-no-base-version', { formId: overlay.formId, range: overlay.baseVersion })] };
+      return {
+        problems: [
+          overlayProblem('/baseVersion', 'overlay-no-base-version', {
+            formId: overlay.formId,
+            range: overlay.baseVersion,
+          }),
+        ],
+      };
     }
     const { form, problems } = applyOverlay(base, overlay, this.catalogue());
     return form ? { form, base, problems: [] } : { base, problems };
@@ -95,7 +110,9 @@ export class ConfigChecker {
     const result: CheckResult = { ok: true, problems: [], form };
     if (input.previous && 'overlay' in input.previous) {
       // Both versions on the same base, so the diff shows what the configuration changed.
-      const prev = applyOverlay(base, input.previous.overlay, this.catalogue()).form ?? this.effectiveOverlay(input.tenantId, input.previous.overlay).form;
+      const prev =
+        applyOverlay(base, input.previous.overlay, this.catalogue()).form ??
+        this.effectiveOverlay(input.tenantId, input.previous.overlay).form;
       if (prev) this.bump(result, input, comparable(prev, input.previous.version), comparable(form, input.version));
     }
     return result;
@@ -107,21 +124,42 @@ export class ConfigChecker {
     const shape = ownFormShapeProblems(input.document);
     if (shape.length) return { ok: false, problems: shape };
     if (this.registry.has(input.formId)) {
-      const messages = { da: `${input.formId} er et fælles skema; tilpas det med en tilpasning (overlay) i stedet.`, en: `${input.formId} is a shared form; configure it with an overlay instead` };
+      const messages = {
+        da: `${input.formId} er et fælles skema; tilpas det med en tilpasning (overlay) i stedet.`,
+        en: `${input.formId} is a shared form; configure it with an overlay instead`,
+      };
       return { ok: false, problems: [configProblem('/manifest/id', 'form-shared', messages)] };
     }
     const form = ownFormVersion(input.formId, input.version, 'published', input.document);
     const problems: ConfigProblem[] = [];
     const manifest = (input.document as { manifest: { id?: string; version?: string } }).manifest;
     if (manifest.id !== undefined && manifest.id !== input.formId) {
-      problems.push(configProblem('/manifest/id', 'form-id-mismatch', { da: `Skemaet er ${input.formId}, ikke ${manifest.id}.`, en: `The form is ${input.formId}, not ${manifest.id}` }));
+      problems.push(
+        configProblem('/manifest/id', 'form-id-mismatch', {
+          da: `Skemaet er ${input.formId}, ikke ${manifest.id}.`,
+          en: `The form is ${input.formId}, not ${manifest.id}`,
+        }),
+      );
     }
     if (manifest.version !== undefined && manifest.version !== input.version) {
-      problems.push(configProblem('/manifest/version', 'form-version-mismatch', { da: `Versionen er ${input.version}, ikke ${manifest.version}.`, en: `The version is ${input.version}, not ${manifest.version}` }));
+      problems.push(
+        configProblem('/manifest/version', 'form-version-mismatch', {
+          da: `Versionen er ${input.version}, ikke ${manifest.version}.`,
+          en: `The version is ${input.version}, not ${manifest.version}`,
+        }),
+      );
     }
-    const options = { ...form.manifest.ruleOptions, ...Object.assign({}, ...form.manifest.plugins.map((p) => p.options ?? {})) };
+    const options = {
+      ...form.manifest.ruleOptions,
+      ...Object.assign({}, ...form.manifest.plugins.map((p) => p.options ?? {})),
+    };
     for (const p of checkRuleOptions(options, this.catalogue())) {
-      problems.push(fromCoreProblem(`/manifest/ruleOptions/${esc(p.ruleId)}${p.option === undefined ? '' : `/${esc(p.option)}`}`, p));
+      problems.push(
+        fromCoreProblem(
+          `/manifest/ruleOptions/${esc(p.ruleId)}${p.option === undefined ? '' : `/${esc(p.option)}`}`,
+          p,
+        ),
+      );
     }
     const budget = checkSchemaBudget(form.schema, {}, '/schema').map((p) => fromCoreProblem(p.path, p));
     const compileProblem = budget.length ? undefined : await this.compileProblem(form);
@@ -130,14 +168,23 @@ export class ConfigChecker {
     // Examples are data run against an untrusted form: in the worker pool, like any validation of it.
     else problems.push(...(await exampleProblems(this.validation, form)));
     const result: CheckResult = { ok: problems.length === 0, problems, form };
-    if (input.previous && 'form' in input.previous) this.bump(result, input, comparable(input.previous.form, input.previous.version), comparable(form, input.version));
+    if (input.previous && 'form' in input.previous)
+      this.bump(
+        result,
+        input,
+        comparable(input.previous.form, input.previous.version),
+        comparable(form, input.version),
+      );
     return result;
   }
 
   private async compileProblem(form: FormVersion): Promise<ConfigProblem | undefined> {
     const reason = await this.validation.compileProblem(form);
     if (reason === undefined) return undefined;
-    return configProblem('/schema', 'form-not-compiling', { da: `Skemaet kan ikke kompileres: ${reason}`, en: `The form does not compile: ${reason}` });
+    return configProblem('/schema', 'form-not-compiling', {
+      da: `Skemaet kan ikke kompileres: ${reason}`,
+      en: `The form does not compile: ${reason}`,
+    });
   }
 
   /**
@@ -153,11 +200,21 @@ export class ConfigChecker {
    * The bump an overlay's effective form needs against a previous overlay version, both applied to
    * `base` (as the publish check compares them); undefined when the previous one no longer applies.
    */
-  requiredSince(tenantId: string, base: FormVersion, form: FormVersion, previous: PreviousConfig, version: string): RequiredBump | undefined {
+  requiredSince(
+    tenantId: string,
+    base: FormVersion,
+    form: FormVersion,
+    previous: PreviousConfig,
+    version: string,
+  ): RequiredBump | undefined {
     if (!('overlay' in previous)) return undefined;
-    const prev = applyOverlay(base, previous.overlay, this.catalogue()).form ?? this.effectiveOverlay(tenantId, previous.overlay).form;
+    const prev =
+      applyOverlay(base, previous.overlay, this.catalogue()).form ??
+      this.effectiveOverlay(tenantId, previous.overlay).form;
     if (!prev) return undefined;
-    return diffFormVersions(comparable(prev, previous.version), comparable(form, version), { catalogue: this.catalogue() }).required;
+    return diffFormVersions(comparable(prev, previous.version), comparable(form, version), {
+      catalogue: this.catalogue(),
+    }).required;
   }
 
   private bump(result: CheckResult, input: CheckInput, prev: FormVersion, next: FormVersion): void {

@@ -27,4 +27,5 @@ export function problemView(p: ConfigProblem, locale: Locale) {
   return { path: p.path, code: p.code, message: p.messages[locale], messages: p.messages };
 }
 
-export const problemsView = (problems: readonly ConfigProblem[], locale: Locale) => problems.map((p) => problemView(p, locale));
+export const problemsView = (problems: readonly ConfigProblem[], locale: Locale) =>
+  problems.map((p) => problemView(p, locale));

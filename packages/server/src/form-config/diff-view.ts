@@ -9,7 +9,13 @@ export interface DiffView {
   changes: SchemaChange[];
 }
 
-export const diffView = (formId: string, from: string, to: string, diff: FormDiff): DiffView => ({ formId, from, to, requiredBump: diff.required, changes: diff.changes });
+export const diffView = (formId: string, from: string, to: string, diff: FormDiff): DiffView => ({
+  formId,
+  from,
+  to,
+  requiredBump: diff.required,
+  changes: diff.changes,
+});
 
 /** A change as the API answers it: `kind` is the stable code, `message` in the request's locale, both texts in `messages`. */
 export function changeView(c: SchemaChange, locale: Locale): SchemaChange {

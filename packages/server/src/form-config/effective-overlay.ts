@@ -1,4 +1,12 @@
-import { compareVersions, nextVersionFor, type FormOverlay, type FormRegistry, type FormVersion, type RequiredBump, type TenantFormRecord } from '@skema/core';
+import {
+  compareVersions,
+  nextVersionFor,
+  type FormOverlay,
+  type FormRegistry,
+  type FormVersion,
+  type RequiredBump,
+  type TenantFormRecord,
+} from '@skema/core';
 import { HttpProblem } from '../http/problem.js';
 import type { ConfigChecker } from './check-config.js';
 import { configProblem, type ConfigProblem } from './config-problem.js';
@@ -21,9 +29,17 @@ export interface NextOverlayVersion {
   requiredBump: RequiredBump;
 }
 
-export function effectiveOverlayView(published: PublishedForms, registry: FormRegistry, tenantId: string, formId: string): EffectiveOverlayView {
+export function effectiveOverlayView(
+  published: PublishedForms,
+  registry: FormRegistry,
+  tenantId: string,
+  formId: string,
+): EffectiveOverlayView {
   if (!registry.has(formId)) {
-    throw new HttpProblem('not-found', { da: `Der er ingen fælles formular ${formId} at tilpasse.`, en: `There is no shared form ${formId} to configure.` });
+    throw new HttpProblem('not-found', {
+      da: `Der er ingen fælles formular ${formId} at tilpasse.`,
+      en: `There is no shared form ${formId} to configure.`,
+    });
   }
   const effective = published.effective(tenantId, formId);
   const base = registry.resolve(formId, effective?.overlay.baseVersion ?? 'latest');
@@ -37,21 +53,34 @@ export function effectiveOverlayView(published: PublishedForms, registry: FormRe
   };
 }
 
-export async function nextOverlayVersion(published: PublishedForms, checker: ConfigChecker, tenantId: string, base: FormVersion, form: FormVersion): Promise<NextOverlayVersion> {
+export async function nextOverlayVersion(
+  published: PublishedForms,
+  checker: ConfigChecker,
+  tenantId: string,
+  base: FormVersion,
+  form: FormVersion,
+): Promise<NextOverlayVersion> {
   const formId = base.manifest.id;
   // '' is no version: every published, deprecated and git version counts.
   const previous = await published.previous(tenantId, 'overlay', formId, '');
   if (!previous) return { version: '1.0.0', requiredBump: 'none' };
   const patch = nextVersionFor(previous.version, 'patch');
   const required = checker.requiredSince(tenantId, base, form, previous, patch) ?? 'patch';
-  return { version: nextVersionFor(previous.version, required === 'none' ? 'patch' : required), previousVersion: previous.version, requiredBump: required };
+  return {
+    version: nextVersionFor(previous.version, required === 'none' ? 'patch' : required),
+    previousVersion: previous.version,
+    requiredBump: required,
+  };
 }
 
 /**
  * The git-kept overlay wins a tie (and any lower version is not a step forward), so an API
  * version that is not above it would be published without ever taking effect.
  */
-export function gitVersionProblem(published: PublishedForms, record: Pick<TenantFormRecord, 'tenantId' | 'kind' | 'formId' | 'version'>): ConfigProblem | undefined {
+export function gitVersionProblem(
+  published: PublishedForms,
+  record: Pick<TenantFormRecord, 'tenantId' | 'kind' | 'formId' | 'version'>,
+): ConfigProblem | undefined {
   if (record.kind !== 'overlay') return undefined;
   const git = published.gitOverlay(record.tenantId, record.formId);
   if (!git || compareVersions(record.version, git.version) > 0) return undefined;

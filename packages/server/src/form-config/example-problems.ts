@@ -6,7 +6,14 @@ import { configProblem, type ConfigProblem } from './config-problem.js';
 export async function exampleProblems(validation: FormValidation, form: FormVersion): Promise<ConfigProblem[]> {
   const problems: ConfigProblem[] = [];
   const run = async (ex: { data: unknown; today?: string }) =>
-    (await validation.validate(form, ex.data, { locale: 'en', mode: 'submitted', now: new Date(), ...(ex.today ? { today: ex.today } : {}) })).errors;
+    (
+      await validation.validate(form, ex.data, {
+        locale: 'en',
+        mode: 'submitted',
+        now: new Date(),
+        ...(ex.today ? { today: ex.today } : {}),
+      })
+    ).errors;
   for (const [i, ex] of (form.examples?.valid ?? []).entries()) {
     const errors = await run(ex);
     if (!errors.length) continue;
@@ -23,10 +30,18 @@ export async function exampleProblems(validation: FormValidation, form: FormVers
     const errors = await run(ex);
     const codes = new Set(errors.map((e) => e.code));
     const paths = new Set(errors.map((e) => e.path));
-    const missing = [...(ex.expect?.codes ?? []).filter((c) => !codes.has(c)), ...(ex.expect?.paths ?? []).filter((p) => !paths.has(p))];
+    const missing = [
+      ...(ex.expect?.codes ?? []).filter((c) => !codes.has(c)),
+      ...(ex.expect?.paths ?? []).filter((p) => !paths.has(p)),
+    ];
     const path = `/examples/invalid/${i}`;
     if (!errors.length) {
-      problems.push(configProblem(path, 'example-not-invalid', { da: `Eksemplet ${ex.name} skulle være ugyldigt, men har ingen fejl.`, en: `Example ${ex.name} should be invalid but has no errors` }));
+      problems.push(
+        configProblem(path, 'example-not-invalid', {
+          da: `Eksemplet ${ex.name} skulle være ugyldigt, men har ingen fejl.`,
+          en: `Example ${ex.name} should be invalid but has no errors`,
+        }),
+      );
     } else if (missing.length) {
       problems.push(
         configProblem(path, 'example-missing-error', {

@@ -1,7 +1,12 @@
 import { checkSchemaBudget, checkUntrustedDocument } from '@skema/core';
 import { OWN_FORM_SCHEMA_ROOTS, shapeValidator } from './own-form.js';
 
-const WARM_UP_FORM = { schema: { type: 'object', properties: { v: { type: 'string', pattern: '^(a|b)+$' }, w: { type: 'array', items: { enum: ['x'] } } } } };
+const WARM_UP_FORM = {
+  schema: {
+    type: 'object',
+    properties: { v: { type: 'string', pattern: '^(a|b)+$' }, w: { type: 'array', items: { enum: ['x'] } } },
+  },
+};
 import type { AuditAction, AuditEntry, Locale, TenantFormRecord } from '@skema/core';
 import type { Principal } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
@@ -21,7 +26,15 @@ const FORM_ID = /^[a-z][a-zA-Z0-9-]{0,63}$/;
 
 /** A record in a listing: everything but the document. */
 export function summaryView(r: TenantFormRecord) {
-  return { kind: r.kind, formId: r.formId, version: r.version, status: r.status, hash: r.hash, updatedAt: r.updatedAt, updatedBy: r.updatedBy };
+  return {
+    kind: r.kind,
+    formId: r.formId,
+    version: r.version,
+    status: r.status,
+    hash: r.hash,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  };
 }
 
 export function recordView(r: TenantFormRecord) {
@@ -39,12 +52,30 @@ export function configAddress(params: Record<string, unknown>): { kind: ConfigKi
   const formId = String(params.formId);
   const version = String(params.version);
   if (kind !== 'overlay' && kind !== 'form') {
-    throw new HttpProblem('not-found', { da: `Konfigurationstypen ${kind} findes ikke; brug overlay eller form.`, en: `Unknown configuration kind ${kind}; use overlay or form.` });
+    throw new HttpProblem('not-found', {
+      da: `Konfigurationstypen ${kind} findes ikke; brug overlay eller form.`,
+      en: `Unknown configuration kind ${kind}; use overlay or form.`,
+    });
   }
   const issues: ProblemIssue[] = [];
-  if (!FORM_ID.test(formId)) issues.push({ path: '/formId', code: 'pattern', message: `/formId ${formId} is not a form id (a-z, then letters, digits, -)` });
-  if (!isConfigVersion(version)) issues.push({ path: '/version', code: 'pattern', message: `/version ${version} is not a version (major.minor.patch)` });
-  if (issues.length) throw new HttpProblem('invalid-request', { da: 'Skema-id eller version i stien er ugyldig.', en: 'The form id or version in the path is invalid.' }, { issues });
+  if (!FORM_ID.test(formId))
+    issues.push({
+      path: '/formId',
+      code: 'pattern',
+      message: `/formId ${formId} is not a form id (a-z, then letters, digits, -)`,
+    });
+  if (!isConfigVersion(version))
+    issues.push({
+      path: '/version',
+      code: 'pattern',
+      message: `/version ${version} is not a version (major.minor.patch)`,
+    });
+  if (issues.length)
+    throw new HttpProblem(
+      'invalid-request',
+      { da: 'Skema-id eller version i stien er ugyldig.', en: 'The form id or version in the path is invalid.' },
+      { issues },
+    );
   return { kind, formId, version };
 }
 
@@ -83,22 +114,45 @@ export class FormConfigService {
    */
   complete(kind: ConfigKind, tenantId: string, formId: string, version: string, body: unknown): unknown {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new HttpProblem('invalid-request', { da: 'Dokumentet skal være et JSON-objekt.', en: 'The document must be a JSON object.' }, { issues: [{ path: '', code: 'type', message: '/ must be an object' }] });
+      throw new HttpProblem(
+        'invalid-request',
+        { da: 'Dokumentet skal være et JSON-objekt.', en: 'The document must be a JSON object.' },
+        { issues: [{ path: '', code: 'type', message: '/ must be an object' }] },
+      );
     }
     const doc = body as Record<string, unknown>;
     const expected: Array<[Record<string, unknown>, string, string, string]> =
       kind === 'overlay'
-        ? [[doc, 'tenantId', tenantId, '/tenantId'], [doc, 'formId', formId, '/formId'], [doc, 'version', version, '/version']]
+        ? [
+            [doc, 'tenantId', tenantId, '/tenantId'],
+            [doc, 'formId', formId, '/formId'],
+            [doc, 'version', version, '/version'],
+          ]
         : typeof doc.manifest === 'object' && doc.manifest !== null && !Array.isArray(doc.manifest)
-          ? [[doc.manifest as Record<string, unknown>, 'id', formId, '/manifest/id'], [doc.manifest as Record<string, unknown>, 'version', version, '/manifest/version']]
+          ? [
+              [doc.manifest as Record<string, unknown>, 'id', formId, '/manifest/id'],
+              [doc.manifest as Record<string, unknown>, 'version', version, '/manifest/version'],
+            ]
           : [];
     const issues: ProblemIssue[] = [];
     for (const [target, key, value, path] of expected) {
       if (target[key] === undefined) target[key] = value;
-      else if (target[key] !== value) issues.push({ path, code: 'const', message: `${path} must be ${value} (the ${key === 'tenantId' ? 'key’s tenant' : 'URL'}), not ${JSON.stringify(target[key])}` });
+      else if (target[key] !== value)
+        issues.push({
+          path,
+          code: 'const',
+          message: `${path} must be ${value} (the ${key === 'tenantId' ? 'key’s tenant' : 'URL'}), not ${JSON.stringify(target[key])}`,
+        });
     }
     if (issues.length) {
-      throw new HttpProblem('invalid-request', { da: 'Dokumentet passer ikke til nøglens kommune eller stien.', en: 'The document does not match the key’s tenant or the URL.' }, { issues });
+      throw new HttpProblem(
+        'invalid-request',
+        {
+          da: 'Dokumentet passer ikke til nøglens kommune eller stien.',
+          en: 'The document does not match the key’s tenant or the URL.',
+        },
+        { issues },
+      );
     }
     return doc;
   }
@@ -106,7 +160,10 @@ export class FormConfigService {
   async load(tenantId: string, kind: ConfigKind, formId: string, version: string): Promise<TenantFormRecord> {
     const record = await this.store.getFormConfig(tenantId, kind, formId, version);
     if (!record || record.tenantId !== tenantId) {
-      throw new HttpProblem('not-found', { da: `Konfigurationen ${kind}/${formId}/${version} findes ikke.`, en: `No configuration ${kind}/${formId}/${version}.` });
+      throw new HttpProblem('not-found', {
+        da: `Konfigurationen ${kind}/${formId}/${version} findes ikke.`,
+        en: `No configuration ${kind}/${formId}/${version}.`,
+      });
     }
     return record;
   }
@@ -118,8 +175,16 @@ export class FormConfigService {
   /** Every check of a stored (or about to be published) configuration, including the semver bump. */
   async check(record: TenantFormRecord): Promise<CheckResult> {
     const previous = await this.published.previous(record.tenantId, record.kind, record.formId, record.version);
-    const input = { tenantId: record.tenantId, formId: record.formId, version: record.version, document: record.document, ...(previous ? { previous } : {}) };
-    const result = await (record.kind === 'overlay' ? this.checker.checkOverlay(input) : this.checker.checkOwnForm(input));
+    const input = {
+      tenantId: record.tenantId,
+      formId: record.formId,
+      version: record.version,
+      document: record.document,
+      ...(previous ? { previous } : {}),
+    };
+    const result = await (record.kind === 'overlay'
+      ? this.checker.checkOverlay(input)
+      : this.checker.checkOwnForm(input));
     const notAfterGit = gitVersionProblem(this.published, record);
     if (notAfterGit && !result.problems.some((p) => p.path === '/version')) {
       result.ok = false;
@@ -128,7 +193,11 @@ export class FormConfigService {
     return result;
   }
 
-  audit(principal: Principal, action: FormConfigAction, record: Pick<TenantFormRecord, 'kind' | 'formId' | 'version'>): Omit<AuditEntry, 'id'> {
+  audit(
+    principal: Principal,
+    action: FormConfigAction,
+    record: Pick<TenantFormRecord, 'kind' | 'formId' | 'version'>,
+  ): Omit<AuditEntry, 'id'> {
     return {
       tenantId: principal.tenantId,
       at: this.now(),

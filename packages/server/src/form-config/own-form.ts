@@ -2,7 +2,12 @@ import type { ErrorObject } from 'ajv';
 import { createAjv, formContentHash, KEYWORD_MESSAGES, type FormStatus, type FormVersion } from '@skema/core';
 import { configProblem, type ConfigProblem } from './config-problem.js';
 
-const localized = { type: 'object', additionalProperties: false, required: ['da', 'en'], properties: { da: { type: 'string', maxLength: 5000 }, en: { type: 'string', maxLength: 5000 } } };
+const localized = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['da', 'en'],
+  properties: { da: { type: 'string', maxLength: 5000 }, en: { type: 'string', maxLength: 5000 } },
+};
 const texts = { type: 'object', maxProperties: 5000, additionalProperties: { type: 'string', maxLength: 5000 } };
 const example = {
   type: 'object',
@@ -12,7 +17,14 @@ const example = {
     name: { type: 'string', minLength: 1, maxLength: 200 },
     data: {},
     today: { type: 'string', format: 'date' },
-    expect: { type: 'object', additionalProperties: false, properties: { codes: { type: 'array', items: { type: 'string' } }, paths: { type: 'array', items: { type: 'string' } } } },
+    expect: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        codes: { type: 'array', items: { type: 'string' } },
+        paths: { type: 'array', items: { type: 'string' } },
+      },
+    },
   },
 };
 
@@ -42,7 +54,11 @@ export const OWN_FORM_SCHEMA = {
             type: 'object',
             additionalProperties: false,
             required: ['name', 'version'],
-            properties: { name: { type: 'string' }, version: { type: 'string' }, options: { type: 'object', additionalProperties: { type: 'object' } } },
+            properties: {
+              name: { type: 'string' },
+              version: { type: 'string' },
+              options: { type: 'object', additionalProperties: { type: 'object' } },
+            },
           },
         },
         changelog: { anyOf: [{ type: 'string' }, localized] },
@@ -55,7 +71,10 @@ export const OWN_FORM_SCHEMA = {
     examples: {
       type: 'object',
       additionalProperties: false,
-      properties: { valid: { type: 'array', maxItems: 50, items: example }, invalid: { type: 'array', maxItems: 50, items: example } },
+      properties: {
+        valid: { type: 'array', maxItems: 50, items: example },
+        invalid: { type: 'array', maxItems: 50, items: example },
+      },
     },
   },
 } as const;
@@ -72,14 +91,20 @@ const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 function shapeProblem(e: ErrorObject): ConfigProblem {
   if (e.keyword === 'additionalProperties') {
     const key = String(e.params.additionalProperty);
-    return configProblem(`${e.instancePath}/${esc(key)}`, 'form-not-configurable', { da: `«${key}» hører ikke til et skema.`, en: `"${key}" is not part of a form` });
+    return configProblem(`${e.instancePath}/${esc(key)}`, 'form-not-configurable', {
+      da: `«${key}» hører ikke til et skema.`,
+      en: `"${key}" is not part of a form`,
+    });
   }
   if (e.keyword === 'required') {
     const path = `${e.instancePath}/${esc(String(e.params.missingProperty))}`;
     return configProblem(path, 'form-required', { da: `${path} skal udfyldes.`, en: `${path} is required` });
   }
   const detail = KEYWORD_MESSAGES[e.keyword]?.(e) ?? { da: `er ugyldig (${e.keyword})`, en: e.message ?? 'is invalid' };
-  return configProblem(e.instancePath, 'form-invalid', { da: `${e.instancePath || 'Dokumentet'} ${detail.da}.`, en: `${e.instancePath || 'the document'} ${detail.en}` });
+  return configProblem(e.instancePath, 'form-invalid', {
+    da: `${e.instancePath || 'Dokumentet'} ${detail.da}.`,
+    en: `${e.instancePath || 'the document'} ${detail.en}`,
+  });
 }
 
 /** Problems with the shape of an own-form document, each naming its place; empty when it fits. */
@@ -93,7 +118,10 @@ interface OwnFormDocument {
   schema: FormVersion['schema'];
   uischema: FormVersion['uischema'];
   i18n: FormVersion['i18n'];
-  examples?: { valid?: NonNullable<FormVersion['examples']>['valid']; invalid?: NonNullable<FormVersion['examples']>['invalid'] };
+  examples?: {
+    valid?: NonNullable<FormVersion['examples']>['valid'];
+    invalid?: NonNullable<FormVersion['examples']>['invalid'];
+  };
 }
 
 /** The form version an own-form document describes; call only after `ownFormShapeProblems` found none. */

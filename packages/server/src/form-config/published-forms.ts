@@ -1,4 +1,14 @@
-import { checkSchemaBudget, compareVersions, FormRegistry, type FormConfigStore, type FormOverlay, type FormVersion, type TenantFormRecord, type TenantFormSource, type TenantForms } from '@skema/core';
+import {
+  checkSchemaBudget,
+  compareVersions,
+  FormRegistry,
+  type FormConfigStore,
+  type FormOverlay,
+  type FormVersion,
+  type TenantFormRecord,
+  type TenantFormSource,
+  type TenantForms,
+} from '@skema/core';
 import type { Logger } from '../observability/logger.js';
 import type { PreviousConfig } from './check-config.js';
 import { ownFormVersion } from './own-form.js';
@@ -78,11 +88,21 @@ export class PublishedForms {
       // Published before the budget existed (or by another version of the server): never made live.
       const overBudget = checkSchemaBudget(form.schema, {}, '/schema');
       if (overBudget.length) {
-        this.logger.warn({ tenantId: r.tenantId, form: `${r.formId}@${r.version}`, problems: overBudget.map((p) => `${p.code} ${p.path}`) }, 'published own form is over the complexity budget; not loaded');
+        this.logger.warn(
+          {
+            tenantId: r.tenantId,
+            form: `${r.formId}@${r.version}`,
+            problems: overBudget.map((p) => `${p.code} ${p.path}`),
+          },
+          'published own form is over the complexity budget; not loaded',
+        );
         form = undefined;
       }
     } catch (e) {
-      this.logger.warn({ tenantId: r.tenantId, form: `${r.formId}@${r.version}`, err: e }, 'published own form cannot be loaded');
+      this.logger.warn(
+        { tenantId: r.tenantId, form: `${r.formId}@${r.version}`, err: e },
+        'published own form cannot be loaded',
+      );
     }
     this.ownForms.set(key, form);
     return form;
@@ -106,17 +126,27 @@ export class PublishedForms {
   }
 
   /** The highest published or deprecated version of the same configuration other than `version`. */
-  async previous(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<PreviousConfig | undefined> {
+  async previous(
+    tenantId: string,
+    kind: TenantFormRecord['kind'],
+    formId: string,
+    version: string,
+  ): Promise<PreviousConfig | undefined> {
     const records = await this.store.listFormConfigs(tenantId, LIVE);
     const candidates: PreviousConfig[] = records
       .filter((r) => r.kind === kind && r.formId === formId && r.version !== version && r.status !== 'draft')
-      .map((r) => (kind === 'overlay' ? { version: r.version, overlay: r.document as FormOverlay } : { version: r.version, form: ownFormVersion(r.formId, r.version, r.status, r.document) }));
+      .map((r) =>
+        kind === 'overlay'
+          ? { version: r.version, overlay: r.document as FormOverlay }
+          : { version: r.version, form: ownFormVersion(r.formId, r.version, r.status, r.document) },
+      );
     const git = this.git.source(tenantId);
     if (kind === 'overlay') {
       const overlay = git?.overlays.find((o) => o.formId === formId);
       if (overlay && overlay.version !== version) candidates.push({ version: overlay.version, overlay });
     } else {
-      for (const form of git?.forms.versions(formId) ?? []) if (form.manifest.version !== version) candidates.push({ version: form.manifest.version, form });
+      for (const form of git?.forms.versions(formId) ?? [])
+        if (form.manifest.version !== version) candidates.push({ version: form.manifest.version, form });
     }
     return candidates.sort((a, b) => compareVersions(b.version, a.version))[0];
   }

@@ -1,5 +1,12 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { DEFAULT_UNTRUSTED_LIMITS, parseUntrustedJson, untrustedProblem as coreProblem, type Locale, type LocalizedText, type UntrustedProblem } from '@skema/core';
+import {
+  DEFAULT_UNTRUSTED_LIMITS,
+  parseUntrustedJson,
+  untrustedProblem as coreProblem,
+  type Locale,
+  type LocalizedText,
+  type UntrustedProblem,
+} from '@skema/core';
 import { assertJsonMediaType, hasBody } from '../http/json-body.js';
 import { localeOf } from '../http/locale.js';
 import { HttpProblem } from '../http/problem.js';
@@ -48,7 +55,10 @@ export function untrustedJsonBody(limit: string | number, schemaRoots: (req: Req
   const read = express.text({ limit, type: () => true });
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!hasBody(req)) {
-      throw new HttpProblem('invalid-request', { da: 'Forespørgslen mangler en JSON-krop.', en: 'The request needs a JSON body.' });
+      throw new HttpProblem('invalid-request', {
+        da: 'Forespørgslen mangler en JSON-krop.',
+        en: 'The request needs a JSON body.',
+      });
     }
     assertJsonMediaType(req);
     read(req, res, (err?: unknown) => {
@@ -57,17 +67,29 @@ export function untrustedJsonBody(limit: string | number, schemaRoots: (req: Req
       const text = typeof req.body === 'string' ? req.body : '';
       const size = Buffer.byteLength(text, 'utf8');
       if (size > DEFAULT_UNTRUSTED_LIMITS.maxBytes) {
-        return next(untrustedProblem([coreProblem('', 'too-large', { bytes: size, maxBytes: DEFAULT_UNTRUSTED_LIMITS.maxBytes })], locale));
+        return next(
+          untrustedProblem(
+            [coreProblem('', 'too-large', { bytes: size, maxBytes: DEFAULT_UNTRUSTED_LIMITS.maxBytes })],
+            locale,
+          ),
+        );
       }
       if (jsonTextDepth(text, DEFAULT_UNTRUSTED_LIMITS.maxDepth + 1) > DEFAULT_UNTRUSTED_LIMITS.maxDepth + 1) {
         // +1: the document itself may sit one level down (the preview's `{ kind, document }`).
-        return next(untrustedProblem([coreProblem('', 'too-deep', { maxDepth: DEFAULT_UNTRUSTED_LIMITS.maxDepth })], locale));
+        return next(
+          untrustedProblem([coreProblem('', 'too-deep', { maxDepth: DEFAULT_UNTRUSTED_LIMITS.maxDepth })], locale),
+        );
       }
       let parsed: ReturnType<typeof parseUntrustedJson>;
       try {
         parsed = parseUntrustedJson(text, {}, schemaRoots(req));
       } catch {
-        return next(new HttpProblem('malformed-json', { da: 'Forespørgslens krop er ikke gyldig JSON.', en: 'The request body is not valid JSON.' }));
+        return next(
+          new HttpProblem('malformed-json', {
+            da: 'Forespørgslens krop er ikke gyldig JSON.',
+            en: 'The request body is not valid JSON.',
+          }),
+        );
       }
       if (parsed.problems.length) return next(untrustedProblem(parsed.problems, locale));
       req.body = parsed.value;

@@ -6,13 +6,19 @@ import { bearer, createTestApp, TEST_KEYS, testConfig } from '../testing/test-ap
 const PORTAL = 'https://borger.alpha.dk';
 const OTHER = 'https://evil.example';
 
-const withCors = (extra: Parameters<typeof testConfig>[0] = {}) => createTestApp({ config: testConfig({ corsOrigins: [PORTAL, 'http://localhost:5173'], ...extra }) });
+const withCors = (extra: Parameters<typeof testConfig>[0] = {}) =>
+  createTestApp({ config: testConfig({ corsOrigins: [PORTAL, 'http://localhost:5173'], ...extra }) });
 
 /** What a browser sends before a PUT with a key and an If-Match. */
 const preflight = (app: Parameters<typeof request>[0], origin: string, path = '/api/v1/submissions/s-1') =>
-  request(app).options(path).set('Origin', origin).set('Access-Control-Request-Method', 'PUT').set('Access-Control-Request-Headers', 'authorization,content-type,if-match,accept-language');
+  request(app)
+    .options(path)
+    .set('Origin', origin)
+    .set('Access-Control-Request-Method', 'PUT')
+    .set('Access-Control-Request-Headers', 'authorization,content-type,if-match,accept-language');
 
-const corsHeaders = (headers: Record<string, string>) => Object.keys(headers).filter((h) => h.startsWith('access-control-'));
+const corsHeaders = (headers: Record<string, string>) =>
+  Object.keys(headers).filter((h) => h.startsWith('access-control-'));
 
 describe('CORS for portal origins', () => {
   it('an allowed origin gets its origin back on a real API call, and may read ETag and Location', async () => {
@@ -26,7 +32,9 @@ describe('CORS for portal origins', () => {
     expect(created.status).toBe(201);
     expect(created.headers['access-control-allow-origin']).toBe(PORTAL);
     const exposed = created.headers['access-control-expose-headers']!.split(',');
-    expect(exposed).toEqual(expect.arrayContaining(['ETag', 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy']));
+    expect(exposed).toEqual(
+      expect.arrayContaining(['ETag', 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy']),
+    );
     expect(created.headers.etag).toBeTruthy();
     // Caches keep one answer per language and per origin; the security headers' Vary is kept.
     expect(created.headers.vary).toBe('Accept-Language, Origin');
@@ -43,18 +51,28 @@ describe('CORS for portal origins', () => {
       const res = await preflight(app, PORTAL).expect(204);
       expect(res.headers['access-control-allow-origin']).toBe(PORTAL);
       expect(res.headers['access-control-allow-methods']).toBe('GET,HEAD,POST,PUT');
-      expect(res.headers['access-control-allow-headers']).toBe('Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key,Accept-Language');
+      expect(res.headers['access-control-allow-headers']).toBe(
+        'Authorization,Content-Type,If-Match,If-None-Match,Idempotency-Key,Accept-Language',
+      );
       expect(Number(res.headers['access-control-max-age'])).toBeGreaterThan(0);
       expect(res.text).toBe('');
     }
     // The preflights counted for nothing: the one request of the window is still there.
-    const real = await request(app).get('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).set('Origin', PORTAL).expect(200);
+    const real = await request(app)
+      .get('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.caseworker))
+      .set('Origin', PORTAL)
+      .expect(200);
     expect(real.headers['access-control-allow-origin']).toBe(PORTAL);
   });
 
   it('lets an allowed portal read error answers: 401 and 429 problems carry the CORS headers', async () => {
     const { app } = withCors({ rateLimit: { windowMs: 60_000, limit: 1 } });
-    const unauthorized = await request(app).get('/api/v1/submissions').set(bearer('not-a-key-of-anyone-at-all')).set('Origin', PORTAL).expect(401);
+    const unauthorized = await request(app)
+      .get('/api/v1/submissions')
+      .set(bearer('not-a-key-of-anyone-at-all'))
+      .set('Origin', PORTAL)
+      .expect(401);
     expect(unauthorized.headers['access-control-allow-origin']).toBe(PORTAL);
     const key = bearer(TEST_KEYS.caseworker);
     await request(app).get('/api/v1/submissions').set(key).set('Origin', PORTAL).expect(200);
@@ -70,8 +88,17 @@ describe('CORS for portal origins', () => {
     const pre = await preflight(app, OTHER).expect(204);
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     // Near misses are different origins.
-    for (const origin of ['http://borger.alpha.dk', 'https://borger.alpha.dk:8443', 'https://x.borger.alpha.dk', 'null']) {
-      expect((await request(app).get('/api/v1/forms').set('Origin', origin).expect(200)).headers['access-control-allow-origin']).toBeUndefined();
+    for (const origin of [
+      'http://borger.alpha.dk',
+      'https://borger.alpha.dk:8443',
+      'https://x.borger.alpha.dk',
+      'null',
+    ]) {
+      expect(
+        (await request(app).get('/api/v1/forms').set('Origin', origin).expect(200)).headers[
+          'access-control-allow-origin'
+        ],
+      ).toBeUndefined();
     }
   });
 
@@ -92,7 +119,9 @@ describe('CORS for portal origins', () => {
   });
 
   it('refuses to build an app whose corsOrigins are not origins', () => {
-    expect(() => createTestApp({ config: testConfig({ corsOrigins: ['https://borger.alpha.dk/'] }) })).toThrow(ConfigError);
+    expect(() => createTestApp({ config: testConfig({ corsOrigins: ['https://borger.alpha.dk/'] }) })).toThrow(
+      ConfigError,
+    );
     expect(() => createTestApp({ config: testConfig({ corsOrigins: ['*'] }) })).toThrow(/wildcards are not allowed/);
   });
 });

@@ -4,7 +4,14 @@ import { corsOriginProblems } from '../config/cors-origins.js';
 import { ConfigError } from '../config/load-config.js';
 
 /** Request headers the React client and `<skema-form>` send (packages/react/src/api.ts), and the conditional GET. */
-export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'Accept-Language'] as const;
+export const CORS_ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'If-Match',
+  'If-None-Match',
+  'Idempotency-Key',
+  'Accept-Language',
+] as const;
 
 /**
  * Response headers a portal's script may read: the client keeps `ETag` for the next `If-Match`;

@@ -57,10 +57,25 @@ export function exceededLimit(value: unknown, budget: DataBudget): DataBudgetLim
   return undefined;
 }
 
-const LIMIT_TEXT: Record<DataBudgetLimit, { da: (max: number) => string; en: (max: number) => string; max: (b: DataBudget) => number }> = {
-  dataNodes: { da: (n) => `Data må højst have ${n} værdier.`, en: (n) => `Data may hold at most ${n} values.`, max: (b) => b.maxNodes },
-  dataDepth: { da: (n) => `Data må højst være indlejret ${n} niveauer.`, en: (n) => `Data may be nested at most ${n} levels deep.`, max: (b) => b.maxDepth },
-  arrayLength: { da: (n) => `En liste må højst have ${n} elementer.`, en: (n) => `A list may hold at most ${n} items.`, max: (b) => b.maxArrayLength },
+const LIMIT_TEXT: Record<
+  DataBudgetLimit,
+  { da: (max: number) => string; en: (max: number) => string; max: (b: DataBudget) => number }
+> = {
+  dataNodes: {
+    da: (n) => `Data må højst have ${n} værdier.`,
+    en: (n) => `Data may hold at most ${n} values.`,
+    max: (b) => b.maxNodes,
+  },
+  dataDepth: {
+    da: (n) => `Data må højst være indlejret ${n} niveauer.`,
+    en: (n) => `Data may be nested at most ${n} levels deep.`,
+    max: (b) => b.maxDepth,
+  },
+  arrayLength: {
+    da: (n) => `En liste må højst have ${n} elementer.`,
+    en: (n) => `A list may hold at most ${n} items.`,
+    max: (b) => b.maxArrayLength,
+  },
 };
 
 /** 413 `payload-too-large` naming the limit (`limit: {name, max}`) when the value is over budget. */
@@ -69,5 +84,9 @@ export function assertWithinBudget(value: unknown, budget: DataBudget): void {
   if (!name) return;
   const text = LIMIT_TEXT[name];
   const max = text.max(budget);
-  throw new HttpProblem('payload-too-large', { da: text.da(max), en: text.en(max) }, { members: { limit: { name, max } } });
+  throw new HttpProblem(
+    'payload-too-large',
+    { da: text.da(max), en: text.en(max) },
+    { members: { limit: { name, max } } },
+  );
 }

@@ -1,5 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
-import { type Locale, FormNotFoundError, ImmutableVersionError, MigrationError, NotFoundError, OverlayError, RevisionConflictError, StoreCorruptionError, StoreUnavailableError } from '@skema/core';
+import {
+  type Locale,
+  FormNotFoundError,
+  ImmutableVersionError,
+  MigrationError,
+  NotFoundError,
+  OverlayError,
+  RevisionConflictError,
+  StoreCorruptionError,
+  StoreUnavailableError,
+} from '@skema/core';
 import { SubmissionError } from '@skema/submissions';
 import type { Logger } from '../observability/logger.js';
 import { localeOf } from './locale.js';
@@ -10,18 +20,29 @@ import { HttpProblem, PROBLEM_TYPE_BASE, PROBLEM_TYPES, pickText } from './probl
 function fromParserError(err: { type?: unknown; status?: unknown; limit?: unknown }): HttpProblem | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
-      return new HttpProblem('malformed-json', { da: 'Forespørgslens krop er ikke gyldig JSON.', en: 'The request body is not valid JSON.' });
+      return new HttpProblem('malformed-json', {
+        da: 'Forespørgslens krop er ikke gyldig JSON.',
+        en: 'The request body is not valid JSON.',
+      });
     case 'entity.too.large':
       return new HttpProblem(
         'payload-too-large',
-        { da: `Forespørgslens krop er for stor (højst ${String(err.limit)} bytes).`, en: `The request body is too large (at most ${String(err.limit)} bytes).` },
+        {
+          da: `Forespørgslens krop er for stor (højst ${String(err.limit)} bytes).`,
+          en: `The request body is too large (at most ${String(err.limit)} bytes).`,
+        },
         typeof err.limit === 'number' ? { members: { limit: { name: 'bodyBytes', max: err.limit } } } : {},
       );
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return new HttpProblem('unsupported-media-type', { da: 'Tegnsættet eller kodningen understøttes ikke.', en: 'The charset or content encoding is not supported.' });
+      return new HttpProblem('unsupported-media-type', {
+        da: 'Tegnsættet eller kodningen understøttes ikke.',
+        en: 'The charset or content encoding is not supported.',
+      });
     default:
-      return typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? new HttpProblem('invalid-request') : undefined;
+      return typeof err.status === 'number' && err.status >= 400 && err.status < 500
+        ? new HttpProblem('invalid-request')
+        : undefined;
   }
 }
 
@@ -30,33 +51,59 @@ export function toProblem(err: unknown, locale: Locale = 'da'): HttpProblem | un
   if (err instanceof SubmissionError) return submissionProblem(err, locale);
   if (err instanceof FormNotFoundError) {
     return new HttpProblem('form-not-found', {
-      da: err.version ? `Skemaet ${err.formId} har ingen version, der passer til ${err.version}.` : `Skemaet ${err.formId} findes ikke.`,
+      da: err.version
+        ? `Skemaet ${err.formId} har ingen version, der passer til ${err.version}.`
+        : `Skemaet ${err.formId} findes ikke.`,
       en: err.message,
     });
   }
   if (err instanceof ImmutableVersionError) {
-    return new HttpProblem('version-immutable', { da: 'Versionen er udgivet eller udfaset og kan ikke ændres; lav en ny version.', en: `${err.message}; create a new version.` });
+    return new HttpProblem('version-immutable', {
+      da: 'Versionen er udgivet eller udfaset og kan ikke ændres; lav en ny version.',
+      en: `${err.message}; create a new version.`,
+    });
   }
   if (err instanceof OverlayError) {
     return new HttpProblem(
       'overlay-not-applicable',
-      { da: 'Kommunens tilpasning af skemaet kan ikke anvendes på den ønskede version; vælg en version, tilpasningen gælder for.', en: `${err.message}; choose a version the configuration applies to.` },
+      {
+        da: 'Kommunens tilpasning af skemaet kan ikke anvendes på den ønskede version; vælg en version, tilpasningen gælder for.',
+        en: `${err.message}; choose a version the configuration applies to.`,
+      },
       { members: { problems: err.problems } },
     );
   }
   if (err instanceof MigrationError) {
-    return new HttpProblem('migration-impossible', { da: `Indsendelsen kan ikke migreres fra ${err.from} til ${err.to} (${err.reason}).`, en: err.message }, { members: { reason: err.reason } });
+    return new HttpProblem(
+      'migration-impossible',
+      { da: `Indsendelsen kan ikke migreres fra ${err.from} til ${err.to} (${err.reason}).`, en: err.message },
+      { members: { reason: err.reason } },
+    );
   }
-  if (err instanceof NotFoundError) return new HttpProblem('not-found', { da: 'Indsendelsen findes ikke.', en: 'The submission does not exist.' });
+  if (err instanceof NotFoundError)
+    return new HttpProblem('not-found', { da: 'Indsendelsen findes ikke.', en: 'The submission does not exist.' });
   if (err instanceof RevisionConflictError) {
-    return new HttpProblem('precondition-failed', { da: 'Indsendelsen er ændret af en anden; hent den igen.', en: 'The submission was changed by someone else; fetch it again.' });
+    return new HttpProblem('precondition-failed', {
+      da: 'Indsendelsen er ændret af en anden; hent den igen.',
+      en: 'The submission was changed by someone else; fetch it again.',
+    });
   }
   // The store's message names files for the operator's log, never for the client.
   if (err instanceof StoreCorruptionError) {
-    return new HttpProblem('store-corrupted', { da: 'Lagrede data er beskadigede; driften er underrettet.', en: 'Stored data is damaged; operations have been alerted.' });
+    return new HttpProblem('store-corrupted', {
+      da: 'Lagrede data er beskadigede; driften er underrettet.',
+      en: 'Stored data is damaged; operations have been alerted.',
+    });
   }
   if (err instanceof StoreUnavailableError) {
-    return new HttpProblem('store-unavailable', { da: 'Lageret tager ikke imod ændringer lige nu; prøv igen senere.', en: 'The store does not accept changes right now; try again later.' }, { headers: { 'Retry-After': '60' } });
+    return new HttpProblem(
+      'store-unavailable',
+      {
+        da: 'Lageret tager ikke imod ændringer lige nu; prøv igen senere.',
+        en: 'The store does not accept changes right now; try again later.',
+      },
+      { headers: { 'Retry-After': '60' } },
+    );
   }
   if (typeof err === 'object' && err !== null && 'type' in err) return fromParserError(err);
   return undefined;
@@ -69,7 +116,15 @@ export function errorHandler(logger: Logger) {
     let problem = toProblem(err, locale);
     // Damaged or unavailable storage is mapped for the client but must still reach the operator.
     if (err instanceof StoreCorruptionError || err instanceof StoreUnavailableError) {
-      logger.error({ err, files: err instanceof StoreCorruptionError ? err.files : undefined, method: req.method, route: req.route?.path }, 'store error');
+      logger.error(
+        {
+          err,
+          files: err instanceof StoreCorruptionError ? err.files : undefined,
+          method: req.method,
+          route: req.route?.path,
+        },
+        'store error',
+      );
     }
     if (!problem) {
       logger.error({ err, method: req.method, route: req.route?.path }, 'unhandled error');
@@ -87,7 +142,11 @@ export function errorHandler(logger: Logger) {
       ...problem.extras.members,
     };
     for (const [name, value] of Object.entries(problem.extras.headers ?? {})) res.setHeader(name, value);
-    res.status(problem.status).type('application/problem+json').set('Content-Language', locale).send(JSON.stringify(body));
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .set('Content-Language', locale)
+      .send(JSON.stringify(body));
   };
 }
 

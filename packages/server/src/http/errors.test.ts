@@ -9,19 +9,43 @@ describe('bad input', () => {
   const { app, store } = createTestApp({ bodyLimit: '2kb' });
 
   it('malformed JSON → 400 problem', async () => {
-    const res = await request(app).post('/api/v1/submissions').set(alpha).set('Content-Type', 'application/json').send('{"formId": "fixture",').expect(400);
+    const res = await request(app)
+      .post('/api/v1/submissions')
+      .set(alpha)
+      .set('Content-Type', 'application/json')
+      .send('{"formId": "fixture",')
+      .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: 'https://skema.dk/problems/malformed-json', status: 400, title: 'Ugyldig JSON', instance: '/api/v1/submissions' });
+    expect(res.body).toMatchObject({
+      type: 'https://skema.dk/problems/malformed-json',
+      status: 400,
+      title: 'Ugyldig JSON',
+      instance: '/api/v1/submissions',
+    });
   });
 
   it('a JSON body that is not an object or array → 400', async () => {
-    await request(app).post('/api/v1/submissions').set(alpha).set('Content-Type', 'application/json').send('"text"').expect(400);
+    await request(app)
+      .post('/api/v1/submissions')
+      .set(alpha)
+      .set('Content-Type', 'application/json')
+      .send('"text"')
+      .expect(400);
   });
 
   it('wrong content type → 415', async () => {
-    const res = await request(app).post('/api/v1/submissions').set(alpha).set('Content-Type', 'text/plain').send('formId=fixture').expect(415);
+    const res = await request(app)
+      .post('/api/v1/submissions')
+      .set(alpha)
+      .set('Content-Type', 'text/plain')
+      .send('formId=fixture')
+      .expect(415);
     expect(res.body.type).toBe('https://skema.dk/problems/unsupported-media-type');
-    await request(app).post('/api/v1/forms/fixture/versions/1.0.0/validate').type('form').send({ data: 'x' }).expect(415);
+    await request(app)
+      .post('/api/v1/forms/fixture/versions/1.0.0/validate')
+      .type('form')
+      .send({ data: 'x' })
+      .expect(415);
   });
 
   it('accepts application/*+json and a charset', async () => {
@@ -36,7 +60,12 @@ describe('bad input', () => {
     const res = await request(app)
       .post('/api/v1/submissions')
       .set(alpha)
-      .send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData({ bemaerkning: 'x'.repeat(5000) }) })
+      .send({
+        formId: 'fixture',
+        version: '1.0.0',
+        status: 'draft',
+        data: fixtureData({ bemaerkning: 'x'.repeat(5000) }),
+      })
       .expect(413);
     expect(res.body.type).toBe('https://skema.dk/problems/payload-too-large');
     expect((await store.list('alpha', {})).items).toEqual([]);
@@ -61,7 +90,10 @@ describe('bad input', () => {
 describe('security headers', () => {
   it('API responses: nothing in them may run, be framed or sniffed; no x-powered-by', async () => {
     const { app } = createTestApp();
-    for (const res of [await request(app).get('/api/v1/forms'), await request(app).get('/api/v1/nothing-here').expect(404)]) {
+    for (const res of [
+      await request(app).get('/api/v1/forms'),
+      await request(app).get('/api/v1/nothing-here').expect(404),
+    ]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
       expect(res.headers['x-frame-options']).toBe('DENY');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { expectedRevision } from './etag.js';
 import { localeOf } from './locale.js';
 
-const withHeader = (value?: string) => ({ get: (name: string) => (name.toLowerCase() === 'accept-language' ? value : undefined) }) as unknown as Request;
+const withHeader = (value?: string) =>
+  ({ get: (name: string) => (name.toLowerCase() === 'accept-language' ? value : undefined) }) as unknown as Request;
 
 describe('localeOf', () => {
   it('picks da or en by q-value, Danish by default', () => {

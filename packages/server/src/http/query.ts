@@ -20,11 +20,16 @@ export function queryParser<T>(params: readonly ApiParameter[]): (req: Request) 
     for (const p of query) {
       const raw = req.query[p.name];
       if (raw === undefined) continue;
-      values[p.name] = p.schema.type === 'integer' && typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+      values[p.name] =
+        p.schema.type === 'integer' && typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
     }
     if (!validate(values)) {
       const issues = (validate.errors ?? []).map((e) => ajvIssue(e, localeOf(req)));
-      throw new HttpProblem('invalid-request', { da: 'Ugyldige forespørgselsparametre.', en: 'Invalid query parameters.' }, { issues });
+      throw new HttpProblem(
+        'invalid-request',
+        { da: 'Ugyldige forespørgselsparametre.', en: 'Invalid query parameters.' },
+        { issues },
+      );
     }
     return values as T;
   };

@@ -15,7 +15,12 @@ describe('rate limiting', () => {
   });
 
   it('limits anonymous calls by client address under their own, stricter limit', async () => {
-    const { app } = createTestApp({ config: testConfig({ rateLimit: { windowMs: 60_000, limit: 100 }, anonymousRateLimit: { windowMs: 60_000, limit: 2 } }) });
+    const { app } = createTestApp({
+      config: testConfig({
+        rateLimit: { windowMs: 60_000, limit: 100 },
+        anonymousRateLimit: { windowMs: 60_000, limit: 2 },
+      }),
+    });
     await request(app).get('/api/v1/forms').expect(200);
     await request(app).post('/api/v1/forms/fixture/versions/1.0.0/validate').send({ data: {} }).expect(200);
     const limited = await request(app).get('/api/v1/forms').expect(429);

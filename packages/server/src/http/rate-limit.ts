@@ -33,7 +33,10 @@ class FixedWindow {
 
   setHeaders(res: Response, r: RateLimiterRes): void {
     res.setHeader('RateLimit-Policy', this.policy);
-    res.setHeader('RateLimit', `limit=${this.config.limit}, remaining=${r.remainingPoints}, reset=${Math.max(0, Math.ceil(r.msBeforeNext / 1000))}`);
+    res.setHeader(
+      'RateLimit',
+      `limit=${this.config.limit}, remaining=${r.remainingPoints}, reset=${Math.max(0, Math.ceil(r.msBeforeNext / 1000))}`,
+    );
   }
 }
 
@@ -41,7 +44,10 @@ export function tooManyRequests(msBeforeNext: number): HttpProblem {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new HttpProblem(
     'too-many-requests',
-    { da: `For mange forespørgsler; prøv igen om ${seconds} sekunder.`, en: `Too many requests; try again in ${seconds} seconds.` },
+    {
+      da: `For mange forespørgsler; prøv igen om ${seconds} sekunder.`,
+      en: `Too many requests; try again in ${seconds} seconds.`,
+    },
     { headers: { 'Retry-After': String(seconds) } },
   );
 }
@@ -55,7 +61,10 @@ export function tooManyRequests(msBeforeNext: number): HttpProblem {
  * rate-limiter-flexible's in-memory fixed window costs one promise per request, where
  * express-rate-limit's middleware cost about a tenth of the validate endpoint's throughput.
  */
-export function rateLimiter(keyed: RateLimitConfig = DEFAULT_RATE_LIMIT, anonymous: RateLimitConfig = DEFAULT_ANONYMOUS_RATE_LIMIT) {
+export function rateLimiter(
+  keyed: RateLimitConfig = DEFAULT_RATE_LIMIT,
+  anonymous: RateLimitConfig = DEFAULT_ANONYMOUS_RATE_LIMIT,
+) {
   const perKey = new FixedWindow(keyed);
   const perAddress = new FixedWindow(anonymous);
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -86,7 +95,10 @@ export class AuthFailureLimiter {
   private readonly blockedUntil = new Map<string, number>();
 
   constructor(config: RateLimitConfig = DEFAULT_AUTH_FAILURE_LIMIT) {
-    this.limiter = new RateLimiterMemory({ points: config.limit, duration: Math.max(1, Math.ceil(config.windowMs / 1000)) });
+    this.limiter = new RateLimiterMemory({
+      points: config.limit,
+      duration: Math.max(1, Math.ceil(config.windowMs / 1000)),
+    });
   }
 
   /** Milliseconds the address stays blocked, or 0. */

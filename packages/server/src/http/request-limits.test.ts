@@ -17,7 +17,10 @@ describe('validate does not amplify (issue #11: 0.9 MB in, 282 MB out)', () => {
   it('reports at most 100 errors and the totals in truncated; the answer stays small', async () => {
     const { app } = createTestApp(realForms);
     // 9 000 duplicate numbers: each breaks `type` and `enum`, and the array breaks `uniqueItems`.
-    const res = await request(app).post(VALIDATE).send({ data: { saerligeForhold: Array.from({ length: 9000 }, () => 1) } }).expect(200);
+    const res = await request(app)
+      .post(VALIDATE)
+      .send({ data: { saerligeForhold: Array.from({ length: 9000 }, () => 1) } })
+      .expect(200);
     expect(res.body.valid).toBe(false);
     expect(res.body.errors).toHaveLength(100);
     expect(res.body.truncated.errors).toBeGreaterThan(18_000);
@@ -29,13 +32,20 @@ describe('validate does not amplify (issue #11: 0.9 MB in, 282 MB out)', () => {
     const body = `{"data":{"saerligeForhold":[${Array.from({ length: 450_000 }, () => '1').join(',')}]}}`;
     const res = await request(app).post(VALIDATE).set('Content-Type', 'application/json').send(body).expect(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: 'https://skema.dk/problems/payload-too-large', limit: { name: 'arrayLength', max: 10_000 } });
+    expect(res.body).toMatchObject({
+      type: 'https://skema.dk/problems/payload-too-large',
+      limit: { name: 'arrayLength', max: 10_000 },
+    });
   });
 
   it('a submission with more errors than the cap is 422 with 100 issues and the total', async () => {
     const { app } = createTestApp(realForms);
     const data = { saerligeForhold: Array.from({ length: 3000 }, () => 1) };
-    const res = await request(app).post(CREATE).set(key).send({ formId: 'underretning', version: '1.0.1', status: 'submitted', data }).expect(422);
+    const res = await request(app)
+      .post(CREATE)
+      .set(key)
+      .send({ formId: 'underretning', version: '1.0.1', status: 'submitted', data })
+      .expect(422);
     expect(res.body.issues).toHaveLength(100);
     expect(res.body.truncated.errors).toBeGreaterThan(6000);
     expect(res.body.detail).toMatch(new RegExp(`har ${res.body.truncated.errors} fejl`));
@@ -59,9 +69,17 @@ describe('the data budget', () => {
   it('applies to submission writes too, and is configurable', async () => {
     const { app } = createTestApp({ config: testConfig({ limits: { dataNodes: 50 } }) });
     const data = fixtureData({ bemaerkning: 'x' });
-    await request(app).post(CREATE).set(key).send({ formId: 'fixture', version: '1.0.0', status: 'draft', data }).expect(201);
+    await request(app)
+      .post(CREATE)
+      .set(key)
+      .send({ formId: 'fixture', version: '1.0.0', status: 'draft', data })
+      .expect(201);
     const wide = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${i}`, i]));
-    const res = await request(app).post(CREATE).set(key).send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: { ...data, ...wide } }).expect(413);
+    const res = await request(app)
+      .post(CREATE)
+      .set(key)
+      .send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: { ...data, ...wide } })
+      .expect(413);
     expect(res.body.limit).toEqual({ name: 'dataNodes', max: 50 });
     expect(res.body.detail).toBe('Data må højst have 50 værdier.');
   });
@@ -86,9 +104,17 @@ describe('media type', () => {
     const { app } = createTestApp();
     const url = '/api/v1/forms/fixture/versions/1.0.0/validate';
     const utf16 = Buffer.from('{"data":{}}', 'utf16le');
-    const res = await request(app).post(url).set('Content-Type', 'application/json; charset=utf-16').send(utf16).expect(415);
+    const res = await request(app)
+      .post(url)
+      .set('Content-Type', 'application/json; charset=utf-16')
+      .send(utf16)
+      .expect(415);
     expect(res.body.type).toBe('https://skema.dk/problems/unsupported-media-type');
-    await request(app).post(url).set('Content-Type', 'application/json; charset=latin1').send('{"data":{}}').expect(415);
+    await request(app)
+      .post(url)
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{"data":{}}')
+      .expect(415);
     await request(app).post(url).set('Content-Type', 'application/json; charset=UTF-8').send('{"data":{}}').expect(200);
     await request(app).post(url).set('Content-Type', 'application/json').send('{"data":{}}').expect(200);
   });

@@ -82,19 +82,30 @@ export class RequestValidator {
 
 function bodyOf(req: Request): unknown {
   const body: unknown = req.body;
-  if (body === undefined) throw new HttpProblem('invalid-request', { da: 'Forespørgslen mangler en JSON-krop.', en: 'The request needs a JSON body.' });
+  if (body === undefined)
+    throw new HttpProblem('invalid-request', {
+      da: 'Forespørgslen mangler en JSON-krop.',
+      en: 'The request needs a JSON body.',
+    });
   return body;
 }
 
 /** 400 `invalid-request` with the schema's complaints as `issues[]`. */
 function refuse(fn: ValidateFunction, req: Request): never {
   const issues = (fn.errors ?? []).map((e) => ajvIssue(e, localeOf(req)));
-  throw new HttpProblem('invalid-request', { da: 'Forespørgslens krop er ikke gyldig.', en: 'The request body is not valid.' }, { issues });
+  throw new HttpProblem(
+    'invalid-request',
+    { da: 'Forespørgslens krop er ikke gyldig.', en: 'The request body is not valid.' },
+    { issues },
+  );
 }
 
 export function ajvIssue(e: ErrorObject, locale: Locale): ProblemIssue {
   const missing = e.params.missingProperty ?? e.params.additionalProperty;
-  const path = typeof missing === 'string' ? `${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}` : e.instancePath;
+  const path =
+    typeof missing === 'string'
+      ? `${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`
+      : e.instancePath;
   const text = KEYWORD_MESSAGES[e.keyword]?.(e)[locale] ?? e.message ?? e.keyword;
   return { path, code: e.keyword, message: `${path || '/'} ${text}` };
 }

@@ -12,7 +12,10 @@ export function securityHeaders(options: { connectSrc?: readonly string[] } = {}
   // No upgrade-insecure-requests: the demo and /docs must also work over plain HTTP on a local network.
   // 'unsafe-eval': the browser runs the same Ajv validators as the server, and Ajv compiles them with new Function.
   // connect-src: the identity providers the demo signs in with (discovery and token requests from the page).
-  const directives: Record<string, string[] | null> = { upgradeInsecureRequests: null, scriptSrc: ["'self'", "'unsafe-eval'"] };
+  const directives: Record<string, string[] | null> = {
+    upgradeInsecureRequests: null,
+    scriptSrc: ["'self'", "'unsafe-eval'"],
+  };
   if (options.connectSrc?.length) directives.connectSrc = ["'self'", ...options.connectSrc];
   const pages = helmet({ contentSecurityPolicy: { directives } });
   const api = helmet({
@@ -38,10 +41,15 @@ export function securityHeaders(options: { connectSrc?: readonly string[] } = {}
 }
 
 /** The headers a helmet middleware sets, recorded from one run against a stand-in response. */
-function headersOf(middleware: (req: Request, res: Response, next: (err?: unknown) => void) => void): Array<[string, string]> {
+function headersOf(
+  middleware: (req: Request, res: Response, next: (err?: unknown) => void) => void,
+): Array<[string, string]> {
   const headers: Array<[string, string]> = [];
   let failure: unknown;
-  const recorder = { setHeader: (name: string, value: unknown) => headers.push([name, String(value)]), removeHeader: () => undefined };
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+  };
   middleware({} as Request, recorder as unknown as Response, (err) => (failure = err));
   if (failure) throw failure;
   return headers;

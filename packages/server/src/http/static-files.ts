@@ -69,7 +69,10 @@ export function precompressed(dir: string, setHeaders?: (res: ServerResponse) =>
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const file = fileIn(dir, req.path);
     if (!file || !existsSync(file) || !statSync(file).isFile()) return next();
-    const encodings = [{ coding: 'br', suffix: '.br' }, { coding: 'gzip', suffix: '.gz' }].filter((e) => existsSync(file + e.suffix));
+    const encodings = [
+      { coding: 'br', suffix: '.br' },
+      { coding: 'gzip', suffix: '.gz' },
+    ].filter((e) => existsSync(file + e.suffix));
     if (encodings.length === 0) return next();
     res.vary('Accept-Encoding');
     const chosen = chooseEncoding(req.get('accept-encoding')).find((e) => encodings.some((b) => b.coding === e.coding));

@@ -33,5 +33,8 @@ export function submissionProblem(err: SubmissionError, locale: Locale): HttpPro
     message: typeof message === 'string' ? message : message[locale],
     ...(severity ? { severity } : {}),
   }));
-  return new HttpProblem(PROBLEM_OF[err.code], err.detail, { ...(issues ? { issues } : {}), ...(err.members ? { members: err.members } : {}) });
+  return new HttpProblem(PROBLEM_OF[err.code], err.detail, {
+    ...(issues ? { issues } : {}),
+    ...(err.members ? { members: err.members } : {}),
+  });
 }

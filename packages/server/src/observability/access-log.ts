@@ -17,9 +17,14 @@ export function accessLog(logger: Logger): RequestHandler | undefined {
     genReqId: () => randomUUID(),
     wrapSerializers: false,
     serializers: {
-      req: (req: { id?: unknown; method?: string; originalUrl?: string; url?: string }) => ({ id: req.id, method: req.method, path: scrubUrl((req.originalUrl ?? req.url ?? '').split('?')[0]!) }),
+      req: (req: { id?: unknown; method?: string; originalUrl?: string; url?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: scrubUrl((req.originalUrl ?? req.url ?? '').split('?')[0]!),
+      }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
   });
 }

@@ -1,7 +1,18 @@
 import type { SubmissionStore } from '@skema/core';
 import type { Metrics } from './metrics.js';
 
-const TIMED = ['create', 'get', 'update', 'list', 'revisions', 'appendAudit', 'queryAudit', 'delete', 'verifyAudit', 'health'] as const;
+const TIMED = [
+  'create',
+  'get',
+  'update',
+  'list',
+  'revisions',
+  'appendAudit',
+  'queryAudit',
+  'delete',
+  'verifyAudit',
+  'health',
+] as const;
 
 /** Wraps a store so every operation's latency lands in the store histogram. */
 export function instrumentStore(store: SubmissionStore, metrics: Metrics): SubmissionStore {

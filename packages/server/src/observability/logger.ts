@@ -18,7 +18,17 @@ export function createLogger(setup: LoggerSetup = {}): Logger {
     level: setup.level ?? 'info',
     base: { service: 'skema-api' },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'authorization', 'apiKey', 'key', 'data', 'body', 'req.body'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'headers.authorization',
+        'authorization',
+        'apiKey',
+        'key',
+        'data',
+        'body',
+        'req.body',
+      ],
       censor: '[redacted]',
     },
     formatters: {

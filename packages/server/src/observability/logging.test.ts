@@ -16,12 +16,26 @@ describe('logs never contain CPR numbers, submission contents or keys', () => {
     const created = await request(app)
       .post('/api/v1/submissions')
       .set(auth)
-      .send({ formId: 'fixture', version: '1.0.0', status: 'submitted', data: fixtureData({ cpr: CPR, navn: 'Hemmelig Hansen' }) })
+      .send({
+        formId: 'fixture',
+        version: '1.0.0',
+        status: 'submitted',
+        data: fixtureData({ cpr: CPR, navn: 'Hemmelig Hansen' }),
+      })
       .expect(201);
     await request(app).get(created.headers.location!).set(auth).expect(200);
-    await request(app).post('/api/v1/submissions').set(auth).send({ formId: 'fixture', version: '1.0.0', status: 'submitted', data: { cpr: CPR } }).expect(422);
+    await request(app)
+      .post('/api/v1/submissions')
+      .set(auth)
+      .send({ formId: 'fixture', version: '1.0.0', status: 'submitted', data: { cpr: CPR } })
+      .expect(422);
     await request(app).get(`/api/v1/submissions?formId=${CPR_DIGITS}`).set(auth).expect(200);
-    await request(app).post('/api/v1/submissions').set(auth).set('Content-Type', 'application/json').send(`{"cpr": "${CPR}"`).expect(400);
+    await request(app)
+      .post('/api/v1/submissions')
+      .set(auth)
+      .set('Content-Type', 'application/json')
+      .send(`{"cpr": "${CPR}"`)
+      .expect(400);
 
     const text = logs.join('');
     expect(logs.length).toBeGreaterThanOrEqual(5);
@@ -69,6 +83,8 @@ describe('logs never contain CPR numbers, submission contents or keys', () => {
   });
 
   it('scrubText keeps other numbers', () => {
-    expect(scrubText('rev 12 of 2026-03-02, cpr 2512489996, phone 12345678, id 12345678901')).toBe('rev 12 of 2026-03-02, cpr [cpr-redacted], phone 12345678, id 12345678901');
+    expect(scrubText('rev 12 of 2026-03-02, cpr 2512489996, phone 12345678, id 12345678901')).toBe(
+      'rev 12 of 2026-03-02, cpr [cpr-redacted], phone 12345678, id 12345678901',
+    );
   });
 });

@@ -25,7 +25,9 @@ export function approvalPaths(): Record<string, unknown> {
           '200': ok('The submission with its approvals.', 'Submission', ETAG),
           ...auth,
           '404': problem('No such submission for this tenant, or not one the caller may see.'),
-          '409': problem('Approved already in another role (`already-approved`), or the submission is final (`not-editable`).'),
+          '409': problem(
+            'Approved already in another role (`already-approved`), or the submission is final (`not-editable`).',
+          ),
           '412': problem('If-Match names an older revision.'),
           '428': problem('If-Match is missing.'),
           ...bodyErrors,

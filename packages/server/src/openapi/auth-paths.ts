@@ -8,7 +8,8 @@ export function authPaths(): Record<string, unknown> {
       get: {
         tags: ['auth'],
         summary: 'Who the API takes the caller for',
-        description: 'A signed-in person (`kind: "person"`, the token’s subject and name) or a system (an API key or an embed session), with the tenant and the Skema roles the API mapped.',
+        description:
+          'A signed-in person (`kind: "person"`, the token’s subject and name) or a system (an API key or an embed session), with the tenant and the Skema roles the API mapped.',
         security: secured,
         responses: { '200': ok('The caller.', 'AuthMe'), '401': problem('Missing or invalid credential.'), ...common },
       },
@@ -17,7 +18,8 @@ export function authPaths(): Record<string, unknown> {
       get: {
         tags: ['auth'],
         summary: 'The identity providers a browser portal can sign people in with',
-        description: 'Per municipality: issuer, public client id, scope and the API’s audience, for Authorization Code + PKCE. Public.',
+        description:
+          'Per municipality: issuer, public client id, scope and the API’s audience, for Authorization Code + PKCE. Public.',
         security: [],
         responses: { '200': ok('The providers.', 'SignInProviders'), ...common },
       },

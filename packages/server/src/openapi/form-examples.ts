@@ -30,8 +30,15 @@ export function requestExamples(registry: FormRegistry): RequestExamples {
     const data = example.data as Record<string, unknown>;
     const key = `${id}@${version}`;
     return {
-      create: { [key]: { summary: `${key}: ${example.name}`, value: { formId: id, version, data, status: 'submitted' } } },
-      validate: { [key]: { summary: `${key}: ${example.name}`, value: { data, ...(example.today ? { today: example.today } : {}) } } },
+      create: {
+        [key]: { summary: `${key}: ${example.name}`, value: { formId: id, version, data, status: 'submitted' } },
+      },
+      validate: {
+        [key]: {
+          summary: `${key}: ${example.name}`,
+          value: { data, ...(example.today ? { today: example.today } : {}) },
+        },
+      },
     };
   }
   return { create: {}, validate: {} };

@@ -21,7 +21,11 @@ let generated = '';
 function examples(): Array<{ where: string; key: string; value: Record<string, unknown> }> {
   return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).flatMap(([method, op]) =>
-      Object.entries(op.requestBody?.content['application/json']?.examples ?? {}).map(([key, example]) => ({ where: `${method.toUpperCase()} ${path}`, key, value: example.value })),
+      Object.entries(op.requestBody?.content['application/json']?.examples ?? {}).map(([key, example]) => ({
+        where: `${method.toUpperCase()} ${path}`,
+        key,
+        value: example.value,
+      })),
     ),
   );
 }
@@ -42,13 +46,20 @@ describe('the served OpenAPI document for generated clients', () => {
 
   it('shows real form data as the examples of create and validate, valid against their form', () => {
     const found = examples();
-    expect(found.map((e) => e.where).sort()).toEqual(['POST /api/v1/forms/{formId}/versions/{version}/validate', 'POST /api/v1/submissions']);
+    expect(found.map((e) => e.where).sort()).toEqual([
+      'POST /api/v1/forms/{formId}/versions/{version}/validate',
+      'POST /api/v1/submissions',
+    ]);
     for (const { key, value } of found) {
       const [formId, version] = key.split('@') as [string, string];
       if ('formId' in value) expect([value.formId, value.version]).toEqual([formId, version]);
       const form = registry.resolve(formId, version);
       const example = form.examples?.valid.find((e) => e.data === value.data);
-      const result = engine.validate(engine.compile(form), value.data, { today: example?.today ?? '2026-06-01', locale: 'da', mode: 'submitted' });
+      const result = engine.validate(engine.compile(form), value.data, {
+        today: example?.today ?? '2026-06-01',
+        locale: 'da',
+        mode: 'submitted',
+      });
       expect(result.errors, key).toEqual([]);
     }
   });
@@ -75,6 +86,8 @@ export const wrong: components['schemas']['SubmissionCreate'] = { formId: 'f', v
       skipLibCheck: true,
       types: [],
     });
-    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
+    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual(
+      [],
+    );
   }, 60_000);
 });

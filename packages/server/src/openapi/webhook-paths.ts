@@ -12,12 +12,18 @@ const subscription = {
     id: { type: 'string' },
     url: { type: 'string', format: 'uri' },
     events: { type: 'array', items: { enum: ['*', ...OUTBOX_EVENT_TYPES] } },
-    archive: { type: 'boolean', description: 'The tenant’s archive: retention waits until it acknowledged the final document.' },
+    archive: {
+      type: 'boolean',
+      description: 'The tenant’s archive: retention waits until it acknowledged the final document.',
+    },
     allowPrivateNetwork: { type: 'boolean' },
     enabled: { type: 'boolean' },
     disabledReason: { type: 'string' },
     source: { enum: ['config', 'api'] },
-    secret: { type: 'string', description: 'Only in the answer that created the subscription with a generated secret.' },
+    secret: {
+      type: 'string',
+      description: 'Only in the answer that created the subscription with a generated secret.',
+    },
   },
 } as const;
 
@@ -41,8 +47,20 @@ const delivery = {
   },
 } as const;
 
-const idParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
-const query = (name: string, schema: Record<string, unknown>, description: string) => ({ name, in: 'query', required: false, description, schema });
+const idParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const query = (name: string, schema: Record<string, unknown>, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
 
 /** The case document and the webhooks (issue #15). */
 export function webhookPaths(): Record<string, unknown> {
@@ -56,9 +74,16 @@ export function webhookPaths(): Record<string, unknown> {
           'Audited like a read (the categories of sensitive data it discloses). CPR numbers are shown as DDMMYY-XXXX unless the tenant’s `documents.showCpr` allows them. ' +
           'Roles: those that read submissions, auditor, integration (an archive fetching what `submission.document-ready` announced).',
         security: secured,
-        parameters: [...params(pathParams.submissionId), query('revision', { type: 'integer', minimum: 1 }, 'A revision (default the current one).'), query('locale', { enum: ['da', 'en'] }, 'Language (default from Accept-Language, else da).')],
+        parameters: [
+          ...params(pathParams.submissionId),
+          query('revision', { type: 'integer', minimum: 1 }, 'A revision (default the current one).'),
+          query('locale', { enum: ['da', 'en'] }, 'Language (default from Accept-Language, else da).'),
+        ],
         responses: {
-          '200': { description: 'The PDF.', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          '200': {
+            description: 'The PDF.',
+            content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+          },
           ...auth,
           '404': problem('No such submission (or revision) for this tenant.'),
           ...common,
@@ -70,7 +95,14 @@ export function webhookPaths(): Record<string, unknown> {
         tags: ['webhooks'],
         summary: 'The tenant’s webhook subscriptions (role admin; never their secrets)',
         security: secured,
-        responses: { '200': { description: 'Subscriptions.', content: jsonOf({ type: 'object', properties: { items: { type: 'array', items: subscription } } }) }, ...auth, ...common },
+        responses: {
+          '200': {
+            description: 'Subscriptions.',
+            content: jsonOf({ type: 'object', properties: { items: { type: 'array', items: subscription } } }),
+          },
+          ...auth,
+          ...common,
+        },
       },
     },
     [`${API_BASE}/admin/webhooks/{subscriptionId}`]: {
@@ -87,10 +119,23 @@ export function webhookPaths(): Record<string, unknown> {
           content: jsonOf({
             type: 'object',
             required: ['url'],
-            properties: { url: { type: 'string' }, events: subscription.properties.events, secret: { type: 'string' }, archive: { type: 'boolean' }, allowPrivateNetwork: { type: 'boolean' }, enabled: { type: 'boolean' } },
+            properties: {
+              url: { type: 'string' },
+              events: subscription.properties.events,
+              secret: { type: 'string' },
+              archive: { type: 'boolean' },
+              allowPrivateNetwork: { type: 'boolean' },
+              enabled: { type: 'boolean' },
+            },
           }),
         },
-        responses: { '200': { description: 'Replaced.', content: jsonOf(subscription) }, '201': { description: 'Created.', content: jsonOf(subscription) }, ...auth, '409': problem('Kept in the configuration file.'), ...common },
+        responses: {
+          '200': { description: 'Replaced.', content: jsonOf(subscription) },
+          '201': { description: 'Created.', content: jsonOf(subscription) },
+          ...auth,
+          '409': problem('Kept in the configuration file.'),
+          ...common,
+        },
       },
       delete: {
         tags: ['webhooks'],
@@ -105,8 +150,23 @@ export function webhookPaths(): Record<string, unknown> {
         tags: ['webhooks'],
         summary: 'Deliveries of the tenant’s events (role admin), e.g. `?status=failed`',
         security: secured,
-        parameters: [query('status', { enum: ['pending', 'delivered', 'failed'] }, 'Only this status.'), query('submissionId', { type: 'string' }, 'Only this submission’s.'), query('limit', { type: 'integer', minimum: 1, maximum: 100 }, 'Page size.'), query('cursor', { type: 'string' }, 'From the previous page.')],
-        responses: { '200': { description: 'A page of deliveries, oldest event first.', content: jsonOf({ type: 'object', properties: { items: { type: 'array', items: delivery }, nextCursor: { type: 'string' } } }) }, ...auth, ...common },
+        parameters: [
+          query('status', { enum: ['pending', 'delivered', 'failed'] }, 'Only this status.'),
+          query('submissionId', { type: 'string' }, 'Only this submission’s.'),
+          query('limit', { type: 'integer', minimum: 1, maximum: 100 }, 'Page size.'),
+          query('cursor', { type: 'string' }, 'From the previous page.'),
+        ],
+        responses: {
+          '200': {
+            description: 'A page of deliveries, oldest event first.',
+            content: jsonOf({
+              type: 'object',
+              properties: { items: { type: 'array', items: delivery }, nextCursor: { type: 'string' } },
+            }),
+          },
+          ...auth,
+          ...common,
+        },
       },
     },
     [`${API_BASE}/admin/deliveries/{deliveryId}/retry`]: {
@@ -115,7 +175,12 @@ export function webhookPaths(): Record<string, unknown> {
         summary: 'Replay a delivery (role admin): pending and due now, with the same event id',
         security: secured,
         parameters: [idParam('deliveryId', 'The delivery id.')],
-        responses: { '202': { description: 'Queued.', content: jsonOf(delivery) }, ...auth, '404': problem('No such delivery for this tenant.'), ...common },
+        responses: {
+          '202': { description: 'Queued.', content: jsonOf(delivery) },
+          ...auth,
+          '404': problem('No such delivery for this tenant.'),
+          ...common,
+        },
       },
     },
   };

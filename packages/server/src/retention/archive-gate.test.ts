@@ -28,14 +28,31 @@ const archive: WebhookSubscription = {
 /** An approved submission created with its events (created, submitted… document-ready of revision 1). */
 async function approved(store: MemorySubmissionStore): Promise<string> {
   const id = randomUUID();
-  const record = { id, tenantId: 'alpha', formId: 'underretning', version: '1.0.0', status: 'approved' as const, data: {}, receipt, by: 'k', at: CLOSED_AT };
-  await store.create({ ...record, events: eventsOf('create', undefined, { ...record, revision: 1 }, CLOSED_AT) }, { tenantId: 'alpha', at: CLOSED_AT, actor: 'k', action: 'create' });
+  const record = {
+    id,
+    tenantId: 'alpha',
+    formId: 'underretning',
+    version: '1.0.0',
+    status: 'approved' as const,
+    data: {},
+    receipt,
+    by: 'k',
+    at: CLOSED_AT,
+  };
+  await store.create(
+    { ...record, events: eventsOf('create', undefined, { ...record, revision: 1 }, CLOSED_AT) },
+    { tenantId: 'alpha', at: CLOSED_AT, actor: 'k', action: 'create' },
+  );
   return id;
 }
 
 async function acknowledgeAll(store: MemorySubmissionStore, status: 'delivered' | 'failed'): Promise<void> {
   for (const c of await store.claimDeliveries(LATER.toISOString(), 100, 60_000)) {
-    await store.completeDelivery(c.delivery.id, c.claimToken, { status, at: LATER.toISOString(), statusCode: status === 'delivered' ? 204 : 500 });
+    await store.completeDelivery(c.delivery.id, c.claimToken, {
+      status,
+      at: LATER.toISOString(),
+      statusCode: status === 'delivered' ? 204 : 500,
+    });
   }
 }
 
@@ -57,7 +74,11 @@ describe('retention waits for the archive (issue #15)', () => {
     expect((await run(store, { defaultDays: 30 })).tenants.alpha).toMatchObject({ deleted: 1 });
     expect(await store.get('alpha', id)).toBeUndefined();
     const [deleted] = await store.claimDeliveries(LATER.toISOString(), 100, 60_000);
-    expect(deleted?.event).toMatchObject({ type: 'submission.deleted', submissionId: id, payload: { reason: 'retention', retentionDays: 30 } });
+    expect(deleted?.event).toMatchObject({
+      type: 'submission.deleted',
+      submissionId: id,
+      payload: { reason: 'retention', retentionDays: 30 },
+    });
   });
 
   it('does not count a document an archive acknowledged for an earlier revision', async () => {
@@ -66,7 +87,12 @@ describe('retention waits for the archive (issue #15)', () => {
     const id = await approved(store);
     await acknowledgeAll(store, 'delivered');
     // A later content change (revision 2) has not reached the archive.
-    await store.update('alpha', id, { expectedRevision: 1, data: { x: 1 }, receipt, action: 'update', changes: [], by: 'k', at: CLOSED_AT }, { tenantId: 'alpha', at: CLOSED_AT, actor: 'k', action: 'update' });
+    await store.update(
+      'alpha',
+      id,
+      { expectedRevision: 1, data: { x: 1 }, receipt, action: 'update', changes: [], by: 'k', at: CLOSED_AT },
+      { tenantId: 'alpha', at: CLOSED_AT, actor: 'k', action: 'update' },
+    );
     expect((await run(store, { defaultDays: 30 })).tenants.alpha).toMatchObject({ deleted: 0, awaitingArchive: 1 });
     // A legal hold set and released makes no new document: revision 2's document still counts once archived.
   });

@@ -10,11 +10,17 @@ const NO_NEW_DOCUMENT = new Set<string>(['legal-hold', 'approval']);
  * `submission.document-ready` of that revision or a later one. A policy with `withoutArchive`
  * (the tenant has no archive and says so) never holds.
  */
-export async function archiveHolds(options: { store: SubmissionStore; outbox?: OutboxStore }, submission: Submission, policy: RetentionPolicy): Promise<boolean> {
+export async function archiveHolds(
+  options: { store: SubmissionStore; outbox?: OutboxStore },
+  submission: Submission,
+  policy: RetentionPolicy,
+): Promise<boolean> {
   if (policy.withoutArchive === true) return false;
   if (!options.outbox) return true;
   const revisions = await options.store.revisions(submission.tenantId, submission.id);
-  const final = revisions.filter((r) => !NO_NEW_DOCUMENT.has(r.action)).reduce((max, r) => Math.max(max, r.revision), 1);
+  const final = revisions
+    .filter((r) => !NO_NEW_DOCUMENT.has(r.action))
+    .reduce((max, r) => Math.max(max, r.revision), 1);
   const archived = await options.outbox.archivedRevision(submission.tenantId, submission.id);
   return archived === undefined || archived < final;
 }

@@ -1,5 +1,11 @@
 import { Writable } from 'node:stream';
-import { retentionExpiry, type RetentionPolicy, type Submission, type SubmissionStatus, type SubmissionStore } from '@skema/core';
+import {
+  retentionExpiry,
+  type RetentionPolicy,
+  type Submission,
+  type SubmissionStatus,
+  type SubmissionStore,
+} from '@skema/core';
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../observability/logger.js';
 import { MemorySubmissionStore } from '../testing/memory-store.js';
@@ -23,11 +29,26 @@ async function seed(
   const when = over.closedAt ?? CLOSED_AT;
   const audit = { tenantId, at: when, actor: 'k', action: 'create' as const, submissionId: id };
   await store.create(
-    { id, tenantId, formId: over.formId ?? 'underretning', version: '1.0.0', status: over.status ?? 'approved', data: { cpr: CPR, navn: 'Ida' }, receipt, by: 'k', at: when },
+    {
+      id,
+      tenantId,
+      formId: over.formId ?? 'underretning',
+      version: '1.0.0',
+      status: over.status ?? 'approved',
+      data: { cpr: CPR, navn: 'Ida' },
+      receipt,
+      by: 'k',
+      at: when,
+    },
     audit,
   );
   if (over.legalHold) {
-    await store.update(tenantId, id, { expectedRevision: 1, legalHold: true, receipt, action: 'legal-hold', changes: [], by: 'k', at: when }, { ...audit, action: 'legal-hold' });
+    await store.update(
+      tenantId,
+      id,
+      { expectedRevision: 1, legalHold: true, receipt, action: 'legal-hold', changes: [], by: 'k', at: when },
+      { ...audit, action: 'legal-hold' },
+    );
   }
   return id;
 }
@@ -44,10 +65,16 @@ function logSink(): { logger: ReturnType<typeof createLogger>; lines: string[] }
 }
 
 const policy: RetentionPolicy = { defaultDays: 30 };
-const alpha = (retention: RetentionPolicy | undefined = policy): RetentionTenant[] => [{ id: 'alpha', ...(retention ? { retention } : {}) }];
+const alpha = (retention: RetentionPolicy | undefined = policy): RetentionTenant[] => [
+  { id: 'alpha', ...(retention ? { retention } : {}) },
+];
 // These tests are about periods: their tenants say they have no archive (archive-gate.test.ts covers the archive).
 const withoutArchive = (tenants: RetentionTenant[]): RetentionTenant[] =>
-  tenants.map((t) => (t.retention && t.retention.withoutArchive === undefined ? { ...t, retention: { ...t.retention, withoutArchive: true } } : t));
+  tenants.map((t) =>
+    t.retention && t.retention.withoutArchive === undefined
+      ? { ...t, retention: { ...t.retention, withoutArchive: true } }
+      : t,
+  );
 const run = (store: SubmissionStore, tenants: RetentionTenant[], days: number, logger = logSink().logger) =>
   runRetention({ store, tenants: withoutArchive(tenants), now: () => at(days), logger });
 
@@ -65,7 +92,13 @@ describe('runRetention', () => {
         actor: RETENTION_ACTOR,
         at: at(31).toISOString(),
         submissionId: id,
-        details: { formId: 'underretning', version: '1.0.0', status: 'rejected', retentionDays: 30, closedAt: CLOSED_AT },
+        details: {
+          formId: 'underretning',
+          version: '1.0.0',
+          status: 'rejected',
+          retentionDays: 30,
+          closedAt: CLOSED_AT,
+        },
       }),
     ]);
     expect(JSON.stringify(audit)).not.toMatch(new RegExp(`${CPR}|Ida`));
@@ -85,7 +118,10 @@ describe('runRetention', () => {
     const store = new MemorySubmissionStore();
     const id = await seed(store, { status: 'withdrawn' });
     const justBefore = () => new Date(at(30).getTime() - 1);
-    expect((await runRetention({ store, tenants: alpha(), now: justBefore, logger: logSink().logger })).tenants.alpha?.deleted).toBe(0);
+    expect(
+      (await runRetention({ store, tenants: alpha(), now: justBefore, logger: logSink().logger })).tenants.alpha
+        ?.deleted,
+    ).toBe(0);
     expect(await store.get('alpha', id)).toBeDefined();
     expect((await run(store, alpha(), 30)).tenants.alpha?.deleted).toBe(1);
     expect(await store.get('alpha', id)).toBeUndefined();
@@ -99,14 +135,21 @@ describe('runRetention', () => {
     expect(result.tenants.alpha).toEqual({ examined: 2, deleted: 1, held: 1, failed: 0 });
     expect((await store.get('alpha', held))?.legalHold).toBe(true);
     expect(await store.get('alpha', free)).toBeUndefined();
-    expect((await store.queryAudit('alpha', { submissionId: held })).items.map((a) => a.action)).not.toContain('delete');
+    expect((await store.queryAudit('alpha', { submissionId: held })).items.map((a) => a.action)).not.toContain(
+      'delete',
+    );
   });
 
   it('DP-03 counts from entering the closed status: a hold released a month later does not restart the period', async () => {
     const store = new MemorySubmissionStore();
     const id = await seed(store, { status: 'submitted', closedAt: at(-10).toISOString() });
     const write = (revision: number, days: number, change: object, action: 'status' | 'legal-hold') =>
-      store.update('alpha', id, { expectedRevision: revision, receipt, changes: [], by: 'k', at: at(days).toISOString(), action, ...change }, { tenantId: 'alpha', at: at(days).toISOString(), actor: 'k', action });
+      store.update(
+        'alpha',
+        id,
+        { expectedRevision: revision, receipt, changes: [], by: 'k', at: at(days).toISOString(), action, ...change },
+        { tenantId: 'alpha', at: at(days).toISOString(), actor: 'k', action },
+      );
     await write(1, 0, { status: 'approved' }, 'status');
     await write(2, 3, { legalHold: true }, 'legal-hold');
     await write(3, 31, { legalHold: false }, 'legal-hold');
@@ -132,7 +175,9 @@ describe('runRetention', () => {
     expect(await store.get('alpha', underretning)).toBeDefined();
     const late = await run(store, tenants, 365);
     expect(late.tenants.alpha?.deleted).toBe(1);
-    const entry = (await store.queryAudit('alpha', { submissionId: underretning })).items.find((a) => a.action === 'delete');
+    const entry = (await store.queryAudit('alpha', { submissionId: underretning })).items.find(
+      (a) => a.action === 'delete',
+    );
     expect(entry?.details).toMatchObject({ formId: 'underretning', retentionDays: 365 });
   });
 
@@ -161,7 +206,11 @@ describe('runRetention', () => {
     const betaId = await seed(store, { tenantId: 'beta' });
     const gammaId = await seed(store, { tenantId: 'gamma' });
     // gamma's period is long, beta has none: alpha's policy must not delete either.
-    const result = await run(store, [{ id: 'alpha', retention: policy }, { id: 'beta' }, { id: 'gamma', retention: { defaultDays: 3650 } }], 100);
+    const result = await run(
+      store,
+      [{ id: 'alpha', retention: policy }, { id: 'beta' }, { id: 'gamma', retention: { defaultDays: 3650 } }],
+      100,
+    );
     expect(Object.keys(result.tenants).sort()).toEqual(['alpha', 'gamma']);
     expect(result.tenants.gamma).toEqual({ examined: 1, deleted: 0, held: 0, failed: 0 });
     expect(await store.get('alpha', alphaId)).toBeUndefined();
@@ -215,7 +264,15 @@ describe('runRetention', () => {
       return realList(tenantId, filter);
     });
     const { logger, lines } = logSink();
-    const result = await run(store, [{ id: 'alpha', retention: policy }, { id: 'beta', retention: policy }], 100, logger);
+    const result = await run(
+      store,
+      [
+        { id: 'alpha', retention: policy },
+        { id: 'beta', retention: policy },
+      ],
+      100,
+      logger,
+    );
     expect(result.tenants.alpha?.failed).toBe(CLOSED_STATUSES.length);
     expect(result.tenants.beta?.deleted).toBe(1);
     expect(await store.get('beta', betaId)).toBeUndefined();
@@ -230,7 +287,20 @@ describe('runRetention', () => {
       const page = await realList(tenantId, filter);
       // A caseworker returns the rejected case to draft while the job holds the stale page.
       if (page.items.some((s: Submission) => s.id === id)) {
-        await store.update('alpha', id, { expectedRevision: 1, status: 'draft', receipt, action: 'status', changes: [], by: 'k', at: at(99).toISOString() }, { tenantId: 'alpha', at: at(99).toISOString(), actor: 'k', action: 'status' });
+        await store.update(
+          'alpha',
+          id,
+          {
+            expectedRevision: 1,
+            status: 'draft',
+            receipt,
+            action: 'status',
+            changes: [],
+            by: 'k',
+            at: at(99).toISOString(),
+          },
+          { tenantId: 'alpha', at: at(99).toISOString(), actor: 'k', action: 'status' },
+        );
       }
       return page;
     });
@@ -248,14 +318,38 @@ describe('runRetention', () => {
       abort.abort();
       return realDelete(tenantId, id, audit);
     });
-    const result = await runRetention({ store, tenants: withoutArchive(alpha()), now: () => at(100), logger: logSink().logger, signal: abort.signal });
+    const result = await runRetention({
+      store,
+      tenants: withoutArchive(alpha()),
+      now: () => at(100),
+      logger: logSink().logger,
+      signal: abort.signal,
+    });
     expect(result.tenants.alpha?.deleted).toBe(1);
     expect((await store.list('alpha', {})).items).toHaveLength(4);
   });
 
   it('DP-03 the job’s default closed statuses are core’s', () => {
     const statuses: SubmissionStatus[] = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'];
-    const closedInCore = statuses.filter((status) => retentionExpiry({ id: 'x', tenantId: 't', formId: 'f', version: '1', status, data: {}, revision: 1, receipt, createdAt: CLOSED_AT, updatedAt: CLOSED_AT, createdBy: 'k', updatedBy: 'k' }, { defaultDays: 0 }));
+    const closedInCore = statuses.filter((status) =>
+      retentionExpiry(
+        {
+          id: 'x',
+          tenantId: 't',
+          formId: 'f',
+          version: '1',
+          status,
+          data: {},
+          revision: 1,
+          receipt,
+          createdAt: CLOSED_AT,
+          updatedAt: CLOSED_AT,
+          createdBy: 'k',
+          updatedBy: 'k',
+        },
+        { defaultDays: 0 },
+      ),
+    );
     expect([...CLOSED_STATUSES].sort()).toEqual(closedInCore.sort());
   });
 });

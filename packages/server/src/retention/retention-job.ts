@@ -1,4 +1,12 @@
-import { isExpired, retentionStart, type BlobStore, type OutboxStore, type RetentionPolicy, type Submission, type SubmissionStore } from '@skema/core';
+import {
+  isExpired,
+  retentionStart,
+  type BlobStore,
+  type OutboxStore,
+  type RetentionPolicy,
+  type Submission,
+  type SubmissionStore,
+} from '@skema/core';
 import { outboxEvent } from '@skema/submissions';
 import { archiveHolds } from './archive-gate.js';
 import type { Logger } from '../observability/logger.js';
@@ -105,14 +113,22 @@ async function sweepStatus(
         else if (outcome !== 'kept') counts[outcome] += 1;
       } catch (e) {
         counts.failed += 1;
-        options.logger.error({ err: e, tenant: tenantId, submissionId: submission.id }, 'retention: deleting a submission failed');
+        options.logger.error(
+          { err: e, tenant: tenantId, submissionId: submission.id },
+          'retention: deleting a submission failed',
+        );
       }
     }
     cursor = page.nextCursor;
   } while (cursor && !options.signal?.aborted);
 }
 
-async function deleteIfStillExpired(options: RetentionOptions, listed: Submission, policy: RetentionPolicy, now: Date): Promise<'deleted' | 'held' | 'kept' | 'awaitingArchive'> {
+async function deleteIfStillExpired(
+  options: RetentionOptions,
+  listed: Submission,
+  policy: RetentionPolicy,
+  now: Date,
+): Promise<'deleted' | 'held' | 'kept' | 'awaitingArchive'> {
   // Read again: a case reopened or put on hold since its page was read must stay. (The store itself
   // refuses to delete a legal hold; the re-read narrows the window for a reopening.)
   const current = await options.store.get(listed.tenantId, listed.id);
@@ -122,15 +138,26 @@ async function deleteIfStillExpired(options: RetentionOptions, listed: Submissio
   const days = policy.forms?.[current.formId] ?? policy.defaultDays;
   const at = now.toISOString();
   const deletedEvent = outboxEvent('submission.deleted', current, at, { reason: 'retention', retentionDays: days });
-  const deleted = await options.store.delete(current.tenantId, current.id, {
-    tenantId: current.tenantId,
-    at: now.toISOString(),
-    actor: RETENTION_ACTOR,
-    action: 'delete',
-    submissionId: current.id,
-    // Non-personal details only: what kind of case, in which state, under which period.
-    details: { formId: current.formId, version: current.version, status: current.status, retentionDays: days, closedAt: retentionStart(current) },
-  }, [deletedEvent]);
+  const deleted = await options.store.delete(
+    current.tenantId,
+    current.id,
+    {
+      tenantId: current.tenantId,
+      at: now.toISOString(),
+      actor: RETENTION_ACTOR,
+      action: 'delete',
+      submissionId: current.id,
+      // Non-personal details only: what kind of case, in which state, under which period.
+      details: {
+        formId: current.formId,
+        version: current.version,
+        status: current.status,
+        retentionDays: days,
+        closedAt: retentionStart(current),
+      },
+    },
+    [deletedEvent],
+  );
   // False: gone meanwhile, or put on hold between the read and the delete.
   if (!deleted) return 'kept';
   // After the submission, never before: a hold set in between keeps the submission, and then its files.
@@ -150,6 +177,9 @@ async function deleteAttachments(options: RetentionOptions, submission: Submissi
       await blobs.deleteBlob(submission.tenantId, record.id);
     }
   } catch (e) {
-    options.logger.error({ err: e, tenant: submission.tenantId, submissionId: submission.id }, 'retention: deleting the attachments of a deleted submission failed');
+    options.logger.error(
+      { err: e, tenant: submission.tenantId, submissionId: submission.id },
+      'retention: deleting the attachments of a deleted submission failed',
+    );
   }
 }

@@ -20,7 +20,12 @@ export const retentionPolicySchema = {
   anyOf: [{ required: ['defaultDays'] }, { required: ['forms'] }],
   properties: {
     defaultDays: days,
-    forms: { type: 'object', minProperties: 1, propertyNames: { pattern: '^[a-z][a-zA-Z0-9-]{0,63}$' }, additionalProperties: days },
+    forms: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: '^[a-z][a-zA-Z0-9-]{0,63}$' },
+      additionalProperties: days,
+    },
     closedStatuses: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...CLOSED_STATUSES] } },
     withoutArchive: { type: 'boolean' },
   },

@@ -30,10 +30,16 @@ describe('startRetentionJob', () => {
   it('DP-03 runs after the first delay, then an interval after each run ends, never overlapping', async () => {
     const store = new MemorySubmissionStore();
     let release!: () => void;
-    const list = vi.spyOn(store, 'list').mockImplementation(
-      () => new Promise<SubmissionPage>((resolve) => (release = () => resolve({ items: [] }))),
-    );
-    const job = startRetentionJob({ store, tenants, logger: logSink().logger, intervalMs: HOUR, firstRunDelayMs: 1000 });
+    const list = vi
+      .spyOn(store, 'list')
+      .mockImplementation(() => new Promise<SubmissionPage>((resolve) => (release = () => resolve({ items: [] }))));
+    const job = startRetentionJob({
+      store,
+      tenants,
+      logger: logSink().logger,
+      intervalMs: HOUR,
+      firstRunDelayMs: 1000,
+    });
     await vi.advanceTimersByTimeAsync(999);
     expect(list).toHaveBeenCalledTimes(0);
     await vi.advanceTimersByTimeAsync(1);
@@ -65,9 +71,11 @@ describe('startRetentionJob', () => {
   it('DP-03 stop() waits for the run under way, which stops early, and no run follows', async () => {
     const store = new MemorySubmissionStore();
     let release!: () => void;
-    const list = vi.spyOn(store, 'list').mockImplementation(
-      () => new Promise<SubmissionPage>((resolve) => (release = () => resolve({ items: [], nextCursor: 'more' }))),
-    );
+    const list = vi
+      .spyOn(store, 'list')
+      .mockImplementation(
+        () => new Promise<SubmissionPage>((resolve) => (release = () => resolve({ items: [], nextCursor: 'more' }))),
+      );
     const job = startRetentionJob({ store, tenants, logger: logSink().logger, intervalMs: HOUR, firstRunDelayMs: 0 });
     await vi.advanceTimersByTimeAsync(0);
     expect(list).toHaveBeenCalledTimes(1);
@@ -100,7 +108,8 @@ describe('startRetentionJob', () => {
 
   it('DP-03 refuses an interval that is not a positive whole number of milliseconds a timer can hold', () => {
     const base = { store: new MemorySubmissionStore(), tenants, logger: logSink().logger };
-    for (const intervalMs of [0, -1, 1.5, Number.NaN, 2 ** 31]) expect(() => startRetentionJob({ ...base, intervalMs })).toThrow(RangeError);
+    for (const intervalMs of [0, -1, 1.5, Number.NaN, 2 ** 31])
+      expect(() => startRetentionJob({ ...base, intervalMs })).toThrow(RangeError);
     expect(() => startRetentionJob({ ...base, intervalMs: HOUR, firstRunDelayMs: -5 })).toThrow(RangeError);
   });
 });

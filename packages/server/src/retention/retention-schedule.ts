@@ -24,9 +24,14 @@ export interface RetentionJob {
  */
 export function startRetentionJob(options: RetentionScheduleOptions): RetentionJob {
   const { intervalMs, firstRunDelayMs = Math.min(intervalMs, 60_000), ...runOptions } = options;
-  for (const [name, value] of [['intervalMs', intervalMs], ['firstRunDelayMs', firstRunDelayMs]] as const) {
+  for (const [name, value] of [
+    ['intervalMs', intervalMs],
+    ['firstRunDelayMs', firstRunDelayMs],
+  ] as const) {
     if (!Number.isInteger(value) || value < (name === 'intervalMs' ? 1 : 0) || value > MAX_TIMER_MS) {
-      throw new RangeError(`retention ${name} must be an integer from ${name === 'intervalMs' ? 1 : 0} to ${MAX_TIMER_MS} ms, got ${value}`);
+      throw new RangeError(
+        `retention ${name} must be an integer from ${name === 'intervalMs' ? 1 : 0} to ${MAX_TIMER_MS} ms, got ${value}`,
+      );
     }
   }
   const abort = new AbortController();

@@ -50,11 +50,25 @@ const ATTACKS: Array<{ name: string; body: string; code: string; path: string; m
     path: '',
     message: /større end de tilladte 524288 byte/,
   },
-  { name: 'a deeply nested document', body: `{"baseVersion":"1.0.0","fields":${nested(60)}}`, code: 'too-deep', path: '', message: /dybere end de tilladte 32 niveauer/ },
-  { name: 'a pathologically nested array', body: `${'['.repeat(200_000)}${']'.repeat(200_000)}`, code: 'too-deep', path: '', message: /dybere end/ },
+  {
+    name: 'a deeply nested document',
+    body: `{"baseVersion":"1.0.0","fields":${nested(60)}}`,
+    code: 'too-deep',
+    path: '',
+    message: /dybere end de tilladte 32 niveauer/,
+  },
+  {
+    name: 'a pathologically nested array',
+    body: `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
+    code: 'too-deep',
+    path: '',
+    message: /dybere end/,
+  },
   {
     name: 'too many properties',
-    body: JSON.stringify(overlay({ texts: { da: Object.fromEntries(Array.from({ length: 12_000 }, (_, i) => [`k${i}.label`, 'x'])) } })),
+    body: JSON.stringify(
+      overlay({ texts: { da: Object.fromEntries(Array.from({ length: 12_000 }, (_, i) => [`k${i}.label`, 'x'])) } }),
+    ),
     code: 'too-many-keys',
     path: expect.stringMatching(/^\/texts\/da\/k\d+\.label$/),
     message: /flere end de tilladte 10000 nøgler/,
@@ -68,7 +82,10 @@ describe('uploaded configuration is untrusted', () => {
   async function stillResponsive(): Promise<void> {
     const started = Date.now();
     await request(app).get('/healthz').expect(200);
-    const res = await request(app).post('/api/v1/forms/aftaleskema/versions/1.0.0/validate').send({ data: aftaleData(), today: '2026-06-01' }).expect(200);
+    const res = await request(app)
+      .post('/api/v1/forms/aftaleskema/versions/1.0.0/validate')
+      .send({ data: aftaleData(), today: '2026-06-01' })
+      .expect(200);
     expect(res.body.valid).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
   }
@@ -76,20 +93,39 @@ describe('uploaded configuration is untrusted', () => {
   for (const attack of ATTACKS) {
     it(`refuses ${attack.name} with 400 untrusted-document, and the server stays responsive`, async () => {
       const started = Date.now();
-      const res = await request(app).put(PUT_URL).set(ringsted).set('Content-Type', 'application/json').send(attack.body).expect(400);
+      const res = await request(app)
+        .put(PUT_URL)
+        .set(ringsted)
+        .set('Content-Type', 'application/json')
+        .send(attack.body)
+        .expect(400);
       expect(Date.now() - started).toBeLessThan(1000);
       expect(res.body.type).toBe('https://skema.dk/problems/untrusted-document');
       const [first] = res.body.problems;
-      expect(first).toEqual({ path: attack.path, code: attack.code, message: expect.stringMatching(attack.message), messages: { da: first.message, en: expect.any(String) } });
+      expect(first).toEqual({
+        path: attack.path,
+        code: attack.code,
+        message: expect.stringMatching(attack.message),
+        messages: { da: first.message, en: expect.any(String) },
+      });
       expect(res.body.detail).toMatch(/^Dokumentet er afvist af sikkerhedshensyn/);
       await stillResponsive();
     });
   }
 
   it('answers in English too, and nothing was stored or polluted', async () => {
-    const res = await request(app).put(PUT_URL).set(ringsted).set('Accept-Language', 'en').set('Content-Type', 'application/json').send(ATTACKS[3]!.body).expect(400);
+    const res = await request(app)
+      .put(PUT_URL)
+      .set(ringsted)
+      .set('Accept-Language', 'en')
+      .set('Content-Type', 'application/json')
+      .send(ATTACKS[3]!.body)
+      .expect(400);
     expect(res.body.problems[0].message).toMatch(/can backtrack catastrophically/);
-    expect(res.body.problems[0].messages).toEqual({ da: expect.stringMatching(/katastrofal backtracking/), en: res.body.problems[0].message });
+    expect(res.body.problems[0].messages).toEqual({
+      da: expect.stringMatching(/katastrofal backtracking/),
+      en: res.body.problems[0].message,
+    });
     expect(res.body.detail).toMatch(/^The document is refused for safety/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await request(app).get('/api/v1/admin/form-configs').set(ringsted).expect(200)).body.items).toEqual([]);
@@ -99,20 +135,36 @@ describe('uploaded configuration is untrusted', () => {
     const preview = await request(app)
       .post('/api/v1/admin/form-configs/preview')
       .set(ringsted)
-      .send({ kind: 'overlay', document: overlay({ constraints: { '/opfoelgningsansvarlig': { pattern: '^(\\w+\\s?)*$' } } }) })
+      .send({
+        kind: 'overlay',
+        document: overlay({ constraints: { '/opfoelgningsansvarlig': { pattern: '^(\\w+\\s?)*$' } } }),
+      })
       .expect(400);
-    expect(preview.body.problems[0]).toMatchObject({ code: 'unsafe-pattern', path: '/document/constraints/~1opfoelgningsansvarlig/pattern' });
+    expect(preview.body.problems[0]).toMatchObject({
+      code: 'unsafe-pattern',
+      path: '/document/constraints/~1opfoelgningsansvarlig/pattern',
+    });
     const own = await request(app)
       .put('/api/v1/admin/form-configs/form/ringstedskema/1.0.0')
       .set(ringsted)
-      .send({ manifest: {}, schema: { type: 'object', properties: { a: { $ref: 'https://evil.example/a.json#/x' } } }, uischema: {}, i18n: {} })
+      .send({
+        manifest: {},
+        schema: { type: 'object', properties: { a: { $ref: 'https://evil.example/a.json#/x' } } },
+        uischema: {},
+        i18n: {},
+      })
       .expect(400);
     expect(own.body.problems[0]).toMatchObject({ code: 'remote-ref', path: '/schema/properties/a/$ref' });
     await stillResponsive();
   });
 
   it('refuses a body that is not JSON or not application/json', async () => {
-    await request(app).put(PUT_URL).set(ringsted).set('Content-Type', 'application/json').send('{"baseVersion":').expect(400);
+    await request(app)
+      .put(PUT_URL)
+      .set(ringsted)
+      .set('Content-Type', 'application/json')
+      .send('{"baseVersion":')
+      .expect(400);
     await request(app).put(PUT_URL).set(ringsted).set('Content-Type', 'text/plain').send('{}').expect(415);
   });
 });

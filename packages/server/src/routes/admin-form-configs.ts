@@ -7,7 +7,13 @@ import { API_BASE } from '../context.js';
 import { problemsView } from '../form-config/config-problem.js';
 import { diffResponse } from '../form-config/diff-view.js';
 import { effectiveOverlayView, nextOverlayVersion } from '../form-config/effective-overlay.js';
-import { checkView, configAddress, recordView, summaryView, type FormConfigService } from '../form-config/form-config-service.js';
+import {
+  checkView,
+  configAddress,
+  recordView,
+  summaryView,
+  type FormConfigService,
+} from '../form-config/form-config-service.js';
 import { OWN_FORM_SCHEMA_ROOTS } from '../form-config/own-form.js';
 import { untrustedJsonBody } from '../form-config/untrusted-body.js';
 import { localeOf } from '../http/locale.js';
@@ -46,14 +52,22 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
 
   router.get(BASE, ...guard, async (_req, res) => {
     const { tenantId } = principalOf(res);
-    const items = (await service.store.listFormConfigs(tenantId)).filter((r) => r.tenantId === tenantId).map(summaryView);
+    const items = (await service.store.listFormConfigs(tenantId))
+      .filter((r) => r.tenantId === tenantId)
+      .map(summaryView);
     res.set('Cache-Control', 'private, no-cache').json({ items });
   });
 
   router.post(`${BASE}/preview`, ...guard, untrustedJsonBody(bodyLimit, previewSchemaRoots), async (req, res) => {
     const { tenantId } = principalOf(res);
     const body = req.body as { kind?: unknown; document?: unknown };
-    if (typeof body !== 'object' || body === null || body.kind !== 'overlay' || typeof body.document !== 'object' || body.document === null) {
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      body.kind !== 'overlay' ||
+      typeof body.document !== 'object' ||
+      body.document === null
+    ) {
       throw new HttpProblem(
         'invalid-request',
         { da: 'Send { "kind": "overlay", "document": { … } }.', en: 'Send { "kind": "overlay", "document": { … } }.' },
@@ -70,13 +84,21 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
     }
     const diff = service.checker.previewDiff(base, form, String(document.version ?? base.manifest.version));
     const next = await nextOverlayVersion(service.published, service.checker, tenantId, base, form);
-    res.json({ ok: true, problems: [], form: { manifest: form.manifest, schema: form.schema, uischema: form.uischema, i18n: form.i18n, hash: form.hash }, diff: diffResponse(diff, localeOf(req)), next });
+    res.json({
+      ok: true,
+      problems: [],
+      form: { manifest: form.manifest, schema: form.schema, uischema: form.uischema, i18n: form.i18n, hash: form.hash },
+      diff: diffResponse(diff, localeOf(req)),
+      next,
+    });
   });
 
   // Before ONE: an editor starts from what is in effect, not from a blank overlay.
   router.get(`${BASE}/effective/:formId`, ...guard, (req, res) => {
     const { tenantId } = principalOf(res);
-    res.set('Cache-Control', 'private, no-cache').json(effectiveOverlayView(service.published, service.registry, tenantId, String(req.params.formId)));
+    res
+      .set('Cache-Control', 'private, no-cache')
+      .json(effectiveOverlayView(service.published, service.registry, tenantId, String(req.params.formId)));
   });
 
   router.get(ONE, ...guard, async (req, res) => {
@@ -102,7 +124,10 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
       updatedAt: service.now(),
       updatedBy: principal.keyId,
     };
-    const saved = await service.store.saveFormConfigDraft(record, service.audit(principal, 'form-config.draft', record));
+    const saved = await service.store.saveFormConfigDraft(
+      record,
+      service.audit(principal, 'form-config.draft', record),
+    );
     res.json(recordView(saved));
   });
 
@@ -126,11 +151,27 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
     if (!result.ok) {
       throw new HttpProblem(
         'form-config-invalid',
-        { da: `Konfigurationen kan ikke udgives: ${result.problems.length} problem(er).`, en: `The configuration cannot be published: ${result.problems.length} problem(s).` },
-        { members: { problems: problemsView(result.problems, localeOf(req)), ...(result.diff ? { diff: diffResponse(result.diff, localeOf(req)) } : {}), ...(result.requiredBump ? { requiredBump: result.requiredBump } : {}) } },
+        {
+          da: `Konfigurationen kan ikke udgives: ${result.problems.length} problem(er).`,
+          en: `The configuration cannot be published: ${result.problems.length} problem(s).`,
+        },
+        {
+          members: {
+            problems: problemsView(result.problems, localeOf(req)),
+            ...(result.diff ? { diff: diffResponse(result.diff, localeOf(req)) } : {}),
+            ...(result.requiredBump ? { requiredBump: result.requiredBump } : {}),
+          },
+        },
       );
     }
-    const published = await service.store.setFormConfigStatus(principal.tenantId, kind, formId, version, 'published', service.audit(principal, 'form-config.publish', record));
+    const published = await service.store.setFormConfigStatus(
+      principal.tenantId,
+      kind,
+      formId,
+      version,
+      'published',
+      service.audit(principal, 'form-config.publish', record),
+    );
     await service.published.refresh(principal.tenantId);
     res.json(recordView(published));
   });
@@ -145,7 +186,14 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
         en: `Only a published version can be deprecated; ${kind} ${formId}@${version} is ${record.status}.`,
       });
     }
-    const deprecated = await service.store.setFormConfigStatus(principal.tenantId, kind, formId, version, 'deprecated', service.audit(principal, 'form-config.deprecate', record));
+    const deprecated = await service.store.setFormConfigStatus(
+      principal.tenantId,
+      kind,
+      formId,
+      version,
+      'deprecated',
+      service.audit(principal, 'form-config.deprecate', record),
+    );
     await service.published.refresh(principal.tenantId);
     res.json(recordView(deprecated));
   });

@@ -46,23 +46,46 @@ export function attachmentsRouter(ctx: AppContext): Router {
   const router = Router();
   const guard = [requireAuth, requireRole(SUBMISSION_ROLES)];
   const attachments = () => {
-    if (!ctx.attachments) throw new HttpProblem('not-implemented', { da: 'Denne server gemmer ikke bilag.', en: 'This server keeps no attachments.' });
+    if (!ctx.attachments)
+      throw new HttpProblem('not-implemented', {
+        da: 'Denne server gemmer ikke bilag.',
+        en: 'This server keeps no attachments.',
+      });
     return ctx.attachments;
   };
 
   const upload = (kind: AttachmentOwner['kind']) => async (req: Request, res: Response) => {
     const principal = principalOf(res);
     // An embed session fills one form; it does not upload files.
-    if (principal.scope) throw new HttpProblem('forbidden', { da: 'En indlejret formular kan ikke vedhæfte filer.', en: 'An embedded form cannot attach files.' });
+    if (principal.scope)
+      throw new HttpProblem('forbidden', {
+        da: 'En indlejret formular kan ikke vedhæfte filer.',
+        en: 'An embedded form cannot attach files.',
+      });
     const service = attachments();
     const declared = Number(req.get('content-length'));
     if (Number.isFinite(declared) && declared > service.perFileBytes) {
       // Refused before a byte is read; the connection is closed so the client stops sending.
       res.set('Connection', 'close');
-      throw new HttpProblem('payload-too-large', { da: `Filen er større end grænsen på ${service.perFileBytes} byte.`, en: `The file is larger than the limit of ${service.perFileBytes} bytes.` }, { members: { limit: service.perFileBytes, which: 'file' } });
+      throw new HttpProblem(
+        'payload-too-large',
+        {
+          da: `Filen er større end grænsen på ${service.perFileBytes} byte.`,
+          en: `The file is larger than the limit of ${service.perFileBytes} bytes.`,
+        },
+        { members: { limit: service.perFileBytes, which: 'file' } },
+      );
     }
-    const record = await service.upload(actorOf(principal), { kind, id: String(req.params.id) }, fileNameOf(req), body(req));
-    res.status(201).set('Location', `${API_BASE}/attachments/${encodeURIComponent(record.id)}`).json(record);
+    const record = await service.upload(
+      actorOf(principal),
+      { kind, id: String(req.params.id) },
+      fileNameOf(req),
+      body(req),
+    );
+    res
+      .status(201)
+      .set('Location', `${API_BASE}/attachments/${encodeURIComponent(record.id)}`)
+      .json(record);
   };
 
   router.post(`${API_BASE}/submissions/:id/attachments`, ...guard, upload('submission'));
@@ -89,7 +112,11 @@ export function attachmentsRouter(ctx: AppContext): Router {
   });
   router.delete(`${API_BASE}/attachments/:id`, ...guard, async (req, res) => {
     const principal = principalOf(res);
-    if (principal.scope) throw new HttpProblem('forbidden', { da: 'En indlejret formular kan ikke slette filer.', en: 'An embedded form cannot delete files.' });
+    if (principal.scope)
+      throw new HttpProblem('forbidden', {
+        da: 'En indlejret formular kan ikke slette filer.',
+        en: 'An embedded form cannot delete files.',
+      });
     await attachments().remove(actorOf(principal), String(req.params.id));
     res.status(204).end();
   });

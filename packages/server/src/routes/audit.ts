@@ -13,7 +13,9 @@ export function auditRouter(ctx: AppContext): Router {
   const parse = queryParser<AuditFilter>(auditParams);
   router.get(`${API_BASE}/audit`, requireAuth, requireRole(AUDIT_ROLES), async (req, res) => {
     const filter = parse(req);
-    const page = await ctx.submissions.auditLog(actorOf(principalOf(res)), filter).catch(rethrowBadCursor(filter.cursor));
+    const page = await ctx.submissions
+      .auditLog(actorOf(principalOf(res)), filter)
+      .catch(rethrowBadCursor(filter.cursor));
     res.set('Cache-Control', 'private, no-cache').json(page);
   });
   return router;

@@ -12,7 +12,11 @@ import { listCasesParams } from '../schemas/api-parameters.js';
 import { writeResult } from '../submissions/submission-view.js';
 
 const sendCase = (res: Response, record: CaseRecord, status = 200): void => {
-  res.status(status).set('ETag', submissionEtag(record.id, record.revision)).set('Cache-Control', 'private, no-cache').json(record);
+  res
+    .status(status)
+    .set('ETag', submissionEtag(record.id, record.revision))
+    .set('Cache-Control', 'private, no-cache')
+    .json(record);
 };
 
 /** Cases (sager): thin adapters over `Cases`; 501 when the store keeps no cases. */
@@ -20,7 +24,11 @@ export function casesRouter(ctx: AppContext): Router {
   const router = Router();
   const parseList = queryParser<Omit<CaseFilter, 'text'> & { q?: string }>(listCasesParams);
   const cases = () => {
-    if (!ctx.cases) throw new HttpProblem('not-implemented', { da: 'Denne server gemmer ikke sager.', en: 'This server keeps no cases.' });
+    if (!ctx.cases)
+      throw new HttpProblem('not-implemented', {
+        da: 'Denne server gemmer ikke sager.',
+        en: 'This server keeps no cases.',
+      });
     return ctx.cases;
   };
   const guard = [requireAuth, requireRole(SUBMISSION_ROLES)];
@@ -36,7 +44,9 @@ export function casesRouter(ctx: AppContext): Router {
   router.get(base, ...guard, async (req, res) => {
     const { q, ...rest } = parseList(req);
     const filter: CaseFilter = { ...rest, ...(q ? { text: q } : {}) };
-    const page = await cases().list(actorOf(principalOf(res)), filter).catch(rethrowBadCursor(filter.cursor));
+    const page = await cases()
+      .list(actorOf(principalOf(res)), filter)
+      .catch(rethrowBadCursor(filter.cursor));
     res.set('Cache-Control', 'private, no-cache').json(page);
   });
 
@@ -65,7 +75,12 @@ export function casesRouter(ctx: AppContext): Router {
 
   router.post(`${base}/:id/submissions`, ...guard, async (req, res) => {
     const body = ctx.validator.parse('SubmissionCreate', req);
-    const created = await cases().createSubmission(actorOf(principalOf(res)), String(req.params.id), body, localeOf(req));
+    const created = await cases().createSubmission(
+      actorOf(principalOf(res)),
+      String(req.params.id),
+      body,
+      localeOf(req),
+    );
     const { submission } = created;
     res
       .status(201)
@@ -76,7 +91,12 @@ export function casesRouter(ctx: AppContext): Router {
 
   router.get(`${base}/:id/prefill/:formId`, ...guard, async (req, res) => {
     const version = typeof req.query.version === 'string' && req.query.version ? req.query.version : 'latest';
-    const result = await cases().prefill(actorOf(principalOf(res)), String(req.params.id), String(req.params.formId), version);
+    const result = await cases().prefill(
+      actorOf(principalOf(res)),
+      String(req.params.id),
+      String(req.params.formId),
+      version,
+    );
     res.set('Cache-Control', 'private, no-store').json(result);
   });
 

@@ -13,7 +13,11 @@ function app(now?: () => Date) {
   return createTestApp({ config, ...(now ? { now } : {}) });
 }
 
-async function openSession(server: ReturnType<typeof app>['app'], formId = 'fixture', version = '1.0.0'): Promise<{ token: string; expiresAt: string }> {
+async function openSession(
+  server: ReturnType<typeof app>['app'],
+  formId = 'fixture',
+  version = '1.0.0',
+): Promise<{ token: string; expiresAt: string }> {
   const res = await request(server).post('/api/v1/embed-sessions').set(portal).send({ formId, version }).expect(201);
   expect(res.headers['cache-control']).toBe('no-store');
   return res.body as { token: string; expiresAt: string };
@@ -25,18 +29,44 @@ describe('POST /api/v1/embed-sessions', () => {
   it('gives a portal backend (role integration) a short-lived token for one form version', async () => {
     const now = new Date('2026-03-01T10:00:00Z');
     const { app: server } = app(() => now);
-    const res = await request(server).post('/api/v1/embed-sessions').set(portal).send({ formId: 'fixture', version: 'latest' }).expect(201);
-    expect(res.body).toEqual({ token: expect.stringMatching(/^skema_es_[\w-]{43}$/), expiresAt: '2026-03-01T10:15:00.000Z', formId: 'fixture', version: '1.1.0' });
+    const res = await request(server)
+      .post('/api/v1/embed-sessions')
+      .set(portal)
+      .send({ formId: 'fixture', version: 'latest' })
+      .expect(201);
+    expect(res.body).toEqual({
+      token: expect.stringMatching(/^skema_es_[\w-]{43}$/),
+      expiresAt: '2026-03-01T10:15:00.000Z',
+      formId: 'fixture',
+      version: '1.1.0',
+    });
   });
 
   it('is refused to keys without role integration, to embed tokens, and for unknown forms or bad bodies', async () => {
     const { app: server } = app();
-    await request(server).post('/api/v1/embed-sessions').set(bearer(TEST_KEYS.admin)).send({ formId: 'fixture', version: '1.0.0' }).expect(403);
+    await request(server)
+      .post('/api/v1/embed-sessions')
+      .set(bearer(TEST_KEYS.admin))
+      .send({ formId: 'fixture', version: '1.0.0' })
+      .expect(403);
     await request(server).post('/api/v1/embed-sessions').send({ formId: 'fixture', version: '1.0.0' }).expect(401);
     const { token } = await openSession(server);
-    await request(server).post('/api/v1/embed-sessions').set(bearer(token)).send({ formId: 'fixture', version: '1.0.0' }).expect(403);
-    await request(server).post('/api/v1/embed-sessions').set(portal).send({ formId: 'nope', version: '1.0.0' }).expect(404);
-    const bad = await request(server).post('/api/v1/embed-sessions').set(portal).set('Accept-Language', 'en').send({ formId: 'Fixture!' }).expect(400);
+    await request(server)
+      .post('/api/v1/embed-sessions')
+      .set(bearer(token))
+      .send({ formId: 'fixture', version: '1.0.0' })
+      .expect(403);
+    await request(server)
+      .post('/api/v1/embed-sessions')
+      .set(portal)
+      .send({ formId: 'nope', version: '1.0.0' })
+      .expect(404);
+    const bad = await request(server)
+      .post('/api/v1/embed-sessions')
+      .set(portal)
+      .set('Accept-Language', 'en')
+      .send({ formId: 'Fixture!' })
+      .expect(400);
     expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(['/formId', '/version']);
   });
 });
@@ -48,7 +78,11 @@ describe('an embed session token', () => {
     const t = bearer(token);
     await request(server).get('/api/v1/forms/fixture/versions/1.0.0').set(t).expect(200);
     await request(server).get('/api/v1/forms/fixture').set(t).expect(200);
-    await request(server).post('/api/v1/forms/fixture/versions/1.0.0/validate').set(t).send({ data: fixtureData() }).expect(200);
+    await request(server)
+      .post('/api/v1/forms/fixture/versions/1.0.0/validate')
+      .set(t)
+      .send({ data: fixtureData() })
+      .expect(200);
     const created = await request(server).post('/api/v1/submissions').set(t).send(submitted()).expect(201);
     const id = created.body.submission.id as string;
     expect(created.body.submission.createdBy).toBe('embed:alpha-portal');
@@ -58,7 +92,11 @@ describe('an embed session token', () => {
 
   it('cannot list, read another submission, create a second one, or reach any other form or route (403)', async () => {
     const { app: server } = app();
-    const other = await request(server).post('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).send(submitted()).expect(201);
+    const other = await request(server)
+      .post('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.caseworker))
+      .send(submitted())
+      .expect(201);
     const { token } = await openSession(server);
     const t = bearer(token);
     const mine = await request(server).post('/api/v1/submissions').set(t).send(submitted()).expect(201);
@@ -80,18 +118,28 @@ describe('an embed session token', () => {
       ['get', '/api/v1/admin/form-configs'],
     ];
     for (const [method, path, body] of refused) {
-      const res = await request(server)[method as 'get'](path).set(t).set('If-Match', '*').send(body as object);
+      const res = await request(server)
+        [method as 'get'](path)
+        .set(t)
+        .set('If-Match', '*')
+        .send(body as object);
       expect(res.status, `${method} ${path}`).toBe(403);
     }
     // A submission of another form (or version) is not its to create either.
     const { token: fresh } = await openSession(server);
-    await request(server).post('/api/v1/submissions').set(bearer(fresh)).send({ ...submitted(), version: '1.1.0' }).expect(403);
+    await request(server)
+      .post('/api/v1/submissions')
+      .set(bearer(fresh))
+      .send({ ...submitted(), version: '1.1.0' })
+      .expect(403);
   });
 
   it('creates exactly one submission when two creates race', async () => {
     const { app: server, store } = app();
     const { token } = await openSession(server);
-    const results = await Promise.all([1, 2, 3].map(() => request(server).post('/api/v1/submissions').set(bearer(token)).send(submitted())));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => request(server).post('/api/v1/submissions').set(bearer(token)).send(submitted())),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 403, 403]);
     expect((await store.list('alpha', {})).items).toHaveLength(1);
   });
@@ -99,7 +147,11 @@ describe('an embed session token', () => {
   it('gives the creation back when the create fails (422), so the citizen can correct and submit', async () => {
     const { app: server } = app();
     const { token } = await openSession(server);
-    await request(server).post('/api/v1/submissions').set(bearer(token)).send(submitted({ navn: 42 })).expect(422);
+    await request(server)
+      .post('/api/v1/submissions')
+      .set(bearer(token))
+      .send(submitted({ navn: 42 }))
+      .expect(422);
     await request(server).post('/api/v1/submissions').set(bearer(token)).send(submitted()).expect(201);
   });
 

@@ -11,7 +11,11 @@ const ADMIN = '/api/v1/admin/form-configs';
 
 /** An own form with an open field (`noter` takes any JSON), published for Nordby. */
 const ownForm = {
-  manifest: { title: { da: 'Nordbys hemmelige skema', en: 'Nordby secret form' }, plugins: [], changelog: 'Første version.' },
+  manifest: {
+    title: { da: 'Nordbys hemmelige skema', en: 'Nordby secret form' },
+    plugins: [],
+    changelog: 'Første version.',
+  },
   schema: { type: 'object', properties: { emne: { type: 'string' }, noter: {} } },
   uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/emne' }] },
   i18n: { da: { 'emne.label': 'Emne' }, en: { 'emne.label': 'Subject' } },
@@ -43,7 +47,11 @@ describe('/metrics is not open to anyone', () => {
   it('labels validations of a tenant’s own form as own-form, never by its private id; national forms keep theirs', async () => {
     const { app } = tenantConfigApp({ config: { ...devConfig(), metricsToken: TOKEN } });
     await publishOwnForm(app, 'nordbyHemmeligtProjekt');
-    await request(app).post('/api/v1/forms/nordbyHemmeligtProjekt/versions/1.0.0/validate').set(nordby).send({ data: { emne: 'x' } }).expect(200);
+    await request(app)
+      .post('/api/v1/forms/nordbyHemmeligtProjekt/versions/1.0.0/validate')
+      .set(nordby)
+      .send({ data: { emne: 'x' } })
+      .expect(200);
     await request(app).post('/api/v1/forms/aftaleskema/versions/1.0.0/validate').send({ data: {} }).expect(200);
     const text = (await request(app).get('/metrics').set(bearer(TOKEN)).expect(200)).text;
     expect(text).not.toContain('nordbyHemmeligtProjekt');
@@ -55,7 +63,11 @@ describe('/metrics is not open to anyone', () => {
 describe('/readyz and /healthz answer a status only', () => {
   it('shows no store details or counts', async () => {
     const { app } = createTestApp();
-    await request(app).post('/api/v1/submissions').set(bearer(TEST_KEYS.caseworker)).send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() }).expect(201);
+    await request(app)
+      .post('/api/v1/submissions')
+      .set(bearer(TEST_KEYS.caseworker))
+      .send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData() })
+      .expect(201);
     expect((await request(app).get('/readyz').expect(200)).body).toEqual({ status: 'ok' });
     expect((await request(app).get('/healthz').expect(200)).body).toEqual({ status: 'ok' });
   });
@@ -67,11 +79,24 @@ describe('data nested thousands of levels deep in an own form’s open field', (
     await publishOwnForm(app, 'nordbyDybt');
     const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
     const body = `{"data":{"emne":"x","noter":${deep}}}`;
-    const validate = await request(app).post('/api/v1/forms/nordbyDybt/versions/1.0.0/validate').set(nordby).set('Content-Type', 'application/json').send(body).expect(413);
+    const validate = await request(app)
+      .post('/api/v1/forms/nordbyDybt/versions/1.0.0/validate')
+      .set(nordby)
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(413);
     expect(validate.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(validate.body).toMatchObject({ type: 'https://skema.dk/problems/payload-too-large', limit: { name: 'dataDepth', max: 64 } });
+    expect(validate.body).toMatchObject({
+      type: 'https://skema.dk/problems/payload-too-large',
+      limit: { name: 'dataDepth', max: 64 },
+    });
     const create = `{"formId":"nordbyDybt","version":"1.0.0","status":"draft","data":{"emne":"x","noter":${deep}}}`;
-    const created = await request(app).post('/api/v1/submissions').set(nordby).set('Content-Type', 'application/json').send(create).expect(413);
+    const created = await request(app)
+      .post('/api/v1/submissions')
+      .set(nordby)
+      .set('Content-Type', 'application/json')
+      .send(create)
+      .expect(413);
     expect(created.body.limit).toEqual({ name: 'dataDepth', max: 64 });
   });
 });

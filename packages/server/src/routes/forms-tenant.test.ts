@@ -13,7 +13,12 @@ const engine = createStandardEngine();
 const registry = new FormRegistry([aftaleskema, loadFormVersion(join(schemasDir(), 'aftaleskema', '2.1.0'))]);
 const { app } = tenantConfigApp({ engine, registry, tenantForms: loadTenantForms(registry, engine) });
 
-type Summary = { id: string; title: { da: string }; latest?: string; versions: Array<{ version: string; hash: string }> };
+type Summary = {
+  id: string;
+  title: { da: string };
+  latest?: string;
+  versions: Array<{ version: string; hash: string }>;
+};
 const aftale = (items: Summary[]) => items.find((f) => f.id === 'aftaleskema')!;
 
 describe('GET /api/v1/forms for a tenant', () => {
@@ -23,7 +28,10 @@ describe('GET /api/v1/forms for a tenant', () => {
     expect(entry.latest).toBe('1.0.0');
     expect(entry.versions.map((v) => v.version)).toEqual(['1.0.0']);
     for (const { version, hash } of entry.versions) {
-      const form = await request(app).get(`/api/v1/forms/aftaleskema/versions/${version}`).set(bearer(DEV_KEYS.nordby)).expect(200);
+      const form = await request(app)
+        .get(`/api/v1/forms/aftaleskema/versions/${version}`)
+        .set(bearer(DEV_KEYS.nordby))
+        .expect(200);
       expect(form.body.hash).toBe(hash);
       expect(form.body.title.da).toBe(entry.title.da);
     }
@@ -32,7 +40,9 @@ describe('GET /api/v1/forms for a tenant', () => {
   });
 
   it("gives Ringsted its overlay's title and the versions its range covers; without a key the base list", async () => {
-    const ringsted = aftale((await request(app).get('/api/v1/forms').set(bearer(DEV_KEYS.ringsted)).expect(200)).body.items);
+    const ringsted = aftale(
+      (await request(app).get('/api/v1/forms').set(bearer(DEV_KEYS.ringsted)).expect(200)).body.items,
+    );
     expect(ringsted.title.da).toBe('Aftaleskema – Udviklingsmodellen 0–16 år');
     expect(ringsted.latest).toBe('2.1.0');
     expect(ringsted.versions.map((v) => v.version)).toEqual(['1.0.0', '2.1.0']);

@@ -22,7 +22,11 @@ describe('GET /api/v1/forms', () => {
     expect(res.body.id).toBe('fixture');
     const missing = await request(app).get('/api/v1/forms/nope').expect(404);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(missing.body).toMatchObject({ type: 'https://skema.dk/problems/form-not-found', status: 404, instance: '/api/v1/forms/nope' });
+    expect(missing.body).toMatchObject({
+      type: 'https://skema.dk/problems/form-not-found',
+      status: 404,
+      instance: '/api/v1/forms/nope',
+    });
   });
 });
 
@@ -42,7 +46,10 @@ describe('GET /api/v1/forms/{formId}/versions/{version}', () => {
 
   it('answers 304 to If-None-Match with the content hash', async () => {
     const first = await request(app).get('/api/v1/forms/fixture/versions/1.0.0');
-    const again = await request(app).get('/api/v1/forms/fixture/versions/1.0.0').set('If-None-Match', first.headers.etag!).expect(304);
+    const again = await request(app)
+      .get('/api/v1/forms/fixture/versions/1.0.0')
+      .set('If-None-Match', first.headers.etag!)
+      .expect(304);
     expect(again.text).toBe('');
     await request(app).get('/api/v1/forms/fixture/versions/1.0.0').set('If-None-Match', '"sha256-other"').expect(200);
   });
@@ -65,7 +72,10 @@ describe('GET /api/v1/forms/{formId}/versions/{version}', () => {
     expect(anonymous.body).not.toHaveProperty('tenantRuleOptions');
     // Also the public answer: a shared cache must not serve it to a request with a tenant's key.
     expect(anonymous.headers.vary).toMatch(/Authorization/);
-    const alpha = await request(app).get('/api/v1/forms/fixture/versions/1.0.0').set(bearer(TEST_KEYS.caseworker)).expect(200);
+    const alpha = await request(app)
+      .get('/api/v1/forms/fixture/versions/1.0.0')
+      .set(bearer(TEST_KEYS.caseworker))
+      .expect(200);
     expect(alpha.body).not.toHaveProperty('tenantRuleOptions');
     expect(alpha.headers.etag).toBe(anonymous.headers.etag);
   });
@@ -80,8 +90,16 @@ describe('GET /api/v1/forms/{formId}/versions/{version}', () => {
     expect(res.headers.etag).toMatch(/^"sha256-[0-9a-f]{64}\+options-[0-9a-f]{16}"$/);
     expect(res.headers.etag).not.toBe(anonymous.headers.etag);
     // The same tenant revalidates with its tag; the anonymous tag no longer matches its answer.
-    await request(app).get('/api/v1/forms/fixture/versions/1.0.0').set(bearer(TEST_KEYS.beta)).set('If-None-Match', res.headers.etag!).expect(304);
-    await request(app).get('/api/v1/forms/fixture/versions/1.0.0').set(bearer(TEST_KEYS.beta)).set('If-None-Match', anonymous.headers.etag!).expect(200);
+    await request(app)
+      .get('/api/v1/forms/fixture/versions/1.0.0')
+      .set(bearer(TEST_KEYS.beta))
+      .set('If-None-Match', res.headers.etag!)
+      .expect(304);
+    await request(app)
+      .get('/api/v1/forms/fixture/versions/1.0.0')
+      .set(bearer(TEST_KEYS.beta))
+      .set('If-None-Match', anonymous.headers.etag!)
+      .expect(200);
   });
 
   it('401 for a wrong key, also on this public route', async () => {
@@ -99,7 +117,9 @@ describe('GET /api/v1/forms/{formId}/versions/{version}', () => {
     const da = await request(app).get('/api/v1/forms/ukendt/versions/1.0.0');
     expect(da.body.title).toBe('Skemaet eller versionen findes ikke');
     expect(da.headers['content-language']).toBe('da');
-    const en = await request(app).get('/api/v1/forms/ukendt/versions/1.0.0').set('Accept-Language', 'en-GB,en;q=0.9,da;q=0.5');
+    const en = await request(app)
+      .get('/api/v1/forms/ukendt/versions/1.0.0')
+      .set('Accept-Language', 'en-GB,en;q=0.9,da;q=0.5');
     expect(en.body.title).toBe('Form or version not found');
   });
 });
@@ -108,7 +128,10 @@ describe('GET /api/v1/forms/{formId}/versions/{version}: rule options of a real 
   const { app } = tenantConfigApp();
 
   it("AFT-02: Ringsted's effective aftaleskema carries its overlay's ruleOptions, the base form none", async () => {
-    const ringsted = await request(app).get('/api/v1/forms/aftaleskema/versions/1.0.0').set(bearer(DEV_KEYS.ringsted)).expect(200);
+    const ringsted = await request(app)
+      .get('/api/v1/forms/aftaleskema/versions/1.0.0')
+      .set(bearer(DEV_KEYS.ringsted))
+      .expect(200);
     expect(ringsted.body.ruleOptions).toMatchObject({ 'AFT-02': { severity: 'error' } });
     // Part of the form (and its hash), not of the key's tenant configuration.
     expect(ringsted.body).not.toHaveProperty('tenantRuleOptions');

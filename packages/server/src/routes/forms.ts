@@ -55,7 +55,10 @@ function tenantSettings(principal: Principal | undefined): { settings: TenantSet
       ...(Object.keys(principal.ruleOptions).length > 0 ? { tenantRuleOptions: principal.ruleOptions } : {}),
       ...(principal.calendarOptions ? { tenantCalendar: principal.calendarOptions } : {}),
     };
-    entry = Object.keys(settings).length > 0 ? { settings, tag: contentHash(settings).slice('sha256-'.length, 'sha256-'.length + 16) } : null;
+    entry =
+      Object.keys(settings).length > 0
+        ? { settings, tag: contentHash(settings).slice('sha256-'.length, 'sha256-'.length + 16) }
+        : null;
     settingsOf.set(principal, entry);
   }
   return entry;
@@ -78,7 +81,10 @@ export function formsRouter(ctx: AppContext): Router {
     const tenantId = optionalPrincipalOf(res)?.tenantId;
     const summary = ctx.forms.summary(tenantId, req.params.formId);
     if (!summary) {
-      throw new HttpProblem('form-not-found', { da: `Skemaet ${req.params.formId} findes ikke.`, en: `Unknown form ${req.params.formId}.` });
+      throw new HttpProblem('form-not-found', {
+        da: `Skemaet ${req.params.formId} findes ikke.`,
+        en: `Unknown form ${req.params.formId}.`,
+      });
     }
     res.vary('Authorization');
     sendCached(req, res, `"${contentHash(summary)}"`, tenantId ? 'private, no-cache' : 'no-cache', summary);

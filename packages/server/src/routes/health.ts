@@ -30,14 +30,20 @@ export function healthRouter(ctx: AppContext, access: MetricsAccess = {}): Route
       ctx.logger.warn({ err: e }, 'store health check failed');
       ok = false;
     }
-    res.set('Cache-Control', 'no-store').status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
+    res
+      .set('Cache-Control', 'no-store')
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? 'ok' : 'unavailable' });
   });
   if (!access.token && !access.open) return router;
   const allowed = access.token ? tokenCheck(access.token) : () => true;
   router.get('/metrics', async (req, res) => {
     // A wrong token gets the same 404 as no endpoint: nothing to learn by probing.
     if (!allowed(req)) notFound(req);
-    res.set('Content-Type', ctx.metrics.registry.contentType).set('Cache-Control', 'no-store').send(await ctx.metrics.registry.metrics());
+    res
+      .set('Content-Type', ctx.metrics.registry.contentType)
+      .set('Cache-Control', 'no-store')
+      .send(await ctx.metrics.registry.metrics());
   });
   return router;
 }

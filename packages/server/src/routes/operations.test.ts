@@ -32,9 +32,15 @@ describe('GET /metrics', () => {
     const res = await request(app).get('/metrics').set(bearer(METRICS_TOKEN)).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const text = res.text;
-    expect(text).toMatch(/skema_http_requests_total\{method="GET",route="\/api\/v1\/submissions\/:id",status="200"\} 1/);
-    expect(text).toMatch(/skema_http_requests_total\{method="GET",route="\/api\/v1\/submissions\/:id",status="404"\} 1/);
-    expect(text).toMatch(/skema_http_request_duration_seconds_bucket\{le="[^"]+",method="POST",route="\/api\/v1\/submissions",status="201"\}/);
+    expect(text).toMatch(
+      /skema_http_requests_total\{method="GET",route="\/api\/v1\/submissions\/:id",status="200"\} 1/,
+    );
+    expect(text).toMatch(
+      /skema_http_requests_total\{method="GET",route="\/api\/v1\/submissions\/:id",status="404"\} 1/,
+    );
+    expect(text).toMatch(
+      /skema_http_request_duration_seconds_bucket\{le="[^"]+",method="POST",route="\/api\/v1\/submissions",status="201"\}/,
+    );
     expect(text).toMatch(/skema_validations_total\{form="fixture",outcome="valid"\} 1/);
     expect(text).toMatch(/skema_validations_total\{form="fixture",outcome="invalid"\} 1/);
     expect(text).toMatch(/skema_store_operation_duration_seconds_count\{operation="create",outcome="ok"\} 1/);
@@ -47,7 +53,13 @@ describe('GET /api/v1/rules', () => {
     const { app } = createTestApp();
     const res = await request(app).get('/api/v1/rules').expect(200);
     const byId = Object.fromEntries(res.body.items.map((r: { id: string }) => [r.id, r]));
-    expect(byId['FIX-01']).toMatchObject({ kind: 'rule', severity: 'error', forms: ['fixture'], source: 'test fixture', plugin: { name: '@skema/plugin-fixture', version: '1.0.0' } });
+    expect(byId['FIX-01']).toMatchObject({
+      kind: 'rule',
+      severity: 'error',
+      forms: ['fixture'],
+      source: 'test fixture',
+      plugin: { name: '@skema/plugin-fixture', version: '1.0.0' },
+    });
     expect(byId['FIX-02'].options.minLength).toMatchObject({ default: 3, schema: { type: 'integer', minimum: 1 } });
     expect(byId['FIX-P1']).toMatchObject({ kind: 'deadline' });
     expect(byId['FIX-P1']).not.toHaveProperty('severity');
@@ -77,15 +89,36 @@ describe('GET /api/v1/audit', () => {
       .expect(201);
     const id = created.body.submission.id;
     await request(app).get(created.headers.location!).set(alpha).expect(200);
-    await request(app).put(created.headers.location!).set(alpha).set('If-Match', created.headers.etag!).send({ data: fixtureData({ navn: 'Anden' }) }).expect(200);
-    await request(app).post(`${created.headers.location!}/status`).set('If-Match', '*').set(alpha).send({ status: 'submitted' }).expect(200);
+    await request(app)
+      .put(created.headers.location!)
+      .set(alpha)
+      .set('If-Match', created.headers.etag!)
+      .send({ data: fixtureData({ navn: 'Anden' }) })
+      .expect(200);
+    await request(app)
+      .post(`${created.headers.location!}/status`)
+      .set('If-Match', '*')
+      .set(alpha)
+      .send({ status: 'submitted' })
+      .expect(200);
     await request(app).get('/api/v1/submissions').set(alpha).expect(200);
 
     const all = await request(app).get('/api/v1/audit').set(bearer(TEST_KEYS.auditor)).expect(200);
-    expect(all.body.items.map((a: { action: string }) => a.action)).toEqual(['create', 'read', 'update', 'status', 'list']);
+    expect(all.body.items.map((a: { action: string }) => a.action)).toEqual([
+      'create',
+      'read',
+      'update',
+      'status',
+      'list',
+    ]);
     const one = await request(app).get(`/api/v1/audit?submissionId=${id}`).set(bearer(TEST_KEYS.auditor)).expect(200);
     expect(one.body.items).toHaveLength(4);
-    expect(one.body.items[0]).toMatchObject({ tenantId: 'alpha', actor: 'alpha-caseworker', action: 'create', submissionId: id });
+    expect(one.body.items[0]).toMatchObject({
+      tenantId: 'alpha',
+      actor: 'alpha-caseworker',
+      action: 'create',
+      submissionId: id,
+    });
     expect(JSON.stringify(all.body)).not.toContain('Testbarn');
     expect(JSON.stringify(all.body)).not.toContain('010190');
     const paged = await request(app).get('/api/v1/audit?limit=2').set(bearer(TEST_KEYS.auditor)).expect(200);
@@ -100,8 +133,16 @@ describe('OpenAPI and docs', () => {
   it('serves the generated OpenAPI 3.1 document', async () => {
     const res = await request(app).get('/api/v1/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/submissions', '/api/v1/submissions/{id}/status', '/api/v1/forms/{formId}/versions/{version}/validate']));
-    expect(res.body.paths['/api/v1/submissions'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SubmissionCreate' });
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/submissions',
+        '/api/v1/submissions/{id}/status',
+        '/api/v1/forms/{formId}/versions/{version}/validate',
+      ]),
+    );
+    expect(res.body.paths['/api/v1/submissions'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/SubmissionCreate',
+    });
     expect(res.body.components.schemas.Problem.required).toEqual(['type', 'title', 'status']);
   });
 

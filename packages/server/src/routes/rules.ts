@@ -20,7 +20,9 @@ export function rulesRouter(ctx: AppContext): Router {
         ]),
       ),
       plugin: { name: plugin.name, version: plugin.version },
-      ...(rule.judgedDate ? { judgedDate: { ...rule.judgedDate, description: describeJudgedDate(rule.judgedDate) } } : {}),
+      ...(rule.judgedDate
+        ? { judgedDate: { ...rule.judgedDate, description: describeJudgedDate(rule.judgedDate) } }
+        : {}),
     }));
     res.set('Cache-Control', 'no-cache').json({ items });
   });

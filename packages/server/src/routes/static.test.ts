@@ -12,7 +12,9 @@ describe('staticDirs', () => {
     mkdirSync(join(root, 'embed'));
     writeFileSync(join(root, 'demo', 'index.html'), '<!doctype html><title>Skema demo</title>');
     writeFileSync(join(root, 'embed', 'skema-form.js'), 'export const skema = 1;');
-    const { app } = createTestApp({ staticDirs: { '/': join(root, 'demo'), '/embed': join(root, 'embed'), '/missing': join(root, 'nope') } });
+    const { app } = createTestApp({
+      staticDirs: { '/': join(root, 'demo'), '/embed': join(root, 'embed'), '/missing': join(root, 'nope') },
+    });
     expect((await request(app).get('/').expect(200)).text).toContain('Skema demo');
     const bundle = await request(app).get('/embed/skema-form.js').expect(200);
     expect(bundle.headers['content-type']).toMatch(/javascript/);
@@ -32,8 +34,12 @@ describe('staticDirs', () => {
     // The page security headers still apply to the script (nosniff matters for a script).
     expect(bundle.headers['x-content-type-options']).toBe('nosniff');
     expect((await request(app).get('/').expect(200)).headers['cross-origin-resource-policy']).toBe('same-origin');
-    expect((await request(app).get('/plain.js').expect(200)).headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect((await request(app).get('/plain.js').expect(200)).headers['cross-origin-resource-policy']).toBe(
+      'same-origin',
+    );
     // A missing bundle file is the usual 404, not a cross-origin one.
-    expect((await request(app).get('/embed/nope.js').expect(404)).headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect((await request(app).get('/embed/nope.js').expect(404)).headers['cross-origin-resource-policy']).toBe(
+      'same-origin',
+    );
   });
 });

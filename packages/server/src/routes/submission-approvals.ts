@@ -16,13 +16,19 @@ export function submissionApprovalsRouter(ctx: AppContext): Router {
     const body = ctx.validator.parse('ApprovalRequest', req);
     const id = String(req.params.id);
     const { submission } = await ctx.submissions.approve(actorOf(principalOf(res)), id, body, ifMatchOf(req, id));
-    res.set('ETag', submissionEtag(submission.id, submission.revision)).set('Cache-Control', 'private, no-cache').json(submission);
+    res
+      .set('ETag', submissionEtag(submission.id, submission.revision))
+      .set('Cache-Control', 'private, no-cache')
+      .json(submission);
   });
   router.put(`${API_BASE}/submissions/:id/assignees`, requireAuth, async (req, res) => {
     const body = ctx.validator.parse('AssigneesChange', req);
     const id = String(req.params.id);
     const submission = await ctx.submissions.assign(actorOf(principalOf(res)), id, body, ifMatchOf(req, id));
-    res.set('ETag', submissionEtag(submission.id, submission.revision)).set('Cache-Control', 'private, no-cache').json(submission);
+    res
+      .set('ETag', submissionEtag(submission.id, submission.revision))
+      .set('Cache-Control', 'private, no-cache')
+      .json(submission);
   });
   return router;
 }

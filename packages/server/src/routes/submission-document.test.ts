@@ -28,7 +28,11 @@ const binary = (res: request.Response, callback: (err: Error | null, body: Buffe
 };
 
 async function created(app: Parameters<typeof request>[0]): Promise<string> {
-  const res = await request(app).post('/api/v1/submissions').set(alpha).send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData({ navn: 'Ida Testbarn' }) }).expect(201);
+  const res = await request(app)
+    .post('/api/v1/submissions')
+    .set(alpha)
+    .send({ formId: 'fixture', version: '1.0.0', status: 'draft', data: fixtureData({ navn: 'Ida Testbarn' }) })
+    .expect(201);
   return (res.body as { submission: { id: string } }).submission.id;
 }
 
@@ -36,12 +40,19 @@ describe('GET /api/v1/submissions/{id}/document.pdf (issue #15)', () => {
   it('renders the current revision as a PDF, audited like a read', async () => {
     const { app, store } = createTestApp();
     const id = await created(app);
-    const res = await request(app).get(`/api/v1/submissions/${id}/document.pdf`).set(alpha).buffer(true).parse(binary).expect(200);
+    const res = await request(app)
+      .get(`/api/v1/submissions/${id}/document.pdf`)
+      .set(alpha)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const audit = (await store.queryAudit('alpha', { submissionId: id })).items.filter((e) => e.action === 'read');
-    expect(audit).toEqual([expect.objectContaining({ details: expect.objectContaining({ revision: 1, document: 'pdf' }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ details: expect.objectContaining({ revision: 1, document: 'pdf' }) }),
+    ]);
     const text = textOf(pdf);
     if (text !== undefined) expect(text).toContain(id);
   });
@@ -50,14 +61,26 @@ describe('GET /api/v1/submissions/{id}/document.pdf (issue #15)', () => {
     if (!hasPdftotext) return;
     // A real form, whose data names the child with a CPR number.
     const form = loadFormVersion(join(schemasDir(), 'underretning', '1.0.2'));
-    const data = form.examples!.valid.find((e) => e.name === 'ankestyrelsen-saerlige-forhold')!.data as Record<string, unknown>;
+    const data = form.examples!.valid.find((e) => e.name === 'ankestyrelsen-saerlige-forhold')!.data as Record<
+      string,
+      unknown
+    >;
     const real = { engine: createStandardEngine(), registry: new FormRegistry([form]) };
     const render = async (showCpr: boolean): Promise<string> => {
       const config = testConfig();
       if (showCpr) config.tenants[0]!.documents = { showCpr: true };
       const { app } = createTestApp({ ...real, config });
-      const res = await request(app).post('/api/v1/submissions').set(alpha).send({ formId: 'underretning', version: '1.0.2', status: 'draft', data }).expect(201);
-      const pdf = await request(app).get(`/api/v1/submissions/${(res.body as { submission: { id: string } }).submission.id}/document.pdf`).set(alpha).buffer(true).parse(binary).expect(200);
+      const res = await request(app)
+        .post('/api/v1/submissions')
+        .set(alpha)
+        .send({ formId: 'underretning', version: '1.0.2', status: 'draft', data })
+        .expect(201);
+      const pdf = await request(app)
+        .get(`/api/v1/submissions/${(res.body as { submission: { id: string } }).submission.id}/document.pdf`)
+        .set(alpha)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       return textOf(pdf.body as Buffer)!;
     };
     const masked = await render(false);

@@ -17,13 +17,21 @@ const DOCUMENT_ROLES: readonly Role[] = [...SUBMISSION_ROLES, 'auditor', 'integr
 function queryLocale(raw: unknown, fallback: Locale): Locale {
   if (raw === undefined) return fallback;
   if (raw === 'da' || raw === 'en') return raw;
-  throw new HttpProblem('invalid-request', { da: 'locale skal være da eller en.', en: 'locale must be da or en.' }, { issues: [{ path: '/locale', code: 'enum', message: 'locale must be da or en' }] });
+  throw new HttpProblem(
+    'invalid-request',
+    { da: 'locale skal være da eller en.', en: 'locale must be da or en.' },
+    { issues: [{ path: '/locale', code: 'enum', message: 'locale must be da or en' }] },
+  );
 }
 
 function queryRevision(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw === 'string' && /^[1-9]\d{0,8}$/.test(raw)) return Number(raw);
-  throw new HttpProblem('invalid-request', { da: 'revision skal være et positivt heltal.', en: 'revision must be a positive integer.' }, { issues: [{ path: '/revision', code: 'type', message: 'revision must be a positive integer' }] });
+  throw new HttpProblem(
+    'invalid-request',
+    { da: 'revision skal være et positivt heltal.', en: 'revision must be a positive integer.' },
+    { issues: [{ path: '/revision', code: 'type', message: 'revision must be a positive integer' }] },
+  );
 }
 
 /**
@@ -52,7 +60,13 @@ export function submissionDocumentRouter(ctx: AppContext, policyOf: (tenantId: s
       // The tenant's configuration no longer resolves this version: the national form it was made with.
       form = ctx.registry.resolve(revision.formId, revision.version);
     }
-    const fresh = await ctx.validation.validate(form, revision.data, { locale, mode: revision.status === 'draft' ? 'draft' : 'submitted', tenant: actor, now: ctx.now(), ...storedJudgedDate(revision) });
+    const fresh = await ctx.validation.validate(form, revision.data, {
+      locale,
+      mode: revision.status === 'draft' ? 'draft' : 'submitted',
+      tenant: actor,
+      now: ctx.now(),
+      ...storedJudgedDate(revision),
+    });
     const pdf = await renderSubmissionPdf({
       form,
       submission: {

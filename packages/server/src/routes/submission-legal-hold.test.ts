@@ -27,10 +27,25 @@ function config() {
 async function approvedSubmission() {
   let clock = new Date('2026-01-01T10:00:00Z');
   const t = createTestApp({ config: config(), now: () => clock });
-  const created = await request(t.app).post('/api/v1/submissions').set(bearer(TEST_KEYS.fagkonsulent)).send({ formId: 'fixture', version: '1.0.0', status: 'submitted', data: fixtureData() }).expect(201);
+  const created = await request(t.app)
+    .post('/api/v1/submissions')
+    .set(bearer(TEST_KEYS.fagkonsulent))
+    .send({ formId: 'fixture', version: '1.0.0', status: 'submitted', data: fixtureData() })
+    .expect(201);
   const id = created.body.submission.id as string;
-  await request(t.app).post(`/api/v1/submissions/${id}/status`).set('If-Match', '*').set(bearer(TEST_KEYS.fagkonsulent)).send({ status: 'approved' }).expect(200);
-  return { ...t, id, url: `/api/v1/submissions/${id}/legal-hold`, setClock: (d: Date) => (clock = d), clock: () => clock };
+  await request(t.app)
+    .post(`/api/v1/submissions/${id}/status`)
+    .set('If-Match', '*')
+    .set(bearer(TEST_KEYS.fagkonsulent))
+    .send({ status: 'approved' })
+    .expect(200);
+  return {
+    ...t,
+    id,
+    url: `/api/v1/submissions/${id}/legal-hold`,
+    setClock: (d: Date) => (clock = d),
+    clock: () => clock,
+  };
 }
 
 const holdEntries = async (t: { store: SubmissionStore }, id: string) =>
@@ -41,10 +56,24 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     const t = await approvedSubmission();
     const closedAt = t.clock().toISOString();
     t.setClock(new Date(t.clock().getTime() + 5 * DAY));
-    const res = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: true, reason }).expect(200);
-    expect(res.body).toMatchObject({ id: t.id, status: 'approved', revision: 3, legalHold: true, statusChangedAt: closedAt, updatedAt: t.clock().toISOString() });
+    const res = await request(t.app)
+      .put(t.url)
+      .set('If-Match', '*')
+      .set(leder)
+      .send({ hold: true, reason })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      id: t.id,
+      status: 'approved',
+      revision: 3,
+      legalHold: true,
+      statusChangedAt: closedAt,
+      updatedAt: t.clock().toISOString(),
+    });
     expect(res.headers.etag).toBe(`"${t.id}:3"`);
-    expect(await holdEntries(t, t.id)).toEqual([expect.objectContaining({ actor: 'alpha-leder', details: { legalHold: true, reason, revision: 3 } })]);
+    expect(await holdEntries(t, t.id)).toEqual([
+      expect.objectContaining({ actor: 'alpha-leder', details: { legalHold: true, reason, revision: 3 } }),
+    ]);
     const audit = (await t.store.queryAudit('alpha', { submissionId: t.id })).items;
     expect(audit.map((a) => a.action)).toEqual(['create', 'status', 'legal-hold']);
     const revisions = await t.store.revisions('alpha', t.id);
@@ -60,11 +89,21 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     // Released long after the period ran out: the period counts from closure, not from the
     // release, so the next run deletes it.
     t.setClock(later);
-    const released = await request(t.app).put(t.url).set('If-Match', '*').set(admin).send({ hold: false, reason: 'Sagen er afsluttet' }).expect(200);
+    const released = await request(t.app)
+      .put(t.url)
+      .set('If-Match', '*')
+      .set(admin)
+      .send({ hold: false, reason: 'Sagen er afsluttet' })
+      .expect(200);
     expect(released.body).toMatchObject({ revision: 4, statusChangedAt: closedAt, updatedAt: later.toISOString() });
     expect((await t.store.get('alpha', t.id))?.legalHold ?? false).toBe(false);
-    expect((await holdEntries(t, t.id)).map((a) => [a.actor, a.details?.legalHold])).toEqual([['alpha-leder', true], ['alpha-admin', false]]);
-    expect((await runRetention({ store: t.store, tenants: policy, now: () => later, logger })).tenants.alpha).toMatchObject({ deleted: 1 });
+    expect((await holdEntries(t, t.id)).map((a) => [a.actor, a.details?.legalHold])).toEqual([
+      ['alpha-leder', true],
+      ['alpha-admin', false],
+    ]);
+    expect(
+      (await runRetention({ store: t.store, tenants: policy, now: () => later, logger })).tenants.alpha,
+    ).toMatchObject({ deleted: 1 });
     expect(await t.store.get('alpha', t.id)).toBeUndefined();
   });
 
@@ -82,7 +121,9 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     // 60 days after closure, though only 29 after the release (counting from it would keep it until day 91).
     await runRetention({ store: t.store, tenants: policy, now: () => new Date(closedAt + 60 * DAY), logger });
     expect(await t.store.get('alpha', t.id)).toBeUndefined();
-    const deletion = (await t.store.queryAudit('alpha', { submissionId: t.id })).items.find((a) => a.action === 'delete');
+    const deletion = (await t.store.queryAudit('alpha', { submissionId: t.id })).items.find(
+      (a) => a.action === 'delete',
+    );
     expect(deletion?.details).toMatchObject({ closedAt: new Date(closedAt).toISOString(), retentionDays: 60 });
   });
 
@@ -93,16 +134,41 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
     const created = await request(t.app)
       .post('/api/v1/submissions')
       .set(bearer(TEST_KEYS.fagkonsulent))
-      .send({ formId: 'leveranceaftale', version: '1.0.0', status: 'submitted', data: { formaal: 'Rådgivning', hoejpris: true } })
+      .send({
+        formId: 'leveranceaftale',
+        version: '1.0.0',
+        status: 'submitted',
+        data: { formaal: 'Rådgivning', hoejpris: true },
+      })
       .expect(201);
     const id = created.body.submission.id as string;
     const status = `/api/v1/submissions/${id}/status`;
-    const first = await request(t.app).post(status).set('If-Match', '*').set(frederik).send({ status: 'approved' }).expect(202);
+    const first = await request(t.app)
+      .post(status)
+      .set('If-Match', '*')
+      .set(frederik)
+      .send({ status: 'approved' })
+      .expect(202);
     expect(first.body.pendingApprovals).toEqual(['leder']);
-    await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set('If-Match', '*').set(admin).send({ hold: true, reason }).expect(200);
-    await request(t.app).put(`/api/v1/submissions/${id}/legal-hold`).set('If-Match', '*').set(admin).send({ hold: false, reason }).expect(200);
+    await request(t.app)
+      .put(`/api/v1/submissions/${id}/legal-hold`)
+      .set('If-Match', '*')
+      .set(admin)
+      .send({ hold: true, reason })
+      .expect(200);
+    await request(t.app)
+      .put(`/api/v1/submissions/${id}/legal-hold`)
+      .set('If-Match', '*')
+      .set(admin)
+      .send({ hold: false, reason })
+      .expect(200);
     // Without the first approval the leder would be refused (LEV-07: the fagkonsulent approves first).
-    const second = await request(t.app).post(status).set('If-Match', '*').set(lene).send({ status: 'approved' }).expect(200);
+    const second = await request(t.app)
+      .post(status)
+      .set('If-Match', '*')
+      .set(lene)
+      .send({ status: 'approved' })
+      .expect(200);
     expect(second.body.submission).toMatchObject({ status: 'approved', revision: 5 });
   });
 
@@ -119,18 +185,39 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
 
   it('DP-03 another tenant’s leder sees no such submission (404)', async () => {
     const t = await approvedSubmission();
-    await request(t.app).put(t.url).set('If-Match', '*').set(bearer(BETA_LEDER)).send({ hold: true, reason }).expect(404);
+    await request(t.app)
+      .put(t.url)
+      .set('If-Match', '*')
+      .set(bearer(BETA_LEDER))
+      .send({ hold: true, reason })
+      .expect(404);
     expect((await t.store.get('alpha', t.id))?.legalHold).toBeUndefined();
   });
 
   it('DP-03 refuses a reason with a CPR number, an empty reason and a missing hold, naming the field', async () => {
     const t = await approvedSubmission();
-    const cpr = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: true, reason: 'Barnet 010190-1234 er part' }).expect(400);
+    const cpr = await request(t.app)
+      .put(t.url)
+      .set('If-Match', '*')
+      .set(leder)
+      .send({ hold: true, reason: 'Barnet 010190-1234 er part' })
+      .expect(400);
     expect(cpr.body.issues).toEqual([expect.objectContaining({ path: '/reason', code: 'personal-data' })]);
     expect(cpr.body.detail).toContain('CPR-nummer');
-    const english = await request(t.app).put(t.url).set('If-Match', '*').set(leder).set('Accept-Language', 'en').send({ hold: true, reason: '0101901234' }).expect(400);
+    const english = await request(t.app)
+      .put(t.url)
+      .set('If-Match', '*')
+      .set(leder)
+      .set('Accept-Language', 'en')
+      .send({ hold: true, reason: '0101901234' })
+      .expect(400);
     expect(english.body.detail).toContain('CPR number');
-    const blank = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: true, reason: '   ' }).expect(400);
+    const blank = await request(t.app)
+      .put(t.url)
+      .set('If-Match', '*')
+      .set(leder)
+      .send({ hold: true, reason: '   ' })
+      .expect(400);
     expect(blank.body.issues[0].path).toBe('/reason');
     const missing = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ reason }).expect(400);
     expect(missing.body.issues[0].path).toBe('/hold');
@@ -140,7 +227,12 @@ describe('PUT /api/v1/submissions/{id}/legal-hold', () => {
 
   it('DP-03 asking for the hold it already has writes nothing; a stale If-Match is 412', async () => {
     const t = await approvedSubmission();
-    const again = await request(t.app).put(t.url).set('If-Match', '*').set(leder).send({ hold: false, reason }).expect(200);
+    const again = await request(t.app)
+      .put(t.url)
+      .set('If-Match', '*')
+      .set(leder)
+      .send({ hold: false, reason })
+      .expect(200);
     expect(again.body.revision).toBe(2);
     expect(await holdEntries(t, t.id)).toEqual([]);
     await request(t.app).put(t.url).set(leder).set('If-Match', `"${t.id}:1"`).send({ hold: true, reason }).expect(412);

@@ -12,7 +12,10 @@ export function submissionLegalHoldRouter(ctx: AppContext): Router {
     const body = ctx.validator.parse('LegalHoldChange', req);
     const id = String(req.params.id);
     const submission = await ctx.submissions.setLegalHold(actorOf(principalOf(res)), id, body, ifMatchOf(req, id));
-    res.set('ETag', submissionEtag(submission.id, submission.revision)).set('Cache-Control', 'private, no-cache').json(submission);
+    res
+      .set('ETag', submissionEtag(submission.id, submission.revision))
+      .set('Cache-Control', 'private, no-cache')
+      .json(submission);
   });
   return router;
 }

@@ -13,7 +13,13 @@ export function submissionMigrateRouter(ctx: AppContext): Router {
   router.post(`${API_BASE}/submissions/:id/migrate`, requireAuth, requireRole(SUBMISSION_ROLES), async (req, res) => {
     const { version } = ctx.validator.parse('MigrateRequest', req);
     const id = String(req.params.id);
-    const written = await ctx.submissions.migrate(actorOf(principalOf(res)), id, version, ifMatchOf(req, id), localeOf(req));
+    const written = await ctx.submissions.migrate(
+      actorOf(principalOf(res)),
+      id,
+      version,
+      ifMatchOf(req, id),
+      localeOf(req),
+    );
     const { submission } = written;
     res
       .status(201)

@@ -15,7 +15,13 @@ export function submissionStatusRouter(ctx: AppContext): Router {
   router.post(`${API_BASE}/submissions/:id/status`, requireAuth, async (req, res) => {
     const { status } = ctx.validator.parse('StatusChange', req);
     const id = String(req.params.id);
-    const written = await ctx.submissions.changeStatus(actorOf(principalOf(res)), id, status, ifMatchOf(req, id), localeOf(req));
+    const written = await ctx.submissions.changeStatus(
+      actorOf(principalOf(res)),
+      id,
+      status,
+      ifMatchOf(req, id),
+      localeOf(req),
+    );
     res
       .status(written.pendingApprovals.length ? 202 : 200)
       .set('ETag', submissionEtag(written.submission.id, written.submission.revision))

@@ -13,7 +13,13 @@ export function submissionUpdateRouter(ctx: AppContext): Router {
   router.put(`${API_BASE}/submissions/:id`, requireAuth, requireRole(SUBMISSION_ROLES), async (req, res) => {
     const body = ctx.validator.parse('SubmissionUpdate', req);
     const id = String(req.params.id);
-    const written = await ctx.submissions.update(actorOf(principalOf(res)), id, body, ifMatchOf(req, id), localeOf(req));
+    const written = await ctx.submissions.update(
+      actorOf(principalOf(res)),
+      id,
+      body,
+      ifMatchOf(req, id),
+      localeOf(req),
+    );
     res.set('ETag', submissionEtag(written.submission.id, written.submission.revision)).json(writeResult(written));
   });
   return router;

@@ -27,9 +27,15 @@ export function submissionsCreateRouter(ctx: AppContext): Router {
     const body = ctx.validator.parse('SubmissionCreate', req);
     const idempotencyKey = req.get('idempotency-key');
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new HttpProblem('invalid-request', { da: 'Idempotency-Key skal være 1–200 synlige ASCII-tegn.', en: 'Idempotency-Key must be 1–200 visible ASCII characters.' });
+      throw new HttpProblem('invalid-request', {
+        da: 'Idempotency-Key skal være 1–200 synlige ASCII-tegn.',
+        en: 'Idempotency-Key must be 1–200 visible ASCII characters.',
+      });
     }
-    sendCreated(res, await ctx.submissions.create(actorOf(principalOf(res)), { ...body, idempotencyKey }, localeOf(req)));
+    sendCreated(
+      res,
+      await ctx.submissions.create(actorOf(principalOf(res)), { ...body, idempotencyKey }, localeOf(req)),
+    );
   });
   return router;
 }

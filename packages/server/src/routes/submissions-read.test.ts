@@ -6,7 +6,11 @@ import { bearer, createTestApp, TEST_KEYS } from '../testing/test-app.js';
 const alpha = bearer(TEST_KEYS.caseworker);
 const beta = bearer(TEST_KEYS.beta);
 
-async function create(app: Parameters<typeof request>[0], auth: Record<string, string>, overrides: Record<string, unknown> = {}) {
+async function create(
+  app: Parameters<typeof request>[0],
+  auth: Record<string, string>,
+  overrides: Record<string, unknown> = {},
+) {
   const res = await request(app)
     .post('/api/v1/submissions')
     .set(auth)
@@ -38,8 +42,18 @@ describe('tenant isolation', () => {
     const { id } = await create(app, alpha);
     await request(app).get(`/api/v1/submissions/${id}`).set(beta).expect(404);
     await request(app).get(`/api/v1/submissions/${id}/revisions`).set(beta).expect(404);
-    await request(app).put(`/api/v1/submissions/${id}`).set(beta).set('If-Match', `"${id}:1"`).send({ data: fixtureData() }).expect(404);
-    await request(app).post(`/api/v1/submissions/${id}/status`).set('If-Match', '*').set(beta).send({ status: 'submitted' }).expect(404);
+    await request(app)
+      .put(`/api/v1/submissions/${id}`)
+      .set(beta)
+      .set('If-Match', `"${id}:1"`)
+      .send({ data: fixtureData() })
+      .expect(404);
+    await request(app)
+      .post(`/api/v1/submissions/${id}/status`)
+      .set('If-Match', '*')
+      .set(beta)
+      .send({ status: 'submitted' })
+      .expect(404);
     const list = await request(app).get('/api/v1/submissions').set(beta).expect(200);
     expect(list.body.items).toEqual([]);
     const audit = await request(app).get(`/api/v1/audit?submissionId=${id}`).set(beta).expect(200);
@@ -59,7 +73,10 @@ describe('GET /api/v1/submissions', () => {
     await create(app, alpha, { formId: 'underretning', data: {} });
     await create(app, beta);
 
-    const ids = async (query: string) => (await request(app).get(`/api/v1/submissions${query}`).set(alpha).expect(200)).body.items.map((s: { id: string }) => s.id);
+    const ids = async (query: string) =>
+      (await request(app).get(`/api/v1/submissions${query}`).set(alpha).expect(200)).body.items.map(
+        (s: { id: string }) => s.id,
+      );
     // Newest change first, as every store lists.
     expect(await ids('?formId=fixture')).toEqual([b.id, a.id]);
     expect(await ids('?formId=fixture&version=1.1.0')).toEqual([b.id]);
@@ -113,7 +130,12 @@ describe('GET /api/v1/submissions/{id}/revisions', () => {
       .set('If-Match', `"${id}:1"`)
       .send({ data: fixtureData({ navn: 'Ny Navnesen', bemaerkning: 'tilføjet' }) })
       .expect(200);
-    await request(app).post(`/api/v1/submissions/${id}/status`).set('If-Match', '*').set(alpha).send({ status: 'submitted' }).expect(200);
+    await request(app)
+      .post(`/api/v1/submissions/${id}/status`)
+      .set('If-Match', '*')
+      .set(alpha)
+      .send({ status: 'submitted' })
+      .expect(200);
     const res = await request(app).get(`/api/v1/submissions/${id}/revisions`).set(alpha).expect(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({ revision: 1, action: 'create', by: 'alpha-caseworker', status: 'draft', changes: [] }),
@@ -125,7 +147,12 @@ describe('GET /api/v1/submissions/{id}/revisions', () => {
           { op: 'add', path: '/data/bemaerkning', value: 'tilføjet' },
         ]),
       }),
-      expect.objectContaining({ revision: 3, action: 'status', status: 'submitted', changes: [{ op: 'replace', path: '/status', value: 'submitted' }] }),
+      expect.objectContaining({
+        revision: 3,
+        action: 'status',
+        status: 'submitted',
+        changes: [{ op: 'replace', path: '/status', value: 'submitted' }],
+      }),
     ]);
     expect(createdAt).toMatch(/^2026-02-01T08:00:0\d\.000Z$/);
     expect(res.body.items[0].at).toBe(createdAt);

@@ -18,7 +18,9 @@ export function submissionsReadRouter(ctx: AppContext): Router {
   router.get(`${API_BASE}/submissions`, ...guard, async (req, res) => {
     const principal = principalOf(res);
     const { q, ...filter } = parseList(req);
-    const page = await ctx.submissions.list(actorOf(principal), filter, principal.listFields, q).catch(rethrowBadCursor(filter.cursor));
+    const page = await ctx.submissions
+      .list(actorOf(principal), filter, principal.listFields, q)
+      .catch(rethrowBadCursor(filter.cursor));
     res.set('Cache-Control', 'private, no-cache').json(page);
   });
 

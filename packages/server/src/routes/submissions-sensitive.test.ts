@@ -13,14 +13,23 @@ const auditor = bearer(TEST_KEYS.auditor);
 const CPR_LIKE = /(?<![0-9a-f-])\d{6}-?\d{4}(?![0-9a-f])/;
 
 const underretning = loadFormVersion(join(schemasDir(), 'underretning', '1.0.0'));
-const exampleData = () => structuredClone(underretning.examples!.valid.find((e) => e.name === 'kommune-sendt-medunderskrevet')!.data) as Record<string, any>;
+const exampleData = () =>
+  structuredClone(underretning.examples!.valid.find((e) => e.name === 'kommune-sendt-medunderskrevet')!.data) as Record<
+    string,
+    any
+  >;
 /** The test tenants, alpha with a list policy naming these data fields per form. */
 const withListPolicy = (fields: Record<string, string[]>) => {
   const config = testConfig();
   return { ...config, tenants: config.tenants.map((t) => (t.id === 'alpha' ? { ...t, listPolicy: { fields } } : t)) };
 };
 const realApp = (fields: Record<string, string[]> = {}) =>
-  createTestApp({ engine: createStandardEngine(), registry: new FormRegistry([underretning]), now: () => new Date('2026-06-01T10:00:00Z'), config: withListPolicy(fields) });
+  createTestApp({
+    engine: createStandardEngine(),
+    registry: new FormRegistry([underretning]),
+    now: () => new Date('2026-06-01T10:00:00Z'),
+    config: withListPolicy(fields),
+  });
 
 /** A form of the tenant's own kind: a health field, a list of treatments and a tagged field in a nested object. */
 const journal = fixtureForm(
@@ -35,15 +44,28 @@ const journal = fixtureForm(
       navn: { type: 'string', minLength: 1 },
       diagnose: { type: 'string', 'x-skema-sensitive': ['helbred'] },
       behandlinger: { type: 'array', items: { type: 'string', 'x-skema-sensitive': ['helbred'] } },
-      familie: { type: 'object', additionalProperties: false, properties: { forhold: { type: 'string', 'x-skema-sensitive': ['sociale-forhold'] }, by: { type: 'string' } } },
+      familie: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { forhold: { type: 'string', 'x-skema-sensitive': ['sociale-forhold'] }, by: { type: 'string' } },
+      },
     },
   },
   false,
 );
-const journalData = { navn: 'Testbarn', diagnose: 'Astma', behandlinger: ['Inhalator', 'Fysioterapi'], familie: { forhold: 'Misbrug i hjemmet', by: 'Ringsted' } };
+const journalData = {
+  navn: 'Testbarn',
+  diagnose: 'Astma',
+  behandlinger: ['Inhalator', 'Fysioterapi'],
+  familie: { forhold: 'Misbrug i hjemmet', by: 'Ringsted' },
+};
 
 async function create(app: Parameters<typeof request>[0], formId: string, data: unknown): Promise<string> {
-  const res = await request(app).post('/api/v1/submissions').set(caseworker).send({ formId, version: '1.0.0', status: 'draft', data }).expect(201);
+  const res = await request(app)
+    .post('/api/v1/submissions')
+    .set(caseworker)
+    .send({ formId, version: '1.0.0', status: 'draft', data })
+    .expect(201);
   return res.body.submission.id;
 }
 
@@ -76,7 +98,9 @@ describe('DP-02 sensitive data in the submission list', () => {
     await create(wide, 'underretning', data);
     const [item] = (await request(wide).get('/api/v1/submissions').set(caseworker).expect(200)).body.items;
     expect(item.data).toEqual({ barn: {}, soeskende: [{}], iagttagelser: data.iagttagelser });
-    expect(item.redacted).toEqual(expect.arrayContaining(['/barn/cpr', '/barn/navn', '/soeskende/0/cpr', '/soeskende/0/navn']));
+    expect(item.redacted).toEqual(
+      expect.arrayContaining(['/barn/cpr', '/barn/navn', '/soeskende/0/cpr', '/soeskende/0/navn']),
+    );
     const named = realApp({ underretning: ['/barn/navn', '/barn/cpr'] }).app;
     await create(named, 'underretning', data);
     const [one] = (await request(named).get('/api/v1/submissions').set(caseworker).expect(200)).body.items;
@@ -99,12 +123,18 @@ describe('DP-02 sensitive data in the submission list', () => {
   });
 
   it('DP-02: fields a form tags with x-skema-sensitive are removed from the list (a tagged array as a whole)', async () => {
-    const config = withListPolicy({ journal: ['/navn', '/diagnose', '/behandlinger', '/familie'], fixture: ['/alder'] });
+    const config = withListPolicy({
+      journal: ['/navn', '/diagnose', '/behandlinger', '/familie'],
+      fixture: ['/alder'],
+    });
     const { app } = createTestApp({ registry: new FormRegistry([...fixtureForms(), journal]), config });
     await create(app, 'journal', journalData);
     await create(app, 'fixture', fixtureData());
     const list = await request(app).get('/api/v1/submissions?formId=journal').set(caseworker).expect(200);
-    expect(list.body.items[0]).toMatchObject({ data: { navn: 'Testbarn', familie: { by: 'Ringsted' } }, redacted: ['/diagnose', '/behandlinger', '/familie/forhold'] });
+    expect(list.body.items[0]).toMatchObject({
+      data: { navn: 'Testbarn', familie: { by: 'Ringsted' } },
+      redacted: ['/diagnose', '/behandlinger', '/familie/forhold'],
+    });
     expect(list.body.items[0].data).toEqual({ navn: 'Testbarn', familie: { by: 'Ringsted' } });
     // Only what the policy names for the form shows.
     const fixtures = await request(app).get('/api/v1/submissions?formId=fixture').set(caseworker).expect(200);
@@ -131,8 +161,14 @@ describe('DP-02 audit of single reads', () => {
     const plain = await create(app, 'journal', { navn: 'Uden helbred' });
     await request(app).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
     await request(app).get(`/api/v1/submissions/${plain}`).set(caseworker).expect(200);
-    expect((await auditOf(app, id)).find((e) => e.action === 'read')?.details).toEqual({ revision: 1, sensitive: ['helbred', 'sociale-forhold'] });
-    expect((await auditOf(app, plain)).find((e) => e.action === 'read')?.details).toEqual({ revision: 1, sensitive: [] });
+    expect((await auditOf(app, id)).find((e) => e.action === 'read')?.details).toEqual({
+      revision: 1,
+      sensitive: ['helbred', 'sociale-forhold'],
+    });
+    expect((await auditOf(app, plain)).find((e) => e.action === 'read')?.details).toEqual({
+      revision: 1,
+      sensitive: [],
+    });
     const all = JSON.stringify(await auditOf(app));
     expect(all).not.toContain('Astma');
     expect(all).not.toContain('Misbrug');
@@ -144,10 +180,20 @@ describe('DP-02 audit of single reads', () => {
     const id = await create(app, 'underretning', data);
     await request(app).get(`/api/v1/submissions/${id}/revisions`).set(caseworker).expect(200);
     const renamed = { ...data, kommune: 'Anden Kommune' };
-    await request(app).put(`/api/v1/submissions/${id}`).set(caseworker).set('If-Match', `"${id}:1"`).send({ data: renamed }).expect(200);
+    await request(app)
+      .put(`/api/v1/submissions/${id}`)
+      .set(caseworker)
+      .set('If-Match', `"${id}:1"`)
+      .send({ data: renamed })
+      .expect(200);
     await request(app).get(`/api/v1/submissions/${id}/revisions`).set(caseworker).expect(200);
     const sibling = { ...renamed, soeskende: [...data.soeskende, { navn: 'Ida Testesen', cpr: '050519-9904' }] };
-    await request(app).put(`/api/v1/submissions/${id}`).set(caseworker).set('If-Match', `"${id}:2"`).send({ data: sibling }).expect(200);
+    await request(app)
+      .put(`/api/v1/submissions/${id}`)
+      .set(caseworker)
+      .set('If-Match', `"${id}:2"`)
+      .send({ data: sibling })
+      .expect(200);
     await request(app).get(`/api/v1/submissions/${id}/revisions`).set(caseworker).expect(200);
     await request(app).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
     const reads = (await auditOf(app, id)).filter((e) => e.action === 'read').map((e) => e.details);
@@ -164,14 +210,42 @@ describe('DP-02 audit of single reads', () => {
 describe('DP-02 in the shipped forms', () => {
   it('DP-02: underretning 1.0.1 tags the concern itself: a list leaves out the observations and facts, not only the CPR numbers', async () => {
     const tagged = loadFormVersion(join(schemasDir(), 'underretning', '1.0.1'));
-    const policy = withListPolicy({ underretning: ['/barn/navn', '/barn/cpr', '/soeskende', '/faktuelleOplysninger', '/iagttagelser', '/foraeldreOrienteringVurdering', '/kommunensTilbagemelding'] });
-    const { app } = createTestApp({ engine: createStandardEngine(), registry: new FormRegistry([underretning, tagged]), now: () => new Date('2026-06-01T10:00:00Z'), config: policy });
+    const policy = withListPolicy({
+      underretning: [
+        '/barn/navn',
+        '/barn/cpr',
+        '/soeskende',
+        '/faktuelleOplysninger',
+        '/iagttagelser',
+        '/foraeldreOrienteringVurdering',
+        '/kommunensTilbagemelding',
+      ],
+    });
+    const { app } = createTestApp({
+      engine: createStandardEngine(),
+      registry: new FormRegistry([underretning, tagged]),
+      now: () => new Date('2026-06-01T10:00:00Z'),
+      config: policy,
+    });
     const data = exampleData();
-    const res = await request(app).post('/api/v1/submissions').set(caseworker).send({ formId: 'underretning', version: '1.0.1', status: 'draft', data }).expect(201);
+    const res = await request(app)
+      .post('/api/v1/submissions')
+      .set(caseworker)
+      .send({ formId: 'underretning', version: '1.0.1', status: 'draft', data })
+      .expect(201);
     const id = res.body.submission.id as string;
     const list = await request(app).get('/api/v1/submissions').set(caseworker).expect(200);
     const [item] = list.body.items;
-    expect(item.redacted).toEqual(expect.arrayContaining(['/barn/cpr', '/soeskende/0/cpr', '/faktuelleOplysninger', '/iagttagelser', '/foraeldreOrienteringVurdering', '/kommunensTilbagemelding/orientering']));
+    expect(item.redacted).toEqual(
+      expect.arrayContaining([
+        '/barn/cpr',
+        '/soeskende/0/cpr',
+        '/faktuelleOplysninger',
+        '/iagttagelser',
+        '/foraeldreOrienteringVurdering',
+        '/kommunensTilbagemelding/orientering',
+      ]),
+    );
     expect(item.data).not.toHaveProperty('iagttagelser');
     expect(JSON.stringify(list.body)).not.toContain(data.iagttagelser);
     expect(item.data.barn.navn).toBe(data.barn.navn);
@@ -179,6 +253,8 @@ describe('DP-02 in the shipped forms', () => {
     const full = await request(app).get(`/api/v1/submissions/${id}`).set(caseworker).expect(200);
     expect(full.body.data.iagttagelser).toBe(data.iagttagelser);
     const reads = (await auditOf(app, id)).filter((e) => e.action === 'read');
-    expect(reads.at(-1)?.details).toMatchObject({ sensitive: expect.arrayContaining(['cpr', 'sociale-forhold', 'helbred']) });
+    expect(reads.at(-1)?.details).toMatchObject({
+      sensitive: expect.arrayContaining(['cpr', 'sociale-forhold', 'helbred']),
+    });
   });
 });

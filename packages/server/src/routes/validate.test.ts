@@ -9,27 +9,49 @@ describe('POST /api/v1/forms/{formId}/versions/{version}/validate', () => {
 
   it('returns the engine result for valid data', async () => {
     const res = await request(app).post(url).send({ data: fixtureData() }).expect(200);
-    expect(res.body).toMatchObject({ valid: true, errors: [], warnings: [], receipt: { formId: 'fixture', version: '1.0.0' } });
+    expect(res.body).toMatchObject({
+      valid: true,
+      errors: [],
+      warnings: [],
+      receipt: { formId: 'fixture', version: '1.0.0' },
+    });
     expect(res.body.derived.deadlines).toHaveLength(1);
   });
 
   it('returns errors (200, not stored) in Danish by default and English on request', async () => {
-    const da = await request(app).post(url).send({ data: { alder: 20 } }).expect(200);
+    const da = await request(app)
+      .post(url)
+      .send({ data: { alder: 20 } })
+      .expect(200);
     expect(da.body.valid).toBe(false);
     expect(da.body.errors.map((e: { code: string }) => e.code).sort()).toEqual(['FIX-01', 'required']);
-    expect(da.body.errors.find((e: { code: string }) => e.code === 'FIX-01').message).toBe('«Bemærkning» skal udfyldes for voksne.');
-    const en = await request(app).post(url).set('Accept-Language', 'en').send({ data: { alder: 20 } }).expect(200);
-    expect(en.body.errors.find((e: { code: string }) => e.code === 'FIX-01').message).toBe('"Remark" is required for adults.');
+    expect(da.body.errors.find((e: { code: string }) => e.code === 'FIX-01').message).toBe(
+      '«Bemærkning» skal udfyldes for voksne.',
+    );
+    const en = await request(app)
+      .post(url)
+      .set('Accept-Language', 'en')
+      .send({ data: { alder: 20 } })
+      .expect(200);
+    expect(en.body.errors.find((e: { code: string }) => e.code === 'FIX-01').message).toBe(
+      '"Remark" is required for adults.',
+    );
     expect((await store.list('alpha', {})).items).toEqual([]);
   });
 
   it('draft mode checks types only', async () => {
-    const res = await request(app).post(url).send({ data: { alder: 20 }, mode: 'draft' }).expect(200);
+    const res = await request(app)
+      .post(url)
+      .send({ data: { alder: 20 }, mode: 'draft' })
+      .expect(200);
     expect(res.body.valid).toBe(true);
   });
 
   it('uses the reference date given as today', async () => {
-    const res = await request(app).post(url).send({ data: fixtureData({ moededato: '2026-01-01' }), today: '2026-01-05' }).expect(200);
+    const res = await request(app)
+      .post(url)
+      .send({ data: fixtureData({ moededato: '2026-01-01' }), today: '2026-01-05' })
+      .expect(200);
     expect(res.body.derived.deadlines[0]).toMatchObject({ due: '2026-01-11', status: 'pending' });
   });
 

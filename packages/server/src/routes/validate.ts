@@ -7,8 +7,16 @@ import { localeOf } from '../http/locale.js';
 
 /** The case a validation runs in: only for a caller who may read it (its data reaches the rules' messages). */
 async function validationCase(ctx: AppContext, principal: Principal | undefined, caseId: string): Promise<CaseContext> {
-  if (!principal) throw new HttpProblem('unauthorized', { da: 'Validering i en sag kræver login eller en API-nøgle.', en: 'Validation in a case needs sign-in or an API key.' });
-  if (!ctx.cases) throw new HttpProblem('not-implemented', { da: 'Denne server gemmer ikke sager.', en: 'This server keeps no cases.' });
+  if (!principal)
+    throw new HttpProblem('unauthorized', {
+      da: 'Validering i en sag kræver login eller en API-nøgle.',
+      en: 'Validation in a case needs sign-in or an API key.',
+    });
+  if (!ctx.cases)
+    throw new HttpProblem('not-implemented', {
+      da: 'Denne server gemmer ikke sager.',
+      en: 'This server keeps no cases.',
+    });
   return ctx.cases.context(actorOf(principal), caseId);
 }
 

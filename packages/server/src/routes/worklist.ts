@@ -13,7 +13,11 @@ export function worklistRouter(ctx: AppContext): Router {
   const router = Router();
   const parse = queryParser<{ until?: string }>(worklistParams);
   router.get(`${API_BASE}/worklist`, requireAuth, requireRole(SUBMISSION_ROLES), async (req, res) => {
-    if (!ctx.cases) throw new HttpProblem('not-implemented', { da: 'Denne server gemmer ikke sager.', en: 'This server keeps no cases.' });
+    if (!ctx.cases)
+      throw new HttpProblem('not-implemented', {
+        da: 'Denne server gemmer ikke sager.',
+        en: 'This server keeps no cases.',
+      });
     const { until } = parse(req);
     const items = await ctx.cases.worklist(actorOf(principalOf(res)), localeOf(req), { until });
     res.set('Cache-Control', 'private, no-cache').json({ items });

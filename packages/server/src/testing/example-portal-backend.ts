@@ -21,7 +21,9 @@ export function examplePortalBackend(options: { apiUrl: () => string; key: strin
           headers: { authorization: `Bearer ${options.key}`, 'content-type': 'application/json' },
           body: JSON.stringify({ formId, version }),
         });
-        res.writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(await answer.text());
+        res
+          .writeHead(answer.status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(await answer.text());
       })().catch(() => res.writeHead(502).end());
     });
     return true;

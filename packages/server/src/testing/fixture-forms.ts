@@ -1,9 +1,22 @@
-import { FormRegistry, formContentHash, SkemaEngine, type FormStatus, type FormVersion, type SkemaPlugin } from '@skema/core';
+import {
+  FormRegistry,
+  formContentHash,
+  SkemaEngine,
+  type FormStatus,
+  type FormVersion,
+  type SkemaPlugin,
+} from '@skema/core';
 import { standardPlugins } from '@skema/forms';
 import { fixturePlugin } from './fixture-plugin.js';
 
 /** A test form over `schema` (with `$schema` and `$id` added), using the fixture plugin unless `plugins` is false. */
-export function fixtureForm(id: string, version: string, status: FormStatus, schema: Record<string, unknown>, plugins = true): FormVersion {
+export function fixtureForm(
+  id: string,
+  version: string,
+  status: FormStatus,
+  schema: Record<string, unknown>,
+  plugins = true,
+): FormVersion {
   const withoutHash: Omit<FormVersion, 'hash'> = {
     manifest: {
       id,
@@ -13,9 +26,16 @@ export function fixtureForm(id: string, version: string, status: FormStatus, sch
       plugins: plugins ? [{ name: '@skema/plugin-fixture', version: '^1.0.0' }] : [],
       changelog: { da: 'Testversion.', en: 'Test version.' },
     },
-    schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `https://skema.dk/schemas/${id}/${version}/schema.json`, ...schema },
+    schema: {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: `https://skema.dk/schemas/${id}/${version}/schema.json`,
+      ...schema,
+    },
     uischema: { type: 'VerticalLayout', elements: [] },
-    i18n: { da: { 'navn.label': 'Navn', 'bemaerkning.label': 'Bemærkning' }, en: { 'navn.label': 'Name', 'bemaerkning.label': 'Remark' } },
+    i18n: {
+      da: { 'navn.label': 'Navn', 'bemaerkning.label': 'Bemærkning' },
+      en: { 'navn.label': 'Name', 'bemaerkning.label': 'Remark' },
+    },
   };
   return { ...withoutHash, hash: formContentHash(withoutHash) };
 }
@@ -43,18 +63,33 @@ export function fixtureForms(): FormVersion[] {
     fixtureForm('fixture', '1.0.0', 'published', fixtureSchema()),
     fixtureForm('fixture', '1.1.0', 'published', fixtureSchema({ telefon: { type: 'string' } })),
     fixtureForm('fixture', '2.0.0', 'draft', fixtureSchema({ ny: { type: 'string' } })),
-    fixtureForm('leveranceaftale', '1.0.0', 'published', {
-      type: 'object',
-      additionalProperties: false,
-      required: ['formaal'],
-      properties: { formaal: { type: 'string', minLength: 1 }, hoejpris: { type: 'boolean' } },
-    }, false),
-    fixtureForm('underretning', '1.0.0', 'published', {
-      type: 'object',
-      additionalProperties: false,
-      required: ['iagttagelser'],
-      properties: { iagttagelser: { type: 'string', minLength: 1 }, udenMedunderskriftBegrundelse: { type: 'string' } },
-    }, false),
+    fixtureForm(
+      'leveranceaftale',
+      '1.0.0',
+      'published',
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['formaal'],
+        properties: { formaal: { type: 'string', minLength: 1 }, hoejpris: { type: 'boolean' } },
+      },
+      false,
+    ),
+    fixtureForm(
+      'underretning',
+      '1.0.0',
+      'published',
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['iagttagelser'],
+        properties: {
+          iagttagelser: { type: 'string', minLength: 1 },
+          udenMedunderskriftBegrundelse: { type: 'string' },
+        },
+      },
+      false,
+    ),
   ];
 }
 
@@ -68,7 +103,12 @@ export function fixtureRegistry(): FormRegistry {
  */
 export function standardGuardsPlugin(): SkemaPlugin {
   const plugins = standardPlugins();
-  return { name: '@skema/plugin-fixture-guards', version: '1.0.0', guards: plugins.flatMap((p) => p.guards ?? []), access: plugins.flatMap((p) => p.access ?? []) };
+  return {
+    name: '@skema/plugin-fixture-guards',
+    version: '1.0.0',
+    guards: plugins.flatMap((p) => p.guards ?? []),
+    access: plugins.flatMap((p) => p.access ?? []),
+  };
 }
 
 export function fixtureEngine(): SkemaEngine {

@@ -18,7 +18,9 @@ export function fixturePlugin(): SkemaPlugin {
         message: { da: '«{label}» skal udfyldes for voksne.', en: '"{label}" is required for adults.' },
         check: (data) => {
           const age = valueAt(data, '/alder');
-          return typeof age === 'number' && age >= 18 && !isFilled(valueAt(data, '/bemaerkning')) ? [{ path: '/bemaerkning' }] : [];
+          return typeof age === 'number' && age >= 18 && !isFilled(valueAt(data, '/bemaerkning'))
+            ? [{ path: '/bemaerkning' }]
+            : [];
         },
       },
       {
@@ -27,9 +29,16 @@ export function fixturePlugin(): SkemaPlugin {
         appliesTo: ['fixture'],
         description: { da: 'Navnet bør være langt nok.', en: 'The name should be long enough.' },
         source: 'test fixture',
-        message: { da: '«{label}» bør have mindst {min} tegn.', en: '"{label}" should have at least {min} characters.' },
+        message: {
+          da: '«{label}» bør have mindst {min} tegn.',
+          en: '"{label}" should have at least {min} characters.',
+        },
         options: {
-          minLength: { description: { da: 'Mindste længde', en: 'Minimum length' }, default: 3, schema: { type: 'integer', minimum: 1 } },
+          minLength: {
+            description: { da: 'Mindste længde', en: 'Minimum length' },
+            default: 3,
+            schema: { type: 'integer', minimum: 1 },
+          },
         },
         check: (data, ctx) => {
           const name = valueAt(data, '/navn');
@@ -49,7 +58,14 @@ export function fixturePlugin(): SkemaPlugin {
           const date = valueAt(data, '/moededato');
           if (typeof date !== 'string') return [];
           const due = new Date(Date.parse(`${date}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
-          return [{ path: '/moededato', label: { da: 'Opfølgning', en: 'Follow-up' }, due, basis: { from: date, amount: 10, unit: 'dage' } }];
+          return [
+            {
+              path: '/moededato',
+              label: { da: 'Opfølgning', en: 'Follow-up' },
+              due,
+              basis: { from: date, amount: 10, unit: 'dage' },
+            },
+          ];
         },
       },
     ],

@@ -16,7 +16,8 @@ import { isConfigVersion } from '../form-config/versions.js';
 import { MemorySubmissionStore } from './memory-store.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
-const keyOf = (tenantId: string, kind: string, formId: string, version: string) => JSON.stringify([tenantId, kind, formId, version]);
+const keyOf = (tenantId: string, kind: string, formId: string, version: string) =>
+  JSON.stringify([tenantId, kind, formId, version]);
 
 /**
  * An in-memory `FormConfigStore` for tests. Drafts may be replaced; published and deprecated
@@ -35,7 +36,12 @@ export class MemoryFormConfigStore implements FormConfigStore {
       .map(clone);
   }
 
-  async getFormConfig(tenantId: string, kind: TenantFormRecord['kind'], formId: string, version: string): Promise<TenantFormRecord | undefined> {
+  async getFormConfig(
+    tenantId: string,
+    kind: TenantFormRecord['kind'],
+    formId: string,
+    version: string,
+  ): Promise<TenantFormRecord | undefined> {
     const found = this.records.get(keyOf(tenantId, kind, formId, version));
     return found ? clone(found) : undefined;
   }
@@ -46,9 +52,15 @@ export class MemoryFormConfigStore implements FormConfigStore {
     const key = keyOf(record.tenantId, record.kind, record.formId, record.version);
     const existing = this.records.get(key);
     if (existing && existing.status !== 'draft') {
-      throw new ImmutableVersionError(`${record.kind} ${record.formId}@${record.version} is ${existing.status} and cannot be changed`);
+      throw new ImmutableVersionError(
+        `${record.kind} ${record.formId}@${record.version} is ${existing.status} and cannot be changed`,
+      );
     }
-    const saved: TenantFormRecord = { ...clone(record), status: 'draft', updatedAt: normaliseInstant(record.updatedAt, 'updatedAt') };
+    const saved: TenantFormRecord = {
+      ...clone(record),
+      status: 'draft',
+      updatedAt: normaliseInstant(record.updatedAt, 'updatedAt'),
+    };
     this.records.set(key, saved);
     await this.auditLog.appendAudit(audit);
     return clone(saved);
@@ -66,8 +78,11 @@ export class MemoryFormConfigStore implements FormConfigStore {
     const key = keyOf(tenantId, kind, formId, version);
     const existing = this.records.get(key);
     if (!existing) throw new NotFoundError(`${kind} ${formId}@${version} not found`);
-    const allowed = (existing.status === 'draft' && status === 'published') || (existing.status === 'published' && status === 'deprecated');
-    if (!allowed) throw new ImmutableVersionError(`${kind} ${formId}@${version} cannot move from ${existing.status} to ${status}`);
+    const allowed =
+      (existing.status === 'draft' && status === 'published') ||
+      (existing.status === 'published' && status === 'deprecated');
+    if (!allowed)
+      throw new ImmutableVersionError(`${kind} ${formId}@${version} cannot move from ${existing.status} to ${status}`);
     const next: TenantFormRecord = {
       ...existing,
       status,
@@ -86,6 +101,8 @@ export class MemoryFormConfigStore implements FormConfigStore {
   }
 }
 
-export function createMemoryFormConfigStore(options: { auditLog?: Pick<SubmissionStore, 'appendAudit' | 'queryAudit'> } = {}): MemoryFormConfigStore {
+export function createMemoryFormConfigStore(
+  options: { auditLog?: Pick<SubmissionStore, 'appendAudit' | 'queryAudit'> } = {},
+): MemoryFormConfigStore {
   return new MemoryFormConfigStore(options.auditLog);
 }

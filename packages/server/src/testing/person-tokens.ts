@@ -23,14 +23,29 @@ export interface PersonTokens {
 export async function startPersonTokens(): Promise<PersonTokens> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'test-1', alg: 'RS256', use: 'sig' };
-  const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+  const server: Server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const jwksUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
   const sign = (claims: Record<string, unknown>, key: CryptoKey) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-1', typ: 'at+jwt' }).setIssuer(PERSON_ISSUER).setAudience(PERSON_AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-1', typ: 'at+jwt' })
+      .setIssuer(PERSON_ISSUER)
+      .setAudience(PERSON_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key);
   return {
     config(base) {
-      return { ...base, tenants: base.tenants.map((t) => (t.id === 'alpha' ? { ...t, oidc: { issuers: [{ issuer: PERSON_ISSUER, audience: PERSON_AUDIENCE, jwksUri }] } } : t)) };
+      return {
+        ...base,
+        tenants: base.tenants.map((t) =>
+          t.id === 'alpha'
+            ? { ...t, oidc: { issuers: [{ issuer: PERSON_ISSUER, audience: PERSON_AUDIENCE, jwksUri }] } }
+            : t,
+        ),
+      };
     },
     async as(subject, roles, name) {
       return { Authorization: `Bearer ${await sign({ sub: subject, roles, ...(name ? { name } : {}) }, privateKey)}` };

@@ -16,10 +16,18 @@ export const indsatsplan2: FormVersion = loadFormVersion(join(schemasDir(), 'ind
 const registry = new FormRegistry([aftaleskema, indsatsplan1, indsatsplan2]);
 
 /** Nordby's overlay of aftaleskema as kept in git (version 1.0.0). */
-export const nordbyGitOverlay = (): FormOverlay => readJson(join(schemasDir(), 'tenants', 'nordby', 'overlays', 'aftaleskema.json')) as FormOverlay;
+export const nordbyGitOverlay = (): FormOverlay =>
+  readJson(join(schemasDir(), 'tenants', 'nordby', 'overlays', 'aftaleskema.json')) as FormOverlay;
 
 export function tenantConfigApp(overrides: Partial<CreateAppOptions> = {}): TestApp {
-  return createTestApp({ engine, registry, tenantForms: loadTenantForms(registry, engine), config: devConfig(), now: () => new Date('2026-06-01T10:00:00Z'), ...overrides });
+  return createTestApp({
+    engine,
+    registry,
+    tenantForms: loadTenantForms(registry, engine),
+    config: devConfig(),
+    now: () => new Date('2026-06-01T10:00:00Z'),
+    ...overrides,
+  });
 }
 
 /** A valid aftaleskema for the base form and for Nordby (parents' consent given). */

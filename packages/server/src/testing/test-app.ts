@@ -64,7 +64,11 @@ let sharedRegistry: FormRegistry | undefined;
  * configuration store is created unless `formConfigStore` is given (pass `undefined` for none).
  */
 export function createTestApp(
-  overrides: Partial<Omit<CreateAppOptions, 'formConfigStore'>> & { engine?: SkemaEngine; registry?: FormRegistry; formConfigStore?: FormConfigStore | undefined } = {},
+  overrides: Partial<Omit<CreateAppOptions, 'formConfigStore'>> & {
+    engine?: SkemaEngine;
+    registry?: FormRegistry;
+    formConfigStore?: FormConfigStore | undefined;
+  } = {},
 ): TestApp {
   const logs: string[] = [];
   const destination = new Writable({

@@ -19,6 +19,7 @@ export const STANDARD_ENGINE: EngineFactorySpec = { module: '@skema/forms', expo
 export async function loadEngine(spec: EngineFactorySpec): Promise<SkemaEngine> {
   const mod = (await import(spec.module)) as Record<string, unknown>;
   const factory = mod[spec.export ?? 'default'];
-  if (typeof factory !== 'function') throw new TypeError(`${spec.module} has no function export ${spec.export ?? 'default'}`);
-  return (await (factory as (options?: unknown) => SkemaEngine | Promise<SkemaEngine>)(spec.options));
+  if (typeof factory !== 'function')
+    throw new TypeError(`${spec.module} has no function export ${spec.export ?? 'default'}`);
+  return await (factory as (options?: unknown) => SkemaEngine | Promise<SkemaEngine>)(spec.options);
 }

@@ -1,4 +1,11 @@
-import { contentHash, type FormRegistry, type FormVersion, type SkemaEngine, type TenantForms, type ValidationResult } from '@skema/core';
+import {
+  contentHash,
+  type FormRegistry,
+  type FormVersion,
+  type SkemaEngine,
+  type TenantForms,
+  type ValidationResult,
+} from '@skema/core';
 import type { SubmissionValidateOptions, SubmissionValidator } from '@skema/submissions';
 import { HttpProblem } from '../http/problem.js';
 import { ValidationUnavailableError, ValidationWorkerPool, type WorkerPoolOptions } from './worker-pool.js';
@@ -11,7 +18,11 @@ export type ServerValidateOptions = SubmissionValidateOptions;
  * loaded at start. Everything else (own forms and overlays published through the API) is
  * untrusted; a form not known here is untrusted, so a mistake fails safe.
  */
-export function trustedContent(registry: FormRegistry, tenantForms: TenantForms, tenantIds: readonly string[]): Set<string> {
+export function trustedContent(
+  registry: FormRegistry,
+  tenantForms: TenantForms,
+  tenantIds: readonly string[],
+): Set<string> {
   const trusted = new Set<string>();
   for (const id of registry.ids()) for (const form of registry.versions(id)) trusted.add(form.hash);
   for (const tenantId of tenantIds) {
@@ -49,8 +60,20 @@ export class FormValidation implements SubmissionValidator {
     // The submission's stamped date (or null before its first submission); absent for loose data.
     const judged = options.referenceDate !== undefined ? { referenceDate: options.referenceDate } : {};
     if (this.isTrusted(form)) {
-      const inCase = { ...(options.case ? { case: options.case } : {}), ...(options.attachments ? { attachments: options.attachments } : {}) };
-      return this.engine.validate(form, data, { locale, mode, ruleOptions: tenant?.ruleOptions, calendar: tenant?.calendar, now, ...(today ? { today } : {}), ...inCase, ...judged });
+      const inCase = {
+        ...(options.case ? { case: options.case } : {}),
+        ...(options.attachments ? { attachments: options.attachments } : {}),
+      };
+      return this.engine.validate(form, data, {
+        locale,
+        mode,
+        ruleOptions: tenant?.ruleOptions,
+        calendar: tenant?.calendar,
+        now,
+        ...(today ? { today } : {}),
+        ...inCase,
+        ...judged,
+      });
     }
     // An untrusted form validates in a worker, which cannot reach the case: its cross-form rules
     // (none ship for own forms) say they could not check, as without a case.
@@ -79,7 +102,10 @@ export class FormValidation implements SubmissionValidator {
               da: `Skemaet kunne ikke kontrolleres inden for ${seconds} s og er stoppet; prøv igen senere, eller bed kommunens administrator forenkle skemaet.`,
               en: `The form could not be checked within ${seconds} s and was stopped; try again later, or ask the municipality's administrator to simplify the form.`,
             };
-      throw new HttpProblem('validation-unavailable', messages, { headers: { 'Retry-After': '5' }, members: { reason } });
+      throw new HttpProblem('validation-unavailable', messages, {
+        headers: { 'Retry-After': '5' },
+        members: { reason },
+      });
     }
   }
 
@@ -93,7 +119,8 @@ export class FormValidation implements SubmissionValidator {
       await this.pool.compile(form);
       return undefined;
     } catch (e) {
-      if (e instanceof ValidationUnavailableError) return `it could not be compiled within ${this.pool.deadlineMs / 1000} s (${e.reason})`;
+      if (e instanceof ValidationUnavailableError)
+        return `it could not be compiled within ${this.pool.deadlineMs / 1000} s (${e.reason})`;
       return (e as Error).message;
     }
   }

@@ -45,7 +45,10 @@ const STARTUP_MS = 30_000;
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(`./validation-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
 const WORKER_SCRIPT: [string | URL, { eval?: boolean }] = FROM_SOURCE
-  ? [`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true }]
+  ? [
+      `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`,
+      { eval: true },
+    ]
   : [WORKER_URL, {}];
 
 /**
@@ -70,7 +73,12 @@ export class ValidationWorkerPool {
 
   /** Compiles the form on a worker's untrusted Ajv (the publish check): rejects with the compile error, or on overrun. */
   async compile(form: FormVersion): Promise<void> {
-    await this.run(form, { hash: form.hash, compileOnly: true, data: null, options: { locale: 'en', mode: 'draft', now: new Date(0).toISOString() } });
+    await this.run(form, {
+      hash: form.hash,
+      compileOnly: true,
+      data: null,
+      options: { locale: 'en', mode: 'draft', now: new Date(0).toISOString() },
+    });
   }
 
   /**
@@ -87,7 +95,8 @@ export class ValidationWorkerPool {
       const pending: Pending = { job, form, resolve, reject };
       const idle = this.idleSlot();
       if (idle) return this.dispatch(idle, pending);
-      if (this.queue.length >= (this.options.maxQueue ?? 64)) return reject(new ValidationUnavailableError('queue-full'));
+      if (this.queue.length >= (this.options.maxQueue ?? 64))
+        return reject(new ValidationUnavailableError('queue-full'));
       this.queue.push(pending);
     });
   }
@@ -134,7 +143,11 @@ export class ValidationWorkerPool {
     const timer = setTimeout(() => this.replace(slot, 'worker-failed'), STARTUP_MS + this.deadlineMs);
     slot.current = { id, pending, timer };
     slot.worker.ref();
-    slot.worker.postMessage({ id, ...pending.job, ...(withForm ? { form: pending.form } : {}) } satisfies ValidationJob);
+    slot.worker.postMessage({
+      id,
+      ...pending.job,
+      ...(withForm ? { form: pending.form } : {}),
+    } satisfies ValidationJob);
   }
 
   private onReply(slot: Slot, reply: ValidationReply): void {

@@ -1,4 +1,11 @@
-import type { CalendarOptions, FormVersion, Locale, RuleOptionsByRule, ValidationMode, ValidationResult } from '@skema/core';
+import type {
+  CalendarOptions,
+  FormVersion,
+  Locale,
+  RuleOptionsByRule,
+  ValidationMode,
+  ValidationResult,
+} from '@skema/core';
 
 /** Validation options as plain data (a worker gets no functions): the tenant's calendar as its options. */
 export interface PlainValidateOptions {
@@ -29,4 +36,6 @@ export type ValidationReply =
   | { ready: true }
   | { id: number; started: true }
   | { id: number; result: ValidationResult }
-  | { id: number; compiled: true } | { id: number; error: string; name: string } | { id: number; missingForm: true };
+  | { id: number; compiled: true }
+  | { id: number; error: string; name: string }
+  | { id: number; missingForm: true };

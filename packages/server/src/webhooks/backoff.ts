@@ -8,7 +8,11 @@ export interface RetryPolicy {
   maxAgeMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseMs: 5_000, maxDelayMs: 12 * 3_600_000, maxAgeMs: 3 * 86_400_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  baseMs: 5_000,
+  maxDelayMs: 12 * 3_600_000,
+  maxAgeMs: 3 * 86_400_000,
+};
 
 /** The wait before attempt `attempts + 1`: base·2^(attempts−1), capped, with ±25 % jitter so retries of many deliveries spread out. */
 export function backoffMs(policy: RetryPolicy, attempts: number, random: () => number = Math.random): number {

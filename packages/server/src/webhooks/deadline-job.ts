@@ -43,7 +43,13 @@ export async function runDeadlineScan(options: DeadlineScanOptions): Promise<num
   return emitted;
 }
 
-async function scanOne(options: DeadlineScanOptions, actor: SubmissionActor, submission: Submission, now: Date, horizon: string): Promise<number> {
+async function scanOne(
+  options: DeadlineScanOptions,
+  actor: SubmissionActor,
+  submission: Submission,
+  now: Date,
+  horizon: string,
+): Promise<number> {
   let form: FormVersion;
   try {
     form = options.forms().resolve(actor.tenantId, submission.formId, submission.version);
@@ -52,12 +58,24 @@ async function scanOne(options: DeadlineScanOptions, actor: SubmissionActor, sub
     return 0;
   }
   // Deadlines count from the date the submission was received (its stamp), not from the scan's clock.
-  const result = await options.validator.validate(form, submission.data, { locale: 'da', mode: submission.status === 'draft' ? 'draft' : 'submitted', tenant: actor, now, ...storedJudgedDate(submission) });
+  const result = await options.validator.validate(form, submission.data, {
+    locale: 'da',
+    mode: submission.status === 'draft' ? 'draft' : 'submitted',
+    tenant: actor,
+    now,
+    ...storedJudgedDate(submission),
+  });
   const at = now.toISOString();
   const events = result.derived.deadlines
     .filter((d) => d.status !== 'met' && d.due <= horizon)
     .map((d) =>
-      outboxEvent('deadline.due', submission, at, { deadline: { ruleId: d.ruleId, path: d.path, due: d.due, overdue: d.status === 'overdue' } }, `${submission.id}|${d.ruleId}|${d.path}|${d.due}`),
+      outboxEvent(
+        'deadline.due',
+        submission,
+        at,
+        { deadline: { ruleId: d.ruleId, path: d.path, due: d.due, overdue: d.status === 'overdue' } },
+        `${submission.id}|${d.ruleId}|${d.path}|${d.due}`,
+      ),
     );
   return events.length ? (await options.store.emitEvents(events)).length : 0;
 }

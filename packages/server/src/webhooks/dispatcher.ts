@@ -193,11 +193,15 @@ export class WebhookDispatcher {
     } else {
       const body = webhookBody(c.event, this.options.publicUrl);
       const send = this.sender?.send ?? sendWebhook;
-      result = await send(c.subscription.url, { id: c.event.id, body, secret: c.subscription.secret }, {
-        allowPrivate: this.options.allowPrivateNetwork === true || c.subscription.allowPrivateNetwork === true,
-        timeoutMs: this.timeoutMs,
-        now: started,
-      });
+      result = await send(
+        c.subscription.url,
+        { id: c.event.id, body, secret: c.subscription.secret },
+        {
+          allowPrivate: this.options.allowPrivateNetwork === true || c.subscription.allowPrivateNetwork === true,
+          timeoutMs: this.timeoutMs,
+          now: started,
+        },
+      );
     }
     const outcome = this.outcomeOf(c, result);
     // The slot frees now; the outcome is recorded with others (`recorded` settles then). The store
@@ -219,13 +223,22 @@ export class WebhookDispatcher {
       this.finished = [];
       let recorded: boolean[] = [];
       try {
-        recorded = await this.options.store.completeDeliveries(batch.map((f) => ({ id: f.claimed.delivery.id, claimToken: f.claimed.claimToken, outcome: f.outcome })));
+        recorded = await this.options.store.completeDeliveries(
+          batch.map((f) => ({ id: f.claimed.delivery.id, claimToken: f.claimed.claimToken, outcome: f.outcome })),
+        );
       } catch (e) {
-        this.options.logger.error({ err: e, deliveries: batch.length }, 'webhooks: recording deliveries failed (they will be sent again)');
+        this.options.logger.error(
+          { err: e, deliveries: batch.length },
+          'webhooks: recording deliveries failed (they will be sent again)',
+        );
         recorded = batch.map(() => true);
       }
       batch.forEach((f, i) => {
-        if (!recorded[i]) this.options.logger.warn({ delivery: f.claimed.delivery.id }, 'webhooks: the claim ran out before the outcome was recorded');
+        if (!recorded[i])
+          this.options.logger.warn(
+            { delivery: f.claimed.delivery.id },
+            'webhooks: the claim ran out before the outcome was recorded',
+          );
         this.logOutcome(f);
         f.done();
       });
@@ -240,21 +253,35 @@ export class WebhookDispatcher {
   private logOutcome({ claimed: c, outcome, result }: Finished): void {
     if (outcome.status === 'delivered') return;
     const level = outcome.status === 'failed' ? 'warn' : 'info';
-    this.options.logger[level]({ delivery: c.delivery.id, subscription: c.subscription.id, tenant: c.delivery.tenantId, status: result.status, error: result.error, next: outcome.nextAttemptAt }, `webhook delivery ${outcome.status}`);
+    this.options.logger[level](
+      {
+        delivery: c.delivery.id,
+        subscription: c.subscription.id,
+        tenant: c.delivery.tenantId,
+        status: result.status,
+        error: result.error,
+        next: outcome.nextAttemptAt,
+      },
+      `webhook delivery ${outcome.status}`,
+    );
   }
 
   private outcomeOf(c: ClaimedDelivery, result: SendResult): DeliveryOutcome {
     const now = this.now();
     const at = now.toISOString();
     const base = { at, ...(result.status ? { statusCode: result.status } : {}) };
-    if (result.status !== undefined && result.status >= 200 && result.status < 300) return { status: 'delivered', ...base };
+    if (result.status !== undefined && result.status >= 200 && result.status < 300)
+      return { status: 'delivered', ...base };
     const error = result.error ?? `HTTP ${result.status}`;
-    if (result.status === 410) return { status: 'failed', ...base, error, disableSubscription: 'The receiver answered 410 Gone' };
-    if (result.error?.includes('private address') || result.error === 'only https URLs are allowed') return { status: 'failed', ...base, error };
+    if (result.status === 410)
+      return { status: 'failed', ...base, error, disableSubscription: 'The receiver answered 410 Gone' };
+    if (result.error?.includes('private address') || result.error === 'only https URLs are allowed')
+      return { status: 'failed', ...base, error };
     const attempts = c.delivery.attempts + 1;
     const wait = Math.max(backoffMs(this.retry, attempts), retryAfterMs(result.retryAfter, now) ?? 0);
     const next = new Date(now.getTime() + wait);
-    if (next.getTime() - Date.parse(c.delivery.createdAt) > this.retry.maxAgeMs) return { status: 'failed', ...base, error };
+    if (next.getTime() - Date.parse(c.delivery.createdAt) > this.retry.maxAgeMs)
+      return { status: 'failed', ...base, error };
     return { status: 'pending', ...base, error, nextAttemptAt: next.toISOString() };
   }
 }

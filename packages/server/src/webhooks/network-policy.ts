@@ -56,11 +56,16 @@ export interface ResolvedAddress {
 /** Resolves a host and refuses it when any of its addresses is private (unless allowed). */
 export async function resolveAllowed(host: string, allowPrivate: boolean): Promise<ResolvedAddress> {
   const bare = host.startsWith('[') ? host.slice(1, -1) : host;
-  const addresses: ResolvedAddress[] = isIP(bare) ? [{ address: bare, family: isIP(bare) as 4 | 6 }] : ((await lookup(bare, { all: true, verbatim: true })) as ResolvedAddress[]);
+  const addresses: ResolvedAddress[] = isIP(bare)
+    ? [{ address: bare, family: isIP(bare) as 4 | 6 }]
+    : ((await lookup(bare, { all: true, verbatim: true })) as ResolvedAddress[]);
   if (!addresses.length) throw new AddressRefusedError(`${host} has no address`);
   if (!allowPrivate) {
     const refused = addresses.find((a) => isPrivateAddress(a.address));
-    if (refused) throw new AddressRefusedError(`${host} resolves to a loopback, link-local or private address (${refused.address}); allow it per subscription (allowPrivateNetwork)`);
+    if (refused)
+      throw new AddressRefusedError(
+        `${host} resolves to a loopback, link-local or private address (${refused.address}); allow it per subscription (allowPrivateNetwork)`,
+      );
   }
   return addresses[0]!;
 }

@@ -8,5 +8,9 @@ export function webhookBody(event: OutboxEvent, publicUrl: string): string {
   const base = publicUrl.replace(/\/+$/, '');
   const { links, ...rest } = event.payload as { links?: Record<string, string> };
   const absolute = links ? Object.fromEntries(Object.entries(links).map(([k, v]) => [k, `${base}${v}`])) : undefined;
-  return JSON.stringify({ type: event.type, timestamp: event.at, data: { ...rest, ...(absolute ? { links: absolute } : {}) } });
+  return JSON.stringify({
+    type: event.type,
+    timestamp: event.at,
+    data: { ...rest, ...(absolute ? { links: absolute } : {}) },
+  });
 }

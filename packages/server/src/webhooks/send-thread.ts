@@ -3,13 +3,20 @@ import type { ResultBatch, SendJob } from './send-protocol.js';
 import type { SendResult, SignedMessage } from './send.js';
 
 /** How a dispatcher sends one signed webhook (`sendWebhook`, or a `SenderThread`'s `send`). */
-export type WebhookSender = (url: string, message: SignedMessage, options: { allowPrivate: boolean; timeoutMs: number; now: Date }) => Promise<SendResult>;
+export type WebhookSender = (
+  url: string,
+  message: SignedMessage,
+  options: { allowPrivate: boolean; timeoutMs: number; now: Date },
+) => Promise<SendResult>;
 
 // Under vitest the sources run as TypeScript: the worker then registers tsx before loading its module.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(`./send-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
 const WORKER_SCRIPT: [string | URL, { eval?: boolean }] = FROM_SOURCE
-  ? [`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`, { eval: true }]
+  ? [
+      `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`,
+      { eval: true },
+    ]
   : [WORKER_URL, {}];
 
 /**
@@ -32,7 +39,14 @@ export class SenderThread {
     const n = this.nextN++;
     return new Promise<SendResult>((resolve) => {
       this.waiting.set(n, resolve);
-      this.outgoing.push({ n, url, message, allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, now: options.now });
+      this.outgoing.push({
+        n,
+        url,
+        message,
+        allowPrivate: options.allowPrivate,
+        timeoutMs: options.timeoutMs,
+        now: options.now,
+      });
       this.flushSoon();
     });
   };

@@ -19,19 +19,30 @@ export interface SendResult {
 
 // Connections are kept open between deliveries to a receiver. A pooled socket was made to an
 // address checked when it connected, so reusing it checks nothing less.
-const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }) };
+const agents = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
+};
 
 /** Standard Webhooks headers: `webhook-id`, `webhook-timestamp` (this attempt) and `webhook-signature`. */
 export function signedHeaders(message: SignedMessage, at: Date): Record<string, string> {
   const signature = new Webhook(message.secret).sign(message.id, at, message.body);
-  return { 'webhook-id': message.id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': signature };
+  return {
+    'webhook-id': message.id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': signature,
+  };
 }
 
 /**
  * POSTs a signed message. The host is resolved and checked first (`resolveAllowed`) and the socket
  * connects to that checked address; no redirect is followed; the response body is read and dropped.
  */
-export async function sendWebhook(url: string, message: SignedMessage, options: { allowPrivate: boolean; timeoutMs: number; now: Date }): Promise<SendResult> {
+export async function sendWebhook(
+  url: string,
+  message: SignedMessage,
+  options: { allowPrivate: boolean; timeoutMs: number; now: Date },
+): Promise<SendResult> {
   const target = new URL(url);
   let resolved: ResolvedAddress;
   try {
@@ -40,7 +51,8 @@ export async function sendWebhook(url: string, message: SignedMessage, options: 
     return { error: (e as Error).message };
   }
   const lookup: LookupFunction = (_host, opts, callback) => {
-    if ((opts as { all?: boolean }).all) (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [resolved]);
+    if ((opts as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: ResolvedAddress[]) => void)(null, [resolved]);
     else callback(null, resolved.address, resolved.family);
   };
   const secure = target.protocol === 'https:';
@@ -53,7 +65,11 @@ export async function sendWebhook(url: string, message: SignedMessage, options: 
         lookup,
         agent: secure ? agents.https : agents.http,
         timeout: options.timeoutMs,
-        headers: { 'content-type': 'application/json', 'user-agent': 'Skema-Webhooks/1', ...signedHeaders(message, options.now) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Skema-Webhooks/1',
+          ...signedHeaders(message, options.now),
+        },
         signal: AbortSignal.timeout(options.timeoutMs),
       },
       (res) => {

@@ -9,18 +9,32 @@ export function newWebhookSecret(): string {
 }
 
 /** Why a subscription's URL or events are refused, or undefined. `https:` only outside development. */
-export function subscriptionProblem(input: { url: string; events?: readonly string[] | undefined }, httpsOnly: boolean): { path: string; da: string; en: string } | undefined {
+export function subscriptionProblem(
+  input: { url: string; events?: readonly string[] | undefined },
+  httpsOnly: boolean,
+): { path: string; da: string; en: string } | undefined {
   let url: URL;
   try {
     url = new URL(input.url);
   } catch {
     return { path: '/url', da: '/url er ikke en URL.', en: '/url is not a URL.' };
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !httpsOnly)) return { path: '/url', da: '/url skal bruge https.', en: '/url must use https.' };
-  if (url.username || url.password) return { path: '/url', da: '/url må ikke indeholde brugernavn eller adgangskode.', en: '/url must not contain credentials.' };
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !httpsOnly))
+    return { path: '/url', da: '/url skal bruge https.', en: '/url must use https.' };
+  if (url.username || url.password)
+    return {
+      path: '/url',
+      da: '/url må ikke indeholde brugernavn eller adgangskode.',
+      en: '/url must not contain credentials.',
+    };
   const known = new Set<string>(['*', ...OUTBOX_EVENT_TYPES]);
   const unknown = input.events?.find((e) => !known.has(e));
-  if (unknown !== undefined) return { path: '/events', da: `/events: ukendt hændelse ${unknown}.`, en: `/events: unknown event type ${unknown}.` };
+  if (unknown !== undefined)
+    return {
+      path: '/events',
+      da: `/events: ukendt hændelse ${unknown}.`,
+      en: `/events: unknown event type ${unknown}.`,
+    };
   return undefined;
 }
 
@@ -28,7 +42,12 @@ export function subscriptionProblem(input: { url: string; events?: readonly stri
  * Writes the subscriptions kept in `SKEMA_CONFIG` to the store at start, so they fan out like the
  * others. A subscription the receiver disabled (410) stays disabled until its URL changes.
  */
-export async function applyConfiguredWebhooks(store: OutboxStore, tenants: ReadonlyArray<{ id: string; webhooks?: WebhookConfig[] }>, now: Date, logger: Logger): Promise<void> {
+export async function applyConfiguredWebhooks(
+  store: OutboxStore,
+  tenants: ReadonlyArray<{ id: string; webhooks?: WebhookConfig[] }>,
+  now: Date,
+  logger: Logger,
+): Promise<void> {
   const at = now.toISOString();
   for (const tenant of tenants) {
     if (!tenant.webhooks?.length) continue;
@@ -40,7 +59,7 @@ export async function applyConfiguredWebhooks(store: OutboxStore, tenants: Reado
         id: w.id,
         tenantId: tenant.id,
         url: w.url,
-        events: (w.events ?? ['*']),
+        events: w.events ?? ['*'],
         secret: w.secret,
         archive: w.archive === true,
         ...(w.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),
@@ -52,7 +71,10 @@ export async function applyConfiguredWebhooks(store: OutboxStore, tenants: Reado
       };
       await store.saveSubscription(subscription);
     }
-    logger.info({ tenant: tenant.id, webhooks: tenant.webhooks.map((w) => w.id) }, 'webhook subscriptions from the configuration applied');
+    logger.info(
+      { tenant: tenant.id, webhooks: tenant.webhooks.map((w) => w.id) },
+      'webhook subscriptions from the configuration applied',
+    );
   }
 }
 

@@ -16,10 +16,24 @@ const logger = createLogger({ level: 'silent', destination: new Writable({ write
 
 describe('SSRF: outbound addresses', () => {
   it('refuses loopback, link-local, private, shared and mapped addresses, and allows public ones', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+    ]) {
       expect(isPrivateAddress(a), a).toBe(true);
     }
-    for (const a of ['93.184.216.34', '2a00:1450:4001:82b::200e', '8.8.8.8']) expect(isPrivateAddress(a), a).toBe(false);
+    for (const a of ['93.184.216.34', '2a00:1450:4001:82b::200e', '8.8.8.8'])
+      expect(isPrivateAddress(a), a).toBe(false);
   });
 
   it('checks every address a host resolves to, unless the subscription allows private addresses', async () => {
@@ -46,9 +60,28 @@ describe('retries', () => {
 
 describe('signing', () => {
   it('signs per Standard Webhooks so the standardwebhooks library verifies it; the body keeps the event id and makes links absolute', () => {
-    const event = { id: 'e1', tenantId: 't', type: 'submission.document-ready' as const, submissionId: 's1', at: '2026-01-01T00:00:00.000Z', payload: { submissionId: 's1', revision: 2, links: { document: '/api/v1/submissions/s1/document.pdf?revision=2' } } };
+    const event = {
+      id: 'e1',
+      tenantId: 't',
+      type: 'submission.document-ready' as const,
+      submissionId: 's1',
+      at: '2026-01-01T00:00:00.000Z',
+      payload: {
+        submissionId: 's1',
+        revision: 2,
+        links: { document: '/api/v1/submissions/s1/document.pdf?revision=2' },
+      },
+    };
     const body = webhookBody(event, 'https://skema.kommune.dk/');
-    expect(JSON.parse(body)).toEqual({ type: 'submission.document-ready', timestamp: event.at, data: { submissionId: 's1', revision: 2, links: { document: 'https://skema.kommune.dk/api/v1/submissions/s1/document.pdf?revision=2' } } });
+    expect(JSON.parse(body)).toEqual({
+      type: 'submission.document-ready',
+      timestamp: event.at,
+      data: {
+        submissionId: 's1',
+        revision: 2,
+        links: { document: 'https://skema.kommune.dk/api/v1/submissions/s1/document.pdf?revision=2' },
+      },
+    });
     const headers = signedHeaders({ id: event.id, body, secret: SECRET }, new Date());
     expect(headers['webhook-id']).toBe('e1');
     expect(new Webhook(SECRET).verify(body, headers)).toMatchObject({ type: 'submission.document-ready' });
@@ -66,29 +99,60 @@ describe('WebhookDispatcher', () => {
       res.writeHead(a.status, a.headers).end();
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, seen, close: () => new Promise((ok) => server.close(ok)) };
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+      seen,
+      close: () => new Promise((ok) => server.close(ok)),
+    };
   }
 
   async function setup(url: string, allowPrivateNetwork = true) {
     const store = new MemorySubmissionStore();
     const at = new Date().toISOString();
-    await store.saveSubscription({ id: 'r', tenantId: 't', url, events: ['*'], secret: SECRET, archive: false, ...(allowPrivateNetwork ? { allowPrivateNetwork } : {}), enabled: true, source: 'api', createdAt: at, updatedAt: at });
-    await store.emitEvents([{ id: 'e1', tenantId: 't', type: 'submission.created', submissionId: 's', at, payload: {} }]);
+    await store.saveSubscription({
+      id: 'r',
+      tenantId: 't',
+      url,
+      events: ['*'],
+      secret: SECRET,
+      archive: false,
+      ...(allowPrivateNetwork ? { allowPrivateNetwork } : {}),
+      enabled: true,
+      source: 'api',
+      createdAt: at,
+      updatedAt: at,
+    });
+    await store.emitEvents([
+      { id: 'e1', tenantId: 't', type: 'submission.created', submissionId: 's', at, payload: {} },
+    ]);
     return store;
   }
 
   it('retries with the same event id, honours Retry-After, and disables the subscription on 410', async () => {
     const r = await receiver((n) => (n === 1 ? { status: 503, headers: { 'retry-after': '1' } } : { status: 410 }));
     const store = await setup(r.url);
-    const d = new WebhookDispatcher({ store, publicUrl: 'http://x', logger, pollMs: 20, retry: { baseMs: 10, maxDelayMs: 20 } }).start();
+    const d = new WebhookDispatcher({
+      store,
+      publicUrl: 'http://x',
+      logger,
+      pollMs: 20,
+      retry: { baseMs: 10, maxDelayMs: 20 },
+    }).start();
     try {
-      await expect.poll(async () => (await store.listDeliveries('t', {})).items[0]?.attempts, { timeout: 3000 }).toBe(1);
+      await expect
+        .poll(async () => (await store.listDeliveries('t', {})).items[0]?.attempts, { timeout: 3000 })
+        .toBe(1);
       const first = (await store.listDeliveries('t', {})).items[0]!;
       // Retry-After (1 s) wins over the 10 ms backoff.
       expect(Date.parse(first.nextAttemptAt) - Date.parse(first.lastAttemptAt!)).toBeGreaterThanOrEqual(1000);
-      await expect.poll(async () => (await store.listDeliveries('t', {})).items[0]?.status, { timeout: 4000 }).toBe('failed');
+      await expect
+        .poll(async () => (await store.listDeliveries('t', {})).items[0]?.status, { timeout: 4000 })
+        .toBe('failed');
       expect(r.seen).toEqual(['e1', 'e1']);
-      expect((await store.listSubscriptions('t'))[0]).toMatchObject({ enabled: false, disabledReason: 'The receiver answered 410 Gone' });
+      expect((await store.listSubscriptions('t'))[0]).toMatchObject({
+        enabled: false,
+        disabledReason: 'The receiver answered 410 Gone',
+      });
     } finally {
       await d.stop();
       await r.close();
@@ -99,7 +163,16 @@ describe('WebhookDispatcher', () => {
     const slow = createServer((_req, res) => void setTimeout(() => res.writeHead(204).end(), 300));
     await new Promise<void>((ok) => slow.listen(0, '127.0.0.1', ok));
     const store = await setup(`http://127.0.0.1:${(slow.address() as AddressInfo).port}/`);
-    await store.emitEvents([{ id: 'e2', tenantId: 't', type: 'submission.created', submissionId: 'other', at: new Date().toISOString(), payload: {} }]);
+    await store.emitEvents([
+      {
+        id: 'e2',
+        tenantId: 't',
+        type: 'submission.created',
+        submissionId: 'other',
+        at: new Date().toISOString(),
+        payload: {},
+      },
+    ]);
     const d = new WebhookDispatcher({ store, publicUrl: 'http://x', logger, pollMs: 20, concurrency: 1 }).start();
     try {
       // The event loop must keep turning: a timer fires while the one slot is busy and wakes pile up.
@@ -111,7 +184,9 @@ describe('WebhookDispatcher', () => {
       await new Promise((r) => setTimeout(r, 250));
       clearInterval(timer);
       expect(ticks).toBeGreaterThan(5);
-      await expect.poll(async () => (await store.listDeliveries('t', { status: 'delivered' })).items.length, { timeout: 3000 }).toBe(2);
+      await expect
+        .poll(async () => (await store.listDeliveries('t', { status: 'delivered' })).items.length, { timeout: 3000 })
+        .toBe(2);
     } finally {
       await d.stop();
       await new Promise((ok) => slow.close(ok));
@@ -123,7 +198,14 @@ describe('WebhookDispatcher', () => {
     const store = await setup(r.url);
     const at = new Date().toISOString();
     await store.emitEvents([
-      ...['a', 'b', 'c', 'd', 'e'].map((sid) => ({ id: `c-${sid}`, tenantId: 't', type: 'submission.created' as const, submissionId: sid, at, payload: {} })),
+      ...['a', 'b', 'c', 'd', 'e'].map((sid) => ({
+        id: `c-${sid}`,
+        tenantId: 't',
+        type: 'submission.created' as const,
+        submissionId: sid,
+        at,
+        payload: {},
+      })),
       { id: 'e2', tenantId: 't', type: 'submission.submitted', submissionId: 's', at, payload: {} },
     ]);
     const writes: number[] = [];
@@ -134,7 +216,9 @@ describe('WebhookDispatcher', () => {
     };
     const d = new WebhookDispatcher({ store, publicUrl: 'http://x', logger, pollMs: 20, thread: true }).start();
     try {
-      await expect.poll(async () => (await store.listDeliveries('t', { status: 'delivered' })).items.length, { timeout: 20_000 }).toBe(7);
+      await expect
+        .poll(async () => (await store.listDeliveries('t', { status: 'delivered' })).items.length, { timeout: 20_000 })
+        .toBe(7);
       expect([...r.seen].sort()).toEqual(['c-a', 'c-b', 'c-c', 'c-d', 'c-e', 'e1', 'e2']);
       // s's second event went out only after its first was recorded.
       expect(r.seen.indexOf('e2')).toBeGreaterThan(r.seen.indexOf('e1'));
@@ -151,7 +235,9 @@ describe('WebhookDispatcher', () => {
     const store = await setup(r.url, false);
     const d = new WebhookDispatcher({ store, publicUrl: 'http://x', logger, pollMs: 20 }).start();
     try {
-      await expect.poll(async () => (await store.listDeliveries('t', {})).items[0]?.status, { timeout: 3000 }).toBe('failed');
+      await expect
+        .poll(async () => (await store.listDeliveries('t', {})).items[0]?.status, { timeout: 3000 })
+        .toBe('failed');
       expect((await store.listDeliveries('t', {})).items[0]?.lastError).toMatch(/private address/);
       expect(r.seen).toEqual([]);
     } finally {

@@ -26,9 +26,18 @@ async function* stream(data: Buffer, cutAfter?: number): AsyncGenerator<Uint8Arr
 async function setup(limits?: { perFileBytes?: number; perTenantBytes?: number }) {
   const h = harness();
   const blobs = new MemoryBlobStore();
-  const attachments = new Attachments({ ...h.deps, cases: new MemoryCaseStore(h.store), blobs, ...(limits ? { limits } : {}) });
+  const attachments = new Attachments({
+    ...h.deps,
+    cases: new MemoryCaseStore(h.store),
+    blobs,
+    ...(limits ? { limits } : {}),
+  });
   const sara = actor('sara', 'caseworker');
-  const { submission } = await h.submissions.create(sara, { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'x' } }, 'da');
+  const { submission } = await h.submissions.create(
+    sara,
+    { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'x' } },
+    'da',
+  );
   const owner = { kind: 'submission' as const, id: submission.id };
   const auditActions = async () => (await h.store.queryAudit('alpha', {})).items.map((e) => e.action);
   return { attachments, blobs, sara, owner, auditActions, store: h.store };
@@ -49,23 +58,54 @@ describe('attachments', () => {
     const audit = (await store.queryAudit('alpha', {})).items;
     expect(audit.map((e) => e.action).slice(-2)).toEqual(['attachment.create', 'attachment.read']);
     expect(JSON.stringify(audit)).not.toMatch(/Asta|1234/);
-    await expect(attachments.download({ ...sara, tenantId: 'beta' }, stored.id)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(attachments.download({ ...sara, tenantId: 'beta' }, stored.id)).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('accepts Word (.docx) and plain text', async () => {
     const { attachments, sara, owner } = await setup();
-    await expect(attachments.upload(sara, owner, 'notat.docx', stream(fixture('notat.docx')))).resolves.toMatchObject({ mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-    await expect(attachments.upload(sara, owner, 'noter.txt', stream(Buffer.from('Møde med skolen\nAftaler: …\n')))).resolves.toMatchObject({ mediaType: 'text/plain' });
+    await expect(attachments.upload(sara, owner, 'notat.docx', stream(fixture('notat.docx')))).resolves.toMatchObject({
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    await expect(
+      attachments.upload(sara, owner, 'noter.txt', stream(Buffer.from('Møde med skolen\nAftaler: …\n'))),
+    ).resolves.toMatchObject({ mediaType: 'text/plain' });
   });
 
-  const refused: Array<[string, (a: Awaited<ReturnType<typeof setup>>) => Promise<unknown>, Record<string, unknown>]> = [
-    ['a renamed executable', (s) => s.attachments.upload(s.sara, s.owner, 'rapport.pdf', stream(exe())), { code: 'attachment-type', members: { detected: 'application/x-msdownload' } }],
-    ['a zip bomb named .docx (200 MB unpacked from 200 kB)', (s) => s.attachments.upload(s.sara, s.owner, 'bombe.docx', stream(fixture('bombe.docx'))), { code: 'attachment-type' }],
-    ['an oversized file', (s) => s.attachments.upload(s.sara, s.owner, 'stor.pdf', stream(pdf(300_000))), { code: 'attachment-too-large', members: { which: 'file' } }],
-    ['a path in the file name', (s) => s.attachments.upload(s.sara, s.owner, '../../etc/passwd', stream(pdf())), { code: 'invalid-input', issues: [{ path: '/fileName', code: 'attachment-file-name' }] }],
-    ['a Windows path in the file name', (s) => s.attachments.upload(s.sara, s.owner, 'C:\\Users\\x\\notat.pdf', stream(pdf())), { code: 'invalid-input' }],
-    ['an upload cut off mid-stream', (s) => s.attachments.upload(s.sara, s.owner, 'notat.pdf', stream(pdf(40_000), 16_384)), { code: 'attachment-incomplete' }],
-  ];
+  const refused: Array<[string, (a: Awaited<ReturnType<typeof setup>>) => Promise<unknown>, Record<string, unknown>]> =
+    [
+      [
+        'a renamed executable',
+        (s) => s.attachments.upload(s.sara, s.owner, 'rapport.pdf', stream(exe())),
+        { code: 'attachment-type', members: { detected: 'application/x-msdownload' } },
+      ],
+      [
+        'a zip bomb named .docx (200 MB unpacked from 200 kB)',
+        (s) => s.attachments.upload(s.sara, s.owner, 'bombe.docx', stream(fixture('bombe.docx'))),
+        { code: 'attachment-type' },
+      ],
+      [
+        'an oversized file',
+        (s) => s.attachments.upload(s.sara, s.owner, 'stor.pdf', stream(pdf(300_000))),
+        { code: 'attachment-too-large', members: { which: 'file' } },
+      ],
+      [
+        'a path in the file name',
+        (s) => s.attachments.upload(s.sara, s.owner, '../../etc/passwd', stream(pdf())),
+        { code: 'invalid-input', issues: [{ path: '/fileName', code: 'attachment-file-name' }] },
+      ],
+      [
+        'a Windows path in the file name',
+        (s) => s.attachments.upload(s.sara, s.owner, 'C:\\Users\\x\\notat.pdf', stream(pdf())),
+        { code: 'invalid-input' },
+      ],
+      [
+        'an upload cut off mid-stream',
+        (s) => s.attachments.upload(s.sara, s.owner, 'notat.pdf', stream(pdf(40_000), 16_384)),
+        { code: 'attachment-incomplete' },
+      ],
+    ];
   for (const [what, act, error] of refused) {
     it(`refuses ${what} and leaves nothing behind`, async () => {
       const s = await setup({ perFileBytes: 256 * 1024 });
@@ -78,7 +118,10 @@ describe('attachments', () => {
   it('counts the tenant quota', async () => {
     const s = await setup({ perTenantBytes: 3000 });
     await s.attachments.upload(s.sara, s.owner, 'a.pdf', stream(pdf(2000)));
-    await expect(s.attachments.upload(s.sara, s.owner, 'b.pdf', stream(pdf(2000)))).rejects.toMatchObject({ code: 'attachment-too-large', members: { which: 'tenant' } });
+    await expect(s.attachments.upload(s.sara, s.owner, 'b.pdf', stream(pdf(2000)))).rejects.toMatchObject({
+      code: 'attachment-too-large',
+      members: { which: 'tenant' },
+    });
     expect(s.blobs.count).toBe(1);
   });
 });

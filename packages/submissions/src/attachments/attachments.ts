@@ -18,7 +18,10 @@ export interface AttachmentLimits {
   perTenantBytes: number;
 }
 
-export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = { perFileBytes: 25 * 1024 * 1024, perTenantBytes: 5 * 1024 ** 3 };
+export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
+  perFileBytes: 25 * 1024 * 1024,
+  perTenantBytes: 5 * 1024 ** 3,
+};
 
 export interface AttachmentsDeps extends CasesDeps {
   blobs: BlobStore;
@@ -33,8 +36,14 @@ export class AttachmentTooLargeError extends SubmissionError {
     super(
       'attachment-too-large',
       which === 'file'
-        ? { da: `Filen er større end grænsen på ${MB(limit)}.`, en: `The file is larger than the limit of ${MB(limit)}.` }
-        : { da: `Kommunens plads til bilag (${MB(limit)}) er brugt op.`, en: `The municipality's space for attachments (${MB(limit)}) is used up.` },
+        ? {
+            da: `Filen er større end grænsen på ${MB(limit)}.`,
+            en: `The file is larger than the limit of ${MB(limit)}.`,
+          }
+        : {
+            da: `Kommunens plads til bilag (${MB(limit)}) er brugt op.`,
+            en: `The municipality's space for attachments (${MB(limit)}) is used up.`,
+          },
       undefined,
       { limit, which },
     );
@@ -45,7 +54,10 @@ export class AttachmentTooLargeError extends SubmissionError {
 export class AttachmentIncompleteError extends SubmissionError {
   override readonly name = 'AttachmentIncompleteError';
   constructor() {
-    super('attachment-incomplete', { da: 'Filen blev ikke modtaget helt; intet er gemt. Prøv igen.', en: 'The file was not received in full; nothing was stored. Try again.' });
+    super('attachment-incomplete', {
+      da: 'Filen blev ikke modtaget helt; intet er gemt. Prøv igen.',
+      en: 'The file was not received in full; nothing was stored. Try again.',
+    });
   }
 }
 
@@ -84,7 +96,12 @@ export class Attachments {
     return this.limits.perFileBytes;
   }
 
-  async upload(actor: SubmissionActor, owner: AttachmentOwner, fileName: string | undefined, content: AsyncIterable<Uint8Array>): Promise<AttachmentRecord> {
+  async upload(
+    actor: SubmissionActor,
+    owner: AttachmentOwner,
+    fileName: string | undefined,
+    content: AsyncIterable<Uint8Array>,
+  ): Promise<AttachmentRecord> {
     const name = checkedFileName(fileName);
     await this.assertOwner(actor, owner, true);
     const room = this.limits.perTenantBytes - (await this.deps.blobs.tenantUsage(actor.tenantId));
@@ -93,9 +110,15 @@ export class Attachments {
     const at = this.deps.now().toISOString();
     let stored: AttachmentRecord;
     try {
-      stored = await this.deps.blobs.putBlob({ id: randomUUID(), tenantId: actor.tenantId, owner, fileName: name, createdAt: at, createdBy: actor.id }, content, { maxBytes }, { head: detectMediaType, end: checkZipEnd });
+      stored = await this.deps.blobs.putBlob(
+        { id: randomUUID(), tenantId: actor.tenantId, owner, fileName: name, createdAt: at, createdBy: actor.id },
+        content,
+        { maxBytes },
+        { head: detectMediaType, end: checkZipEnd },
+      );
     } catch (e) {
-      if (e instanceof BlobTooLargeError) throw new AttachmentTooLargeError(e.maxBytes, e.maxBytes < this.limits.perFileBytes ? 'tenant' : 'file');
+      if (e instanceof BlobTooLargeError)
+        throw new AttachmentTooLargeError(e.maxBytes, e.maxBytes < this.limits.perFileBytes ? 'tenant' : 'file');
       if (e instanceof UploadInterruptedError) throw new AttachmentIncompleteError();
       throw e;
     }
@@ -104,7 +127,14 @@ export class Attachments {
       await this.deps.store.appendAudit(
         owner.kind === 'case'
           ? caseAudit(actor, at, 'attachment.create', owner.id, facts)
-          : { tenantId: actor.tenantId, at, actor: actor.id, action: 'attachment.create', submissionId: owner.id, details: facts },
+          : {
+              tenantId: actor.tenantId,
+              at,
+              actor: actor.id,
+              action: 'attachment.create',
+              submissionId: owner.id,
+              details: facts,
+            },
       );
     } catch (e) {
       // No audit entry, no attachment: an unaudited file must not stay.
@@ -146,12 +176,22 @@ export class Attachments {
     await this.deps.store.appendAudit(
       record.owner.kind === 'case'
         ? caseAudit(actor, at, 'attachment.delete', record.owner.id, facts)
-        : { tenantId: actor.tenantId, at, actor: actor.id, action: 'attachment.delete', submissionId: record.owner.id, details: facts },
+        : {
+            tenantId: actor.tenantId,
+            at,
+            actor: actor.id,
+            action: 'attachment.delete',
+            submissionId: record.owner.id,
+            details: facts,
+          },
     );
   }
 
   /** The file and its metadata for a reader of its owner; the read is audited. */
-  async download(actor: SubmissionActor, id: string): Promise<{ record: AttachmentRecord; content: AsyncIterable<Uint8Array> }> {
+  async download(
+    actor: SubmissionActor,
+    id: string,
+  ): Promise<{ record: AttachmentRecord; content: AsyncIterable<Uint8Array> }> {
     const record = await this.deps.blobs.getBlob(actor.tenantId, id);
     if (!record) throw new AttachmentNotFoundError();
     try {
@@ -168,7 +208,12 @@ export class Attachments {
       actor: actor.id,
       action: 'attachment.read',
       ...(record.owner.kind === 'submission' ? { submissionId: record.owner.id } : {}),
-      details: { attachmentId: id, owner: record.owner.kind, ...(record.owner.kind === 'case' ? { caseId: record.owner.id } : {}), ...personOf(actor) },
+      details: {
+        attachmentId: id,
+        owner: record.owner.kind,
+        ...(record.owner.kind === 'case' ? { caseId: record.owner.id } : {}),
+        ...personOf(actor),
+      },
     });
     return { record, content };
   }

@@ -10,10 +10,15 @@ export function checkedFileName(name: string | undefined): string {
     throw new InvalidInputError('/fileName', 'attachment-file-name', { da, en });
   };
   if (name === undefined || name.trim() === '') return refuse('Angiv filens navn.', 'Give the file’s name.');
-  if (name.length > 255) return refuse('Filnavnet er længere end 255 tegn.', 'The file name is longer than 255 characters.');
+  if (name.length > 255)
+    return refuse('Filnavnet er længere end 255 tegn.', 'The file name is longer than 255 characters.');
   if (/[/\\]/.test(name) || name === '.' || name === '..' || /^[A-Za-z]:/.test(name)) {
-    return refuse('Filnavnet må ikke indeholde en sti (/ eller \\); send kun filens navn.', 'The file name must not contain a path (/ or \\); send the file’s name only.');
+    return refuse(
+      'Filnavnet må ikke indeholde en sti (/ eller \\); send kun filens navn.',
+      'The file name must not contain a path (/ or \\); send the file’s name only.',
+    );
   }
-  if (/[\u0000-\u001f\u007f]/.test(name)) return refuse('Filnavnet indeholder kontroltegn.', 'The file name contains control characters.');
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    return refuse('Filnavnet indeholder kontroltegn.', 'The file name contains control characters.');
   return name.trim();
 }

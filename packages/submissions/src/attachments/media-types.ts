@@ -15,7 +15,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'image/gif': 'image/gif',
   'image/webp': 'image/webp',
   'image/tiff': 'image/tiff',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   // The compound file container of .doc: named for what it holds here (Word is what the list allows).
   'application/x-cfb': 'application/msword',
 };
@@ -26,10 +27,15 @@ export const ALLOWED_MEDIA_TYPES: readonly string[] = [...new Set([...Object.val
 export class AttachmentTypeError extends SubmissionError {
   override readonly name = 'AttachmentTypeError';
   constructor(detected: string | undefined) {
-    super('attachment-type', {
-      da: `Filtypen ${detected ?? '(ukendt)'} må ikke vedhæftes; tilladt er PDF, billeder (PNG, JPEG, GIF, WebP, TIFF), Word og ren tekst.`,
-      en: `Files of type ${detected ?? '(unknown)'} cannot be attached; allowed are PDF, images (PNG, JPEG, GIF, WebP, TIFF), Word and plain text.`,
-    }, undefined, { detected: detected ?? null, allowed: ALLOWED_MEDIA_TYPES });
+    super(
+      'attachment-type',
+      {
+        da: `Filtypen ${detected ?? '(ukendt)'} må ikke vedhæftes; tilladt er PDF, billeder (PNG, JPEG, GIF, WebP, TIFF), Word og ren tekst.`,
+        en: `Files of type ${detected ?? '(unknown)'} cannot be attached; allowed are PDF, images (PNG, JPEG, GIF, WebP, TIFF), Word and plain text.`,
+      },
+      undefined,
+      { detected: detected ?? null, allowed: ALLOWED_MEDIA_TYPES },
+    );
   }
 }
 

@@ -8,6 +8,12 @@ export interface CasesDeps extends SubmissionsDeps {
 }
 
 /** A case audit entry: ids, revision and status only; never the title or the borger (personal data). */
-export function caseAudit(actor: SubmissionActor, at: string, action: AuditEntry['action'], caseId: string, details: Record<string, unknown> = {}): Omit<AuditEntry, 'id'> {
+export function caseAudit(
+  actor: SubmissionActor,
+  at: string,
+  action: AuditEntry['action'],
+  caseId: string,
+  details: Record<string, unknown> = {},
+): Omit<AuditEntry, 'id'> {
   return { tenantId: actor.tenantId, at, actor: actor.id, action, details: { caseId, ...details } };
 }

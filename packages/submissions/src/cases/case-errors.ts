@@ -21,6 +21,9 @@ export const caseClosed = (): CaseConflictError =>
 
 export const alreadyInCase = (submissionId: string): CaseConflictError =>
   new CaseConflictError(
-    { da: `Indsendelsen ${submissionId} hører allerede til en sag.`, en: `Submission ${submissionId} already belongs to a case.` },
+    {
+      da: `Indsendelsen ${submissionId} hører allerede til en sag.`,
+      en: `Submission ${submissionId} already belongs to a case.`,
+    },
     { submissionId },
   );

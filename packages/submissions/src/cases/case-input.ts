@@ -7,7 +7,11 @@ import { InvalidInputError } from '../errors.js';
  */
 export function normaliseBorger(borger: CaseBorger): CaseBorger {
   const name = borger.name.trim();
-  if (!name) throw new InvalidInputError('/borger/name', 'case-borger-name', { da: 'Angiv borgerens navn.', en: 'Enter the borger’s name.' });
+  if (!name)
+    throw new InvalidInputError('/borger/name', 'case-borger-name', {
+      da: 'Angiv borgerens navn.',
+      en: 'Enter the borger’s name.',
+    });
   if (!borger.cpr && !borger.substituteCpr && !borger.birthDate) {
     throw new InvalidInputError('/borger', 'case-borger-identity', {
       da: 'Angiv borgerens CPR-nummer, et erstatningsnummer eller fødselsdatoen.',
@@ -28,7 +32,10 @@ export function checkedTitle(title: string): string {
   const t = title.trim();
   if (!t) throw new InvalidInputError('/title', 'case-title', { da: 'Angiv en titel.', en: 'Enter a title.' });
   if (/\b\d{6}-?\d{4}\b/.test(t)) {
-    throw new InvalidInputError('/title', 'case-title-cpr', { da: 'Titlen må ikke indeholde et CPR-nummer.', en: 'The title must not contain a CPR number.' });
+    throw new InvalidInputError('/title', 'case-title-cpr', {
+      da: 'Titlen må ikke indeholde et CPR-nummer.',
+      en: 'The title must not contain a CPR number.',
+    });
   }
   return t;
 }

@@ -8,7 +8,9 @@ const MAX_CASE_PAGES = 5;
 export function caseListLookup(cases: Pick<CaseStore, 'caseOfSubmission' | 'getCase' | 'listCases'>): ListCaseLookup {
   return {
     async casesOf(tenantId, submissionIds) {
-      const caseIds = await Promise.all(submissionIds.map(async (id) => [id, await cases.caseOfSubmission(tenantId, id)] as const));
+      const caseIds = await Promise.all(
+        submissionIds.map(async (id) => [id, await cases.caseOfSubmission(tenantId, id)] as const),
+      );
       const records = new Map<string, ListedCase | undefined>();
       await Promise.all(
         [...new Set(caseIds.flatMap(([, c]) => (c ? [c] : [])))].map(async (caseId) => {

@@ -1,4 +1,14 @@
-import { applyPrefill, createCaseContext, type CaseAttachment, type CaseContext, type CaseDocument, type CaseFilter, type CaseRecord, type PrefillResult, type Submission } from '@skema/core';
+import {
+  applyPrefill,
+  createCaseContext,
+  type CaseAttachment,
+  type CaseContext,
+  type CaseDocument,
+  type CaseFilter,
+  type CaseRecord,
+  type PrefillResult,
+  type Submission,
+} from '@skema/core';
 import type { SubmissionActor } from '../actor.js';
 import { seesAllCases } from './case-access.js';
 import { caseAudit, type CasesDeps } from './case-deps.js';
@@ -17,12 +27,19 @@ export function listedCase(record: CaseRecord): CaseRecord {
 
 /** What the read disclosed, for the audit entry: the kind of identifier, never its value. */
 function disclosed(record: CaseRecord): string[] {
-  return [record.borger.cpr ? 'cpr' : undefined, record.borger.substituteCpr ? 'substituteCpr' : undefined].filter((k): k is string => k !== undefined);
+  return [record.borger.cpr ? 'cpr' : undefined, record.borger.substituteCpr ? 'substituteCpr' : undefined].filter(
+    (k): k is string => k !== undefined,
+  );
 }
 
 export async function readCase(deps: CasesDeps, actor: SubmissionActor, id: string): Promise<CaseRecord> {
   const record = await loadCase(deps, actor, id);
-  await deps.store.appendAudit(caseAudit(actor, deps.now().toISOString(), 'case.read', id, { revision: record.revision, disclosed: disclosed(record) }));
+  await deps.store.appendAudit(
+    caseAudit(actor, deps.now().toISOString(), 'case.read', id, {
+      revision: record.revision,
+      disclosed: disclosed(record),
+    }),
+  );
   return record;
 }
 
@@ -34,7 +51,13 @@ export async function listCases(deps: CasesDeps, actor: SubmissionActor, filter:
   const page = await deps.cases.listCases(actor.tenantId, { ...filter, ...(ownOnly ? { member: actor.id } : {}) });
   const { cursor: _c, limit: _l, text: _t, ...criteria } = filter;
   // The search text may be a name: it stays out of the audit log; that there was one does not.
-  await deps.store.appendAudit({ tenantId: actor.tenantId, at: deps.now().toISOString(), actor: actor.id, action: 'case.list', details: { ...criteria, ...(filter.text ? { text: true } : {}), count: page.items.length } });
+  await deps.store.appendAudit({
+    tenantId: actor.tenantId,
+    at: deps.now().toISOString(),
+    actor: actor.id,
+    action: 'case.list',
+    details: { ...criteria, ...(filter.text ? { text: true } : {}), count: page.items.length },
+  });
   return { items: page.items.map(listedCase), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
@@ -44,11 +67,23 @@ export async function caseSubmissions(deps: CasesDeps, record: CaseRecord): Prom
   return read.filter((s): s is Submission => s !== undefined);
 }
 
-const documentOf = (s: Submission): CaseDocument => ({ id: s.id, formId: s.formId, version: s.version, status: s.status, data: s.data, updatedAt: s.updatedAt });
+const documentOf = (s: Submission): CaseDocument => ({
+  id: s.id,
+  formId: s.formId,
+  version: s.version,
+  status: s.status,
+  data: s.data,
+  updatedAt: s.updatedAt,
+});
 
 /** The case as rules see it, without the submission being validated (its data is the rule's own). */
 export async function contextOf(deps: CasesDeps, record: CaseRecord, excludeId?: string): Promise<CaseContext> {
-  return createCaseContext(record.id, (await caseSubmissions(deps, record)).map(documentOf), await caseAttachments(deps, record), excludeId);
+  return createCaseContext(
+    record.id,
+    (await caseSubmissions(deps, record)).map(documentOf),
+    await caseAttachments(deps, record),
+    excludeId,
+  );
 }
 
 /**
@@ -59,11 +94,21 @@ export async function contextOf(deps: CasesDeps, record: CaseRecord, excludeId?:
 async function caseAttachments(deps: CasesDeps, record: CaseRecord): Promise<CaseAttachment[]> {
   if (!deps.attachmentsOf) return [];
   const files = await deps.attachmentsOf(record.tenantId, { kind: 'case', id: record.id });
-  return files.map((a): CaseAttachment => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256 }));
+  return files.map((a): CaseAttachment => ({
+    id: a.id,
+    fileName: a.fileName,
+    mediaType: a.mediaType,
+    size: a.size,
+    sha256: a.sha256,
+  }));
 }
 
 /** The case context of a stored submission, or undefined when it belongs to no case. */
-export async function contextOfSubmission(deps: CasesDeps, tenantId: string, submissionId: string): Promise<CaseContext | undefined> {
+export async function contextOfSubmission(
+  deps: CasesDeps,
+  tenantId: string,
+  submissionId: string,
+): Promise<CaseContext | undefined> {
   const caseId = await deps.cases.caseOfSubmission(tenantId, submissionId);
   const record = caseId === undefined ? undefined : await deps.cases.getCase(tenantId, caseId);
   return record ? contextOf(deps, record, submissionId) : undefined;
@@ -78,7 +123,13 @@ export function caseFields(record: CaseRecord): Record<string, unknown> {
  * Initial data for a form opened in the case, from the form version's prefill mappings, with
  * where each value came from. Audited like a read: it discloses the case's data.
  */
-export async function prefillFor(deps: CasesDeps, actor: SubmissionActor, id: string, formId: string, version: string): Promise<PrefillResult & { formId: string; version: string }> {
+export async function prefillFor(
+  deps: CasesDeps,
+  actor: SubmissionActor,
+  id: string,
+  formId: string,
+  version: string,
+): Promise<PrefillResult & { formId: string; version: string }> {
   const record = await loadCase(deps, actor, id);
   const form = deps.forms().resolve(actor.tenantId, formId, version);
   const context = await contextOf(deps, record);
@@ -95,6 +146,11 @@ export async function prefillFor(deps: CasesDeps, actor: SubmissionActor, id: st
         },
       })
     : { data: {}, provenance: {} };
-  await deps.store.appendAudit(caseAudit(actor, deps.now().toISOString(), 'case.read', id, { prefill: form.manifest.id, fields: Object.keys(result.provenance).length }));
+  await deps.store.appendAudit(
+    caseAudit(actor, deps.now().toISOString(), 'case.read', id, {
+      prefill: form.manifest.id,
+      fields: Object.keys(result.provenance).length,
+    }),
+  );
   return { formId: form.manifest.id, version: form.manifest.version, ...result };
 }

@@ -24,11 +24,25 @@ async function setup() {
   const submissions = new Submissions(deps);
   const cases = new Cases(deps);
   const attachments = new Attachments({ ...deps, blobs: new MemoryBlobStore() });
-  const { submission } = await submissions.create(signe, { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'Testbarn' } }, 'da');
-  const file = await attachments.upload(signe, { kind: 'submission', id: submission.id }, 'notat.pdf', (async function* () {
-    yield new TextEncoder().encode('%PDF-1.7\nindhold');
-  })());
-  const record = await cases.create(signe, { title: 'Sag om Testbarn', borger: { name: 'Testbarn', birthDate: '2015-03-01' }, team: [soeren.id], submissionIds: [submission.id] });
+  const { submission } = await submissions.create(
+    signe,
+    { formId: 'sag', version: '1.0.0', status: 'draft', data: { navn: 'Testbarn' } },
+    'da',
+  );
+  const file = await attachments.upload(
+    signe,
+    { kind: 'submission', id: submission.id },
+    'notat.pdf',
+    (async function* () {
+      yield new TextEncoder().encode('%PDF-1.7\nindhold');
+    })(),
+  );
+  const record = await cases.create(signe, {
+    title: 'Sag om Testbarn',
+    borger: { name: 'Testbarn', birthDate: '2015-03-01' },
+    team: [soeren.id],
+    submissionIds: [submission.id],
+  });
   return { ...h, submissions, cases, attachments, submission, file, record };
 }
 
@@ -38,9 +52,13 @@ describe('the case team as a need-to-know group', () => {
     expect((await submissions.get(soeren, submission.id)).id).toBe(submission.id);
     expect((await submissions.list(soeren, {})).items.map((s) => s.id)).toEqual([submission.id]);
     expect((await submissions.forDocument(soeren, submission.id)).submission.id).toBe(submission.id);
-    expect((await attachments.list(soeren, { kind: 'submission', id: submission.id })).map((a) => a.id)).toEqual([file.id]);
+    expect((await attachments.list(soeren, { kind: 'submission', id: submission.id })).map((a) => a.id)).toEqual([
+      file.id,
+    ]);
     expect((await attachments.download(soeren, file.id)).record.id).toBe(file.id);
-    const reads = (await store.queryAudit('alpha', { submissionId: submission.id, limit: 100 })).items.filter((e) => e.actor === soeren.id);
+    const reads = (await store.queryAudit('alpha', { submissionId: submission.id, limit: 100 })).items.filter(
+      (e) => e.actor === soeren.id,
+    );
     expect(reads.map((e) => e.action)).toEqual(['read', 'read', 'attachment.read']);
     for (const entry of reads) expect(entry.details).toMatchObject({ person: { subject: 'alpha-soeren' } });
   });
@@ -51,7 +69,9 @@ describe('the case team as a need-to-know group', () => {
     await expect(submissions.forDocument(bo, submission.id)).rejects.toBeInstanceOf(SubmissionNotFoundError);
     await expect(submissions.revisions(bo, submission.id)).rejects.toBeInstanceOf(SubmissionNotFoundError);
     expect((await submissions.list(bo, {})).items).toEqual([]);
-    await expect(attachments.list(bo, { kind: 'submission', id: submission.id })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(attachments.list(bo, { kind: 'submission', id: submission.id })).rejects.toMatchObject({
+      code: 'not-found',
+    });
     await expect(attachments.download(bo, file.id)).rejects.toMatchObject({ code: 'not-found' });
   });
 

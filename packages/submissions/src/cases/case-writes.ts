@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CaseMembershipError, NotFoundError, RevisionConflictError, type CaseBorger, type CaseMember, type CaseRecord } from '@skema/core';
+import {
+  CaseMembershipError,
+  NotFoundError,
+  RevisionConflictError,
+  type CaseBorger,
+  type CaseMember,
+  type CaseRecord,
+} from '@skema/core';
 import type { SubmissionActor } from '../actor.js';
 import { PreconditionFailedError, PreconditionRequiredError } from '../errors.js';
 import { loadOwned, type ExpectedRevision } from '../preconditions.js';
@@ -31,7 +38,13 @@ export async function loadCase(deps: CasesDeps, actor: SubmissionActor, id: stri
 }
 
 /** The members for submissions to attach: each must exist in the tenant and belong to no case. */
-async function membersFor(deps: CasesDeps, actor: SubmissionActor, ids: readonly string[], at: string, already: readonly CaseMember[] = []): Promise<CaseMember[]> {
+async function membersFor(
+  deps: CasesDeps,
+  actor: SubmissionActor,
+  ids: readonly string[],
+  at: string,
+  already: readonly CaseMember[] = [],
+): Promise<CaseMember[]> {
   const members: CaseMember[] = [];
   for (const id of new Set(ids)) {
     if (already.some((m) => m.submissionId === id)) continue;
@@ -92,9 +105,18 @@ async function writeCase(
     if (current.status === 'closed') throw caseClosed();
     const at = deps.now().toISOString();
     const change = await build(current, at);
-    const details = { revision: current.revision + 1, ...(change.status ? { status: change.status } : {}), ...(change.attach ? { attached: change.attach.map((m) => m.submissionId) } : {}) };
+    const details = {
+      revision: current.revision + 1,
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.attach ? { attached: change.attach.map((m) => m.submissionId) } : {}),
+    };
     try {
-      return await deps.cases.updateCase(actor.tenantId, id, { ...change, expectedRevision: current.revision, by: actor.id, at }, caseAudit(actor, at, action, id, details));
+      return await deps.cases.updateCase(
+        actor.tenantId,
+        id,
+        { ...change, expectedRevision: current.revision, by: actor.id, at },
+        caseAudit(actor, at, action, id, details),
+      );
     } catch (e) {
       if (e instanceof RevisionConflictError && expected === 'any' && attempt < MAX_ANY_ATTEMPTS) continue;
       if (e instanceof RevisionConflictError) throw new PreconditionFailedError(e.actual);
@@ -103,7 +125,13 @@ async function writeCase(
   }
 }
 
-export function updateCase(deps: CasesDeps, actor: SubmissionActor, id: string, input: CaseUpdateInput, expected: ExpectedRevision): Promise<CaseRecord> {
+export function updateCase(
+  deps: CasesDeps,
+  actor: SubmissionActor,
+  id: string,
+  input: CaseUpdateInput,
+  expected: ExpectedRevision,
+): Promise<CaseRecord> {
   return writeCase(deps, actor, id, expected, 'case.update', async () => ({
     ...(input.title !== undefined ? { title: checkedTitle(input.title) } : {}),
     ...(input.borger !== undefined ? { borger: normaliseBorger(input.borger) } : {}),
@@ -112,10 +140,23 @@ export function updateCase(deps: CasesDeps, actor: SubmissionActor, id: string, 
   }));
 }
 
-export function closeCase(deps: CasesDeps, actor: SubmissionActor, id: string, expected: ExpectedRevision): Promise<CaseRecord> {
+export function closeCase(
+  deps: CasesDeps,
+  actor: SubmissionActor,
+  id: string,
+  expected: ExpectedRevision,
+): Promise<CaseRecord> {
   return writeCase(deps, actor, id, expected, 'case.close', async () => ({ status: 'closed' }));
 }
 
-export function attachSubmissions(deps: CasesDeps, actor: SubmissionActor, id: string, submissionIds: readonly string[], expected: ExpectedRevision): Promise<CaseRecord> {
-  return writeCase(deps, actor, id, expected, 'case.attach', async (current, at) => ({ attach: await membersFor(deps, actor, submissionIds, at, current.submissions) }));
+export function attachSubmissions(
+  deps: CasesDeps,
+  actor: SubmissionActor,
+  id: string,
+  submissionIds: readonly string[],
+  expected: ExpectedRevision,
+): Promise<CaseRecord> {
+  return writeCase(deps, actor, id, expected, 'case.attach', async (current, at) => ({
+    attach: await membersFor(deps, actor, submissionIds, at, current.submissions),
+  }));
 }

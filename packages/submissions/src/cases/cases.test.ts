@@ -24,7 +24,12 @@ describe('cases', () => {
   it('creates a case with its creator on the team, the CPR normalised, and audits without personal data', async () => {
     const { cases, store } = setup();
     const c = await cases.create(sara, { title: 'Asta, skolevægring', borger, team: ['bo'] });
-    expect(c).toMatchObject({ status: 'open', revision: 1, team: ['sara', 'bo'], borger: { name: 'Asta Jensen', cpr: '010110-1234' } });
+    expect(c).toMatchObject({
+      status: 'open',
+      revision: 1,
+      team: ['sara', 'bo'],
+      borger: { name: 'Asta Jensen', cpr: '010110-1234' },
+    });
     const audit = await store.queryAudit('alpha', {});
     const text = JSON.stringify(audit.items);
     expect(audit.items.map((e) => e.action)).toEqual(['case.create']);
@@ -34,9 +39,17 @@ describe('cases', () => {
 
   it('refuses a borger without CPR, substitute number or birth date, and a CPR in the title', async () => {
     const { cases } = setup();
-    await expect(cases.create(sara, { title: 't', borger: { name: 'A' } })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: '/borger' }] });
-    await expect(cases.create(sara, { title: 'Sag 010110-1234', borger })).rejects.toMatchObject({ code: 'invalid-input', issues: [{ path: '/title' }] });
-    await expect(cases.create(sara, { title: 'Uden CPR', borger: { name: 'A', birthDate: '2015-03-01' } })).resolves.toMatchObject({ borger: { birthDate: '2015-03-01' } });
+    await expect(cases.create(sara, { title: 't', borger: { name: 'A' } })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: '/borger' }],
+    });
+    await expect(cases.create(sara, { title: 'Sag 010110-1234', borger })).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: '/title' }],
+    });
+    await expect(
+      cases.create(sara, { title: 'Uden CPR', borger: { name: 'A', birthDate: '2015-03-01' } }),
+    ).resolves.toMatchObject({ borger: { birthDate: '2015-03-01' } });
   });
 
   it('shows a case only to its team and the oversight roles; another tenant reads it as absent', async () => {
@@ -51,7 +64,11 @@ describe('cases', () => {
 
   it('lists by status, form and text (title or child name) without CPR numbers', async () => {
     const { cases, submissions } = setup();
-    const { submission } = await submissions.create(sara, { formId: 'sag', version: '1.0.0', status: 'draft', data }, 'da');
+    const { submission } = await submissions.create(
+      sara,
+      { formId: 'sag', version: '1.0.0', status: 'draft', data },
+      'da',
+    );
     const a = await cases.create(sara, { title: 'Skolefravær', borger, submissionIds: [submission.id] });
     const b = await cases.create(sara, { title: 'Trivsel', borger: { name: 'Bo Hansen', birthDate: '2014-01-01' } });
     await cases.close(sara, b.id, 1);
@@ -65,7 +82,9 @@ describe('cases', () => {
   it('updates with an expected revision: 428 without, 412 when stale, and refuses changes to a closed case', async () => {
     const { cases } = setup();
     const c = await cases.create(sara, { title: 't', borger });
-    await expect(cases.update(sara, c.id, { title: 'u' }, undefined)).rejects.toMatchObject({ code: 'precondition-required' });
+    await expect(cases.update(sara, c.id, { title: 'u' }, undefined)).rejects.toMatchObject({
+      code: 'precondition-required',
+    });
     await expect(cases.update(sara, c.id, { title: 'u' }, 7)).rejects.toMatchObject({ code: 'precondition-failed' });
     const u = await cases.update(sara, c.id, { title: 'u' }, 1);
     expect(u).toMatchObject({ title: 'u', revision: 2 });
@@ -76,12 +95,19 @@ describe('cases', () => {
 
   it('attaches existing submissions; a submission belongs to at most one case', async () => {
     const { cases, submissions } = setup();
-    const { submission } = await submissions.create(sara, { formId: 'sag', version: '1.0.0', status: 'draft', data }, 'da');
+    const { submission } = await submissions.create(
+      sara,
+      { formId: 'sag', version: '1.0.0', status: 'draft', data },
+      'da',
+    );
     const a = await cases.create(sara, { title: 'a', borger });
     const b = await cases.create(sara, { title: 'b', borger });
     const attached = await cases.attach(sara, a.id, [submission.id], 1);
     expect(attached.submissions).toMatchObject([{ submissionId: submission.id, formId: 'sag' }]);
-    await expect(cases.attach(sara, b.id, [submission.id], 'any')).rejects.toMatchObject({ code: 'case-conflict', members: { submissionId: submission.id } });
+    await expect(cases.attach(sara, b.id, [submission.id], 'any')).rejects.toMatchObject({
+      code: 'case-conflict',
+      members: { submissionId: submission.id },
+    });
     await expect(cases.attach(sara, b.id, ['nope'], 'any')).rejects.toMatchObject({ code: 'not-found' });
   });
 
@@ -94,7 +120,12 @@ describe('cases', () => {
       seen.push(o.case?.id);
       return validate(form, d, o);
     };
-    const created = await cases.createSubmission(sara, c.id, { formId: 'sag', version: '1.0.0', status: 'draft', data }, 'da');
+    const created = await cases.createSubmission(
+      sara,
+      c.id,
+      { formId: 'sag', version: '1.0.0', status: 'draft', data },
+      'da',
+    );
     expect(created.case.submissions.map((m) => m.submissionId)).toEqual([created.submission.id]);
     await submissions.update(sara, created.submission.id, { data: { navn: 'y' } }, 1, 'da');
     expect(seen).toEqual([c.id, c.id]);
@@ -114,7 +145,11 @@ describe('prefill', () => {
         mappings: [
           { target: '/barn/navn', from: { case: 'borger.name' } },
           { target: '/barn/cpr', from: { case: 'borger.cpr' } },
-          { target: '/maal', from: { form: 'henv', pointer: '/maal' }, transform: { pick: { item: '/tekst', as: '/beskrivelse' } } },
+          {
+            target: '/maal',
+            from: { form: 'henv', pointer: '/maal' },
+            transform: { pick: { item: '/tekst', as: '/beskrivelse' } },
+          },
           { target: '/type', from: { form: 'henv', pointer: '/art' }, transform: { map: { enkeltsag: 'Enkeltsag' } } },
           { target: '/ingen', from: { form: 'findes-ikke', pointer: '/x' } },
         ],
@@ -127,13 +162,28 @@ describe('prefill', () => {
     const { submission } = await cases.createSubmission(
       sara,
       c.id,
-      { formId: 'henv', version: '1.0.0', status: 'draft', data: { navn: 'x', maal: [{ tekst: 'Går i skole' }, { tekst: '' }, { tekst: 'Sover' }], art: 'enkeltsag' } },
+      {
+        formId: 'henv',
+        version: '1.0.0',
+        status: 'draft',
+        data: { navn: 'x', maal: [{ tekst: 'Går i skole' }, { tekst: '' }, { tekst: 'Sover' }], art: 'enkeltsag' },
+      },
       'da',
     );
     const result = await cases.prefill(sara, c.id, 'notat');
-    expect(result.data).toEqual({ barn: { navn: 'Asta Jensen', cpr: '010110-1234' }, maal: [{ beskrivelse: 'Går i skole' }, { beskrivelse: 'Sover' }], type: 'Enkeltsag' });
+    expect(result.data).toEqual({
+      barn: { navn: 'Asta Jensen', cpr: '010110-1234' },
+      maal: [{ beskrivelse: 'Går i skole' }, { beskrivelse: 'Sover' }],
+      type: 'Enkeltsag',
+    });
     expect(result.provenance['/barn/navn']).toEqual({ kind: 'case', field: 'borger.name' });
-    expect(result.provenance['/maal']).toMatchObject({ kind: 'submission', formId: 'henv', submissionId: submission.id, pointer: '/maal', label: { da: 'henv' } });
+    expect(result.provenance['/maal']).toMatchObject({
+      kind: 'submission',
+      formId: 'henv',
+      submissionId: submission.id,
+      pointer: '/maal',
+      label: { da: 'henv' },
+    });
     expect(result.provenance['/ingen']).toBeUndefined();
   });
 });

@@ -7,7 +7,15 @@ import type { CasesDeps } from './case-deps.js';
 import { caseClosed } from './case-errors.js';
 import { contextOf, contextOfSubmission, listCases, prefillFor, readCase, type CaseListPage } from './case-reads.js';
 import { worklist, type WorklistItem, type WorklistOptions } from './worklist.js';
-import { attachSubmissions, closeCase, createCase, loadCase, updateCase, type CaseCreateInput, type CaseUpdateInput } from './case-writes.js';
+import {
+  attachSubmissions,
+  closeCase,
+  createCase,
+  loadCase,
+  updateCase,
+  type CaseCreateInput,
+  type CaseUpdateInput,
+} from './case-writes.js';
 
 /**
  * The case use cases, free of HTTP: a case (sag) about one borger, its team and its submissions;
@@ -38,7 +46,12 @@ export class Cases {
     return closeCase(this.deps, actor, id, expected);
   }
 
-  attach(actor: SubmissionActor, id: string, submissionIds: readonly string[], expected: ExpectedRevision): Promise<CaseRecord> {
+  attach(
+    actor: SubmissionActor,
+    id: string,
+    submissionIds: readonly string[],
+    expected: ExpectedRevision,
+  ): Promise<CaseRecord> {
     return attachSubmissions(this.deps, actor, id, submissionIds, expected);
   }
 
@@ -47,11 +60,24 @@ export class Cases {
    * attaches it. Two writes: should the attach fail (the case changed meanwhile) the submission
    * stays, unattached, and the error says so; attaching it again is safe.
    */
-  async createSubmission(actor: SubmissionActor, id: string, input: Omit<CreateInput, 'caseContext'>, locale: Locale): Promise<CreatedSubmission & { case: CaseRecord }> {
+  async createSubmission(
+    actor: SubmissionActor,
+    id: string,
+    input: Omit<CreateInput, 'caseContext'>,
+    locale: Locale,
+  ): Promise<CreatedSubmission & { case: CaseRecord }> {
     const record = await loadCase(this.deps, actor, id);
     if (record.status === 'closed') throw caseClosed();
-    const created = await createSubmission(this.deps, actor, { ...input, caseContext: await contextOf(this.deps, record) }, locale);
-    const attached = created.replayed && record.submissions.some((m) => m.submissionId === created.submission.id) ? record : await this.attach(actor, id, [created.submission.id], 'any');
+    const created = await createSubmission(
+      this.deps,
+      actor,
+      { ...input, caseContext: await contextOf(this.deps, record) },
+      locale,
+    );
+    const attached =
+      created.replayed && record.submissions.some((m) => m.submissionId === created.submission.id)
+        ? record
+        : await this.attach(actor, id, [created.submission.id], 'any');
     return { ...created, case: attached };
   }
 
@@ -70,12 +96,19 @@ export class Cases {
     return contextOfSubmission(this.deps, tenantId, submissionId);
   }
 
-  prefill(actor: SubmissionActor, id: string, formId: string, version = 'latest'): Promise<PrefillResult & { formId: string; version: string }> {
+  prefill(
+    actor: SubmissionActor,
+    id: string,
+    formId: string,
+    version = 'latest',
+  ): Promise<PrefillResult & { formId: string; version: string }> {
     return prefillFor(this.deps, actor, id, formId, version);
   }
 }
 
 /** `SubmissionsDeps.caseContext` for a case store: a stored submission's case as its rules see it. */
-export function caseContextOf(deps: CasesDeps): (tenantId: string, submissionId: string) => Promise<CaseContext | undefined> {
+export function caseContextOf(
+  deps: CasesDeps,
+): (tenantId: string, submissionId: string) => Promise<CaseContext | undefined> {
   return (tenantId, submissionId) => contextOfSubmission(deps, tenantId, submissionId);
 }

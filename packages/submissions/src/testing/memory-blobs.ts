@@ -1,10 +1,22 @@
-import { blobIntake, type AttachmentOwner, type AttachmentRecord, type BlobInspector, type BlobLimits, type BlobStore } from '@skema/core';
+import {
+  blobIntake,
+  type AttachmentOwner,
+  type AttachmentRecord,
+  type BlobInspector,
+  type BlobLimits,
+  type BlobStore,
+} from '@skema/core';
 
 /** An in-memory `BlobStore` for tests; a refused or failed put stores nothing, as the contract asks. */
 export class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, { record: AttachmentRecord; bytes: Uint8Array[] }>();
 
-  async putBlob(record: Omit<AttachmentRecord, 'size' | 'sha256' | 'mediaType'>, content: AsyncIterable<Uint8Array>, limits: BlobLimits, inspect: BlobInspector): Promise<AttachmentRecord> {
+  async putBlob(
+    record: Omit<AttachmentRecord, 'size' | 'sha256' | 'mediaType'>,
+    content: AsyncIterable<Uint8Array>,
+    limits: BlobLimits,
+    inspect: BlobInspector,
+  ): Promise<AttachmentRecord> {
     const intake = blobIntake(content, limits, inspect);
     const bytes: Uint8Array[] = [];
     for await (const chunk of intake.chunks) bytes.push(chunk.slice());
@@ -27,7 +39,9 @@ export class MemoryBlobStore implements BlobStore {
   }
 
   async listBlobs(tenantId: string, owner: AttachmentOwner): Promise<AttachmentRecord[]> {
-    return [...this.blobs.values()].map((b) => b.record).filter((r) => r.tenantId === tenantId && r.owner.kind === owner.kind && r.owner.id === owner.id);
+    return [...this.blobs.values()]
+      .map((b) => b.record)
+      .filter((r) => r.tenantId === tenantId && r.owner.kind === owner.kind && r.owner.id === owner.id);
   }
 
   async deleteBlob(tenantId: string, id: string): Promise<boolean> {
@@ -35,7 +49,9 @@ export class MemoryBlobStore implements BlobStore {
   }
 
   async tenantUsage(tenantId: string): Promise<number> {
-    return [...this.blobs.values()].filter((b) => b.record.tenantId === tenantId).reduce((sum, b) => sum + b.record.size, 0);
+    return [...this.blobs.values()]
+      .filter((b) => b.record.tenantId === tenantId)
+      .reduce((sum, b) => sum + b.record.size, 0);
   }
 
   /** Blobs stored, for tests that check nothing was left behind. */

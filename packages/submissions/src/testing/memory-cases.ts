@@ -33,8 +33,16 @@ export class MemoryCaseStore implements CaseStore {
 
   async createCase(record: CaseRecord, audit: Omit<AuditEntry, 'id'>): Promise<CaseRecord> {
     if (this.cases.has(key(record.tenantId, record.id))) throw new Error(`Case ${record.id} already exists`);
-    this.assertFree(record.tenantId, record.id, record.submissions.map((m) => m.submissionId));
-    const stored = clone({ ...record, createdAt: normaliseInstant(record.createdAt, 'createdAt'), updatedAt: normaliseInstant(record.updatedAt, 'updatedAt') });
+    this.assertFree(
+      record.tenantId,
+      record.id,
+      record.submissions.map((m) => m.submissionId),
+    );
+    const stored = clone({
+      ...record,
+      createdAt: normaliseInstant(record.createdAt, 'createdAt'),
+      updatedAt: normaliseInstant(record.updatedAt, 'updatedAt'),
+    });
     this.cases.set(key(record.tenantId, record.id), stored);
     for (const m of record.submissions) this.membership.set(key(record.tenantId, m.submissionId), record.id);
     await this.audit.appendAudit({ ...audit, tenantId: record.tenantId });
@@ -46,11 +54,22 @@ export class MemoryCaseStore implements CaseStore {
     return record ? clone(record) : undefined;
   }
 
-  async updateCase(tenantId: string, id: string, change: CaseChange, audit: Omit<AuditEntry, 'id'>): Promise<CaseRecord> {
+  async updateCase(
+    tenantId: string,
+    id: string,
+    change: CaseChange,
+    audit: Omit<AuditEntry, 'id'>,
+  ): Promise<CaseRecord> {
     const current = this.cases.get(key(tenantId, id));
     if (!current) throw new NotFoundError(`Case ${id} not found`);
-    if (current.revision !== change.expectedRevision) throw new RevisionConflictError(change.expectedRevision, current.revision);
-    this.assertFree(tenantId, id, (change.attach ?? []).map((m) => m.submissionId), current);
+    if (current.revision !== change.expectedRevision)
+      throw new RevisionConflictError(change.expectedRevision, current.revision);
+    this.assertFree(
+      tenantId,
+      id,
+      (change.attach ?? []).map((m) => m.submissionId),
+      current,
+    );
     const next = clone(applyCaseChange(current, { ...change, at: normaliseInstant(change.at, 'at') }));
     this.cases.set(key(tenantId, id), next);
     for (const m of change.attach ?? []) this.membership.set(key(tenantId, m.submissionId), id);
@@ -59,7 +78,9 @@ export class MemoryCaseStore implements CaseStore {
   }
 
   async listCases(tenantId: string, filter: CaseFilter): Promise<CasePage> {
-    const matching = [...this.cases.values()].filter((c) => c.tenantId === tenantId && caseMatches(c, filter)).sort(compareCases);
+    const matching = [...this.cases.values()]
+      .filter((c) => c.tenantId === tenantId && caseMatches(c, filter))
+      .sort(compareCases);
     const page = pageCases(matching, filter);
     return { ...page, items: page.items.map(clone) };
   }

@@ -23,23 +23,33 @@ function listOrder(a: { ms: number; id: string }, b: { ms: number; id: string })
 }
 
 /** One page of submissions in listing order; the cursor is the (updatedAt, id) of the last one shown. */
-export function listPage(items: Submission[], filter: { limit?: number; cursor?: string }): { items: Submission[]; nextCursor?: string } {
+export function listPage(
+  items: Submission[],
+  filter: { limit?: number; cursor?: string },
+): { items: Submission[]; nextCursor?: string } {
   const limit = pageSize(filter.limit, 50, 100);
   let after: { ms: number; id: string } | undefined;
   if (filter.cursor) {
     const value = decode(filter.cursor);
-    if (!Array.isArray(value) || value.length !== 2 || !Number.isFinite(value[0]) || typeof value[1] !== 'string') throw new RangeError('Invalid cursor');
+    if (!Array.isArray(value) || value.length !== 2 || !Number.isFinite(value[0]) || typeof value[1] !== 'string')
+      throw new RangeError('Invalid cursor');
     after = { ms: value[0] as number, id: value[1] };
   }
   const keyed = items.map((s) => ({ ms: Date.parse(s.updatedAt), id: s.id, s })).sort(listOrder);
   const rest = after ? keyed.filter((k) => listOrder(k, after) > 0) : keyed;
   const taken = rest.slice(0, limit);
   const last = taken.at(-1);
-  return { items: taken.map((k) => k.s), ...(rest.length > limit && last ? { nextCursor: encode([last.ms, last.id]) } : {}) };
+  return {
+    items: taken.map((k) => k.s),
+    ...(rest.length > limit && last ? { nextCursor: encode([last.ms, last.id]) } : {}),
+  };
 }
 
 /** One page of audit entries in append order; the cursor is the `seq` of the last one shown. */
-export function auditPage(items: Array<{ seq: number; entry: AuditEntry }>, filter: { limit?: number; cursor?: string }): { items: AuditEntry[]; nextCursor?: string } {
+export function auditPage(
+  items: Array<{ seq: number; entry: AuditEntry }>,
+  filter: { limit?: number; cursor?: string },
+): { items: AuditEntry[]; nextCursor?: string } {
   const limit = pageSize(filter.limit, 100, 1000);
   let after = -1;
   if (filter.cursor) {
@@ -50,5 +60,8 @@ export function auditPage(items: Array<{ seq: number; entry: AuditEntry }>, filt
   const rest = items.filter((i) => i.seq > after);
   const taken = rest.slice(0, limit);
   const last = taken.at(-1);
-  return { items: taken.map((i) => i.entry), ...(rest.length > limit && last ? { nextCursor: encode({ s: last.seq }) } : {}) };
+  return {
+    items: taken.map((i) => i.entry),
+    ...(rest.length > limit && last ? { nextCursor: encode({ s: last.seq }) } : {}),
+  };
 }

@@ -40,15 +40,39 @@ const clone = <T>(value: T): T => structuredClone(value);
 
 /** The audit entry as the durable stores keep it: the operation's tenant and submission, a normalised time. */
 function auditFor(audit: Omit<AuditEntry, 'id'>, tenantId: string, submissionId?: string): AuditEntry {
-  const entry: AuditEntry = { id: randomUUID(), tenantId, at: normaliseInstant(audit.at, 'audit.at'), actor: audit.actor, action: audit.action };
+  const entry: AuditEntry = {
+    id: randomUUID(),
+    tenantId,
+    at: normaliseInstant(audit.at, 'audit.at'),
+    actor: audit.actor,
+    action: audit.action,
+  };
   const sid = submissionId ?? audit.submissionId;
   if (sid !== undefined) entry.submissionId = sid;
   if (audit.details !== undefined) entry.details = clone(audit.details);
   return entry;
 }
 
-function revisionOf(s: Submission, action: SubmissionRevision['action'], changes: JsonPatchOperation[], by: string, at: string): SubmissionRevision {
-  const revision: SubmissionRevision = { submissionId: s.id, revision: s.revision, formId: s.formId, version: s.version, status: s.status, data: clone(s.data), receipt: clone(s.receipt), by, at, changes: clone(changes), action };
+function revisionOf(
+  s: Submission,
+  action: SubmissionRevision['action'],
+  changes: JsonPatchOperation[],
+  by: string,
+  at: string,
+): SubmissionRevision {
+  const revision: SubmissionRevision = {
+    submissionId: s.id,
+    revision: s.revision,
+    formId: s.formId,
+    version: s.version,
+    status: s.status,
+    data: clone(s.data),
+    receipt: clone(s.receipt),
+    by,
+    at,
+    changes: clone(changes),
+    action,
+  };
   if (s.approvals) revision.approvals = clone(s.approvals);
   return revision;
 }
@@ -73,12 +97,17 @@ export class MemorySubmissionStore implements SubmissionStore, OutboxStore {
   async init(): Promise<void> {}
   async close(): Promise<void> {}
 
-  async create(input: NewSubmission, audit: Omit<AuditEntry, 'id'>, idempotency?: { key: string; requestHash: string }): Promise<CreateResult> {
+  async create(
+    input: NewSubmission,
+    audit: Omit<AuditEntry, 'id'>,
+    idempotency?: { key: string; requestHash: string },
+  ): Promise<CreateResult> {
     const idemKey = idempotency ? `${input.tenantId}\u0000${idempotency.key}` : undefined;
     const earlier = idemKey ? this.idempotency.get(idemKey) : undefined;
     // A key whose submission was deleted since is free again, as in the durable stores.
     const earlierSubmission = earlier ? this.submissions.get(earlier.submissionId) : undefined;
-    if (earlier && earlierSubmission) return { created: false, submission: clone(earlierSubmission), idempotency: { ...earlier } };
+    if (earlier && earlierSubmission)
+      return { created: false, submission: clone(earlierSubmission), idempotency: { ...earlier } };
     if (this.submissions.has(input.id)) throw new DuplicateSubmissionError(input.id);
     const submission = submissionFromInput({ ...input, data: clone(input.data), receipt: clone(input.receipt) });
     const entry = auditFor(audit, input.tenantId, input.id);
@@ -87,7 +116,12 @@ export class MemorySubmissionStore implements SubmissionStore, OutboxStore {
     this.pushAudit(entry);
     this.addEvents(input.events);
     if (idemKey && idempotency) {
-      this.idempotency.set(idemKey, { key: idempotency.key, tenantId: input.tenantId, requestHash: idempotency.requestHash, submissionId: input.id });
+      this.idempotency.set(idemKey, {
+        key: idempotency.key,
+        tenantId: input.tenantId,
+        requestHash: idempotency.requestHash,
+        submissionId: input.id,
+      });
     }
     return { created: true, submission: clone(submission) };
   }
@@ -97,11 +131,17 @@ export class MemorySubmissionStore implements SubmissionStore, OutboxStore {
     return found ? clone(found) : undefined;
   }
 
-  async update(tenantId: string, id: string, change: SubmissionChange, audit: Omit<AuditEntry, 'id'>): Promise<Submission> {
+  async update(
+    tenantId: string,
+    id: string,
+    change: SubmissionChange,
+    audit: Omit<AuditEntry, 'id'>,
+  ): Promise<Submission> {
     assertChangeShape(change);
     const current = this.owned(tenantId, id);
     if (!current) throw new NotFoundError(`Submission ${id} not found`);
-    if (current.revision !== change.expectedRevision) throw new RevisionConflictError(change.expectedRevision, current.revision);
+    if (current.revision !== change.expectedRevision)
+      throw new RevisionConflictError(change.expectedRevision, current.revision);
     const at = normaliseInstant(change.at, 'change.at');
     const entry = auditFor(audit, tenantId, id);
     const { legalHold: previousHold, approvals: _previousApprovals, assignees: _previousAssignees, ...rest } = current;
@@ -131,7 +171,8 @@ export class MemorySubmissionStore implements SubmissionStore, OutboxStore {
   }
 
   async list(tenantId: string, filter: SubmissionFilter): Promise<SubmissionPage> {
-    const sinceMs = filter.updatedSince === undefined ? undefined : Date.parse(normaliseInstant(filter.updatedSince, 'updatedSince'));
+    const sinceMs =
+      filter.updatedSince === undefined ? undefined : Date.parse(normaliseInstant(filter.updatedSince, 'updatedSince'));
     const matching = [...this.submissions.values()].filter(
       (s) =>
         s.tenantId === tenantId &&

@@ -21,14 +21,24 @@ describe('FRL-03: the plan is approved by a signed-in person, recorded', () => {
 
   it('FRL-03 valid: the initiativtager (who created the plan), a leder, or another after a leder was contacted; each approval is recorded', () => {
     expect(guard.check(req({}))).toEqual({ outcome: 'approve', as: 'caseworker', pending: [] });
-    expect(guard.check(req({ actor: actor('oidc:lene', 'caseworker', 'leder') }))).toEqual({ outcome: 'approve', as: 'leder', pending: [] });
+    expect(guard.check(req({ actor: actor('oidc:lene', 'caseworker', 'leder') }))).toEqual({
+      outcome: 'approve',
+      as: 'leder',
+      pending: [],
+    });
     const contacted = { godkendelse: { udfald: 'godkendt', lederKontaktet: true } };
     expect(guard.check(req({ actor: actor('oidc:soeren', 'caseworker'), data: contacted })).outcome).toBe('approve');
   });
 
   it('FRL-03 invalid: someone else without a leder contacted, even with the initiativtager’s name typed as approver', () => {
-    const typed = { godkendelse: { udfald: 'godkendt', godkendtAf: 'Signe Sagsbehandler' }, roller: { initiativtager: 'Signe Sagsbehandler' } };
-    expect(guard.check(req({ actor: actor('oidc:soeren', 'caseworker'), data: typed }))).toMatchObject({ outcome: 'deny', code: 'FRL-03' });
+    const typed = {
+      godkendelse: { udfald: 'godkendt', godkendtAf: 'Signe Sagsbehandler' },
+      roller: { initiativtager: 'Signe Sagsbehandler' },
+    };
+    expect(guard.check(req({ actor: actor('oidc:soeren', 'caseworker'), data: typed }))).toMatchObject({
+      outcome: 'deny',
+      code: 'FRL-03',
+    });
   });
 
   it('the plugin contributes it for the plan’s approval only', () => {

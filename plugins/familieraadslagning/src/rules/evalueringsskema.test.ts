@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createRuleContext, type RuleDefinition } from '@skema/core';
 import { evalueringsskemaDeadlines, evalueringsskemaRules } from './evalueringsskema.js';
 
-const ctx = (options: Record<string, unknown> = {}) => createRuleContext({ today: '2026-06-01', formId: 'evalueringsskema', options });
+const ctx = (options: Record<string, unknown> = {}) =>
+  createRuleContext({ today: '2026-06-01', formId: 'evalueringsskema', options });
 const rule = (id: string): RuleDefinition => {
   const r = evalueringsskemaRules.find((x) => x.id === id);
   if (!r) throw new Error(`missing ${id}`);
   return r;
 };
-const paths = (id: string, data: unknown, options: Record<string, unknown> = {}) => rule(id).check(data, ctx(options)).map((f) => f.path);
+const paths = (id: string, data: unknown, options: Record<string, unknown> = {}) =>
+  rule(id)
+    .check(data, ctx(options))
+    .map((f) => f.path);
 
 const answer = (extra: Record<string, unknown> = {}) => ({
   variant: 'familierådslagning',
@@ -42,7 +46,9 @@ describe('evalueringsskema (familierådslagning) rules', () => {
     const first = answer({ raadslagningNr: 1, virkningPaaBarnet: undefined });
     expect(paths('EVA-02', first)).toEqual([]);
     expect(paths('EVA-02', first, { virkningFraRaadslagningNr: 1 })).toEqual(['/virkningPaaBarnet']);
-    expect(paths('EVA-02', answer({ raadslagningNr: undefined, virkningPaaBarnet: undefined }))).toEqual(['/virkningPaaBarnet']);
+    expect(paths('EVA-02', answer({ raadslagningNr: undefined, virkningPaaBarnet: undefined }))).toEqual([
+      '/virkningPaaBarnet',
+    ]);
   });
 
   it('EVA-01 and EVA-02 do not apply to the afsluttende møde variant and never throw', () => {

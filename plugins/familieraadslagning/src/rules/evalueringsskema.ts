@@ -51,7 +51,8 @@ const EVA_02: RuleDefinition = {
     da: 'Skemaet skal vise, om deltageren følte sig inddraget, hvilke tiltag der blev aftalt, og hvilken virkning tiltagene har på barnet. Virkningen kræves fra den første opfølgende rådslagning, da planen først vedtages ved den første.',
     en: 'The form must show whether the participant felt involved, which actions were agreed, and what effect they have on the child. The effect is required from the first follow-up conference, since the plan is only adopted at the first.',
   },
-  source: '004 «følge, om deltagerne føler sig inddraget i familierådslagningerne samt følge de tiltag, der aftales, samt hvilken virkning disse har på barnet/den unge»',
+  source:
+    '004 «følge, om deltagerne føler sig inddraget i familierådslagningerne samt følge de tiltag, der aftales, samt hvilken virkning disse har på barnet/den unge»',
   message: { da: '«{label}» skal udfyldes.', en: '"{label}" is required.' },
   options: {
     virkningFraRaadslagningNr: {
@@ -67,11 +68,15 @@ const EVA_02: RuleDefinition = {
   check(data, ctx) {
     if (!isFamilyConference(data)) return [];
     const findings: RuleFinding[] = [];
-    if (!isFilled(valueAt(data, '/vurderinger/foelteMigInddraget'))) findings.push({ path: '/vurderinger/foelteMigInddraget' });
+    if (!isFilled(valueAt(data, '/vurderinger/foelteMigInddraget')))
+      findings.push({ path: '/vurderinger/foelteMigInddraget' });
     if (!arrayAt(data, '/aftalteTiltag').some((t) => isFilled(valueAt(t, '/tiltag')))) {
       findings.push({
         path: '/aftalteTiltag',
-        message: { da: 'Skriv mindst ét af de tiltag, der blev aftalt.', en: 'List at least one of the agreed actions.' },
+        message: {
+          da: 'Skriv mindst ét af de tiltag, der blev aftalt.',
+          en: 'List at least one of the agreed actions.',
+        },
       });
     }
     const nr = valueAt(data, '/raadslagningNr');
@@ -112,7 +117,10 @@ const EVA_03: DeadlineDefinition = {
     return [
       {
         path: '/opsamletIEnheden',
-        label: { da: 'Tag besvarelsen med i enhedens opsamling af evalueringer', en: "Include the response in the unit's collection of evaluations" },
+        label: {
+          da: 'Tag besvarelsen med i enhedens opsamling af evalueringer',
+          en: "Include the response in the unit's collection of evaluations",
+        },
         due: addMonths(dato, amount),
         basis: { from: dato, amount, unit: 'måneder' },
         met: isIsoDate(valueAt(data, '/opsamletIEnheden')),

@@ -12,7 +12,9 @@ const rule = (id: string, severity: Severity = 'error'): RuleDefinition => {
 };
 const defaultSeverity = (id: string): Severity => (id === 'FRL-07' ? 'warning' : 'error');
 const paths = (id: string, data: unknown, severity: Severity = defaultSeverity(id), context = ctx) =>
-  rule(id, severity).check(data, context).map((f) => f.path);
+  rule(id, severity)
+    .check(data, context)
+    .map((f) => f.path);
 
 type Data = Record<string, any>;
 const plan = (): Data => ({
@@ -32,7 +34,9 @@ const plan = (): Data => ({
   barnDeltog: true,
   trin2UdenProfessionelle: true,
   sted: { navn: 'Medborgerhuset', type: 'forsamlingshus' },
-  informatoerOplaeg: [{ emne: 'Skolegang', informatoer: 'Klasselærer', godkendtAfFamilien: true, kortAnerkendendePositivt: true }],
+  informatoerOplaeg: [
+    { emne: 'Skolegang', informatoer: 'Klasselærer', godkendtAfFamilien: true, kortAnerkendendePositivt: true },
+  ],
   planpunkter: [{ hvad: 'Henter Emil tirsdag', hvem: 'Farmor', hvornaar: 'Hver tirsdag' }],
   godkendelse: { udfald: 'godkendt', godkendtAf: 'Rikke Rådgiver', godkendtPaaRaadslagningen: true },
   foraeldresamtykke: true,
@@ -48,7 +52,13 @@ describe('familierådslagningsplan rules', () => {
     d.roller.samordner = '';
     d.godkendelse.godkendtPaaRaadslagningen = false;
     d.barnDeltog = false;
-    expect(paths('FRL-01', d)).toEqual(['/deltagere', '/trin2UdenProfessionelle', '/roller/samordner', '/godkendelse/godkendtPaaRaadslagningen', '/barnDeltog']);
+    expect(paths('FRL-01', d)).toEqual([
+      '/deltagere',
+      '/trin2UdenProfessionelle',
+      '/roller/samordner',
+      '/godkendelse/godkendtPaaRaadslagningen',
+      '/barnDeltog',
+    ]);
   });
 
   it('FRL-02 requires who and what for every plan item and at least one item', () => {
@@ -94,8 +104,14 @@ describe('familierådslagningsplan rules', () => {
     expect(rule('FRL-05', 'warning').severity).toBe('warning');
     expect(paths('FRL-05', plan(), 'warning', ctx2)).toEqual([]);
     const d = plan();
-    d.informatoerOplaeg.push({ emne: 'Misbrug', godkendtAfFamilien: true, kortAnerkendendePositivt: false }, { emne: 'Sygdom', godkendtAfFamilien: true });
-    expect(paths('FRL-05', d, 'warning', ctx2)).toEqual(['/informatoerOplaeg/1/kortAnerkendendePositivt', '/informatoerOplaeg/2/kortAnerkendendePositivt']);
+    d.informatoerOplaeg.push(
+      { emne: 'Misbrug', godkendtAfFamilien: true, kortAnerkendendePositivt: false },
+      { emne: 'Sygdom', godkendtAfFamilien: true },
+    );
+    expect(paths('FRL-05', d, 'warning', ctx2)).toEqual([
+      '/informatoerOplaeg/1/kortAnerkendendePositivt',
+      '/informatoerOplaeg/2/kortAnerkendendePositivt',
+    ]);
     // The error half is about the family's approval only.
     expect(paths('FRL-05', d, 'error', ctx2)).toEqual([]);
     // 1.0.0 has no such field: no warning its users could not resolve.
@@ -115,7 +131,11 @@ describe('familierådslagningsplan rules', () => {
     const d = plan();
     d.foraeldresamtykke = false;
     delete d.praktisk;
-    expect(paths('FRL-07', d)).toEqual(['/foraeldresamtykke', '/praktisk/barnetValgteMaden', '/praktisk/barnetForberedt']);
+    expect(paths('FRL-07', d)).toEqual([
+      '/foraeldresamtykke',
+      '/praktisk/barnetValgteMaden',
+      '/praktisk/barnetForberedt',
+    ]);
     expect(rule('FRL-07', 'warning').severity).toBe('warning');
   });
 
@@ -137,14 +157,25 @@ describe('familierådslagningsplan rules', () => {
 
   it('FRL-xx catalogue: FRL-01–06 are errors, FRL-05 also has a warning half, FRL-07 is a warning', () => {
     const ids = familieraadslagningsplanRules.map((r) => `${r.id}:${r.severity}`);
-    expect(ids).toEqual(['FRL-01:error', 'FRL-02:error', 'FRL-03:error', 'FRL-04:error', 'FRL-05:error', 'FRL-05:warning', 'FRL-06:error', 'FRL-07:warning']);
+    expect(ids).toEqual([
+      'FRL-01:error',
+      'FRL-02:error',
+      'FRL-03:error',
+      'FRL-04:error',
+      'FRL-05:error',
+      'FRL-05:warning',
+      'FRL-06:error',
+      'FRL-07:warning',
+    ]);
   });
 
   it('rules tolerate empty and malformed data', () => {
     for (const r of familieraadslagningsplanRules) {
       for (const context of [ctx, ctx2]) {
         expect(() => r.check(null, context)).not.toThrow();
-        expect(() => r.check({ planpunkter: 'x', roller: 1, informatoerOplaeg: [null, 3], praktisk: 'x' }, context)).not.toThrow();
+        expect(() =>
+          r.check({ planpunkter: 'x', roller: 1, informatoerOplaeg: [null, 3], praktisk: 'x' }, context),
+        ).not.toThrow();
       }
     }
   });

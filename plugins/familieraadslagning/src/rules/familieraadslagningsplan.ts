@@ -1,4 +1,14 @@
-import { arrayAt, compareVersions, isFilled, stringAt, valueAt, type DeadlineDefinition, type RuleContext, type RuleDefinition, type RuleFinding } from '@skema/core';
+import {
+  arrayAt,
+  compareVersions,
+  isFilled,
+  stringAt,
+  valueAt,
+  type DeadlineDefinition,
+  type RuleContext,
+  type RuleDefinition,
+  type RuleFinding,
+} from '@skema/core';
 
 const FORM = ['familieraadslagningsplan'] as const;
 const SOURCE = '004 Milepæl: samordnere – Trin 1–3';
@@ -37,18 +47,27 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
       if (!arrayAt(data, '/deltagere').some((p) => (p as { kategori?: unknown })?.kategori === 'netværk')) {
         findings.push({
           path: '/deltagere',
-          message: { da: 'Den udvidede familie – netværket skal deltage (mindst én fra netværket).', en: 'The extended family – the network must take part (at least one network member).' },
+          message: {
+            da: 'Den udvidede familie – netværket skal deltage (mindst én fra netværket).',
+            en: 'The extended family – the network must take part (at least one network member).',
+          },
         });
       }
       if (!isTrue(data, '/trin2UdenProfessionelle')) findings.push({ path: '/trin2UdenProfessionelle' });
       if (!isFilled(valueAt(data, '/roller/samordner'))) findings.push({ path: '/roller/samordner' });
-      if (stringAt(data, '/godkendelse/udfald') === 'godkendt' && !isTrue(data, '/godkendelse/godkendtPaaRaadslagningen')) {
+      if (
+        stringAt(data, '/godkendelse/udfald') === 'godkendt' &&
+        !isTrue(data, '/godkendelse/godkendtPaaRaadslagningen')
+      ) {
         findings.push({ path: '/godkendelse/godkendtPaaRaadslagningen' });
       }
       if (!isTrue(data, '/barnDeltog')) {
         findings.push({
           path: '/barnDeltog',
-          message: { da: 'Barnet eller den unge deltager altid i en familierådslagning.', en: 'The child or young person always takes part in a family group conference.' },
+          message: {
+            da: 'Barnet eller den unge deltager altid i en familierådslagning.',
+            en: 'The child or young person always takes part in a family group conference.',
+          },
         });
       }
       return findings;
@@ -67,10 +86,17 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
     check(data) {
       const items = arrayAt(data, '/planpunkter');
       if (items.length === 0) {
-        return [{ path: '/planpunkter', message: { da: 'Planen skal have mindst ét punkt.', en: 'The plan needs at least one item.' } }];
+        return [
+          {
+            path: '/planpunkter',
+            message: { da: 'Planen skal have mindst ét punkt.', en: 'The plan needs at least one item.' },
+          },
+        ];
       }
       return items.flatMap((_, i) =>
-        (['hvad', 'hvem'] as const).filter((f) => !isFilled(valueAt(data, `/planpunkter/${i}/${f}`))).map((f) => ({ path: `/planpunkter/${i}/${f}` })),
+        (['hvad', 'hvem'] as const)
+          .filter((f) => !isFilled(valueAt(data, `/planpunkter/${i}/${f}`)))
+          .map((f) => ({ path: `/planpunkter/${i}/${f}` })),
       );
     },
   },
@@ -89,10 +115,20 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
     },
     check(data, ctx) {
       const udfald = stringAt(data, '/godkendelse/udfald');
-      if (udfald === 'sendt tilbage') return isFilled(valueAt(data, '/godkendelse/begrundelse')) ? [] : [{ path: '/godkendelse/begrundelse' }];
+      if (udfald === 'sendt tilbage')
+        return isFilled(valueAt(data, '/godkendelse/begrundelse')) ? [] : [{ path: '/godkendelse/begrundelse' }];
       if (udfald !== 'godkendt' || !readsTypedApprover(ctx)) return [];
       const approver = stringAt(data, '/godkendelse/godkendtAf')?.trim();
-      if (!approver) return [{ path: '/godkendelse/godkendtAf', message: { da: 'Det skal fremgå, hvem der godkendte planen.', en: 'It must be recorded who approved the plan.' } }];
+      if (!approver)
+        return [
+          {
+            path: '/godkendelse/godkendtAf',
+            message: {
+              da: 'Det skal fremgå, hvem der godkendte planen.',
+              en: 'It must be recorded who approved the plan.',
+            },
+          },
+        ];
       const initiator = stringAt(data, '/roller/initiativtager')?.trim();
       if (approver !== initiator && !isTrue(data, '/godkendelse/lederKontaktet')) {
         return [
@@ -131,14 +167,19 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '004 Milepæl: informatører',
-    description: { da: 'Familien godkender hvert informatøroplæg på forhånd.', en: 'The family approves every informant talk in advance.' },
+    description: {
+      da: 'Familien godkender hvert informatøroplæg på forhånd.',
+      en: 'The family approves every informant talk in advance.',
+    },
     message: {
       da: 'Familien skal godkende informatørens oplæg inden familierådslagningen.',
       en: "The family must approve the informant's talk before the conference.",
     },
     check: (data) =>
       arrayAt(data, '/informatoerOplaeg').flatMap((_, i) =>
-        isTrue(data, `/informatoerOplaeg/${i}/godkendtAfFamilien`) ? [] : [{ path: `/informatoerOplaeg/${i}/godkendtAfFamilien` }],
+        isTrue(data, `/informatoerOplaeg/${i}/godkendtAfFamilien`)
+          ? []
+          : [{ path: `/informatoerOplaeg/${i}/godkendtAfFamilien` }],
       ),
   },
   // FRL-05 is "E + W" in the spec and a definition has one severity: the warning half is a second
@@ -159,7 +200,9 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
     check: (data, ctx) =>
       confirmsTalks(ctx)
         ? arrayAt(data, '/informatoerOplaeg').flatMap((_, i) =>
-            isTrue(data, `/informatoerOplaeg/${i}/kortAnerkendendePositivt`) ? [] : [{ path: `/informatoerOplaeg/${i}/kortAnerkendendePositivt` }],
+            isTrue(data, `/informatoerOplaeg/${i}/kortAnerkendendePositivt`)
+              ? []
+              : [{ path: `/informatoerOplaeg/${i}/kortAnerkendendePositivt` }],
           )
         : [],
   },
@@ -168,13 +211,18 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
     severity: 'error',
     appliesTo: FORM,
     source: '004 Milepæl: samordnere',
-    description: { da: 'Samordneren udpeger en ordstyrer, en referent og en støtteperson til barnet.', en: 'The coordinator names a chair, a note-taker and a support person for the child.' },
+    description: {
+      da: 'Samordneren udpeger en ordstyrer, en referent og en støtteperson til barnet.',
+      en: 'The coordinator names a chair, a note-taker and a support person for the child.',
+    },
     message: {
       da: '«{label}» skal være udpeget af samordneren før rådslagningen.',
       en: '"{label}" must be named by the coordinator before the conference.',
     },
     check: (data) =>
-      ['ordstyrer', 'referent', 'stoettepersonForBarnet'].filter((f) => !isFilled(valueAt(data, `/roller/${f}`))).map((f) => ({ path: `/roller/${f}` })),
+      ['ordstyrer', 'referent', 'stoettepersonForBarnet']
+        .filter((f) => !isFilled(valueAt(data, `/roller/${f}`)))
+        .map((f) => ({ path: `/roller/${f}` })),
   },
   {
     id: 'FRL-07',
@@ -187,7 +235,12 @@ export const familieraadslagningsplanRules: RuleDefinition[] = [
     },
     message: { da: '«{label}» bør være opfyldt.', en: '"{label}" should be met.' },
     check(data) {
-      const findings: RuleFinding[] = ['/foraeldresamtykke', '/roller/samordnerUafhaengig', '/praktisk/barnetValgteMaden', '/praktisk/barnetForberedt']
+      const findings: RuleFinding[] = [
+        '/foraeldresamtykke',
+        '/roller/samordnerUafhaengig',
+        '/praktisk/barnetValgteMaden',
+        '/praktisk/barnetForberedt',
+      ]
         .filter((p) => !isTrue(data, p))
         .map((path) => ({ path }));
       // The seed asks for the side room only «Omhandler familierådslagningen mindre børn», which

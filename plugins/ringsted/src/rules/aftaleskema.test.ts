@@ -4,7 +4,10 @@ import { aftaleskemaDeadlines, aftaleskemaRules } from './aftaleskema.js';
 
 const ctx = createRuleContext({ formId: 'aftaleskema', today: '2026-06-01' });
 const rule = (id: string): RuleDefinition => aftaleskemaRules.find((r) => r.id === id)!;
-const paths = (id: string, data: unknown) => rule(id).check(data, ctx).map((f) => f.path);
+const paths = (id: string, data: unknown) =>
+  rule(id)
+    .check(data, ctx)
+    .map((f) => f.path);
 
 type Data = Record<string, any>;
 const samarbejdsmoede = (): Data => ({
@@ -19,7 +22,11 @@ const samarbejdsmoede = (): Data => ({
     { navn: 'Lene Leder', kategori: 'leder' },
     { navn: 'Tale Pædagog', faglighed: 'talepædagog', kategori: 'ekstern/central faglighed' },
   ],
-  barnet: { barnDeltog: false, barnetsPerspektiv: 'Emil fortæller, at frikvartererne er svære.', hvordanIndhentet: 'Samtale med klasselærer før mødet' },
+  barnet: {
+    barnDeltog: false,
+    barnetsPerspektiv: 'Emil fortæller, at frikvartererne er svære.',
+    hvordanIndhentet: 'Samtale med klasselærer før mødet',
+  },
   foraeldre: { foraeldrenesPerspektiv: 'Ønsker mere ro i klassen.' },
   aftaler: [{ hvad: 'Fast voksen i frikvarteret', hvem: 'Skolen', hvornaar: '2026-06-01' }],
 });
@@ -33,7 +40,12 @@ const boerneFamiliemoede = (formaal: string): Data => ({
     moedeleder: { navn: 'Kim KE', funktion: 'Kompetenceenheden' },
     moedelederAftaltDato: '2026-05-10',
   },
-  sag: { aktivSag: true, boernefagligUndersoegelseAfsluttet: true, undersoegelsePegerPaaSel52: true, handleplanUdarbejdetDato: '2026-05-15' },
+  sag: {
+    aktivSag: true,
+    boernefagligUndersoegelseAfsluttet: true,
+    undersoegelsePegerPaaSel52: true,
+    handleplanUdarbejdetDato: '2026-05-15',
+  },
   naesteOpfoelgningsmoede: '2026-08-15',
 });
 
@@ -66,7 +78,8 @@ describe('aftaleskema rules', () => {
   it('AFT-04 suggests a tværfagligt dialogmøde above two external disciplines', () => {
     const d = samarbejdsmoede();
     expect(paths('AFT-04', d)).toEqual([]);
-    for (const n of ['Psykolog', 'Sundhedsplejerske']) d.deltagere.push({ navn: n, kategori: 'ekstern/central faglighed' });
+    for (const n of ['Psykolog', 'Sundhedsplejerske'])
+      d.deltagere.push({ navn: n, kategori: 'ekstern/central faglighed' });
     expect(rule('AFT-04').check(d, ctx)).toEqual([{ path: '/deltagere', params: { count: 3 } }]);
   });
 
@@ -88,7 +101,12 @@ describe('aftaleskema rules', () => {
     d.moede.indkalder.funktion = 'lokal leder';
     d.moede.moedeleder.funktion = 'rådgiver';
     d.moede.moedelederAftaltDato = '2026-05-15';
-    expect(paths('AFT-06', d)).toEqual(['/sag/aktivSag', '/moede/indkalder/funktion', '/moede/moedeleder/funktion', '/moede/moedelederAftaltDato']);
+    expect(paths('AFT-06', d)).toEqual([
+      '/sag/aktivSag',
+      '/moede/indkalder/funktion',
+      '/moede/moedeleder/funktion',
+      '/moede/moedelederAftaltDato',
+    ]);
   });
 
   it('AFT-07 requires informed parents without the family, and consent at a børne- og familiemøde', () => {
@@ -149,7 +167,14 @@ describe('aftaleskema rules', () => {
   });
 
   it('AFT-09 applies only at a børne- og familiemøde: a leftover purpose on another meeting type is ignored', () => {
-    for (const moedetype of ['Samarbejdsmøde', 'Tværfagligt dialogmøde', 'Udvidet forældresamarbejde', 'professionelt samarbejdsmøde', 'fagprofessionelt teammøde', 'PAF-møde']) {
+    for (const moedetype of [
+      'Samarbejdsmøde',
+      'Tværfagligt dialogmøde',
+      'Udvidet forældresamarbejde',
+      'professionelt samarbejdsmøde',
+      'fagprofessionelt teammøde',
+      'PAF-møde',
+    ]) {
       const d = boerneFamiliemoede('Opfølgningsmøde');
       d.moede.moedetype = moedetype;
       d.naesteOpfoelgningsmoede = '2027-03-01';
@@ -178,7 +203,8 @@ describe('aftaleskema rules', () => {
     d.moede.moedetype = 'professionelt samarbejdsmøde';
     d.deltagere = [{ navn: 'Lene Leder', kategori: 'leder' }];
     expect(paths('AFT-03', d)).toEqual([]);
-    for (const n of ['Psykolog', 'Sundhedsplejerske', 'Talepædagog']) d.deltagere.push({ navn: n, kategori: 'ekstern/central faglighed' });
+    for (const n of ['Psykolog', 'Sundhedsplejerske', 'Talepædagog'])
+      d.deltagere.push({ navn: n, kategori: 'ekstern/central faglighed' });
     expect(paths('AFT-04', d)).toEqual([]);
   });
 
@@ -188,7 +214,10 @@ describe('aftaleskema rules', () => {
     d.udvidetForaeldresamarbejde = { anledning: ['mistrivsel'], eksterneAftaltMedLedelseOgForaeldre: true };
     expect(paths('AFT-10', d)).toEqual([]);
     d.udvidetForaeldresamarbejde = {};
-    expect(paths('AFT-10', d)).toEqual(['/udvidetForaeldresamarbejde/anledning', '/udvidetForaeldresamarbejde/eksterneAftaltMedLedelseOgForaeldre']);
+    expect(paths('AFT-10', d)).toEqual([
+      '/udvidetForaeldresamarbejde/anledning',
+      '/udvidetForaeldresamarbejde/eksterneAftaltMedLedelseOgForaeldre',
+    ]);
   });
 
   it('rules tolerate empty and malformed data', () => {

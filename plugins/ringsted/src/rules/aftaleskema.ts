@@ -22,13 +22,15 @@ const meetingType = (data: unknown) => stringAt(data, '/moede/moedetype');
  * other meeting types (a hidden control keeps its value when the type changes), so a purpose
  * counts only at a børne- og familiemøde; AFT-08 and AFT-09 must not fire on a leftover one.
  */
-const purpose = (data: unknown) => (meetingType(data) === 'Børne- og familiemøde' ? stringAt(data, '/moede/formaal') : undefined);
+const purpose = (data: unknown) =>
+  meetingType(data) === 'Børne- og familiemøde' ? stringAt(data, '/moede/formaal') : undefined;
 const meetingDate = (data: unknown) => {
   const d = stringAt(data, '/moede/dato');
   return isIsoDate(d) ? d : undefined;
 };
 const participants = (data: unknown) => arrayAt(data, '/deltagere') as Array<{ kategori?: unknown }>;
-const countCategory = (data: unknown, kategori: string) => participants(data).filter((p) => p?.kategori === kategori).length;
+const countCategory = (data: unknown, kategori: string) =>
+  participants(data).filter((p) => p?.kategori === kategori).length;
 const isTrue = (data: unknown, path: string) => valueAt(data, path) === true;
 
 /** A date field that must lie no later than `months` after the meeting. */
@@ -52,7 +54,7 @@ export const aftaleskemaRules: RuleDefinition[] = [
     },
     message: {
       da: '«{label}» skal udfyldes: barnets perspektiv skal altid fremgå («Er det ikke muligt at inddrage barnets stemme direkte på mødet, skal dette perspektiv søges indhentet på anden vis»).',
-      en: "\"{label}\" is required: the child's perspective must always be recorded.",
+      en: '"{label}" is required: the child\'s perspective must always be recorded.',
     },
     check(data) {
       const findings: RuleFinding[] = [];
@@ -79,8 +81,10 @@ export const aftaleskemaRules: RuleDefinition[] = [
     check(data) {
       if (!isTrue(data, '/barnet/barnDeltog')) return [];
       const findings: RuleFinding[] = [];
-      if (!isTrue(data, '/barnet/hensynTilAlderOgModenhed')) findings.push({ path: '/barnet/hensynTilAlderOgModenhed' });
-      if (typeof valueAt(data, '/barnet/forberedtMedBarnet') !== 'boolean') findings.push({ path: '/barnet/forberedtMedBarnet' });
+      if (!isTrue(data, '/barnet/hensynTilAlderOgModenhed'))
+        findings.push({ path: '/barnet/hensynTilAlderOgModenhed' });
+      if (typeof valueAt(data, '/barnet/forberedtMedBarnet') !== 'boolean')
+        findings.push({ path: '/barnet/forberedtMedBarnet' });
       return findings;
     },
   },
@@ -97,7 +101,8 @@ export const aftaleskemaRules: RuleDefinition[] = [
       da: 'Et samarbejdsmøde skal have mindst én ekstern/central faglighed blandt deltagerne («deltager en eller to centrale fagpersoner»).',
       en: 'A samarbejdsmøde needs at least one external/central discipline among the participants.',
     },
-    check: (data) => (meetingType(data) === 'Samarbejdsmøde' && countCategory(data, EXTERNAL) === 0 ? [{ path: '/deltagere' }] : []),
+    check: (data) =>
+      meetingType(data) === 'Samarbejdsmøde' && countCategory(data, EXTERNAL) === 0 ? [{ path: '/deltagere' }] : [],
   },
   {
     id: 'AFT-04',
@@ -175,10 +180,17 @@ export const aftaleskemaRules: RuleDefinition[] = [
       if (stringAt(data, '/moede/indkalder/funktion') !== 'rådgiver') {
         findings.push({
           path: '/moede/indkalder/funktion',
-          message: { da: 'Et børne- og familiemøde indkaldes af rådgiveren.', en: 'A børne- og familiemøde is called by the case worker.' },
+          message: {
+            da: 'Et børne- og familiemøde indkaldes af rådgiveren.',
+            en: 'A børne- og familiemøde is called by the case worker.',
+          },
         });
       }
-      if (!['lokal leder', 'Kompetenceenheden', 'Sundhedstjenesten'].includes(stringAt(data, '/moede/moedeleder/funktion') ?? '')) {
+      if (
+        !['lokal leder', 'Kompetenceenheden', 'Sundhedstjenesten'].includes(
+          stringAt(data, '/moede/moedeleder/funktion') ?? '',
+        )
+      ) {
         findings.push({
           path: '/moede/moedeleder/funktion',
           message: {
@@ -245,11 +257,13 @@ export const aftaleskemaRules: RuleDefinition[] = [
     check(data) {
       if (purpose(data) !== 'Opstart på en foranstaltning') return [];
       const findings: RuleFinding[] = [];
-      if (!isTrue(data, '/sag/boernefagligUndersoegelseAfsluttet')) findings.push({ path: '/sag/boernefagligUndersoegelseAfsluttet' });
+      if (!isTrue(data, '/sag/boernefagligUndersoegelseAfsluttet'))
+        findings.push({ path: '/sag/boernefagligUndersoegelseAfsluttet' });
       if (!isTrue(data, '/sag/undersoegelsePegerPaaSel52')) findings.push({ path: '/sag/undersoegelsePegerPaaSel52' });
       const dato = meetingDate(data);
       const plan = stringAt(data, '/sag/handleplanUdarbejdetDato');
-      if (!isIsoDate(plan) || (dato && compareDates(plan, dato) > 0)) findings.push({ path: '/sag/handleplanUdarbejdetDato' });
+      if (!isIsoDate(plan) || (dato && compareDates(plan, dato) > 0))
+        findings.push({ path: '/sag/handleplanUdarbejdetDato' });
       for (const f of dueWithinMonths(data, '/naesteOpfoelgningsmoede', 3)) {
         findings.push({
           ...f,
@@ -294,8 +308,12 @@ export const aftaleskemaRules: RuleDefinition[] = [
     check(data) {
       if (meetingType(data) !== 'Udvidet forældresamarbejde') return [];
       const findings: RuleFinding[] = [];
-      if (!isFilled(valueAt(data, '/udvidetForaeldresamarbejde/anledning'))) findings.push({ path: '/udvidetForaeldresamarbejde/anledning' });
-      if (countCategory(data, EXTERNAL) > 0 && !isTrue(data, '/udvidetForaeldresamarbejde/eksterneAftaltMedLedelseOgForaeldre')) {
+      if (!isFilled(valueAt(data, '/udvidetForaeldresamarbejde/anledning')))
+        findings.push({ path: '/udvidetForaeldresamarbejde/anledning' });
+      if (
+        countCategory(data, EXTERNAL) > 0 &&
+        !isTrue(data, '/udvidetForaeldresamarbejde/eksterneAftaltMedLedelseOgForaeldre')
+      ) {
         findings.push({ path: '/udvidetForaeldresamarbejde/eksterneAftaltMedLedelseOgForaeldre' });
       }
       return findings;
@@ -309,7 +327,10 @@ export const aftaleskemaDeadlines: DeadlineDefinition[] = [
     appliesTo: FORM,
     source: '003 Børne- og familiemøde – Opstart på en foranstaltning',
     judgedDate: { kind: 'field', pointer: '/moede/dato' },
-    description: { da: 'Opfølgningsmøde senest 3 måneder efter opstart.', en: 'Follow-up meeting within 3 months of the start.' },
+    description: {
+      da: 'Opfølgningsmøde senest 3 måneder efter opstart.',
+      en: 'Follow-up meeting within 3 months of the start.',
+    },
     derive(data) {
       const dato = meetingDate(data);
       if (purpose(data) !== 'Opstart på en foranstaltning' || !dato) return [];
@@ -318,7 +339,10 @@ export const aftaleskemaDeadlines: DeadlineDefinition[] = [
       return [
         {
           path: '/naesteOpfoelgningsmoede',
-          label: { da: 'Opfølgningsmøde efter opstart på foranstaltning', en: 'Follow-up meeting after the start of a measure' },
+          label: {
+            da: 'Opfølgningsmøde efter opstart på foranstaltning',
+            en: 'Follow-up meeting after the start of a measure',
+          },
           due,
           basis: { from: dato, amount: 3, unit: 'måneder' },
           met: isIsoDate(next) && compareDates(next, due) <= 0,
@@ -343,7 +367,10 @@ export const aftaleskemaDeadlines: DeadlineDefinition[] = [
       return [
         {
           path: '/sag/handleplanSendtDato',
-          label: { da: 'Send den justerede plan (barnets plan eller ungeplan)', en: 'Send the adjusted plan (the child’s plan or youth plan)' },
+          label: {
+            da: 'Send den justerede plan (barnets plan eller ungeplan)',
+            en: 'Send the adjusted plan (the child’s plan or youth plan)',
+          },
           due,
           basis: { from: dato, amount: 2, unit: 'uger' },
           met: isIsoDate(sent) && compareDates(sent, due) <= 0,

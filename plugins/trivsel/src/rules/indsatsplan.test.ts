@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createRuleContext, type RuleDefinition } from '@skema/core';
 import { indsatsplanRules } from './indsatsplan.js';
 
-const ctx = (options: Record<string, unknown> = {}) => createRuleContext({ today: '2026-06-01', formId: 'indsatsplan', options });
+const ctx = (options: Record<string, unknown> = {}) =>
+  createRuleContext({ today: '2026-06-01', formId: 'indsatsplan', options });
 const rule = (id: string): RuleDefinition => {
   const r = indsatsplanRules.find((x) => x.id === id);
   if (!r) throw new Error(`missing ${id}`);
   return r;
 };
-const paths = (id: string, data: unknown, options: Record<string, unknown> = {}) => rule(id).check(data, ctx(options)).map((f) => f.path);
+const paths = (id: string, data: unknown, options: Record<string, unknown> = {}) =>
+  rule(id)
+    .check(data, ctx(options))
+    .map((f) => f.path);
 
 const plan = () => ({
   grundlag: {
@@ -23,7 +27,14 @@ const plan = () => ({
     hvadVilViGerneSeSke: 'At Emil har en at lege med i frikvarteret.',
   } as Record<string, unknown>,
   aftaler: {
-    maal: [{ maal: 'Emil deltager i en legegruppe.', tiltag: 'Legegrupper i 4.b to gange om ugen.', hvem: 'Kontaktlæreren', hvornaar: 'Fra uge 20' }],
+    maal: [
+      {
+        maal: 'Emil deltager i en legegruppe.',
+        tiltag: 'Legegrupper i 4.b to gange om ugen.',
+        hvem: 'Kontaktlæreren',
+        hvornaar: 'Fra uge 20',
+      },
+    ],
     foersteSkridt: { hvad: 'Sammensætte legegrupperne.', hvem: 'Kontaktlæreren' },
     opfoelgning: { hvordan: 'Kort samtale med Emil og forældrene.', hvornaar: '2026-06-15' },
     tovholder1Led: 'Mette Lærer',
@@ -66,7 +77,11 @@ describe('indsatsplan rules', () => {
   it('IND-02 requires every goal to name its tiltag, who and when', () => {
     const data = plan();
     data.aftaler.maal = [{ maal: 'Emil deltager i en legegruppe.', tiltag: '' }];
-    expect(paths('IND-02', data)).toEqual(['/aftaler/maal/0/tiltag', '/aftaler/maal/0/hvem', '/aftaler/maal/0/hvornaar']);
+    expect(paths('IND-02', data)).toEqual([
+      '/aftaler/maal/0/tiltag',
+      '/aftaler/maal/0/hvem',
+      '/aftaler/maal/0/hvornaar',
+    ]);
   });
 
   it('IND-03 warns when the indsatstype differs from the TRV-01 suggestion without a reason', () => {
@@ -91,7 +106,9 @@ describe('indsatsplan rules', () => {
     const held = plan();
     held.aftaler.naesteMoede = '2026-06-01';
     expect(paths('IND-04', held)).toEqual(['/observeredeForskelle']);
-    expect(paths('IND-04', { ...held, observeredeForskelle: 'Emil leger med to fra klassen om tirsdagen.' })).toEqual([]);
+    expect(paths('IND-04', { ...held, observeredeForskelle: 'Emil leger med to fra klassen om tirsdagen.' })).toEqual(
+      [],
+    );
   });
 
   it('IND rules never throw on malformed data', () => {

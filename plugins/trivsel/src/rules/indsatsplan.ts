@@ -24,7 +24,8 @@ const IND_01: RuleDefinition = {
     da: 'Barnets perspektiv er omdrejningspunktet: planen skal beskrive, hvad vi forstår som barnets perspektiv, og hvad barnet/den unge selv fortæller.',
     en: "The child's perspective is the pivot: the plan must describe what we understand as the child's perspective and what the child says themselves.",
   },
-  source: '002 Trin 2 «Husk altid at barnets perspektiv er omdrejningspunktet i samtalen»; «Hvad fortæller barnet/den unge selv?»',
+  source:
+    '002 Trin 2 «Husk altid at barnets perspektiv er omdrejningspunktet i samtalen»; «Hvad fortæller barnet/den unge selv?»',
   message: {
     da: '«{label}» skal udfyldes – barnets perspektiv er omdrejningspunktet.',
     en: `"{label}" is required – the child's perspective is the pivot.`,
@@ -109,7 +110,9 @@ const IND_03: RuleDefinition = {
     const forslag = suggestedIndsatstype(valueAt(data, '/grundlag/trivselsvurdering/niveau'));
     const valgt = stringAt(data, '/grundlag/indsatstype');
     if (!forslag || !valgt || valgt === forslag) return [];
-    return isFilled(valueAt(data, '/grundlag/begrundelseForIndsatstype')) ? [] : [{ path: '/grundlag/begrundelseForIndsatstype' }];
+    return isFilled(valueAt(data, '/grundlag/begrundelseForIndsatstype'))
+      ? []
+      : [{ path: '/grundlag/begrundelseForIndsatstype' }];
   },
 };
 
@@ -121,7 +124,8 @@ const IND_04: RuleDefinition = {
     da: 'Når det næste møde er holdt, bør planen beskrive, hvilken forskel prøvehandlingerne har gjort.',
     en: 'Once the next meeting has been held, the plan should describe what difference the trial actions made.',
   },
-  source: '002 Trin 3 «Hold øje med hvilken forskel, prøvehandlingerne gør, så I kan fortælle om det … når I mødes næste gang»',
+  source:
+    '002 Trin 3 «Hold øje med hvilken forskel, prøvehandlingerne gør, så I kan fortælle om det … når I mødes næste gang»',
   judgedDate: { kind: 'today' },
   message: {
     da: 'Det næste møde er holdt: beskriv de forskelle, I har observeret, i «{label}».',

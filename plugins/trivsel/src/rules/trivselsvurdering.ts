@@ -1,4 +1,12 @@
-import { arrayAt, isFilled, isIsoDate, valueAt, type DeadlineDefinition, type LocalizedText, type RuleDefinition } from '@skema/core';
+import {
+  arrayAt,
+  isFilled,
+  isIsoDate,
+  valueAt,
+  type DeadlineDefinition,
+  type LocalizedText,
+  type RuleDefinition,
+} from '@skema/core';
 
 /** The five levels of the trivselsbarometer (spec §6, seed 002 Trin 1), exact Danish values. */
 export const TRIVSELSNIVEAUER = [
@@ -34,7 +42,10 @@ export const TRV01_FORSLAG: Readonly<Record<Trivselsniveau, TrivselsniveauForsla
     indsatstype: 'Forebyggende indsats rettet mod alle børn i fællesskabet',
   },
   'Børn i moderat trivsel': {
-    samarbejdspartnere: ['skolens ressourcepersoner', 'konsultativ sparring med PPR og forebyggende socialrådgiver/familie-behandler'],
+    samarbejdspartnere: [
+      'skolens ressourcepersoner',
+      'konsultativ sparring med PPR og forebyggende socialrådgiver/familie-behandler',
+    ],
     indsatstype: 'Forebyggende indsats rettet mod alle børn i fællesskabet',
   },
   'Børn i faldende trivsel': {
@@ -42,7 +53,11 @@ export const TRV01_FORSLAG: Readonly<Record<Trivselsniveau, TrivselsniveauForsla
     indsatstype: 'Foregribende indsats målrettet en gruppe af børn',
   },
   'Børn i udsatte trivselspositioner': {
-    samarbejdspartnere: ['Evt. ressourceperson', 'PPR', 'Forebyggende socialrådgiver og/eller rådgiver i Myndighedsafdelingen'],
+    samarbejdspartnere: [
+      'Evt. ressourceperson',
+      'PPR',
+      'Forebyggende socialrådgiver og/eller rådgiver i Myndighedsafdelingen',
+    ],
     indsatstype: 'Indgribende indsats målrettet det enkelte barn',
   },
   'Børn i truede trivselspositioner': {
@@ -74,8 +89,10 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'Evt. ressourceperson': 'possibly a resource person',
   PPR: 'PPR (educational psychology service)',
   'Forebyggende socialrådgiver/familie-behandler': 'the preventive social worker/family therapist',
-  'Forebyggende socialrådgiver og/eller rådgiver i Myndighedsafdelingen': 'the preventive social worker and/or a case worker in the child-welfare authority',
-  'Forebyggende indsats rettet mod alle børn i fællesskabet': 'Preventive intervention aimed at all children in the community',
+  'Forebyggende socialrådgiver og/eller rådgiver i Myndighedsafdelingen':
+    'the preventive social worker and/or a case worker in the child-welfare authority',
+  'Forebyggende indsats rettet mod alle børn i fællesskabet':
+    'Preventive intervention aimed at all children in the community',
   'Foregribende indsats målrettet en gruppe af børn': 'Early intervention aimed at a group of children',
   'Indgribende indsats målrettet det enkelte barn': 'Intensive intervention aimed at the individual child',
 };
@@ -132,7 +149,8 @@ const TRV_02: RuleDefinition = {
     const niveau = valueAt(data, '/niveau');
     const niveauer = Array.isArray(ctx.options.niveauer) ? (ctx.options.niveauer as unknown[]) : [TRUEDE];
     if (!isTrivselsniveau(niveau) || !niveauer.includes(niveau)) return [];
-    if (valueAt(data, '/underretningOvervejet/overvejet') !== true) return [{ path: '/underretningOvervejet/overvejet' }];
+    if (valueAt(data, '/underretningOvervejet/overvejet') !== true)
+      return [{ path: '/underretningOvervejet/overvejet' }];
     if (!isFilled(valueAt(data, '/underretningOvervejet/begrundelse'))) {
       return [
         {
@@ -155,7 +173,8 @@ const TRV_01: DeadlineDefinition = {
     da: 'Barometeret foreslår for hvert trivselsniveau samarbejdspartnere og en indsatstype. Forslaget vises som en påmindelse fra vurderingens dato, indtil det videre forløb (samarbejdspartnere, dialogmøde eller indsatsplan) er noteret. Forslagene er vejledende, ikke krav.',
     en: 'For each well-being level the barometer suggests collaborators and a type of intervention. The suggestion is shown as a reminder from the assessment date until the next steps (collaborators, dialogue meeting or intervention plan) are recorded. These are suggestions, not requirements.',
   },
-  source: '002 Trin 1 «Her får du et overblik over, hvilke samarbejdspartnere du kan inddrage samt hvilke former for indsatser, der er relevante på de forskellige trivselsniveauer»',
+  source:
+    '002 Trin 1 «Her får du et overblik over, hvilke samarbejdspartnere du kan inddrage samt hvilke former for indsatser, der er relevante på de forskellige trivselsniveauer»',
   judgedDate: { kind: 'field', pointer: '/dato', fallback: 'today' },
   derive(data, ctx) {
     const label = trv01Forslagstekst(valueAt(data, '/niveau'));

@@ -26,7 +26,8 @@ export function changesApprovalGuards(options: ChangesApprovalOptions = {}): Tra
       const changes = arrayAt(data, '/aendringer').length;
       if (changes === 0) return { outcome: 'allow' };
       // Given on the draft (`submitted` when recorded by the request to send it) or on the agreement.
-      if (approvals.some((a) => a.kind === 'person' && a.role === 'fagkonsulent' && a.decision !== 'rejected')) return { outcome: 'allow' };
+      if (approvals.some((a) => a.kind === 'person' && a.role === 'fagkonsulent' && a.decision !== 'rejected'))
+        return { outcome: 'allow' };
       if (actor.roles.includes('fagkonsulent')) return { outcome: 'approve', as: 'fagkonsulent', pending: [] };
       const act = to === 'submitted' ? { da: 'indsendes', en: 'submitted' } : { da: 'godkendes', en: 'approved' };
       return {

@@ -22,7 +22,8 @@ export function coSignatureGuard(options: CoSignatureOptions = {}): TransitionGu
     to: 'submitted',
     check({ data, actor, approvals }): GuardDecision {
       if (isFilled(valueAt(data, pointer))) return { outcome: 'allow' };
-      if (approvals.some((a) => a.kind === 'person' && a.role === 'fagkonsulent' && a.decision === 'approved')) return { outcome: 'allow' };
+      if (approvals.some((a) => a.kind === 'person' && a.role === 'fagkonsulent' && a.decision === 'approved'))
+        return { outcome: 'allow' };
       if (actor.roles.includes('fagkonsulent')) return { outcome: 'approve', as: 'fagkonsulent', pending: [] };
       return {
         outcome: 'deny',

@@ -7,7 +7,8 @@ export interface HoejprisApprovalOptions {
 }
 
 const deny = (da: string, en: string): GuardDecision => ({ outcome: 'deny', code: 'LEV-07', reason: { da, en } });
-const approvedAs = (approvals: readonly Approval[], role: string) => approvals.filter((a) => a.kind === 'person' && a.role === role && a.decision === 'approved');
+const approvedAs = (approvals: readonly Approval[], role: string) =>
+  approvals.filter((a) => a.kind === 'person' && a.role === role && a.decision === 'approved');
 
 /**
  * LEV-05 and LEV-07 as a transition guard: a leveranceaftale is approved by a fagkonsulent; a
@@ -27,15 +28,22 @@ export function hoejprisApprovalGuard(options: HoejprisApprovalOptions = {}): Tr
       const byFagkonsulent = approvedAs(approvals, 'fagkonsulent')[0];
       if (!byFagkonsulent) {
         if (!actor.roles.includes('fagkonsulent')) {
-          return deny('Leveranceaftalen godkendes først af en fagkonsulent.', 'The delivery agreement is approved by a fagkonsulent first.');
+          return deny(
+            'Leveranceaftalen godkendes først af en fagkonsulent.',
+            'The delivery agreement is approved by a fagkonsulent first.',
+          );
         }
         return { outcome: 'approve', as: 'fagkonsulent', pending: hoejpris ? ['leder'] : [] };
       }
       if (!hoejpris) return { outcome: 'allow' };
       // A leder's approval counts when another person gave it after the fagkonsulent's.
-      if (approvedAs(approvals, 'leder').some((a) => a.actorId !== byFagkonsulent.actorId && a.at >= byFagkonsulent.at)) return { outcome: 'allow' };
+      if (approvedAs(approvals, 'leder').some((a) => a.actorId !== byFagkonsulent.actorId && a.at >= byFagkonsulent.at))
+        return { outcome: 'allow' };
       if (!actor.roles.includes('leder')) {
-        return deny('En højprisleverance skal også godkendes af en leder.', 'A high-price agreement also needs a leader’s approval.');
+        return deny(
+          'En højprisleverance skal også godkendes af en leder.',
+          'A high-price agreement also needs a leader’s approval.',
+        );
       }
       if (actor.id === byFagkonsulent.actorId) {
         return deny(

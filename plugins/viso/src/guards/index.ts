@@ -9,7 +9,11 @@ export { hoejprisApprovalGuard, type HoejprisApprovalOptions } from './hoejpris-
 export { changesApprovalGuards, type ChangesApprovalOptions } from './changes-approval.js';
 
 /** The plugin's transition guards: LEV-07's two approvals of a højpris leveranceaftale, UND-03's co-signature, LEV-11's approval of changes. */
-export const visoGuards = (): TransitionGuard[] => [hoejprisApprovalGuard(), coSignatureGuard(), ...changesApprovalGuards()];
+export const visoGuards = (): TransitionGuard[] => [
+  hoejprisApprovalGuard(),
+  coSignatureGuard(),
+  ...changesApprovalGuards(),
+];
 
 export { underretningAccess } from './access.js';
 

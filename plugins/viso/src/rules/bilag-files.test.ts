@@ -1,4 +1,10 @@
-import { createCaseContext, createRuleContext, type CaseAttachment, type RuleContext, type RuleDefinition } from '@skema/core';
+import {
+  createCaseContext,
+  createRuleContext,
+  type CaseAttachment,
+  type RuleContext,
+  type RuleDefinition,
+} from '@skema/core';
 import { describe, expect, it } from 'vitest';
 import { visoMigrations } from '../migrations.js';
 import { afgraensningRules } from './henvendelsesskema-afgraensning.js';
@@ -16,10 +22,23 @@ import { und07AnkestyrelsenContent } from './underretning-ankestyrelsen.js';
 
 type Data = Record<string, any>;
 const sha = (c: string) => c.repeat(64);
-const file = (id: string, fileName: string, c = 'a'): CaseAttachment => ({ id, fileName, mediaType: 'application/pdf', size: 1000, sha256: sha(c) });
-const ref = (a: CaseAttachment) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256 });
+const file = (id: string, fileName: string, c = 'a'): CaseAttachment => ({
+  id,
+  fileName,
+  mediaType: 'application/pdf',
+  size: 1000,
+  sha256: sha(c),
+});
+const ref = (a: CaseAttachment) => ({
+  id: a.id,
+  fileName: a.fileName,
+  mediaType: a.mediaType,
+  size: a.size,
+  sha256: a.sha256,
+});
 
-const ctxFor = (formId: string, version: string, extra: Partial<RuleContext> = {}) => createRuleContext({ formId, version, today: '2026-06-01', ...extra });
+const ctxFor = (formId: string, version: string, extra: Partial<RuleContext> = {}) =>
+  createRuleContext({ formId, version, today: '2026-06-01', ...extra });
 const byId = (rules: readonly RuleDefinition[], id: string): RuleDefinition => {
   const r = rules.find((x) => x.id === id);
   if (!r) throw new Error(`missing rule ${id}`);
@@ -38,8 +57,13 @@ describe('HEN-22 attachments are real files (henvendelsesskema 1.2.0)', () => {
     oplysningshjul: { arbejdetIndtilNu: 'Bostedet har afprøvet struktur og piktogrammer.' },
     bilag,
   });
-  const both = () => mini([{ type: 'seneste udredninger', vedhaeftning: ref(udredning) }, { type: 'status fra indsatser', vedhaeftning: ref(status) }]);
-  const run = (data: Data, extra: Partial<RuleContext> = {}, version = '1.2.0') => hen22.check(data, ctxFor('henvendelsesskema', version, extra));
+  const both = () =>
+    mini([
+      { type: 'seneste udredninger', vedhaeftning: ref(udredning) },
+      { type: 'status fra indsatser', vedhaeftning: ref(status) },
+    ]);
+  const run = (data: Data, extra: Partial<RuleContext> = {}, version = '1.2.0') =>
+    hen22.check(data, ctxFor('henvendelsesskema', version, extra));
 
   it('HEN-22 accepts the required bilag as the submission’s stored files', () => {
     expect(run(both(), { attachments: [udredning, status] })).toEqual([]);
@@ -51,25 +75,40 @@ describe('HEN-22 attachments are real files (henvendelsesskema 1.2.0)', () => {
   });
 
   it('HEN-22 refuses an id that does not exist', () => {
-    const data = mini([{ type: 'seneste udredninger', vedhaeftning: { id: 'findes-ikke', fileName: 'x.pdf' } }, { type: 'status fra indsatser', vedhaeftning: ref(status) }]);
+    const data = mini([
+      { type: 'seneste udredninger', vedhaeftning: { id: 'findes-ikke', fileName: 'x.pdf' } },
+      { type: 'status fra indsatser', vedhaeftning: ref(status) },
+    ]);
     const findings = run(data, { attachments: [udredning, status] });
     expect(findings.map((f) => f.path)).toEqual(['/bilag/0/vedhaeftning']);
     expect(findings[0]!.unchecked).toBeUndefined();
   });
 
   it('HEN-22 refuses another case’s or tenant’s attachment id', () => {
-    const data = mini([{ type: 'seneste udredninger', vedhaeftning: ref(elsewhere) }, { type: 'status fra indsatser', vedhaeftning: ref(status) }]);
+    const data = mini([
+      { type: 'seneste udredninger', vedhaeftning: ref(elsewhere) },
+      { type: 'status fra indsatser', vedhaeftning: ref(status) },
+    ]);
     const inCase = createCaseContext('sag-1', [], [status]);
     expect(run(data, { attachments: [], case: inCase }).map((f) => f.path)).toEqual(['/bilag/0/vedhaeftning']);
   });
 
   it('HEN-22 refuses a reference whose SHA-256 or file name differs from the stored file', () => {
-    const data = mini([{ type: 'seneste udredninger', vedhaeftning: { ...ref(udredning), sha256: sha('f') } }, { type: 'status fra indsatser', vedhaeftning: { ...ref(status), fileName: 'andet.pdf' } }]);
-    expect(run(data, { attachments: [udredning, status] }).map((f) => f.path)).toEqual(['/bilag/0/vedhaeftning', '/bilag/1/vedhaeftning']);
+    const data = mini([
+      { type: 'seneste udredninger', vedhaeftning: { ...ref(udredning), sha256: sha('f') } },
+      { type: 'status fra indsatser', vedhaeftning: { ...ref(status), fileName: 'andet.pdf' } },
+    ]);
+    expect(run(data, { attachments: [udredning, status] }).map((f) => f.path)).toEqual([
+      '/bilag/0/vedhaeftning',
+      '/bilag/1/vedhaeftning',
+    ]);
   });
 
   it('HEN-22 does not count a typed file name (not verified) as a file', () => {
-    const data = mini([{ type: 'seneste udredninger', tidligereFilnavn: 'demensudredning-2026.pdf' }, { type: 'status fra indsatser', vedhaeftning: ref(status) }]);
+    const data = mini([
+      { type: 'seneste udredninger', tidligereFilnavn: 'demensudredning-2026.pdf' },
+      { type: 'status fra indsatser', vedhaeftning: ref(status) },
+    ]);
     expect(run(data, { attachments: [status] }).map((f) => f.path)).toEqual(['/bilag/0']);
   });
 
@@ -87,7 +126,10 @@ describe('HEN-22 attachments are real files (henvendelsesskema 1.2.0)', () => {
   });
 
   it('HEN-22 judges versions before 1.2.0 by the bilag types only', () => {
-    const data = mini([{ type: 'seneste udredninger', fil: 'a.pdf' }, { type: 'status fra indsatser', fil: 'b.pdf' }]);
+    const data = mini([
+      { type: 'seneste udredninger', fil: 'a.pdf' },
+      { type: 'status fra indsatser', fil: 'b.pdf' },
+    ]);
     expect(run(data, {}, '1.1.1')).toEqual([]);
   });
 });
@@ -100,14 +142,17 @@ describe('RAP-05 the udredningsrapport is attached as a stored file (raadgivning
     udredningGennemfoert: true,
     bilag: [{ type: 'Udredningsrapport', titel: 'Udredningsrapport', ...(vedhaeftning ? { vedhaeftning } : {}) }],
   });
-  const run = (d: Data, extra: Partial<RuleContext> = {}, version = '1.1.0') => rap05.check(d, ctxFor('raadgivningsrapport', version, extra));
+  const run = (d: Data, extra: Partial<RuleContext> = {}, version = '1.1.0') =>
+    rap05.check(d, ctxFor('raadgivningsrapport', version, extra));
 
   it('RAP-05 accepts the report stored for the case', () => {
     expect(run(data(ref(report)), { attachments: [], case: createCaseContext('sag-1', [], [report]) })).toEqual([]);
   });
 
   it('RAP-05 refuses an unknown id and another case’s file', () => {
-    expect(run(data({ id: 'findes-ikke', fileName: 'x.pdf' }), { attachments: [report] }).map((f) => f.path)).toEqual(['/bilag/0/vedhaeftning']);
+    expect(run(data({ id: 'findes-ikke', fileName: 'x.pdf' }), { attachments: [report] }).map((f) => f.path)).toEqual([
+      '/bilag/0/vedhaeftning',
+    ]);
     expect(run(data(ref(elsewhere)), { attachments: [report] }).map((f) => f.path)).toEqual(['/bilag/0/vedhaeftning']);
   });
 
@@ -129,16 +174,29 @@ describe('UND-07 the correspondence is enclosed as stored files (underretning 1.
     visosKendskabOgInvolvering: 'VISO har rådgivet kommunen siden januar.',
     korrespondance,
   });
-  const run = (d: Data, extra: Partial<RuleContext> = {}, version = '1.2.0') => und07AnkestyrelsenContent.check(d, ctxFor('underretning', version, extra));
+  const run = (d: Data, extra: Partial<RuleContext> = {}, version = '1.2.0') =>
+    und07AnkestyrelsenContent.check(d, ctxFor('underretning', version, extra));
 
   it('UND-07 accepts a letter stored for the notification', () => {
-    expect(run(ast([{ dato: '2026-04-21', beskrivelse: 'Underretning til kommunen', vedhaeftning: ref(letter) }]), { attachments: [letter] })).toEqual([]);
+    expect(
+      run(ast([{ dato: '2026-04-21', beskrivelse: 'Underretning til kommunen', vedhaeftning: ref(letter) }]), {
+        attachments: [letter],
+      }),
+    ).toEqual([]);
   });
 
   it('UND-07 reports an unknown id, another case’s file and correspondence without files', () => {
-    expect(run(ast([{ beskrivelse: 'b', vedhaeftning: { id: 'nej', fileName: 'x.pdf' } }]), { attachments: [letter] }).map((f) => f.path)).toEqual(['/korrespondance/0/vedhaeftning']);
-    expect(run(ast([{ beskrivelse: 'b', vedhaeftning: ref(elsewhere) }]), { attachments: [letter] }).map((f) => f.path)).toEqual(['/korrespondance/0/vedhaeftning']);
-    expect(run(ast([{ beskrivelse: 'b' }]), { attachments: [letter] }).map((f) => f.path)).toEqual(['/korrespondance/0']);
+    expect(
+      run(ast([{ beskrivelse: 'b', vedhaeftning: { id: 'nej', fileName: 'x.pdf' } }]), { attachments: [letter] }).map(
+        (f) => f.path,
+      ),
+    ).toEqual(['/korrespondance/0/vedhaeftning']);
+    expect(
+      run(ast([{ beskrivelse: 'b', vedhaeftning: ref(elsewhere) }]), { attachments: [letter] }).map((f) => f.path),
+    ).toEqual(['/korrespondance/0/vedhaeftning']);
+    expect(run(ast([{ beskrivelse: 'b' }]), { attachments: [letter] }).map((f) => f.path)).toEqual([
+      '/korrespondance/0',
+    ]);
   });
 
   it('UND-07 says it could not check loose data', () => {
@@ -147,16 +205,33 @@ describe('UND-07 the correspondence is enclosed as stored files (underretning 1.
 
   it('UND-07 accepts «Intet CPR-nummer» with a birth date instead of the child’s CPR number', () => {
     const letterRow = { beskrivelse: 'b', vedhaeftning: ref(letter) };
-    expect(run(ast([letterRow], { navn: 'Baby Testesen', intetCprNummer: true, foedselsdato: '2026-02-14' }), { attachments: [letter] })).toEqual([]);
-    expect(run(ast([letterRow], { navn: 'Baby Testesen', intetCprNummer: true }), { attachments: [letter] }).map((f) => f.path)).toEqual(['/barn/foedselsdato']);
-    expect(run(ast([letterRow], { navn: 'Baby Testesen' }), { attachments: [letter] }).map((f) => f.path)).toEqual(['/barn/cpr']);
-    expect(run(ast([letterRow], { navn: 'Baby', cpr: '010118-9901', intetCprNummer: true, foedselsdato: '2018-01-01' }), { attachments: [letter] }).map((f) => f.path)).toEqual(['/barn/intetCprNummer']);
+    expect(
+      run(ast([letterRow], { navn: 'Baby Testesen', intetCprNummer: true, foedselsdato: '2026-02-14' }), {
+        attachments: [letter],
+      }),
+    ).toEqual([]);
+    expect(
+      run(ast([letterRow], { navn: 'Baby Testesen', intetCprNummer: true }), { attachments: [letter] }).map(
+        (f) => f.path,
+      ),
+    ).toEqual(['/barn/foedselsdato']);
+    expect(run(ast([letterRow], { navn: 'Baby Testesen' }), { attachments: [letter] }).map((f) => f.path)).toEqual([
+      '/barn/cpr',
+    ]);
+    expect(
+      run(ast([letterRow], { navn: 'Baby', cpr: '010118-9901', intetCprNummer: true, foedselsdato: '2018-01-01' }), {
+        attachments: [letter],
+      }).map((f) => f.path),
+    ).toEqual(['/barn/intetCprNummer']);
   });
 });
 
 describe('RAP-06 «Intet CPR-nummer» with a birth date', () => {
   const rap06 = byId(raadgivningsrapportRules, 'RAP-06');
-  const run = (borger: Data) => rap06.check({ sag: { ydelse: YDELSE.enkeltsag, borgere: [borger] } }, ctxFor('raadgivningsrapport', '1.1.0')).map((f) => f.path);
+  const run = (borger: Data) =>
+    rap06
+      .check({ sag: { ydelse: YDELSE.enkeltsag, borgere: [borger] } }, ctxFor('raadgivningsrapport', '1.1.0'))
+      .map((f) => f.path);
 
   it('RAP-06 accepts a child without a CPR number identified by the birth date', () => {
     expect(run({ navn: 'Baby', intetCprNummer: true, foedselsdato: '2025-11-20' })).toEqual([]);
@@ -175,7 +250,10 @@ describe('henvendelsesskema 1.1.x → 1.2.0 migration (bilag-filnavne)', () => {
   it('keeps a typed file name as unverified text and leaves other data alone', () => {
     const before = { ydelse: 'x', bilag: [{ type: 'PPV', fil: 'ppv.pdf', beskrivelse: 'b' }, { type: 'WISC' }] };
     const after = migrate(before);
-    expect(after).toEqual({ ydelse: 'x', bilag: [{ type: 'PPV', tidligereFilnavn: 'ppv.pdf', beskrivelse: 'b' }, { type: 'WISC' }] });
+    expect(after).toEqual({
+      ydelse: 'x',
+      bilag: [{ type: 'PPV', tidligereFilnavn: 'ppv.pdf', beskrivelse: 'b' }, { type: 'WISC' }],
+    });
     expect(before.bilag[0]).toHaveProperty('fil', 'ppv.pdf');
     expect(migrate({ ydelse: 'x' })).toEqual({ ydelse: 'x' });
   });

@@ -1,4 +1,13 @@
-import { arrayAt, attachmentRefStatus, compareVersions, isAttachmentRef, pointer, valueAt, type RuleContext, type RuleFinding } from '@skema/core';
+import {
+  arrayAt,
+  attachmentRefStatus,
+  compareVersions,
+  isAttachmentRef,
+  pointer,
+  valueAt,
+  type RuleContext,
+  type RuleFinding,
+} from '@skema/core';
 
 /*
  * «Bilag» that reference real files (issue #16). From these versions a bilag item holds an
@@ -59,7 +68,11 @@ const MESSAGES = {
  * the message: an enumerated type or a date, never free text (messages carry no personal data).
  */
 export function fileFinding(state: Exclude<FileState, 'attached'>, path: string, bilag: string): RuleFinding {
-  const finding: RuleFinding = { path: state === 'none' ? path : `${path}/${FILE_MEMBER}`, params: { bilag }, message: MESSAGES[state] };
+  const finding: RuleFinding = {
+    path: state === 'none' ? path : `${path}/${FILE_MEMBER}`,
+    params: { bilag },
+    message: MESSAGES[state],
+  };
   if (state === 'unverifiable') finding.unchecked = true;
   return finding;
 }
@@ -80,8 +93,11 @@ export function requiredFile(
 ): RuleFinding[] {
   const states = indices.map((i) => ({ i, state: fileState(list[i], ctx) }));
   if (states.some((s) => s.state === 'attached')) return [];
-  const pick = states.find((s) => s.state === 'unverifiable') ?? states.find((s) => s.state === 'none' && reportNone(list[s.i]));
-  return pick && pick.state !== 'attached' ? [fileFinding(pick.state, `${listPath}${pointer(pick.i)}`, name(list[pick.i], pick.i))] : [];
+  const pick =
+    states.find((s) => s.state === 'unverifiable') ?? states.find((s) => s.state === 'none' && reportNone(list[s.i]));
+  return pick && pick.state !== 'attached'
+    ? [fileFinding(pick.state, `${listPath}${pointer(pick.i)}`, name(list[pick.i], pick.i))]
+    : [];
 }
 
 /**
@@ -90,15 +106,23 @@ export function requiredFile(
  * cannot be checked, and items without one (unless `fileRequired`), are left to the rule's own
  * requirements.
  */
-export function brokenReferences(data: unknown, listPath: string, ctx: RuleContext, name: (item: unknown, index: number) => string, options: { fileRequired?: boolean } = {}): RuleFinding[] {
+export function brokenReferences(
+  data: unknown,
+  listPath: string,
+  ctx: RuleContext,
+  name: (item: unknown, index: number) => string,
+  options: { fileRequired?: boolean } = {},
+): RuleFinding[] {
   if (!usesAttachmentRefs(ctx)) return [];
   const findings: RuleFinding[] = [];
   arrayAt(data, listPath).forEach((item, i) => {
     const state = fileState(item, ctx);
     // Where every item is a file (the list required a file name before), an item with neither a
     // reference nor a name typed before the change has nothing attached.
-    const empty = options.fileRequired === true && state === 'none' && valueAt(item, `/${PREVIOUS_NAME_MEMBER}`) === undefined;
-    if (state === 'unknown' || state === 'mismatch') findings.push(fileFinding(state, `${listPath}${pointer(i)}`, name(item, i)));
+    const empty =
+      options.fileRequired === true && state === 'none' && valueAt(item, `/${PREVIOUS_NAME_MEMBER}`) === undefined;
+    if (state === 'unknown' || state === 'mismatch')
+      findings.push(fileFinding(state, `${listPath}${pointer(i)}`, name(item, i)));
     else if (empty) findings.push(fileFinding('none', `${listPath}${pointer(i)}`, name(item, i)));
   });
   return findings;

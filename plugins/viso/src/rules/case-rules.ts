@@ -25,13 +25,22 @@ const OPS_03_LEVERANCE: RuleDefinition = {
   options: REQUIRE_CASE_OPTION,
   crossForm: true,
   check(data, ctx) {
-    if (!ctx.case) return [uncheckedOutsideCase('/leverancebeskrivelse/maal', { da: 'målene med opsamlingsnotatets', en: 'the goals with the summary’s' })];
+    if (!ctx.case)
+      return [
+        uncheckedOutsideCase('/leverancebeskrivelse/maal', {
+          da: 'målene med opsamlingsnotatets',
+          en: 'the goals with the summary’s',
+        }),
+      ];
     const notat = notatOf(ctx, 'Afklarende møde');
     if (!notat) return [];
     const present = new Set(goalTexts(arrayAt(data, '/leverancebeskrivelse/maal')).map(goalKey));
     return goalTexts(arrayAt(notat.data, '/afklarende/del2/maal'))
       .filter((g) => !present.has(goalKey(g)))
-      .map((g): RuleFinding => ({ path: '/leverancebeskrivelse/maal', params: { maal: g.length > 80 ? `${g.slice(0, 77)}…` : g } }));
+      .map((g): RuleFinding => ({
+        path: '/leverancebeskrivelse/maal',
+        params: { maal: g.length > 80 ? `${g.slice(0, 77)}…` : g },
+      }));
   },
 };
 
@@ -52,8 +61,19 @@ const EVA_04_CASE: RuleDefinition = {
   crossForm: true,
   check(data, ctx) {
     if (stringAt(data, '/variant') !== 'afsluttende møde') return [];
-    if (!ctx.case) return [uncheckedOutsideCase('/maal', { da: 'målene med leverancebeskrivelsens', en: 'the goals with the delivery description’s' })];
-    const evaluated = new Set(arrayAt(data, '/maal').map((m) => valueAt(m, '/tekst')).filter((t): t is string => typeof t === 'string').map(goalKey));
+    if (!ctx.case)
+      return [
+        uncheckedOutsideCase('/maal', {
+          da: 'målene med leverancebeskrivelsens',
+          en: 'the goals with the delivery description’s',
+        }),
+      ];
+    const evaluated = new Set(
+      arrayAt(data, '/maal')
+        .map((m) => valueAt(m, '/tekst'))
+        .filter((t): t is string => typeof t === 'string')
+        .map(goalKey),
+    );
     return leveranceGoals(ctx.case.latest('leveranceaftale'))
       .filter((g) => !evaluated.has(goalKey(g)))
       .map((g): RuleFinding => ({ path: '/maal', params: { maal: g.length > 80 ? `${g.slice(0, 77)}…` : g } }));
@@ -79,7 +99,13 @@ const RAP_03_CASE: RuleDefinition = {
     if (stringAt(data, '/status') !== 'endelig') return [];
     const attached = arrayAt(data, '/bilag').some((b) => valueAt(b, '/type') === BILAG_OPSAMLINGSNOTAT);
     if (!attached) return []; // RAP-03 on the report itself asks for the bilag first.
-    if (!ctx.case) return [uncheckedOutsideCase('/bilag', { da: 'bilaget med sagens opsamlingsnotat', en: 'the attachment with the case’s summary' })];
+    if (!ctx.case)
+      return [
+        uncheckedOutsideCase('/bilag', {
+          da: 'bilaget med sagens opsamlingsnotat',
+          en: 'the attachment with the case’s summary',
+        }),
+      ];
     return notatOf(ctx, 'Afsluttende møde') ? [] : [{ path: '/bilag' }];
   },
 };

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createRuleContext, type RuleDefinition } from '@skema/core';
 import { evalueringsskemaDeadlines, evalueringsskemaRules } from './evalueringsskema.js';
 
-const ctx = (options: Record<string, unknown> = {}) => createRuleContext({ today: '2026-06-01', formId: 'evalueringsskema', options });
+const ctx = (options: Record<string, unknown> = {}) =>
+  createRuleContext({ today: '2026-06-01', formId: 'evalueringsskema', options });
 const rule = (id: string): RuleDefinition => {
   const r = evalueringsskemaRules.find((x) => x.id === id);
   if (!r) throw new Error(`missing ${id}`);
   return r;
 };
-const paths = (id: string, data: unknown) => rule(id).check(data, ctx()).map((f) => f.path);
+const paths = (id: string, data: unknown) =>
+  rule(id)
+    .check(data, ctx())
+    .map((f) => f.path);
 
 const closing = (extra: Record<string, unknown> = {}) => ({
   variant: 'afsluttende møde',
@@ -45,9 +49,19 @@ describe('evalueringsskema (afsluttende møde) rules', () => {
 
   it('GEN-01 requires a reason and an alternative way when the borger was absent', () => {
     expect(paths('GEN-01', closing())).toEqual([]);
-    expect(paths('GEN-01', closing({ borgerDeltog: false }))).toEqual(['/aarsagTilFravaer', '/perspektivIndhentetPaaAndenVis']);
+    expect(paths('GEN-01', closing({ borgerDeltog: false }))).toEqual([
+      '/aarsagTilFravaer',
+      '/perspektivIndhentetPaaAndenVis',
+    ]);
     expect(
-      paths('GEN-01', closing({ borgerDeltog: false, aarsagTilFravaer: 'Emil var syg.', perspektivIndhentetPaaAndenVis: 'Kontaktlæreren gennemgår rapporten med Emil.' })),
+      paths(
+        'GEN-01',
+        closing({
+          borgerDeltog: false,
+          aarsagTilFravaer: 'Emil var syg.',
+          perspektivIndhentetPaaAndenVis: 'Kontaktlæreren gennemgår rapporten med Emil.',
+        }),
+      ),
     ).toEqual([]);
   });
 

@@ -49,7 +49,8 @@ const EVA_04: RuleDefinition = {
     const findings: RuleFinding[] = [];
     maal.forEach((m, i) => {
       const vurdering = valueAt(m, '/vurdering');
-      if (typeof vurdering !== 'string' || !VURDERINGER.includes(vurdering)) findings.push({ path: pointer('maal', i, 'vurdering') });
+      if (typeof vurdering !== 'string' || !VURDERINGER.includes(vurdering))
+        findings.push({ path: pointer('maal', i, 'vurdering') });
     });
     return findings;
   },
@@ -119,7 +120,8 @@ const EVA_06: DeadlineDefinition = {
     da: 'Når forløbet afsluttes, sendes en tilfredshedsundersøgelse automatisk til modtageren af rådgivningen. Leverancen afsluttes senest 7 arbejdsdage efter det afsluttende møde, så undersøgelsen forventes sendt inden da.',
     en: 'When the course is closed, a satisfaction survey is sent automatically to the recipient of the advice. The delivery is closed at most 7 working days after the closing meeting, so the survey is expected by then.',
   },
-  source: '001 §5.3.4 «Når et forløb afsluttes, sendes et spørgeskema automatisk til modtager af rådgivningen»; §5.3.3 «Senest syv arbejdsdage efter det afsluttende møde»',
+  source:
+    '001 §5.3.4 «Når et forløb afsluttes, sendes et spørgeskema automatisk til modtager af rådgivningen»; §5.3.3 «Senest syv arbejdsdage efter det afsluttende møde»',
   judgedDate: { kind: 'field', pointer: '/dato' },
   options: {
     arbejdsdage: {
@@ -138,7 +140,10 @@ const EVA_06: DeadlineDefinition = {
     return [
       {
         path: '/tilfredshedsundersoegelseSendt',
-        label: { da: 'Send tilfredshedsundersøgelse til modtageren af rådgivningen', en: 'Send the satisfaction survey to the recipient of the advice' },
+        label: {
+          da: 'Send tilfredshedsundersøgelse til modtageren af rådgivningen',
+          en: 'Send the satisfaction survey to the recipient of the advice',
+        },
         due: ctx.calendar.addWorkingDays(dato, amount),
         basis: { from: dato, amount, unit: 'arbejdsdage' },
         met: isIsoDate(valueAt(data, '/tilfredshedsundersoegelseSendt')),

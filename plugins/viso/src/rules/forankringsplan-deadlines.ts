@@ -1,4 +1,13 @@
-import { countOption, addDays, addMonths, arrayAt, compareDates, pointer, type DeadlineDefinition, type DeadlineFinding } from '@skema/core';
+import {
+  countOption,
+  addDays,
+  addMonths,
+  arrayAt,
+  compareDates,
+  pointer,
+  type DeadlineDefinition,
+  type DeadlineFinding,
+} from '@skema/core';
 import { afsluttendeMoede, FORM, forankringsmoede } from './forankringsplan-read.js';
 import { dateAt } from './opsamlingsnotat-read.js';
 
@@ -9,7 +18,8 @@ const FOR_02: DeadlineDefinition = {
     da: 'Specialisten sender dagsorden og skabelon til forankringsplanen til tovholderen senest en uge før forankringsmødet.',
     en: 'The specialist sends the agenda and the plan template to the coordinator at least one week before the anchoring meeting.',
   },
-  source: '001 §5.4.1 «specialisten skal senest fremsende dagsorden og skabelon til forankringsplan til tovholder senest en uge før forankringsmødet afholdes»',
+  source:
+    '001 §5.4.1 «specialisten skal senest fremsende dagsorden og skabelon til forankringsplan til tovholder senest en uge før forankringsmødet afholdes»',
   judgedDate: { kind: 'field', pointer: '/forankringsmoede/dato' },
   derive(data) {
     const meeting = forankringsmoede(data);
@@ -19,7 +29,10 @@ const FOR_02: DeadlineDefinition = {
     return [
       {
         path: '/forankringsmoede/dagsordenSendtTilTovholderDato',
-        label: { da: 'Send dagsorden og skabelon til tovholderen', en: 'Send the agenda and template to the coordinator' },
+        label: {
+          da: 'Send dagsorden og skabelon til tovholderen',
+          en: 'Send the agenda and template to the coordinator',
+        },
         due,
         basis: { from: meeting, amount: -1, unit: 'uger' },
         met: sent !== undefined && compareDates(sent, due) <= 0,
@@ -35,11 +48,15 @@ const FOR_07: DeadlineDefinition = {
     da: 'Tovholderen sender forankringsplanen til mødedeltagerne og specialisten efter hvert møde, og specialisten lægger den i VIAS. Det sidste opfølgende møde afslutter forankringsforløbet; der holdes ikke et nyt afsluttende møde. Frøet angiver ingen frist for udsendelsen; påmindelsen bruger regelindstillingen «arbejdsdage».',
     en: 'The coordinator sends the plan to the participants and the specialist after every meeting, and the specialist files it in VIAS. The last follow-up meeting ends the anchoring course; no new closing meeting is held. The seed gives no deadline for sending; the reminder uses the rule option "arbejdsdage".',
   },
-  source: '001 §5.4.1 «Tovholderen udsender forankringsplanen til mødedeltagerne og specialisten efter mødet. Specialisten lægger forankringsplanen i VIAS»; §5.4.4',
+  source:
+    '001 §5.4.1 «Tovholderen udsender forankringsplanen til mødedeltagerne og specialisten efter mødet. Specialisten lægger forankringsplanen i VIAS»; §5.4.4',
   judgedDate: { kind: 'field', pointer: '/versioner/*/dato' },
   options: {
     arbejdsdage: {
-      description: { da: 'Arbejdsdage efter mødet, inden planen er sendt ud og lagt i VIAS.', en: 'Working days after the meeting within which the plan is sent and filed.' },
+      description: {
+        da: 'Arbejdsdage efter mødet, inden planen er sendt ud og lagt i VIAS.',
+        en: 'Working days after the meeting within which the plan is sent and filed.',
+      },
       default: 5,
       schema: { type: 'integer', minimum: 0 },
     },
@@ -57,7 +74,10 @@ const FOR_07: DeadlineDefinition = {
       out.push(
         {
           path: pointer('versioner', i, 'udsendtDato'),
-          label: { da: 'Tovholderen sender forankringsplanen til deltagerne og specialisten', en: 'The coordinator sends the plan to the participants and the specialist' },
+          label: {
+            da: 'Tovholderen sender forankringsplanen til deltagerne og specialisten',
+            en: 'The coordinator sends the plan to the participants and the specialist',
+          },
           due,
           basis,
           met: sent !== undefined && compareDates(sent, due) <= 0,
@@ -77,7 +97,10 @@ const FOR_07: DeadlineDefinition = {
       const ended = dateAt(data, '/forloebAfsluttetDato');
       out.push({
         path: '/forloebAfsluttetDato',
-        label: { da: 'Forankringsforløbet afsluttes med det sidste opfølgende møde', en: 'The anchoring course ends with the last follow-up meeting' },
+        label: {
+          da: 'Forankringsforløbet afsluttes med det sidste opfølgende møde',
+          en: 'The anchoring course ends with the last follow-up meeting',
+        },
         due,
         basis: { from: afsluttende, amount: 6, unit: 'måneder' },
         met: ended !== undefined && compareDates(ended, due) <= 0,

@@ -17,7 +17,13 @@ export interface FollowUp {
 export function listedFollowUps(data: unknown): FollowUp[] {
   return arrayAt(data, '/opfoelgendeMoeder').map((value, i) => {
     const path = pointer('opfoelgendeMoeder', i);
-    return { path, datePath: `${path}/dato`, dato: dateAt(value, '/dato'), afholdt: valueAt(value, '/afholdt') === true, value };
+    return {
+      path,
+      datePath: `${path}/dato`,
+      dato: dateAt(value, '/dato'),
+      afholdt: valueAt(value, '/afholdt') === true,
+      value,
+    };
   });
 }
 
@@ -26,13 +32,20 @@ export function allFollowUps(data: unknown): FollowUp[] {
   const listed = listedFollowUps(data);
   const next = dateAt(data, '/naesteOpfoelgendeMoede');
   if (next && !listed.some((m) => m.dato === next)) {
-    listed.push({ path: '/naesteOpfoelgendeMoede', datePath: '/naesteOpfoelgendeMoede', dato: next, afholdt: false, value: undefined });
+    listed.push({
+      path: '/naesteOpfoelgendeMoede',
+      datePath: '/naesteOpfoelgendeMoede',
+      dato: next,
+      afholdt: false,
+      value: undefined,
+    });
   }
   return listed;
 }
 
 /** Scheduled after today and not yet held. */
-export const isFuture = (m: FollowUp, today: IsoDate): boolean => m.dato !== undefined && !m.afholdt && compareDates(m.dato, today) > 0;
+export const isFuture = (m: FollowUp, today: IsoDate): boolean =>
+  m.dato !== undefined && !m.afholdt && compareDates(m.dato, today) > 0;
 
 export const afsluttendeMoede = (data: unknown): IsoDate | undefined => dateAt(data, '/afsluttendeMoedeDato');
 export const forankringsmoede = (data: unknown): IsoDate | undefined => dateAt(data, '/forankringsmoede/dato');

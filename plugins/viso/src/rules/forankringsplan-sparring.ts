@@ -1,4 +1,13 @@
-import { countOption, arrayAt, compareDates, pointer, valueAt, type IsoDate, type RuleDefinition, type RuleFinding } from '@skema/core';
+import {
+  countOption,
+  arrayAt,
+  compareDates,
+  pointer,
+  valueAt,
+  type IsoDate,
+  type RuleDefinition,
+  type RuleFinding,
+} from '@skema/core';
 import { allFollowUps, FORM, forankringsmoede, listedFollowUps } from './forankringsplan-read.js';
 import { dateAt } from './opsamlingsnotat-read.js';
 
@@ -37,14 +46,18 @@ export const FOR_05: RuleDefinition = {
     da: 'Specialisten står til rådighed for telefonisk faglig sparring mellem forankringsmødet og de opfølgende møder, højst to gange forud for hvert opfølgende møde.',
     en: 'The specialist is available for telephone sparring between the anchoring meeting and the follow-up meetings, at most twice before each follow-up meeting.',
   },
-  source: '001 §5.4.2 «Der kan maksimum ydes to ganges telefonisk faglig sparring forud for hvert opfølgende møde»; «i perioden mellem forankringsmødet og opfølgningsmøde(-erne)»',
+  source:
+    '001 §5.4.2 «Der kan maksimum ydes to ganges telefonisk faglig sparring forud for hvert opfølgende møde»; «i perioden mellem forankringsmødet og opfølgningsmøde(-erne)»',
   message: {
     da: 'Der kan højst ydes {maks} gange telefonisk faglig sparring forud for hvert opfølgende møde; denne sparring er nr. {nr} før samme møde.',
     en: 'At most {maks} telephone sparring sessions can be given before each follow-up meeting; this is no. {nr} before the same meeting.',
   },
   options: {
     maksPrOpfoelgendeMoede: {
-      description: { da: 'Højeste antal sparringer forud for hvert opfølgende møde.', en: 'Maximum sparring sessions before each follow-up meeting.' },
+      description: {
+        da: 'Højeste antal sparringer forud for hvert opfølgende møde.',
+        en: 'Maximum sparring sessions before each follow-up meeting.',
+      },
       default: 2,
       schema: { type: 'integer', minimum: 0, maximum: 2 },
     },
@@ -63,7 +76,8 @@ export const FOR_05: RuleDefinition = {
     const maks = countOption(ctx.options, 'maksPrOpfoelgendeMoede', 2);
     for (const group of sessionsByMeeting(data)) {
       group.forEach((s, i) => {
-        if (i >= maks) findings.push({ path: pointer('sparringssessioner', s.index, 'dato'), params: { maks, nr: i + 1 } });
+        if (i >= maks)
+          findings.push({ path: pointer('sparringssessioner', s.index, 'dato'), params: { maks, nr: i + 1 } });
       });
     }
     const total = arrayAt(data, '/sparringssessioner').length;
@@ -124,7 +138,8 @@ export const FOR_06: RuleDefinition = {
       }
       const held = m.afholdt || (m.dato !== undefined && compareDates(m.dato, ctx.today) <= 0);
       const call = dateAt(m.value, '/statusSamtaleDato');
-      if (held && (!call || (m.dato !== undefined && compareDates(call, m.dato) > 0))) findings.push({ path: `${m.path}/statusSamtaleDato` });
+      if (held && (!call || (m.dato !== undefined && compareDates(call, m.dato) > 0)))
+        findings.push({ path: `${m.path}/statusSamtaleDato` });
     }
     return findings;
   },

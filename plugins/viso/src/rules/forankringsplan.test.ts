@@ -16,7 +16,9 @@ const deadline = (id: string): DeadlineDefinition => {
   return d;
 };
 const paths = (id: string, data: unknown, options?: Record<string, unknown>, today?: string) =>
-  rule(id).check(data, ctx(options, today)).map((f) => f.path);
+  rule(id)
+    .check(data, ctx(options, today))
+    .map((f) => f.path);
 
 type Data = Record<string, any>;
 /** Afsluttende møde and forankringsmøde on 2026-03-10; one follow-up held, the next agreed. */
@@ -35,7 +37,13 @@ const plan = (): Data => ({
   },
   aktiviteter: [{ hvad: 'Pauseplan evalueres', hvem: 'Kontaktlærer', hvornaar: '2026-04-01' }],
   opfoelgendeMoeder: [
-    { dato: '2026-04-28', afholdt: true, varighedTimer: 1.5, statusSamtaleDato: '2026-04-21', kommunenHarArbejdetAktivt: true },
+    {
+      dato: '2026-04-28',
+      afholdt: true,
+      varighedTimer: 1.5,
+      statusSamtaleDato: '2026-04-21',
+      kommunenHarArbejdetAktivt: true,
+    },
     { dato: '2026-06-23', varighedTimer: 1.5 },
   ],
   naesteOpfoelgendeMoede: '2026-06-23',
@@ -47,7 +55,9 @@ describe('forankringsplan rules', () => {
     expect(paths('FOR-01', plan())).toEqual([]);
     const d = plan();
     d.forankringsmoede.aftaltDato = '2026-03-01';
-    expect(rule('FOR-01').check(d, ctx())).toMatchObject([{ path: '/forankringsmoede/aftaltDato', params: { dato: '2026-02-24' } }]);
+    expect(rule('FOR-01').check(d, ctx())).toMatchObject([
+      { path: '/forankringsmoede/aftaltDato', params: { dato: '2026-02-24' } },
+    ]);
     delete d.sidsteRaadgivningsgangDato;
     expect(paths('FOR-01', d)).toEqual([]);
     delete d.forankringsmoede.aftaltDato;
@@ -75,7 +85,9 @@ describe('forankringsplan rules', () => {
     expect(paths('FOR-03', plan())).toEqual([]);
     const d = plan();
     d.opfoelgendeMoeder.push({ dato: '2026-08-18' });
-    expect(rule('FOR-03').check(d, ctx())).toEqual([{ path: '/opfoelgendeMoeder/2/dato', params: { dato: '2026-06-23' } }]);
+    expect(rule('FOR-03').check(d, ctx())).toEqual([
+      { path: '/opfoelgendeMoeder/2/dato', params: { dato: '2026-06-23' } },
+    ]);
     // «Næste opfølgende møde» counts when it differs from the planned meeting in the list.
     const e = plan();
     e.naesteOpfoelgendeMoede = '2026-06-09';
@@ -94,7 +106,11 @@ describe('forankringsplan rules', () => {
       { dato: '2026-09-11' },
     ];
     delete d.naesteOpfoelgendeMoede;
-    expect(rule('FOR-04').check(d, ctx()).map((f) => [f.path, f.params])).toEqual([
+    expect(
+      rule('FOR-04')
+        .check(d, ctx())
+        .map((f) => [f.path, f.params]),
+    ).toEqual([
       ['/opfoelgendeMoeder', { antal: 4, maks: 3 }],
       ['/opfoelgendeMoeder/3/dato', { maaneder: 6, dato: '2026-09-10' }],
     ]);
@@ -105,15 +121,24 @@ describe('forankringsplan rules', () => {
     d.forankringsmoede.afholdt = false;
     d.opfoelgendeMoeder[1].varighedTimer = 2;
     d.opfoelgendeMoeder.unshift({ dato: '2026-03-10', afholdt: true });
-    expect(paths('FOR-04', d)).toEqual(['/opfoelgendeMoeder/0/dato', '/forankringsmoede/afholdt', '/opfoelgendeMoeder/2/varighedTimer']);
-    expect(paths('FOR-04', d, { maksTimer: 2, maksMoeder: 3 })).toEqual(['/opfoelgendeMoeder/0/dato', '/forankringsmoede/afholdt']);
+    expect(paths('FOR-04', d)).toEqual([
+      '/opfoelgendeMoeder/0/dato',
+      '/forankringsmoede/afholdt',
+      '/opfoelgendeMoeder/2/varighedTimer',
+    ]);
+    expect(paths('FOR-04', d, { maksTimer: 2, maksMoeder: 3 })).toEqual([
+      '/opfoelgendeMoeder/0/dato',
+      '/forankringsmoede/afholdt',
+    ]);
   });
 
   it('FOR-05 allows at most two telephone sparring sessions before each follow-up meeting', () => {
     expect(paths('FOR-05', plan())).toEqual([]);
     const d = plan();
     d.sparringssessioner.push({ dato: '2026-04-20' });
-    expect(rule('FOR-05').check(d, ctx())).toEqual([{ path: '/sparringssessioner/3/dato', params: { maks: 2, nr: 3 } }]);
+    expect(rule('FOR-05').check(d, ctx())).toEqual([
+      { path: '/sparringssessioner/3/dato', params: { maks: 2, nr: 3 } },
+    ]);
     // Sessions after the last known meeting count towards the next one.
     const e = plan();
     e.sparringssessioner = [{ dato: '2026-07-01' }, { dato: '2026-07-08' }, { dato: '2026-07-15' }];
@@ -133,22 +158,32 @@ describe('forankringsplan rules', () => {
     const d = plan();
     delete d.opfoelgendeMoeder[0].statusSamtaleDato;
     d.opfoelgendeMoeder[1].kommunenHarArbejdetAktivt = false;
-    expect(paths('FOR-06', d)).toEqual(['/opfoelgendeMoeder/0/statusSamtaleDato', '/opfoelgendeMoeder/1/kommunenHarArbejdetAktivt']);
+    expect(paths('FOR-06', d)).toEqual([
+      '/opfoelgendeMoeder/0/statusSamtaleDato',
+      '/opfoelgendeMoeder/1/kommunenHarArbejdetAktivt',
+    ]);
   });
 
   it('rules tolerate empty and malformed data', () => {
     for (const r of forankringsplanRules) {
       expect(() => r.check(undefined, ctx())).not.toThrow();
-      expect(() => r.check({ opfoelgendeMoeder: [null, 3], sparringssessioner: 'x', forankringsmoede: [] }, ctx())).not.toThrow();
+      expect(() =>
+        r.check({ opfoelgendeMoeder: [null, 3], sparringssessioner: 'x', forankringsmoede: [] }, ctx()),
+      ).not.toThrow();
     }
-    for (const d of forankringsplanDeadlines) expect(() => d.derive({ versioner: [{ dato: 'x' }] }, ctx())).not.toThrow();
+    for (const d of forankringsplanDeadlines)
+      expect(() => d.derive({ versioner: [{ dato: 'x' }] }, ctx())).not.toThrow();
   });
 });
 
 describe('forankringsplan deadlines', () => {
   it('FOR-02 wants the agenda with the coordinator a week before the anchoring meeting', () => {
     const [found] = deadline('FOR-02').derive(plan(), ctx());
-    expect(found).toMatchObject({ due: '2026-03-03', met: true, basis: { from: '2026-03-10', amount: -1, unit: 'uger' } });
+    expect(found).toMatchObject({
+      due: '2026-03-03',
+      met: true,
+      basis: { from: '2026-03-10', amount: -1, unit: 'uger' },
+    });
     const d = plan();
     d.forankringsmoede.dagsordenSendtTilTovholderDato = '2026-03-04';
     expect(deadline('FOR-02').derive(d, ctx())[0]?.met).toBe(false);

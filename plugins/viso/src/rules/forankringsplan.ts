@@ -1,6 +1,13 @@
 import { countOption, addMonths, compareDates, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { forankringsplanDeadlines } from './forankringsplan-deadlines.js';
-import { allFollowUps, afsluttendeMoede, FORM, forankringsmoede, isFuture, listedFollowUps } from './forankringsplan-read.js';
+import {
+  allFollowUps,
+  afsluttendeMoede,
+  FORM,
+  forankringsmoede,
+  isFuture,
+  listedFollowUps,
+} from './forankringsplan-read.js';
 import { FOR_05, FOR_06 } from './forankringsplan-sparring.js';
 import { dateAt } from './opsamlingsnotat-read.js';
 
@@ -14,7 +21,8 @@ const FOR_01: RuleDefinition = {
     da: 'Et forankringsmøde skal være aftalt senest ved sidste rådgivningsgang. Det holdes gerne samme dag som det afsluttende møde og aldrig før; der afsættes som udgangspunkt 1 time.',
     en: 'An anchoring meeting must be agreed at the latest at the last advisory session. It is preferably held on the day of the closing meeting and never before; 1 hour is set aside as a rule.',
   },
-  source: '001 §5.4.1 «Et ønske om forankringsmøde skal aftales senest ved sidste rådgivningsgang. Der opfordres til, at forankringsmødet afholdes samme dato som det afsluttende møde»',
+  source:
+    '001 §5.4.1 «Et ønske om forankringsmøde skal aftales senest ved sidste rådgivningsgang. Der opfordres til, at forankringsmødet afholdes samme dato som det afsluttende møde»',
   message: {
     da: 'Angiv, hvornår forankringsmødet blev aftalt: «{label}» skal udfyldes.',
     en: 'State when the anchoring meeting was agreed: "{label}" is required.',
@@ -58,7 +66,8 @@ const FOR_02: RuleDefinition = {
     da: 'Inden specialisten sender invitationen til forankringsmødet, er det afstemt med rådgivningsdeltagerne, hvem der er tovholder. Dagsorden og skabelon sendes til tovholderen senest en uge før mødet (frist, se FOR-02 under frister).',
     en: 'Before the specialist sends the invitation to the anchoring meeting, the participants have agreed who the coordinator is. Agenda and template reach the coordinator at least a week before the meeting (deadline).',
   },
-  source: '001 §5.4.1 «Inden specialisten sender invitation til forankringsmødet ud til henvender, skal det være afstemt med rådgivningsdeltagerne, hvem der kan varetage rollen som tovholder»',
+  source:
+    '001 §5.4.1 «Inden specialisten sender invitation til forankringsmødet ud til henvender, skal det være afstemt med rådgivningsdeltagerne, hvem der kan varetage rollen som tovholder»',
   message: {
     da: 'Tovholderen skal være aftalt, før invitationen til forankringsmødet sendes: «{label}» skal udfyldes.',
     en: 'The coordinator must be agreed before the invitation is sent: "{label}" is required.',
@@ -122,13 +131,27 @@ const FOR_04: RuleDefinition = {
     en: 'There are {antal} follow-up meetings; at most {maks} can be held.',
   },
   options: {
-    maksMoeder: { description: { da: 'Højeste antal opfølgende møder.', en: 'Maximum number of follow-up meetings.' }, default: 3, schema: { type: 'integer', minimum: 1, maximum: 3 } },
+    maksMoeder: {
+      description: { da: 'Højeste antal opfølgende møder.', en: 'Maximum number of follow-up meetings.' },
+      default: 3,
+      schema: { type: 'integer', minimum: 1, maximum: 3 },
+    },
     maaneder: {
-      description: { da: 'Måneder efter det afsluttende møde, møderne skal ligge inden for.', en: 'Months after the closing meeting within which the meetings fall.' },
+      description: {
+        da: 'Måneder efter det afsluttende møde, møderne skal ligge inden for.',
+        en: 'Months after the closing meeting within which the meetings fall.',
+      },
       default: 6,
       schema: { type: 'integer', minimum: 1, maximum: 6 },
     },
-    maksTimer: { description: { da: 'Tidsramme for et opfølgende møde i timer.', en: 'Time frame of a follow-up meeting in hours.' }, default: 1.5, schema: { type: 'number', exclusiveMinimum: 0, maximum: 1.5 } },
+    maksTimer: {
+      description: {
+        da: 'Tidsramme for et opfølgende møde i timer.',
+        en: 'Time frame of a follow-up meeting in hours.',
+      },
+      default: 1.5,
+      schema: { type: 'number', exclusiveMinimum: 0, maximum: 1.5 },
+    },
   },
   check(data, ctx) {
     const meetings = allFollowUps(data);

@@ -13,13 +13,22 @@ function example(name: string, version = '1.1.0'): Data {
 }
 
 const ctx = (version = '1.1.0', options: Record<string, unknown> = {}) =>
-  createRuleContext({ today: '2026-06-01', formId: 'opsamlingsnotat', version, options, calendar: createDanishCalendar() });
+  createRuleContext({
+    today: '2026-06-01',
+    formId: 'opsamlingsnotat',
+    version,
+    options,
+    calendar: createDanishCalendar(),
+  });
 const rule = (id: string): RuleDefinition => {
   const r = generalRules.find((x) => x.id === id);
   if (!r) throw new Error(`missing rule ${id}`);
   return r;
 };
-const paths = (id: string, data: unknown, version?: string) => rule(id).check(data, ctx(version)).map((f) => f.path);
+const paths = (id: string, data: unknown, version?: string) =>
+  rule(id)
+    .check(data, ctx(version))
+    .map((f) => f.path);
 const full = () => example('afklarende-moede-oplysninger-observation-partsrepraesentant');
 const mini = () => example('mini-enkeltsag-forlaenget-nyt-afklarende-moede');
 
@@ -79,7 +88,11 @@ describe('GEN-03, GEN-04, GEN-05 and DP-10 on the opsamlingsnotat (spec §4)', (
       { form: 'videooptagelse', anmeldt: true, andrePersonerIndgaar: true, skriftligtSamtykkeFraAndre: false },
       { form: 'observation' },
     ];
-    expect(paths('GEN-05', d)).toEqual(['/observationer/0/anmeldt', '/observationer/1/skriftligtSamtykkeFraAndre', '/observationer/2/anmeldt']);
+    expect(paths('GEN-05', d)).toEqual([
+      '/observationer/0/anmeldt',
+      '/observationer/1/skriftligtSamtykkeFraAndre',
+      '/observationer/2/anmeldt',
+    ]);
     const [unannounced] = rule('GEN-05').check(d, ctx());
     expect(unannounced?.message?.da).toMatch(/uanmeldt observation/);
   });
@@ -115,7 +128,16 @@ describe('GEN-03, GEN-04, GEN-05 and DP-10 on the opsamlingsnotat (spec §4)', (
 
   it('GEN-03, GEN-04, GEN-05 and DP-10 never throw on malformed data', () => {
     for (const id of ['GEN-03', 'GEN-04', 'GEN-05', 'DP-10']) {
-      for (const data of [null, 'x', { supplerendeOplysninger: 'x', observationer: [null, 3], partsrepraesentanter: {}, udsendelse: { udsendtDato: '2026-05-01' } }]) {
+      for (const data of [
+        null,
+        'x',
+        {
+          supplerendeOplysninger: 'x',
+          observationer: [null, 3],
+          partsrepraesentanter: {},
+          udsendelse: { udsendtDato: '2026-05-01' },
+        },
+      ]) {
         expect(() => rule(id).check(data, ctx())).not.toThrow();
       }
     }
@@ -128,7 +150,10 @@ describe('DP-08 journaliseringspligt on the opsamlingsnotat', () => {
   it('DP-08 expects every notat but the afklarende møde (OPS-01) filed in VIAS 5 working days after the meeting', () => {
     const d = example('afsluttende-moede', '1.0.0');
     const [found] = dp08.derive(d, ctx('1.0.0'));
-    expect(found).toMatchObject({ path: '/udsendelse/lagtIViasDato', basis: { from: d.moede.dato, amount: 5, unit: 'arbejdsdage' } });
+    expect(found).toMatchObject({
+      path: '/udsendelse/lagtIViasDato',
+      basis: { from: d.moede.dato, amount: 5, unit: 'arbejdsdage' },
+    });
     expect(dp08.derive(example('afklarende-moede', '1.0.0'), ctx('1.0.0'))).toEqual([]);
   });
 

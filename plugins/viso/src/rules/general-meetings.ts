@@ -41,7 +41,9 @@ const isTrue = (data: unknown, path: string) => valueAt(data, path) === true;
 
 /** Every element of an array whose listed members are not `true`, as findings at those members. */
 function notConfirmed(data: unknown, array: string, members: readonly string[]): RuleFinding[] {
-  return arrayAt(data, array).flatMap((_, i) => members.filter((m) => !isTrue(data, `${array}/${i}/${m}`)).map((m) => ({ path: `${array}/${i}/${m}` })));
+  return arrayAt(data, array).flatMap((_, i) =>
+    members.filter((m) => !isTrue(data, `${array}/${i}/${m}`)).map((m) => ({ path: `${array}/${i}/${m}` })),
+  );
 }
 
 const GEN_03 = sinceVersion(
@@ -53,14 +55,16 @@ const GEN_03 = sinceVersion(
       da: 'Forlænges et mini-rådgivningsforløb i en enkeltsag til et længerevarende forløb, og deltog barnet, den unge eller borgeren ikke i det afklarende møde, indkaldes der til et nyt afklarende møde.',
       en: 'When a mini advisory course in a single case is extended to a longer course and the child, young person or citizen did not attend the clarifying meeting, a new clarifying meeting is called.',
     },
-    source: '001 §3.5 «Der skal endvidere indkaldes til nyt afklarende møde, hvis barnet, den unge eller borgeren ikke deltog tidligere»',
+    source:
+      '001 §3.5 «Der skal endvidere indkaldes til nyt afklarende møde, hvis barnet, den unge eller borgeren ikke deltog tidligere»',
     message: {
       da: '«{label}» skal udfyldes: forløbet forlænges, og barnet, den unge eller borgeren deltog ikke i det afklarende møde.',
       en: '"{label}" is required: the course is extended and the child, young person or citizen did not attend the clarifying meeting.',
     },
     check(data) {
       if (stringAt(data, '/sag/ydelse') !== YDELSE.miniEnkeltsag || meetingType(data) !== 'Afklarende møde') return [];
-      if (!isTrue(data, '/afklarende/forloebForlaenget') || valueAt(data, '/inddragelse/borgerDeltog') !== false) return [];
+      if (!isTrue(data, '/afklarende/forloebForlaenget') || valueAt(data, '/inddragelse/borgerDeltog') !== false)
+        return [];
       return dateAt(data, '/afklarende/nytAfklarendeMoedeDato') ? [] : [{ path: '/afklarende/nytAfklarendeMoedeDato' }];
     },
   },
@@ -83,7 +87,12 @@ const GEN_04 = sinceVersion(
       en: '"{label}" must be in place before supplementary information is collected.',
     },
     check(data) {
-      const findings = notConfirmed(data, '/supplerendeOplysninger', ['aftaltMedFagkonsulent', 'samtykkeIVias', 'henvenderOrienteret', 'noedvendighedVurderet']);
+      const findings = notConfirmed(data, '/supplerendeOplysninger', [
+        'aftaltMedFagkonsulent',
+        'samtykkeIVias',
+        'henvenderOrienteret',
+        'noedvendighedVurderet',
+      ]);
       arrayAt(data, '/supplerendeOplysninger').forEach((_, i) => {
         const path = `/supplerendeOplysninger/${i}/samtykkeFra`;
         if (!isFilled(valueAt(data, path))) findings.push({ path });
@@ -103,7 +112,8 @@ const GEN_05 = sinceVersion(
       da: 'Observation og video af borgeren kræver ikke nyt samtykke, men andre personer, der indgår, skal give særskilt skriftligt samtykke (efterfølgende, hvis de kommer med i en optagelse). VISO anvender ikke uanmeldt observation.',
       en: 'Observation and video of the citizen need no new consent, but other people who take part must give separate written consent (afterwards if they end up in a recording). VISO does not use unannounced observation.',
     },
-    source: '001 §5.2.3 «Hvis andre personer indgår i observationen, skal der være særskilt skriftligt samtykke fra disse»; «VISO anvender ikke uanmeldt observation»',
+    source:
+      '001 §5.2.3 «Hvis andre personer indgår i observationen, skal der være særskilt skriftligt samtykke fra disse»; «VISO anvender ikke uanmeldt observation»',
     message: {
       da: '«{label}» skal være opfyldt: andre personer, der indgår, skal give særskilt skriftligt samtykke.',
       en: '"{label}" must be met: other people who take part must give separate written consent.',
@@ -114,10 +124,16 @@ const GEN_05 = sinceVersion(
         if (!isTrue(data, `/observationer/${i}/anmeldt`)) {
           findings.push({
             path: `/observationer/${i}/anmeldt`,
-            message: { da: 'VISO anvender ikke uanmeldt observation: «{label}» skal være opfyldt.', en: 'VISO does not use unannounced observation: "{label}" must be met.' },
+            message: {
+              da: 'VISO anvender ikke uanmeldt observation: «{label}» skal være opfyldt.',
+              en: 'VISO does not use unannounced observation: "{label}" must be met.',
+            },
           });
         }
-        if (isTrue(data, `/observationer/${i}/andrePersonerIndgaar`) && !isTrue(data, `/observationer/${i}/skriftligtSamtykkeFraAndre`)) {
+        if (
+          isTrue(data, `/observationer/${i}/andrePersonerIndgaar`) &&
+          !isTrue(data, `/observationer/${i}/skriftligtSamtykkeFraAndre`)
+        ) {
           findings.push({ path: `/observationer/${i}/skriftligtSamtykkeFraAndre` });
         }
       });
@@ -136,7 +152,8 @@ const DP_10 = sinceVersion(
       da: 'En partsrepræsentant orienteres som parten og modtager de samme referater og dokumenter. Er opsamlingsnotatet sendt ud, skal hver partsrepræsentant også have fået det.',
       en: 'A party representative is informed like the party and receives the same minutes and documents. Once the summary has been sent out, every party representative must have received it too.',
     },
-    source: '001 bilag 13 «En partsrepræsentant skal orienteres på samme måde som den involverede part, og skal blandt andet derfor også modtage referater og andet, som sendes til denne»',
+    source:
+      '001 bilag 13 «En partsrepræsentant skal orienteres på samme måde som den involverede part, og skal blandt andet derfor også modtage referater og andet, som sendes til denne»',
     message: {
       da: '«{label}» skal være opfyldt: en partsrepræsentant modtager de samme referater som parten.',
       en: '"{label}" must be met: a party representative receives the same minutes as the party.',
@@ -164,7 +181,10 @@ const DP_08: DeadlineDefinition = {
     '001 §6.1 «Derudover skal der laves notat om væsentlige sagsbehandlingskridt i sagen, som udarbejdes snarest muligt»; §6.2 «Det er vigtigt, at journalerne er ført ajour, inden borgeren eventuelt anmoder om aktindsigt i forløbet»',
   options: {
     arbejdsdage: {
-      description: { da: 'Arbejdsdage efter mødet, hvor notatet skal være lagt i VIAS.', en: 'Working days after the meeting by which the summary is filed in VIAS.' },
+      description: {
+        da: 'Arbejdsdage efter mødet, hvor notatet skal være lagt i VIAS.',
+        en: 'Working days after the meeting by which the summary is filed in VIAS.',
+      },
       default: 5,
       schema: { type: 'integer', minimum: 0 },
     },
@@ -179,7 +199,10 @@ const DP_08: DeadlineDefinition = {
     return [
       {
         path: '/udsendelse/lagtIViasDato',
-        label: { da: 'Læg notatet fra mødet i VIAS (journaliseringspligt)', en: 'File the meeting summary in VIAS (duty to journalise)' },
+        label: {
+          da: 'Læg notatet fra mødet i VIAS (journaliseringspligt)',
+          en: 'File the meeting summary in VIAS (duty to journalise)',
+        },
         due,
         basis: { from: dato, amount, unit: 'arbejdsdage' },
         met: filed !== undefined && compareDates(filed, due) <= 0,

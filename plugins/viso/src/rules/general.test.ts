@@ -25,7 +25,9 @@ const deadline = (id: string): DeadlineDefinition => {
   return d;
 };
 const paths = (id: string, formId: string, data: unknown, options?: Record<string, unknown>) =>
-  rule(id).check(data, ctx(formId, options)).map((f) => f.path);
+  rule(id)
+    .check(data, ctx(formId, options))
+    .map((f) => f.path);
 
 describe('general rules (spec §4)', () => {
   it('GEN-02 is a warning on the henvendelsesskema only', () => {
@@ -44,14 +46,22 @@ describe('general rules (spec §4)', () => {
     delete data.oplysningshjul.perspektiver.perspektivtype;
     expect(paths('GEN-02', 'henvendelsesskema', data)).toEqual(['/oplysningshjul/perspektiver/perspektivtype']);
     // The borger example carries the borger's own perspective but not its kind.
-    expect(paths('GEN-02', 'henvendelsesskema', example('henvendelsesskema', 'borgerforloeb-foraelder-anden-problemstilling'))).toEqual([
-      '/oplysningshjul/perspektiver/perspektivtype',
-    ]);
+    expect(
+      paths(
+        'GEN-02',
+        'henvendelsesskema',
+        example('henvendelsesskema', 'borgerforloeb-foraelder-anden-problemstilling'),
+      ),
+    ).toEqual(['/oplysningshjul/perspektiver/perspektivtype']);
   });
 
   it('GEN-02 does not ask anonymous referrals or referrals without one borger', () => {
-    expect(paths('GEN-02', 'henvendelsesskema', example('henvendelsesskema', 'udvidet-telefonraadgivning-anonym'))).toEqual([]);
-    expect(paths('GEN-02', 'henvendelsesskema', example('henvendelsesskema', 'temaforloeb-tilbud-med-driftsoverenskomst'))).toEqual([]);
+    expect(
+      paths('GEN-02', 'henvendelsesskema', example('henvendelsesskema', 'udvidet-telefonraadgivning-anonym')),
+    ).toEqual([]);
+    expect(
+      paths('GEN-02', 'henvendelsesskema', example('henvendelsesskema', 'temaforloeb-tilbud-med-driftsoverenskomst')),
+    ).toEqual([]);
   });
 
   it('GEN-02 follows the ydelser option', () => {
@@ -86,7 +96,13 @@ describe('general rules (spec §4)', () => {
 
   it('GEN-02 and DP-09 never throw on malformed data', () => {
     for (const r of generalRules) {
-      for (const data of [null, undefined, 'x', { ydelse: 'Rådgivningsforløb i en enkeltsag', oplysningshjul: 3 }, { soeskende: 'x', barn: [] }]) {
+      for (const data of [
+        null,
+        undefined,
+        'x',
+        { ydelse: 'Rådgivningsforløb i en enkeltsag', oplysningshjul: 3 },
+        { soeskende: 'x', barn: [] },
+      ]) {
         expect(() => r.check(data, ctx(r.appliesTo[0] ?? 'test'))).not.toThrow();
       }
     }
@@ -131,12 +147,21 @@ describe('general deadlines (spec §4)', () => {
   });
 
   it('DP-04 gives no deadline for agreements that are not running or have no closing meeting', () => {
-    expect(deadline('DP-04').derive(example('leveranceaftale', 'forlaenget-og-afbrudt'), ctx('leveranceaftale'))).toEqual([]);
-    expect(deadline('DP-04').derive(example('leveranceaftale', 'soeskende-til-godkendelse-uden-forankring'), ctx('leveranceaftale'))).toEqual([]);
+    expect(
+      deadline('DP-04').derive(example('leveranceaftale', 'forlaenget-og-afbrudt'), ctx('leveranceaftale')),
+    ).toEqual([]);
+    expect(
+      deadline('DP-04').derive(
+        example('leveranceaftale', 'soeskende-til-godkendelse-uden-forankring'),
+        ctx('leveranceaftale'),
+      ),
+    ).toEqual([]);
     const data = example('leveranceaftale', 'enkeltsag-godkendt');
     delete data.tidsplan.planlagtDatoAfsluttendeMoede;
     data.aktiviteter = data.aktiviteter.filter((a: Data) => a.moedetype !== 'Afsluttende møde');
     expect(deadline('DP-04').derive(data, ctx('leveranceaftale'))).toEqual([]);
-    expect(deadline('DP-04').derive({ status: 'Godkendt', aktiviteter: 'x', tidsplan: 3 }, ctx('leveranceaftale'))).toEqual([]);
+    expect(
+      deadline('DP-04').derive({ status: 'Godkendt', aktiviteter: 'x', tidsplan: 3 }, ctx('leveranceaftale')),
+    ).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ const YDELSER_MED_BORGER = [
 ];
 
 function stringListOption(value: unknown, fallback: readonly string[]): readonly string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value) : fallback;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
 }
 
 const GEN_02: RuleDefinition = {
@@ -43,7 +43,8 @@ const GEN_02: RuleDefinition = {
     da: 'I henvendelsen noteres, hvilken slags perspektiv barnets, den unges eller den voksnes eget perspektiv er: indefra-perspektiv, et tilstræbt indefra-perspektiv eller et udefra-perspektiv.',
     en: "The referral records the kind of perspective the child's, young person's or adult's own perspective is: inside, attempted inside or outside perspective.",
   },
-  source: '001 §2.2.1 «I VISOs inddragelsesarbejde skelnes mellem tre følgende perspektiver»; §2.2 «inddrages som en central del af visitationsprocessen»',
+  source:
+    '001 §2.2.1 «I VISOs inddragelsesarbejde skelnes mellem tre følgende perspektiver»; §2.2 «inddrages som en central del af visitationsprocessen»',
   message: {
     da: '«{label}» bør angives: indefra-perspektiv, et tilstræbt indefra-perspektiv eller et udefra-perspektiv.',
     en: '"{label}" should be given: inside, attempted inside or outside perspective.',
@@ -108,7 +109,12 @@ function afsluttendeMoedeDato(data: unknown): IsoDate | undefined {
   let latest: IsoDate | undefined;
   for (const aktivitet of arrayAt(data, '/aktiviteter')) {
     const dato = valueAt(aktivitet, '/dato');
-    if (valueAt(aktivitet, '/moedetype') === 'Afsluttende møde' && isIsoDate(dato) && (latest === undefined || dato > latest)) latest = dato;
+    if (
+      valueAt(aktivitet, '/moedetype') === 'Afsluttende møde' &&
+      isIsoDate(dato) &&
+      (latest === undefined || dato > latest)
+    )
+      latest = dato;
   }
   return latest;
 }

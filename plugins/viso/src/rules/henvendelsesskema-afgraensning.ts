@@ -1,4 +1,13 @@
-import { arrayAt, listAtLeast, pointer, stringAt, valueAt, type RuleContext, type RuleDefinition, type RuleFinding } from '@skema/core';
+import {
+  arrayAt,
+  listAtLeast,
+  pointer,
+  stringAt,
+  valueAt,
+  type RuleContext,
+  type RuleDefinition,
+  type RuleFinding,
+} from '@skema/core';
 import { isValidCpr, normalizeCpr } from '@skema/plugin-dk';
 import { brokenReferences, PREVIOUS_NAME_MEMBER, requiredFile, usesAttachmentRefs } from './bilag-files.js';
 import { FORM, filled, isAnonymous, isTrue, profileOf, stringListOption } from './henvendelsesskema-data.js';
@@ -51,8 +60,20 @@ const bilagName = (item: unknown): string => stringAt(item, '/type') ?? 'bilag';
  * typed file name («ikke verificeret») does not. An item with no file at all is reported by
  * `brokenReferences` already; here one with only a typed name.
  */
-const requiredBilagFile = (bilag: readonly unknown[], indices: readonly number[], type: string, ctx: RuleContext): RuleFinding[] =>
-  requiredFile(bilag, indices, '/bilag', () => type, ctx, (item) => valueAt(item, `/${PREVIOUS_NAME_MEMBER}`) !== undefined);
+const requiredBilagFile = (
+  bilag: readonly unknown[],
+  indices: readonly number[],
+  type: string,
+  ctx: RuleContext,
+): RuleFinding[] =>
+  requiredFile(
+    bilag,
+    indices,
+    '/bilag',
+    () => type,
+    ctx,
+    (item) => valueAt(item, `/${PREVIOUS_NAME_MEMBER}`) !== undefined,
+  );
 
 /** One borger per case, anonymity and VISO's scope (001 §3.2–3.5, §5.1.3, §6.2.1). */
 export const afgraensningRules: RuleDefinition[] = [
@@ -77,11 +98,15 @@ export const afgraensningRules: RuleDefinition[] = [
         if (!filled(data, '/borger/navn')) findings.push({ path: '/borger/navn' });
         // A child without a CPR number is identified by «Intet CPR-nummer» and the birth date instead.
         const udenCpr = isTrue(data, '/borger/intetCprNummer') && filled(data, '/borger/foedselsdato');
-        if (!filled(data, '/borger/cpr') && !isTrue(data, '/borger/ufoedt') && !udenCpr) findings.push({ path: '/borger/cpr' });
+        if (!filled(data, '/borger/cpr') && !isTrue(data, '/borger/ufoedt') && !udenCpr)
+          findings.push({ path: '/borger/cpr' });
         if (isTrue(data, '/borger/intetCprNummer') && filled(data, '/borger/cpr')) {
           findings.push({
             path: '/borger/intetCprNummer',
-            message: { da: '«{label}» er markeret, men der er udfyldt et CPR-nummer. Fjern det ene.', en: '"{label}" is ticked, but a CPR number is filled in. Remove one of them.' },
+            message: {
+              da: '«{label}» er markeret, men der er udfyldt et CPR-nummer. Fjern det ene.',
+              en: '"{label}" is ticked, but a CPR number is filled in. Remove one of them.',
+            },
           });
         }
         if (!filled(data, '/borger/handlekommune')) findings.push({ path: '/borger/handlekommune' });
@@ -169,7 +194,9 @@ export const afgraensningRules: RuleDefinition[] = [
     check(data) {
       if (valueAt(data, '/ydelse') !== YDELSE.borgere) return [];
       if (!isTrue(data, '/oplysningshjul/aktuelleKommunaleIndsatser')) return [];
-      return isTrue(data, '/oplysningshjul/andenProblemstillingEndIndsatserne') ? [] : [{ path: '/oplysningshjul/aktuelleKommunaleIndsatser' }];
+      return isTrue(data, '/oplysningshjul/andenProblemstillingEndIndsatserne')
+        ? []
+        : [{ path: '/oplysningshjul/aktuelleKommunaleIndsatser' }];
     },
   },
   {
@@ -228,10 +255,12 @@ export const afgraensningRules: RuleDefinition[] = [
     appliesTo: FORM,
     source: '001 §3.5',
     description: {
-      da: 'Ved mini-rådgivningsforløb i en enkeltsag medsendes som minimum seneste udredninger, status fra indsatser og en beskrivelse af, hvordan fagpersonerne indtil nu har arbejdet med problemstillingen. «Som minimum medsendes seneste udredninger og status fra indsatser samt en beskrivelse af, hvordan fagpersonerne indtil nu har arbejdet med den konkrete problemstilling». '
-        + 'Fra version 1.2.0 skal hvert påkrævet bilag være en vedhæftet fil, der er gemt for henvendelsen eller dens sag (et indtastet filnavn tæller ikke), og et bilag skal have en vedhæftet fil (eller et filnavn indtastet før 1.2.0) og må ikke henvise til en fil, der ikke findes; uden en gemt indsendelse meldes det, at det ikke kunne kontrolleres.',
-      en: 'A mini single-case course must include at least the latest assessments, status from measures and a description of the work done so far. '
-        + 'From version 1.2.0 each required attachment must be a file stored for the referral or its case (a typed file name does not count), and every attachment must have an attached file (or a file name typed before 1.2.0) and must not reference a file that does not exist; outside a stored submission the rule says it could not check.',
+      da:
+        'Ved mini-rådgivningsforløb i en enkeltsag medsendes som minimum seneste udredninger, status fra indsatser og en beskrivelse af, hvordan fagpersonerne indtil nu har arbejdet med problemstillingen. «Som minimum medsendes seneste udredninger og status fra indsatser samt en beskrivelse af, hvordan fagpersonerne indtil nu har arbejdet med den konkrete problemstilling». ' +
+        'Fra version 1.2.0 skal hvert påkrævet bilag være en vedhæftet fil, der er gemt for henvendelsen eller dens sag (et indtastet filnavn tæller ikke), og et bilag skal have en vedhæftet fil (eller et filnavn indtastet før 1.2.0) og må ikke henvise til en fil, der ikke findes; uden en gemt indsendelse meldes det, at det ikke kunne kontrolleres.',
+      en:
+        'A mini single-case course must include at least the latest assessments, status from measures and a description of the work done so far. ' +
+        'From version 1.2.0 each required attachment must be a file stored for the referral or its case (a typed file name does not count), and every attachment must have an attached file (or a file name typed before 1.2.0) and must not reference a file that does not exist; outside a stored submission the rule says it could not check.',
     },
     message: {
       da: 'Der mangler bilag af typen «{type}». Ved mini-rådgivningsforløb i en enkeltsag medsendes som minimum seneste udredninger og status fra indsatser.',
@@ -239,7 +268,10 @@ export const afgraensningRules: RuleDefinition[] = [
     },
     options: {
       paakraevedeBilag: {
-        description: { da: 'Bilagstyper, der som minimum skal medsendes.', en: 'Attachment types that must be included at least.' },
+        description: {
+          da: 'Bilagstyper, der som minimum skal medsendes.',
+          en: 'Attachment types that must be included at least.',
+        },
         default: DEFAULT_BILAG,
         schema: listAtLeast(DEFAULT_BILAG, ALL_BILAGSTYPER),
       },

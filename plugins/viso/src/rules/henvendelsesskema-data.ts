@@ -66,7 +66,9 @@ export function samtykker(data: unknown): Samtykke[] {
 
 /** True when someone in one of `roller` was asked (status in `statuses`). */
 export function asked(data: unknown, roller: readonly string[], statuses: readonly string[] = ASKED_STATUSES): boolean {
-  return samtykker(data).some((s) => s.rolle !== undefined && roller.includes(s.rolle) && s.status !== undefined && statuses.includes(s.status));
+  return samtykker(data).some(
+    (s) => s.rolle !== undefined && roller.includes(s.rolle) && s.status !== undefined && statuses.includes(s.status),
+  );
 }
 
 /**
@@ -86,7 +88,9 @@ export function isYouth(data: unknown, on: IsoDate): boolean {
 
 /** Roles that may give or be asked for consent for a child: the youth only from 15. */
 export function childGivers(data: unknown, on: IsoDate): string[] {
-  return isYouth(data, on) ? [GIVER.foraeldremyndighed, GIVER.vaerge, GIVER.denUnge] : [GIVER.foraeldremyndighed, GIVER.vaerge];
+  return isYouth(data, on)
+    ? [GIVER.foraeldremyndighed, GIVER.vaerge, GIVER.denUnge]
+    : [GIVER.foraeldremyndighed, GIVER.vaerge];
 }
 
 /** A minor by the CPR age; without a CPR, an unborn child or a children's/special-education referral. */
@@ -126,11 +130,16 @@ export function concernsIdentifiedBorger(data: unknown): boolean {
 export function entitledGivers(data: unknown, today: IsoDate): string[] {
   if (isAdult(data, today)) return [GIVER.borger, GIVER.vaerge, GIVER.fuldmagtshaver];
   if (isMinor(data, today)) return childGivers(data, today);
-  return [GIVER.borger, GIVER.foraeldremyndighed, ...(isYouth(data, today) ? [GIVER.denUnge] : []), GIVER.vaerge, GIVER.fuldmagtshaver];
+  return [
+    GIVER.borger,
+    GIVER.foraeldremyndighed,
+    ...(isYouth(data, today) ? [GIVER.denUnge] : []),
+    GIVER.vaerge,
+    GIVER.fuldmagtshaver,
+  ];
 }
 
 /** True when the rule option holds a list of strings; otherwise the default. */
 export function stringListOption(value: unknown, fallback: readonly string[]): readonly string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value) : fallback;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
 }
-

@@ -12,7 +12,8 @@ export const faellesForaeldremyndighed: RuleDefinition = {
   id: 'HEN-05',
   severity: 'warning',
   appliesTo: FORM,
-  source: '001 §2.2.2 «forsøge at indhente samtykke hos forældremyndighedsindehaveren»; forældreansvarsloven § 3 (fælles forældremyndighed)',
+  source:
+    '001 §2.2.2 «forsøge at indhente samtykke hos forældremyndighedsindehaveren»; forældreansvarsloven § 3 (fælles forældremyndighed)',
   judgedDate: { kind: 'reference' },
   description: {
     da: 'Ved fælles forældremyndighed bør begge forældremyndighedsindehavere give eller være spurgt om samtykke. Er kun den ene spurgt, nævnes den anden.',
@@ -28,7 +29,13 @@ export const faellesForaeldremyndighed: RuleDefinition = {
     if (holders.filter((h) => h !== undefined).length < 2) return [];
     const askedNames = new Set(
       samtykker(data)
-        .filter((s) => s.rolle === GIVER.foraeldremyndighed && s.status !== undefined && ASKED_STATUSES.includes(s.status) && s.giver)
+        .filter(
+          (s) =>
+            s.rolle === GIVER.foraeldremyndighed &&
+            s.status !== undefined &&
+            ASKED_STATUSES.includes(s.status) &&
+            s.giver,
+        )
         .map((s) => normalName(s.giver as string)),
     );
     // No holder asked at all is HEN-03's error, not this warning.
@@ -36,7 +43,10 @@ export const faellesForaeldremyndighed: RuleDefinition = {
     const findings: RuleFinding[] = [];
     holders.forEach((name, index) => {
       if (name !== undefined && !askedNames.has(normalName(name))) {
-        findings.push({ path: pointer('repraesentation', 'foraeldremyndighedsindehavere', index), params: { nr: index + 1 } });
+        findings.push({
+          path: pointer('repraesentation', 'foraeldremyndighedsindehavere', index),
+          params: { nr: index + 1 },
+        });
       }
     });
     return findings;

@@ -6,11 +6,19 @@ import { YDELSE } from './henvendelsesskema-ydelser.js';
 
 const calendar = createDanishCalendar();
 
-function derive(id: string, data: unknown, options: Record<string, unknown> = {}, today = '2026-06-01'): DeadlineFinding[] {
+function derive(
+  id: string,
+  data: unknown,
+  options: Record<string, unknown> = {},
+  today = '2026-06-01',
+): DeadlineFinding[] {
   const def = henvendelsesskemaDeadlines.find((d) => d.id === id);
   if (!def) throw new Error(`no deadline ${id}`);
   const defaults = Object.fromEntries(Object.entries(def.options ?? {}).map(([k, spec]) => [k, spec.default]));
-  return def.derive(data, createRuleContext({ today, formId: 'henvendelsesskema', calendar, options: { ...defaults, ...options } }));
+  return def.derive(
+    data,
+    createRuleContext({ today, formId: 'henvendelsesskema', calendar, options: { ...defaults, ...options } }),
+  );
 }
 const brief = (findings: DeadlineFinding[]) => findings.map((f) => ({ path: f.path, due: f.due, met: f.met }));
 
@@ -46,11 +54,15 @@ describe('HEN-18 first contact within 7 arbejdsdage of fordeling', () => {
 describe('HEN-24 pressebevågenhed', () => {
   it('HEN-24 reminds at once (due today) to inform the nearest VISO leader', () => {
     const data = { oplysningshjul: { pressebevaagenhed: true } };
-    expect(brief(derive('HEN-24', data, {}, '2026-06-01'))).toEqual([{ path: '/visitation/visoLederOrienteret', due: '2026-06-01', met: false }]);
+    expect(brief(derive('HEN-24', data, {}, '2026-06-01'))).toEqual([
+      { path: '/visitation/visoLederOrienteret', due: '2026-06-01', met: false },
+    ]);
   });
   it('HEN-24 is met when the leader was informed and absent without press attention', () => {
     const data = { oplysningshjul: { pressebevaagenhed: true }, visitation: { visoLederOrienteret: '2026-05-28' } };
-    expect(brief(derive('HEN-24', data))).toEqual([{ path: '/visitation/visoLederOrienteret', due: '2026-05-28', met: true }]);
+    expect(brief(derive('HEN-24', data))).toEqual([
+      { path: '/visitation/visoLederOrienteret', due: '2026-05-28', met: true },
+    ]);
     expect(derive('HEN-24', { oplysningshjul: { pressebevaagenhed: false } })).toEqual([]);
   });
 });
@@ -63,7 +75,9 @@ describe('HEN-15 ongoing course on the same CPR', () => {
   });
   it('HEN-15 asks the ongoing course’s fagkonsulent to decide when there is one', () => {
     const data = sag({ modtagetDato: '2026-05-04', registreringsdato: '2026-05-06', igangvaerendeForloeb: true });
-    expect(brief(derive('HEN-15', data))).toEqual([{ path: '/visitation/igangvaerendeForloebBeslutning', due: '2026-05-06', met: false }]);
+    expect(brief(derive('HEN-15', data))).toEqual([
+      { path: '/visitation/igangvaerendeForloebBeslutning', due: '2026-05-06', met: false },
+    ]);
     const decided = sag({ igangvaerendeForloeb: true, igangvaerendeForloebBeslutning: 'oprettes som nyt forløb' });
     expect(derive('HEN-15', decided)[0]?.met).toBe(true);
   });
@@ -75,8 +89,13 @@ describe('HEN-15 ongoing course on the same CPR', () => {
 describe('HEN-16 consent missing at screening', () => {
   it('HEN-16 reminds Team Support to contact a fagkonsulent without registering', () => {
     const data = sag({ screeningsdato: '2026-05-05' }, { samtykker: [] });
-    expect(brief(derive('HEN-16', data))).toEqual([{ path: '/visitation/fagkonsulentKontaktetOmSamtykke', due: '2026-05-05', met: false }]);
-    const contacted = sag({ screeningsdato: '2026-05-05', fagkonsulentKontaktetOmSamtykke: '2026-05-05' }, { samtykker: [] });
+    expect(brief(derive('HEN-16', data))).toEqual([
+      { path: '/visitation/fagkonsulentKontaktetOmSamtykke', due: '2026-05-05', met: false },
+    ]);
+    const contacted = sag(
+      { screeningsdato: '2026-05-05', fagkonsulentKontaktetOmSamtykke: '2026-05-05' },
+      { samtykker: [] },
+    );
     expect(derive('HEN-16', contacted)[0]?.met).toBe(true);
   });
   it('HEN-16 derives nothing when consent is in place or before screening', () => {

@@ -1,5 +1,24 @@
-import { countOption, compareDates, isIsoDate, judgedOn, stringAt, valueAt, type DeadlineDefinition, type DeadlineFinding, type IsoDate } from '@skema/core';
-import { FORM, GRUNDLAG, asked, concernsIdentifiedBorger, entitledGivers, filled, grundlag, isTrue } from './henvendelsesskema-data.js';
+import {
+  countOption,
+  compareDates,
+  isIsoDate,
+  judgedOn,
+  stringAt,
+  valueAt,
+  type DeadlineDefinition,
+  type DeadlineFinding,
+  type IsoDate,
+} from '@skema/core';
+import {
+  FORM,
+  GRUNDLAG,
+  asked,
+  concernsIdentifiedBorger,
+  entitledGivers,
+  filled,
+  grundlag,
+  isTrue,
+} from './henvendelsesskema-data.js';
 
 const dateAt = (data: unknown, path: string): IsoDate | undefined => {
   const value = stringAt(data, path);
@@ -136,7 +155,10 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
     },
     options: {
       arbejdsdage: {
-        description: { da: 'Frist for 1. kontakt i arbejdsdage efter fordelingen.', en: 'Working days after distribution for the first contact.' },
+        description: {
+          da: 'Frist for 1. kontakt i arbejdsdage efter fordelingen.',
+          en: 'Working days after distribution for the first contact.',
+        },
         default: 7,
         schema: { type: 'integer', minimum: 1 },
       },
@@ -176,7 +198,10 @@ export const henvendelsesskemaFrister: DeadlineDefinition[] = [
       return [
         {
           path: '/visitation/visoLederOrienteret',
-          label: { da: 'Orientér straks nærmeste VISO-leder om pressebevågenheden', en: 'Inform the nearest VISO leader of the press attention at once' },
+          label: {
+            da: 'Orientér straks nærmeste VISO-leder om pressebevågenheden',
+            en: 'Inform the nearest VISO leader of the press attention at once',
+          },
           due: informed ?? ctx.today,
           basis: { from: informed ?? ctx.today, amount: 0, unit: 'dage' },
           met: informed !== undefined,

@@ -1,6 +1,12 @@
 import { listAtMost, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { FORM, filled, isTrue, profileOf, stringListOption } from './henvendelsesskema-data.js';
-import { BORGERROLLER, YDELSE, type Henvenderadgang, type HenvenderRolle, type OrienteringsFelt } from './henvendelsesskema-ydelser.js';
+import {
+  BORGERROLLER,
+  YDELSE,
+  type Henvenderadgang,
+  type HenvenderRolle,
+  type OrienteringsFelt,
+} from './henvendelsesskema-ydelser.js';
 
 const INTERN = 'intern oprettelse ved fagkonsulent';
 
@@ -12,7 +18,9 @@ const ORIENTERING_LABEL: Record<OrienteringsFelt, { da: string; en: string }> = 
 
 /** The ways to refer a ydelse that fit the referral's area (ydelsestype). */
 function waysForArea(ways: readonly Henvenderadgang[], ydelsestype: string | undefined): readonly Henvenderadgang[] {
-  return ways.filter((w) => !w.ydelsestyper || ydelsestype === undefined || (w.ydelsestyper as readonly string[]).includes(ydelsestype));
+  return ways.filter(
+    (w) => !w.ydelsestyper || ydelsestype === undefined || (w.ydelsestyper as readonly string[]).includes(ydelsestype),
+  );
 }
 
 /** Who must be informed, and is not, for one way of referring. */
@@ -44,7 +52,8 @@ export const henvenderRules: RuleDefinition[] = [
       const profile = profileOf(data);
       if (!profile || stringAt(data, '/oprettelse') !== INTERN) return [];
       if (profile.internOprettelse === 'ja') return [];
-      if (profile.internOprettelse === 'ved almengørelse af en enkeltsag' && isTrue(data, '/almengoerEnkeltsag')) return [];
+      if (profile.internOprettelse === 'ved almengørelse af en enkeltsag' && isTrue(data, '/almengoerEnkeltsag'))
+        return [];
       const finding: RuleFinding = { path: '/oprettelse', params: { ydelse: profile.ydelse } };
       if (profile.internOprettelse === 'ved almengørelse af en enkeltsag') {
         finding.message = {
@@ -95,7 +104,8 @@ export const henvenderRules: RuleDefinition[] = [
         return findings;
       }
       const named = filled(data, '/henvender/myndighedsraadgiver/navn');
-      if (matching.some((w) => missingOrientering(data, w).length === 0 && (!w.myndighedsraadgiverNavngivet || named))) return findings;
+      if (matching.some((w) => missingOrientering(data, w).length === 0 && (!w.myndighedsraadgiverNavngivet || named)))
+        return findings;
       const first = matching[0] as Henvenderadgang;
       if (first.myndighedsraadgiverNavngivet && !named) {
         // On the rolle field, where a referrer outside the seed's list looks for the answer.
@@ -170,7 +180,8 @@ export const henvenderRules: RuleDefinition[] = [
     },
     check(data) {
       const profile = profileOf(data);
-      if (!profile || stringAt(data, '/henvender/type') !== 'tilbud' || isTrue(data, '/henvender/driftsoverenskomst')) return [];
+      if (!profile || stringAt(data, '/henvender/type') !== 'tilbud' || isTrue(data, '/henvender/driftsoverenskomst'))
+        return [];
       const params = { ydelse: profile.ydelse };
       switch (profile.udenDriftsoverenskomst) {
         case 'myndigheden skal være henvender':

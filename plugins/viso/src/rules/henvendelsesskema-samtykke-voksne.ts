@@ -84,7 +84,8 @@ export const samtykkeVoksneRules: RuleDefinition[] = [
           },
         });
       }
-      if (!filled(data, '/samtykke/grundForManglendeSamtykke')) findings.push({ path: '/samtykke/grundForManglendeSamtykke' });
+      if (!filled(data, '/samtykke/grundForManglendeSamtykke'))
+        findings.push({ path: '/samtykke/grundForManglendeSamtykke' });
       if (!filled(data, '/samtykke/vaergemaalsansoegning')) findings.push({ path: '/samtykke/vaergemaalsansoegning' });
       if (!isTrue(data, '/samtykke/naerePaaroerendeHoert')) {
         findings.push({
@@ -95,7 +96,10 @@ export const samtykkeVoksneRules: RuleDefinition[] = [
           },
         });
       }
-      if (stringAt(data, '/visitation/visitationsudfald') === 'sendt til leverandør' && !filled(data, '/visitation/begrundelseUdenSamtykke')) {
+      if (
+        stringAt(data, '/visitation/visitationsudfald') === 'sendt til leverandør' &&
+        !filled(data, '/visitation/begrundelseUdenSamtykke')
+      ) {
         findings.push({
           path: '/visitation/begrundelseUdenSamtykke',
           message: {
@@ -134,7 +138,8 @@ export const samtykkeVoksneRules: RuleDefinition[] = [
         });
       }
       if (!isAdoption) return findings;
-      if (!isTrue(data, '/samtykke/biologiskeForaeldreInformeret')) findings.push({ path: '/samtykke/biologiskeForaeldreInformeret' });
+      if (!isTrue(data, '/samtykke/biologiskeForaeldreInformeret'))
+        findings.push({ path: '/samtykke/biologiskeForaeldreInformeret' });
       const parentsRefused = samtykker(data).some((s) => s.rolle === GIVER.foraeldremyndighed && s.status === 'afvist');
       if (parentsRefused && basis !== GRUNDLAG.adoption) {
         findings.push({

@@ -40,23 +40,35 @@ const voksen = (samtykke: Record<string, unknown>, repraesentation: Record<strin
 
 describe('HEN-02 samtykkegrundlag', () => {
   it('HEN-02 requires the basis for a referral about an identified borger', () => {
-    expect(paths(run('HEN-02', sag(NI, { samtykker: [s(FORAELDER, 'givet')] })))).toEqual(['/samtykke/samtykkegrundlag']);
+    expect(paths(run('HEN-02', sag(NI, { samtykker: [s(FORAELDER, 'givet')] })))).toEqual([
+      '/samtykke/samtykkegrundlag',
+    ]);
   });
   it('HEN-02 does not ask for a basis when the ydelse is anonymous or about several borgere', () => {
     expect(run('HEN-02', { ydelse: YDELSE.udvidetTelefon })).toEqual([]);
     expect(run('HEN-02', { ydelse: YDELSE.temaforloeb })).toEqual([]);
   });
   it('HEN-02 refuses «Med samtykke» without any consent given', () => {
-    const findings = run('HEN-02', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'forsøgt indhentet')] }));
+    const findings = run(
+      'HEN-02',
+      sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'forsøgt indhentet')] }),
+    );
     expect(paths(findings)).toEqual(['/samtykke/samtykkegrundlag']);
   });
   it('HEN-02 refuses «Med samtykke» when someone refused, pointing at the refusal', () => {
-    const data = sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet'), s(FORAELDER, 'afvist')] });
+    const data = sag(NI, {
+      samtykkegrundlag: 'Med samtykke',
+      samtykker: [s(FORAELDER, 'givet'), s(FORAELDER, 'afvist')],
+    });
     expect(paths(run('HEN-02', data))).toEqual(['/samtykke/samtykker/1/status']);
   });
   it('HEN-02 accepts «Med samtykke» with consent given and § 11d with an attempt', () => {
-    expect(run('HEN-02', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] }))).toEqual([]);
-    expect(run('HEN-02', sag(NI, { samtykkegrundlag: P11D, samtykker: [s(FORAELDER, 'forsøgt indhentet')] }))).toEqual([]);
+    expect(run('HEN-02', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] }))).toEqual(
+      [],
+    );
+    expect(run('HEN-02', sag(NI, { samtykkegrundlag: P11D, samtykker: [s(FORAELDER, 'forsøgt indhentet')] }))).toEqual(
+      [],
+    );
   });
 });
 
@@ -67,11 +79,15 @@ describe('HEN-03 consent obtained or attempted', () => {
     expect(findings).toEqual([{ path: '/samtykke/samtykker', params: { givere: `${FORAELDER} / værge` } }]);
   });
   it('HEN-03 does not count close relatives as consent for a child', () => {
-    expect(paths(run('HEN-03', sag(NI, { samtykkegrundlag: P11D, samtykker: [s('nære pårørende', 'givet')] })))).toEqual(['/samtykke/samtykker']);
+    expect(
+      paths(run('HEN-03', sag(NI, { samtykkegrundlag: P11D, samtykker: [s('nære pårørende', 'givet')] }))),
+    ).toEqual(['/samtykke/samtykker']);
   });
   it('HEN-03 accepts a refusal or an attempt as a consent that was sought', () => {
     expect(run('HEN-03', sag(NI, { samtykkegrundlag: P11D, samtykker: [s(FORAELDER, 'afvist')] }))).toEqual([]);
-    expect(run('HEN-03', voksen({ samtykkegrundlag: 'Med samtykke', samtykker: [s('borger', 'forsøgt indhentet')] }))).toEqual([]);
+    expect(
+      run('HEN-03', voksen({ samtykkegrundlag: 'Med samtykke', samtykker: [s('borger', 'forsøgt indhentet')] })),
+    ).toEqual([]);
   });
   it('HEN-03 leaves the adult path without consent to HEN-08', () => {
     expect(run('HEN-03', voksen({ samtykkegrundlag: P82, samtykker: [] }))).toEqual([]);
@@ -79,12 +95,21 @@ describe('HEN-03 consent obtained or attempted', () => {
 });
 
 describe('HEN-04 § 11d, stk. 2', () => {
-  const ok = { samtykkegrundlag: P11D, samtykker: [s(FORAELDER, 'forsøgt indhentet')], sagOmSaerligStoetteEfterBarnetsLov: true, orienteretOmBisidder: true };
+  const ok = {
+    samtykkegrundlag: P11D,
+    samtykker: [s(FORAELDER, 'forsøgt indhentet')],
+    sagOmSaerligStoetteEfterBarnetsLov: true,
+    orienteretOmBisidder: true,
+  };
   it('HEN-04 accepts a complete § 11d referral from a kommune', () => {
     expect(run('HEN-04', sag(NI, ok))).toEqual([]);
   });
   it('HEN-04 reports every missing condition', () => {
-    const data = { ...sag(NI, { samtykkegrundlag: P11D, samtykker: [s('nære pårørende', 'givet')] }), ydelsestype: 'voksne', henvender: { type: 'tilbud' } };
+    const data = {
+      ...sag(NI, { samtykkegrundlag: P11D, samtykker: [s('nære pårørende', 'givet')] }),
+      ydelsestype: 'voksne',
+      henvender: { type: 'tilbud' },
+    };
     expect(paths(run('HEN-04', data))).toEqual([
       '/ydelsestype',
       '/henvender/type',
@@ -102,7 +127,9 @@ describe('HEN-04 § 11d, stk. 2', () => {
 describe('HEN-05 youth consent from 15 (Q5)', () => {
   const both = [s(FORAELDER, 'givet'), s(UNG, 'givet')];
   it('HEN-05 requires a 16-year-old to be asked', () => {
-    expect(run('HEN-05', sag(SEKSTEN, { samtykker: [s(FORAELDER, 'givet')] }))).toEqual([{ path: '/samtykke/samtykker', params: { alder: 15 } }]);
+    expect(run('HEN-05', sag(SEKSTEN, { samtykker: [s(FORAELDER, 'givet')] }))).toEqual([
+      { path: '/samtykke/samtykker', params: { alder: 15 } },
+    ]);
     expect(run('HEN-05', sag(SEKSTEN, { samtykker: both }))).toEqual([]);
   });
   it('HEN-05 applies from the day the youth turns 15, computed from the CPR number', () => {
@@ -116,12 +143,16 @@ describe('HEN-05 youth consent from 15 (Q5)', () => {
     expect(findings[0]?.message?.da).toContain('erstatter ikke');
     // youthSupplementsParents can no longer be switched off (its schema is const true); a false that
     // reached the rule anyway does not change it.
-    expect(paths(run('HEN-05', sag(SEKSTEN, { samtykker: [s(UNG, 'givet')] }), { youthSupplementsParents: false }))).toEqual(['/samtykke/samtykker']);
+    expect(
+      paths(run('HEN-05', sag(SEKSTEN, { samtykker: [s(UNG, 'givet')] }), { youthSupplementsParents: false })),
+    ).toEqual(['/samtykke/samtykker']);
   });
   it('HEN-05 counts statuses as configured (a tenant may count fewer as asked)', () => {
     const refused = sag(SEKSTEN, { samtykker: [s(FORAELDER, 'givet'), s(UNG, 'afvist')] });
     expect(run('HEN-05', refused)).toEqual([]);
-    expect(paths(run('HEN-05', refused, { youthStatuses: ['givet', 'forsøgt indhentet'] }))).toEqual(['/samtykke/samtykker']);
+    expect(paths(run('HEN-05', refused, { youthStatuses: ['givet', 'forsøgt indhentet'] }))).toEqual([
+      '/samtykke/samtykker',
+    ]);
   });
   it('HEN-05 a 10-year-old’s own consent does not count, on «Med samtykke» or on the § 11d path', () => {
     const ti = '110216-9906'; // born 2016-02-11: 10 on 2026-06-01
@@ -129,24 +160,46 @@ describe('HEN-05 youth consent from 15 (Q5)', () => {
     expect(paths(run('HEN-05', own))).toEqual(['/samtykke/samtykker/0/rolle']);
     expect(paths(run('HEN-02', own))).toEqual(['/samtykke/samtykkegrundlag']);
     expect(paths(run('HEN-03', own))).toEqual(['/samtykke/samtykker']);
-    const p11d = sag(ti, { samtykkegrundlag: P11D, samtykker: [s(UNG, 'forsøgt indhentet')], sagOmSaerligStoetteEfterBarnetsLov: true, orienteretOmBisidder: true });
+    const p11d = sag(ti, {
+      samtykkegrundlag: P11D,
+      samtykker: [s(UNG, 'forsøgt indhentet')],
+      sagOmSaerligStoetteEfterBarnetsLov: true,
+      orienteretOmBisidder: true,
+    });
     expect(paths(run('HEN-04', p11d))).toEqual(['/samtykke/samtykker']);
     expect(paths(run('HEN-05', p11d))).toEqual(['/samtykke/samtykker/0/rolle']);
     // Valid: the custody holder is asked.
-    const withParent = sag(ti, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet'), s(UNG, 'givet')] });
+    const withParent = sag(ti, {
+      samtykkegrundlag: 'Med samtykke',
+      samtykker: [s(FORAELDER, 'givet'), s(UNG, 'givet')],
+    });
     for (const id of ['HEN-02', 'HEN-03', 'HEN-05']) expect(run(id, withParent), id).toEqual([]);
   });
   it('HEN-05 uses the birth date of a child without a CPR number', () => {
-    const data = { ...sag(undefined, { samtykker: [s(UNG, 'givet')] }), borger: { navn: 'Emil Testesen', intetCprNummer: true, foedselsdato: '2016-02-11' } };
+    const data = {
+      ...sag(undefined, { samtykker: [s(UNG, 'givet')] }),
+      borger: { navn: 'Emil Testesen', intetCprNummer: true, foedselsdato: '2016-02-11' },
+    };
     expect(paths(run('HEN-05', data))).toEqual(['/samtykke/samtykker/0/rolle']);
-    const sixteen = { ...data, borger: { ...data.borger, foedselsdato: '2010-03-15' }, samtykke: { samtykker: [s(FORAELDER, 'givet')] } };
+    const sixteen = {
+      ...data,
+      borger: { ...data.borger, foedselsdato: '2010-03-15' },
+      samtykke: { samtykker: [s(FORAELDER, 'givet')] },
+    };
     expect(paths(run('HEN-05', sixteen))).toEqual(['/samtykke/samtykker']);
   });
   it('HEN-05 judges the age on the reference date (the referral made at 14), not the clock of a later update', () => {
     const data = sag(FYLDER_15, { samtykker: [s(FORAELDER, 'givet')] });
     const at = (referenceDate: string | undefined) => {
       const r = henvendelsesskemaRules.find((x) => x.id === 'HEN-05')!;
-      return r.check(data, createRuleContext({ today: '2026-06-01', ...(referenceDate ? { referenceDate } : {}), options: { youthStatuses: ['givet', 'forsøgt indhentet', 'afvist'] } }));
+      return r.check(
+        data,
+        createRuleContext({
+          today: '2026-06-01',
+          ...(referenceDate ? { referenceDate } : {}),
+          options: { youthStatuses: ['givet', 'forsøgt indhentet', 'afvist'] },
+        }),
+      );
     };
     expect(at('2026-05-31')).toEqual([]);
     expect(paths(at(undefined))).toEqual(['/samtykke/samtykker']);
@@ -167,7 +220,12 @@ describe('HEN-06 værgemål and anbringelse uden samtykke', () => {
   it('HEN-06 requires the custody holder to be asked also with anbringelse uden samtykke', () => {
     const data = sag(SEKSTEN, { anbringelseUdenSamtykke: true, samtykker: [s(UNG, 'givet')] });
     expect(paths(run('HEN-06', data))).toEqual(['/samtykke/samtykker']);
-    expect(run('HEN-06', sag(SEKSTEN, { anbringelseUdenSamtykke: true, samtykker: [s(UNG, 'givet'), s(FORAELDER, 'afvist')] }))).toEqual([]);
+    expect(
+      run(
+        'HEN-06',
+        sag(SEKSTEN, { anbringelseUdenSamtykke: true, samtykker: [s(UNG, 'givet'), s(FORAELDER, 'afvist')] }),
+      ),
+    ).toEqual([]);
   });
   it('HEN-05 leaves the custody holder to HEN-06 when the referral concerns anbringelse uden samtykke', () => {
     expect(run('HEN-05', sag(SEKSTEN, { anbringelseUdenSamtykke: true, samtykker: [s(UNG, 'givet')] }))).toEqual([]);
@@ -175,21 +233,31 @@ describe('HEN-06 værgemål and anbringelse uden samtykke', () => {
 });
 
 describe('HEN-07 adult consent-givers', () => {
-  const fuldmagt = { fuldmagt: 'fremtidsfuldmagt', fuldmagtshaver: { navn: 'Lise Prøvesen' }, ikraft: true, omfatterSocialomraadet: true };
+  const fuldmagt = {
+    fuldmagt: 'fremtidsfuldmagt',
+    fuldmagtshaver: { navn: 'Lise Prøvesen' },
+    ikraft: true,
+    omfatterSocialomraadet: true,
+  };
   it('HEN-07 accepts the borger and a fuldmagtshaver whose fuldmagt is in force and covers the social area', () => {
     expect(run('HEN-07', voksen({ samtykker: [s('borger', 'givet')] }))).toEqual([]);
     expect(run('HEN-07', voksen({ samtykker: [s(FULDMAGTSHAVER, 'givet')] }, fuldmagt))).toEqual([]);
   });
   it('HEN-07 refuses a fuldmagt that is not in force, does not cover the social area, or does not exist', () => {
-    const data = voksen({ samtykker: [s(FULDMAGTSHAVER, 'givet')] }, { ...fuldmagt, ikraft: false, omfatterSocialomraadet: false });
+    const data = voksen(
+      { samtykker: [s(FULDMAGTSHAVER, 'givet')] },
+      { ...fuldmagt, ikraft: false, omfatterSocialomraadet: false },
+    );
     expect(paths(run('HEN-07', data))).toEqual(['/repraesentation/ikraft', '/repraesentation/omfatterSocialomraadet']);
-    expect(paths(run('HEN-07', voksen({ samtykker: [s(FULDMAGTSHAVER, 'givet')] }, { ...fuldmagt, fuldmagt: 'ingen' })))).toEqual([
-      '/repraesentation/fuldmagt',
-    ]);
+    expect(
+      paths(run('HEN-07', voksen({ samtykker: [s(FULDMAGTSHAVER, 'givet')] }, { ...fuldmagt, fuldmagt: 'ingen' }))),
+    ).toEqual(['/repraesentation/fuldmagt']);
   });
   it('HEN-07 refuses a værge without værgemål and a parent’s consent for an adult', () => {
     expect(paths(run('HEN-07', voksen({ samtykker: [s('værge', 'givet')] })))).toEqual(['/repraesentation/vaergemaal']);
-    expect(run('HEN-07', voksen({ samtykker: [s(FORAELDER, 'givet')] }))).toEqual([{ path: '/samtykke/samtykker/0/rolle', params: { rolle: FORAELDER } }]);
+    expect(run('HEN-07', voksen({ samtykker: [s(FORAELDER, 'givet')] }))).toEqual([
+      { path: '/samtykke/samtykker/0/rolle', params: { rolle: FORAELDER } },
+    ]);
   });
   it('HEN-07 does not apply to children', () => {
     expect(run('HEN-07', sag(NI, { samtykker: [s(FORAELDER, 'givet')] }))).toEqual([]);
@@ -216,7 +284,9 @@ describe('HEN-08 adults without consent (§ 82)', () => {
   it('HEN-08 requires the fagkonsulent’s justification before sending to a provider', () => {
     const data = { ...voksen(ok), visitation: { visitationsudfald: 'sendt til leverandør' } };
     expect(paths(run('HEN-08', data))).toEqual(['/visitation/begrundelseUdenSamtykke']);
-    expect(run('HEN-08', { ...data, visitation: { ...data.visitation, begrundelseUdenSamtykke: 'Noteret.' } })).toEqual([]);
+    expect(run('HEN-08', { ...data, visitation: { ...data.visitation, begrundelseUdenSamtykke: 'Noteret.' } })).toEqual(
+      [],
+    );
   });
   it('HEN-08 refuses § 82 for a child', () => {
     expect(paths(run('HEN-08', sag(NI, ok)))).toEqual(['/samtykke/samtykkegrundlag']);
@@ -224,17 +294,34 @@ describe('HEN-08 adults without consent (§ 82)', () => {
 });
 
 describe('HEN-09 adoption uden samtykke', () => {
-  const adoption = (samtykke: Record<string, unknown>) => ({ ...sag(undefined, samtykke), ydelse: YDELSE.adoption, borger: { ufoedt: true } });
+  const adoption = (samtykke: Record<string, unknown>) => ({
+    ...sag(undefined, samtykke),
+    ydelse: YDELSE.adoption,
+    borger: { ufoedt: true },
+  });
   it('HEN-09 accepts informed parents who refused, under the adoption basis', () => {
-    expect(run('HEN-09', adoption({ samtykkegrundlag: ADOPTION, biologiskeForaeldreInformeret: true, samtykker: [s(FORAELDER, 'afvist')] }))).toEqual([]);
+    expect(
+      run(
+        'HEN-09',
+        adoption({
+          samtykkegrundlag: ADOPTION,
+          biologiskeForaeldreInformeret: true,
+          samtykker: [s(FORAELDER, 'afvist')],
+        }),
+      ),
+    ).toEqual([]);
   });
   it('HEN-09 requires the biological parents to be informed', () => {
-    expect(paths(run('HEN-09', adoption({ samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] })))).toEqual([
-      '/samtykke/biologiskeForaeldreInformeret',
-    ]);
+    expect(
+      paths(run('HEN-09', adoption({ samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] }))),
+    ).toEqual(['/samtykke/biologiskeForaeldreInformeret']);
   });
   it('HEN-09 requires the adoption basis when the parents refuse', () => {
-    const data = adoption({ samtykkegrundlag: P11D, biologiskeForaeldreInformeret: true, samtykker: [s(FORAELDER, 'afvist')] });
+    const data = adoption({
+      samtykkegrundlag: P11D,
+      biologiskeForaeldreInformeret: true,
+      samtykker: [s(FORAELDER, 'afvist')],
+    });
     expect(paths(run('HEN-09', data))).toEqual(['/samtykke/samtykkegrundlag']);
   });
   it('HEN-09 refuses the adoption basis for another ydelse', () => {
@@ -255,17 +342,28 @@ describe('HEN-10 borger acceptance for sagsbehandling', () => {
 });
 
 describe('HEN-05 (warning) joint custody', () => {
-  const warn = (data: unknown) => henvendelsesskemaRules.filter((r) => r.id === 'HEN-05' && r.severity === 'warning').flatMap((r) => r.check(data, createRuleContext({ today: '2026-06-01' })));
+  const warn = (data: unknown) =>
+    henvendelsesskemaRules
+      .filter((r) => r.id === 'HEN-05' && r.severity === 'warning')
+      .flatMap((r) => r.check(data, createRuleContext({ today: '2026-06-01' })));
   const holders = { foraeldremyndighedsindehavere: [{ navn: 'Anne Testesen' }, { navn: 'Bo Testesen' }] };
   const named = (giver: string) => ({ giver, rolle: FORAELDER, dato: '2026-05-01', status: 'givet' });
   it('HEN-05 names the second holder when only the first gave consent', () => {
-    const data = sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [named('Anne Testesen')] }, { repraesentation: holders });
+    const data = sag(
+      NI,
+      { samtykkegrundlag: 'Med samtykke', samtykker: [named('Anne Testesen')] },
+      { repraesentation: holders },
+    );
     const findings = warn(data);
     expect(paths(findings)).toEqual(['/repraesentation/foraeldremyndighedsindehavere/1']);
     expect(findings[0]!.params).toEqual({ nr: 2 });
   });
   it('HEN-05 is quiet when both holders were asked (names compared without case and spacing)', () => {
-    const data = sag(NI, { samtykker: [named('Anne Testesen'), { ...named(' bo  testesen'), status: 'forsøgt indhentet' }] }, { repraesentation: holders });
+    const data = sag(
+      NI,
+      { samtykker: [named('Anne Testesen'), { ...named(' bo  testesen'), status: 'forsøgt indhentet' }] },
+      { repraesentation: holders },
+    );
     expect(warn(data)).toEqual([]);
   });
 });
@@ -278,7 +376,9 @@ describe('DP-05 withdrawn consent (HEN-02)', () => {
     expect(run('HEN-02', data)[0]!.message?.da).toMatch(/journaliserede materiale opbevares/);
     // Still asked (like a refusal): HEN-03 does not fire, the course just cannot go on on it.
     expect(run('HEN-03', data)).toEqual([]);
-    expect(run('HEN-02', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] }))).toEqual([]);
+    expect(run('HEN-02', sag(NI, { samtykkegrundlag: 'Med samtykke', samtykker: [s(FORAELDER, 'givet')] }))).toEqual(
+      [],
+    );
   });
   it('HEN-02 requires the withdrawal date, whatever the basis', () => {
     const data = sag(NI, { samtykkegrundlag: P11D, samtykker: [{ ...s(FORAELDER, 'givet'), tilbagekaldt: true }] });

@@ -151,7 +151,12 @@ export const samtykkeRules: RuleDefinition[] = [
         });
       }
       // «den unge, der er fyldt 15 år»: the youth's own attempt counts only from the 15th birthday.
-      if (!asked(data, childGivers(data, judgedOn(ctx)).filter((g) => g !== GIVER.vaerge))) {
+      if (
+        !asked(
+          data,
+          childGivers(data, judgedOn(ctx)).filter((g) => g !== GIVER.vaerge),
+        )
+      ) {
         findings.push({
           path: '/samtykke/samtykker',
           message: {
@@ -203,7 +208,8 @@ export const samtykkeRules: RuleDefinition[] = [
         },
         default: true,
         schema: { const: true },
-        legalSource: 'spec §8 Q5; forældreansvarsloven (forældremyndighedsindehaveren træffer afgørelse om barnets personlige forhold)',
+        legalSource:
+          'spec §8 Q5; forældreansvarsloven (forældremyndighedsindehaveren træffer afgørelse om barnets personlige forhold)',
       },
     },
     check(data, ctx) {
@@ -230,9 +236,13 @@ export const samtykkeRules: RuleDefinition[] = [
         return findings;
       }
       const statuses = stringListOption(ctx.options.youthStatuses, ASKED_STATUSES);
-      if (!asked(data, [GIVER.denUnge], statuses)) findings.push({ path: '/samtykke/samtykker', params: { alder: YOUTH_CONSENT_AGE } });
+      if (!asked(data, [GIVER.denUnge], statuses))
+        findings.push({ path: '/samtykke/samtykker', params: { alder: YOUTH_CONSENT_AGE } });
       // With anbringelse uden samtykke HEN-06 already demands the custody holder.
-      if (!isTrue(data, '/samtykke/anbringelseUdenSamtykke') && !asked(data, [GIVER.foraeldremyndighed, GIVER.vaerge])) {
+      if (
+        !isTrue(data, '/samtykke/anbringelseUdenSamtykke') &&
+        !asked(data, [GIVER.foraeldremyndighed, GIVER.vaerge])
+      ) {
         findings.push({
           path: '/samtykke/samtykker',
           message: {

@@ -65,7 +65,8 @@ export interface Henvenderadgang {
 export type Borgerform = 'identificeret' | 'anonym' | 'valgfrit anonym' | 'ingen';
 
 /** What a tilbud without driftsoverenskomst with the kommune may do (001 §3.6–3.8). */
-export type UdenDriftsoverenskomst = 'tilladt' | 'myndigheden skal være henvender' | 'myndigheden skal være indforstået' | 'ikke tilladt';
+export type UdenDriftsoverenskomst =
+  'tilladt' | 'myndigheden skal være henvender' | 'myndigheden skal være indforstået' | 'ikke tilladt';
 
 export interface Ydelsesprofil {
   ydelse: Ydelse;
@@ -176,7 +177,10 @@ export const YDELSESPROFILER: readonly Ydelsesprofil[] = [
     henvendere: [
       { roller: ['myndighedsrådgiver', 'leder i myndighed', 'PPR'] },
       // «Ved henvendelse fra skole og tilbud skal henvendelsen ske fra lederniveau og myndighed/PPR skal være orienteret»
-      { roller: ['leder af tilbud', 'ledelsesrepræsentant på skolen'], orienteret: [['myndighedOrienteret', 'pprOrienteret']] },
+      {
+        roller: ['leder af tilbud', 'ledelsesrepræsentant på skolen'],
+        orienteret: [['myndighedOrienteret', 'pprOrienteret']],
+      },
     ],
     borger: 'ingen',
     ledelsesgodkendelse: false,

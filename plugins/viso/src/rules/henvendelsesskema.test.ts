@@ -14,17 +14,31 @@ function rule(id: string): RuleDefinition {
 function run(id: string, data: unknown, options: Record<string, unknown> = {}): RuleFinding[] {
   const r = rule(id);
   const defaults = Object.fromEntries(Object.entries(r.options ?? {}).map(([k, spec]) => [k, spec.default]));
-  return r.check(data, createRuleContext({ today: '2026-06-01', formId: 'henvendelsesskema', options: { ...defaults, ...options } }));
+  return r.check(
+    data,
+    createRuleContext({ today: '2026-06-01', formId: 'henvendelsesskema', options: { ...defaults, ...options } }),
+  );
 }
 const paths = (findings: RuleFinding[]) => findings.map((f) => f.path);
 
 const enkeltsag = () => ({
   ydelse: YDELSE.enkeltsag,
   ydelsestype: 'børn/unge',
-  henvender: { type: 'kommune', rolle: 'myndighedsrådgiver', ledelsesgodkendt: true, leder: { navn: 'Karen Ledersen' } } as Record<string, unknown>,
+  henvender: {
+    type: 'kommune',
+    rolle: 'myndighedsrådgiver',
+    ledelsesgodkendt: true,
+    leder: { navn: 'Karen Ledersen' },
+  } as Record<string, unknown>,
   borger: { navn: 'Emil Testesen', cpr: '150310-9907', handlekommune: 'Testrup Kommune' } as Record<string, unknown>,
-  samtykke: { samtykkegrundlag: 'Med samtykke', samtykker: [{ giver: 'Anne Testesen', rolle: 'forældremyndighedsindehaver', status: 'givet' }] },
-  oplysningshjul: { primaerProblemstilling: 'Skolefravær.', sekundaerProblemstilling: 'Morgenkonflikter.' } as Record<string, unknown>,
+  samtykke: {
+    samtykkegrundlag: 'Med samtykke',
+    samtykker: [{ giver: 'Anne Testesen', rolle: 'forældremyndighedsindehaver', status: 'givet' }],
+  },
+  oplysningshjul: { primaerProblemstilling: 'Skolefravær.', sekundaerProblemstilling: 'Morgenkonflikter.' } as Record<
+    string,
+    unknown
+  >,
 });
 const gruppe = (ydelse: string, henvender: Record<string, unknown>) => ({ ydelse, ydelsestype: 'voksne', henvender });
 
@@ -34,12 +48,24 @@ const schema = JSON.parse(
 
 describe('henvendelsesskema rule catalogue', () => {
   it('covers HEN-01 … HEN-25 once each, with the spec severities', () => {
-    const ids = [...new Set([...henvendelsesskemaRules.map((r) => r.id), ...henvendelsesskemaDeadlines.map((d) => d.id)])].sort();
+    const ids = [
+      ...new Set([...henvendelsesskemaRules.map((r) => r.id), ...henvendelsesskemaDeadlines.map((d) => d.id)]),
+    ].sort();
     expect(ids).toEqual(Array.from({ length: 25 }, (_, i) => `HEN-${String(i + 1).padStart(2, '0')}`));
     // HEN-05 has an error part (the youth, below-15) and a warning part (joint custody).
-    expect(henvendelsesskemaRules.filter((r) => r.severity === 'warning').map((r) => r.id)).toEqual(['HEN-05', 'HEN-19', 'HEN-21']);
+    expect(henvendelsesskemaRules.filter((r) => r.severity === 'warning').map((r) => r.id)).toEqual([
+      'HEN-05',
+      'HEN-19',
+      'HEN-21',
+    ]);
     expect(henvendelsesskemaRules.filter((r) => r.severity === 'error' && r.id === 'HEN-05')).toHaveLength(1);
-    expect(henvendelsesskemaDeadlines.map((d) => d.id).sort()).toEqual(['HEN-15', 'HEN-16', 'HEN-17', 'HEN-18', 'HEN-24']);
+    expect(henvendelsesskemaDeadlines.map((d) => d.id).sort()).toEqual([
+      'HEN-15',
+      'HEN-16',
+      'HEN-17',
+      'HEN-18',
+      'HEN-24',
+    ]);
     for (const r of henvendelsesskemaRules) expect(r.appliesTo).toEqual(['henvendelsesskema']);
   });
 
@@ -50,8 +76,18 @@ describe('henvendelsesskema rule catalogue', () => {
       'tekst',
       [],
       {},
-      { ydelse: 42, henvender: 'x', borger: [], samtykke: { samtykker: ['x', null, { rolle: 7 }] }, bilag: [null, 'x'] },
-      { ydelse: YDELSE.miniEnkeltsag, oplysningshjul: { behovetOmfatter: 'x', pressebevaagenhed: 'ja' }, visitation: { fordelingsdato: '31-12-2026' } },
+      {
+        ydelse: 42,
+        henvender: 'x',
+        borger: [],
+        samtykke: { samtykker: ['x', null, { rolle: 7 }] },
+        bilag: [null, 'x'],
+      },
+      {
+        ydelse: YDELSE.miniEnkeltsag,
+        oplysningshjul: { behovetOmfatter: 'x', pressebevaagenhed: 'ja' },
+        visitation: { fordelingsdato: '31-12-2026' },
+      },
     ];
     const ctx = createRuleContext({ today: '2026-06-01', formId: 'henvendelsesskema' });
     for (const data of odd) {
@@ -63,13 +99,16 @@ describe('henvendelsesskema rule catalogue', () => {
   it('HEN-11 table has one row per ydelse of the schema and only roles the schema offers', () => {
     expect(YDELSESPROFILER.map((p) => p.ydelse).sort()).toEqual([...schema.properties.ydelse.enum].sort());
     const roles = new Set(schema.properties.henvender.properties.rolle.enum);
-    for (const p of YDELSESPROFILER) for (const way of p.henvendere) for (const r of way.roller) expect(roles.has(r)).toBe(true);
+    for (const p of YDELSESPROFILER)
+      for (const way of p.henvendere) for (const r of way.roller) expect(roles.has(r)).toBe(true);
   });
 });
 
 describe('HEN-01 creation route', () => {
   it('HEN-01 allows the internal procedure for udvidet telefonrådgivning and temaforløb', () => {
-    expect(run('HEN-01', { ydelse: YDELSE.udvidetTelefon, oprettelse: 'intern oprettelse ved fagkonsulent' })).toEqual([]);
+    expect(run('HEN-01', { ydelse: YDELSE.udvidetTelefon, oprettelse: 'intern oprettelse ved fagkonsulent' })).toEqual(
+      [],
+    );
     expect(run('HEN-01', { ydelse: YDELSE.temaforloeb, oprettelse: 'intern oprettelse ved fagkonsulent' })).toEqual([]);
   });
   it('HEN-01 refuses the internal procedure for an enkeltsag', () => {
@@ -95,12 +134,22 @@ describe('HEN-11 eligible referrer (§2.2 table)', () => {
     const findings = run('HEN-11', data);
     expect(paths(findings)).toEqual(['/henvender/rolle']);
     expect(findings[0]!.message?.da).toMatch(/direkte involverede myndighedsrådgiver/);
-    expect(run('HEN-11', { ...data, henvender: { ...data.henvender, myndighedsraadgiver: { navn: 'Mette Myndighed' } } })).toEqual([]);
+    expect(
+      run('HEN-11', { ...data, henvender: { ...data.henvender, myndighedsraadgiver: { navn: 'Mette Myndighed' } } }),
+    ).toEqual([]);
   });
   it('HEN-11 accepts an enkeltsag from a bosted (leder af tilbud) when the myndighedsrådgiver directly involved is named', () => {
     const bosted = { ...enkeltsag(), ydelsestype: 'voksne', henvender: { type: 'tilbud', rolle: 'leder af tilbud' } };
     expect(paths(run('HEN-11', bosted))).toEqual(['/henvender/rolle']);
-    expect(run('HEN-11', { ...bosted, henvender: { ...bosted.henvender, myndighedsraadgiver: { navn: 'Mette Myndighed', organisation: 'Testrup Kommune' } } })).toEqual([]);
+    expect(
+      run('HEN-11', {
+        ...bosted,
+        henvender: {
+          ...bosted.henvender,
+          myndighedsraadgiver: { navn: 'Mette Myndighed', organisation: 'Testrup Kommune' },
+        },
+      }),
+    ).toEqual([]);
   });
   it('HEN-11 requires the leader informed when PPR refers an enkeltsag on special education', () => {
     const data = { ...enkeltsag(), ydelsestype: 'specialundervisning', henvender: { type: 'kommune', rolle: 'PPR' } };
@@ -115,10 +164,12 @@ describe('HEN-11 eligible referrer (§2.2 table)', () => {
     expect(run('HEN-11', gruppe(YDELSE.temaforloeb, { ...henvender, pprOrienteret: true }))).toEqual([]);
   });
   it('HEN-11 refuses a professional role for the borger ydelse and a citizen role with a professional type', () => {
-    expect(paths(run('HEN-11', { ydelse: YDELSE.borgere, henvender: { type: 'kommune', rolle: 'myndighedsrådgiver' } }))).toEqual([
-      '/henvender/rolle',
-    ]);
-    expect(paths(run('HEN-11', { ydelse: YDELSE.borgere, henvender: { type: 'kommune', rolle: 'forælder' } }))).toEqual(['/henvender/type']);
+    expect(
+      paths(run('HEN-11', { ydelse: YDELSE.borgere, henvender: { type: 'kommune', rolle: 'myndighedsrådgiver' } })),
+    ).toEqual(['/henvender/rolle']);
+    expect(paths(run('HEN-11', { ydelse: YDELSE.borgere, henvender: { type: 'kommune', rolle: 'forælder' } }))).toEqual(
+      ['/henvender/type'],
+    );
     expect(run('HEN-11', { ydelse: YDELSE.borgere, henvender: { type: 'borger', rolle: 'forælder' } })).toEqual([]);
   });
 });
@@ -126,13 +177,17 @@ describe('HEN-11 eligible referrer (§2.2 table)', () => {
 describe('HEN-12 management approval', () => {
   it('HEN-12 requires ledelsesgodkendt for an enkeltsag, adoption and sagsbehandling', () => {
     for (const ydelse of [YDELSE.enkeltsag, YDELSE.adoption, YDELSE.sagsbehandling]) {
-      expect(paths(run('HEN-12', { ydelse, henvender: { ledelsesgodkendt: false } }))).toEqual(['/henvender/ledelsesgodkendt']);
+      expect(paths(run('HEN-12', { ydelse, henvender: { ledelsesgodkendt: false } }))).toEqual([
+        '/henvender/ledelsesgodkendt',
+      ]);
     }
     expect(run('HEN-12', enkeltsag())).toEqual([]);
   });
   it('HEN-12 does not require approval for a mini enkeltsag but names the leader whenever approval is claimed', () => {
     expect(run('HEN-12', { ydelse: YDELSE.miniEnkeltsag, henvender: {} })).toEqual([]);
-    expect(paths(run('HEN-12', { ydelse: YDELSE.miniEnkeltsag, henvender: { ledelsesgodkendt: true } }))).toEqual(['/henvender/leder']);
+    expect(paths(run('HEN-12', { ydelse: YDELSE.miniEnkeltsag, henvender: { ledelsesgodkendt: true } }))).toEqual([
+      '/henvender/leder',
+    ]);
   });
 });
 
@@ -178,14 +233,27 @@ describe('HEN-14 one borger per case', () => {
   it('HEN-14 requires name, CPR and handlekommune, except CPR for an unborn child', () => {
     const data = { ...enkeltsag(), borger: {} };
     expect(paths(run('HEN-14', data))).toEqual(['/borger/navn', '/borger/cpr', '/borger/handlekommune']);
-    expect(run('HEN-14', { ...data, borger: { navn: 'Ufødt barn', ufoedt: true, handlekommune: 'Testrup Kommune' } })).toEqual([]);
+    expect(
+      run('HEN-14', { ...data, borger: { navn: 'Ufødt barn', ufoedt: true, handlekommune: 'Testrup Kommune' } }),
+    ).toEqual([]);
   });
   it('HEN-14 accepts a child without a CPR number by «intet CPR-nummer» and a birth date, or an erstatningspersonnummer', () => {
     const borger = { navn: 'Emil Testesen', handlekommune: 'Testrup Kommune' };
-    expect(run('HEN-14', { ...enkeltsag(), borger: { ...borger, intetCprNummer: true, foedselsdato: '2016-02-11' } })).toEqual([]);
-    expect(paths(run('HEN-14', { ...enkeltsag(), borger: { ...borger, intetCprNummer: true } }))).toEqual(['/borger/cpr']);
+    expect(
+      run('HEN-14', { ...enkeltsag(), borger: { ...borger, intetCprNummer: true, foedselsdato: '2016-02-11' } }),
+    ).toEqual([]);
+    expect(paths(run('HEN-14', { ...enkeltsag(), borger: { ...borger, intetCprNummer: true } }))).toEqual([
+      '/borger/cpr',
+    ]);
     expect(run('HEN-14', { ...enkeltsag(), borger: { ...borger, cpr: '711016-4001' } })).toEqual([]);
-    expect(paths(run('HEN-14', { ...enkeltsag(), borger: { ...borger, intetCprNummer: true, foedselsdato: '2016-02-11', cpr: '110216-9906' } }))).toEqual(['/borger/intetCprNummer']);
+    expect(
+      paths(
+        run('HEN-14', {
+          ...enkeltsag(),
+          borger: { ...borger, intetCprNummer: true, foedselsdato: '2016-02-11', cpr: '110216-9906' },
+        }),
+      ),
+    ).toEqual(['/borger/intetCprNummer']);
   });
   it('HEN-25 counts a birth date as identifying in an anonymous referral', () => {
     const anonym = { ydelse: YDELSE.udvidetTelefon, borger: { foedselsdato: '2016-02-11' } };
@@ -212,7 +280,12 @@ describe('HEN-14 one borger per case', () => {
 
 describe('HEN-25 anonymous ydelser', () => {
   it('HEN-25 accepts udvidet telefonrådgivning without identifying data', () => {
-    expect(run('HEN-25', { ydelse: YDELSE.udvidetTelefon, oplysningshjul: { primaerProblemstilling: 'Metoder til udredning.' } })).toEqual([]);
+    expect(
+      run('HEN-25', {
+        ydelse: YDELSE.udvidetTelefon,
+        oplysningshjul: { primaerProblemstilling: 'Metoder til udredning.' },
+      }),
+    ).toEqual([]);
   });
   it('HEN-25 refuses CPR, names, consents and CPR numbers in text when anonymous', () => {
     const data = {
@@ -221,10 +294,17 @@ describe('HEN-25 anonymous ydelser', () => {
       samtykke: { samtykker: [{ giver: 'Anne Testesen' }] },
       oplysningshjul: { primaerProblemstilling: 'Drengen med CPR 150310-9907.' },
     };
-    expect(paths(run('HEN-25', data))).toEqual(['/borger/navn', '/borger/cpr', '/samtykke/samtykker', '/oplysningshjul/primaerProblemstilling']);
+    expect(paths(run('HEN-25', data))).toEqual([
+      '/borger/navn',
+      '/borger/cpr',
+      '/samtykke/samtykker',
+      '/oplysningshjul/primaerProblemstilling',
+    ]);
   });
   it('HEN-25 applies to telefonrådgivning only when marked anonymous', () => {
-    expect(paths(run('HEN-25', { ydelse: YDELSE.telefon, borger: { anonym: true, navn: 'Emil Testesen' } }))).toEqual(['/borger/navn']);
+    expect(paths(run('HEN-25', { ydelse: YDELSE.telefon, borger: { anonym: true, navn: 'Emil Testesen' } }))).toEqual([
+      '/borger/navn',
+    ]);
     expect(run('HEN-25', { ydelse: YDELSE.telefon, borger: { navn: 'Emil Testesen' } })).toEqual([]);
   });
   it('HEN-25 refuses anonymity for a ydelse about an identified borger', () => {
@@ -235,16 +315,22 @@ describe('HEN-25 anonymous ydelser', () => {
 describe('HEN-19, HEN-20, HEN-21, HEN-22 scope', () => {
   const borgere = (hjul: Record<string, unknown>) => ({ ydelse: YDELSE.borgere, oplysningshjul: hjul });
   it('HEN-19 warns about a borger forløb during ongoing municipal measures', () => {
-    expect(paths(run('HEN-19', borgere({ aktuelleKommunaleIndsatser: true })))).toEqual(['/oplysningshjul/aktuelleKommunaleIndsatser']);
+    expect(paths(run('HEN-19', borgere({ aktuelleKommunaleIndsatser: true })))).toEqual([
+      '/oplysningshjul/aktuelleKommunaleIndsatser',
+    ]);
   });
   it('HEN-19 accepts ongoing measures when the advice concerns another problem', () => {
-    expect(run('HEN-19', borgere({ aktuelleKommunaleIndsatser: true, andenProblemstillingEndIndsatserne: true }))).toEqual([]);
+    expect(
+      run('HEN-19', borgere({ aktuelleKommunaleIndsatser: true, andenProblemstillingEndIndsatserne: true })),
+    ).toEqual([]);
     expect(run('HEN-19', { ...enkeltsag(), oplysningshjul: { aktuelleKommunaleIndsatser: true } })).toEqual([]);
   });
   it('HEN-20 refuses an enkeltsag whose main problem is cooperation and conflict', () => {
     const data = enkeltsag();
     data.oplysningshjul.hovedproblemstillingErSamarbejdOgKonflikt = true;
-    expect(run('HEN-20', data)).toEqual([{ path: '/oplysningshjul/hovedproblemstillingErSamarbejdOgKonflikt', params: { ydelse: YDELSE.enkeltsag } }]);
+    expect(run('HEN-20', data)).toEqual([
+      { path: '/oplysningshjul/hovedproblemstillingErSamarbejdOgKonflikt', params: { ydelse: YDELSE.enkeltsag } },
+    ]);
     expect(run('HEN-20', enkeltsag())).toEqual([]);
   });
   it('HEN-20 applies to further ydelser through its option', () => {
@@ -254,12 +340,22 @@ describe('HEN-19, HEN-20, HEN-21, HEN-22 scope', () => {
   });
   it('HEN-21 warns once per out-of-scope need', () => {
     const data = { oplysningshjul: { behovetOmfatter: ['driftslignende indsats', 'sundhedsrelaterede temaer'] } };
-    expect(run('HEN-21', data).map((f) => f.params?.behov)).toEqual(['driftslignende indsats', 'sundhedsrelaterede temaer']);
+    expect(run('HEN-21', data).map((f) => f.params?.behov)).toEqual([
+      'driftslignende indsats',
+      'sundhedsrelaterede temaer',
+    ]);
     expect(run('HEN-21', enkeltsag())).toEqual([]);
   });
   it('HEN-22 requires the minimum attachments and the description of the work so far for a mini enkeltsag', () => {
-    const data = { ydelse: YDELSE.miniEnkeltsag, bilag: [{ type: 'seneste udredninger', fil: 'u.pdf' }], oplysningshjul: {} };
-    expect(run('HEN-22', data).map((f) => f.params?.type ?? f.path)).toEqual(['status fra indsatser', '/oplysningshjul/arbejdetIndtilNu']);
+    const data = {
+      ydelse: YDELSE.miniEnkeltsag,
+      bilag: [{ type: 'seneste udredninger', fil: 'u.pdf' }],
+      oplysningshjul: {},
+    };
+    expect(run('HEN-22', data).map((f) => f.params?.type ?? f.path)).toEqual([
+      'status fra indsatser',
+      '/oplysningshjul/arbejdetIndtilNu',
+    ]);
   });
   it('HEN-22 accepts a complete mini enkeltsag and follows its option', () => {
     const data = {

@@ -36,11 +36,21 @@ export interface HoejprisAssessment {
 
 /** Whether the agreement is a højprisleverance under the rule options of LEV-07. */
 export function assessHoejpris(data: unknown, options: Readonly<Record<string, unknown>>): HoejprisAssessment {
-  const { amountDkk, hours } = budgetTotals(data, numberOption(options, 'hourlyRateDkk', HOEJPRIS_DEFAULTS.hourlyRateDkk));
+  const { amountDkk, hours } = budgetTotals(
+    data,
+    numberOption(options, 'hourlyRateDkk', HOEJPRIS_DEFAULTS.hourlyRateDkk),
+  );
   const thresholdDkk = numberOption(options, 'thresholdDkk', HOEJPRIS_DEFAULTS.thresholdDkk);
   const thresholdHours = optionalNumberOption(options, 'thresholdHours');
   const overThreshold = amountDkk > thresholdDkk || (thresholdHours !== undefined && hours > thresholdHours);
-  return { hoejpris: overThreshold || valueAt(data, '/hoejpris') === true, overThreshold, amountDkk, hours, thresholdDkk, thresholdHours };
+  return {
+    hoejpris: overThreshold || valueAt(data, '/hoejpris') === true,
+    overThreshold,
+    amountDkk,
+    hours,
+    thresholdDkk,
+    thresholdHours,
+  };
 }
 
 export const lev05StartAfterApproval: RuleDefinition = {
@@ -60,7 +70,10 @@ export const lev05StartAfterApproval: RuleDefinition = {
     const findings: RuleFinding[] = [];
     const status = enumAt(data, '/status');
     const forloeb = enumAt(data, '/forloebsstatus');
-    if ((forloeb === 'I gang' || forloeb === 'Afsluttet') && !['Godkendt', 'Afbrudt', 'Afsluttet'].includes(status ?? '')) {
+    if (
+      (forloeb === 'I gang' || forloeb === 'Afsluttet') &&
+      !['Godkendt', 'Afbrudt', 'Afsluttet'].includes(status ?? '')
+    ) {
       findings.push({
         path: '/forloebsstatus',
         params: { status: status ?? '–' },
@@ -81,7 +94,10 @@ export const lev05StartAfterApproval: RuleDefinition = {
       }
     }
     const start = dateAt(data, '/forloebStartdato');
-    const approvedOn = [dateAt(data, '/fagkonsulentGodkendelse/dato'), enumAt(data, '/lederGodkendelse/udfald') === 'Godkendt' ? dateAt(data, '/lederGodkendelse/dato') : undefined]
+    const approvedOn = [
+      dateAt(data, '/fagkonsulentGodkendelse/dato'),
+      enumAt(data, '/lederGodkendelse/udfald') === 'Godkendt' ? dateAt(data, '/lederGodkendelse/dato') : undefined,
+    ]
       .filter((d): d is string => d !== undefined)
       .sort()
       .pop();
@@ -107,7 +123,8 @@ export const lev06RenegotiationComment: RuleDefinition = {
     da: 'Ved genforhandling noterer fagkonsulenten sine indvendinger og kommentarer i tekstfeltet til genforhandling.',
     en: 'On renegotiation the fagkonsulent notes the objections in the renegotiation text field.',
   },
-  source: '001 §5.1.3 «Fagkonsulenten noterer sine indvendinger og kommentarer til forslaget i tekstfeltet til genforhandling»',
+  source:
+    '001 §5.1.3 «Fagkonsulenten noterer sine indvendinger og kommentarer til forslaget i tekstfeltet til genforhandling»',
   message: {
     da: '«{label}» skal udfyldes, når aftalen sendes til genforhandling: skriv, hvad der skal præciseres eller ændres.',
     en: '"{label}" is required when the agreement is sent back for renegotiation: state what must be clarified or changed.',
@@ -161,7 +178,7 @@ function lev07Check(data: unknown, ctx: RuleContext): RuleFinding[] {
         path: '/lederGodkendelse',
         message: {
           da: 'Lederen kan først tage stilling til en højprisleverance, når fagkonsulenten har godkendt den (udfyld fagkonsulentens godkendelse).',
-          en: 'The leader can only decide on a high-price delivery after the fagkonsulent has approved it (fill in the fagkonsulent\'s approval).',
+          en: "The leader can only decide on a high-price delivery after the fagkonsulent has approved it (fill in the fagkonsulent's approval).",
         },
       });
     }
@@ -170,7 +187,7 @@ function lev07Check(data: unknown, ctx: RuleContext): RuleFinding[] {
         path: '/lederGodkendelse/navn',
         message: {
           da: 'Højprisleverancen skal godkendes af fagkonsulentens leder, en anden person end fagkonsulenten.',
-          en: 'The high-price delivery is approved by the fagkonsulent\'s leader, a different person from the fagkonsulent.',
+          en: "The high-price delivery is approved by the fagkonsulent's leader, a different person from the fagkonsulent.",
         },
       });
     }
@@ -189,7 +206,8 @@ function lev07Check(data: unknown, ctx: RuleContext): RuleFinding[] {
   if (assessment.hoejpris && status !== undefined && STATUSES_APPROVED.includes(status)) {
     const beloeb = formatAmount(assessment.amountDkk);
     for (const field of ['navn', 'dato']) {
-      if (!hasText(data, `/lederGodkendelse/${field}`)) findings.push({ path: `/lederGodkendelse/${field}`, params: { status, beloeb } });
+      if (!hasText(data, `/lederGodkendelse/${field}`))
+        findings.push({ path: `/lederGodkendelse/${field}`, params: { status, beloeb } });
     }
     if (enumAt(data, '/lederGodkendelse/udfald') !== 'Godkendt') {
       findings.push({
@@ -210,10 +228,12 @@ export const lev07HighPriceApproval: RuleDefinition = {
   severity: 'error',
   appliesTo,
   description: {
-    da: 'En højprisleverance kræver både fagkonsulentens og dennes leders godkendelse: fagkonsulenten godkender først, derefter lederen (en anden person), som ikke kan godkende tidligere. '
-      + 'Budgettet regnes for hver aktivitet som honoraret i kroner (eller timer × timepris, hvor intet honorar er angivet) + transport + udgifter; grænserne er regeloptioner (standard 100.000 kr., en pladsholder organisationen selv skal fastsætte).',
-    en: 'A high-price delivery needs the approval of both the fagkonsulent and the fagkonsulent\'s leader: the fagkonsulent first, then the leader (a different person), never earlier. '
-      + 'The budget counts, per activity, the fee in DKK (or hours × hourly rate where no fee is given) + transport + expenses; thresholds are rule options (default DKK 100,000, a placeholder the organisation must set).',
+    da:
+      'En højprisleverance kræver både fagkonsulentens og dennes leders godkendelse: fagkonsulenten godkender først, derefter lederen (en anden person), som ikke kan godkende tidligere. ' +
+      'Budgettet regnes for hver aktivitet som honoraret i kroner (eller timer × timepris, hvor intet honorar er angivet) + transport + udgifter; grænserne er regeloptioner (standard 100.000 kr., en pladsholder organisationen selv skal fastsætte).',
+    en:
+      "A high-price delivery needs the approval of both the fagkonsulent and the fagkonsulent's leader: the fagkonsulent first, then the leader (a different person), never earlier. " +
+      'The budget counts, per activity, the fee in DKK (or hours × hourly rate where no fee is given) + transport + expenses; thresholds are rule options (default DKK 100,000, a placeholder the organisation must set).',
   },
   source: '001 §5.1.3 «Godkendelse af højprisleverance: kræver både fagkonsulentens og dennes leders godkendelse»',
   message: {
@@ -222,19 +242,28 @@ export const lev07HighPriceApproval: RuleDefinition = {
   },
   options: {
     thresholdDkk: {
-      description: { da: 'Højprisgrænse i kr. for hele budgettet (pladsholder).', en: 'High-price threshold in DKK for the whole budget (placeholder).' },
+      description: {
+        da: 'Højprisgrænse i kr. for hele budgettet (pladsholder).',
+        en: 'High-price threshold in DKK for the whole budget (placeholder).',
+      },
       default: HOEJPRIS_DEFAULTS.thresholdDkk,
       // Q3: the placeholder is the ceiling; a tenant may demand the leader's approval earlier, never later.
       schema: { type: 'number', minimum: 0, maximum: HOEJPRIS_DEFAULTS.thresholdDkk },
       legalSource: '001 §5.1.3; spec §8 Q3 (højprisgrænse 100.000 kr.)',
     },
     thresholdHours: {
-      description: { da: 'Højprisgrænse i timer (null = ingen timegrænse).', en: 'High-price threshold in hours (null = no hours threshold).' },
+      description: {
+        da: 'Højprisgrænse i timer (null = ingen timegrænse).',
+        en: 'High-price threshold in hours (null = no hours threshold).',
+      },
       default: null,
       schema: { type: ['number', 'null'], minimum: 0 },
     },
     hourlyRateDkk: {
-      description: { da: 'Timepris i kr., som budgettets timer regnes med (pladsholder for rammekontraktens timepris).', en: 'Hourly rate in DKK used to price the budget\'s hours (placeholder for the framework contract\'s rate).' },
+      description: {
+        da: 'Timepris i kr., som budgettets timer regnes med (pladsholder for rammekontraktens timepris).',
+        en: "Hourly rate in DKK used to price the budget's hours (placeholder for the framework contract's rate).",
+      },
       default: HOEJPRIS_DEFAULTS.hourlyRateDkk,
       // A lower rate would price a budget under the threshold: the placeholder is the floor.
       schema: { type: 'number', minimum: HOEJPRIS_DEFAULTS.hourlyRateDkk },
@@ -252,7 +281,8 @@ export const lev11ChangesApproved: RuleDefinition = {
     da: 'Fagkonsulenten skal godkende alle ændringer af leverancen; ændringer i leverancebeskrivelsen skal altid begrundes.',
     en: 'The fagkonsulent approves every change to the delivery; changes to the delivery description are always justified.',
   },
-  source: '001 §5.2.9 «Ændringer i leverancebeskrivelsen skal altid begrundes, og fagkonsulenten skal godkende alle ændringer»',
+  source:
+    '001 §5.2.9 «Ændringer i leverancebeskrivelsen skal altid begrundes, og fagkonsulenten skal godkende alle ændringer»',
   message: {
     da: '«{label}» skal udfyldes for ændring {nr}: fagkonsulenten skal godkende alle ændringer.',
     en: '"{label}" is required for change {nr}: the fagkonsulent approves every change.',
@@ -263,7 +293,8 @@ export const lev11ChangesApproved: RuleDefinition = {
     return arrayAt(data, '/aendringer').flatMap((_, i): RuleFinding[] => {
       const at = `/aendringer/${i}`;
       const findings: RuleFinding[] = [];
-      if (typed && !hasText(data, `${at}/godkendtAf`)) findings.push({ path: `${at}/godkendtAf`, params: { nr: i + 1 } });
+      if (typed && !hasText(data, `${at}/godkendtAf`))
+        findings.push({ path: `${at}/godkendtAf`, params: { nr: i + 1 } });
       if (enumAt(data, `${at}/type`) === 'Ændring i leverancebeskrivelsen' && !hasText(data, `${at}/begrundelse`)) {
         findings.push({
           path: `${at}/begrundelse`,
@@ -287,13 +318,16 @@ export const lev16InterruptionReason: RuleDefinition = {
     da: 'Et afbrudt forløb har en årsag: borgeren dør, henvender ønsker forløbet standset, eller grundlaget for leveranceaftalen er ikke længere til stede.',
     en: 'An interrupted course has a reason: the citizen dies, the referrer wants it stopped, or the basis of the agreement no longer exists.',
   },
-  source: '001 §5.2.10 «Rådgivningsforløbet kan afbrydes, hvis borgeren dør, henvender ønsker forløbet standset, eller …»',
+  source:
+    '001 §5.2.10 «Rådgivningsforløbet kan afbrydes, hvis borgeren dør, henvender ønsker forløbet standset, eller …»',
   message: {
     da: '«{label}» skal udfyldes, når leverancen er afbrudt.',
     en: '"{label}" is required when the delivery has been interrupted.',
   },
   check(data) {
-    return enumAt(data, '/status') === 'Afbrudt' && !hasText(data, '/afbrydelse/aarsag') ? [{ path: '/afbrydelse/aarsag' }] : [];
+    return enumAt(data, '/status') === 'Afbrudt' && !hasText(data, '/afbrydelse/aarsag')
+      ? [{ path: '/afbrydelse/aarsag' }]
+      : [];
   },
 };
 

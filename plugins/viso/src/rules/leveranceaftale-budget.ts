@@ -25,7 +25,9 @@ export const lev02ActivityDate: RuleDefinition = {
   },
   check(data) {
     return arrayAt(data, '/aktiviteter').flatMap((_, i): RuleFinding[] =>
-      isFilled(valueAt(data, `/aktiviteter/${i}/dato`)) ? [] : [{ path: `/aktiviteter/${i}/dato`, params: { nr: i + 1 } }],
+      isFilled(valueAt(data, `/aktiviteter/${i}/dato`))
+        ? []
+        : [{ path: `/aktiviteter/${i}/dato`, params: { nr: i + 1 } }],
     );
   },
 };
@@ -40,14 +42,18 @@ export const lev03BudgetCoverage: RuleDefinition = {
     da: 'Budgettet dækker tidsforbrug til visitation, specialrådgivning og afslutning (og udredning og transport, hvor det er relevant).',
     en: 'The budget covers visitation, specialist advice and closure (plus assessment and transport where relevant).',
   },
-  source: '001 §5.1.3 «tidsforbrug til visitation, eventuel udredning, specialrådgivning og afslutning af opgaven samt transport»',
+  source:
+    '001 §5.1.3 «tidsforbrug til visitation, eventuel udredning, specialrådgivning og afslutning af opgaven samt transport»',
   message: {
     da: 'Budgettet mangler en aktivitet i kategorien «{kategori}».',
     en: 'The budget has no activity in the category "{kategori}".',
   },
   check(data) {
     const present = new Set(arrayAt(data, '/aktiviteter').map((_, i) => enumAt(data, `/aktiviteter/${i}/kategori`)));
-    return REQUIRED_CATEGORIES.filter((k) => !present.has(k)).map((kategori) => ({ path: '/aktiviteter', params: { kategori } }));
+    return REQUIRED_CATEGORIES.filter((k) => !present.has(k)).map((kategori) => ({
+      path: '/aktiviteter',
+      params: { kategori },
+    }));
   },
 };
 
@@ -59,7 +65,8 @@ export const lev08ExpensesAgreed: RuleDefinition = {
     da: 'Øvrige udgifter skal altid aftales på forhånd med en VISO-konsulent. Nødvendige udgifter til tolk anføres på den konkrete aktivitet, de vedrører.',
     en: 'Other expenses are always agreed in advance with a VISO consultant. Necessary interpreter costs go on the specific activity they concern.',
   },
-  source: '001 §5.1.3 «Afholdelse af øvrige udgifter skal altid aftales på forhånd med en VISO-konsulent»; «på den konkrete aktivitet i leveranceplanen»',
+  source:
+    '001 §5.1.3 «Afholdelse af øvrige udgifter skal altid aftales på forhånd med en VISO-konsulent»; «på den konkrete aktivitet i leveranceplanen»',
   message: {
     da: '«{label}» skal udfyldes: øvrige udgifter skal altid aftales på forhånd med en VISO-konsulent.',
     en: '"{label}" is required: other expenses are always agreed in advance with a VISO consultant.',
@@ -121,7 +128,8 @@ export const lev10SiblingBudget: RuleDefinition = {
     da: 'Søskende har hver sin sag: leverancebeskrivelsen spejles på hvert barns sag, men budgettet deles op, så ydelsen registreres og logges på det enkelte barn.',
     en: 'Siblings have separate cases: the delivery description is mirrored on each case, but the budget is split so the service is recorded per child.',
   },
-  source: '001 §6.2.1 «Leverancebudgettet skal derimod deles op, således at ydelsen registreres og logges på det enkelte barn»',
+  source:
+    '001 §6.2.1 «Leverancebudgettet skal derimod deles op, således at ydelsen registreres og logges på det enkelte barn»',
   message: {
     da: '«{label}» skal bekræftes, når der er søskende: budgettet i denne aftale må kun rumme dette barns andel.',
     en: 'Confirm "{label}" when there are siblings: this agreement\'s budget holds only this child\'s share.',
@@ -184,10 +192,12 @@ export const lev17NoInterpreterAtFirstMeeting: RuleDefinition = {
   severity: 'error',
   appliesTo,
   description: {
-    da: 'Kommunen/henvenderen indhenter og betaler tolk til det afklarende møde; VISO betaler tolk under selve forløbet og oversættelse af konklusioner. '
-      + 'En tolkeudgift på en visitationsaktivitet, på det afklarende møde eller dateret senest på mødedagen er derfor ikke en VISO-udgift.',
-    en: 'The municipality/referrer arranges and pays the interpreter for the clarifying meeting; VISO pays during the course and for translating conclusions. '
-      + 'An interpreter cost on a visitation activity, on the clarifying meeting or dated on or before its day is therefore not a VISO cost.',
+    da:
+      'Kommunen/henvenderen indhenter og betaler tolk til det afklarende møde; VISO betaler tolk under selve forløbet og oversættelse af konklusioner. ' +
+      'En tolkeudgift på en visitationsaktivitet, på det afklarende møde eller dateret senest på mødedagen er derfor ikke en VISO-udgift.',
+    en:
+      'The municipality/referrer arranges and pays the interpreter for the clarifying meeting; VISO pays during the course and for translating conclusions. ' +
+      'An interpreter cost on a visitation activity, on the clarifying meeting or dated on or before its day is therefore not a VISO cost.',
   },
   source: '001 §9 «Kommunen/henvenderen skal indhente og betale for tolkebistanden til brug for det afklarende møde»',
   message: {

@@ -33,9 +33,11 @@ export const lev04DeliveryDescription: RuleDefinition = {
     en: '"{label}" is required in the delivery description.',
   },
   check(data) {
-    const findings: RuleFinding[] = DESCRIPTION_FIELDS.filter((f) => !hasText(data, `/leverancebeskrivelse/${f}`)).map((f) => ({
-      path: `/leverancebeskrivelse/${f}`,
-    }));
+    const findings: RuleFinding[] = DESCRIPTION_FIELDS.filter((f) => !hasText(data, `/leverancebeskrivelse/${f}`)).map(
+      (f) => ({
+        path: `/leverancebeskrivelse/${f}`,
+      }),
+    );
     const goals = arrayAt(data, '/leverancebeskrivelse/maal');
     if (!goals.some((_, i) => hasText(data, `/leverancebeskrivelse/maal/${i}`))) {
       findings.push({
@@ -47,7 +49,8 @@ export const lev04DeliveryDescription: RuleDefinition = {
       });
     } else {
       goals.forEach((_, i) => {
-        if (!hasText(data, `/leverancebeskrivelse/maal/${i}`)) findings.push({ path: `/leverancebeskrivelse/maal/${i}` });
+        if (!hasText(data, `/leverancebeskrivelse/maal/${i}`))
+          findings.push({ path: `/leverancebeskrivelse/maal/${i}` });
       });
     }
     return findings;
@@ -109,7 +112,8 @@ export const lev12CourseLength: RuleDefinition = {
     da: 'Et rådgivningsforløb varer højst otte måneder fra det afklarende til det afsluttende møde – borgerforløb og mini-forløb højst fire måneder, og rådgivning om adoption uden samtykke har ingen øvre grænse. Et længere forløb skal forinden aftales med fagkonsulenten, og specialisten skal begrunde overskridelsen (spec §8 Q4: fejl, medmindre forlængelsen er registreret).',
     en: 'A course lasts at most eight months from the clarifying to the closing meeting – borger and mini courses at most four months, and advice on adoption without consent has no upper limit. A longer one is agreed with the fagkonsulent beforehand and justified by the specialist (spec §8 Q4: an error unless the extension is recorded).',
   },
-  source: '001 §5.2.2 «højst vare otte måneder … skal det forinden aftales med fagkonsulenten. Specialisten skal begrunde overskridelsen»; §3.3, §3.5, §3.7, §3.12 (fire måneder); §3.9 (ingen øvre grænse)',
+  source:
+    '001 §5.2.2 «højst vare otte måneder … skal det forinden aftales med fagkonsulenten. Specialisten skal begrunde overskridelsen»; §3.3, §3.5, §3.7, §3.12 (fire måneder); §3.9 (ingen øvre grænse)',
   message: {
     da: '«{label}» ligger mere end {maaneder} måneder efter det afklarende møde (senest {senest}). Et længere forløb skal aftales med fagkonsulenten på forhånd og begrundes.',
     en: '"{label}" is more than {maaneder} months after the clarifying meeting (latest {senest}). A longer course is agreed with the fagkonsulent beforehand and justified.',
@@ -147,7 +151,8 @@ export const lev12CourseLength: RuleDefinition = {
     const months = Math.min(limit ?? 8, numberOption(ctx.options, 'maxMonths', 8));
     const latest = addMonths(first, months);
     if (last <= latest) return [];
-    if (valueAt(data, '/tidsplan/forlaengelseAftalt') !== true) return [{ path, params: { maaneder: months, senest: formatDate(latest) } }];
+    if (valueAt(data, '/tidsplan/forlaengelseAftalt') !== true)
+      return [{ path, params: { maaneder: months, senest: formatDate(latest) } }];
     if (!hasText(data, '/tidsplan/forlaengelseBegrundelse')) {
       return [
         {
@@ -172,7 +177,8 @@ export const lev13PlanWithoutAnchoring: RuleDefinition = {
     da: 'Suppleres forløbet ikke med et forankringsforløb, skal der lægges en plan med konkrete aftaler og datoer.',
     en: 'Without an anchoring course, the agreement contains a plan with concrete agreements and dates.',
   },
-  source: '001 §5.1.1 «Der skal lægges en plan med konkrete aftaler og datoer, såfremt der ikke suppleres med et forankringsforløb»',
+  source:
+    '001 §5.1.1 «Der skal lægges en plan med konkrete aftaler og datoer, såfremt der ikke suppleres med et forankringsforløb»',
   message: {
     da: 'Uden forankringsforløb skal aftalen indeholde en plan med konkrete aftaler og datoer («{label}»).',
     en: 'Without an anchoring course the agreement contains a plan with concrete agreements and dates ("{label}").',
@@ -184,12 +190,13 @@ export const lev13PlanWithoutAnchoring: RuleDefinition = {
     return plan.flatMap((_, i) =>
       ['aftale', 'dato']
         .filter((f) => !hasText(data, `/forankring/plan/${i}/${f}`))
-        .map(
-          (f): RuleFinding => ({
-            path: `/forankring/plan/${i}/${f}`,
-            message: { da: '«{label}» skal udfyldes i planen uden forankringsforløb.', en: '"{label}" is required in the plan without anchoring.' },
-          }),
-        ),
+        .map((f): RuleFinding => ({
+          path: `/forankring/plan/${i}/${f}`,
+          message: {
+            da: '«{label}» skal udfyldes i planen uden forankringsforløb.',
+            en: '"{label}" is required in the plan without anchoring.',
+          },
+        })),
     );
   },
 };

@@ -1,4 +1,14 @@
-import { numberOption, addDays, addMonths, arrayAt, daysBetween, type DeadlineDefinition, type DeadlineFinding, type IsoDate, type RuleContext } from '@skema/core';
+import {
+  numberOption,
+  addDays,
+  addMonths,
+  arrayAt,
+  daysBetween,
+  type DeadlineDefinition,
+  type DeadlineFinding,
+  type IsoDate,
+  type RuleContext,
+} from '@skema/core';
 import { dateAt, enumAt, hasText, LEVERANCEAFTALE } from './leveranceaftale-read.js';
 import { notatOf } from './case-read.js';
 
@@ -45,7 +55,10 @@ export const lev01ProposalDeadline: DeadlineDefinition = {
     return [
       {
         path: '/tidsplan/forslagSendt',
-        label: { da: 'Forslag til leveranceaftale sendt til fagkonsulenten', en: 'Proposed delivery agreement sent to the fagkonsulent' },
+        label: {
+          da: 'Forslag til leveranceaftale sendt til fagkonsulenten',
+          en: 'Proposed delivery agreement sent to the fagkonsulent',
+        },
         due,
         basis: { from: sent, amount: days, unit: 'dage' },
         met: metBy(dateAt(data, '/tidsplan/forslagSendt'), due),
@@ -98,7 +111,8 @@ export const lev18SupplierChoiceJustified: DeadlineDefinition = {
     da: 'Fagkonsulenten vælger den bedst kvalificerede leverandør (ellers den næstbedste med kapacitet; ved lige egnethed den laveste samlede pris for timer og transport) og begrunder valget i VIAS, før visitationsydelsen sendes.',
     en: 'The fagkonsulent chooses the best-qualified supplier (else the next best with capacity; on a tie the lowest total price of hours and transport) and justifies the choice before sending the visitation.',
   },
-  source: '001 §5.1.2 «Fagkonsulenten udvælger og begrunder sit valg af leverandør i VIAS. Herefter sender fagkonsulenten henvendelsen til leverandøren»',
+  source:
+    '001 §5.1.2 «Fagkonsulenten udvælger og begrunder sit valg af leverandør i VIAS. Herefter sender fagkonsulenten henvendelsen til leverandøren»',
   judgedDate: { kind: 'field', pointer: '/visitation/modtagetDato' },
   derive(data) {
     const sentToSupplier = dateAt(data, '/visitation/modtagetDato');
@@ -119,10 +133,11 @@ export const lev19SupplierResponse: DeadlineDefinition = {
   id: 'LEV-19',
   appliesTo,
   description: {
-    da: "Leverandøren svarer «ja tak» eller «nej tak» senest fem arbejdsdage efter modtagelsen; efter accept kontakter specialisten henvender senest fem arbejdsdage efter og tilbyder et afklarende møde inden for 30 dage efter accepten.",
+    da: 'Leverandøren svarer «ja tak» eller «nej tak» senest fem arbejdsdage efter modtagelsen; efter accept kontakter specialisten henvender senest fem arbejdsdage efter og tilbyder et afklarende møde inden for 30 dage efter accepten.',
     en: "The supplier answers 'ja tak' or 'nej tak' within five working days; after accepting, the specialist contacts the referrer within five working days and offers a clarifying meeting within 30 days of acceptance.",
   },
-  source: '001 §5.1.2 «senest fem arbejdsdage efter modtagelsen af henvendelsen svare ’ja tak’ eller ’nej tak’»; «inden for 30 dage efter, at specialisten har accepteret opgaven»',
+  source:
+    '001 §5.1.2 «senest fem arbejdsdage efter modtagelsen af henvendelsen svare ’ja tak’ eller ’nej tak’»; «inden for 30 dage efter, at specialisten har accepteret opgaven»',
   judgedDate: { kind: 'field', pointer: '/visitation/modtagetDato' },
   derive(data, ctx) {
     const findings: DeadlineFinding[] = [];
@@ -143,7 +158,10 @@ export const lev19SupplierResponse: DeadlineDefinition = {
       const contactDue = ctx.calendar.addWorkingDays(answeredOn, 5);
       findings.push({
         path: '/visitation/henvenderKontaktetDato',
-        label: { da: 'Henvender kontaktet om det afklarende møde', en: 'Referrer contacted about the clarifying meeting' },
+        label: {
+          da: 'Henvender kontaktet om det afklarende møde',
+          en: 'Referrer contacted about the clarifying meeting',
+        },
         due: contactDue,
         basis: { from: answeredOn, amount: 5, unit: 'arbejdsdage' },
         met: metBy(dateAt(data, '/visitation/henvenderKontaktetDato'), contactDue),

@@ -4,7 +4,8 @@ import { lev10CaseBorger } from './leveranceaftale-sag.js';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
 
 const ctx = (version = '1.1.0') => createRuleContext({ today: '2026-06-01', formId: 'leveranceaftale', version });
-const paths = (sag: Record<string, unknown>, version?: string) => lev10CaseBorger.check({ sag }, ctx(version)).map((f) => f.path);
+const paths = (sag: Record<string, unknown>, version?: string) =>
+  lev10CaseBorger.check({ sag }, ctx(version)).map((f) => f.path);
 
 describe('LEV-10 the case’s own borger (leveranceaftale 1.1.0)', () => {
   it('LEV-10 valid: an enkeltsag on a CPR number, a substitute number, or «Intet CPR-nummer» with a birth date', () => {
@@ -25,7 +26,14 @@ describe('LEV-10 the case’s own borger (leveranceaftale 1.1.0)', () => {
   });
 
   it('LEV-10 invalid: a ydelse about one borger (or none recorded) without a CPR number', () => {
-    for (const ydelse of [YDELSE.borgere, YDELSE.enkeltsag, YDELSE.miniEnkeltsag, YDELSE.adoption, YDELSE.sagsbehandling, YDELSE.miniSagsbehandling]) {
+    for (const ydelse of [
+      YDELSE.borgere,
+      YDELSE.enkeltsag,
+      YDELSE.miniEnkeltsag,
+      YDELSE.adoption,
+      YDELSE.sagsbehandling,
+      YDELSE.miniSagsbehandling,
+    ]) {
       expect(paths({ ydelse, navn: 'Emil Testesen' }), ydelse).toEqual(['/sag/cpr']);
     }
     // Before 1.1.0 the schema required the CPR number for every case; an unrecorded ydelse keeps that.
@@ -36,15 +44,15 @@ describe('LEV-10 the case’s own borger (leveranceaftale 1.1.0)', () => {
 
   it('LEV-10 invalid: «Intet CPR-nummer» without a birth date, or together with a CPR number', () => {
     expect(paths({ ydelse: YDELSE.enkeltsag, intetCprNummer: true })).toEqual(['/sag/foedselsdato']);
-    expect(paths({ ydelse: YDELSE.enkeltsag, intetCprNummer: true, foedselsdato: '2016-09-14', cpr: '010118-9901' })).toEqual(['/sag/intetCprNummer']);
+    expect(
+      paths({ ydelse: YDELSE.enkeltsag, intetCprNummer: true, foedselsdato: '2016-09-14', cpr: '010118-9901' }),
+    ).toEqual(['/sag/intetCprNummer']);
   });
 
   it('LEV-10 invalid: an invented borger on a course that concerns no single borger', () => {
-    expect(paths({ ydelse: YDELSE.temaforloeb, navn: 'Test Testesen', cpr: '010101-0000', foedselsdato: '2010-01-01' })).toEqual([
-      '/sag/navn',
-      '/sag/cpr',
-      '/sag/foedselsdato',
-    ]);
+    expect(
+      paths({ ydelse: YDELSE.temaforloeb, navn: 'Test Testesen', cpr: '010101-0000', foedselsdato: '2010-01-01' }),
+    ).toEqual(['/sag/navn', '/sag/cpr', '/sag/foedselsdato']);
     // Anonymous advice carries no identifying data either (001 §3.2).
     expect(paths({ ydelse: YDELSE.udvidetTelefon, cpr: '010118-9901' })).toEqual(['/sag/cpr']);
   });

@@ -1,4 +1,11 @@
-import { compareVersions, isFilled, valueAt, type RuleContext, type RuleDefinition, type RuleFinding } from '@skema/core';
+import {
+  compareVersions,
+  isFilled,
+  valueAt,
+  type RuleContext,
+  type RuleDefinition,
+  type RuleFinding,
+} from '@skema/core';
 import { YDELSE, ydelsesprofil } from './henvendelsesskema-ydelser.js';
 import { enumAt, LEVERANCEAFTALE } from './leveranceaftale-read.js';
 
@@ -82,12 +89,15 @@ export const lev10CaseBorger: RuleDefinition & { readonly since: Readonly<Record
   appliesTo: [LEVERANCEAFTALE],
   since: SINCE,
   description: {
-    da: 'En sag om én borger registreres på borgerens CPR-nummer (eller et erstatningspersonnummer); har barnet intet CPR-nummer, angives «Intet CPR-nummer» og fødselsdatoen, og et ufødt barn ved adoption uden samtykke markeres som ufødt. '
-      + 'Forløb, der ikke vedrører én bestemt borger (flere borgere, temaforløb, temadage, anonym rådgivning), har hverken navn, CPR-nummer eller fødselsdato på en borger.',
-    en: 'A case about one person is registered on the person\'s CPR number (or a substitute number); for a child without one, "no CPR number" and the birth date are given, and an unborn child in adoption without consent is marked as unborn. '
-      + 'Courses that concern no particular person (several citizens, theme courses, theme days, anonymous advice) carry no name, CPR number or birth date of a person.',
+    da:
+      'En sag om én borger registreres på borgerens CPR-nummer (eller et erstatningspersonnummer); har barnet intet CPR-nummer, angives «Intet CPR-nummer» og fødselsdatoen, og et ufødt barn ved adoption uden samtykke markeres som ufødt. ' +
+      'Forløb, der ikke vedrører én bestemt borger (flere borgere, temaforløb, temadage, anonym rådgivning), har hverken navn, CPR-nummer eller fødselsdato på en borger.',
+    en:
+      'A case about one person is registered on the person\'s CPR number (or a substitute number); for a child without one, "no CPR number" and the birth date are given, and an unborn child in adoption without consent is marked as unborn. ' +
+      'Courses that concern no particular person (several citizens, theme courses, theme days, anonymous advice) carry no name, CPR number or birth date of a person.',
   },
-  source: '001 §6.2.1 «Alle sager omhandlende familier med flere børn registreres på hvert enkelt barns cpr.nr.»; §3.6–3.8, §3.10 (forløb vedrørende flere borgere og temaforløb); §3.9 (adoption, evt. ufødt barn)',
+  source:
+    '001 §6.2.1 «Alle sager omhandlende familier med flere børn registreres på hvert enkelt barns cpr.nr.»; §3.6–3.8, §3.10 (forløb vedrørende flere borgere og temaforløb); §3.9 (adoption, evt. ufødt barn)',
   message: {
     da: '«{label}» skal udfyldes: «{ydelse}» vedrører én borger, og sagen registreres på borgerens CPR-nummer. Har barnet intet CPR-nummer, markeres «Intet CPR-nummer», og fødselsdatoen udfyldes.',
     en: '"{label}" is required: "{ydelse}" concerns one person, and the case is registered on the person\'s CPR number. For a child without a CPR number, tick "No CPR number" and fill in the birth date.',

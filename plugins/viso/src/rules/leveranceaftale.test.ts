@@ -9,7 +9,12 @@ const rule = (id: string, severity: 'error' | 'warning' = 'error'): RuleDefiniti
   return found;
 };
 
-const paths = (id: string, data: unknown, options: Record<string, unknown> = {}, severity: 'error' | 'warning' = 'error') =>
+const paths = (
+  id: string,
+  data: unknown,
+  options: Record<string, unknown> = {},
+  severity: 'error' | 'warning' = 'error',
+) =>
   rule(id, severity)
     .check(data, createRuleContext({ today: '2026-06-01', formId: 'leveranceaftale', options }))
     .map((f) => f.path);
@@ -48,7 +53,8 @@ function agreement(): Record<string, any> {
 describe('leveranceaftale rules', () => {
   it('LEV-xx catalogue: every E/W rule of spec §3.4 is present with its severity', () => {
     const ids = leveranceaftaleRules.map((r) => `${r.id}:${r.severity}`);
-    for (const id of ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '16', '17']) expect(ids).toContain(`LEV-${id}:error`);
+    for (const id of ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '16', '17'])
+      expect(ids).toContain(`LEV-${id}:error`);
     expect(ids).toContain('LEV-08:warning');
     expect(ids).toContain('LEV-14:warning');
     for (const r of leveranceaftaleRules) expect(r.appliesTo).toEqual(['leveranceaftale']);
@@ -80,7 +86,11 @@ describe('leveranceaftale rules', () => {
   it('LEV-04 requires formål, indhold, forløb, metodisk tilgang and at least one goal', () => {
     const data = agreement();
     data.leverancebeskrivelse = { formaal: ' ', maal: [''], indhold: 'I', forloeb: 'F' };
-    expect(paths('LEV-04', data)).toEqual(['/leverancebeskrivelse/formaal', '/leverancebeskrivelse/metodiskTilgang', '/leverancebeskrivelse/maal']);
+    expect(paths('LEV-04', data)).toEqual([
+      '/leverancebeskrivelse/formaal',
+      '/leverancebeskrivelse/metodiskTilgang',
+      '/leverancebeskrivelse/maal',
+    ]);
     data.leverancebeskrivelse = { formaal: 'F', maal: ['Mål', ''], indhold: 'I', forloeb: 'F', metodiskTilgang: 'M' };
     expect(paths('LEV-04', data)).toEqual(['/leverancebeskrivelse/maal/1']);
   });
@@ -119,7 +129,10 @@ describe('leveranceaftale rules', () => {
     expect(assessHoejpris(agreement(), { thresholdDkk: 50_000 }).overThreshold).toBe(true);
     expect(assessHoejpris(agreement(), { thresholdHours: 40 }).overThreshold).toBe(true);
     expect(assessHoejpris(agreement(), { thresholdHours: null }).overThreshold).toBe(false);
-    expect(assessHoejpris({ ...agreement(), hoejpris: true }, {})).toMatchObject({ hoejpris: true, overThreshold: false });
+    expect(assessHoejpris({ ...agreement(), hoejpris: true }, {})).toMatchObject({
+      hoejpris: true,
+      overThreshold: false,
+    });
   });
 
   it('LEV-07 prices an activity by its fee in kroner (honorar) instead of hours × the placeholder rate', () => {
@@ -169,32 +182,52 @@ describe('leveranceaftale rules', () => {
   });
 
   it('LEV-07 accepts a leader (a different person) approving on or after the fagkonsulent', () => {
-    const data = { ...agreement(), hoejpris: true, lederGodkendelse: { navn: 'Lars Ledersen', dato: '2026-02-18', udfald: 'Godkendt' } };
+    const data = {
+      ...agreement(),
+      hoejpris: true,
+      lederGodkendelse: { navn: 'Lars Ledersen', dato: '2026-02-18', udfald: 'Godkendt' },
+    };
     expect(paths('LEV-07', data)).toEqual([]);
     expect(paths('LEV-07', { ...data, status: 'Afventer leder', lederGodkendelse: undefined })).toEqual([]);
   });
 
   it('LEV-07 refuses the same person, an earlier leader date, a leader before any fagkonsulent, and a rejected leader', () => {
     const base = { ...agreement(), hoejpris: true };
-    expect(paths('LEV-07', { ...base, lederGodkendelse: { navn: ' METTE  prøvesen', dato: '2026-02-19', udfald: 'Godkendt' } })).toEqual([
-      '/lederGodkendelse/navn',
-    ]);
-    expect(paths('LEV-07', { ...base, lederGodkendelse: { navn: 'Lars Ledersen', dato: '2026-02-17', udfald: 'Godkendt' } })).toEqual([
-      '/lederGodkendelse/dato',
-    ]);
     expect(
-      paths('LEV-07', { ...base, status: 'Afventer leder', fagkonsulentGodkendelse: undefined, lederGodkendelse: { navn: 'Lars Ledersen' } }),
+      paths('LEV-07', {
+        ...base,
+        lederGodkendelse: { navn: ' METTE  prøvesen', dato: '2026-02-19', udfald: 'Godkendt' },
+      }),
+    ).toEqual(['/lederGodkendelse/navn']);
+    expect(
+      paths('LEV-07', { ...base, lederGodkendelse: { navn: 'Lars Ledersen', dato: '2026-02-17', udfald: 'Godkendt' } }),
+    ).toEqual(['/lederGodkendelse/dato']);
+    expect(
+      paths('LEV-07', {
+        ...base,
+        status: 'Afventer leder',
+        fagkonsulentGodkendelse: undefined,
+        lederGodkendelse: { navn: 'Lars Ledersen' },
+      }),
     ).toEqual(['/lederGodkendelse']);
-    expect(paths('LEV-07', { ...base, lederGodkendelse: { navn: 'Lars Ledersen', dato: '2026-02-19', udfald: 'Afvist' } })).toEqual([
-      '/lederGodkendelse/udfald',
-    ]);
+    expect(
+      paths('LEV-07', { ...base, lederGodkendelse: { navn: 'Lars Ledersen', dato: '2026-02-19', udfald: 'Afvist' } }),
+    ).toEqual(['/lederGodkendelse/udfald']);
   });
 
   it('LEV-08 requires øvrige udgifter to be agreed in advance and interpreters on a concrete activity', () => {
     const data = agreement();
-    data.aktiviteter.push({ kategori: 'øvrige udgifter', dato: '2026-04-01', udgifter: [{ type: 'tolk', beloeb: 100 }] });
+    data.aktiviteter.push({
+      kategori: 'øvrige udgifter',
+      dato: '2026-04-01',
+      udgifter: [{ type: 'tolk', beloeb: 100 }],
+    });
     data.aktiviteter[2].udgifter.push({ type: 'andet', beloeb: 300 });
-    expect(paths('LEV-08', data)).toEqual(['/aktiviteter/2/udgifter/1/forhaandsaftaltMed', '/aktiviteter/5/udgifter/0/forhaandsaftaltMed', '/aktiviteter/5/udgifter/0/type']);
+    expect(paths('LEV-08', data)).toEqual([
+      '/aktiviteter/2/udgifter/1/forhaandsaftaltMed',
+      '/aktiviteter/5/udgifter/0/forhaandsaftaltMed',
+      '/aktiviteter/5/udgifter/0/type',
+    ]);
     data.aktiviteter[2].udgifter[1].forhaandsaftaltMed = 'Mette Prøvesen';
     data.aktiviteter.pop();
     expect(paths('LEV-08', data)).toEqual([]);
@@ -202,7 +235,10 @@ describe('leveranceaftale rules', () => {
 
   it('LEV-08 (warning) asks for documentation of interpreter and transport expenses', () => {
     const data = agreement();
-    data.aktiviteter[2].udgifter = [{ type: 'transport', beloeb: 200 }, { type: 'andet', beloeb: 50, forhaandsaftaltMed: 'M' }];
+    data.aktiviteter[2].udgifter = [
+      { type: 'transport', beloeb: 200 },
+      { type: 'andet', beloeb: 50, forhaandsaftaltMed: 'M' },
+    ];
     expect(paths('LEV-08', data, {}, 'warning')).toEqual(['/aktiviteter/2/udgifter/0/dokumentationOpbevares']);
     data.aktiviteter[2].udgifter[0].dokumentationOpbevares = true;
     expect(paths('LEV-08', data, {}, 'warning')).toEqual([]);
@@ -213,16 +249,24 @@ describe('leveranceaftale rules', () => {
     expect(paths('LEV-09', data)).toEqual(['/koordinerendeLeverandoer']);
     expect(paths('LEV-09', { ...data, koordinerendeLeverandoer: 'Ukendt' })).toEqual(['/koordinerendeLeverandoer']);
     expect(paths('LEV-09', { ...data, koordinerendeLeverandoer: 'sansecentret' })).toEqual([]);
-    expect(paths('LEV-09', { ...data, oevrigeLeverandoerer: ['Leverandør Eksempel ApS'], koordinerendeLeverandoer: 'Leverandør Eksempel ApS' })).toEqual([
-      '/oevrigeLeverandoerer/0',
-    ]);
+    expect(
+      paths('LEV-09', {
+        ...data,
+        oevrigeLeverandoerer: ['Leverandør Eksempel ApS'],
+        koordinerendeLeverandoer: 'Leverandør Eksempel ApS',
+      }),
+    ).toEqual(['/oevrigeLeverandoerer/0']);
     expect(paths('LEV-09', agreement())).toEqual([]);
   });
 
   it('LEV-10 requires a per-child budget and separate cases for siblings', () => {
     const data = { ...agreement(), soeskende: [{ navn: 'Ida Testesen', cpr: '0101189901', sagsnummer: 'VISO-1' }] };
     expect(paths('LEV-10', data)).toEqual(['/budgetOpdeltPrBarn', '/soeskende/0/cpr', '/soeskende/0/sagsnummer']);
-    const ok = { ...agreement(), budgetOpdeltPrBarn: true, soeskende: [{ navn: 'Ida Testesen', cpr: '020320-9902', sagsnummer: 'VISO-2' }] };
+    const ok = {
+      ...agreement(),
+      budgetOpdeltPrBarn: true,
+      soeskende: [{ navn: 'Ida Testesen', cpr: '020320-9902', sagsnummer: 'VISO-2' }],
+    };
     expect(paths('LEV-10', ok)).toEqual([]);
   });
 
@@ -261,9 +305,13 @@ describe('leveranceaftale rules', () => {
     expect(paths('LEV-12', mini)).toEqual(['/tidsplan/planlagtDatoAfsluttendeMoede']);
     mini.tidsplan.planlagtDatoAfsluttendeMoede = '2026-06-05';
     expect(paths('LEV-12', mini)).toEqual([]);
-    expect(paths('LEV-12', { ...mini, sag: { ...mini.sag, ydelse: 'Rådgivningsforløb – for borgere' }, tidsplan: { ...mini.tidsplan, planlagtDatoAfsluttendeMoede: '2026-07-01' } })).toEqual([
-      '/tidsplan/planlagtDatoAfsluttendeMoede',
-    ]);
+    expect(
+      paths('LEV-12', {
+        ...mini,
+        sag: { ...mini.sag, ydelse: 'Rådgivningsforløb – for borgere' },
+        tidsplan: { ...mini.tidsplan, planlagtDatoAfsluttendeMoede: '2026-07-01' },
+      }),
+    ).toEqual(['/tidsplan/planlagtDatoAfsluttendeMoede']);
     const adoption = agreement();
     adoption.sag.ydelse = 'Rådgivningsforløb om adoption uden samtykke – for myndighedsrådgivere';
     adoption.tidsplan.planlagtDatoAfsluttendeMoede = '2027-12-01';
@@ -271,11 +319,17 @@ describe('leveranceaftale rules', () => {
   });
 
   it('LEV-13 requires a plan with agreements and dates when there is no forankringsforløb', () => {
-    expect(paths('LEV-13', { ...agreement(), forankring: { forankringsforloeb: false } })).toEqual(['/forankring/plan']);
+    expect(paths('LEV-13', { ...agreement(), forankring: { forankringsforloeb: false } })).toEqual([
+      '/forankring/plan',
+    ]);
     expect(paths('LEV-13', { ...agreement(), forankring: undefined })).toEqual(['/forankring/plan']);
     const plan = [{ aftale: 'Statusmøde', dato: '2026-10-15' }, { aftale: 'Opfølgning' }];
-    expect(paths('LEV-13', { ...agreement(), forankring: { forankringsforloeb: false, plan } })).toEqual(['/forankring/plan/1/dato']);
-    expect(paths('LEV-13', { ...agreement(), forankring: { forankringsforloeb: false, plan: plan.slice(0, 1) } })).toEqual([]);
+    expect(paths('LEV-13', { ...agreement(), forankring: { forankringsforloeb: false, plan } })).toEqual([
+      '/forankring/plan/1/dato',
+    ]);
+    expect(
+      paths('LEV-13', { ...agreement(), forankring: { forankringsforloeb: false, plan: plan.slice(0, 1) } }),
+    ).toEqual([]);
   });
 
   it('LEV-14 warns when an udredning line has no justification', () => {
@@ -295,7 +349,11 @@ describe('leveranceaftale rules', () => {
     data.aktiviteter[0].udgifter = [{ type: 'tolk', beloeb: 1500 }];
     expect(paths('LEV-17', data)).toEqual(['/aktiviteter/0/udgifter/0/type']);
     const sameDay = agreement();
-    sameDay.aktiviteter.push({ kategori: 'særlige aktiviteter', dato: '2026-02-05', udgifter: [{ type: 'tolk', beloeb: 900 }] });
+    sameDay.aktiviteter.push({
+      kategori: 'særlige aktiviteter',
+      dato: '2026-02-05',
+      udgifter: [{ type: 'tolk', beloeb: 900 }],
+    });
     expect(paths('LEV-17', sameDay)).toEqual(['/aktiviteter/5/udgifter/0/type']);
     expect(paths('LEV-17', agreement())).toEqual([]);
   });

@@ -1,4 +1,13 @@
-import { countOption, compareDates, stringAt, valueAt, type DeadlineDefinition, type DeadlineFinding, type LocalizedText, type RuleContext } from '@skema/core';
+import {
+  countOption,
+  compareDates,
+  stringAt,
+  valueAt,
+  type DeadlineDefinition,
+  type DeadlineFinding,
+  type LocalizedText,
+  type RuleContext,
+} from '@skema/core';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
 import { dateAt, FORM, meetingType } from './opsamlingsnotat-read.js';
 
@@ -18,7 +27,15 @@ function afterMeeting(data: unknown, ctx: RuleContext, target: string, label: Lo
   const amount = countOption(ctx.options, 'arbejdsdage', 5);
   const due = ctx.calendar.addWorkingDays(dato, amount);
   const done = dateAt(data, target);
-  return [{ path: target, label, due, basis: { from: dato, amount, unit: 'arbejdsdage' }, met: done !== undefined && compareDates(done, due) <= 0 }];
+  return [
+    {
+      path: target,
+      label,
+      due,
+      basis: { from: dato, amount, unit: 'arbejdsdage' },
+      met: done !== undefined && compareDates(done, due) <= 0,
+    },
+  ];
 }
 
 const OPS_01: DeadlineDefinition = {
@@ -28,7 +45,8 @@ const OPS_01: DeadlineDefinition = {
     da: 'Opsamlingsnotatet fra det afklarende møde sendes til henvender og lægges i VIAS senest fem arbejdsdage efter mødet.',
     en: 'The summary of the clarifying meeting is sent to the referrer and filed in VIAS within five working days of the meeting.',
   },
-  source: '001 §5.1.3 «Udarbejde et opsamlingsnotat i VIAS, sende det til henvender og lægge det i VIAS senest fem arbejdsdage efter det afklarende møde»',
+  source:
+    '001 §5.1.3 «Udarbejde et opsamlingsnotat i VIAS, sende det til henvender og lægge det i VIAS senest fem arbejdsdage efter det afklarende møde»',
   judgedDate: { kind: 'field', pointer: '/moede/dato' },
   options: { arbejdsdage: ARBEJDSDAGE },
   derive(data, ctx) {
@@ -53,7 +71,8 @@ const OPS_05: DeadlineDefinition = {
     da: 'Specialisten skriver referat af arbejdsmødet og lægger det i sagshistorikken. Får mødet karakter af et midtvejsmøde, udsendes et opsamlingsnotat efter midtvejsmødets skabelon. Frøet angiver ingen frist; påmindelsen bruger regelindstillingen «arbejdsdage».',
     en: 'The specialist writes minutes of the working meeting and files them in the case history. If it turns into a midway meeting, a summary using the midway template is sent out. The seed gives no deadline; the reminder uses the rule option "arbejdsdage".',
   },
-  source: '001 §5.2.7 «Specialisten skriver som udgangspunkt referat af arbejdsmødet og lægger det i sagshistorikken. Hvis arbejdsmødet får karakter af et midtvejsmøde, udarbejder og udsender specialisten et opsamlingsnotat»',
+  source:
+    '001 §5.2.7 «Specialisten skriver som udgangspunkt referat af arbejdsmødet og lægger det i sagshistorikken. Hvis arbejdsmødet får karakter af et midtvejsmøde, udarbejder og udsender specialisten et opsamlingsnotat»',
   judgedDate: { kind: 'field', pointer: '/moede/dato' },
   options: { arbejdsdage: ARBEJDSDAGE },
   derive(data, ctx) {

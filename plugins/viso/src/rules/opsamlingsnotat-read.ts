@@ -16,4 +16,3 @@ export function dateAt(data: unknown, ptr: string): IsoDate | undefined {
 export function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
 }
-

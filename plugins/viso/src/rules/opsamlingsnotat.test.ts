@@ -15,7 +15,10 @@ const deadline = (id: string): DeadlineDefinition => {
   if (!d) throw new Error(`missing deadline ${id}`);
   return d;
 };
-const paths = (id: string, data: unknown, options?: Record<string, unknown>) => rule(id).check(data, ctx(options)).map((f) => f.path);
+const paths = (id: string, data: unknown, options?: Record<string, unknown>) =>
+  rule(id)
+    .check(data, ctx(options))
+    .map((f) => f.path);
 
 type Data = Record<string, any>;
 const afklarende = (): Data => ({
@@ -31,7 +34,13 @@ const afklarende = (): Data => ({
   },
   inddragelse: { borgerDeltog: true, perspektivtype: 'Indefra-perspektiv' },
   afklarende: {
-    del1: { parternesPerspektiver: 'a', aktuelleIndsatser: 'b', samarbejdeNu: 'c', inddragelseAfBorger: 'd', forventninger: 'e' },
+    del1: {
+      parternesPerspektiver: 'a',
+      aktuelleIndsatser: 'b',
+      samarbejdeNu: 'c',
+      inddragelseAfBorger: 'd',
+      forventninger: 'e',
+    },
     grundlagForForloeb: true,
     del2: {
       visoTilbud: { hvad: 'Rådgivning', hvem: 'Skolen', hvordan: 'Møder', hvornaar: 'Maj–december' },
@@ -51,8 +60,15 @@ describe('opsamlingsnotat rules', () => {
   it('OPS-02 requires reason and alternative perspective when the borger was absent', () => {
     const d = afklarende();
     d.inddragelse = { borgerDeltog: false };
-    expect(paths('OPS-02', d)).toEqual(['/inddragelse/aarsagTilFravaer', '/inddragelse/perspektivIndhentetPaaAndenVis']);
-    d.inddragelse = { borgerDeltog: false, aarsagTilFravaer: 'Emil var syg.', perspektivIndhentetPaaAndenVis: 'Samtale med kontaktpædagog dagen før.' };
+    expect(paths('OPS-02', d)).toEqual([
+      '/inddragelse/aarsagTilFravaer',
+      '/inddragelse/perspektivIndhentetPaaAndenVis',
+    ]);
+    d.inddragelse = {
+      borgerDeltog: false,
+      aarsagTilFravaer: 'Emil var syg.',
+      perspektivIndhentetPaaAndenVis: 'Samtale med kontaktpædagog dagen før.',
+    };
     expect(paths('OPS-02', d)).toEqual([]);
     expect(paths('OPS-02', afklarende())).toEqual([]);
   });
@@ -61,25 +77,45 @@ describe('opsamlingsnotat rules', () => {
     expect(paths('OPS-02', withType('Møde om udredning', { inddragelse: { borgerDeltog: false } }))).toHaveLength(2);
     expect(paths('OPS-02', withType('Afsluttende møde', { inddragelse: { borgerDeltog: false } }))).toHaveLength(2);
     expect(paths('OPS-02', withType('Arbejdsmøde', { inddragelse: { borgerDeltog: false } }))).toEqual([]);
-    expect(paths('OPS-02', withType('Arbejdsmøde', { inddragelse: { borgerDeltog: false } }), { moedetyper: ['Arbejdsmøde'] })).toHaveLength(2);
+    expect(
+      paths('OPS-02', withType('Arbejdsmøde', { inddragelse: { borgerDeltog: false } }), {
+        moedetyper: ['Arbejdsmøde'],
+      }),
+    ).toHaveLength(2);
   });
 
   it('GEN-01 requires reason and alternative perspective when the borger was absent from the other meeting types', () => {
     const absent = { inddragelse: { borgerDeltog: false } };
     for (const type of ['Midtvejsmøde', 'Arbejdsmøde', 'Forankringsmøde', 'Opfølgende møde', 'Rådgivningsmøde']) {
-      expect(paths('GEN-01', withType(type, absent)), type).toEqual(['/inddragelse/aarsagTilFravaer', '/inddragelse/perspektivIndhentetPaaAndenVis']);
+      expect(paths('GEN-01', withType(type, absent)), type).toEqual([
+        '/inddragelse/aarsagTilFravaer',
+        '/inddragelse/perspektivIndhentetPaaAndenVis',
+      ]);
     }
-    const explained = { inddragelse: { borgerDeltog: false, aarsagTilFravaer: 'Emil var i skole.', perspektivIndhentetPaaAndenVis: 'Kontaktpædagogen talte med Emil dagen før.' } };
+    const explained = {
+      inddragelse: {
+        borgerDeltog: false,
+        aarsagTilFravaer: 'Emil var i skole.',
+        perspektivIndhentetPaaAndenVis: 'Kontaktpædagogen talte med Emil dagen før.',
+      },
+    };
     expect(paths('GEN-01', withType('Midtvejsmøde', explained))).toEqual([]);
-    expect(paths('GEN-01', withType('Midtvejsmøde', { inddragelse: { ...explained.inddragelse, aarsagTilFravaer: '  ' } }))).toEqual(['/inddragelse/aarsagTilFravaer']);
+    expect(
+      paths('GEN-01', withType('Midtvejsmøde', { inddragelse: { ...explained.inddragelse, aarsagTilFravaer: '  ' } })),
+    ).toEqual(['/inddragelse/aarsagTilFravaer']);
     expect(paths('GEN-01', withType('Arbejdsmøde'))).toEqual([]);
   });
 
   it('GEN-01 leaves the OPS-02 meeting types to OPS-02, so an absence is reported once', () => {
     for (const type of ['Afklarende møde', 'Møde om udredning', 'Afsluttende møde']) {
       const d = withType(type, { inddragelse: { borgerDeltog: false } });
-      const reported = opsamlingsnotatRules.flatMap((r) => r.check(d, ctx()).map((f) => `${r.id} ${f.path}`)).filter((f) => /aarsag|AndenVis/.test(f));
-      expect(reported, type).toEqual(['OPS-02 /inddragelse/aarsagTilFravaer', 'OPS-02 /inddragelse/perspektivIndhentetPaaAndenVis']);
+      const reported = opsamlingsnotatRules
+        .flatMap((r) => r.check(d, ctx()).map((f) => `${r.id} ${f.path}`))
+        .filter((f) => /aarsag|AndenVis/.test(f));
+      expect(reported, type).toEqual([
+        'OPS-02 /inddragelse/aarsagTilFravaer',
+        'OPS-02 /inddragelse/perspektivIndhentetPaaAndenVis',
+      ]);
     }
     // A tenant that moves a meeting type to OPS-02 removes it from GEN-01's list.
     const arbejdsmoede = withType('Arbejdsmøde', { inddragelse: { borgerDeltog: false } });
@@ -87,10 +123,23 @@ describe('opsamlingsnotat rules', () => {
   });
 
   it('GEN-01 never throws on malformed data', () => {
-    for (const data of [null, 42, 'x', [], {}, { moede: { moedetype: 'Midtvejsmøde' }, inddragelse: 'nej' }, { moede: { moedetype: 'Midtvejsmøde' }, inddragelse: { borgerDeltog: false, aarsagTilFravaer: 7 } }]) {
+    for (const data of [
+      null,
+      42,
+      'x',
+      [],
+      {},
+      { moede: { moedetype: 'Midtvejsmøde' }, inddragelse: 'nej' },
+      { moede: { moedetype: 'Midtvejsmøde' }, inddragelse: { borgerDeltog: false, aarsagTilFravaer: 7 } },
+    ]) {
       expect(() => paths('GEN-01', data)).not.toThrow();
     }
-    expect(paths('GEN-01', { moede: { moedetype: 'Midtvejsmøde' }, inddragelse: { borgerDeltog: false, aarsagTilFravaer: 7 } })).toContain('/inddragelse/perspektivIndhentetPaaAndenVis');
+    expect(
+      paths('GEN-01', {
+        moede: { moedetype: 'Midtvejsmøde' },
+        inddragelse: { borgerDeltog: false, aarsagTilFravaer: 7 },
+      }),
+    ).toContain('/inddragelse/perspektivIndhentetPaaAndenVis');
   });
 
   it('OPS-03 requires at least one concrete goal after the clarifying meeting', () => {
@@ -106,7 +155,12 @@ describe('opsamlingsnotat rules', () => {
 
   it('OPS-03 does not ask for goals when no forløb is started', () => {
     const d = afklarende();
-    d.afklarende = { ...d.afklarende, grundlagForForloeb: false, begrundelseUdenForloeb: 'Behandlingsbehov', del2: undefined };
+    d.afklarende = {
+      ...d.afklarende,
+      grundlagForForloeb: false,
+      begrundelseUdenForloeb: 'Behandlingsbehov',
+      del2: undefined,
+    };
     expect(paths('OPS-03', d)).toEqual([]);
   });
 
@@ -126,7 +180,10 @@ describe('opsamlingsnotat rules', () => {
       },
     });
     const findings = rule('OPS-06').check(d, ctx());
-    expect(findings.map((f) => f.path)).toEqual(['/afsluttende/evalueringAfMaal/1/vurdering', '/afsluttende/udbredelse']);
+    expect(findings.map((f) => f.path)).toEqual([
+      '/afsluttende/evalueringAfMaal/1/vurdering',
+      '/afsluttende/udbredelse',
+    ]);
     expect(findings[0]?.params).toEqual({ nr: 2 });
     d.afsluttende.evalueringAfMaal[1].vurdering = 'delvist nået';
     d.afsluttende.udbredelse = 'Oplæg på personalemøde.';
@@ -175,9 +232,12 @@ describe('opsamlingsnotat rules', () => {
   it('rules tolerate empty and malformed data', () => {
     for (const r of opsamlingsnotatRules) {
       expect(() => r.check(undefined, ctx())).not.toThrow();
-      expect(() => r.check({ moede: { moedetype: 'Afklarende møde', deltagere: 'x' }, afklarende: 3, afsluttende: [] }, ctx())).not.toThrow();
+      expect(() =>
+        r.check({ moede: { moedetype: 'Afklarende møde', deltagere: 'x' }, afklarende: 3, afsluttende: [] }, ctx()),
+      ).not.toThrow();
     }
-    for (const d of opsamlingsnotatDeadlines) expect(d.derive({ moede: { moedetype: 'Afklarende møde', dato: 'i går' } }, ctx())).toEqual([]);
+    for (const d of opsamlingsnotatDeadlines)
+      expect(d.derive({ moede: { moedetype: 'Afklarende møde', dato: 'i går' } }, ctx())).toEqual([]);
   });
 });
 
@@ -197,7 +257,11 @@ describe('opsamlingsnotat deadlines', () => {
   it('OPS-01 is met when the notat was sent and filed on or before the due date', () => {
     const d = afklarende();
     d.udsendelse = { udsendtDato: '2026-05-07', lagtIViasDato: '2026-05-08' };
-    expect(deadline('OPS-01').derive(d, ctx()).map((f) => [f.due, f.met])).toEqual([
+    expect(
+      deadline('OPS-01')
+        .derive(d, ctx())
+        .map((f) => [f.due, f.met]),
+    ).toEqual([
       ['2026-05-07', true],
       ['2026-05-07', false],
     ]);
@@ -206,16 +270,30 @@ describe('opsamlingsnotat deadlines', () => {
 
   it('OPS-05 reminds to file the minutes of a working meeting, or send a midway summary', () => {
     const d = withType('Arbejdsmøde', { opsamling: 'Referat' });
-    expect(deadline('OPS-05').derive(d, ctx()).map((f) => f.path)).toEqual(['/udsendelse/lagtIViasDato']);
+    expect(
+      deadline('OPS-05')
+        .derive(d, ctx())
+        .map((f) => f.path),
+    ).toEqual(['/udsendelse/lagtIViasDato']);
     d.arbejdsmoede = { harKarakterAfMidtvejsmoede: true };
     d.udsendelse = { udsendtDato: '2026-05-04' };
-    expect(deadline('OPS-05').derive(d, ctx()).map((f) => [f.path, f.met])).toEqual([['/udsendelse/udsendtDato', true]]);
+    expect(
+      deadline('OPS-05')
+        .derive(d, ctx())
+        .map((f) => [f.path, f.met]),
+    ).toEqual([['/udsendelse/udsendtDato', true]]);
     expect(deadline('OPS-05').derive(afklarende(), ctx())).toEqual([]);
   });
 
   it('OPS-08 reminds to send the summary of every adoption advisory meeting', () => {
-    const d = withType('Rådgivningsmøde', { sag: { ydelse: 'Rådgivningsforløb om adoption uden samtykke – for myndighedsrådgivere' } });
-    expect(deadline('OPS-08').derive(d, ctx({ arbejdsdage: 3 })).map((f) => [f.path, f.due])).toEqual([['/udsendelse/udsendtDato', '2026-05-05']]);
+    const d = withType('Rådgivningsmøde', {
+      sag: { ydelse: 'Rådgivningsforløb om adoption uden samtykke – for myndighedsrådgivere' },
+    });
+    expect(
+      deadline('OPS-08')
+        .derive(d, ctx({ arbejdsdage: 3 }))
+        .map((f) => [f.path, f.due]),
+    ).toEqual([['/udsendelse/udsendtDato', '2026-05-05']]);
     expect(deadline('OPS-08').derive(withType('Rådgivningsmøde'), ctx())).toEqual([]);
   });
 });

@@ -1,4 +1,13 @@
-import { arrayAt, isFilled, listAtLeast, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import {
+  arrayAt,
+  isFilled,
+  listAtLeast,
+  pointer,
+  stringAt,
+  valueAt,
+  type RuleDefinition,
+  type RuleFinding,
+} from '@skema/core';
 import { ALL_MOEDETYPER, ALL_YDELSER } from './option-universes.js';
 import { opsamlingsnotatDeadlines } from './opsamlingsnotat-deadlines.js';
 import { FORM, meetingType, stringList } from './opsamlingsnotat-read.js';
@@ -36,13 +45,18 @@ const OPS_02: RuleDefinition = {
   },
   options: {
     moedetyper: {
-      description: { da: 'Mødetyper, hvor fravær skal begrundes.', en: 'Meeting types where absence must be explained.' },
+      description: {
+        da: 'Mødetyper, hvor fravær skal begrundes.',
+        en: 'Meeting types where absence must be explained.',
+      },
       default: OPS_02_MOEDETYPER,
       schema: listAtLeast(OPS_02_MOEDETYPER, ALL_MOEDETYPER),
     },
   },
   check(data, ctx) {
-    return stringList(ctx.options.moedetyper, OPS_02_MOEDETYPER).includes(meetingType(data) ?? '') ? missingAbsenceNotes(data) : [];
+    return stringList(ctx.options.moedetyper, OPS_02_MOEDETYPER).includes(meetingType(data) ?? '')
+      ? missingAbsenceNotes(data)
+      : [];
   },
 };
 
@@ -64,7 +78,7 @@ const GEN_01: RuleDefinition = {
     moedetyper: {
       description: {
         da: 'Mødetyper, hvor GEN-01 kræver, at fravær begrundes; de øvrige mødetyper kontrolleres af OPS-02. Flyttes en mødetype til OPS-02 (dens «moedetyper»), fjernes den her, så fraværet ikke meldes to gange.',
-        en: "Meeting types where GEN-01 requires an absence to be explained; the other meeting types are checked by OPS-02. When a meeting type is moved to OPS-02 (its \"moedetyper\"), remove it here so the absence is not reported twice.",
+        en: 'Meeting types where GEN-01 requires an absence to be explained; the other meeting types are checked by OPS-02. When a meeting type is moved to OPS-02 (its "moedetyper"), remove it here so the absence is not reported twice.',
       },
       default: GEN_01_MOEDETYPER,
       schema: listAtLeast(GEN_01_MOEDETYPER, ALL_MOEDETYPER),
@@ -72,7 +86,9 @@ const GEN_01: RuleDefinition = {
   },
   check(data, ctx) {
     // borgerDeltog itself is required by the schema, so only the notes of an absence are checked here.
-    return stringList(ctx.options.moedetyper, GEN_01_MOEDETYPER).includes(meetingType(data) ?? '') ? missingAbsenceNotes(data) : [];
+    return stringList(ctx.options.moedetyper, GEN_01_MOEDETYPER).includes(meetingType(data) ?? '')
+      ? missingAbsenceNotes(data)
+      : [];
   },
 };
 
@@ -84,7 +100,8 @@ const OPS_03: RuleDefinition = {
     da: 'Notatet fra det afklarende møde indeholder mindst ét konkret mål for forløbet. Målene skrives også ind i den faglige leverancebeskrivelse.',
     en: 'The summary of the clarifying meeting contains at least one concrete goal for the course. The goals are also copied into the delivery description.',
   },
-  source: '001 §5.1.3 «formulerer specialisten konkrete mål, der skal være opnået ved rådgivningsforløbets afslutning. Målene indskrives i opsamlingsnotatet og i den faglige leverancebeskrivelse»',
+  source:
+    '001 §5.1.3 «formulerer specialisten konkrete mål, der skal være opnået ved rådgivningsforløbets afslutning. Målene indskrives i opsamlingsnotatet og i den faglige leverancebeskrivelse»',
   message: {
     da: 'Notatet fra det afklarende møde skal indeholde mindst ét konkret mål i «{label}».',
     en: 'The summary of the clarifying meeting must contain at least one concrete goal in "{label}".',
@@ -99,7 +116,10 @@ const OPS_03: RuleDefinition = {
       if (!isFilled(m) && maal.some(isFilled)) {
         findings.push({
           path: pointer('afklarende', 'del2', 'maal', i),
-          message: { da: 'Et mål må ikke være tomt: skriv målet eller fjern linjen.', en: 'A goal cannot be empty: write the goal or remove the line.' },
+          message: {
+            da: 'Et mål må ikke være tomt: skriv målet eller fjern linjen.',
+            en: 'A goal cannot be empty: write the goal or remove the line.',
+          },
         });
       }
     });
@@ -134,7 +154,8 @@ const OPS_06: RuleDefinition = {
     da: 'Notatet fra det afsluttende møde evaluerer hvert af målene og beskriver, hvordan læringen forankres i indsatsen til borgeren og udbredes i organisationen. Notatet vedlægges den endelige rådgivningsrapport.',
     en: 'The summary of the closing meeting evaluates every goal and describes how the learning is anchored in the support for the borger and spread in the organisation. It is attached to the final report.',
   },
-  source: '001 §5.3.2 «Der udsendes et opsamlingsnotat fra mødet med fokus på evaluering af målene og på den fremtidige forankring og udbredelse af viden fra forløbet»',
+  source:
+    '001 §5.3.2 «Der udsendes et opsamlingsnotat fra mødet med fokus på evaluering af målene og på den fremtidige forankring og udbredelse af viden fra forløbet»',
   message: {
     da: '«{label}» skal udfyldes i notatet fra det afsluttende møde.',
     en: '"{label}" is required in the summary of the closing meeting.',
@@ -158,7 +179,10 @@ const OPS_06: RuleDefinition = {
         findings.push({
           path,
           params: { nr: i + 1 },
-          message: { da: 'Mål nr. {nr} er ikke evalueret: angiv, om målet er nået.', en: 'Goal no. {nr} has not been evaluated: state whether it was reached.' },
+          message: {
+            da: 'Mål nr. {nr} er ikke evalueret: angiv, om målet er nået.',
+            en: 'Goal no. {nr} has not been evaluated: state whether it was reached.',
+          },
         });
       }
     });
@@ -174,7 +198,11 @@ function fagkonsulentReasons(data: unknown, ydelser: readonly string[]): { da: s
   const reasons: Array<[boolean, string, string]> = [
     [valueAt(data, '/sag/hoejtKonfliktniveau') === true, 'højt konfliktniveau', 'high level of conflict'],
     [valueAt(data, '/sag/pressebevaagenhed') === true, 'pressens bevågenhed', 'press attention'],
-    [ydelser.includes(stringAt(data, '/sag/ydelse') ?? ''), 'rådgivningsforløb vedrørende flere borgere', 'a course concerning several borgere'],
+    [
+      ydelser.includes(stringAt(data, '/sag/ydelse') ?? ''),
+      'rådgivningsforløb vedrørende flere borgere',
+      'a course concerning several borgere',
+    ],
   ];
   const active = reasons.filter(([on]) => on);
   return { da: active.map(([, da]) => da), en: active.map(([, , en]) => en) };
@@ -237,7 +265,8 @@ const OPS_07: RuleDefinition = {
       }
       return findings;
     }
-    if (participates && !chairs && valueAt(data, '/moede/andenMoedelederAftalt') !== true) findings.push({ path: '/moede/moedeleder/rolle' });
+    if (participates && !chairs && valueAt(data, '/moede/andenMoedelederAftalt') !== true)
+      findings.push({ path: '/moede/moedeleder/rolle' });
     return findings;
   },
 };
@@ -257,13 +286,21 @@ const GEN_02: RuleDefinition = {
   },
   options: {
     moedetyper: {
-      description: { da: 'Mødetyper, hvor perspektivets karakter bør noteres.', en: 'Meeting types where the kind of perspective should be recorded.' },
+      description: {
+        da: 'Mødetyper, hvor perspektivets karakter bør noteres.',
+        en: 'Meeting types where the kind of perspective should be recorded.',
+      },
       default: ['Afklarende møde', 'Midtvejsmøde', 'Møde om udredning', 'Afsluttende møde'],
       schema: { type: 'array', items: { type: 'string' } },
     },
   },
   check(data, ctx) {
-    const types = stringList(ctx.options.moedetyper, ['Afklarende møde', 'Midtvejsmøde', 'Møde om udredning', 'Afsluttende møde']);
+    const types = stringList(ctx.options.moedetyper, [
+      'Afklarende møde',
+      'Midtvejsmøde',
+      'Møde om udredning',
+      'Afsluttende møde',
+    ]);
     if (!types.includes(meetingType(data) ?? '')) return [];
     return isFilled(valueAt(data, '/inddragelse/perspektivtype')) ? [] : [{ path: '/inddragelse/perspektivtype' }];
   },

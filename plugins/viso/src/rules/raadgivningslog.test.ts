@@ -15,7 +15,10 @@ const deadline = (id: string) => {
   if (!d) throw new Error(`missing ${id}`);
   return d;
 };
-const paths = (id: string, data: unknown, today?: string) => rule(id).check(data, ctx(today)).map((f) => f.path);
+const paths = (id: string, data: unknown, today?: string) =>
+  rule(id)
+    .check(data, ctx(today))
+    .map((f) => f.path);
 
 const moede = (dato: string, extra: Record<string, unknown> = {}) => ({ dato, sted: 'Skolen', ...extra });
 
@@ -29,11 +32,18 @@ const base = () => ({
   inddragelseAfBarnet: 'Emil interviewes af kontaktlæreren før hvert arbejdsmøde.',
   maal: {
     overordnetMaal: [{ tekst: 'Emil kommer i skole alle dage.', dato: '2026-02-02' }],
-    delmaal: { fremTilArbejdsmoeder: ['Emil møder ind tre dage om ugen.', 'Emil møder ind fire dage om ugen.'], fremTilAfsluttendeMoede: 'Fuld skoleuge.' },
+    delmaal: {
+      fremTilArbejdsmoeder: ['Emil møder ind tre dage om ugen.', 'Emil møder ind fire dage om ugen.'],
+      fremTilAfsluttendeMoede: 'Fuld skoleuge.',
+    },
   },
   rolleOgOpgavefordeling: [
     { rolle: 'Tovholder for arbejdsmøder undervejs/efter VISO-forløbet', navne: ['Lise Testesen'], aftaler: {} },
-    { rolle: 'Inddragelse af barnet/den unge', navne: [], aftaler: { fremTilArbejdsmoeder: ['Kontaktlæreren taler med Emil.'] } },
+    {
+      rolle: 'Inddragelse af barnet/den unge',
+      navne: [],
+      aftaler: { fremTilArbejdsmoeder: ['Kontaktlæreren taler med Emil.'] },
+    },
   ],
 });
 
@@ -47,7 +57,10 @@ describe('raadgivningslog rules', () => {
 
   it('LOG-03 requires a date on every adjustment of the overall goal', () => {
     const data = base();
-    data.maal.overordnetMaal.push({ tekst: 'Emil kommer i skole fire dage om ugen.' } as { tekst: string; dato: string });
+    data.maal.overordnetMaal.push({ tekst: 'Emil kommer i skole fire dage om ugen.' } as {
+      tekst: string;
+      dato: string;
+    });
     expect(paths('LOG-03', data)).toEqual(['/maal/overordnetMaal/1/dato']);
   });
 
@@ -69,7 +82,10 @@ describe('raadgivningslog rules', () => {
     const data = base();
     data.maal.delmaal = { fremTilArbejdsmoeder: ['a', 'b'] } as typeof data.maal.delmaal;
     expect(paths('LOG-04', data)).toEqual(['/maal/delmaal/fremTilAfsluttendeMoede']);
-    expect(paths('LOG-04', data, '2026-09-08')).toEqual(['/maal/delmaal/fremTilAfsluttendeMoede', '/maal/delmaal/efterForloebet']);
+    expect(paths('LOG-04', data, '2026-09-08')).toEqual([
+      '/maal/delmaal/fremTilAfsluttendeMoede',
+      '/maal/delmaal/efterForloebet',
+    ]);
   });
 
   it('LOG-04 with no arbejdsmøder goes straight to the afsluttende møde', () => {
@@ -94,14 +110,22 @@ describe('raadgivningslog rules', () => {
     expect(paths('LOG-06', data)).toEqual([]);
     expect(paths('LOG-06', data, '2026-09-07')).toEqual(['/rolleOgOpgavefordeling/0/navne']);
     expect(paths('LOG-06', base(), '2026-09-07')).toEqual([]);
-    expect(paths('LOG-06', { ...base(), rolleOgOpgavefordeling: [] }, '2026-10-01')).toEqual(['/rolleOgOpgavefordeling']);
+    expect(paths('LOG-06', { ...base(), rolleOgOpgavefordeling: [] }, '2026-10-01')).toEqual([
+      '/rolleOgOpgavefordeling',
+    ]);
   });
 
   it('LOG-07 warns when a meeting summary skips an agenda item', () => {
     const data = {
       moedeopsamlinger: [
         { moede: 'Afklarende møde', dato: '2026-02-02', delmaalKommendePeriode: 'Tre dage om ugen.' },
-        { moede: 'Arbejdsmøde', dato: '2026-03-16', opsamlingSidenSidst: 'Emil har mødt to dage.', evalueringAfDelmaal: '', delmaalKommendePeriode: 'Fire dage.' },
+        {
+          moede: 'Arbejdsmøde',
+          dato: '2026-03-16',
+          opsamlingSidenSidst: 'Emil har mødt to dage.',
+          evalueringAfDelmaal: '',
+          delmaalKommendePeriode: 'Fire dage.',
+        },
       ],
     };
     expect(rule('LOG-07').severity).toBe('warning');
@@ -118,7 +142,10 @@ describe('raadgivningslog rules', () => {
   });
 
   it('LOG-08 lets a forankringsmøde share the afsluttende date but not precede it', () => {
-    const data = { ...base(), moeder: { ...base().moeder, forankringsmoeder: [moede('2026-09-07'), moede('2026-09-01')] } };
+    const data = {
+      ...base(),
+      moeder: { ...base().moeder, forankringsmoeder: [moede('2026-09-07'), moede('2026-09-01')] },
+    };
     expect(paths('LOG-08', data)).toEqual(['/moeder/forankringsmoeder/1/dato']);
   });
 

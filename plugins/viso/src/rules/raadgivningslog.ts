@@ -33,7 +33,8 @@ const LOG_03: RuleDefinition = {
     da: 'Det overordnede mål skal være udfyldt, når det afklarende møde er holdt. Justeringer tilføjes som ny version med dato, så historikken bevares.',
     en: 'The overall goal is required once the clarifying meeting has been held. Adjustments are added as a new dated version so the history is kept.',
   },
-  source: '000 «Udfyldes på/efter det afklarende møde – og justeres evt. undervejs om nødvendigt. Dato for evt. justering noteres»',
+  source:
+    '000 «Udfyldes på/efter det afklarende møde – og justeres evt. undervejs om nødvendigt. Dato for evt. justering noteres»',
   judgedDate: { kind: 'today' },
   message: {
     da: '«{label}» skal udfyldes, når det afklarende møde er holdt.',
@@ -49,7 +50,10 @@ const LOG_03: RuleDefinition = {
       if (!isFilled(valueAt(v, '/tekst'))) {
         findings.push({
           path: pointer('maal', 'overordnetMaal', i, 'tekst'),
-          message: { da: 'Hver version af det overordnede mål skal have en tekst.', en: 'Every version of the overall goal needs a text.' },
+          message: {
+            da: 'Hver version af det overordnede mål skal have en tekst.',
+            en: 'Every version of the overall goal needs a text.',
+          },
         });
       }
       // The first formulation dates from the afklarende møde; every later one is a dated adjustment.
@@ -72,15 +76,27 @@ function delmaalTarget(data: unknown, m: LogMeeting): { path: string; periode: L
   const count = arrayAt(data, '/moeder/arbejdsmoeder').length;
   const nextWorking = m.kind === 'afklarende' ? 1 : m.kind === 'arbejdsmoede' ? m.nr + 1 : undefined;
   if (m.kind === 'afsluttende') {
-    return { path: '/maal/delmaal/efterForloebet', periode: { da: 'efter VISO-rådgivningsforløbet', en: 'after the VISO advisory course' } };
+    return {
+      path: '/maal/delmaal/efterForloebet',
+      periode: { da: 'efter VISO-rådgivningsforløbet', en: 'after the VISO advisory course' },
+    };
   }
   if (nextWorking !== undefined && nextWorking <= count) {
     const list = arrayAt(data, '/maal/delmaal/fremTilArbejdsmoeder');
     // Point at the cell when it exists, else at the column so the form can show where to add it.
-    const path = nextWorking - 1 < list.length ? pointer('maal', 'delmaal', 'fremTilArbejdsmoeder', nextWorking - 1) : '/maal/delmaal/fremTilArbejdsmoeder';
-    return { path, periode: { da: `frem til ${nextWorking}. arbejdsmøde`, en: `up to working meeting ${nextWorking}` } };
+    const path =
+      nextWorking - 1 < list.length
+        ? pointer('maal', 'delmaal', 'fremTilArbejdsmoeder', nextWorking - 1)
+        : '/maal/delmaal/fremTilArbejdsmoeder';
+    return {
+      path,
+      periode: { da: `frem til ${nextWorking}. arbejdsmøde`, en: `up to working meeting ${nextWorking}` },
+    };
   }
-  return { path: '/maal/delmaal/fremTilAfsluttendeMoede', periode: { da: 'frem til det afsluttende møde', en: 'up to the closing meeting' } };
+  return {
+    path: '/maal/delmaal/fremTilAfsluttendeMoede',
+    periode: { da: 'frem til det afsluttende møde', en: 'up to the closing meeting' },
+  };
 }
 
 const LOG_04: RuleDefinition = {
@@ -91,7 +107,8 @@ const LOG_04: RuleDefinition = {
     da: 'Efter hvert fælles møde skal delmålene for perioden frem til næste møde være udfyldt, så alle ved, hvad der arbejdes med.',
     en: 'After each joint meeting the sub-goals for the period up to the next meeting must be filled in, so everyone knows what to work on.',
   },
-  source: '000 «Udfyldes som opsamling på/efter hvert møde, så alle ved hvilke delmål, der skal arbejdes med frem mod næste møde»',
+  source:
+    '000 «Udfyldes som opsamling på/efter hvert møde, så alle ved hvilke delmål, der skal arbejdes med frem mod næste møde»',
   judgedDate: { kind: 'today' },
   message: {
     da: 'Delmålene {periode} skal udfyldes, fordi {moede} er holdt.',
@@ -132,7 +149,7 @@ const LOG_05: RuleDefinition = {
   appliesTo: FORM,
   description: {
     da: 'Loggen skal beskrive, hvordan barnets/den unges perspektiv inddrages systematisk, og rolle- og opgavefordelingen skal have rækken «Inddragelse af barnet/den unge» med hvem der gør hvad.',
-    en: "The log must describe how the child's perspective is brought in systematically, and the role matrix must have the row \"Inddragelse af barnet/den unge\" saying who does what.",
+    en: 'The log must describe how the child\'s perspective is brought in systematically, and the role matrix must have the row "Inddragelse af barnet/den unge" saying who does what.',
   },
   source: '000 «Hvem skal gøre hvad herunder hvordan inddrages barnet og af hvem?»',
   message: { da: '«{label}» skal udfyldes.', en: '"{label}" is required.' },
@@ -189,7 +206,12 @@ const LOG_06: RuleDefinition = {
 const SUMMARY_PARTS = [
   { key: 'opsamlingSidenSidst', da: '1. Opsamling siden sidst', en: '1. Follow-up since last time', first: false },
   { key: 'evalueringAfDelmaal', da: '2. Evaluering af delmål', en: '2. Evaluation of sub-goals', first: false },
-  { key: 'delmaalKommendePeriode', da: '3. Delmål for kommende periode', en: '3. Sub-goals for the coming period', first: true },
+  {
+    key: 'delmaalKommendePeriode',
+    da: '3. Delmål for kommende periode',
+    en: '3. Sub-goals for the coming period',
+    first: true,
+  },
 ] as const;
 
 const LOG_07: RuleDefinition = {
@@ -241,14 +263,22 @@ const LOG_08: RuleDefinition = {
     for (const m of forloebMeetings(data)) {
       if (!m.dato) continue;
       if (previous?.dato && m.dato <= previous.dato) {
-        findings.push({ path: `${m.path}/dato`, params: { moede: m.name.da, forrige: previous.name.da }, message: order(m, previous, 'after') });
+        findings.push({
+          path: `${m.path}/dato`,
+          params: { moede: m.name.da, forrige: previous.name.da },
+          message: order(m, previous, 'after'),
+        });
       }
       previous = m;
     }
     // A forankringsmøde may fall on the day of the afsluttende møde (001 §5.4.1: same date by default).
     for (const m of forankringMeetings(data)) {
       if (m.dato && previous?.dato && m.dato < previous.dato) {
-        findings.push({ path: `${m.path}/dato`, params: { moede: m.name.da, forrige: previous.name.da }, message: order(m, previous, 'notBefore') });
+        findings.push({
+          path: `${m.path}/dato`,
+          params: { moede: m.name.da, forrige: previous.name.da },
+          message: order(m, previous, 'notBefore'),
+        });
       }
     }
     return findings;
@@ -257,8 +287,14 @@ const LOG_08: RuleDefinition = {
 
 function order(m: LogMeeting, previous: LogMeeting, kind: 'after' | 'notBefore'): LocalizedText {
   return kind === 'after'
-    ? { da: `Datoen for ${m.name.da} skal ligge efter ${previous.name.da}.`, en: `The date of ${m.name.en} must be after ${previous.name.en}.` }
-    : { da: `Datoen for ${m.name.da} må ikke ligge før ${previous.name.da}.`, en: `The date of ${m.name.en} must not be before ${previous.name.en}.` };
+    ? {
+        da: `Datoen for ${m.name.da} skal ligge efter ${previous.name.da}.`,
+        en: `The date of ${m.name.en} must be after ${previous.name.en}.`,
+      }
+    : {
+        da: `Datoen for ${m.name.da} må ikke ligge før ${previous.name.da}.`,
+        en: `The date of ${m.name.en} must not be before ${previous.name.en}.`,
+      };
 }
 
 /** Business rules of the raadgivningslog form (spec section 3.2). */
@@ -327,7 +363,10 @@ const LOG_02: DeadlineDefinition = {
         const from = isIsoDate(updated) ? updated : m.dato!;
         return {
           path: `${m.path}/distribueret`,
-          label: { da: `Send rådgivningsloggen til alle involverede efter ${m.name.da}`, en: `Send the advisory log to everyone involved after ${m.name.en}` },
+          label: {
+            da: `Send rådgivningsloggen til alle involverede efter ${m.name.da}`,
+            en: `Send the advisory log to everyone involved after ${m.name.en}`,
+          },
           due: ctx.calendar.addWorkingDays(from, amount),
           basis: { from, amount, unit: 'arbejdsdage' },
           met: isIsoDate(valueAt(m.value, '/distribueret')),

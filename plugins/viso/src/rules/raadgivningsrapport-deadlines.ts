@@ -25,7 +25,10 @@ const RAP_08: DeadlineDefinition = {
       schema: { type: 'integer', minimum: 0 },
     },
     ydelser: {
-      description: { da: 'Ydelser, hvor rapporten handler om én borger, der ikke selv modtager den.', en: 'Services where the report concerns one borger who does not receive it directly.' },
+      description: {
+        da: 'Ydelser, hvor rapporten handler om én borger, der ikke selv modtager den.',
+        en: 'Services where the report concerns one borger who does not receive it directly.',
+      },
       default: SINGLE_CASE,
       schema: { type: 'array', items: { type: 'string' } },
     },
@@ -39,7 +42,10 @@ const RAP_08: DeadlineDefinition = {
       const done = dateAt(data, '/udsendelse/udkastVideresendtTilBorgerDato');
       out.push({
         path: '/udsendelse/udkastVideresendtTilBorgerDato',
-        label: { da: 'Henvender videresender udkastet til borgeren inden det afsluttende møde', en: 'The referrer forwards the draft to the borger before the closing meeting' },
+        label: {
+          da: 'Henvender videresender udkastet til borgeren inden det afsluttende møde',
+          en: 'The referrer forwards the draft to the borger before the closing meeting',
+        },
         due,
         basis: { from: meeting, amount: -1, unit: 'arbejdsdage' },
         met: done !== undefined && compareDates(done, due) <= 0,
@@ -51,7 +57,10 @@ const RAP_08: DeadlineDefinition = {
       const done = dateAt(data, '/afsluttendeMoede/rapportGennemgaaetMedBorgerDato');
       out.push({
         path: '/afsluttendeMoede/rapportGennemgaaetMedBorgerDato',
-        label: { da: 'Gennemgå rapporten med borgeren, der ikke deltog i det afsluttende møde', en: 'Review the report with the borger who was absent from the closing meeting' },
+        label: {
+          da: 'Gennemgå rapporten med borgeren, der ikke deltog i det afsluttende møde',
+          en: 'Review the report with the borger who was absent from the closing meeting',
+        },
         due,
         basis: { from: meeting, amount, unit: 'arbejdsdage' },
         met: done !== undefined && compareDates(done, due) <= 0,

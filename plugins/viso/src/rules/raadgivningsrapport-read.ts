@@ -13,4 +13,5 @@ export const rapporttype = (data: unknown): string | undefined => stringAt(data,
 /** True when the report is a rådgivningsrapport; a missing type is read as one (the schema reports it). */
 export const isAdvisoryReport = (data: unknown): boolean => (rapporttype(data) ?? RAPPORT) === RAPPORT;
 
-export const hasAttachment = (data: unknown, type: string): boolean => arrayAt(data, '/bilag').some((b) => stringAt(b, '/type') === type);
+export const hasAttachment = (data: unknown, type: string): boolean =>
+  arrayAt(data, '/bilag').some((b) => stringAt(b, '/type') === type);

@@ -1,4 +1,13 @@
-import { countOption, arrayAt, isFilled, listAtLeast, valueAt, type LocalizedText, type RuleDefinition, type RuleFinding } from '@skema/core';
+import {
+  countOption,
+  arrayAt,
+  isFilled,
+  listAtLeast,
+  valueAt,
+  type LocalizedText,
+  type RuleDefinition,
+  type RuleFinding,
+} from '@skema/core';
 import { ALL_YDELSER } from './option-universes.js';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
 import { stringList } from './opsamlingsnotat-read.js';
@@ -39,7 +48,9 @@ export const RAP_04: RuleDefinition = {
         : type === RAPPORT
           ? countOption(ctx.options, 'maksSiderRaadgivningsrapport', 16)
           : undefined;
-    return maks !== undefined && antal > maks ? [{ path: '/antalSider', params: { antal, maks, rapporttype: type!.toLowerCase() } }] : [];
+    return maks !== undefined && antal > maks
+      ? [{ path: '/antalSider', params: { antal, maks, rapporttype: type!.toLowerCase() } }]
+      : [];
   },
 };
 
@@ -51,7 +62,10 @@ const INSTEAD: Readonly<Record<string, LocalizedText>> = {
   [YDELSE.temaforloeb]: { da: 'slides og materialer', en: 'slides and materials' },
   [YDELSE.adoption]: { da: 'opsamlingsnotater fra hvert rådgivningsmøde', en: 'a summary of every advisory meeting' },
   [YDELSE.temadageAdoption]: { da: 'slides og et opsamlingspapir', en: 'slides and a summary paper' },
-  [YDELSE.miniSagsbehandling]: { da: 'et kort notat i sagshistorikken i VIAS', en: 'a short note in the VIAS case history' },
+  [YDELSE.miniSagsbehandling]: {
+    da: 'et kort notat i sagshistorikken i VIAS',
+    en: 'a short note in the VIAS case history',
+  },
 };
 const NO_REPORT = Object.keys(INSTEAD);
 const SAGSBEHANDLING_TYPES = ['Analyserapport', 'Afslutningsnotat'];
@@ -93,8 +107,14 @@ export const RAP_07: RuleDefinition = {
           path: '/sag/ydelse',
           params,
           message: instead
-            ? { da: `Ydelsen «{ydelse}» afsluttes ikke med en rapport, men med ${instead.da}.`, en: `The service "{ydelse}" does not end with a report but with ${instead.en}.` }
-            : { da: 'Ydelsen «{ydelse}» afsluttes ikke med en rapport.', en: 'The service "{ydelse}" does not end with a report.' },
+            ? {
+                da: `Ydelsen «{ydelse}» afsluttes ikke med en rapport, men med ${instead.da}.`,
+                en: `The service "{ydelse}" does not end with a report but with ${instead.en}.`,
+              }
+            : {
+                da: 'Ydelsen «{ydelse}» afsluttes ikke med en rapport.',
+                en: 'The service "{ydelse}" does not end with a report.',
+              },
         },
       ];
     }
@@ -134,7 +154,8 @@ export const RAP_07: RuleDefinition = {
     }
     if (y === YDELSE.miniEnkeltsag) {
       if (arrayAt(data, '/anbefalinger').length > 0) findings.push(noRecommendations('/anbefalinger'));
-      if (isFilled(valueAt(data, '/oevrigeAnbefalingerProsa'))) findings.push(noRecommendations('/oevrigeAnbefalingerProsa'));
+      if (isFilled(valueAt(data, '/oevrigeAnbefalingerProsa')))
+        findings.push(noRecommendations('/oevrigeAnbefalingerProsa'));
       if (valueAt(data, '/variant/henvendersOverleveringspligtFremhaevet') !== true) {
         findings.push({
           path: '/variant/henvendersOverleveringspligtFremhaevet',
@@ -145,7 +166,11 @@ export const RAP_07: RuleDefinition = {
         });
       }
     }
-    if (y === YDELSE.borgere && hasRecommendations(data) && valueAt(data, '/variant/anbefalingerAleneModtagerensHandlemuligheder') !== true) {
+    if (
+      y === YDELSE.borgere &&
+      hasRecommendations(data) &&
+      valueAt(data, '/variant/anbefalingerAleneModtagerensHandlemuligheder') !== true
+    ) {
       findings.push({
         path: '/variant/anbefalingerAleneModtagerensHandlemuligheder',
         message: {

@@ -10,7 +10,10 @@ const rule = (id: string): RuleDefinition => {
   if (!r) throw new Error(`missing rule ${id}`);
   return r;
 };
-const paths = (id: string, data: unknown, options?: Record<string, unknown>) => rule(id).check(data, ctx(options)).map((f) => f.path);
+const paths = (id: string, data: unknown, options?: Record<string, unknown>) =>
+  rule(id)
+    .check(data, ctx(options))
+    .map((f) => f.path);
 const rap08 = raadgivningsrapportDeadlines.find((d) => d.id === 'RAP-08')!;
 
 type Data = Record<string, any>;
@@ -94,7 +97,9 @@ describe('raadgivningsrapport rules', () => {
     expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
     d.udsendelse = { udkastUdsendtDato: 'ikke en dato' };
     expect(paths('RAP-03', d)).toEqual(['/udsendelse/udkastUdsendtDato']);
-    expect(paths('RAP-03', { ...endelig(), rapporttype: 'Analyserapport', udsendelse: undefined, bilag: [] })).toEqual([]);
+    expect(paths('RAP-03', { ...endelig(), rapporttype: 'Analyserapport', udsendelse: undefined, bilag: [] })).toEqual(
+      [],
+    );
   });
 
   it('RAP-03 requires a held closing meeting, the attached summary and no "udkast" for the final report', () => {
@@ -115,7 +120,9 @@ describe('raadgivningsrapport rules', () => {
     d.antalSider = 16;
     expect(paths('RAP-04', d)).toEqual([]);
     d.antalSider = 17;
-    expect(rule('RAP-04').check(d, ctx())).toEqual([{ path: '/antalSider', params: { antal: 17, maks: 16, rapporttype: 'rådgivningsrapport' } }]);
+    expect(rule('RAP-04').check(d, ctx())).toEqual([
+      { path: '/antalSider', params: { antal: 17, maks: 16, rapporttype: 'rådgivningsrapport' } },
+    ]);
     d.rapporttype = 'Udredningsrapport';
     d.antalSider = 13;
     expect(paths('RAP-04', d)).toEqual(['/antalSider']);
@@ -154,7 +161,11 @@ describe('raadgivningsrapport rules', () => {
     const d = endelig();
     d.sag.ydelse = 'Mini-rådgivningsforløb i en enkeltsag – for fagpersoner';
     d.oevrigeAnbefalingerProsa = 'Desuden …';
-    expect(paths('RAP-07', d)).toEqual(['/anbefalinger', '/oevrigeAnbefalingerProsa', '/variant/henvendersOverleveringspligtFremhaevet']);
+    expect(paths('RAP-07', d)).toEqual([
+      '/anbefalinger',
+      '/oevrigeAnbefalingerProsa',
+      '/variant/henvendersOverleveringspligtFremhaevet',
+    ]);
     d.anbefalinger = [];
     delete d.oevrigeAnbefalingerProsa;
     d.variant = { henvendersOverleveringspligtFremhaevet: true };
@@ -179,7 +190,9 @@ describe('raadgivningsrapport rules', () => {
   it('rules tolerate empty and malformed data', () => {
     for (const r of raadgivningsrapportRules) {
       expect(() => r.check(undefined, ctx())).not.toThrow();
-      expect(() => r.check({ anbefalinger: 'x', sag: 4, status: 'endelig', bilag: [null], antalSider: '9' }, ctx())).not.toThrow();
+      expect(() =>
+        r.check({ anbefalinger: 'x', sag: 4, status: 'endelig', bilag: [null], antalSider: '9' }, ctx()),
+      ).not.toThrow();
     }
     expect(rap08.derive({ afsluttendeMoede: { dato: 'snart' } }, ctx())).toEqual([]);
   });
@@ -199,7 +212,11 @@ describe('raadgivningsrapport deadlines', () => {
     d.afsluttendeMoede.borgerDeltog = false;
     const found = rap08.derive(d, ctx()).find((f) => f.path === '/afsluttendeMoede/rapportGennemgaaetMedBorgerDato');
     // 19 May + 7 working days, skipping Pinse (25 May).
-    expect(found).toMatchObject({ due: '2026-05-29', met: false, basis: { from: '2026-05-19', amount: 7, unit: 'arbejdsdage' } });
+    expect(found).toMatchObject({
+      due: '2026-05-29',
+      met: false,
+      basis: { from: '2026-05-19', amount: 7, unit: 'arbejdsdage' },
+    });
     d.sag.ydelse = 'Rådgivningsforløb vedrørende flere borgere – for fagpersoner';
     expect(rap08.derive(d, ctx())).toEqual([]);
   });

@@ -1,4 +1,15 @@
-import { countOption, arrayAt, compareDates, isFilled, listAtMost, pointer, stringAt, valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
+import {
+  countOption,
+  arrayAt,
+  compareDates,
+  isFilled,
+  listAtMost,
+  pointer,
+  stringAt,
+  valueAt,
+  type RuleDefinition,
+  type RuleFinding,
+} from '@skema/core';
 import { brokenReferences, requiredFile, usesAttachmentRefs } from './bilag-files.js';
 import { YDELSE } from './henvendelsesskema-ydelser.js';
 import { dateAt, stringList } from './opsamlingsnotat-read.js';
@@ -23,13 +34,18 @@ const RAP_01: RuleDefinition = {
     da: 'Rapporten indeholder højst syv anbefalinger. Er der flere, skrives de resterende som prosatekst under de første syv.',
     en: 'The report contains at most seven recommendations. Any further ones are written as prose below the first seven.',
   },
-  source: '001 §5.3.1 «Højst udgøre syv anbefalinger. Såfremt der er flere anbefalinger, skrives de resterende ind som prosatekst under de første syv anbefalinger»',
+  source:
+    '001 §5.3.1 «Højst udgøre syv anbefalinger. Såfremt der er flere anbefalinger, skrives de resterende ind som prosatekst under de første syv anbefalinger»',
   message: {
     da: 'Rapporten har {antal} anbefalinger, men højst {maks} må stå som anbefalinger. Skriv de resterende som prosatekst i «Øvrige anbefalinger».',
     en: 'The report has {antal} recommendations, but at most {maks} are allowed. Write the rest as prose in "Other recommendations".',
   },
   options: {
-    maks: { description: { da: 'Højeste antal anbefalinger.', en: 'Maximum number of recommendations.' }, default: 7, schema: { type: 'integer', minimum: 1, maximum: 7 } },
+    maks: {
+      description: { da: 'Højeste antal anbefalinger.', en: 'Maximum number of recommendations.' },
+      default: 7,
+      schema: { type: 'integer', minimum: 1, maximum: 7 },
+    },
   },
   check(data, ctx) {
     const maks = countOption(ctx.options, 'maks', 7);
@@ -105,7 +121,9 @@ const RAP_03: RuleDefinition = {
     // Once the closing meeting has taken place (held, or its date is past) the draft must already
     // have gone out, so its send date is required then and on the final report; the order of the
     // two dates is checked whenever both are there.
-    const meetingPast = valueAt(data, '/afsluttendeMoede/afholdt') === true || (meeting !== undefined && compareDates(meeting, ctx.today) < 0);
+    const meetingPast =
+      valueAt(data, '/afsluttendeMoede/afholdt') === true ||
+      (meeting !== undefined && compareDates(meeting, ctx.today) < 0);
     if (draftSent) {
       if (meeting && compareDates(draftSent, meeting) >= 0) {
         findings.push({
@@ -135,7 +153,10 @@ const RAP_03: RuleDefinition = {
     if (saysDraft) {
       findings.push({
         path: '/titel',
-        message: { da: 'Fjern «udkast» fra titlen på den endelige rapport.', en: 'Remove "udkast" from the title of the final report.' },
+        message: {
+          da: 'Fjern «udkast» fra titlen på den endelige rapport.',
+          en: 'Remove "udkast" from the title of the final report.',
+        },
       });
     }
     if (valueAt(data, '/afsluttendeMoede/afholdt') !== true) {
@@ -173,10 +194,12 @@ const RAP_05: RuleDefinition = {
   severity: 'error',
   appliesTo: FORM,
   description: {
-    da: 'Er der foretaget en supplerende udredning, vedlægges den endelige udredningsrapport som bilag til rådgivningsrapporten. '
-      + 'Fra version 1.1.0 er bilaget en vedhæftet fil, der er gemt for rapporten eller dens sag, og intet bilag må henvise til en fil, der ikke findes; uden en gemt indsendelse meldes det, at det ikke kunne kontrolleres.',
-    en: 'If a supplementary assessment was made, the final assessment report is attached to the advisory report. '
-      + 'From version 1.1.0 the attachment is a file stored for the report or its case, and no attachment may reference a file that does not exist; outside a stored submission the rule says it could not check.',
+    da:
+      'Er der foretaget en supplerende udredning, vedlægges den endelige udredningsrapport som bilag til rådgivningsrapporten. ' +
+      'Fra version 1.1.0 er bilaget en vedhæftet fil, der er gemt for rapporten eller dens sag, og intet bilag må henvise til en fil, der ikke findes; uden en gemt indsendelse meldes det, at det ikke kunne kontrolleres.',
+    en:
+      'If a supplementary assessment was made, the final assessment report is attached to the advisory report. ' +
+      'From version 1.1.0 the attachment is a file stored for the report or its case, and no attachment may reference a file that does not exist; outside a stored submission the rule says it could not check.',
   },
   source: '001 §3.4 «Den endelige udredningsrapport vedlægges som bilag til rådgivningsrapporten»',
   message: {
@@ -207,7 +230,8 @@ const RAP_06: RuleDefinition = {
     da: 'Der udarbejdes en særskilt rapport for hvert barn: rapporten handler om præcis én borger med CPR-nummer (eller erstatningspersonnummer; har barnet intet CPR-nummer, markeres «Intet CPR-nummer», og fødselsdatoen angives). Søskende får hver sin rapport.',
     en: 'A separate report is written for every child: the report concerns exactly one borger with a CPR number (or substitute number; for a child without one, "no CPR number" is ticked and the birth date given). Siblings get a report each.',
   },
-  source: '001 §6.2.1 «Når VISO er færdig med et rådgivnings- og/eller udredningsforløb, udarbejdes der en særskilt rapport på hvert enkelt barn»',
+  source:
+    '001 §6.2.1 «Når VISO er færdig med et rådgivnings- og/eller udredningsforløb, udarbejdes der en særskilt rapport på hvert enkelt barn»',
   message: {
     da: 'Rapporten skal handle om præcis ét barn eller én borger; der er angivet {antal}. Skriv en særskilt rapport for hvert barn.',
     en: 'The report must concern exactly one child or borger; {antal} are given. Write a separate report for every child.',
@@ -232,7 +256,10 @@ const RAP_06: RuleDefinition = {
       return [
         {
           path: '/sag/borgere/0/intetCprNummer',
-          message: { da: '«{label}» er markeret, men der er udfyldt et CPR-nummer. Fjern det ene.', en: '"{label}" is ticked, but a CPR number is filled in. Remove one of them.' },
+          message: {
+            da: '«{label}» er markeret, men der er udfyldt et CPR-nummer. Fjern det ene.',
+            en: '"{label}" is ticked, but a CPR number is filled in. Remove one of them.',
+          },
         },
       ];
     }

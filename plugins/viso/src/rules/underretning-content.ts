@@ -1,6 +1,13 @@
 import { valueAt, type RuleDefinition, type RuleFinding } from '@skema/core';
 import { dateAt, enumAt, hasText, normalizedName } from './leveranceaftale-read.js';
-import { isAboutChild, isSending, MODTAGER_LEDELSE_OG_MYNDIGHED, TYPE_BEKYMRING, TYPE_KOMMUNE, UNDERRETNING } from './underretning-read.js';
+import {
+  isAboutChild,
+  isSending,
+  MODTAGER_LEDELSE_OG_MYNDIGHED,
+  TYPE_BEKYMRING,
+  TYPE_KOMMUNE,
+  UNDERRETNING,
+} from './underretning-read.js';
 import { readsTypedApprovals } from './typed-approvals.js';
 
 const appliesTo = [UNDERRETNING];
@@ -13,9 +20,10 @@ export const und02Content: RuleDefinition = {
   appliesTo,
   description: {
     da: 'Underretningen indeholder faktuelle oplysninger, en beskrivelse af VISOs opgave i sagen og de iagttagelser, der fører til bekymringen.',
-    en: 'The notification contains facts, a description of VISO\'s task in the case and the observations behind the concern.',
+    en: "The notification contains facts, a description of VISO's task in the case and the observations behind the concern.",
   },
-  source: '001 §8.1.3 «Faktuelle oplysninger. Beskrivelse af VISOs opgave i sagen. Iagttagelser, der fører til bekymringen»; §8.2',
+  source:
+    '001 §8.1.3 «Faktuelle oplysninger. Beskrivelse af VISOs opgave i sagen. Iagttagelser, der fører til bekymringen»; §8.2',
   message: {
     da: '«{label}» skal udfyldes.',
     en: '"{label}" is required.',
@@ -30,12 +38,15 @@ export const und03CoSignature: RuleDefinition = {
   severity: 'error',
   appliesTo,
   description: {
-    da: 'Fagkonsulenten medunderskriver og sender. Er fagkonsulenten uenig i underretningsgrundlaget, kan specialisten sende en underretning til kommunen alene med en registreret begrundelse, '
-      + 'fordi den skærpede underretningspligt (barnets lov § 133) er personlig. Undtagelsen gælder ikke Ankestyrelsen eller bekymringsskrivelser på voksenområdet, hvor der ikke er en personlig pligt.',
-    en: 'The fagkonsulent co-signs and sends. If the fagkonsulent disagrees, the specialist may send a notification to the municipality alone with a recorded reason, '
-      + 'because the strict duty to notify (barnets lov § 133) is personal. The exception does not cover Ankestyrelsen or adult letters of concern, where there is no personal duty.',
+    da:
+      'Fagkonsulenten medunderskriver og sender. Er fagkonsulenten uenig i underretningsgrundlaget, kan specialisten sende en underretning til kommunen alene med en registreret begrundelse, ' +
+      'fordi den skærpede underretningspligt (barnets lov § 133) er personlig. Undtagelsen gælder ikke Ankestyrelsen eller bekymringsskrivelser på voksenområdet, hvor der ikke er en personlig pligt.',
+    en:
+      'The fagkonsulent co-signs and sends. If the fagkonsulent disagrees, the specialist may send a notification to the municipality alone with a recorded reason, ' +
+      'because the strict duty to notify (barnets lov § 133) is personal. The exception does not cover Ankestyrelsen or adult letters of concern, where there is no personal duty.',
   },
-  source: '001 §8.1.3 «Specialisten kan derfor vælge at sende underretningen uden fagkonsulenten som medunderskriver»; §8.2',
+  source:
+    '001 §8.1.3 «Specialisten kan derfor vælge at sende underretningen uden fagkonsulenten som medunderskriver»; §8.2',
   message: {
     da: '«{label}» skal udfyldes, før underretningen sendes: fagkonsulenten medunderskriver. Er I uenige, kan specialisten sende en underretning til kommunen alene med en begrundelse.',
     en: '"{label}" is required before sending: the fagkonsulent co-signs. If you disagree, the specialist may send a notification to the municipality alone with a reason.',
@@ -72,7 +83,13 @@ export const und03CoSignature: RuleDefinition = {
       const signedOn = dateAt(data, '/medunderskriver/dato');
       const sentOn = dateAt(data, '/sendtDato');
       if (!hasText(data, '/medunderskriver/dato')) {
-        findings.push({ path: '/medunderskriver/dato', message: { da: '«{label}» skal udfyldes for medunderskriften.', en: '"{label}" is required for the co-signature.' } });
+        findings.push({
+          path: '/medunderskriver/dato',
+          message: {
+            da: '«{label}» skal udfyldes for medunderskriften.',
+            en: '"{label}" is required for the co-signature.',
+          },
+        });
       } else if (signedOn !== undefined && sentOn !== undefined && signedOn > sentOn) {
         findings.push({
           path: '/medunderskriver/dato',
@@ -109,7 +126,8 @@ export const und04ParentsInformed: RuleDefinition = {
     da: 'I hvert enkelt tilfælde vurderes og registreres det, om forældrene skal orienteres, før underretningen sendes.',
     en: 'In each case it is assessed and recorded whether the parents are informed before the notification is sent.',
   },
-  source: '001 §8.1.3 «I hvert enkelt tilfælde skal det vurderes, hvorvidt forældrene forud for afsendelse af en underretning skal orienteres»',
+  source:
+    '001 §8.1.3 «I hvert enkelt tilfælde skal det vurderes, hvorvidt forældrene forud for afsendelse af en underretning skal orienteres»',
   message: {
     da: '«{label}» skal udfyldes: registrér vurderingen af, om forældrene orienteres forud for underretningen.',
     en: '"{label}" is required: record the assessment of whether the parents are informed before the notification.',
@@ -128,12 +146,15 @@ export const und10AdultConcern: RuleDefinition = {
   severity: 'error',
   appliesTo,
   description: {
-    da: 'En bekymringsskrivelse på voksenområdet sendes til ledelse og myndighed. Tages bekymringen ikke alvorligt, inddrages myndighedsrådgiveren. '
-      + 'Generelt bekymrende forhold på et tilbud, som ikke ændres, drøftes med henblik på Socialtilsynet; på ældreområdet rettes bekymringen til kommunalbestyrelsen.',
-    en: 'An adult letter of concern goes to management and the authority. If it is not taken seriously, the case worker (myndighedsrådgiver) is involved. '
-      + 'General concerns about a provider that lead to no change are discussed with a view to Socialtilsynet; for the elderly, the concern goes to the municipal council.',
+    da:
+      'En bekymringsskrivelse på voksenområdet sendes til ledelse og myndighed. Tages bekymringen ikke alvorligt, inddrages myndighedsrådgiveren. ' +
+      'Generelt bekymrende forhold på et tilbud, som ikke ændres, drøftes med henblik på Socialtilsynet; på ældreområdet rettes bekymringen til kommunalbestyrelsen.',
+    en:
+      'An adult letter of concern goes to management and the authority. If it is not taken seriously, the case worker (myndighedsrådgiver) is involved. ' +
+      'General concerns about a provider that lead to no change are discussed with a view to Socialtilsynet; for the elderly, the concern goes to the municipal council.',
   },
-  source: '001 §8.2 «fremsender underretningen til ledelse og myndighed»; «skal myndighedsrådgiveren involveres»; «rettes til kommunalbestyrelsen»',
+  source:
+    '001 §8.2 «fremsender underretningen til ledelse og myndighed»; «skal myndighedsrådgiveren involveres»; «rettes til kommunalbestyrelsen»',
   message: {
     da: '«{label}» skal være «Ledelse og myndighed»: en bekymringsskrivelse sendes til ledelse og myndighed.',
     en: '"{label}" must be "Ledelse og myndighed": a letter of concern goes to management and the authority.',
@@ -156,7 +177,8 @@ export const und10AdultConcern: RuleDefinition = {
       }
     }
     const generalUnresolved =
-      valueAt(data, '/eskalering/generelleForholdPaaTilbud') === true && valueAt(data, '/eskalering/forholdHaandteret') === false;
+      valueAt(data, '/eskalering/generelleForholdPaaTilbud') === true &&
+      valueAt(data, '/eskalering/forholdHaandteret') === false;
     if (generalUnresolved && valueAt(data, '/eskalering/aeldreomraadet') === true) {
       if (!hasText(data, '/eskalering/kommunalbestyrelsenUnderrettetDato')) {
         findings.push({
@@ -180,4 +202,9 @@ export const und10AdultConcern: RuleDefinition = {
   },
 };
 
-export const underretningContentRules: RuleDefinition[] = [und02Content, und03CoSignature, und04ParentsInformed, und10AdultConcern];
+export const underretningContentRules: RuleDefinition[] = [
+  und02Content,
+  und03CoSignature,
+  und04ParentsInformed,
+  und10AdultConcern,
+];

@@ -75,9 +75,12 @@ describe('underretning rules', () => {
   it('UND-xx rules accept complete notifications of every type and do not throw on odd data', () => {
     const ctx = createRuleContext({ today: '2026-06-01', formId: 'underretning' });
     for (const r of underretningRules) {
-      for (const data of [toKommune(), toAnkestyrelsen(), bekymringsskrivelse()]) expect(r.check(data, ctx), `${r.id} ${data.type}`).toEqual([]);
+      for (const data of [toKommune(), toAnkestyrelsen(), bekymringsskrivelse()])
+        expect(r.check(data, ctx), `${r.id} ${data.type}`).toEqual([]);
       expect(() => r.check(null, ctx)).not.toThrow();
-      expect(() => r.check({ type: 'Underretning til Ankestyrelsen', korrespondance: 'x', barn: 3 }, ctx)).not.toThrow();
+      expect(() =>
+        r.check({ type: 'Underretning til Ankestyrelsen', korrespondance: 'x', barn: 3 }, ctx),
+      ).not.toThrow();
     }
   });
 
@@ -96,19 +99,32 @@ describe('underretning rules', () => {
 
   it('UND-03 lets the specialist send to the kommune alone with a recorded disagreement, but not to Ankestyrelsen or an adult letter', () => {
     const reason = 'Fagkonsulenten er uenig; specialisten underretter efter sin personlige pligt.';
-    expect(paths('UND-03', { ...toKommune(), medunderskriver: undefined, udenMedunderskriftBegrundelse: reason })).toEqual([]);
-    expect(paths('UND-03', { ...toAnkestyrelsen(), medunderskriver: undefined, udenMedunderskriftBegrundelse: reason })).toEqual([
-      '/medunderskriver/navn',
-    ]);
-    expect(paths('UND-03', { ...bekymringsskrivelse(), status: 'Sendt', sendtDato: '2026-05-28', udenMedunderskriftBegrundelse: reason })).toEqual([
-      '/medunderskriver/navn',
-    ]);
+    expect(
+      paths('UND-03', { ...toKommune(), medunderskriver: undefined, udenMedunderskriftBegrundelse: reason }),
+    ).toEqual([]);
+    expect(
+      paths('UND-03', { ...toAnkestyrelsen(), medunderskriver: undefined, udenMedunderskriftBegrundelse: reason }),
+    ).toEqual(['/medunderskriver/navn']);
+    expect(
+      paths('UND-03', {
+        ...bekymringsskrivelse(),
+        status: 'Sendt',
+        sendtDato: '2026-05-28',
+        udenMedunderskriftBegrundelse: reason,
+      }),
+    ).toEqual(['/medunderskriver/navn']);
   });
 
   it('UND-03 refuses the drafting specialist as co-signer and a co-signature after sending', () => {
-    expect(paths('UND-03', { ...toKommune(), medunderskriver: { navn: 'anne specialistsen', dato: '2026-04-21' } })).toEqual(['/medunderskriver/navn']);
-    expect(paths('UND-03', { ...toKommune(), medunderskriver: { navn: 'Mette Prøvesen', dato: '2026-04-22' } })).toEqual(['/medunderskriver/dato']);
-    expect(paths('UND-03', { ...toKommune(), medunderskriver: { navn: 'Mette Prøvesen' } })).toEqual(['/medunderskriver/dato']);
+    expect(
+      paths('UND-03', { ...toKommune(), medunderskriver: { navn: 'anne specialistsen', dato: '2026-04-21' } }),
+    ).toEqual(['/medunderskriver/navn']);
+    expect(
+      paths('UND-03', { ...toKommune(), medunderskriver: { navn: 'Mette Prøvesen', dato: '2026-04-22' } }),
+    ).toEqual(['/medunderskriver/dato']);
+    expect(paths('UND-03', { ...toKommune(), medunderskriver: { navn: 'Mette Prøvesen' } })).toEqual([
+      '/medunderskriver/dato',
+    ]);
   });
 
   it('UND-04 requires a recorded decision on informing the parents for notifications about a child', () => {
@@ -119,38 +135,65 @@ describe('underretning rules', () => {
   });
 
   it('UND-06 requires prior contact with the kommune, a leader discussion and the kommune informed, before sending to Ankestyrelsen', () => {
-    const data = { ...toAnkestyrelsen(), tidligereUnderretningTilKommunen: undefined, lederDroeftelse: { leder: 'Lars Ledersen' }, kommuneOrienteretOmAST: false };
-    expect(paths('UND-06', data)).toEqual(['/tidligereUnderretningTilKommunen/dato', '/lederDroeftelse/dato', '/kommuneOrienteretOmAST']);
-    expect(paths('UND-06', { ...toAnkestyrelsen(), lederDroeftelse: { leder: 'Lars Ledersen', dato: '2026-05-20' } })).toEqual(['/lederDroeftelse/dato']);
+    const data = {
+      ...toAnkestyrelsen(),
+      tidligereUnderretningTilKommunen: undefined,
+      lederDroeftelse: { leder: 'Lars Ledersen' },
+      kommuneOrienteretOmAST: false,
+    };
+    expect(paths('UND-06', data)).toEqual([
+      '/tidligereUnderretningTilKommunen/dato',
+      '/lederDroeftelse/dato',
+      '/kommuneOrienteretOmAST',
+    ]);
+    expect(
+      paths('UND-06', { ...toAnkestyrelsen(), lederDroeftelse: { leder: 'Lars Ledersen', dato: '2026-05-20' } }),
+    ).toEqual(['/lederDroeftelse/dato']);
     expect(paths('UND-06', toKommune())).toEqual([]);
   });
 
   it('UND-07 warns when name, CPR, VISOs kendskab or the correspondence is missing in an Ankestyrelsen notification', () => {
-    const data = { ...toAnkestyrelsen(), barn: { navn: 'Emil Testesen' }, visosKendskabOgInvolvering: '', korrespondance: [] };
+    const data = {
+      ...toAnkestyrelsen(),
+      barn: { navn: 'Emil Testesen' },
+      visosKendskabOgInvolvering: '',
+      korrespondance: [],
+    };
     expect(paths('UND-07', data)).toEqual(['/barn/cpr', '/visosKendskabOgInvolvering', '/korrespondance']);
     expect(paths('UND-07', { ...toKommune(), barn: {} })).toEqual([]);
   });
 
   it('UND-08 requires the sikkermail@ast.dk channel for Ankestyrelsen', () => {
-    expect(paths('UND-08', { ...toAnkestyrelsen(), modtager: 'Den stedlige kommunes underretningspostkasse' })).toEqual(['/modtager']);
+    expect(paths('UND-08', { ...toAnkestyrelsen(), modtager: 'Den stedlige kommunes underretningspostkasse' })).toEqual(
+      ['/modtager'],
+    );
     expect(paths('UND-08', { ...toAnkestyrelsen(), modtager: undefined })).toEqual(['/modtager']);
     expect(paths('UND-08', toKommune())).toEqual([]);
   });
 
   it('UND-10 sends a bekymringsskrivelse to ledelse og myndighed', () => {
-    expect(paths('UND-10', { ...bekymringsskrivelse(), modtager: 'Den stedlige kommunes underretningspostkasse' })).toEqual(['/modtager']);
+    expect(
+      paths('UND-10', { ...bekymringsskrivelse(), modtager: 'Den stedlige kommunes underretningspostkasse' }),
+    ).toEqual(['/modtager']);
     expect(paths('UND-10', { ...toKommune() })).toEqual([]);
   });
 
   it('UND-10 escalates: myndighedsrådgiver when ignored, Socialtilsynet or kommunalbestyrelsen for unresolved general concerns', () => {
     const ignored = { ...bekymringsskrivelse(), eskalering: { bekymringTagetAlvorligt: false } };
-    expect(paths('UND-10', ignored)).toEqual(['/eskalering/myndighedsraadgiverInvolveret/navn', '/eskalering/myndighedsraadgiverInvolveret/dato']);
+    expect(paths('UND-10', ignored)).toEqual([
+      '/eskalering/myndighedsraadgiverInvolveret/navn',
+      '/eskalering/myndighedsraadgiverInvolveret/dato',
+    ]);
     const general = { generelleForholdPaaTilbud: true, forholdHaandteret: false };
-    expect(paths('UND-10', { ...bekymringsskrivelse(), eskalering: general })).toEqual(['/eskalering/socialtilsynetVurdering']);
+    expect(paths('UND-10', { ...bekymringsskrivelse(), eskalering: general })).toEqual([
+      '/eskalering/socialtilsynetVurdering',
+    ]);
     expect(paths('UND-10', { ...bekymringsskrivelse(), eskalering: { ...general, aeldreomraadet: true } })).toEqual([
       '/eskalering/kommunalbestyrelsenUnderrettetDato',
     ]);
-    expect(paths('UND-10', { ...bekymringsskrivelse(), eskalering: { ...general, forholdHaandteret: true } })).toEqual([]);
+    expect(paths('UND-10', { ...bekymringsskrivelse(), eskalering: { ...general, forholdHaandteret: true } })).toEqual(
+      [],
+    );
   });
 });
 
@@ -181,7 +224,10 @@ describe('UND-07 severity through the engine', () => {
   });
 
   it("UND-07 becomes an error when a tenant sets ruleOptions['UND-07'].severity = 'error'", () => {
-    const result = engine.validate(form, data, { today: '2026-06-01', ruleOptions: { 'UND-07': { severity: 'error' } } });
+    const result = engine.validate(form, data, {
+      today: '2026-06-01',
+      ruleOptions: { 'UND-07': { severity: 'error' } },
+    });
     expect(result.valid).toBe(false);
     expect(result.errors.map((e) => [e.code, e.path, e.severity])).toEqual([['UND-07', '/barn/cpr', 'error']]);
     expect(result.warnings).toEqual([]);
