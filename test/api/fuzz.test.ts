@@ -76,6 +76,7 @@ async function timed(what: string, url: string, init: RequestInit): Promise<Time
   } catch (e) {
     throw new Error(
       `${what}: no answer within ${5 * REQUEST_LIMIT_MS} ms (${String(e)}); replay with FUZZ_SEED=${SEED}`,
+      { cause: e },
     );
   }
 }

@@ -22,7 +22,7 @@ async function api<T>(path: string, key = RINGSTED_KEY): Promise<T> {
   return (await res.json()) as T;
 }
 
-type Effective = { source: string; version?: string; overlay?: Record<string, any> };
+type Effective = { source: string; version?: string; overlay?: Record<string, unknown> };
 
 /** The admin page for one form, loaded afresh (as choosing the form again does). */
 async function openEditor(formId: string) {

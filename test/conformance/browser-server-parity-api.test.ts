@@ -64,15 +64,15 @@ async function bothSides(formId: string, version: string, auth: Record<string, s
 }
 
 /** Example data changed to meet a warning rule a tenant raises. */
-function exampleData(formId: string, name: string): Record<string, any> {
+function exampleData(formId: string, name: string): Record<string, unknown> {
   const found = registry.resolve(formId, '1.0.0').examples?.valid.find((e) => e.name === name);
   if (!found) throw new Error(`${formId} has no valid example ${name}`);
-  return structuredClone(found.data) as Record<string, any>;
+  return structuredClone(found.data) as Record<string, unknown>;
 }
 const und07Data = () => {
   const data = exampleData('underretning', 'ankestyrelsen-saerlige-forhold');
-  delete data.barn.cpr;
-  return data;
+  const { cpr: _cpr, ...barn } = data.barn as Record<string, unknown>;
+  return { ...data, barn };
 };
 const aft02Data = () => ({
   ...exampleData('aftaleskema', 'samarbejdsmoede'),

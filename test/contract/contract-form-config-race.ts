@@ -46,24 +46,22 @@ export function formConfigRaceContract(h: () => FormConfigHarness): void {
       const stores = await writers();
       const docs = Array.from({ length: 6 }, (_, i) => overlayDocument(t, 'aftaleskema', '1.0.0', `udgave ${i}`));
       await h().store.saveFormConfigDraft(draft(t, 'aftaleskema', '1.0.0', docs[0]), configAudit(t, 'draft'));
-      const writes = docs.map((doc, i) =>
+      const saves = docs.map((doc, i) =>
         (stores[i % stores.length] as FormConfigStore).saveFormConfigDraft(
           draft(t, 'aftaleskema', '1.0.0', doc),
           configAudit(t, 'draft'),
         ),
       );
-      writes.splice(
-        3,
-        0,
-        (stores.at(-1) as FormConfigStore).setFormConfigStatus(
-          t,
-          'overlay',
-          'aftaleskema',
-          '1.0.0',
-          'published',
-          configAudit(t, 'publish'),
-        ),
+      const publish = (stores.at(-1) as FormConfigStore).setFormConfigStatus(
+        t,
+        'overlay',
+        'aftaleskema',
+        '1.0.0',
+        'published',
+        configAudit(t, 'publish'),
       );
+      // The publish sits fourth among the writes, all in flight together.
+      const writes = [...saves.slice(0, 3), publish, ...saves.slice(3)];
       const outcomes = await Promise.allSettled(writes);
       for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(ImmutableVersionError);
       expect(outcomes[3]?.status).toBe('fulfilled');

@@ -15,7 +15,9 @@ export async function databaseReachable(): Promise<boolean> {
     return true;
   } catch (error) {
     if (process.env.CI)
-      throw new Error(`PostgreSQL at ${DATABASE_URL} is unreachable and CI is set: ${(error as Error).message}`);
+      throw new Error(`PostgreSQL at ${DATABASE_URL} is unreachable and CI is set: ${(error as Error).message}`, {
+        cause: error,
+      });
     console.warn(
       `Skipping PostgreSQL store tests: ${DATABASE_URL} is unreachable (${(error as Error).message}). Set DATABASE_URL to run them.`,
     );

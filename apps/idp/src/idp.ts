@@ -128,7 +128,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
         const provider = providerOf(req);
         if (!provider) return next();
         await provider.interactionDetails(req, res);
-        const user = demoUser(String((req.body as Record<string, unknown>).user ?? ''));
+        const { user: name } = req.body as Record<string, unknown>;
+        const user = demoUser(typeof name === 'string' ? name : '');
         if (!user || user.tenant !== req.params.tenant)
           return void res.status(400).type('text').send('Unknown demo user');
         await provider.interactionFinished(

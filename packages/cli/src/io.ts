@@ -1,7 +1,8 @@
 /** Where a command writes. The binary uses the process streams; tests capture the lines. */
 export interface Io {
-  out(line: string): void;
-  err(line: string): void;
+  // Function-typed members: commands pass `io.out`/`io.err` around unbound.
+  out: (line: string) => void;
+  err: (line: string) => void;
 }
 
 export const processIo: Io = {

@@ -18,7 +18,7 @@ export async function listen(app: Express): Promise<{ url: string; close(): Prom
 export function countingFetch(): { fetch: typeof fetch; calls: string[] } {
   const calls: string[] = [];
   const counted = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+    calls.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`);
     return fetch(input, init);
   }) as typeof fetch;
   return { fetch: counted, calls };

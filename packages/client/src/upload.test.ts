@@ -18,7 +18,7 @@ const record = {
 function setup(answer: () => Response) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    calls.push({ url: String(input), init });
+    calls.push({ url: input instanceof Request ? input.url : input.toString(), init });
     return answer();
   });
   const files = new SkemaAttachmentsClient(

@@ -63,6 +63,7 @@ function withXhr(
 ): Promise<AttachmentRecord> {
   return new Promise((resolve, reject) => {
     const { signal, onProgress } = options;
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with the signal's own reason, as fetch does
     if (signal?.aborted) return reject(abortReason(signal));
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -87,6 +88,7 @@ function withXhr(
     };
     xhr.onabort = () => {
       done();
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with the signal's own reason, as fetch does
       reject(abortReason(signal));
     };
     xhr.send(body);

@@ -15,7 +15,7 @@ describe('React entry points in the react-on-preact project', () => {
     expect(typeof useSyncExternalStore).toBe('function');
     expect(typeof flushSync).toBe('function');
     // compat's vnode hook marks elements as React elements; plain Preact has none.
-    expect(options.vnode).toBeTypeOf('function');
+    expect(typeof options.vnode).toBe('function');
     expect((jsx('div', {}) as unknown as { $$typeof: symbol }).$$typeof).toBe(Symbol.for('react.element'));
     expect(createRoot.toString()).not.toMatch(/ReactDOM|createContainer/);
   });

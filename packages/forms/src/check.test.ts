@@ -4,9 +4,22 @@ import { checkForms } from './check.js';
 import { createStandardEngine } from './standard.js';
 
 type Draft = Omit<FormVersion, 'hash'>;
+/** The UI-schema nodes the edits below reach into. */
+type UiNode = {
+  type?: string;
+  scope?: string;
+  elements: UiNode[];
+  options?: { detail?: UiNode };
+  rule?: { condition: unknown };
+};
+/** The fixture with the parts of its schema and UI schema that the edits change spelled out. */
+type Editable = Omit<Draft, 'schema' | 'uischema'> & {
+  schema: { $id?: string; required?: string[]; properties: { status?: { minLength?: number; format?: string } } };
+  uischema: UiNode;
+};
 
 /** A complete, correct form version; `edit` breaks it in one place. */
-function form(version = '1.0.0', edit: (f: Draft & { schema: any; uischema: any }) => void = () => {}): FormVersion {
+function form(version = '1.0.0', edit: (f: Editable) => void = () => {}): FormVersion {
   const draft: Draft = {
     manifest: {
       id: 'kontrolskema',
@@ -104,7 +117,7 @@ function form(version = '1.0.0', edit: (f: Draft & { schema: any; uischema: any 
       ],
     },
   };
-  const copy = structuredClone(draft) as Draft & { schema: any; uischema: any };
+  const copy = structuredClone(draft) as Editable;
   edit(copy);
   return { ...copy, hash: formContentHash(copy) };
 }
@@ -124,7 +137,7 @@ describe('checkForms', () => {
     expect(messages(form('1.0.0', (f) => delete f.schema.$id))).toEqual([
       'kontrolskema/1.0.0/schema.json: "$id" is missing (expected "https://skema.dk/schemas/kontrolskema/1.0.0/schema.json")',
     ]);
-    const invalid = check(form('1.0.0', (f) => (f.schema.properties.status.minLength = -1)));
+    const invalid = check(form('1.0.0', (f) => (f.schema.properties.status!.minLength = -1)));
     expect(invalid[0]).toMatchObject({
       formId: 'kontrolskema',
       version: '1.0.0',
@@ -134,7 +147,7 @@ describe('checkForms', () => {
   });
 
   it('reports forms that do not compile: unknown format or plugin', () => {
-    expect(messages(form('1.0.0', (f) => (f.schema.properties.status.format = 'postnummer')))).toEqual([
+    expect(messages(form('1.0.0', (f) => (f.schema.properties.status!.format = 'postnummer')))).toEqual([
       'kontrolskema/1.0.0/schema.json: does not compile: Form kontrolskema@1.0.0 uses format "postnummer", which no registered plugin provides',
     ]);
     const unknownPlugin = messages(
@@ -146,10 +159,10 @@ describe('checkForms', () => {
   it('reports UI-schema scopes that resolve nowhere, in layouts, details and rule conditions', () => {
     const result = messages(
       form('1.0.0', (f) => {
-        const category = f.uischema.elements[0];
-        category.elements[0].elements[0].elements[1].scope = '#/properties/borger/properties/adresse';
-        category.elements[2].options.detail.elements[0].scope = '#/properties/alder';
-        category.elements[2].rule.condition = {
+        const category = f.uischema.elements[0]!;
+        category.elements[0]!.elements[0]!.elements[1]!.scope = '#/properties/borger/properties/adresse';
+        category.elements[2]!.options!.detail!.elements[0]!.scope = '#/properties/alder';
+        category.elements[2]!.rule!.condition = {
           type: 'AND',
           conditions: [{ scope: '#/properties/lukket', schema: { const: true } }],
         };
@@ -282,15 +295,15 @@ describe('checkForms', () => {
 
   it('fails when a version number is smaller than its diff from the previous version requires', () => {
     const v1 = form('1.0.0');
-    const removesStatus = (f: any) => {
+    const removesStatus = (f: Editable) => {
       delete f.schema.properties.status;
       f.schema.required = ['borger'];
-      f.uischema.elements[0].elements.splice(1, 2);
+      f.uischema.elements[0]!.elements.splice(1, 2);
       for (const locale of ['da', 'en'] as const)
         for (const k of Object.keys(f.i18n[locale]))
           if (k.startsWith('status.') || k.startsWith('boern.')) delete f.i18n[locale][k];
-      f.examples.valid[0].data = { borger: { navn: 'A' } };
-      f.examples.invalid[0].data = { borger: {} };
+      f.examples!.valid[0]!.data = { borger: { navn: 'A' } };
+      f.examples!.invalid[0]!.data = { borger: {} };
     };
     const tooSmall = form('1.1.0', removesStatus);
     expect(messages(v1, tooSmall)).toEqual([

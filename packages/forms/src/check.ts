@@ -63,7 +63,7 @@ function checkSchema(form: FormVersion, engine: SkemaEngine, report: Report): bo
     report('schema.json', `"$id" is missing (expected "${expectedId}")`);
   else if (schema.$id !== expectedId) report('schema.json', `"$id" is "${schema.$id}", expected "${expectedId}"`);
 
-  let metaValid = true;
+  let metaValid: boolean;
   try {
     metaValid = engine.ajv.validateSchema(schema) as boolean;
   } catch (e) {

@@ -1,8 +1,9 @@
 import { describeJudgedDate, type SkemaEngine } from '@skema/core';
 
+// Prettier leaves the generated block as the generator writes it, so the test can compare it.
 export const JUDGED_DATES_START =
-  "<!-- judged-dates: generated from the rules' judgedDate; packages/forms/src/judged-date.test.ts checks it -->";
-export const JUDGED_DATES_END = '<!-- /judged-dates -->';
+  "<!-- prettier-ignore-start -->\n<!-- judged-dates: generated from the rules' judgedDate; packages/forms/src/judged-date.test.ts checks it -->";
+export const JUDGED_DATES_END = '<!-- /judged-dates -->\n<!-- prettier-ignore-end -->';
 
 /**
  * The README table of the date each rule and deadline of a plugin judges (issue #13), sorted by

@@ -12,7 +12,8 @@ const tenants = loadTenantForms(registry, engine);
 const example = (loadFormVersion(join(schemasDir(), 'aftaleskema', '1.0.0')).examples?.valid ?? []).find(
   (e) => e.name === 'samarbejdsmoede',
 )!;
-const data = () => structuredClone(example.data) as Record<string, any>;
+const data = () =>
+  structuredClone(example.data) as Record<string, unknown> & { foraeldre: { foraeldreSamtykke?: boolean } };
 const codes = (tenantId: string | undefined, d: unknown) => {
   // Explicitly 1.0.0: without a version, Ringsted's overlay follows its own base range (below).
   const r = engine.validate(tenants.resolve(tenantId, 'aftaleskema', '1.0.0'), d, { today: '2026-06-01' });
@@ -71,7 +72,7 @@ describe('tenant forms: Ringsted on indsatsplan', () => {
   const base = loadFormVersion(join(schemasDir(), 'indsatsplan', '1.0.0'));
   const indsats = loadTenantForms(new FormRegistry([base]), engine);
   it('asks where the plan is followed up in the meeting structure and for at least two participants', () => {
-    const example = structuredClone(base.examples!.valid[0]!.data) as Record<string, any>;
+    const example = structuredClone(base.examples!.valid[0]!.data) as Record<string, unknown>;
     const errors = (tenantId: string | undefined) =>
       engine
         .validate(indsats.resolve(tenantId, 'indsatsplan', '1.0.0'), example, { today: '2026-06-01' })
@@ -95,7 +96,7 @@ describe('tenant forms: the newest base versions (Ringsted follows them, Nordby 
   const samarbejdsmoede = () =>
     structuredClone(
       all.resolve('aftaleskema').examples!.valid.find((e) => e.name === 'samarbejdsmoede')!.data,
-    ) as Record<string, any>;
+    ) as Record<string, unknown>;
 
   it('Ringsted (seed 003) uses the newest aftaleskema, not the 1.x versions its overlay used to pin', () => {
     expect(latest.resolve('ringsted', 'aftaleskema').manifest.version).toBe(newest('aftaleskema'));

@@ -7,7 +7,7 @@ export interface ErrorSummaryProps {
   title: string;
   idPrefix: string;
   /** Moves focus to the field (switching steps first if needed). */
-  onSelect(pointer: string): void;
+  onSelect: (pointer: string) => void;
   /** `error` announces itself (role=alert); `warning` does not interrupt. */
   kind?: 'error' | 'warning';
 }

@@ -90,10 +90,10 @@ export interface FormViewProps {
   headingLevel: 1 | 2 | 3;
   showTitle: boolean;
   actions: boolean;
-  onChange?(change: SkemaFormChange): void;
-  onSubmitted?(result: SubmissionWriteResult): void;
-  onDraftSaved?(result: SubmissionWriteResult): void;
-  onError?(error: SkemaFormError): void;
+  onChange?: (change: SkemaFormChange) => void;
+  onSubmitted?: (result: SubmissionWriteResult) => void;
+  onDraftSaved?: (result: SubmissionWriteResult) => void;
+  onError?: (error: SkemaFormError) => void;
 }
 
 const CONFIG = Object.freeze({ showUnfocusedDescription: true });
@@ -199,8 +199,8 @@ export function FormView(props: FormViewProps) {
   // put older data back, and every data change is seen synchronously, not after JSON Forms' debounce.
   const middleware = useCallback<Middleware>(
     (state: JsonFormsCore, action, reducer) => {
-      const effective =
-        action.type === UPDATE_CORE && state.data !== undefined ? { ...action, data: state.data } : action;
+      const held: unknown = state.data;
+      const effective = action.type === UPDATE_CORE && held !== undefined ? { ...action, data: held } : action;
       const next = reducer(state, effective);
       if (next.data !== state.data && action.type !== UPDATE_CORE) {
         dataRef.current = next.data;
@@ -229,10 +229,8 @@ export function FormView(props: FormViewProps) {
     props.storedData,
   );
 
-  const ensureSubmission = useCallback(
-    () => submission.ensureSaved(currentData()),
-    [submission.ensureSaved, currentData],
-  );
+  const { ensureSaved } = submission;
+  const ensureSubmission = useCallback(() => ensureSaved(currentData()), [ensureSaved, currentData]);
   const attachments = useFormAttachmentsValue(client, ensureSubmission, props.attachments);
   const approvalsValue = useApprovals(client, submission, props.initialApprovals, props.person, ui.networkError);
 

@@ -89,10 +89,9 @@ describe('the receipt after submitting', () => {
   it('offers «Hent dokumentet (PDF)» on a submitted receipt: fetched through the client, opened via a Blob URL', async () => {
     const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
     const documentPdf = vi.fn(async () => pdf);
-    const createObjectURL = vi.fn(() => 'blob:doc');
-    // jsdom has no object URLs; stubbed for this test only.
-    const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
-    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    // No real object URLs in a test; stubbed for this one only.
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:doc');
+    const revokeObjectURL = vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     render(<Receipt submissionId="sub-9" receipt={receipt} locale="da" status="submitted" client={{ documentPdf }} />);
     fireEvent.click(screen.getByRole('button', { name: 'Hent dokumentet (PDF)' }));
@@ -100,7 +99,8 @@ describe('the receipt after submitting', () => {
     expect(documentPdf).toHaveBeenCalledWith('sub-9', { locale: 'da' });
     expect(createObjectURL).toHaveBeenCalledWith(pdf);
     click.mockRestore();
-    Object.assign(URL, original);
+    createObjectURL.mockRestore();
+    revokeObjectURL.mockRestore();
   });
 
   it('shows no document button for a draft', () => {

@@ -67,10 +67,10 @@ export interface SkemaFormProps {
   injectStyles?: boolean;
   className?: string;
   fetch?: typeof fetch;
-  onChange?(change: SkemaFormChange): void;
-  onSubmitted?(result: SubmissionWriteResult): void;
-  onDraftSaved?(result: SubmissionWriteResult): void;
-  onError?(error: SkemaFormError): void;
+  onChange?: (change: SkemaFormChange) => void;
+  onSubmitted?: (result: SubmissionWriteResult) => void;
+  onDraftSaved?: (result: SubmissionWriteResult) => void;
+  onError?: (error: SkemaFormError) => void;
 }
 
 /**

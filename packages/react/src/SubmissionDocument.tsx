@@ -67,8 +67,9 @@ function formatValue(value: unknown, schema: Schema | undefined, key: string, ct
     });
   }
   if (typeof value === 'string' && Array.isArray(schema?.enum)) return ctx.t(`${key}.${value}`, value) ?? value;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return value;
+  // What is left of JSON data is an object.
+  return JSON.stringify(value);
 }
 
 function renderControl(element: Element, schema: Schema, base: string, ctx: Ctx, key: string): ReactNode {

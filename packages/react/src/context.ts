@@ -21,9 +21,9 @@ export interface SkemaFormContextValue {
   idPrefix: string;
   store: IssueStore;
   /** A field was left: its errors may now be shown. */
-  markTouched(pointer: string): void;
+  markTouched: (pointer: string) => void;
   /** A list row was added: its errors wait until it is touched, even after a submit was tried. */
-  markAdded(pointer: string): void;
+  markAdded: (pointer: string) => void;
   /** Typed text not yet in the form's data (see `useDraftValue`). */
   pending: PendingCommits;
   /** The working-day calendar deadlines are computed with (the tenant's, when it sets one). */

@@ -12,8 +12,8 @@ export function useDraftValue(
   delay = 120,
 ): {
   draft: string;
-  change(next: string): void;
-  flush(): void;
+  change: (next: string) => void;
+  flush: () => void;
 } {
   const { pending } = useSkemaForm();
   const [draft, setDraft] = useState(value);

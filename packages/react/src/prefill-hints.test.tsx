@@ -29,7 +29,7 @@ describe('SkemaForm with a case prefill', () => {
     render(
       <SkemaForm form={fixtureForm} plugins={fixturePlugins} fetch={api.fetch} today="2026-06-01" prefill={prefill} />,
     );
-    const navn = screen.getByLabelText(/Barnets navn/) as HTMLInputElement;
+    const navn = screen.getByLabelText<HTMLInputElement>(/Barnets navn/);
     expect(navn.value).toBe('Asta Jensen');
     const hint = screen.getByText('Hentet fra «Henvendelsesskema»');
     const hintBox = hint.closest('[id]') as HTMLElement;

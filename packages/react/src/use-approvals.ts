@@ -7,7 +7,7 @@ import type { SavedSubmission } from './use-submission.js';
 interface SubmissionState {
   saved: SavedSubmission | undefined;
   result: SubmissionWriteResult | undefined;
-  adopt(submission: { id: string; status: string; updatedAt: string }, etag: string | undefined): void;
+  adopt: (submission: { id: string; status: string; updatedAt: string }, etag: string | undefined) => void;
 }
 
 /**

@@ -95,7 +95,7 @@ export function useSubmission(
     [locale],
   );
 
-  const remember = (written: SubmissionWriteResult) => {
+  const remember = useCallback((written: SubmissionWriteResult) => {
     const next: SavedSubmission = {
       id: written.submission.id,
       status: written.submission.status,
@@ -106,7 +106,7 @@ export function useSubmission(
     savedRef.current = next;
     storedRef.current = canonical(written.submission.data);
     setResult(written);
-  };
+  }, []);
 
   /** Takes over a revision written elsewhere (an approval), so the next write sends its ETag. */
   const adopt = useCallback(
@@ -123,41 +123,44 @@ export function useSubmission(
     [],
   );
 
-  const write = async (data: unknown, status: 'draft' | 'submitted'): Promise<SubmissionWriteResult> => {
-    const { id: formId, version } = form.manifest;
-    const current = savedRef.current;
-    // The form's data is an object (the schema's root); the server checks it against the version.
-    const body = data as Record<string, unknown>;
-    if (!current) {
-      try {
-        return await client.createSubmission(formId, version, body, { status, idempotencyKey: newKey() });
-      } catch (error) {
-        // A guard that records the submitter's own approval (a fagkonsulent sending an underretning
-        // co-signs it) needs a stored submission: the API answers 409 invalid-transition and asks
-        // for a draft first, then the status change.
-        if (
-          status !== 'submitted' ||
-          !(error instanceof SkemaApiError) ||
-          error.status !== 409 ||
-          error.code !== 'invalid-transition'
-        )
-          throw error;
-        const draft = await client.createSubmission(formId, version, body, {
-          status: 'draft',
-          idempotencyKey: newKey(),
-        });
-        remember(draft);
-        return client.changeStatus(draft.submission.id, status, { ifMatch: draft.etag ?? '*' });
+  const write = useCallback(
+    async (data: unknown, status: 'draft' | 'submitted'): Promise<SubmissionWriteResult> => {
+      const { id: formId, version } = form.manifest;
+      const current = savedRef.current;
+      // The form's data is an object (the schema's root); the server checks it against the version.
+      const body = data as Record<string, unknown>;
+      if (!current) {
+        try {
+          return await client.createSubmission(formId, version, body, { status, idempotencyKey: newKey() });
+        } catch (error) {
+          // A guard that records the submitter's own approval (a fagkonsulent sending an underretning
+          // co-signs it) needs a stored submission: the API answers 409 invalid-transition and asks
+          // for a draft first, then the status change.
+          if (
+            status !== 'submitted' ||
+            !(error instanceof SkemaApiError) ||
+            error.status !== 409 ||
+            error.code !== 'invalid-transition'
+          )
+            throw error;
+          const draft = await client.createSubmission(formId, version, body, {
+            status: 'draft',
+            idempotencyKey: newKey(),
+          });
+          remember(draft);
+          return client.changeStatus(draft.submission.id, status, { ifMatch: draft.etag ?? '*' });
+        }
       }
-    }
-    const etag = current.etag ?? (await client.getSubmission(current.id)).etag ?? '*';
-    if (status === 'submitted' && current.status !== status && storedRef.current === canonical(body)) {
-      return client.changeStatus(current.id, status, { ifMatch: etag });
-    }
-    const updated = await client.updateSubmission(current.id, body, { ifMatch: etag });
-    if (status === 'draft' || updated.submission.status === status) return updated;
-    return client.changeStatus(current.id, status, { ifMatch: updated.etag ?? '*' });
-  };
+      const etag = current.etag ?? (await client.getSubmission(current.id)).etag ?? '*';
+      if (status === 'submitted' && current.status !== status && storedRef.current === canonical(body)) {
+        return client.changeStatus(current.id, status, { ifMatch: etag });
+      }
+      const updated = await client.updateSubmission(current.id, body, { ifMatch: etag });
+      if (status === 'draft' || updated.submission.status === status) return updated;
+      return client.changeStatus(current.id, status, { ifMatch: updated.etag ?? '*' });
+    },
+    [client, form, remember],
+  );
 
   const saveDraft = useCallback(
     async (data: unknown) => {
@@ -173,7 +176,7 @@ export function useSubmission(
         setPhase('idle');
       }
     },
-    [client, form, fail],
+    [write, remember, fail],
   );
 
   /**
@@ -195,7 +198,7 @@ export function useSubmission(
         });
       return creating.current;
     },
-    [client, form],
+    [write, remember],
   );
 
   const submit = useCallback(
@@ -212,7 +215,7 @@ export function useSubmission(
         setPhase('idle');
       }
     },
-    [client, form, fail],
+    [write, remember, fail],
   );
 
   return { phase, saved, result, failure, saveDraft, submit, adopt, ensureSaved, reportError: fail };

@@ -8,8 +8,8 @@ import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'rea
  */
 export function useTouched(): {
   touched: ReadonlySet<string>;
-  markTouched(pointer: string): void;
-  onPointerDownCapture(event: PointerEvent): void;
+  markTouched: (pointer: string) => void;
+  onPointerDownCapture: (event: PointerEvent) => void;
 } {
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const pressed = useRef(false);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DurableJsonFile } from './adapter.js';
 import type { DirSyncer } from './fs-sync.js';
+import { asError } from './as-error.js';
 
 /** The last durable audit line as far as the head file knows: the log must reach at least this far. */
 export interface HeadData {
@@ -25,7 +26,7 @@ export class AuditHead {
   private written = -1;
   private running: Promise<void> | undefined;
   /** The last failed head write, if any (the log itself is fine; the next write retries). */
-  lastError: unknown;
+  lastError: Error | undefined;
 
   constructor(
     auditDir: string,
@@ -62,7 +63,7 @@ export class AuditHead {
         this.written = head.seq;
         this.lastError = undefined;
       } catch (error) {
-        this.lastError = error;
+        this.lastError = asError(error);
         return;
       }
     }

@@ -9,6 +9,7 @@ import type { AuditLine, ChainLine } from './audit-chain.js';
 import { ChainReader, GENESIS, encodeLine, isEntryLine, lineHash, prevOf } from './audit-chain.js';
 import { AuditHead, HEAD_FILE } from './audit-head.js';
 import { DirSyncer, fsyncDir } from './fs-sync.js';
+import { asError } from './as-error.js';
 
 export type { AuditLine } from './audit-chain.js';
 
@@ -70,7 +71,7 @@ export class AuditLog {
   private current: { segment: Segment; day: string; lines: number; durableSize: number; newFile: boolean } | undefined;
   private queue: Pending[] = [];
   private flushing: Promise<void> | undefined;
-  private failure: unknown;
+  private failure: Error | undefined;
   /** Hash and seq of the last line handed to append (the next line's `prev`), and of the last durable one. */
   private tip = { seq: 0, hash: GENESIS };
   private durableTip = { seq: 0, hash: GENESIS };
@@ -234,7 +235,7 @@ export class AuditLog {
         for (const p of batch) p.resolve();
       } catch (error) {
         // A failed append may have left partial bytes: stop appending; a restart repairs the tail.
-        this.failure = error;
+        this.failure = asError(error);
         for (const p of [...batch, ...this.queue.splice(0)]) p.reject(error);
       }
     }
@@ -253,7 +254,7 @@ export class AuditLog {
     this.current = { segment, day, lines: 0, durableSize: 0, newFile: true };
   }
 
-  get failed(): unknown {
+  get failed(): Error | undefined {
     return this.failure;
   }
 

@@ -6,6 +6,7 @@ import { DurableJsonFile } from './adapter.js';
 import type { AuditLine, AuditLog } from './audit-log.js';
 import type { DirSyncer } from './fs-sync.js';
 import type { VoidedEntries } from './voided.js';
+import { asError } from './as-error.js';
 
 /**
  * The write protocol every change goes through: its audit line is the intent, the file's rename (or
@@ -15,7 +16,7 @@ import type { VoidedEntries } from './voided.js';
 export class DurableWriter {
   seq = 0;
   /** Set when a write's outcome is uncertain: the store stops writing until a restart settles it. */
-  failure: unknown;
+  failure: Error | undefined;
   private readonly inFlight = new Set<number>();
   /** Audit ids of writes not yet committed: queries must not show them before they are settled. */
   private readonly pendingAudit = new Set<string>();
@@ -109,12 +110,12 @@ export class DurableWriter {
    */
   private async abortWrite(line: AuditLine, committed: boolean, error: unknown): Promise<never> {
     if (committed) {
-      this.failure = error;
+      this.failure = asError(error);
     } else {
       try {
         await this.voided.add([line.e.id]);
       } catch (voidError) {
-        this.failure = voidError;
+        this.failure = asError(voidError);
       }
     }
     throw error;

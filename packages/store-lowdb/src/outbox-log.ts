@@ -2,6 +2,7 @@ import { mkdir, open, readFile, rename, truncate, unlink, type FileHandle } from
 import path from 'node:path';
 import { StoreCorruptionError } from '@skema/core';
 import { fsyncDir } from './fs-sync.js';
+import { asError } from './as-error.js';
 
 interface Queued {
   text: string;
@@ -35,7 +36,7 @@ export class OutboxLog {
   private running: Promise<void> | undefined;
   /** Lines in the file (after load or the last rewrite, plus appends): compaction's measure. */
   lineCount = 0;
-  failed: unknown;
+  failed: Error | undefined;
 
   constructor(readonly file: string) {}
 
@@ -158,7 +159,7 @@ export class OutboxLog {
   }
 
   private fail(e: unknown, batch: readonly (Queued | Rewrite)[]): void {
-    this.failed = e;
+    this.failed = asError(e);
     for (const q of [...batch, ...this.queue]) q.reject(e);
     this.queue = [];
   }

@@ -99,7 +99,7 @@ export class LowdbOutbox {
   }
 
   /** Set when the log could not be written: no change with events may commit until a restart. */
-  get failure(): unknown {
+  get failure(): Error | undefined {
     return this.log.failed;
   }
 

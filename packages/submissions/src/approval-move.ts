@@ -1,4 +1,4 @@
-import { ApprovalTransitions, type LocalizedText, type SubmissionStatus } from '@skema/core';
+import type { ApprovalTransitions, LocalizedText, SubmissionStatus } from '@skema/core';
 import type { SubmissionActor } from './actor.js';
 import { approvalsOf } from './approvals.js';
 import { approveSubmission, type ApprovalInput, type ApprovalResult } from './approve.js';

@@ -53,7 +53,7 @@ export class SubmissionVisibility {
       get(target, property) {
         if (property === 'get') return get;
         const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
   }

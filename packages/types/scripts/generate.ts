@@ -1,8 +1,9 @@
 // Build step: regenerates src/generated/ from the repository's schemas/ before tsc runs.
+import type { FormVersion } from '@skema/core';
 import { FormLoadError, loadForms, schemasDir } from '@skema/forms';
 import { defaultGeneratedDir, writeFormTypes } from '../src/generate.js';
 
-let forms;
+let forms: FormVersion[];
 try {
   forms = loadForms(schemasDir());
 } catch (e) {

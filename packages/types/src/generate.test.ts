@@ -84,7 +84,12 @@ describe('typeNameFor', () => {
 
 describe('prepareSchemaForTypes', () => {
   it('drops conditionals and identifiers but keeps properties with such names', () => {
-    const prepared = prepareSchemaForTypes(fixtureForm('1.0.0').schema) as Record<string, any>;
+    const prepared = prepareSchemaForTypes(fixtureForm('1.0.0').schema) as {
+      $id?: unknown;
+      allOf?: unknown;
+      properties: { if: unknown; status: { description: unknown } };
+      $defs: { person: { required: unknown } };
+    };
     expect(prepared.$id).toBeUndefined();
     expect(prepared.allOf).toBeUndefined();
     expect(prepared.properties.if).toEqual({ type: 'boolean', description: 'A field that happens to be called if' });

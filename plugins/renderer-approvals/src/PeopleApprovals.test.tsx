@@ -77,6 +77,16 @@ interface Fake {
   calls: Array<{ method: string; url: string; headers: Record<string, string>; body?: unknown }>;
 }
 
+/** The URL the client fetched (it passes a string; a URL or Request is read the same way). */
+const urlOf = (input: RequestInfo | URL) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+
+/** The JSON the client sent: its bodies are JSON text. */
+function jsonBody(init: RequestInit): unknown {
+  if (typeof init.body !== 'string') throw new Error('expected a JSON text body');
+  return JSON.parse(init.body);
+}
+
 function fakeApi(fake: Fake): typeof fetch {
   const submission = (revision: number, status = 'draft') => ({
     id: 'S1',
@@ -100,13 +110,13 @@ function fakeApi(fake: Fake): typeof fetch {
     approvals: fake.approvals,
   });
   return async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
+    const url = urlOf(input);
     const method = init.method ?? 'GET';
     fake.calls.push({
       method,
       url,
       headers: Object.fromEntries(new Headers(init.headers).entries()),
-      ...(init.body ? { body: JSON.parse(String(init.body)) } : {}),
+      ...(init.body ? { body: jsonBody(init) } : {}),
     });
     const json = (body: unknown, etag?: string) =>
       new Response(JSON.stringify(body), {
@@ -115,7 +125,7 @@ function fakeApi(fake: Fake): typeof fetch {
       });
     if (url.endsWith('/auth/me')) return json(fake.me);
     if (method === 'POST' && url.endsWith('/submissions/S1/approvals')) {
-      const role = (JSON.parse(String(init.body)) as { role: string }).role;
+      const role = (jsonBody(init) as { role: string }).role;
       fake.approvals = [
         ...fake.approvals,
         {

@@ -39,7 +39,8 @@ export interface PeopleApprovalsProps {
  */
 export function PeopleApprovals({ roles, cosign }: PeopleApprovalsProps) {
   const { locale } = useSkemaForm();
-  const { submissionId, status, approvals, person, busy, error, approve } = useSubmissionApprovals();
+  const state = useSubmissionApprovals();
+  const { submissionId, status, approvals, person, busy, error } = state;
   const t = TEXT[locale];
   const shown = approvals.filter((a) => roles.includes(a.role));
   // One person counts once: whoever has approved in any role is not asked again.
@@ -72,7 +73,7 @@ export function PeopleApprovals({ roles, cosign }: PeopleApprovalsProps) {
               className="skema-button"
               disabled={busy}
               aria-disabled={busy}
-              onClick={() => void approve(role)}
+              onClick={() => void state.approve(role)}
             >
               {myRoles.length > 1 || roles.length > 1
                 ? `${t.act(cosign)} ${t.as(roleName(role, locale))}`

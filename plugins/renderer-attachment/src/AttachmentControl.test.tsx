@@ -98,11 +98,21 @@ interface Call {
   url: string;
 }
 
+/** The URL the client fetched (it passes a string; a URL or Request is read the same way). */
+const urlOf = (input: RequestInfo | URL) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+
+/** The JSON the client sent: its bodies are JSON text. */
+function jsonBody(init: RequestInit): unknown {
+  if (typeof init.body !== 'string') throw new Error('expected a JSON text body');
+  return JSON.parse(init.body);
+}
+
 /** fetch for the draft save and the deletions; `remove` answers DELETE /attachments/{id}. */
 function fakeFetch(remove: (id: string) => { status: number; body?: unknown } = () => ({ status: 204 })) {
   const calls: Call[] = [];
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
+    const url = urlOf(input);
     const method = init.method ?? 'GET';
     calls.push({ method, url });
     const json = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
@@ -111,7 +121,7 @@ function fakeFetch(remove: (id: string) => { status: number; body?: unknown } = 
         headers: { 'Content-Type': 'application/json', ...headers },
       });
     if (method === 'POST' && url.endsWith('/submissions')) {
-      const body = JSON.parse(String(init.body)) as {
+      const body = jsonBody(init) as {
         formId: string;
         version: string;
         status: string;
@@ -246,7 +256,7 @@ describe('attachment renderer', () => {
     const api = fakeFetch();
     vi.stubGlobal('fetch', api.fetchImpl);
     const { onChange, onDraftSaved } = renderForm();
-    const input = screen.getByLabelText('PPV-rapport') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('PPV-rapport');
     expect(input.type).toBe('file');
     fireEvent.change(input, { target: { files: [pdfFile('ppv rapport.pdf', 4000)] } });
     await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
@@ -264,7 +274,7 @@ describe('attachment renderer', () => {
     });
 
     xhr.progress(1000, 4000);
-    const bar = screen.getByLabelText('Sender ppv rapport.pdf') as HTMLProgressElement;
+    const bar = screen.getByLabelText<HTMLProgressElement>('Sender ppv rapport.pdf');
     expect(bar.tagName).toBe('PROGRESS');
     expect(bar.value).toBe(1000);
     expect(bar.max).toBe(4000);
@@ -292,7 +302,7 @@ describe('attachment renderer', () => {
   it("shows the server's refusal (413, 415 problem+json) at the field in Danish and keeps no reference", async () => {
     vi.stubGlobal('fetch', fakeFetch().fetchImpl);
     const { onChange } = renderForm();
-    const input = screen.getByLabelText('PPV-rapport') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('PPV-rapport');
     fireEvent.change(input, { target: { files: [pdfFile('stor.pdf')] } });
     await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
     sentAt(0).answer(413, {
@@ -307,7 +317,7 @@ describe('attachment renderer', () => {
       ),
     );
     const message = document.getElementById('skema-field__ppv-upload-error');
-    const again = screen.getByLabelText('PPV-rapport') as HTMLInputElement;
+    const again = screen.getByLabelText<HTMLInputElement>('PPV-rapport');
     expect(again.getAttribute('aria-invalid')).toBe('true');
     expect(again.getAttribute('aria-describedby')).toContain('skema-field__ppv-upload-error');
     expect(statusOf('/ppv')).toBe(message?.textContent);
@@ -367,7 +377,7 @@ describe('attachment renderer', () => {
     const { onChange } = renderForm({
       data: { bilag: [{ id: 'att-0', fileName: 'skoleudtalelse.pdf' }] },
     });
-    const input = screen.getByLabelText('Øvrige bilag') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Øvrige bilag');
     fireEvent.change(input, { target: { files: [pdfFile('wisc.pdf')] } });
     await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
     sentAt(0).answer(201, record('att-9', 'wisc.pdf'));

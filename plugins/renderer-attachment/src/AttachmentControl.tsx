@@ -36,7 +36,8 @@ interface Upload {
  * happened, for screen readers.
  */
 function AttachmentControl(props: ControlProps & { multiple: boolean }) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled, multiple } = props;
+  const { path, label, required, description, errors, visible, enabled, multiple } = props;
+  const data: unknown = props.data;
   const { locale } = useSkemaForm();
   const files = useFormAttachments();
   const text = ATTACHMENT_TEXT[locale];
@@ -62,8 +63,8 @@ function AttachmentControl(props: ControlProps & { multiple: boolean }) {
   const showInput = canUpload && !upload && (multiple || refs.length === 0);
 
   const write = (next: AttachmentRef[]) => {
-    if (multiple) handleChange(path, next.length ? next : undefined);
-    else handleChange(path, next[0]);
+    if (multiple) props.handleChange(path, next.length ? next : undefined);
+    else props.handleChange(path, next[0]);
   };
 
   const onChoose = async (event: ChangeEvent<HTMLInputElement>) => {

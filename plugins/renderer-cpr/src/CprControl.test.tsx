@@ -69,7 +69,7 @@ describe('CPR renderer', () => {
         onChange={onChange}
       />,
     );
-    const input = screen.getByLabelText('CPR-nummer') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('CPR-nummer');
     expect(input.id).toBe('skema-field__cpr');
     expect(input.getAttribute('inputmode')).toBe('numeric');
     fireEvent.change(input, { target: { value: '0101171234' } });

@@ -16,12 +16,15 @@ const TEXT = {
  * birth date and century digit) shown under it. The value is never logged or sent anywhere but the form.
  */
 function CprControl(props: ControlProps) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
+  const { path, label, required, description, errors, visible, enabled } = props;
+  const data: unknown = props.data;
   const { locale, today } = useSkemaForm();
   const text = TEXT[locale];
   // The input keeps what is typed; the form's data (and every control that depends on it) follows
   // on a pause or on leaving the field, as for other text inputs.
-  const input = useDraftValue(typeof data === 'string' ? data : '', (next) => handleChange(path, next || undefined));
+  const input = useDraftValue(typeof data === 'string' ? data : '', (next) =>
+    props.handleChange(path, next || undefined),
+  );
   const value = input.draft;
   const age = value.length === 11 ? ageFromCprOn(value, today) : undefined;
   return (
@@ -54,7 +57,7 @@ function CprControl(props: ControlProps) {
             if (formatted !== event.target.value) event.target.value = formatted;
             input.change(formatted);
           }}
-          onBlur={input.flush}
+          onBlur={() => input.flush()}
         />
       )}
     </ControlFrame>

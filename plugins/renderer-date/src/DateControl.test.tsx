@@ -79,7 +79,7 @@ describe('date renderer', () => {
         actions={false}
       />,
     );
-    const input = screen.getByLabelText('Modtaget') as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Modtaget');
     expect(input.type).toBe('date');
     // Wednesday 13 May 2026; Kristi himmelfartsdag is Thursday 14 May, so 5 working days end Thursday 21 May.
     fireEvent.change(input, { target: { value: '2026-05-13' } });

@@ -10,7 +10,8 @@ import { DATE_CSS } from './styles.js';
  * (`result.derived.deadlines` with this field's pointer): due date, basis and working days left.
  */
 function DateControl(props: ControlProps) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
+  const { path, label, required, description, errors, visible, enabled } = props;
+  const data: unknown = props.data;
   const pointer = pathToPointer(path);
   const { locale, today, calendar } = useSkemaForm();
   const deadlines = useFieldDeadlines(pointer);
@@ -40,7 +41,7 @@ function DateControl(props: ControlProps) {
           type="date"
           value={typeof data === 'string' ? data : ''}
           disabled={!enabled}
-          onChange={(event) => handleChange(path, event.target.value || undefined)}
+          onChange={(event) => props.handleChange(path, event.target.value || undefined)}
         />
       )}
     </ControlFrame>

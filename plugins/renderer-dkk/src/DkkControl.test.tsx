@@ -70,14 +70,14 @@ describe('DKK renderer', () => {
         actions={false}
       />,
     );
-    const input = screen.getByLabelText('Beløb', { selector: 'input' }) as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Beløb', { selector: 'input' });
     expect(input.getAttribute('inputmode')).toBe('decimal');
     fireEvent.focus(input);
     fireEvent.change(input, { target: { value: '12345,5' } });
     fireEvent.blur(input);
     expect(input.value).toBe('12.345,50');
     // Other number fields read the same Danish text through the same reader.
-    expect((screen.getByLabelText('Timer') as HTMLInputElement).type).toBe('text');
+    expect(screen.getByLabelText<HTMLInputElement>('Timer').type).toBe('text');
     return new Promise<void>((resolve) =>
       setTimeout(() => {
         expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ data: { beloeb: 12345.5 } }));
@@ -100,7 +100,7 @@ describe('DKK renderer input', () => {
         actions={false}
       />,
     );
-    const input = screen.getByLabelText('Beløb', { selector: 'input' }) as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>('Beløb', { selector: 'input' });
     const type = (text: string) => {
       fireEvent.focus(input);
       fireEvent.change(input, { target: { value: text } });

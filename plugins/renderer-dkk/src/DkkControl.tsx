@@ -39,7 +39,8 @@ export function stripCurrency(text: string): string {
  * the value silently changing. After leaving the field the amount is shown grouped.
  */
 function DkkControl(props: ControlProps) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
+  const { path, label, required, description, errors, visible, enabled } = props;
+  const data: unknown = props.data;
   const { locale } = useSkemaForm();
   const text = TEXT[locale];
   return (
@@ -62,7 +63,7 @@ function DkkControl(props: ControlProps) {
             format={(amount) => formatAmountInput(amount, locale)}
             strip={stripCurrency}
             disabled={!enabled}
-            onValue={(next) => handleChange(path, next)}
+            onValue={(next) => props.handleChange(path, next)}
           />
           <span className="skema-amount-unit" aria-hidden="true">
             {text.unit}

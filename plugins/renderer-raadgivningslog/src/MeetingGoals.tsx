@@ -12,7 +12,8 @@ const GOAL_SCHEMA = { type: 'string' } as const;
  * row beside each other (the seed's goal table), each labelled with its meeting.
  */
 function MeetingGoals(props: ArrayControlProps) {
-  const { data, path, label, errors, description, visible, enabled, uischema } = props;
+  const { path, label, errors, description, visible, enabled, uischema } = props;
+  const data: unknown = props.data;
   const goals: unknown[] = Array.isArray(data) ? data : [];
   const { locale, idPrefix } = useSkemaForm();
   const ctx = useJsonForms();

@@ -36,23 +36,10 @@ function columnNames(item: Schema, uischema: UISchemaElement): string[] {
  * contacts): a row per item, a labelled input per cell, add and remove buttons with clear names.
  */
 function ObjectTable(props: ArrayControlProps) {
-  const {
-    data,
-    path,
-    schema,
-    rootSchema,
-    label,
-    errors,
-    description,
-    visible,
-    enabled,
-    addItem,
-    removeItems,
-    moveUp,
-    moveDown,
-    uischema,
-  } = props;
-  const rows: Array<Record<string, unknown>> = Array.isArray(data) ? data : [];
+  const { path, schema, rootSchema, label, errors, description, visible, enabled, uischema } = props;
+  const data: unknown = props.data;
+  // The rows are the flat objects the item schema describes.
+  const rows = Array.isArray(data) ? (data as Array<Record<string, unknown>>) : [];
   const { locale, idPrefix } = useSkemaForm();
   const ctx = useJsonForms();
   const update = useUpdate();
@@ -91,7 +78,7 @@ function ObjectTable(props: ArrayControlProps) {
             type="button"
             className="skema-button skema-button--secondary"
             disabled={!enabled}
-            onClick={addItem(path, withSchemaDefaults({ ...(rootSchema as Schema), ...item }, {}))}
+            onClick={props.addItem(path, withSchemaDefaults({ ...(rootSchema as Schema), ...item }, {}))}
           >
             {text.addRow(label || '')}
           </button>
@@ -151,7 +138,7 @@ function ObjectTable(props: ArrayControlProps) {
                         type="button"
                         className="skema-button skema-button--small"
                         disabled={!enabled || index === 0}
-                        onClick={moveUp?.(path, index)}
+                        onClick={props.moveUp?.(path, index)}
                       >
                         <span aria-hidden="true">↑</span>
                         <span className="skema-visually-hidden">{`${text.row(index + 1)} ↑`}</span>
@@ -160,7 +147,7 @@ function ObjectTable(props: ArrayControlProps) {
                         type="button"
                         className="skema-button skema-button--small"
                         disabled={!enabled || index === rows.length - 1}
-                        onClick={moveDown?.(path, index)}
+                        onClick={props.moveDown?.(path, index)}
                       >
                         <span aria-hidden="true">↓</span>
                         <span className="skema-visually-hidden">{`${text.row(index + 1)} ↓`}</span>
@@ -171,7 +158,7 @@ function ObjectTable(props: ArrayControlProps) {
                     type="button"
                     className="skema-button skema-button--small skema-button--secondary"
                     disabled={!enabled}
-                    onClick={removeItems?.(path, [index])}
+                    onClick={props.removeItems?.(path, [index])}
                   >
                     {text.remove}
                     <span className="skema-visually-hidden"> {text.row(index + 1).toLowerCase()}</span>

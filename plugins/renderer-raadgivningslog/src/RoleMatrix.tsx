@@ -36,21 +36,10 @@ const wrapAfterSlash = (text: string) => text.replace(/\//g, '/\u200b');
  * by its role and its period.
  */
 function RoleMatrix(props: ArrayControlProps) {
-  const {
-    data,
-    path,
-    schema,
-    rootSchema,
-    label,
-    errors,
-    description,
-    visible,
-    enabled,
-    addItem,
-    removeItems,
-    uischema,
-  } = props;
-  const rows: Array<Record<string, unknown>> = Array.isArray(data) ? data : [];
+  const { path, schema, rootSchema, label, errors, description, visible, enabled, uischema } = props;
+  const data: unknown = props.data;
+  // The rows are the role objects the item schema describes.
+  const rows = Array.isArray(data) ? (data as Array<Record<string, unknown>>) : [];
   const { locale, idPrefix } = useSkemaForm();
   const ctx = useJsonForms();
   const update = useUpdate();
@@ -121,7 +110,7 @@ function RoleMatrix(props: ArrayControlProps) {
               type="button"
               className="skema-button skema-button--secondary"
               disabled={!enabled}
-              onClick={addItem(path, { rolle: OTHER, navne: [], aftaler: {} })}
+              onClick={props.addItem(path, { rolle: OTHER, navne: [], aftaler: {} })}
             >
               {text.addRole}
             </button>
@@ -195,7 +184,7 @@ function RoleMatrix(props: ArrayControlProps) {
                     type="button"
                     className="skema-button skema-button--small skema-button--secondary"
                     disabled={!enabled}
-                    onClick={removeItems?.(path, [index])}
+                    onClick={props.removeItems?.(path, [index])}
                   >
                     {text.removeRole(
                       typeof row.andenRolle === 'string' && row.andenRolle ? row.andenRolle : roleLabel(OTHER),

@@ -23,7 +23,7 @@ export function useUpdate(): Update {
       const index = Number(last);
       dispatch?.(
         Actions.update(segments.slice(0, -1).join('.'), (current: unknown) => {
-          const next = Array.isArray(current) ? [...current] : [];
+          const next: unknown[] = Array.isArray(current) ? Array.from<unknown>(current) : [];
           while (next.length < index) next.push('');
           next[index] = updater(next[index]) ?? '';
           return next;
@@ -65,7 +65,8 @@ export interface CellProps {
  */
 export const Cell = memo(function Cell(props: CellProps) {
   const { pointer, path, value, schema, labelledBy, enabled, multi, update, translate, optionKey } = props;
-  const { idPrefix, markTouched, ui } = useSkemaForm();
+  const form = useSkemaForm();
+  const { idPrefix, ui } = form;
   const id = fieldId(pointer, idPrefix);
   const errors = useFieldErrors(pointer);
   const errorId = errors.length ? `${id}-error` : undefined;
@@ -75,7 +76,7 @@ export const Cell = memo(function Cell(props: CellProps) {
     'aria-invalid': errors.length ? (true as const) : undefined,
     'aria-describedby': errorId,
     disabled: !enabled,
-    onBlur: () => markTouched(pointer),
+    onBlur: () => form.markTouched(pointer),
   };
   const set = (next: unknown) => update(path, () => (next === '' ? undefined : next));
   // Free text is buffered while typing (see useDraftValue); the form's data follows on a pause.
@@ -133,7 +134,7 @@ export const Cell = memo(function Cell(props: CellProps) {
         {...common}
         onBlur={() => {
           text.flush();
-          markTouched(pointer);
+          form.markTouched(pointer);
         }}
         className="skema-input skema-textarea"
         rows={3}
@@ -172,7 +173,7 @@ export const Cell = memo(function Cell(props: CellProps) {
  * survives), the data is the list of names.
  */
 export function NamesInput(
-  props: InputHTMLAttributes<HTMLInputElement> & { names: string[]; onNames(names: string[]): void },
+  props: InputHTMLAttributes<HTMLInputElement> & { names: string[]; onNames: (names: string[]) => void },
 ) {
   const { names, onNames, ...input } = props;
   const [text, setText] = useState(() => names.join(', '));

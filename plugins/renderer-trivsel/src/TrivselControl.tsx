@@ -25,7 +25,8 @@ const TEXT = {
  * signs, and for the chosen level the participation, collaborators and intervention type (TRV-01).
  */
 function TrivselControl(props: ControlProps & OwnPropsOfEnum) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
+  const { path, label, required, description, errors, visible, enabled } = props;
+  const data: unknown = props.data;
   const { locale } = useSkemaForm();
   const text = TEXT[locale];
   const options = props.options ?? [];
@@ -64,7 +65,7 @@ function TrivselControl(props: ControlProps & OwnPropsOfEnum) {
                     disabled={!enabled}
                     aria-invalid={a11y['aria-invalid']}
                     aria-describedby={signsId}
-                    onChange={() => handleChange(path, level.value)}
+                    onChange={() => props.handleChange(path, level.value)}
                   />
                   <label htmlFor={id}>
                     <span className="skema-barometer-step" aria-hidden="true">

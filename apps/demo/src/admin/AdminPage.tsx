@@ -214,7 +214,7 @@ export function AdminPage(props: { formId?: string }) {
           <OverlayPreview state={preview} describeProblem={(p) => plainProblem(p, fields)} />
         </div>
       ) : null}
-      <ConfigList configs={configs} onOpen={open} />
+      <ConfigList configs={configs} onOpen={(config) => void open(config)} />
     </section>
   );
 }

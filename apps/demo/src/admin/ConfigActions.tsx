@@ -91,12 +91,17 @@ export function ConfigActions(props: {
         <button
           type="button"
           disabled={!ready || nothing}
-          onClick={() => run('publish')}
+          onClick={() => void run('publish')}
           aria-describedby="publish-help"
         >
           Udgiv ændringerne
         </button>
-        <button type="button" disabled={!ready || nothing} onClick={() => run('save')} aria-describedby="publish-help">
+        <button
+          type="button"
+          disabled={!ready || nothing}
+          onClick={() => void run('save')}
+          aria-describedby="publish-help"
+        >
           Gem som kladde
         </button>
       </div>

@@ -10,12 +10,11 @@ export function OverlayPreview(props: {
 }) {
   const { pending, result, error } = props.state;
   const formBody = result?.form;
-  // SkemaForm wants a stable form object: keyed on the content hash, a new preview of the same
-  // effective form (e.g. after a whitespace edit) keeps the rendered form and what was typed in it.
-  const hash = formBody?.hash;
+  // SkemaForm wants a stable form object: useOverlayPreview keeps `formBody` the same object while
+  // its content hash stays the same, so a new preview of the same form keeps what was typed in it.
   const form = useMemo(
     () => (formBody ? toFormVersion(formBody as unknown as Record<string, unknown>) : undefined),
-    [hash],
+    [formBody],
   );
   const problems = result?.problems ?? [];
   let status = '';

@@ -14,7 +14,7 @@ export function baseRange(version: string): string {
  * every earlier change; without one, an empty overlay of the base version.
  */
 export function overlayStart(effective: Wire.EffectiveFormConfig): OverlayDraft {
-  if (effective.overlay) return structuredClone(effective.overlay) as OverlayDraft;
+  if (effective.overlay) return structuredClone<OverlayDraft>(effective.overlay);
   return {
     tenantId: effective.tenantId,
     formId: effective.formId,

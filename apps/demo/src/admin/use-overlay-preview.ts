@@ -1,10 +1,20 @@
 import { useEffect, useState } from 'react';
+import type { Wire } from '@skema/client';
 import { AdminApiError, type AdminApi, type PreviewResult } from './admin-api.js';
 
 export interface PreviewState {
   pending: boolean;
   result?: PreviewResult;
   error?: AdminApiError;
+}
+
+/**
+ * The new answer, with the previous answer's form object when both carry the same form (same
+ * content hash): the preview then keeps the rendered form and what was typed in it, e.g. after a
+ * whitespace edit.
+ */
+function keepSameForm(previous: PreviewResult | undefined, next: PreviewResult): PreviewResult {
+  return previous?.form && next.form?.hash === previous.form.hash ? { ...next, form: previous.form } : next;
 }
 
 /**
@@ -24,9 +34,10 @@ export function useOverlayPreview(
     const controller = new AbortController();
     setState((s) => ({ ...s, pending: true }));
     const timer = setTimeout(() => {
-      api.preview(JSON.parse(text), controller.signal).then(
+      // `text` is the JSON of `document`, an object.
+      api.preview(JSON.parse(text) as Wire.JsonObject, controller.signal).then(
         (result) => {
-          if (!controller.signal.aborted) setState({ pending: false, result });
+          if (!controller.signal.aborted) setState((s) => ({ pending: false, result: keepSameForm(s.result, result) }));
         },
         (e: Error) => {
           if (controller.signal.aborted) return;

@@ -26,9 +26,9 @@ export const MIGRATE_TEXT = {
     apiUrl: (url: string) => `--api skal være en http(s)-adresse, ikke "${url}"`,
     unreachable: (url: string, why: string) => `API'et på ${url} svarer ikke (${why})`,
     refused: (status: number, code: string) => `API'et afviste migreringen (HTTP ${status}, ${code})`,
-    newRevision: (id: string, revision: unknown, formId: unknown, version: unknown) =>
+    newRevision: (id: string, revision: number, formId: string, version: string) =>
       `Indsendelse ${id}: ny revision ${revision} under ${formId}@${version}`,
-    receipt: (at: unknown, hash: unknown) => `Kvittering: valideret ${at}, skemaets hash ${hash}`,
+    receipt: (at: string, hash: string) => `Kvittering: valideret ${at}, skemaets hash ${hash}`,
   },
   en: {
     needsTo: 'migrate needs --to <version>',
@@ -53,9 +53,9 @@ export const MIGRATE_TEXT = {
     apiUrl: (url: string) => `--api must be an http(s) address, not "${url}"`,
     unreachable: (url: string, why: string) => `The API at ${url} does not answer (${why})`,
     refused: (status: number, code: string) => `The API refused the migration (HTTP ${status}, ${code})`,
-    newRevision: (id: string, revision: unknown, formId: unknown, version: unknown) =>
+    newRevision: (id: string, revision: number, formId: string, version: string) =>
       `Submission ${id}: new revision ${revision} under ${formId}@${version}`,
-    receipt: (at: unknown, hash: unknown) => `Receipt: validated ${at}, schema hash ${hash}`,
+    receipt: (at: string, hash: string) => `Receipt: validated ${at}, schema hash ${hash}`,
   },
 } as const;
 

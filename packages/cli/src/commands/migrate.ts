@@ -147,7 +147,7 @@ export const migrateCommand: Command = {
     if (locale !== 'da' && locale !== 'en') throw new CliError(`--locale must be "da" or "en", not "${locale}"`);
     const t = MIGRATE_TEXT[locale];
     if (values.today !== undefined && !isIsoDate(values.today))
-      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
+      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${String(values.today)}"`);
     if (values.api !== undefined) {
       if (positionals.length > 0 || !values.submission || !values.to)
         throw new CliError(`${t.apiNeeds}\nUsage: ${usage}`);

@@ -57,7 +57,7 @@ function sourceFrom(file: string, values: { id?: string; created?: string }, t: 
   if (Number.isNaN(new Date(created).getTime())) throw new CliError(t.badDate('--created', created));
   if (record && 'data' in record && typeof record.formId === 'string') {
     const submission: DocumentSubmission = {
-      id: values.id ?? String(record.id ?? 'udkast'),
+      id: values.id ?? (typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : 'udkast'),
       data: record.data,
       status: (typeof record.status === 'string' ? record.status : 'submitted') as SubmissionStatus,
       createdAt: created,
@@ -120,7 +120,7 @@ export const pdfCommand: Command = {
     }
     if (!values.form || !values.data) throw new CliError(`${t.needsInput}\nUsage: ${usage}`);
     if (values.today !== undefined && !isIsoDate(values.today))
-      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
+      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${String(values.today)}"`);
     const form = formFrom(values.form, values.schemas);
     const { submission, today } = sourceFrom(values.data, values, t);
     const validation = createStandardEngine().validate(form, submission.data, {

@@ -115,7 +115,7 @@ export const validateCommand: Command = {
     const locale = values.locale ?? 'da';
     if (locale !== 'da' && locale !== 'en') throw new CliError(`--locale must be "da" or "en", not "${locale}"`);
     if (values.today !== undefined && !isIsoDate(values.today))
-      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${values.today}"`);
+      throw new CliError(`--today must be a date written YYYY-MM-DD, not "${String(values.today)}"`);
 
     const { formId, version } = parseFormRef(ref);
     const form = loadForm(schemasRoot(values.schemas), formId, version);

@@ -5,6 +5,11 @@ function isNode(value: unknown): value is SchemaNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `Array.isArray` narrows to `any[]`; a schema's lists hold unknown JSON. */
+function isList(value: unknown): value is unknown[] {
+  return Array.isArray(value);
+}
+
 /** Follows local `$ref`s (`#/$defs/x`); a remote or broken reference gives an empty schema. */
 export function deref(root: SchemaNode, node: unknown, depth = 0): SchemaNode {
   if (!isNode(node)) return {};
@@ -60,10 +65,10 @@ export function itemSchema(root: SchemaNode, node: SchemaNode): SchemaNode {
 
 /** Enumerated values of a schema (`enum`, or `oneOf`/`anyOf` of `const`s). */
 export function enumValues(node: SchemaNode): unknown[] | undefined {
-  if (Array.isArray(node.enum)) return node.enum;
+  if (isList(node.enum)) return node.enum;
   for (const key of ['oneOf', 'anyOf']) {
     const list = node[key];
-    if (Array.isArray(list) && list.length > 0 && list.every((b) => isNode(b) && 'const' in b))
+    if (isList(list) && list.length > 0 && list.every((b) => isNode(b) && 'const' in b))
       return list.map((b) => (b as SchemaNode).const);
   }
   return undefined;

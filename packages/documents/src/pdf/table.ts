@@ -25,7 +25,7 @@ function columnLayout(flow: Flow, header: string[], rows: string[][]): Layout {
         minimum[c] = Math.max(minimum[c] as number, Math.min(flow.width / n, flow.doc.widthOfString(word) + 2 * PAD));
     }),
   );
-  const widths: Array<number | undefined> = new Array(n).fill(undefined);
+  const widths = new Array<number | undefined>(n).fill(undefined);
   let available = flow.width;
   let open = n;
   for (let changed = true; changed && open > 0;) {

@@ -81,8 +81,8 @@ function primitiveItemUi(label: string): UISchemaElement {
 }
 
 function ArrayControl(props: ArrayControlProps) {
+  // The dispatch functions (addItem, moveUp, …) are called on props: JSON Forms types them as methods.
   const {
-    data,
     path,
     schema,
     uischema,
@@ -93,14 +93,10 @@ function ArrayControl(props: ArrayControlProps) {
     description,
     visible,
     enabled,
-    addItem,
-    removeItems,
-    moveUp,
-    moveDown,
     renderers,
     cells,
   } = props;
-  const items: unknown[] = Array.isArray(data) ? data : [];
+  const items: unknown[] = Array.isArray(props.data) ? props.data : [];
   const pointer = pathToPointer(path);
   const id = useFieldId(pointer);
   const { ui, idPrefix, markAdded, locale } = useSkemaForm();
@@ -189,7 +185,7 @@ function ArrayControl(props: ArrayControlProps) {
                       type="button"
                       className="skema-button skema-button--small"
                       disabled={!enabled || index === 0}
-                      onClick={moveUp?.(path, index)}
+                      onClick={props.moveUp?.(path, index)}
                     >
                       <span aria-hidden="true">↑ </span>
                       <span className="skema-visually-hidden">{ui.moveUp(itemLabel, n)}</span>
@@ -198,7 +194,7 @@ function ArrayControl(props: ArrayControlProps) {
                       type="button"
                       className="skema-button skema-button--small"
                       disabled={!enabled || index === items.length - 1}
-                      onClick={moveDown?.(path, index)}
+                      onClick={props.moveDown?.(path, index)}
                     >
                       <span aria-hidden="true">↓ </span>
                       <span className="skema-visually-hidden">{ui.moveDown(itemLabel, n)}</span>
@@ -211,7 +207,7 @@ function ArrayControl(props: ArrayControlProps) {
                   disabled={!enabled}
                   onClick={() => {
                     focusItem.current = 'add';
-                    removeItems?.(path, [index])();
+                    props.removeItems?.(path, [index])();
                   }}
                 >
                   {ui.remove(itemLabel, n)}
@@ -229,7 +225,7 @@ function ArrayControl(props: ArrayControlProps) {
         onClick={() => {
           focusItem.current = items.length;
           markAdded(pathToPointer(composePaths(path, String(items.length))));
-          addItem(path, newItem(itemSchema, rootSchema))();
+          props.addItem(path, newItem(itemSchema, rootSchema))();
         }}
       >
         {ui.add(itemLabel)}

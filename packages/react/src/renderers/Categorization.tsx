@@ -28,7 +28,13 @@ function pointersOf(element: UISchemaElement, base: string): string[] {
   return own.concat(children.flatMap((child) => pointersOf(child, base)));
 }
 
-function StepButton(props: { label: string; index: number; active: boolean; pointers: string[]; onSelect(): void }) {
+function StepButton(props: {
+  label: string;
+  index: number;
+  active: boolean;
+  pointers: string[];
+  onSelect: () => void;
+}) {
   const { ui } = useSkemaForm();
   const errors = useErrorCount(props.pointers);
   return (
@@ -55,7 +61,7 @@ function CategorizationRenderer(props: LayoutProps) {
   const { ui, idPrefix, store } = useSkemaForm();
   const categorization = uischema as Categorization;
   const t = (ctx.i18n?.translate ?? ((_k: string, d?: string) => d)) as Translator;
-  const data = ctx.core?.data;
+  const data: unknown = ctx.core?.data;
   const categories = useMemo(
     () => categorization.elements.filter((c): c is Category => c.type === 'Category'),
     [categorization],

@@ -16,8 +16,8 @@ import { isEnumSchema } from './schema-tests.js';
 
 /** An array of enumeration values (e.g. several `særligeForhold`): a group of checkboxes. */
 function MultiEnumControl(props: ControlProps & OwnPropsOfEnum & DispatchPropsOfMultiEnumControl) {
-  const { data, path, label, required, description, errors, visible, enabled, addItem, removeItem } = props;
-  const selected: unknown[] = Array.isArray(data) ? data : [];
+  const { path, label, required, description, errors, visible, enabled, addItem, removeItem } = props;
+  const selected: unknown[] = Array.isArray(props.data) ? props.data : [];
   const pointer = pathToPointer(path);
   return (
     <ControlFrame

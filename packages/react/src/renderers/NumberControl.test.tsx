@@ -38,7 +38,7 @@ function setup() {
   const onChange = vi.fn();
   render(<SkemaForm form={form} plugins={fixturePlugins} validationDelay={0} onChange={onChange} actions={false} />);
   const type = (label: string, text: string) => {
-    const input = screen.getByLabelText(label) as HTMLInputElement;
+    const input = screen.getByLabelText<HTMLInputElement>(label);
     fireEvent.focus(input);
     fireEvent.change(input, { target: { value: text } });
     fireEvent.blur(input);

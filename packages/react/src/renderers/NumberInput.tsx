@@ -6,7 +6,7 @@ import { formatNumberInput, parseNumberInput } from '../number-input.js';
 export interface NumberInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> {
   value: unknown;
   /** The number read from the text, undefined for an empty input, or the text itself when it is not a number. */
-  onValue(next: number | string | undefined): void;
+  onValue: (next: number | string | undefined) => void;
   integer?: boolean;
   maxDecimals?: number;
   /** How the value is shown when nobody is typing (default: the locale's decimal separator). */

@@ -7,6 +7,7 @@ import {
   NOT_APPLICABLE,
   type ControlElement,
   type JsonFormsRendererRegistryEntry,
+  type JsonSchema,
   type OwnPropsOfControl,
   type RankedTester,
   type UISchemaElement,
@@ -24,6 +25,10 @@ export const pathSafeControlTester: RankedTester = (uischema: UISchemaElement) =
 
 type Props = OwnPropsOfControl & { uischema: ControlElement };
 
+// Stable fallbacks, so the memos below do not recompute on every render when JSON Forms has none.
+const NO_SCHEMA: JsonSchema = {};
+const NO_RENDERERS: JsonFormsRendererRegistryEntry[] = [];
+
 /**
  * Renders a Control whose scope JSON Forms would turn into the wrong data path (a property name
  * ending in "-else"/"-then" before another segment): picks the renderer JSON Forms would pick for
@@ -33,11 +38,12 @@ type Props = OwnPropsOfControl & { uischema: ControlElement };
  */
 function PathSafeControl(props: Props) {
   const ctx = useJsonForms();
-  const rootSchema = ctx.core?.schema ?? {};
+  const rootSchema = ctx.core?.schema ?? NO_SCHEMA;
+  const config: unknown = ctx.config;
   const { uischema, schema, path } = props;
-  const renderers = props.renderers ?? ctx.renderers ?? [];
+  const renderers = props.renderers ?? ctx.renderers ?? NO_RENDERERS;
   const chosen = useMemo(() => {
-    const context = { rootSchema, config: ctx.config };
+    const context = { rootSchema, config };
     let best: { rank: number; entry: JsonFormsRendererRegistryEntry | undefined } = {
       rank: NOT_APPLICABLE,
       entry: undefined,
@@ -48,13 +54,13 @@ function PathSafeControl(props: Props) {
       if (rank > best.rank) best = { rank, entry };
     }
     return best.entry;
-  }, [renderers, uischema, schema, rootSchema, ctx.config]);
+  }, [renderers, uischema, schema, rootSchema, config]);
   const safe = useMemo(() => pathSafeProps(uischema, schema, path, rootSchema), [uischema, schema, path, rootSchema]);
   if (!chosen || !safe) return <UnknownRenderer type="renderer" />;
-  const data = ctx.core?.data;
+  const data: unknown = ctx.core?.data;
   const ajv = ctx.core?.ajv as never;
-  const visible = hasShowRule(uischema) ? isVisible(uischema, data, path ?? '', ajv, ctx.config) : props.visible;
-  const ruleEnabled = hasEnableRule(uischema) ? isEnabled(uischema, data, path ?? '', ajv, ctx.config) : true;
+  const visible = hasShowRule(uischema) ? isVisible(uischema, data, path ?? '', ajv, config) : props.visible;
+  const ruleEnabled = hasEnableRule(uischema) ? isEnabled(uischema, data, path ?? '', ajv, config) : true;
   const Render = chosen.renderer as ComponentType<OwnPropsOfControl>;
   return (
     <Render

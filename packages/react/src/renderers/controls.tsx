@@ -45,8 +45,10 @@ const INPUT_TYPES: Record<string, string> = {
 
 const AUTOCOMPLETE: Record<string, string> = { email: 'email', 'dk-phone': 'tel' };
 
+// JSON Forms types `handleChange` as a method, so the controls call it on `props`.
 function TextControl(props: ControlProps) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled, schema, uischema } = props;
+  const { path, label, required, description, errors, visible, enabled, schema, uischema } = props;
+  const data: unknown = props.data;
   const pointer = pathToPointer(path);
   const options = optionsOf(uischema);
   const format = typeof schema.format === 'string' ? schema.format : undefined;
@@ -57,9 +59,9 @@ function TextControl(props: ControlProps) {
   const toData = (raw: string) => (raw === '' ? undefined : type === 'datetime-local' ? `${raw}:00` : raw);
   // Free text is buffered while typing; pickers (date, time) commit at once.
   const buffered = type === 'text' || type === 'email' || type === 'tel' || type === 'url';
-  const text = useDraftValue(value, (raw) => handleChange(path, toData(raw)));
+  const text = useDraftValue(value, (raw) => props.handleChange(path, toData(raw)));
   const shown = buffered || multi ? text.draft : value;
-  const onChange = (raw: string) => (buffered || multi ? text.change(raw) : handleChange(path, toData(raw)));
+  const onChange = (raw: string) => (buffered || multi ? text.change(raw) : props.handleChange(path, toData(raw)));
   return (
     <ControlFrame
       pointer={pointer}
@@ -102,7 +104,8 @@ function TextControl(props: ControlProps) {
 }
 
 function NumberControl(props: ControlProps) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled, schema } = props;
+  const { path, label, required, description, errors, visible, enabled, schema } = props;
+  const data: unknown = props.data;
   const pointer = pathToPointer(path);
   const integer = schemaType(schema as Record<string, unknown>) === 'integer';
   return (
@@ -121,7 +124,7 @@ function NumberControl(props: ControlProps) {
           integer={integer}
           value={data}
           disabled={!enabled}
-          onValue={(next) => handleChange(path, next)}
+          onValue={(next) => props.handleChange(path, next)}
         />
       )}
     </ControlFrame>
@@ -129,7 +132,8 @@ function NumberControl(props: ControlProps) {
 }
 
 function BooleanControl(props: ControlProps) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled } = props;
+  const { path, label, required, description, errors, visible, enabled } = props;
+  const data: unknown = props.data;
   const pointer = pathToPointer(path);
   const { ui } = useSkemaForm();
   // Yes/no as two radios: "not answered" stays distinguishable from "no", which a checkbox cannot show.
@@ -157,7 +161,7 @@ function BooleanControl(props: ControlProps) {
                   checked={data === choice}
                   disabled={!enabled}
                   aria-invalid={a11y['aria-invalid']}
-                  onChange={() => handleChange(path, choice)}
+                  onChange={() => props.handleChange(path, choice)}
                 />
                 <label htmlFor={id}>{choice ? ui.yes : ui.no}</label>
               </div>
@@ -170,7 +174,8 @@ function BooleanControl(props: ControlProps) {
 }
 
 function EnumControl(props: ControlProps & OwnPropsOfEnum) {
-  const { data, path, handleChange, label, required, description, errors, visible, enabled, uischema } = props;
+  const { path, label, required, description, errors, visible, enabled, uischema } = props;
+  const data: unknown = props.data;
   const options: EnumOption[] = props.options ?? [];
   const pointer = pathToPointer(path);
   const { ui } = useSkemaForm();
@@ -200,7 +205,7 @@ function EnumControl(props: ControlProps & OwnPropsOfEnum) {
                     checked={data === option.value}
                     disabled={!enabled}
                     aria-invalid={a11y['aria-invalid']}
-                    onChange={() => handleChange(path, option.value)}
+                    onChange={() => props.handleChange(path, option.value)}
                   />
                   <label htmlFor={id}>{option.label}</label>
                 </div>
@@ -228,7 +233,7 @@ function EnumControl(props: ControlProps & OwnPropsOfEnum) {
           value={index < 0 ? '' : String(index)}
           disabled={!enabled}
           onChange={(e) =>
-            handleChange(path, e.target.value === '' ? undefined : options[Number(e.target.value)]?.value)
+            props.handleChange(path, e.target.value === '' ? undefined : options[Number(e.target.value)]?.value)
           }
         >
           <option value="">{ui.choose}</option>

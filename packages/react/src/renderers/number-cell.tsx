@@ -7,7 +7,8 @@ import { NumberInput } from './NumberInput.js';
  * cell replaces both, above their rank, with the form's one number reader.
  */
 function NumberCell(props: CellProps) {
-  const { data, path, handleChange, id, enabled, schema, isValid } = props;
+  const { path, id, enabled, schema, isValid } = props;
+  const data: unknown = props.data;
   return (
     <NumberInput
       id={id}
@@ -16,7 +17,7 @@ function NumberCell(props: CellProps) {
       value={data}
       disabled={!enabled}
       aria-invalid={isValid ? undefined : true}
-      onValue={(next) => handleChange(path, next)}
+      onValue={(next) => props.handleChange(path, next)}
     />
   );
 }

@@ -19,7 +19,7 @@ export function controlSchema(
 
 export function schemaType(schema: Schema | undefined): string | undefined {
   const type = schema?.type;
-  if (Array.isArray(type)) return type.find((t) => t !== 'null') as string | undefined;
+  if (Array.isArray(type)) return type.find((t) => t !== 'null');
   if (typeof type === 'string') return type;
   if (schema?.properties) return 'object';
   if (Array.isArray(schema?.enum)) return 'string';

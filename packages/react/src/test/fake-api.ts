@@ -15,11 +15,12 @@ export function fakeApi(form: FormVersion, handler?: Handler) {
   const calls: Call[] = [];
   let revision = 0;
   const fetchImpl = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const call: Call = {
       method: init.method ?? 'GET',
       url,
-      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      // The client sends JSON text; any other body (an upload) is recorded as it is.
+      body: typeof init.body === 'string' && init.body ? JSON.parse(init.body) : (init.body ?? undefined),
       headers: (init.headers ?? {}) as Record<string, string>,
     };
     calls.push(call);

@@ -1,4 +1,4 @@
-import type { SkemaEngine } from '@skema/core';
+import type { RuleOptionsByRule, SkemaEngine } from '@skema/core';
 import {
   applyOverlay,
   checkOverlayDocument,
@@ -149,10 +149,10 @@ export class ConfigChecker {
         }),
       );
     }
-    const options = {
+    // The manifest's own options, then each plugin's in order (a later one wins).
+    const options = form.manifest.plugins.reduce<RuleOptionsByRule>((all, p) => ({ ...all, ...p.options }), {
       ...form.manifest.ruleOptions,
-      ...Object.assign({}, ...form.manifest.plugins.map((p) => p.options ?? {})),
-    };
+    });
     for (const p of checkRuleOptions(options, this.catalogue())) {
       problems.push(
         fromCoreProblem(

@@ -16,6 +16,11 @@ import { localeOf } from './locale.js';
 import { submissionProblem } from './submission-problem.js';
 import { HttpProblem, PROBLEM_TYPE_BASE, PROBLEM_TYPES, pickText } from './problem.js';
 
+/** The matched route's pattern, for the log (Express types `req.route` as `any`). */
+function routeOf(req: Request): unknown {
+  return (req.route as { path?: unknown } | undefined)?.path;
+}
+
 /** Errors thrown by body-parser carry a `type`; map them onto the API's problems. */
 function fromParserError(err: { type?: unknown; status?: unknown; limit?: unknown }): HttpProblem | undefined {
   switch (err.type) {
@@ -121,13 +126,13 @@ export function errorHandler(logger: Logger) {
           err,
           files: err instanceof StoreCorruptionError ? err.files : undefined,
           method: req.method,
-          route: req.route?.path,
+          route: routeOf(req),
         },
         'store error',
       );
     }
     if (!problem) {
-      logger.error({ err, method: req.method, route: req.route?.path }, 'unhandled error');
+      logger.error({ err, method: req.method, route: routeOf(req) }, 'unhandled error');
       problem = new HttpProblem('internal', { da: 'Der opstod en uventet fejl.', en: 'An unexpected error occurred.' });
     }
     if (res.headersSent) return;

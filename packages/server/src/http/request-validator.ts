@@ -101,7 +101,7 @@ function refuse(fn: ValidateFunction, req: Request): never {
 }
 
 export function ajvIssue(e: ErrorObject, locale: Locale): ProblemIssue {
-  const missing = e.params.missingProperty ?? e.params.additionalProperty;
+  const missing: unknown = e.params.missingProperty ?? e.params.additionalProperty;
   const path =
     typeof missing === 'string'
       ? `${e.instancePath}/${missing.replace(/~/g, '~0').replace(/\//g, '~1')}`

@@ -45,12 +45,16 @@ function headersOf(
   middleware: (req: Request, res: Response, next: (err?: unknown) => void) => void,
 ): Array<[string, string]> {
   const headers: Array<[string, string]> = [];
-  let failure: unknown;
+  // A holder, not a `let`: the callback assigns it, which control-flow narrowing does not see.
+  const outcome: { failure?: Error } = {};
+  const asError = (value: unknown) => (value instanceof Error ? value : new Error(String(value)));
   const recorder = {
     setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
     removeHeader: () => undefined,
   };
-  middleware({} as Request, recorder as unknown as Response, (err) => (failure = err));
-  if (failure) throw failure;
+  middleware({} as Request, recorder as unknown as Response, (err) => {
+    if (err) outcome.failure = asError(err);
+  });
+  if (outcome.failure) throw outcome.failure;
   return headers;
 }

@@ -39,7 +39,7 @@ export function createLogger(setup: LoggerSetup = {}): Logger {
     },
     hooks: {
       logMethod(args, method) {
-        const scrubbed = args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as unknown[];
+        const scrubbed = args.map<unknown>((a) => (typeof a === 'string' ? scrubText(a) : a));
         // pino takes an error's message as the line's msg, past the formatters: give it a scrubbed one.
         const [first] = scrubbed;
         if (first instanceof Error && typeof scrubbed[1] !== 'string') scrubbed.splice(1, 0, scrubText(first.message));

@@ -82,7 +82,11 @@ export function adminFormConfigsRouter(service: FormConfigService | undefined, b
       res.json({ ok: false, problems: problemsView(problems, localeOf(req)) });
       return;
     }
-    const diff = service.checker.previewDiff(base, form, String(document.version ?? base.manifest.version));
+    const diff = service.checker.previewDiff(
+      base,
+      form,
+      typeof document.version === 'string' ? document.version : base.manifest.version,
+    );
     const next = await nextOverlayVersion(service.published, service.checker, tenantId, base, form);
     res.json({
       ok: true,

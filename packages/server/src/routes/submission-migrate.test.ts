@@ -7,7 +7,10 @@ import { indsatsplan1, tenantConfigApp } from '../testing/tenant-config-app.js';
 import { bearer, createTestApp, TEST_KEYS } from '../testing/test-app.js';
 
 const demo = bearer(DEV_KEYS.demo);
-const example = () => structuredClone(indsatsplan1.examples!.valid[0]!.data) as Record<string, any>;
+const example = () =>
+  structuredClone(indsatsplan1.examples!.valid[0]!.data) as Record<string, unknown> & {
+    dialog: { hvadBekymrer: string; hvadFungerer: string };
+  };
 
 async function create(app: Parameters<typeof request>[0], key: Record<string, string>, body: Record<string, unknown>) {
   const res = await request(app).post('/api/v1/submissions').set(key).send(body).expect(201);

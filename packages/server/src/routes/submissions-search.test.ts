@@ -43,7 +43,7 @@ async function create(target: Parameters<typeof request>[0], data: Data): Promis
   return res.body.submission.id as string;
 }
 
-async function search(target: Parameters<typeof request>[0], q: string): Promise<Array<Record<string, any>>> {
+async function search(target: Parameters<typeof request>[0], q: string): Promise<Array<Record<string, unknown>>> {
   return (
     await request(target)
       .get(`/api/v1/submissions?q=${encodeURIComponent(q)}`)
@@ -81,7 +81,7 @@ describe('submission list search (DP-02: only over what the list shows)', () => 
     expect(await search(target, 'navnesen')).toEqual([]);
 
     const listed = (await request(target).get('/api/v1/submissions').set(caseworker).expect(200)).body.items as Array<
-      Record<string, any>
+      Record<string, unknown>
     >;
     const aItem = listed.find((i) => i.id === annaId);
     const bItem = listed.find((i) => i.id === boId);

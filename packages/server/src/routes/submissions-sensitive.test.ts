@@ -16,8 +16,8 @@ const underretning = loadFormVersion(join(schemasDir(), 'underretning', '1.0.0')
 const exampleData = () =>
   structuredClone(underretning.examples!.valid.find((e) => e.name === 'kommune-sendt-medunderskrevet')!.data) as Record<
     string,
-    any
-  >;
+    unknown
+  > & { barn: { navn: string }; soeskende: [{ navn: string }, ...Array<{ navn: string }>]; iagttagelser: string };
 /** The test tenants, alpha with a list policy naming these data fields per form. */
 const withListPolicy = (fields: Record<string, string[]>) => {
   const config = testConfig();

@@ -31,9 +31,9 @@ export function tenantConfigApp(overrides: Partial<CreateAppOptions> = {}): Test
 }
 
 /** A valid aftaleskema for the base form and for Nordby (parents' consent given). */
-export function aftaleData(): Record<string, any> {
+export function aftaleData(): Record<string, unknown> {
   const example = aftaleskema.examples!.valid.find((e) => e.name === 'samarbejdsmoede')!;
-  const data = structuredClone(example.data) as Record<string, any>;
+  const data = structuredClone(example.data) as Record<string, unknown> & { foraeldre?: Record<string, unknown> };
   data.foraeldre = { ...data.foraeldre, foraeldreSamtykke: true };
   return data;
 }

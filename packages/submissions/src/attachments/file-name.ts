@@ -18,6 +18,7 @@ export function checkedFileName(name: string | undefined): string {
       'The file name must not contain a path (/ or \\); send the file’s name only.',
     );
   }
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
   if (/[\u0000-\u001f\u007f]/.test(name))
     return refuse('Filnavnet indeholder kontroltegn.', 'The file name contains control characters.');
   return name.trim();

@@ -29,7 +29,7 @@ function setup(withStore = true) {
     h.deps.attachmentsOf = deps.attachmentsOf = async (tenantId, owner) => stored.get(key(tenantId, owner)) ?? [];
   h.deps.caseContext = deps.caseContext = caseContextOf(deps);
   const seen: Array<{ own?: readonly CaseAttachment[]; inCase?: readonly CaseAttachment[] }> = [];
-  const validate = h.deps.validator.validate;
+  const validate = h.deps.validator.validate.bind(h.deps.validator);
   h.deps.validator.validate = deps.validator.validate = async (form, d, o) => {
     seen.push({ ...(o.attachments ? { own: o.attachments } : {}), ...(o.case ? { inCase: o.case.attachments } : {}) });
     return validate(form, d, o);

@@ -115,7 +115,7 @@ describe('cases', () => {
     const { cases, submissions, deps } = setup();
     const c = await cases.create(sara, { title: 't', borger });
     const seen: Array<string | undefined> = [];
-    const validate = deps.validator.validate;
+    const validate = deps.validator.validate.bind(deps.validator);
     deps.validator.validate = async (form, d, o) => {
       seen.push(o.case?.id);
       return validate(form, d, o);

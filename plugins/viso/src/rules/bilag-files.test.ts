@@ -20,7 +20,7 @@ import { und07AnkestyrelsenContent } from './underretning-ankestyrelsen.js';
  * the same id, and loose data (could not check).
  */
 
-type Data = Record<string, any>;
+type Data = Record<string, unknown>;
 const sha = (c: string) => c.repeat(64);
 const file = (id: string, fileName: string, c = 'a'): CaseAttachment => ({
   id,

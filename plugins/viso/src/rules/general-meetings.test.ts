@@ -4,6 +4,7 @@ import { createDanishCalendar } from '@skema/plugin-dk';
 import { describe, expect, it } from 'vitest';
 import { generalDeadlines, generalRules } from './general.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cases edit fixtures in place at any depth, into invalid shapes on purpose
 type Data = Record<string, any>;
 
 /** A valid example of the opsamlingsnotat, so the tests run on the real shape of the form. */

@@ -16,6 +16,7 @@ const paths = (id: string, data: unknown, options?: Record<string, unknown>) =>
     .map((f) => f.path);
 const rap08 = raadgivningsrapportDeadlines.find((d) => d.id === 'RAP-08')!;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cases edit fixtures in place at any depth, into invalid shapes on purpose
 type Data = Record<string, any>;
 const anbefaling = (prioritet: number) => ({ prioritet, tekst: `Anbefaling ${prioritet}` });
 const endelig = (): Data => ({

@@ -14,7 +14,7 @@ const paths = (id: string, data: unknown) =>
     .check(data, createRuleContext({ today: '2026-06-01', formId: 'underretning' }))
     .map((f) => f.path);
 
-function toKommune(): Record<string, any> {
+function toKommune(): Record<string, unknown> {
   return {
     type: 'Underretning til kommunen',
     status: 'Sendt',
@@ -31,7 +31,7 @@ function toKommune(): Record<string, any> {
   };
 }
 
-function toAnkestyrelsen(): Record<string, any> {
+function toAnkestyrelsen(): Record<string, unknown> {
   return {
     ...toKommune(),
     type: 'Underretning til Ankestyrelsen',
@@ -46,7 +46,7 @@ function toAnkestyrelsen(): Record<string, any> {
   };
 }
 
-function bekymringsskrivelse(): Record<string, any> {
+function bekymringsskrivelse(): Record<string, unknown> {
   return {
     type: 'Bekymringsskrivelse',
     status: 'Udkast',
@@ -76,7 +76,7 @@ describe('underretning rules', () => {
     const ctx = createRuleContext({ today: '2026-06-01', formId: 'underretning' });
     for (const r of underretningRules) {
       for (const data of [toKommune(), toAnkestyrelsen(), bekymringsskrivelse()])
-        expect(r.check(data, ctx), `${r.id} ${data.type}`).toEqual([]);
+        expect(r.check(data, ctx), `${r.id} ${String(data.type)}`).toEqual([]);
       expect(() => r.check(null, ctx)).not.toThrow();
       expect(() =>
         r.check({ type: 'Underretning til Ankestyrelsen', korrespondance: 'x', barn: 3 }, ctx),
