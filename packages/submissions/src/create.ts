@@ -6,8 +6,8 @@ import type { SubmissionsDeps } from './deps.js';
 import { GuardDeniedError, SubmissionConflictError } from './errors.js';
 import { assertAnyRole, TRANSITION_ROLES } from './status-graph.js';
 import { eventsOf } from './events.js';
-import { assertValid, resolveForm, validateFor } from './validation.js';
-import { judgedDateOption, judgeWrite, withStamp } from './reference-date.js';
+import { assertValid, resolveForm, validateFor, validateJudged } from './validation.js';
+import { judgeWrite } from './reference-date.js';
 import { submissionAt, type CreatedSubmission } from './write-result.js';
 
 export interface CreateInput {
@@ -56,21 +56,7 @@ export async function createSubmission(
   // Created as submitted: the platform stamps the date it received the submission (reference-date.ts).
   const judged = judgeWrite(form, input.data, undefined, input.status, deps.now(), true);
   const inCase = input.caseContext ? { context: input.caseContext } : undefined;
-  const validation = withStamp(
-    await validateFor(
-      deps,
-      form,
-      judged.data,
-      input.status,
-      actor,
-      locale,
-      deps.now(),
-      inCase,
-      judgedDateOption(judged),
-    ),
-    judged,
-    locale,
-  );
+  const validation = await validateJudged(deps, form, judged, input.status, actor, locale, inCase);
   assertValid(validation);
   guardSubmitted(deps, actor, input, form.manifest.version);
 

@@ -18,8 +18,8 @@ import { loadOwned, writeCurrent, type ExpectedRevision } from './preconditions.
 import { auditEntry, contentChange } from './records.js';
 import { assertEditable } from './update.js';
 import { eventsOf } from './events.js';
-import { resolveForm, validateFor } from './validation.js';
-import { judgedDateOption, judgeWrite, stampOf, withStamp } from './reference-date.js';
+import { resolveForm, validateJudged } from './validation.js';
+import { judgeWrite, stampOf } from './reference-date.js';
 import type { SubmissionWrite } from './write-result.js';
 
 async function migrateCurrent(
@@ -45,21 +45,9 @@ async function migrateCurrent(
   const form = resolveForm(deps, actor.tenantId, current.formId, version);
   // The migrated data keeps the stamped date, at the target version's field (reference-date.ts).
   const judged = judgeWrite(form, migrated.data, await stampOf(deps.store, current), current.status, deps.now(), false);
-  const validation = withStamp(
-    await validateFor(
-      deps,
-      form,
-      judged.data,
-      current.status,
-      actor,
-      locale,
-      deps.now(),
-      { submissionId: current.id },
-      judgedDateOption(judged),
-    ),
-    judged,
-    locale,
-  );
+  const validation = await validateJudged(deps, form, judged, current.status, actor, locale, {
+    submissionId: current.id,
+  });
   if (!validation.valid) throw new MigrationInvalidError(validation, version);
   const at = deps.now().toISOString();
   const submission = await deps.store.update(

@@ -7,8 +7,8 @@ import { writeCurrent, type ExpectedRevision } from './preconditions.js';
 import { auditEntry, diff } from './records.js';
 import { assertAnyRole, COMPLETE_STATUSES, isAllowedTransition, TRANSITION_ROLES } from './status-graph.js';
 import { eventsOf } from './events.js';
-import { assertValid, resolveForm, validateFor } from './validation.js';
-import { judgedDateOption, judgeWrite, stampOf, withStamp } from './reference-date.js';
+import { assertValid, resolveForm, validateJudged } from './validation.js';
+import { judgeWrite, stampOf } from './reference-date.js';
 import type { SubmissionWrite } from './write-result.js';
 
 /** Statuses a submission moves on to; the approvals it has carry over. */
@@ -42,21 +42,7 @@ export async function changeStatus(
     // A first submission stamps the date it was received; later changes judge on the stamp (reference-date.ts).
     const judged = judgeWrite(form, current.data, await stampOf(deps.store, current), to, deps.now(), false);
     const judging = COMPLETE_STATUSES.has(to) ? to : 'draft';
-    const validation = withStamp(
-      await validateFor(
-        deps,
-        form,
-        judged.data,
-        judging,
-        actor,
-        locale,
-        deps.now(),
-        { submissionId: current.id },
-        judgedDateOption(judged),
-      ),
-      judged,
-      locale,
-    );
+    const validation = await validateJudged(deps, form, judged, judging, actor, locale, { submissionId: current.id });
     if (COMPLETE_STATUSES.has(to)) assertValid(validation);
 
     // Guards see only the approvals that count: people's, one per person.

@@ -6,8 +6,8 @@ import { writeCurrent, type ExpectedRevision } from './preconditions.js';
 import { auditEntry, contentChange } from './records.js';
 import { eventsOf } from './events.js';
 import { EDITABLE_STATUSES } from './status-graph.js';
-import { assertValid, resolveForm, validateFor } from './validation.js';
-import { judgedDateOption, judgeWrite, stampOf, withStamp } from './reference-date.js';
+import { assertValid, resolveForm, validateJudged } from './validation.js';
+import { judgeWrite, stampOf } from './reference-date.js';
 import type { SubmissionWrite } from './write-result.js';
 
 export interface UpdateInput {
@@ -46,21 +46,9 @@ export async function updateSubmission(
       deps.now(),
       current.receipt.referenceDate !== undefined,
     );
-    const validation = withStamp(
-      await validateFor(
-        deps,
-        form,
-        judged.data,
-        current.status,
-        actor,
-        locale,
-        deps.now(),
-        { submissionId: current.id },
-        judgedDateOption(judged),
-      ),
-      judged,
-      locale,
-    );
+    const validation = await validateJudged(deps, form, judged, current.status, actor, locale, {
+      submissionId: current.id,
+    });
     assertValid(validation);
     const version = form.manifest.version;
     const action = version === current.version ? 'update' : 'migrate';

@@ -2,6 +2,7 @@ import type { CaseAttachment, CaseContext, FormVersion, Locale, SubmissionStatus
 import type { SubmissionActor } from './actor.js';
 import type { SubmissionsDeps } from './deps.js';
 import { ValidationFailedError } from './errors.js';
+import { judgedDateOption, withStamp, type JudgedWrite } from './reference-date.js';
 
 /** The tenant's effective form: the base version with the tenant's overlay, or the tenant's own form. */
 export function resolveForm(deps: SubmissionsDeps, tenantId: string, formId: string, version: string): FormVersion {
@@ -42,6 +43,30 @@ export async function validateFor(
     ...(attachments ? { attachments } : {}),
     ...judged,
   });
+}
+
+/** A write's validation on its judged date (reference-date.ts): the stamp in the receipt, a refused change among the errors. */
+export async function validateJudged(
+  deps: SubmissionsDeps,
+  form: FormVersion,
+  judged: JudgedWrite,
+  status: SubmissionStatus,
+  actor: SubmissionActor,
+  locale: Locale,
+  inCase?: InCase,
+): Promise<ValidationResult> {
+  const validation = await validateFor(
+    deps,
+    form,
+    judged.data,
+    status,
+    actor,
+    locale,
+    deps.now(),
+    inCase,
+    judgedDateOption(judged),
+  );
+  return withStamp(validation, judged, locale);
 }
 
 /**
