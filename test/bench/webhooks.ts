@@ -1,22 +1,21 @@
 // Webhook delivery benchmark (issue #15): commit → local receiver latency (p50, p99), deliveries/s,
 // and creates/s with an active subscription against creates/s without one, on both stores.
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import type { OutboxStore, SubmissionStore } from '@skema/core';
 import { createLogger, WebhookDispatcher } from '@skema/server';
 import { createLowdbStore } from '@skema/store-lowdb';
 import { createPostgresStore } from '@skema/store-postgres';
 import { eventsOf } from '@skema/submissions';
+import { DATABASE_URL, inPostgresSchema, postgresCpuMs, processCpuMs, startReceiver } from './fixtures/hooks-bench.js';
 
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const CREATES = 600;
+const CREATES = 1000;
+const WARM_UP = 1500;
+const ROUNDS = 5;
 const CONCURRENCY = 16;
 // As apps/api: webhooks are sent from a worker thread unless WEBHOOK_THREAD=off.
 const THREAD = process.env.WEBHOOK_THREAD !== 'off';
@@ -26,25 +25,6 @@ type Store = SubmissionStore & OutboxStore & { close(): Promise<void> };
 
 /** A clock all processes on the machine share (performance.now() is per process). */
 const now = (): number => performance.timeOrigin + performance.now();
-
-/**
- * The receiver runs in its own process, as a receiving system would: its work is not counted
- * against the API's. It reports each webhook-id's arrival time over IPC.
- */
-async function startReceiver(arrived: Map<string, number>): Promise<{ url: string; stop: () => void }> {
-  const child = fork(fileURLToPath(new URL('./fixtures/webhook-receiver.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  child.on('message', (m: { port?: number; arrived?: Array<[string, number]> }) => {
-    for (const [id, t] of m.arrived ?? []) arrived.set(id, t);
-  });
-  const port = await new Promise<number>((ok, fail) => {
-    child.once('message', (m: { port: number }) => ok(m.port));
-    child.once('exit', (code) => fail(new Error(`the receiver exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => void child.kill() };
-}
 
 /**
  * CPU time of the main thread so far (ms; Linux, else NaN). Unlike creates/s it hardly moves with
@@ -108,15 +88,48 @@ async function creates(
   };
 }
 
+const median = (xs: number[]): number => pct(xs, 50);
+
+/** Waits until every committed event of `committed` has arrived (or a minute passed). */
+async function arrivedAll(
+  committed: Map<string, number>,
+  arrived: Map<string, number>,
+  collect: () => Promise<void>,
+): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  await collect();
+  while ([...committed.keys()].some((id) => !arrived.has(id)) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 20));
+    await collect();
+  }
+}
+
+/**
+ * The dispatcher runs all along, as in `apps/api` (which starts it whether or not a tenant has a
+ * subscription), warmed by a first stream of deliveries like the creates are by a first stream of
+ * writes: a freshly started sender thread compiles its code on the first few hundred sends. Then
+ * `ROUNDS` rounds of creates for a tenant without a subscription and for one with, alternating, each
+ * waiting for the deliveries before it, compared by their medians.
+ */
 async function scenario(kind: 'lowdb' | 'postgres', open: () => Promise<Store>): Promise<void> {
   const arrived = new Map<string, number>();
-  const receiver = await startReceiver(arrived);
+  const receiver = await startReceiver();
+  const collect = async () => {
+    for (const [id, t] of await receiver.collect()) arrived.set(id, t);
+  };
   const store = await open();
+  const dispatcherOptions = {
+    store,
+    publicUrl: 'http://skema.bench',
+    logger,
+    concurrency: 32,
+    pollMs: 100,
+    thread: THREAD,
+  };
+  const dispatcher = new WebhookDispatcher(dispatcherOptions).start();
   try {
-    // Without a subscription (the events are written, nothing fans out), after a warm-up.
-    await creates(store, `warm-${randomUUID().slice(0, 6)}`, 100, () => undefined);
-    const without = await creates(store, `plain-${randomUUID().slice(0, 6)}`, CREATES, () => undefined);
-
+    // As apps/api, which starts the dispatcher before it listens.
+    await dispatcher.ready();
     const tenantId = `hooks-${randomUUID().slice(0, 6)}`;
     const at = new Date().toISOString();
     await store.saveSubscription({
@@ -132,56 +145,75 @@ async function scenario(kind: 'lowdb' | 'postgres', open: () => Promise<Store>):
       createdAt: at,
       updatedAt: at,
     });
-    const dispatcher = new WebhookDispatcher({
-      store,
-      publicUrl: 'http://skema.bench',
-      logger,
-      concurrency: 32,
-      pollMs: 100,
-      thread: THREAD,
-    }).start();
-    // As apps/api, which starts the dispatcher before it listens.
-    await dispatcher.ready();
-    try {
-      const withHooks = await creates(store, tenantId, CREATES, () => dispatcher.wake());
-      const deadline = Date.now() + 60_000;
-      while (arrived.size < withHooks.committed.size && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 20));
-      const latencies = [...withHooks.committed]
-        .filter(([id]) => arrived.has(id))
-        .map(([id, t]) => (arrived.get(id) as number) - t);
-      const ratio = withHooks.perSec / without.perSec;
-      console.log(
-        `${kind.padEnd(9)} delivered ${arrived.size}/${CREATES}  commit→receiver p50 ${pct(latencies, 50).toFixed(1)} ms  p99 ${pct(latencies, 99).toFixed(1)} ms  ` +
-          `creates/s ${without.perSec.toFixed(0)} without, ${withHooks.perSec.toFixed(0)} with a subscription (${ratio.toFixed(2)}×); ` +
-          `main-thread CPU per create ${without.cpuMsPerCreate.toFixed(2)} ms without, ${withHooks.cpuMsPerCreate.toFixed(2)} ms with (sender thread ${THREAD ? 'on' : 'off'})`,
-      );
-      // Throughput: a backlog written while no dispatcher ran, then drained.
-      await dispatcher.stop();
-      arrived.clear();
-      const backlog = await creates(store, tenantId, CREATES, () => undefined);
-      const drainStart = now();
-      const drainer = new WebhookDispatcher({
-        store,
-        publicUrl: 'http://skema.bench',
-        logger,
-        concurrency: 32,
-        pollMs: 100,
-        thread: THREAD,
-      }).start();
-      await drainer.ready();
-      while (arrived.size < backlog.committed.size && now() - drainStart < 60_000)
-        await new Promise((r) => setTimeout(r, 10));
-      const rate = arrived.size / ((Math.max(...arrived.values()) - drainStart) / 1000);
-      await drainer.stop();
-      console.log(
-        `${''.padEnd(9)} backlog of ${CREATES} drained at ${rate.toFixed(0)} deliveries/s. Targets: p50 < 100 ms ${pct(latencies, 50) < 100 ? 'OK' : 'MISSED'}; ` +
-          `≥ 300 deliveries/s ${rate >= 300 ? 'OK' : 'MISSED'}; creates ≥ 0.8× ${ratio >= 0.8 ? 'OK' : 'MISSED'}`,
-      );
-    } finally {
-      await dispatcher.stop();
+    const wake = () => dispatcher.wake();
+    // Both tenants warmed: the first writes of a tenant make its folders.
+    const plainTenant = `plain-${randomUUID().slice(0, 6)}`;
+    await creates(store, plainTenant, WARM_UP, wake);
+    await arrivedAll((await creates(store, tenantId, WARM_UP, wake)).committed, arrived, collect);
+
+    const without: Array<Awaited<ReturnType<typeof creates>>> = [];
+    const withHooks: Array<Awaited<ReturnType<typeof creates>>> = [];
+    const latencies: number[] = [];
+    // The server's CPU: this process (every thread) and, on PostgreSQL, the database's processes.
+    const serverCpu = () => processCpuMs() + (kind === 'postgres' ? postgresCpuMs() : 0);
+    const cpuPerCreate: { without: number[]; with: number[] } = { without: [], with: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternating which goes first, so a store that still speeds up (or a machine that slows
+      // down) during a pair favours neither phase.
+      const plain = async () => {
+        const cpu = serverCpu();
+        const plained = await creates(store, plainTenant, CREATES, wake);
+        cpuPerCreate.without.push((serverCpu() - cpu) / CREATES);
+        return plained;
+      };
+      const hooks = async () => {
+        const cpu = serverCpu();
+        const hooked = await creates(store, tenantId, CREATES, wake);
+        await arrivedAll(hooked.committed, arrived, collect);
+        // Their deliveries are this round's cost too.
+        cpuPerCreate.with.push((serverCpu() - cpu) / CREATES);
+        for (const [id, t] of hooked.committed) if (arrived.has(id)) latencies.push((arrived.get(id) as number) - t);
+        return hooked;
+      };
+      if (round % 2 === 0) {
+        without.push(await plain());
+        withHooks.push(await hooks());
+      } else {
+        withHooks.push(await hooks());
+        without.push(await plain());
+      }
     }
+    const delivered = withHooks.reduce((n, r) => n + [...r.committed.keys()].filter((id) => arrived.has(id)).length, 0);
+    const ratio = median(withHooks.map((r, i) => r.perSec / without[i]!.perSec));
+    const rounds = without.map((w, i) => `${w.perSec.toFixed(0)}/${withHooks[i]!.perSec.toFixed(0)}`).join(', ');
+    console.log(
+      `${kind.padEnd(9)} delivered ${delivered}/${ROUNDS * CREATES}  commit→receiver p50 ${pct(latencies, 50).toFixed(1)} ms  p99 ${pct(latencies, 99).toFixed(1)} ms  ` +
+        `store creates/s without/with a subscription by round ${rounds}: median of the rounds' ratios ${ratio.toFixed(2)}×; ` +
+        `main-thread CPU per create ${median(without.map((r) => r.cpuMsPerCreate)).toFixed(2)} ms without, ${median(withHooks.map((r) => r.cpuMsPerCreate)).toFixed(2)} ms with (sender thread ${THREAD ? 'on' : 'off'})`,
+    );
+    const cpuWithout = median(cpuPerCreate.without);
+    const cpuWith = median(cpuPerCreate.with);
+    const capacity = cpuWithout / cpuWith;
+    console.log(
+      `${''.padEnd(9)} server CPU per create (${kind === 'postgres' ? 'this process + PostgreSQL' : 'this process'}, median): ${cpuWithout.toFixed(2)} ms without, ` +
+        `${cpuWith.toFixed(2)} ms with a subscription (its deliveries included): creates/s capacity with a subscription ${capacity.toFixed(2)}×`,
+    );
+    // Throughput: a backlog written while no dispatcher ran, then drained by a new one.
+    await dispatcher.stop();
+    arrived.clear();
+    const backlog = await creates(store, tenantId, CREATES, () => undefined);
+    const drainStart = now();
+    const drainer = new WebhookDispatcher(dispatcherOptions).start();
+    await drainer.ready();
+    await arrivedAll(backlog.committed, arrived, collect);
+    const rate = arrived.size / ((Math.max(...arrived.values()) - drainStart) / 1000);
+    await drainer.stop();
+    console.log(
+      `${''.padEnd(9)} backlog of ${CREATES} drained at ${rate.toFixed(0)} deliveries/s. Targets: p50 < 100 ms ${pct(latencies, 50) < 100 ? 'OK' : 'MISSED'}; ` +
+        `≥ 300 deliveries/s ${rate >= 300 ? 'OK' : 'MISSED'}; store creates ≥ 0.8× ${ratio >= 0.8 ? 'OK' : 'MISSED'}`,
+    );
   } finally {
+    await dispatcher.stop();
     await store.close();
     receiver.stop();
   }
@@ -189,7 +221,7 @@ async function scenario(kind: 'lowdb' | 'postgres', open: () => Promise<Store>):
 
 export default async function webhooks(): Promise<void> {
   console.log(
-    `${CREATES} creates (${CONCURRENCY} at a time) with one event each, to a receiver (its own process) on 127.0.0.1 answering 204.`,
+    `${ROUNDS} pairs of ${CREATES} store creates (${CONCURRENCY} at a time), without and with a subscription, with one event each, to a receiver (its own process) on 127.0.0.1 answering 204.`,
   );
   const dir = await mkdtemp(path.join(tmpdir(), 'skema-bench-hooks-'));
   try {
@@ -201,21 +233,11 @@ export default async function webhooks(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  const schema = `skema_bench_hooks_${randomUUID().slice(0, 8).replace(/-/g, '')}`;
-  try {
-    await scenario('postgres', async () => {
+  await inPostgresSchema('skema_bench_hooks', (schema) =>
+    scenario('postgres', async () => {
       const s = createPostgresStore({ connectionString: DATABASE_URL, schema, poolSize: 20 });
       await s.init();
       return s;
-    });
-  } catch (e) {
-    console.log(`postgres: skipped (${(e as Error).message})`);
-  } finally {
-    const client = new pg.Client({ connectionString: DATABASE_URL });
-    await client
-      .connect()
-      .then(() => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`))
-      .catch(() => undefined);
-    await client.end().catch(() => undefined);
-  }
+    }),
+  );
 }

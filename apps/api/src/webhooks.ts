@@ -25,14 +25,25 @@ function msFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return value;
 }
 
+/** WEBHOOK_THREAD_NICE: 0–19, how far below the API's priority the sender thread runs (default 10). */
+function niceFrom(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.WEBHOOK_THREAD_NICE;
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 19)
+    throw new ConfigError(`WEBHOOK_THREAD_NICE must be a whole number from 0 to 19, got ${raw}.`);
+  return value;
+}
+
 /**
  * The outbox's dispatcher (issue #15): subscriptions from SKEMA_CONFIG applied to the store, then
  * deliveries sent until shutdown. WEBHOOKS=off leaves sending to another process (PostgreSQL:
  * any instance may send; the embedded store has one process). PUBLIC_URL is the origin links in
  * payloads point to; WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_DELAY_MS, WEBHOOK_RETRY_MAX_AGE_MS,
  * WEBHOOK_TIMEOUT_MS and WEBHOOK_POLL_MS tune it (tests shorten the three days of retries).
- * Webhooks are signed and sent from a worker thread (WEBHOOK_THREAD=off: on the main thread), so a
- * stream of deliveries slows the API's own requests less.
+ * Webhooks are signed and sent from a worker thread (WEBHOOK_THREAD=off: on the main thread) that
+ * runs WEBHOOK_THREAD_NICE (default 10) below the API's priority, so a stream of deliveries slows the
+ * API's own requests less.
  */
 export async function startWebhooks(
   store: SubmissionStore,
@@ -60,6 +71,7 @@ export async function startWebhooks(
   if (maxAge) retry.maxAgeMs = maxAge;
   const timeoutMs = msFrom(env, 'WEBHOOK_TIMEOUT_MS');
   const pollMs = msFrom(env, 'WEBHOOK_POLL_MS');
+  const threadNice = niceFrom(env);
   const dispatcher = new WebhookDispatcher({
     store,
     publicUrl:
@@ -68,6 +80,7 @@ export async function startWebhooks(
     retry,
     httpsOnly,
     thread: env.WEBHOOK_THREAD !== 'off',
+    ...(threadNice !== undefined ? { threadNice } : {}),
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(pollMs ? { pollMs } : {}),
   }).start();

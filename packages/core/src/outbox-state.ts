@@ -175,7 +175,12 @@ export class OutboxState {
     return dropped;
   }
 
-  /** Everything a replay needs to rebuild this state (copies). */
+  /**
+   * Everything a replay needs to rebuild this state, as the held objects themselves (no copies: a
+   * compaction serialises tens of thousands of them on the event loop). Read only: events and
+   * subscriptions are frozen, and deliveries, dedupe keys and archived revisions are replaced on
+   * change, never changed in place, so the snapshot stays as it was taken.
+   */
   snapshot(): OutboxSnapshot {
     const byEvent = new Map<string, Delivery[]>();
     for (const { delivery } of this.deliveries.values()) {
@@ -183,14 +188,14 @@ export class OutboxState {
       if (list) list.push(delivery);
       else byEvent.set(delivery.eventId, [delivery]);
     }
-    return clone({
+    return {
       subscriptions: [...this.subscriptions.values()],
       dedupeKeys: [...this.dedupe.values()],
       archived: [...this.archived.values()],
       events: [...this.events.values()]
         .sort((a, b) => a.seq - b.seq)
         .map(({ event, seq }) => ({ seq, event, deliveries: byEvent.get(event.id) ?? [] })),
-    });
+    };
   }
 
   claim(now: string, limit: number, leaseMs: number, token: () => string): ClaimedDelivery[] {

@@ -20,6 +20,9 @@ interface Rewrite {
 
 const isRewrite = (q: Queued | Rewrite): q is Rewrite => 'lines' in q;
 
+/** Lines serialised and written at a time by a rewrite. */
+const REWRITE_SLICE = 2_000;
+
 /** Where a compaction writes the new log before renaming it over the old one. */
 export const REWRITE_SUFFIX = '.compact';
 
@@ -130,7 +133,17 @@ export class OutboxLog {
       const values = job.lines();
       const next = await open(temp, 'w');
       try {
-        await next.write(values.map((v) => `${JSON.stringify(v)}\n`).join(''));
+        // In slices, letting requests in between: a large log takes a while to serialise. The values
+        // are the state's held objects, which are replaced on change and never changed in place.
+        for (let i = 0; i < values.length; i += REWRITE_SLICE) {
+          if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+          await next.write(
+            values
+              .slice(i, i + REWRITE_SLICE)
+              .map((v) => `${JSON.stringify(v)}\n`)
+              .join(''),
+          );
+        }
         await next.datasync();
       } finally {
         await next.close();

@@ -75,6 +75,23 @@ const OUTBOX_MIGRATIONS: Array<{ version: number; sql: (o: OutboxTables) => stri
       CREATE INDEX webhook_deliveries_archive ON ${o.deliveries} (tenant_id, submission_id) WHERE archive AND status = 'delivered';
     `,
   },
+  {
+    // A queue table: every delivery is updated twice (claim, outcome), and each update leaves a dead
+    // row whose entries the pending indexes keep until a vacuum; a claim then walks over them (about
+    // 2 ms per claim with 12,000 dead entries). Room on each page lets the claim's update stay on its
+    // page without new index entries (HOT: it changes no indexed column), and the table is vacuumed
+    // after every 1,000 dead rows instead of after a fifth of the table, without the cost-based pause.
+    version: 2,
+    sql: (o) => `
+      ALTER TABLE ${o.deliveries} SET (
+        fillfactor = 70,
+        autovacuum_vacuum_scale_factor = 0,
+        autovacuum_vacuum_threshold = 1000,
+        autovacuum_vacuum_cost_delay = 0,
+        autovacuum_analyze_scale_factor = 0.05
+      );
+    `,
+  },
 ];
 
 const LOCK_CLASS = 0x536b6f62;

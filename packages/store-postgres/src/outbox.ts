@@ -94,6 +94,32 @@ const SUBSCRIPTION_COLUMNS =
  * dispatchers at once, and a delivery waits while an earlier one of the same submission to the
  * same subscription is pending (order per submission).
  */
+/**
+ * Runs one statement in its own transaction whose commit does not wait for the WAL flush
+ * (`synchronous_commit = off`). Only for a dispatcher's claims and outcomes: what a database crash
+ * can lose of them is a claim (the delivery is claimed again) or an outcome (the event is sent
+ * again, with the same id: at least once), never a change or its event, which commit with
+ * `synchronous_commit` as configured. Visibility to other instances is the same as for any commit.
+ */
+async function queryWithoutFlushWait<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult<R>> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN; SET LOCAL synchronous_commit TO off');
+    const result = await client.query<R>(text, values);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 export class PostgresOutbox {
   constructor(
     private readonly pool: pg.Pool,
@@ -111,11 +137,12 @@ export class PostgresOutbox {
 
   async claim(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const { o } = this;
-    const result = await this.pool.query<
+    const result = await queryWithoutFlushWait<
       DeliveryRow & { claim_token: string; e_at: Date; e_payload: Record<string, unknown>; e_dedupe: string | null } & {
         [K in keyof SubscriptionRow as `s_${K}`]: SubscriptionRow[K];
       }
     >(
+      this.pool,
       `WITH heads AS (
          -- The first pending delivery per subscription and submission: the only one that may go out.
          -- One pass over the pending-order index; a correlated NOT EXISTS here was planned on the
@@ -221,7 +248,8 @@ export class PostgresOutbox {
       error: c.outcome.error ?? null,
       disable: c.outcome.disableSubscription ?? null,
     }));
-    const result = await this.pool.query<{ id: string }>(
+    const result = await queryWithoutFlushWait<{ id: string }>(
+      this.pool,
       `WITH x AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, token uuid, status text, at timestamptz, next timestamptz, code integer, error text, disable text)
        ),

@@ -33,6 +33,11 @@ export interface DispatcherOptions {
    * outcome writes (apps/api does, unless WEBHOOK_THREAD=off). Default false: in this thread.
    */
   thread?: boolean;
+  /**
+   * With `thread`: the niceness the sender thread adds to itself on Linux (default 10), so under
+   * load the API's requests get the cores first and deliveries what is left; 0 keeps the API's.
+   */
+  threadNice?: number;
   /** How to send (tests); overrides `thread`. */
   send?: WebhookSender;
   /**
@@ -63,8 +68,6 @@ export class WebhookDispatcher {
   private finished: Finished[] = [];
   /** Outcomes queued or being recorded. */
   private readonly unrecorded = new Set<Promise<void>>();
-  /** A slot freed: claim again without lingering. */
-  private slotFreed = false;
   private lastClaimAt = 0;
   private recording: Promise<void> | undefined;
   private sender: { send: WebhookSender; ready?: () => Promise<void>; close?: () => Promise<void> } | undefined;
@@ -91,7 +94,7 @@ export class WebhookDispatcher {
     this.stopped = false;
     if (this.options.send) this.sender = { send: this.options.send };
     else if (this.options.thread) {
-      const thread = new SenderThread().warm();
+      const thread = new SenderThread(this.options.threadNice ?? 10).warm();
       this.sender = { send: thread.send, ready: () => thread.ready(), close: () => thread.close() };
     } else this.sender = { send: sendWebhook };
     this.loop = this.run();
@@ -132,7 +135,6 @@ export class WebhookDispatcher {
       let claimed: ClaimedDelivery[] = [];
       if (free > 0) {
         this.woken = false;
-        this.slotFreed = false;
         this.lastClaimAt = performance.now();
         try {
           claimed = await this.options.store.claimDeliveries(this.now().toISOString(), free, this.leaseMs);
@@ -143,10 +145,8 @@ export class WebhookDispatcher {
       for (const c of claimed) {
         const sending: Promise<void> = this.attempt(c).finally(() => {
           this.inflight.delete(sending);
-          // A slot is free: look again at once (more may be due already).
-          this.woken = true;
-          this.slotFreed = true;
-          this.wakeUp?.();
+          // A slot is free: look again (more may be due already), after the linger like any wake.
+          this.wake();
         });
         this.inflight.add(sending);
       }
@@ -167,10 +167,9 @@ export class WebhookDispatcher {
     if (this.woken) {
       // Woken meanwhile: look again, but through the event loop (with every slot busy the loop
       // would otherwise spin on resolved promises and starve the sends it waits for), after the
-      // linger, so writes arriving meanwhile are claimed together.
+      // linger, so writes and freed slots arriving meanwhile are claimed together.
       this.woken = false;
-      const linger = this.slotFreed ? 0 : this.lingerLeft();
-      this.slotFreed = false;
+      const linger = this.lingerLeft();
       return new Promise((resolve) => (linger > 0 ? setTimeout(resolve, linger) : setImmediate(resolve)));
     }
     return new Promise((resolve) => {
@@ -243,9 +242,7 @@ export class WebhookDispatcher {
         f.done();
       });
       // Recorded: the next events of these submissions may go now.
-      this.woken = true;
-      this.slotFreed = true;
-      this.wakeUp?.();
+      this.wake();
     }
     this.recording = undefined;
   }

@@ -53,12 +53,12 @@ export interface ResolvedAddress {
   family: 4 | 6;
 }
 
-/** Resolves a host and refuses it when any of its addresses is private (unless allowed). */
-export async function resolveAllowed(host: string, allowPrivate: boolean): Promise<ResolvedAddress> {
-  const bare = host.startsWith('[') ? host.slice(1, -1) : host;
-  const addresses: ResolvedAddress[] = isIP(bare)
-    ? [{ address: bare, family: isIP(bare) as 4 | 6 }]
-    : ((await lookup(bare, { all: true, verbatim: true })) as ResolvedAddress[]);
+/** Refuses a host when any of its addresses is private (unless allowed); else its first address. */
+export function checkAddresses(
+  host: string,
+  addresses: readonly ResolvedAddress[],
+  allowPrivate: boolean,
+): ResolvedAddress {
   if (!addresses.length) throw new AddressRefusedError(`${host} has no address`);
   if (!allowPrivate) {
     const refused = addresses.find((a) => isPrivateAddress(a.address));
@@ -68,4 +68,13 @@ export async function resolveAllowed(host: string, allowPrivate: boolean): Promi
       );
   }
   return addresses[0]!;
+}
+
+/** Resolves a host and refuses it when any of its addresses is private (unless allowed). */
+export async function resolveAllowed(host: string, allowPrivate: boolean): Promise<ResolvedAddress> {
+  const bare = host.startsWith('[') ? host.slice(1, -1) : host;
+  const addresses: ResolvedAddress[] = isIP(bare)
+    ? [{ address: bare, family: isIP(bare) as 4 | 6 }]
+    : ((await lookup(bare, { all: true, verbatim: true })) as ResolvedAddress[]);
+  return checkAddresses(host, addresses, allowPrivate);
 }

@@ -20,4 +20,12 @@ export interface ResultBatch {
   results?: Array<[n: number, result: SendResult]>;
   /** Sent once, when the thread has loaded. */
   ready?: true;
+  /** With `ready`: the thread's id when it lowered its priority (Linux). */
+  tid?: number;
+}
+
+/** What the thread starts with. */
+export interface SenderThreadData {
+  /** Niceness the thread adds to itself (Linux): deliveries yield the cores to the API's requests. */
+  nice: number;
 }

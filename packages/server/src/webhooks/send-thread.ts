@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ResultBatch, SendJob } from './send-protocol.js';
+import type { ResultBatch, SendJob, SenderThreadData } from './send-protocol.js';
 import type { SendResult, SignedMessage } from './send.js';
 
 /** How a dispatcher sends one signed webhook (`sendWebhook`, or a `SenderThread`'s `send`). */
@@ -33,6 +33,11 @@ export class SenderThread {
   private flushing = false;
   private closed = false;
   private loaded: Promise<void> = Promise.resolve();
+  /** The thread's id once it has lowered its priority (Linux), for tests and diagnostics. */
+  threadId: number | undefined;
+
+  /** @param nice niceness the thread adds to itself (default 10; 0 keeps the API's priority). */
+  constructor(private readonly nice = 10) {}
 
   readonly send: WebhookSender = (url, message, options) => {
     if (this.closed) return Promise.resolve({ error: 'the sender thread is stopped' });
@@ -86,11 +91,15 @@ export class SenderThread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SCRIPT[0], { ...WORKER_SCRIPT[1] });
+    const workerData: SenderThreadData = { nice: this.nice };
+    const worker = new Worker(WORKER_SCRIPT[0], { ...WORKER_SCRIPT[1], workerData });
     let markLoaded: () => void = () => undefined;
     this.loaded = new Promise<void>((resolve) => (markLoaded = resolve));
     worker.on('message', (batch: ResultBatch) => {
-      if (batch.ready) markLoaded();
+      if (batch.ready) {
+        this.threadId = batch.tid;
+        markLoaded();
+      }
       for (const [n, result] of batch.results ?? []) {
         this.waiting.get(n)?.(result);
         this.waiting.delete(n);
