@@ -11,7 +11,6 @@ import {
 } from '@skema/core';
 import { migrate as migrateSchema } from './migrations.js';
 import { assertSchemaName } from './sql.js';
-import { inTransaction } from './transaction.js';
 
 /** SHA-256 from node:crypto: the portable one in core is several times slower on large files. */
 const nodeSha256 = (): BlobHasher => {
@@ -59,7 +58,9 @@ export class PostgresBlobStore implements BlobStore {
     inspect: BlobInspector,
   ): Promise<AttachmentRecord> {
     const intake = blobIntake(content, limits, inspect, nodeSha256());
-    return inTransaction(this.pool, async (client) => {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
       let n = 0;
       let buffer: Buffer[] = [];
       let buffered = 0;
@@ -85,8 +86,14 @@ export class PostgresBlobStore implements BlobStore {
         `INSERT INTO ${this.blobs} (tenant_id, id, owner_kind, owner_id, size, record) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
         [record.tenantId, record.id, record.owner.kind, record.owner.id, stored.size, JSON.stringify(stored)],
       );
+      await client.query('COMMIT');
       return stored;
-    });
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async getBlob(tenantId: string, id: string): Promise<AttachmentRecord | undefined> {

@@ -14,7 +14,6 @@ import {
 import type { CaseTables } from './cases-sql.js';
 import { json, normaliseInstant } from './rows.js';
 import type { Tables } from './sql.js';
-import { inTransaction } from './transaction.js';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -174,7 +173,18 @@ export class PostgresCases {
     );
   }
 
-  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(this.pool, work);
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }

@@ -13,7 +13,6 @@ import {
 } from '@skema/core';
 import { json } from './rows.js';
 import { eventCtes, type OutboxTables } from './outbox-sql.js';
-import { inTransaction } from './transaction.js';
 
 interface DeliveryRow {
   id: string;
@@ -90,13 +89,32 @@ const SUBSCRIPTION_COLUMNS =
   's.tenant_id, s.id, s.url, s.events, s.secret, s.archive, s.allow_private, s.enabled, s.disabled_reason, s.source, s.created_at, s.updated_at';
 
 /**
- * How a dispatcher's claims and outcomes begin their transaction: its commit does not wait for the
- * WAL flush. What a database crash can lose of them is a claim (the delivery is claimed again) or an
- * outcome (the event is sent again, with the same id: at least once), never a change or its events,
- * which commit with `synchronous_commit` as configured. Visibility to other instances is the same as
- * for any commit, and `SET LOCAL` ends with the transaction.
+ * Runs one statement in its own transaction whose commit does not wait for the WAL flush
+ * (`synchronous_commit = off`). Only for a dispatcher's claims and outcomes: what a database crash
+ * can lose of them is a claim (the delivery is claimed again) or an outcome (the event is sent
+ * again, with the same id: at least once), never a change or its event, which commit with
+ * `synchronous_commit` as configured. Visibility to other instances is the same as for any commit.
+ * `settings`: more `SET LOCAL` statements for this transaction only.
  */
-const WITHOUT_FLUSH_WAIT = 'BEGIN; SET LOCAL synchronous_commit TO off';
+async function queryWithoutFlushWait<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  text: string,
+  values: unknown[],
+  settings = '',
+): Promise<pg.QueryResult<R>> {
+  const client = await pool.connect();
+  try {
+    await client.query(`BEGIN; SET LOCAL synchronous_commit TO off;${settings}`);
+    const result = await client.query<R>(text, values);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
 
 /**
  * The PostgreSQL outbox. Several API instances share it: a claim locks the rows it takes with
@@ -121,17 +139,13 @@ export class PostgresOutbox {
 
   async claim(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const { o } = this;
-    type ClaimRow = DeliveryRow & {
-      claim_token: string;
-      e_at: Date;
-      e_payload: Record<string, unknown>;
-      e_dedupe: string | null;
-    } & { [K in keyof SubscriptionRow as `s_${K}`]: SubscriptionRow[K] };
-    const result = await inTransaction(
+    const result = await queryWithoutFlushWait<
+      DeliveryRow & { claim_token: string; e_at: Date; e_payload: Record<string, unknown>; e_dedupe: string | null } & {
+        [K in keyof SubscriptionRow as `s_${K}`]: SubscriptionRow[K];
+      }
+    >(
       this.pool,
-      (client) =>
-        client.query<ClaimRow>(
-          `WITH c AS (
+      `WITH c AS (
          -- Due pending deliveries in outbox order, walking the pending index and stopping at the
          -- limit. One whose submission has an earlier pending delivery to the same subscription waits
          -- (order per submission): it must be the first of its (subscription, submission), found
@@ -166,12 +180,11 @@ export class PostgresOutbox {
          s.created_at AS s_created_at, s.updated_at AS s_updated_at
        FROM u JOIN ${o.events} e ON e.seq = u.event_seq JOIN ${o.subscriptions} s ON s.tenant_id = u.tenant_id AND s.id = u.subscription_id
        ORDER BY u.event_seq`,
-          [now, limit, leaseMs],
-        ),
+      [now, limit, leaseMs],
       // Every delivery leaves dead entries in the pending indexes until a vacuum. A plain index
       // scan marks those it meets as dead (the next claim skips them); a bitmap scan visits them
       // all again on every claim (3 ms per claim over 6,000), and a sequential scan the whole table.
-      `${WITHOUT_FLUSH_WAIT}; SET LOCAL enable_bitmapscan TO off; SET LOCAL enable_seqscan TO off`,
+      ' SET LOCAL enable_bitmapscan TO off; SET LOCAL enable_seqscan TO off;',
     );
     return result.rows.map((r) => ({
       delivery: toDelivery(r),
@@ -246,11 +259,9 @@ export class PostgresOutbox {
       error: c.outcome.error ?? null,
       disable: c.outcome.disableSubscription ?? null,
     }));
-    const result = await inTransaction(
+    const result = await queryWithoutFlushWait<{ id: string }>(
       this.pool,
-      (client) =>
-        client.query<{ id: string }>(
-          `WITH x AS (
+      `WITH x AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, token uuid, status text, at timestamptz, next timestamptz, code integer, error text, disable text)
        ),
        u AS (
@@ -266,9 +277,7 @@ export class PostgresOutbox {
          FROM u WHERE u.disable IS NOT NULL AND s.tenant_id = u.tenant_id AND s.id = u.subscription_id
        )
        SELECT id::text FROM u`,
-          [json(rows)],
-        ),
-      WITHOUT_FLUSH_WAIT,
+      [json(rows)],
     );
     const done = new Set(result.rows.map((r) => r.id));
     return completions.map((c) => done.has(c.id));

@@ -70,18 +70,11 @@ export function checkAddresses(
   return addresses[0]!;
 }
 
-/** The address a host names literally (`127.0.0.1`, `[::1]`), or undefined for a name to look up. */
-export function literalAddress(host: string): ResolvedAddress | undefined {
-  const bare = host.startsWith('[') ? host.slice(1, -1) : host;
-  const family = isIP(bare);
-  return family ? { address: bare, family: family as 4 | 6 } : undefined;
-}
-
 /** Resolves a host and refuses it when any of its addresses is private (unless allowed). */
 export async function resolveAllowed(host: string, allowPrivate: boolean): Promise<ResolvedAddress> {
-  const literal = literalAddress(host);
-  const addresses: ResolvedAddress[] = literal
-    ? [literal]
-    : ((await lookup(host, { all: true, verbatim: true })) as ResolvedAddress[]);
+  const bare = host.startsWith('[') ? host.slice(1, -1) : host;
+  const addresses: ResolvedAddress[] = isIP(bare)
+    ? [{ address: bare, family: isIP(bare) as 4 | 6 }]
+    : ((await lookup(bare, { all: true, verbatim: true })) as ResolvedAddress[]);
   return checkAddresses(host, addresses, allowPrivate);
 }

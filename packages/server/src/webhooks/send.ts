@@ -1,7 +1,7 @@
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
 import { Webhook } from 'standardwebhooks';
-import { AddressRefusedError, checkAddresses, literalAddress, resolveAllowed } from './network-policy.js';
+import { AddressRefusedError, checkAddresses, resolveAllowed } from './network-policy.js';
 
 export interface SignedMessage {
   /** The event id: the same on every retry, so a receiver drops duplicates. */
@@ -91,10 +91,10 @@ export async function sendWebhook(
     return { error: `not a URL: ${url}` };
   }
   // A literal address is connected to without a lookup: check it here.
-  const literal = literalAddress(target.hostname);
-  if (literal) {
+  const bare = target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname;
+  if (isIP(bare)) {
     try {
-      checkAddresses(target.hostname, [literal], options.allowPrivate);
+      checkAddresses(target.hostname, [{ address: bare, family: isIP(bare) as 4 | 6 }], options.allowPrivate);
     } catch (e) {
       return { error: (e as Error).message };
     }
